@@ -1,0 +1,3 @@
+-- 边检: the service's own schema starts here. Shared tables (outbox, handled events, audit logs, replay guard)
+-- come from common-lib's migrations under db/common, tracked in their own history table.
+COMMENT ON SCHEMA public IS 'border-service: personnel and vehicle channel data';

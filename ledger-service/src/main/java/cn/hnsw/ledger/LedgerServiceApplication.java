@@ -1,0 +1,13 @@
+package cn.hnsw.ledger;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** 专用账册 — zero-tariff, value-added, relaxed-restriction ledgers. */
+@SpringBootApplication
+public class LedgerServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(LedgerServiceApplication.class, args);
+    }
+}

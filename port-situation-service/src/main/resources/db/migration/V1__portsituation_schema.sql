@@ -1,0 +1,3 @@
+-- 口岸态势: the service's own schema starts here. Shared tables (outbox, handled events, audit logs, replay guard)
+-- come from common-lib's migrations under db/common, tracked in their own history table.
+COMMENT ON SCHEMA public IS 'port-situation-service: one map, monitoring and warning, airport freight, gates, AIS';

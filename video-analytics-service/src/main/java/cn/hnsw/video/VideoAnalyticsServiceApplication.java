@@ -1,0 +1,13 @@
+package cn.hnsw.video;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** 视频分析 — cameras, face library and search, watch-lists, behaviour detection. */
+@SpringBootApplication
+public class VideoAnalyticsServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(VideoAnalyticsServiceApplication.class, args);
+    }
+}
