@@ -1,6 +1,7 @@
 package cn.hnsw.testsupport.spring;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.annotation.AliasFor;
 import org.springframework.test.context.ContextConfiguration;
 
 import java.lang.annotation.Documented;
@@ -21,4 +22,12 @@ import java.lang.annotation.Target;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = TestInfrastructureInitializer.class)
 public @interface ServiceIntegrationTest {
+
+    /** The application class, when the test's package does not lead to it. */
+    @AliasFor(annotation = SpringBootTest.class, attribute = "classes")
+    Class<?>[] classes() default {};
+
+    /** Extra properties, e.g. {@code "hnsw.web.max-body-size=1KB"}. */
+    @AliasFor(annotation = SpringBootTest.class, attribute = "properties")
+    String[] properties() default {};
 }
