@@ -1,0 +1,7 @@
+package cn.hnsw.simulators;
+
+import cn.hnsw.testsupport.spring.ServiceSmokeIT;
+
+/** The service starts on the real infrastructure, migrates, answers health and guards its API. */
+class SimulatorsIT extends ServiceSmokeIT {
+}
