@@ -97,11 +97,12 @@ public class AuditLog {
             where.add("enterprise = :enterprise");
             params.addValue("enterprise", search.enterprise());
         }
-        if (search.action() != null) {
+        boolean operations = OPERATION_TABLE.equals(table);
+        if (search.action() != null && operations) {
             where.add("action ILIKE :action");
             params.addValue("action", "%" + search.action().replace("%", "\\%").replace("_", "\\_") + "%");
         }
-        if (search.businessId() != null && OPERATION_TABLE.equals(table)) {
+        if (search.businessId() != null && operations) {
             where.add("business_id = :businessId");
             params.addValue("businessId", search.businessId());
         }

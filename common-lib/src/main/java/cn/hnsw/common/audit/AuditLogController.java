@@ -5,15 +5,11 @@ import cn.hnsw.common.security.CurrentActor;
 import cn.hnsw.common.security.Roles;
 import cn.hnsw.common.web.CommonErrorCode;
 import cn.hnsw.common.web.HnswException;
-import cn.hnsw.common.web.PageQuery;
 import cn.hnsw.common.web.PageResponse;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -33,44 +29,25 @@ public class AuditLogController {
     }
 
     @GetMapping("/operation-logs")
-    public PageResponse<OperationLogEntry> operationLogs(
-            @RequestParam(required = false) String actor,
-            @RequestParam(required = false) String enterprise,
-            @RequestParam(required = false) String action,
-            @RequestParam(required = false) String businessId,
-            @RequestParam(required = false) AuditResult result,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
-            @RequestParam(defaultValue = "false") boolean oldestFirst,
-            @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size) {
+    public PageResponse<OperationLogEntry> operationLogs(AuditLogQuery query) {
         CurrentActor current = Actors.current();
-        AuditSearch search = new AuditSearch(actor, enterprise, action, businessId, result, from, to, oldestFirst);
+        AuditSearch search = query.search();
         if (!current.hasAnyRole(AUDITORS)) {
             if (!current.hasRole(Roles.ENTERPRISE_ADMIN) || current.enterprise() == null) {
                 throw new HnswException(CommonErrorCode.ACCESS_DENIED);
             }
-            if (enterprise != null && !enterprise.equals(current.enterprise())) {
+            if (query.enterprise() != null && !query.enterprise().equals(current.enterprise())) {
                 throw new HnswException(CommonErrorCode.ENTERPRISE_SCOPE_VIOLATION);
             }
             search = search.withEnterprise(current.enterprise());
         }
-        return auditLog.searchOperations(search, PageQuery.of(page, size));
+        return auditLog.searchOperations(search, query.paging());
     }
 
     @GetMapping("/login-logs")
-    public PageResponse<LoginLogEntry> loginLogs(
-            @RequestParam(required = false) String actor,
-            @RequestParam(required = false) String enterprise,
-            @RequestParam(required = false) AuditResult result,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
-            @RequestParam(defaultValue = "false") boolean oldestFirst,
-            @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size) {
+    public PageResponse<LoginLogEntry> loginLogs(AuditLogQuery query) {
         requireAuditor();
-        return auditLog.searchLogins(new AuditSearch(actor, enterprise, null, null, result, from, to, oldestFirst),
-                PageQuery.of(page, size));
+        return auditLog.searchLogins(query.search(), query.paging());
     }
 
     @GetMapping("/verification")

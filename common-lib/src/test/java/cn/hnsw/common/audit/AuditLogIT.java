@@ -114,6 +114,7 @@ class AuditLogIT {
         assertThat(http.get(AUDIT + "/operation-logs?size=500", admin()).json().path("code").asText())
                 .isEqualTo("VALIDATION_FAILED");
         assertThat(http.get(AUDIT + "/operation-logs?result=MAYBE", admin()).status()).isEqualTo(400);
+        assertThat(http.get(AUDIT + "/login-logs?action=POST&businessId=x&size=1", admin()).status()).isEqualTo(200);
     }
 
     @Test
