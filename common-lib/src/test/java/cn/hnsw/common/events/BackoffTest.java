@@ -20,7 +20,7 @@ class BackoffTest {
         return new RandomGenerator() {
             @Override
             public long nextLong() {
-                throw new UnsupportedOperationException("the backoff draws doubles only");
+                throw new IllegalStateException("the backoff draws doubles only");
             }
 
             @Override
