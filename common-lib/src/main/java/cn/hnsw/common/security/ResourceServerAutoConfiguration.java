@@ -2,6 +2,7 @@ package cn.hnsw.common.security;
 
 import cn.hnsw.common.web.CommonErrorCode;
 import cn.hnsw.common.web.ProblemWriter;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -20,7 +21,8 @@ import java.util.List;
 
 /**
  * Every service is an OAuth2 resource server for Keycloak tokens: realm roles become {@code ROLE_<role>} authorities,
- * health and API docs are open, everything else needs a valid token, and refusals are problem details.
+ * health and API docs are open (and whatever a service lists in {@code hnsw.security.public-paths}, e.g. a public
+ * status feed), everything else needs a valid token, and refusals are problem details.
  */
 @AutoConfiguration(before = org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -33,11 +35,13 @@ public class ResourceServerAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
-    SecurityFilterChain hnswSecurityFilterChain(HttpSecurity http, ProblemWriter problems) throws Exception {
+    SecurityFilterChain hnswSecurityFilterChain(HttpSecurity http, ProblemWriter problems,
+                                                @Value("${hnsw.security.public-paths:}") String[] publicPaths) throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(OPEN_PATHS).permitAll()
+                        .requestMatchers(publicPaths).permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(rs -> rs
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(keycloakRealmRoles()))

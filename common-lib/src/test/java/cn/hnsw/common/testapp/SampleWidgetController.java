@@ -58,6 +58,11 @@ class SampleWidgetController {
         return widget;
     }
 
+    @GetMapping("/public/ping")
+    Map<String, String> ping() {
+        return Map.of("status", "UP");
+    }
+
     @PostMapping("/{id}/explosion")
     Widget explode(@PathVariable String id) {
         throw new IllegalStateException("secret internal detail at cn.hnsw.Secret.method(Secret.java:42)");

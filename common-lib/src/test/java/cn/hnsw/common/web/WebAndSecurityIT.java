@@ -107,6 +107,7 @@ class WebAndSecurityIT {
     @Test
     void healthIsOpenButTheApiNeedsAValidTokenOfTheRightAudience() {
         assertThat(http.get("/actuator/health", null).status()).isEqualTo(200);
+        assertThat(http.get(WIDGETS + "/public/ping", null).status()).as("listed in hnsw.security.public-paths").isEqualTo(200);
         Reply none = http.get(WIDGETS + "/x", null);
         assertThat(none.status()).isEqualTo(401);
         assertThat(none.json().path("code").asText()).isEqualTo("UNAUTHENTICATED");
