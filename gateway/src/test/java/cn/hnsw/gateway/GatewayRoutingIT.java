@@ -1,99 +1,120 @@
 package cn.hnsw.gateway;
 
 import cn.hnsw.testsupport.jwt.TestTokens;
-import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterAll;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The gateway routes /api/<service>/** only for valid tokens and strips headers outsiders must not set. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class GatewayRoutingIT {
-
-    /** A backend standing in for passenger-service: it records what the gateway forwarded. */
-    static final HttpServer BACKEND;
-    static final AtomicReference<String> LAST_INTERNAL_HEADER = new AtomicReference<>();
-    static final AtomicReference<String> LAST_AUTHORIZATION = new AtomicReference<>();
-
-    static {
-        try {
-            BACKEND = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        BACKEND.createContext("/api/passenger/", exchange -> {
-            LAST_INTERNAL_HEADER.set(exchange.getRequestHeaders().getFirst("X-Internal-Call"));
-            LAST_AUTHORIZATION.set(exchange.getRequestHeaders().getFirst("Authorization"));
-            byte[] body = ("{\"path\":\"" + exchange.getRequestURI().getPath() + "\"}").getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        BACKEND.start();
-    }
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        TestTokens tokens = TestTokens.issuer();
-        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", tokens::issuerUri);
-        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", tokens::jwkSetUri);
-        registry.add("HNSW_PASSENGER_URL", () -> "http://127.0.0.1:" + BACKEND.getAddress().getPort());
-    }
-
-    @AfterAll
-    static void stopBackend() {
-        BACKEND.stop(0);
-    }
-
-    @LocalServerPort
-    int port;
+/**
+ * The gateway routes /api/<service>/** only for valid tokens, passes the request id, strips headers outsiders must
+ * not set and refuses with problem details.
+ */
+class GatewayRoutingIT extends GatewayIntegrationTest {
 
     @Test
-    void routesAuthenticatedCallsToTheirServiceAndPassesTheToken() throws Exception {
-        String token = TestTokens.issuer().user("li.na", "traveler").mint();
-        HttpResponse<String> r = call("/api/passenger/v1/declarations", token, "X-Internal-Call", "true");
+    void routesAuthenticatedCallsToTheirServiceAndPassesTheToken() {
+        String token = token("traveler");
+        String id = newRequestId();
+        HttpResponse<String> r = get("/api/passenger/v1/declarations", token, "X-Request-Id", id);
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.body()).contains("/api/passenger/v1/declarations");
-        assertThat(LAST_AUTHORIZATION.get()).isEqualTo("Bearer " + token);
-        assertThat(LAST_INTERNAL_HEADER.get()).as("outsiders cannot forge the internal-call marker").isNull();
+        assertThat(json(r).path("path").asText()).isEqualTo("/api/passenger/v1/declarations");
+        assertThat(BACKEND.calls(id)).singleElement()
+                .satisfies(call -> assertThat(call.header("Authorization")).isEqualTo("Bearer " + token));
     }
 
     @Test
-    void refusesCallsWithoutAValidToken() throws Exception {
-        assertThat(call("/api/passenger/v1/declarations", null).statusCode()).isEqualTo(401);
-        assertThat(call("/api/passenger/v1/declarations",
-                TestTokens.issuer().user("x", "traveler").signedByUnknownKey().mint()).statusCode()).isEqualTo(401);
-        assertThat(call("/api/passenger/v1/declarations",
-                TestTokens.issuer().user("x", "traveler").audience("another-api").mint()).statusCode()).isEqualTo(401);
-        assertThat(call("/actuator/health", null).statusCode()).isEqualTo(200);
+    void keepsASaneRequestIdEndToEnd() {
+        String id = newRequestId();
+        HttpResponse<String> r = get("/api/passenger/v1/declarations", token("traveler"), "X-Request-Id", id);
+        assertThat(r.headers().allValues("X-Request-Id")).containsExactly(id);
+        assertThat(BACKEND.calls(id)).singleElement()
+                .satisfies(call -> assertThat(call.header("X-Request-Id")).isEqualTo(id));
     }
 
-    private HttpResponse<String> call(String path, String token, String... headers) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        for (int i = 0; i + 1 < headers.length; i += 2) {
-            b.header(headers[i], headers[i + 1]);
-        }
-        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+    @Test
+    void replacesAnInsaneRequestIdAndMakesOneWhenThereIsNone() {
+        HttpResponse<String> insane = get("/api/passenger/v1/declarations", token("traveler"),
+                "X-Request-Id", "x<script>alert(1)</script>");
+        String generated = insane.headers().firstValue("X-Request-Id").orElseThrow();
+        assertThat(generated).matches("[0-9a-f-]{36}");
+        assertThat(BACKEND.calls(generated)).as("the service gets the id the client got").hasSize(1);
+
+        HttpResponse<String> none = get("/api/passenger/v1/declarations", token("traveler"));
+        String made = none.headers().firstValue("X-Request-Id").orElseThrow();
+        assertThat(made).matches("[0-9a-f-]{36}").isNotEqualTo(generated);
+        assertThat(BACKEND.calls(made)).hasSize(1);
+    }
+
+    @Test
+    void stripsInternalAndSpoofedForwardingHeaders() {
+        String id = newRequestId();
+        HttpResponse<String> r = get("/api/passenger/v1/declarations", token("traveler"),
+                "X-Request-Id", id,
+                "X-Internal-Call", "true",
+                "X-Forwarded-For", "203.0.113.9, 198.51.100.7",
+                "Forwarded", "for=203.0.113.9",
+                "X-Real-IP", "203.0.113.9",
+                "X-Forwarded-Proto", "https");
+        assertThat(r.statusCode()).isEqualTo(200);
+        TestBackend.Call call = BACKEND.calls(id).getFirst();
+        assertThat(call.header("X-Internal-Call")).as("outsiders cannot forge the internal-call marker").isNull();
+        assertThat(call.header("X-Forwarded-For")).as("the real peer, not the client's claim").isEqualTo("127.0.0.1");
+        assertThat(call.header("Forwarded")).isNull();
+        assertThat(call.header("X-Real-IP")).isNull();
+        assertThat(call.header("X-Forwarded-Proto")).isEqualTo("http");
+        assertThat(call.header("X-Forwarded-Host")).isEqualTo("127.0.0.1:" + port);
+    }
+
+    @Test
+    void refusesMissingForgedExpiredForeignAndMisaddressedTokensWithProblemDetails() {
+        TestTokens tokens = TestTokens.issuer();
+        String path = "/api/passenger/v1/declarations";
+        assertUnauthenticated(get(path, null));
+        assertUnauthenticated(get(path, tokens.user("x", "traveler").signedByUnknownKey().mint()));
+        assertUnauthenticated(get(path, tokens.user("x", "traveler").expired().mint()));
+        assertUnauthenticated(get(path, tokens.user("x", "traveler")
+                .issuer("http://127.0.0.1:1/realms/elsewhere").mint()));
+        assertUnauthenticated(get(path, tokens.user("x", "traveler").audience("another-api").mint()));
+        assertUnauthenticated(get(path, "not-a-jwt"));
+    }
+
+    private static void assertUnauthenticated(HttpResponse<String> r) {
+        JsonNode problem = assertProblem(r, 401, "UNAUTHENTICATED");
+        assertThat(problem.path("detail").asText()).isEqualTo("未登录或登录已失效，请重新登录");
+        assertThat(r.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+    }
+
+    @Test
+    void answersInEnglishOnlyWhenTheClientPrefersIt() {
+        String path = "/api/passenger/v1/declarations";
+        assertThat(assertProblem(get(path, null, "Accept-Language", "en-GB,en;q=0.9,zh;q=0.5"), 401, "UNAUTHENTICATED")
+                .path("detail").asText()).isEqualTo("Not signed in, or the sign-in has expired");
+        assertThat(assertProblem(get(path, null, "Accept-Language", "zh-CN,zh;q=0.9,en;q=0.8"), 401, "UNAUTHENTICATED")
+                .path("detail").asText()).isEqualTo("未登录或登录已失效，请重新登录");
+        assertThat(assertProblem(get(path, null, "Accept-Language", "fr-FR, en;q=0.5"), 401, "UNAUTHENTICATED")
+                .path("detail").asText()).as("English is not the first choice").startsWith("未登录");
+        assertThat(assertProblem(get(path, null, "Accept-Language", ";;;q=x"), 401, "UNAUTHENTICATED")
+                .path("detail").asText()).startsWith("未登录");
+    }
+
+    @Test
+    void operationalEndpointsNeedThePlatformAdministratorRole() {
+        assertThat(get("/api/passenger/v1/declarations", token("traveler")).statusCode()).isEqualTo(200);
+        assertProblem(get("/actuator/circuitbreakers", token("customs-officer")), 403, "ACCESS_DENIED");
+        assertProblem(get("/actuator/circuitbreakers", null), 401, "UNAUTHENTICATED");
+        HttpResponse<String> admin = get("/actuator/circuitbreakers", token("platform-admin"));
+        assertThat(admin.statusCode()).isEqualTo(200);
+        assertThat(admin.body()).contains("passenger-service");
+        assertProblem(get("/actuator/gateway/routes", token("platform-admin")), 404, "NOT_FOUND");
+        assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void answersAPathNoServiceOwnsWithNotFound() {
+        assertProblem(get("/api/nowhere/v1/things", token("traveler")), 404, "NOT_FOUND");
+        assertProblem(get("/api", token("traveler")), 404, "NOT_FOUND");
     }
 }
