@@ -1,0 +1,22 @@
+import type { MenuArea } from '../types'
+import { home, planned } from './helpers'
+
+/** 监管工作台 — the console of customs, maritime and border officers. */
+export const officerArea: MenuArea = {
+  id: 'officer',
+  titleKey: 'menu.officer.title',
+  icon: 'Monitor',
+  roles: ['customs-officer', 'customs-reviewer', 'customs-finance', 'maritime-officer', 'border-officer'],
+  home: home('officer'),
+  items: [
+    planned('officer', 'customs-review', 'customs-service', ['customs-officer', 'customs-reviewer']),
+    planned('officer', 'control-instructions', 'passenger-service', ['customs-officer', 'customs-reviewer']),
+    planned('officer', 'watchlist-tasks', 'video-analytics-service', ['customs-officer', 'customs-reviewer']),
+    planned('officer', 'alerts', 'port-situation-service'),
+    planned('officer', 'inspection-bookings', 'customs-service', ['customs-officer']),
+    planned('officer', 'deposits', 'customs-service', ['customs-finance']),
+    planned('officer', 'ship-detection', 'maritime-service', ['maritime-officer']),
+    planned('officer', 'work-safety', 'maritime-service', ['maritime-officer']),
+    planned('officer', 'border-channels', 'border-service', ['border-officer']),
+  ],
+}

@@ -1,0 +1,18 @@
+import type { MenuArea } from '../types'
+import { home, planned, ready } from './helpers'
+
+/** 运维管理 — single-window operators and platform administrators. */
+export const operatorArea: MenuArea = {
+  id: 'operator',
+  titleKey: 'menu.operator.title',
+  icon: 'Setting',
+  roles: ['sw-operator', 'platform-admin'],
+  home: home('operator'),
+  items: [
+    ready('operator', 'operation-logs'),
+    ready('operator', 'login-logs'),
+    ready('operator', 'platform-status'),
+    planned('operator', 'outbox', 'common-lib (every service)'),
+    { id: 'operator.api-docs', titleKey: 'menu.operator.api-docs', path: '/swagger-ui.html', status: 'external' },
+  ],
+}
