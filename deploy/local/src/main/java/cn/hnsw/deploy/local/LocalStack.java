@@ -1,5 +1,8 @@
 package cn.hnsw.deploy.local;
 
+import cn.hnsw.common.crypto.KeyStoreTool;
+import cn.hnsw.deploy.local.keycloak.KeycloakServer;
+import cn.hnsw.deploy.local.keycloak.KeycloakStorage;
 import cn.hnsw.testsupport.embedded.EmbeddedKafkaBroker;
 import cn.hnsw.testsupport.embedded.EmbeddedPostgresServer;
 import cn.hnsw.testsupport.embedded.EmbeddedS3Server;
@@ -33,6 +36,35 @@ public final class LocalStack {
     static final int KAFKA_PORT = 19092;
     static final int KAFKA_CONTROLLER_PORT = 19093;
     static final int S3_PORT = 19000;
+    static final int KEYCLOAK_PORT = 8180;
+    static final int KEYCLOAK_MANAGEMENT_PORT = 9180;
+    static final String PLATFORM_KEY_ID = "hnsw-platform";
+    /** The partners the simulators play; each signs with its own SM2 key (see simulators/README.md). */
+    static final List<String> PARTNER_KEY_IDS = List.of("customs-h2018", "customs-golden-customs-2",
+            "customs-smart-supervision", "single-window-standard", "bank-boc-hainan", "bank-icbc-hainan", "wallet-alipay",
+            "wallet-tenpay", "gate-control", "ticketing-port-operator", "ais-feeder", "camera-platform", "haiyiban",
+            "border-digital");
+    /** Local-only secret of the generated key stores; set HNSW_KEYSTORE_PASSWORD to use another. */
+    static final String DEFAULT_KEYSTORE_PASSWORD = "hnsw-local-keys";
+    static final String DEMO_PASSWORD = "Hnsw@2026";
+
+    /** Demo accounts of deploy/keycloak/hnsw-realm.json: user, role, who. */
+    static final List<String[]> DEMO_USERS = List.of(
+            new String[] {"traveler", "traveler", "旅客 李明"},
+            new String[] {"declarant", "enterprise-declarant", "海南椰风国际贸易有限公司 申报员 王芳"},
+            new String[] {"ent-admin", "enterprise-admin", "海南椰风国际贸易有限公司 管理员 陈建国"},
+            new String[] {"declarant2", "enterprise-declarant", "海南洋浦海丝供应链有限公司 申报员 林晓燕"},
+            new String[] {"customs-officer", "customs-officer", "海口港海关 张伟"},
+            new String[] {"customs-reviewer", "customs-reviewer", "海口港海关 刘洋"},
+            new String[] {"customs-finance", "customs-finance", "海口海关 黄丽"},
+            new String[] {"maritime-officer", "maritime-officer", "海南海事局 吴海涛"},
+            new String[] {"border-officer", "border-officer", "海南出入境边防检查总站 赵磊"},
+            new String[] {"county-unit", "gov-county-unit", "龙华区商务局 周敏"},
+            new String[] {"county-gov", "gov-county", "龙华区政府 郑国强"},
+            new String[] {"prov-dept", "gov-provincial-dept", "省商务厅 孙静"},
+            new String[] {"province", "gov-province", "省政府 符海燕"},
+            new String[] {"sw-operator", "sw-operator", "单一窗口运维 邢志远"},
+            new String[] {"platform-admin", "platform-admin", "平台管理员 云峰"});
 
     /** module, database, port, API path. Order is start order; the gateway comes last. */
     static final List<ServiceSpec> SERVICES = List.of(
@@ -105,6 +137,24 @@ public final class LocalStack {
                 EmbeddedS3Server.DEFAULT_SECRET_KEY);
         running.push(s3);
 
+        String keystorePassword = System.getenv().getOrDefault("HNSW_KEYSTORE_PASSWORD", DEFAULT_KEYSTORE_PASSWORD);
+        Path keys = ensureKeys(keystorePassword);
+
+        say("启动 Keycloak / starting Keycloak on " + KEYCLOAK_PORT);
+        KeycloakServer keycloak = KeycloakServer.builder()
+                .distribution(KeycloakServer.locateDistribution(root))
+                .instance("local")
+                .realmFile(KeycloakServer.realmFile(root))
+                .storage(KeycloakStorage.postgres(postgres.createDatabase("keycloak"), EmbeddedPostgresServer.SUPERUSER,
+                        "postgres"))
+                .port(KEYCLOAK_PORT)
+                .managementPort(KEYCLOAK_MANAGEMENT_PORT)
+                .logFile(var.resolve("logs").resolve("keycloak.log"))
+                .progress(LocalStack::say)
+                .start();
+        running.push(keycloak);
+        Connections connections = new Connections(postgres, kafka, s3, keycloak.issuer(), keys, keystorePassword);
+
         Map<String, String> started = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
         for (ServiceSpec s : SERVICES) {
@@ -114,7 +164,7 @@ public final class LocalStack {
                 continue;
             }
             say("启动 / starting " + s.module() + " on " + s.port());
-            running.push(startService(s, jar, postgres, kafka, s3));
+            running.push(startService(s, jar, connections));
             started.put(s.module(), "http://localhost:" + s.port());
         }
         for (ServiceSpec s : SERVICES) {
@@ -122,25 +172,53 @@ public final class LocalStack {
                 awaitHealthy(s);
             }
         }
-        printTable(started, missing);
+        printTable(started, missing, keycloak);
         Thread.currentThread().join();
     }
 
-    private AutoCloseable startService(ServiceSpec s, Path jar, EmbeddedPostgresServer postgres, EmbeddedKafkaBroker kafka,
-                                       EmbeddedS3Server s3) throws IOException {
+    /** What every child process is pointed at. */
+    record Connections(EmbeddedPostgresServer postgres, EmbeddedKafkaBroker kafka, EmbeddedS3Server s3, String issuer,
+                       Path keys, String keystorePassword) {
+    }
+
+    private AutoCloseable startService(ServiceSpec s, Path jar, Connections c) throws IOException {
         Path logs = Files.createDirectories(var.resolve("logs"));
-        ProcessBuilder pb = new ProcessBuilder(javaBinary(), "-Xmx384m", "-XX:+UseSerialGC", "-jar", jar.toString())
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx320m", "-Xss512k", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+        ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(s.module() + ".log").toFile()));
         Map<String, String> env = pb.environment();
         env.put("PORT", Integer.toString(s.port()));
+        env.put("HNSW_ISSUER", c.issuer());
+        env.put("HNSW_KAFKA", c.kafka().bootstrapServers());
         if (s.database() != null) {
-            env.put("HNSW_DB_URL", "jdbc:postgresql://localhost:" + postgres.port() + "/" + s.database());
+            env.put("HNSW_DB_URL", "jdbc:postgresql://localhost:" + c.postgres().port() + "/" + s.database());
             env.put("HNSW_DB_USER", EmbeddedPostgresServer.SUPERUSER);
             env.put("HNSW_DB_PASSWORD", "postgres");
+            command.add("--hnsw.s3.endpoint=" + c.s3().endpoint());
+            command.add("--hnsw.s3.access-key=" + c.s3().accessKey());
+            command.add("--hnsw.s3.secret-key=" + c.s3().secretKey());
+            env.put("HNSW_KEYSTORE_PASSWORD", c.keystorePassword());
         }
-        env.put("HNSW_KAFKA", kafka.bootstrapServers());
-        env.put("HNSW_S3_ENDPOINT", s3.endpoint());
+        if (s.module().equals("simulators")) {
+            env.put("HNSW_SIMULATORS_KEYS_DIR", c.keys().toString());
+            env.put("HNSW_PLATFORM_KEY_ID", PLATFORM_KEY_ID);
+        } else if (s.database() != null) {
+            // The platform side: its private key in the (software) cipher device, partners' certificates to trust.
+            command.add("--hnsw.crypto.key-store=" + c.keys().resolve("platform.p12"));
+            command.add("--hnsw.crypto.key-store-password=${HNSW_KEYSTORE_PASSWORD}");
+            command.add("--hnsw.crypto.trust-store=" + c.keys().resolve("trust.p12"));
+            command.add("--hnsw.crypto.trust-store-password=${HNSW_KEYSTORE_PASSWORD}");
+            command.add("--hnsw.crypto.platform-key-id=" + PLATFORM_KEY_ID);
+        }
+        if (s.module().equals("gateway")) {
+            Path dist = root.resolve("web").resolve("dist");
+            if (Files.exists(dist.resolve("index.html"))) {
+                env.put("HNSW_WEB_DIST", dist.toString());
+            }
+        }
+        pb.command(command);
         Process process = pb.start();
         return () -> {
             process.destroy();
@@ -148,6 +226,17 @@ public final class LocalStack {
                 process.destroyForcibly();
             }
         };
+    }
+
+    /** The platform's and partners' SM2 key stores, made once with KeyStoreTool and kept under var/keys. */
+    private Path ensureKeys(String password) {
+        Path keys = var.resolve("keys");
+        if (!Files.exists(keys.resolve("platform.p12"))) {
+            say("生成密钥 / generating the platform's and partners' SM2 key stores in " + keys);
+            KeyStoreTool.generateStores(keys, PLATFORM_KEY_ID, PARTNER_KEY_IDS, password.toCharArray(),
+                    java.time.Duration.ofDays(730), "Hainan Single Window (local)");
+        }
+        return keys;
     }
 
     private static void awaitHealthy(ServiceSpec s) throws InterruptedException {
@@ -169,20 +258,35 @@ public final class LocalStack {
         throw new IllegalStateException(s.module() + " did not become healthy in 3 minutes; see var/logs/" + s.module() + ".log");
     }
 
-    private void printTable(Map<String, String> started, List<String> missing) {
-        StringBuilder out = new StringBuilder("\n海南单一窗口口岸监管平台 — Hainan Single Window, local stack\n\n");
-        out.append(String.format("  %-28s %s%n", "PostgreSQL", "jdbc:postgresql://localhost:" + POSTGRES_PORT + " (user postgres)"));
-        out.append(String.format("  %-28s %s%n", "Kafka", "localhost:" + KAFKA_PORT));
-        out.append(String.format("  %-28s %s%n", "S3 (S3Proxy)", "http://localhost:" + S3_PORT + " (" + EmbeddedS3Server.DEFAULT_ACCESS_KEY + ")"));
-        started.forEach((module, url) -> out.append(String.format("  %-28s %s  (API docs %s/swagger-ui.html)%n", module, url, url)));
-        out.append("\n尚未包含 / not part of the local stack yet:\n");
-        out.append("  Keycloak (realm hnsw, demo accounts), the web portal, console and big screen: the local-stack issue adds them.\n");
-        out.append("  Until then API calls need a token from a Keycloak at $HNSW_ISSUER.\n");
+    private void printTable(Map<String, String> started, List<String> missing, KeycloakServer keycloak) {
+        StringBuilder out = new StringBuilder("\n海南单一窗口口岸监管平台 — Hainan Single Window, local stack: all healthy\n\n");
+        String gateway = "http://localhost:8080";
+        boolean web = started.containsKey("gateway") && Files.exists(root.resolve("web/dist/index.html"));
+        row(out, "门户 / portal", web ? gateway + "/" : "(web app not built: cd web && npm ci && npm run build)");
+        row(out, "监管控制台 / console", web ? gateway + "/officer  (运维 / operators: " + gateway + "/operator)" : "-");
+        row(out, "态势大屏 / big screen", web ? gateway + "/big-screen" : "-");
+        row(out, "运行状态 / status", gateway + "/status  (API " + gateway + "/api/status)");
+        row(out, "接口文档 / API docs", gateway + "/swagger-ui.html");
+        row(out, "Keycloak 管理 / admin", keycloak.adminConsoleUrl() + "  (admin / admin, local only)");
+        row(out, "Keycloak 签发者 / issuer", keycloak.issuer());
+        row(out, "PostgreSQL", "jdbc:postgresql://localhost:" + POSTGRES_PORT + " (user postgres)");
+        row(out, "Kafka", "localhost:" + KAFKA_PORT);
+        row(out, "S3 (S3Proxy)", "http://localhost:" + S3_PORT + " (" + EmbeddedS3Server.DEFAULT_ACCESS_KEY + ")");
+        started.forEach((module, url) -> row(out, module, url));
         if (!missing.isEmpty()) {
-            out.append("  Not built, so not started: ").append(String.join(", ", missing)).append(" (run mvn package first)\n");
+            out.append("\n  未构建，未启动 / not built, not started: ").append(String.join(", ", missing)).append("\n");
         }
-        out.append("\n数据目录 / data: ").append(var).append("   按 Ctrl-C 停止 / Ctrl-C stops everything\n");
+        out.append("\n演示账号 / demo accounts (password ").append(DEMO_PASSWORD).append("):\n");
+        for (String[] user : DEMO_USERS) {
+            out.append(String.format("  %-18s %-22s %s%n", user[0], user[1], user[2]));
+        }
+        out.append("\n数据目录 / data: ").append(var).append("   日志 / logs: ").append(var.resolve("logs"))
+                .append("\n按 Ctrl-C 停止 / Ctrl-C stops everything\n");
         System.out.println(out);
+    }
+
+    private static void row(StringBuilder out, String name, String value) {
+        out.append(String.format("  %-26s %s%n", name, value));
     }
 
     private void stopAll() {
@@ -202,7 +306,8 @@ public final class LocalStack {
     }
 
     private static void checkPorts() {
-        List<Integer> ports = new ArrayList<>(List.of(POSTGRES_PORT, KAFKA_PORT, KAFKA_CONTROLLER_PORT, S3_PORT));
+        List<Integer> ports = new ArrayList<>(List.of(POSTGRES_PORT, KAFKA_PORT, KAFKA_CONTROLLER_PORT, S3_PORT,
+                KEYCLOAK_PORT, KEYCLOAK_MANAGEMENT_PORT));
         SERVICES.forEach(s -> ports.add(s.port()));
         for (int port : ports) {
             if (!FreePorts.isFree(port)) {
