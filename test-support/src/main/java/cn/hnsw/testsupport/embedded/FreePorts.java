@@ -20,8 +20,14 @@ public final class FreePorts {
         }
     }
 
+    /**
+     * Whether a server could listen on {@code port} now. Binds as servers do, with SO_REUSEADDR, so connections of a
+     * server that just stopped (TIME_WAIT) do not count as the port being taken.
+     */
     public static boolean isFree(int port) {
-        try (ServerSocket s = new ServerSocket(port, 0, InetAddress.getLoopbackAddress())) {
+        try (ServerSocket s = new ServerSocket()) {
+            s.setReuseAddress(true);
+            s.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port));
             return true;
         } catch (IOException taken) {
             return false;
