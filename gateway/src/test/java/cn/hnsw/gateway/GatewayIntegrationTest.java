@@ -36,7 +36,6 @@ abstract class GatewayIntegrationTest {
     static final String INDEX_HTML = "<!doctype html><html><body><div id=\"app\">海南单一窗口</div></body></html>";
     static final String HASHED_SCRIPT = "assets/index-Bx9fK2aQ.js";
     static final ObjectMapper JSON = new ObjectMapper();
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @DynamicPropertySource
     static void gatewayProperties(DynamicPropertyRegistry registry) {
@@ -129,7 +128,12 @@ abstract class GatewayIntegrationTest {
 
     static HttpResponse<String> send(HttpRequest request) {
         try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            // A fresh client, so a fresh connection, per request: with a shared pool, a request now and then hung on
+            // a kept-alive connection the gateway had just closed (after an error answer) until its timeout.
+            try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5)).build()) {
+                return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

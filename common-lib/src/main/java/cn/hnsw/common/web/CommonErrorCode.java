@@ -3,7 +3,7 @@ package cn.hnsw.common.web;
 import org.springframework.http.HttpStatus;
 
 /** Error codes every service shares. */
-public enum CommonErrorCode implements ErrorCode {
+public enum CommonErrorCode implements EnumErrorCode {
     VALIDATION_FAILED(HttpStatus.BAD_REQUEST, "请求数据校验未通过", "The request did not pass validation"),
     MALFORMED_REQUEST(HttpStatus.BAD_REQUEST, "请求格式错误：{0}", "The request is malformed: {0}"),
     MISSING_PARAMETER(HttpStatus.BAD_REQUEST, "缺少必填参数：{0}", "Required parameter is missing: {0}"),
@@ -19,33 +19,14 @@ public enum CommonErrorCode implements ErrorCode {
     NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "无法提供所要求的响应格式", "The requested response format is not available"),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "系统内部错误，请凭请求编号联系运维人员", "Internal error; quote the request id to the operators");
 
-    private final HttpStatus status;
-    private final String messageZh;
-    private final String messageEn;
+    private final ErrorText text;
 
     CommonErrorCode(HttpStatus status, String messageZh, String messageEn) {
-        this.status = status;
-        this.messageZh = messageZh;
-        this.messageEn = messageEn;
+        this.text = new ErrorText(status, messageZh, messageEn);
     }
 
     @Override
-    public String code() {
-        return name();
-    }
-
-    @Override
-    public HttpStatus status() {
-        return status;
-    }
-
-    @Override
-    public String messageZh() {
-        return messageZh;
-    }
-
-    @Override
-    public String messageEn() {
-        return messageEn;
+    public ErrorText text() {
+        return text;
     }
 }

@@ -1,10 +1,11 @@
 package cn.hnsw.simulators.fault;
 
-import cn.hnsw.common.web.ErrorCode;
+import cn.hnsw.common.web.EnumErrorCode;
+import cn.hnsw.common.web.ErrorText;
 import org.springframework.http.HttpStatus;
 
 /** Refusals of fault settings that make no sense; checked before anything is stored. */
-public enum FaultErrorCode implements ErrorCode {
+public enum FaultErrorCode implements EnumErrorCode {
     FAULT_SETTING_OUT_OF_RANGE(HttpStatus.BAD_REQUEST, "故障设置 {0} 超出允许范围（{1}）",
             "Fault setting {0} is out of range ({1})"),
     OUTAGE_WINDOW_INVALID(HttpStatus.BAD_REQUEST, "停机时段 {0} 无效：开始和结束时间必填，且结束须晚于开始",
@@ -13,33 +14,14 @@ public enum FaultErrorCode implements ErrorCode {
     OFFLINE_UNTIL_NEEDS_OFFLINE(HttpStatus.BAD_REQUEST, "只有停机（OFFLINE）状态才能设置恢复时间 offlineUntil",
             "offlineUntil may only be given when availability is OFFLINE");
 
-    private final HttpStatus status;
-    private final String messageZh;
-    private final String messageEn;
+    private final ErrorText text;
 
     FaultErrorCode(HttpStatus status, String messageZh, String messageEn) {
-        this.status = status;
-        this.messageZh = messageZh;
-        this.messageEn = messageEn;
+        this.text = new ErrorText(status, messageZh, messageEn);
     }
 
     @Override
-    public String code() {
-        return name();
-    }
-
-    @Override
-    public HttpStatus status() {
-        return status;
-    }
-
-    @Override
-    public String messageZh() {
-        return messageZh;
-    }
-
-    @Override
-    public String messageEn() {
-        return messageEn;
+    public ErrorText text() {
+        return text;
     }
 }

@@ -1,39 +1,21 @@
 package cn.hnsw.simulators.partner;
 
-import cn.hnsw.common.web.ErrorCode;
+import cn.hnsw.common.web.EnumErrorCode;
+import cn.hnsw.common.web.ErrorText;
 import org.springframework.http.HttpStatus;
 
 /** Refusals about the registry of simulated partners. */
-public enum PartnerErrorCode implements ErrorCode {
+public enum PartnerErrorCode implements EnumErrorCode {
     PARTNER_NOT_FOUND(HttpStatus.NOT_FOUND, "没有编号为 {0} 的合作方模拟器", "There is no partner simulator with id {0}");
 
-    private final HttpStatus status;
-    private final String messageZh;
-    private final String messageEn;
+    private final ErrorText text;
 
     PartnerErrorCode(HttpStatus status, String messageZh, String messageEn) {
-        this.status = status;
-        this.messageZh = messageZh;
-        this.messageEn = messageEn;
+        this.text = new ErrorText(status, messageZh, messageEn);
     }
 
     @Override
-    public String code() {
-        return name();
-    }
-
-    @Override
-    public HttpStatus status() {
-        return status;
-    }
-
-    @Override
-    public String messageZh() {
-        return messageZh;
-    }
-
-    @Override
-    public String messageEn() {
-        return messageEn;
+    public ErrorText text() {
+        return text;
     }
 }

@@ -1,13 +1,14 @@
 package cn.hnsw.simulators.sealed;
 
-import cn.hnsw.common.web.ErrorCode;
+import cn.hnsw.common.web.EnumErrorCode;
+import cn.hnsw.common.web.ErrorText;
 import org.springframework.http.HttpStatus;
 
 /**
  * Why a simulated partner did not answer a sealed message, besides the seal refusals ({@link SealRefusalError}).
  * Messages take {0} = the partner's Chinese name and {1} = its English name.
  */
-public enum SealedMessageErrorCode implements ErrorCode {
+public enum SealedMessageErrorCode implements EnumErrorCode {
     /** Switched off, in an outage window, or struck by the failure rate in UNAVAILABLE mode. */
     PARTNER_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "合作方系统 {0} 暂不可用（模拟故障），请稍后重试",
             "The partner system {1} is unavailable (simulated fault); try again later"),
@@ -21,33 +22,14 @@ public enum SealedMessageErrorCode implements ErrorCode {
     SEALING_FAILED(HttpStatus.SERVICE_UNAVAILABLE, "合作方系统 {0} 的密码服务暂时故障，请稍后重试",
             "The cryptographic service of partner system {1} failed; try again later");
 
-    private final HttpStatus status;
-    private final String messageZh;
-    private final String messageEn;
+    private final ErrorText text;
 
     SealedMessageErrorCode(HttpStatus status, String messageZh, String messageEn) {
-        this.status = status;
-        this.messageZh = messageZh;
-        this.messageEn = messageEn;
+        this.text = new ErrorText(status, messageZh, messageEn);
     }
 
     @Override
-    public String code() {
-        return name();
-    }
-
-    @Override
-    public HttpStatus status() {
-        return status;
-    }
-
-    @Override
-    public String messageZh() {
-        return messageZh;
-    }
-
-    @Override
-    public String messageEn() {
-        return messageEn;
+    public ErrorText text() {
+        return text;
     }
 }
