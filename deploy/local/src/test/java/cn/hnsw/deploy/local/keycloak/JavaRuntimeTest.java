@@ -32,7 +32,7 @@ class JavaRuntimeTest {
     }
 
     @Test
-    void anExplicitJdkOlderThan21IsRefusedWithAMessageThatSaysWhatToDo() {
+    void anExplicitJdkOlderThan21IsRefusedWithAMessageThatSaysHowToFixIt() {
         Path jdk17 = Path.of("/usr/lib/jvm/java-17-openjdk-amd64");
         assumeTrue(Files.isExecutable(jdk17.resolve("bin/java")), "a JDK 17 is installed");
 
