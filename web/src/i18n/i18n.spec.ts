@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import zhCN from './locales/zh-CN'
-import en from './locales/en'
 import { flattenKeys } from './messages'
-import { storedLocale } from './index'
+import { APP_MESSAGES, storedLocale } from './index'
 import { allItems, MENU_AREAS } from '@/menus'
 import { ROLES } from '@/auth/roles'
 import { AUDITED_SERVICES } from '@/api/audit'
@@ -12,6 +10,8 @@ function lookup(messages: object, key: string): unknown {
   return key.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), messages)
 }
 
+const zhCN = APP_MESSAGES['zh-CN']
+const en = APP_MESSAGES.en
 const LOCALES = { 'zh-CN': zhCN, en } as const
 
 describe('messages', () => {

@@ -2,6 +2,7 @@ import { createI18n } from 'vue-i18n'
 import zhCN from './locales/zh-CN'
 import en from './locales/en'
 import { DEFAULT_LOCALE, isAppLocale, type AppLocale, type Messages } from './messages'
+import { withFeatureMessages } from '@/features'
 
 export { SUPPORTED_LOCALES, DEFAULT_LOCALE, type AppLocale } from './messages'
 
@@ -21,11 +22,17 @@ function safeStorage(): Storage | undefined {
   }
 }
 
+/** Each language's messages: the base files plus every feature's own (web/src/features/<feature>). */
+export const APP_MESSAGES: Record<AppLocale, Messages> = {
+  'zh-CN': withFeatureMessages(zhCN, 'zh-CN'),
+  en: withFeatureMessages(en, 'en'),
+}
+
 export const i18n = createI18n<[Messages], AppLocale, false>({
   legacy: false,
   locale: storedLocale(),
   fallbackLocale: DEFAULT_LOCALE,
-  messages: { 'zh-CN': zhCN, en },
+  messages: APP_MESSAGES,
   missingWarn: import.meta.env.DEV,
   fallbackWarn: import.meta.env.DEV,
 })

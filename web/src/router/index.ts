@@ -3,6 +3,7 @@ import { hasAnyRole, type Role } from '@/auth/roles'
 import { allItems, homePathFor, MENU_AREAS, rolesFor, type MenuArea } from '@/menus'
 import { useAuthStore } from '@/stores/auth'
 import { i18n } from '@/i18n'
+import { FEATURES, featureViews, type FeatureView } from '@/features'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -22,8 +23,11 @@ type Loader = () => Promise<RouteComponent>
 const Empty: RouteComponent = { render: () => null }
 const ComingSoonView: Loader = () => import('@/views/common/coming-soon/ComingSoonView.vue')
 
-/** The built screens of the menu, by item id. A `ready` item without a view here stops the app at start-up. */
-const READY_VIEWS: Record<string, { component: Loader; props?: Record<string, unknown> }> = {
+/**
+ * The built screens of the menu, by item id: the platform's own here, each service's in web/src/features/<feature>.
+ * A `ready` item without a view stops the app at start-up.
+ */
+const PLATFORM_VIEWS: Record<string, FeatureView> = {
   'traveler.home': { component: () => import('@/views/traveler/home/TravelerHomeView.vue') },
   'enterprise.home': { component: () => import('@/views/enterprise/home/EnterpriseHomeView.vue') },
   'enterprise.operation-logs': {
@@ -45,8 +49,17 @@ const READY_VIEWS: Record<string, { component: Loader; props?: Record<string, un
   'big-screen.situation': { component: () => import('@/views/big-screen/situation/BigScreenView.vue') },
 }
 
+const READY_VIEWS: Record<string, FeatureView> = mergeViews(PLATFORM_VIEWS, featureViews())
+
+function mergeViews(platform: Record<string, FeatureView>, features: Record<string, FeatureView>): Record<string, FeatureView> {
+  for (const id of Object.keys(features)) {
+    if (platform[id]) throw new Error(`Menu item ${id} has a platform view and a feature view`)
+  }
+  return { ...platform, ...features }
+}
+
 /** Screens outside the console frame. */
-const FULL_SCREEN_ITEMS = new Set(['big-screen.situation'])
+const FULL_SCREEN_ITEMS = new Set(['big-screen.situation', ...Object.entries(READY_VIEWS).filter(([, v]) => v.fullScreen).map(([id]) => id)])
 
 /** One route per menu entry (external links excepted): built screens, or the "coming" page. */
 export function menuRoutes(areas: readonly MenuArea[] = MENU_AREAS): { console: RouteRecordRaw[]; fullScreen: RouteRecordRaw[] } {
@@ -75,6 +88,7 @@ export function buildRoutes(): RouteRecordRaw[] {
     { path: '/status', name: 'status', component: () => import('@/views/public/status/StatusView.vue'), meta: { public: true, titleKey: 'status.title' } },
     { path: '/auth/callback', name: 'auth-callback', component: () => import('@/views/public/auth/CallbackView.vue'), meta: { public: true, titleKey: 'auth.signingIn' } },
     ...fullScreen,
+    ...featureRoutes(true),
     {
       path: '/',
       component: () => import('@/layouts/ConsoleLayout.vue'),
@@ -84,10 +98,26 @@ export function buildRoutes(): RouteRecordRaw[] {
         { path: 'no-role', name: 'no-role', component: () => import('@/views/common/no-role/NoRoleView.vue'), meta: { titleKey: 'menu.home' } },
         { path: 'forbidden', name: 'forbidden', component: () => import('@/views/common/forbidden/ForbiddenView.vue'), meta: { titleKey: 'forbidden.title' } },
         ...consoleRoutes,
+        ...featureRoutes(false),
         { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('@/views/common/not-found/NotFoundView.vue'), meta: { titleKey: 'notFound.title' } },
       ],
     },
   ]
+}
+
+/**
+ * Pages of the features that are not menu entries: detail pages inside the console (path relative, `x/y/:id`), public
+ * pages outside it (path absolute, `/verify/:code`).
+ */
+function featureRoutes(publicPages: boolean): RouteRecordRaw[] {
+  return FEATURES.flatMap((feature) =>
+    (feature.routes ?? []).filter((route) => Boolean(route.public) === publicPages).map((route) => ({
+      path: route.path,
+      name: route.name,
+      component: route.component,
+      meta: { roles: route.roles as readonly Role[] | undefined, titleKey: route.titleKey, public: route.public },
+    })),
+  )
 }
 
 /** Protected routes send a signed-out user to Keycloak's login form; a route for other roles shows "not allowed". */
