@@ -1,0 +1,229 @@
+package cn.hnsw.portsituation.ais;
+
+import dk.dma.ais.sentence.Sentence;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Receives NMEA 0183 AIVDM/AIVDO from AIS feeders over TCP (one line-oriented stream per feeder connection) and UDP
+ * (each datagram one or more lines). A missing line number of the feeder's tag block is asked for again with
+ * {@code $PHNSW,RESEND,<from>,<to>} on the same link (补发). Lines over 512 characters are garbage by definition
+ * (NMEA allows 82 plus a tag block).
+ */
+public final class AisReceiver implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(AisReceiver.class);
+    private static final int MAX_LINE = 512;
+
+    private final AisProperties properties;
+    private final AisPipeline pipeline;
+    private final Map<String, IntakeStats> stats = new ConcurrentHashMap<>();
+    private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
+    private volatile ServerSocket tcp;
+    private volatile DatagramSocket udp;
+    private volatile boolean running;
+
+    public AisReceiver(AisProperties properties, AisPipeline pipeline) {
+        this.properties = properties;
+        this.pipeline = pipeline;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        try {
+            InetAddress bind = InetAddress.getByName(properties.bindAddress());
+            if (properties.tcpPort() >= 0) {
+                tcp = new ServerSocket();
+                tcp.setReuseAddress(true);
+                tcp.bind(new InetSocketAddress(bind, properties.tcpPort()), 50);
+                Thread.ofPlatform().name("ais-tcp-accept").daemon().start(this::acceptLoop);
+            }
+            if (properties.udpPort() >= 0) {
+                udp = new DatagramSocket(new InetSocketAddress(bind, properties.udpPort()));
+                Thread.ofPlatform().name("ais-udp").daemon().start(this::udpLoop);
+            }
+            log.info("event=ais-receiver-started tcpPort={} udpPort={}", tcpPort(), udpPort());
+        } catch (IOException e) {
+            throw new IllegalStateException("AIS receiver could not bind", e);
+        }
+    }
+
+    public int tcpPort() {
+        return tcp == null ? -1 : tcp.getLocalPort();
+    }
+
+    public int udpPort() {
+        return udp == null ? -1 : udp.getLocalPort();
+    }
+
+    public Collection<IntakeStats> feeders() {
+        return stats.values();
+    }
+
+    private IntakeStats statsFor(InetAddress address, String channel) {
+        String feeder = properties.feeders().getOrDefault(address.getHostAddress(),
+                channel + "/" + address.getHostAddress());
+        return stats.computeIfAbsent(feeder, IntakeStats::new);
+    }
+
+    private void acceptLoop() {
+        while (running) {
+            try {
+                Socket socket = tcp.accept();
+                connections.add(socket);
+                Thread.ofVirtual().name("ais-tcp-" + socket.getRemoteSocketAddress()).start(() -> serve(socket));
+            } catch (IOException e) {
+                if (running) {
+                    log.warn("event=ais-tcp-accept-failed error={}", e.toString());
+                }
+            }
+        }
+    }
+
+    private void serve(Socket socket) {
+        IntakeStats feederStats = statsFor(socket.getInetAddress(), "tcp");
+        String feeder = feederStats.feeder();
+        log.info("event=ais-feeder-connected feeder={} remote={}", feeder, socket.getRemoteSocketAddress());
+        NmeaIntake intake = null;
+        try (socket; InputStream in = new BufferedInputStream(socket.getInputStream(), 64 * 1024)) {
+            OutputStream out = socket.getOutputStream();
+            intake = new NmeaIntake(feederStats, (from, to) -> requestResend(out, feeder, from, to));
+            readLines(in, intake, feeder);
+        } catch (IOException e) {
+            if (running) {
+                log.info("event=ais-feeder-disconnected feeder={} error={}", feeder, e.toString());
+            }
+        } finally {
+            if (intake != null) {
+                intake.close();
+            }
+            connections.remove(socket);
+        }
+    }
+
+    private void readLines(InputStream in, NmeaIntake intake, String feeder) throws IOException {
+        StringBuilder line = new StringBuilder(128);
+        boolean overlong = false;
+        int b;
+        while ((b = in.read()) != -1) {
+            if (b == '\n' || b == '\r') {
+                if (overlong) {
+                    intake.offer("\u0000");
+                } else if (!line.isEmpty()) {
+                    intake.offer(line.toString()).ifPresent(m -> pipeline.accept(m, feeder));
+                }
+                line.setLength(0);
+                overlong = false;
+            } else if (line.length() >= MAX_LINE) {
+                overlong = true;
+            } else {
+                line.append((char) b);
+            }
+        }
+    }
+
+    private static void requestResend(OutputStream out, String feeder, long from, long to) {
+        String body = "$PHNSW,RESEND," + from + "," + to;
+        try {
+            String sentence = body + "*" + Sentence.getStringChecksum(Sentence.getChecksum(body)) + "\r\n";
+            synchronized (out) {
+                out.write(sentence.getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+            }
+            log.info("event=ais-resend-requested feeder={} from={} to={}", feeder, from, to);
+        } catch (Exception e) {
+            log.warn("event=ais-resend-request-failed feeder={} error={}", feeder, e.toString());
+        }
+    }
+
+    private void udpLoop() {
+        byte[] buffer = new byte[65_507];
+        Map<SocketAddress, NmeaIntake> intakes = new ConcurrentHashMap<>();
+        while (running) {
+            try {
+                DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+                udp.receive(packet);
+                IntakeStats feederStats = statsFor(packet.getAddress(), "udp");
+                SocketAddress from = packet.getSocketAddress();
+                NmeaIntake intake = intakes.computeIfAbsent(from, a -> new NmeaIntake(feederStats,
+                        (f, t) -> udpResend(a, feederStats.feeder(), f, t)));
+                String text = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.US_ASCII);
+                for (String line : text.split("\r?\n")) {
+                    if (line.length() > MAX_LINE) {
+                        intake.offer("\u0000");
+                    } else if (!line.isBlank()) {
+                        intake.offer(line).ifPresent(m -> pipeline.accept(m, feederStats.feeder()));
+                    }
+                }
+            } catch (IOException e) {
+                if (running) {
+                    log.warn("event=ais-udp-receive-failed error={}", e.toString());
+                }
+            }
+        }
+    }
+
+    private void udpResend(SocketAddress to, String feeder, long from, long last) {
+        String body = "$PHNSW,RESEND," + from + "," + last;
+        try {
+            byte[] data = (body + "*" + Sentence.getStringChecksum(Sentence.getChecksum(body)) + "\r\n")
+                    .getBytes(StandardCharsets.US_ASCII);
+            udp.send(new DatagramPacket(data, data.length, to));
+            log.info("event=ais-resend-requested feeder={} from={} to={}", feeder, from, last);
+        } catch (Exception e) {
+            log.warn("event=ais-resend-request-failed feeder={} error={}", feeder, e.toString());
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        try {
+            if (tcp != null) {
+                tcp.close();
+            }
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+        if (udp != null) {
+            udp.close();
+        }
+        for (Socket s : connections) {
+            try {
+                s.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        // After the web server and Kafka listeners (which start in the default phase) are up.
+        return Integer.MAX_VALUE - 100;
+    }
+}

@@ -1,0 +1,82 @@
+package cn.hnsw.portsituation.ais;
+
+import cn.hnsw.common.events.Alert;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The {@code watch_area} table. */
+@Repository
+public class WatchAreaRepository {
+
+    private static final TypeReference<List<double[]>> POINTS = new TypeReference<>() { };
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+    private final RowMapper<WatchArea> row;
+
+    public WatchAreaRepository(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.row = (rs, i) -> {
+            try {
+                Object limit = rs.getObject("speed_limit_knots");
+                return new WatchArea(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("name_zh"),
+                        rs.getString("name_en"), WatchArea.Kind.valueOf(rs.getString("kind")), rs.getString("port_code"),
+                        json.readValue(rs.getString("polygon"), POINTS),
+                        limit == null ? null : ((Number) limit).floatValue(), Alert.Level.valueOf(rs.getString("level")),
+                        rs.getBoolean("active"), rs.getTimestamp("updated_at").toInstant());
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+
+    public List<WatchArea> findAll() {
+        return jdbc.query("SELECT * FROM watch_area ORDER BY code", row);
+    }
+
+    public List<WatchArea> findActive() {
+        return jdbc.query("SELECT * FROM watch_area WHERE active ORDER BY code", row);
+    }
+
+    public Optional<WatchArea> find(UUID id) {
+        return jdbc.query("SELECT * FROM watch_area WHERE id = ?", row, id).stream().findFirst();
+    }
+
+    public boolean codeTaken(String code, UUID except) {
+        Integer n = jdbc.queryForObject("SELECT count(*) FROM watch_area WHERE code = ? AND id <> ?", Integer.class,
+                code, except);
+        return n != null && n > 0;
+    }
+
+    public void save(WatchArea a) {
+        try {
+            jdbc.update("""
+                    INSERT INTO watch_area (id, code, name_zh, name_en, kind, port_code, polygon, speed_limit_knots, level,
+                                            active, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)
+                    ON CONFLICT (id) DO UPDATE SET code = EXCLUDED.code, name_zh = EXCLUDED.name_zh,
+                        name_en = EXCLUDED.name_en, kind = EXCLUDED.kind, port_code = EXCLUDED.port_code,
+                        polygon = EXCLUDED.polygon, speed_limit_knots = EXCLUDED.speed_limit_knots,
+                        level = EXCLUDED.level, active = EXCLUDED.active, updated_at = EXCLUDED.updated_at
+                    """, a.id(), a.code(), a.nameZh(), a.nameEn(), a.kind().name(), a.portCode(),
+                    json.writeValueAsString(a.polygon()), a.speedLimitKnots(), a.level().name(), a.active(),
+                    Timestamp.from(a.updatedAt()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public boolean delete(UUID id) {
+        return jdbc.update("DELETE FROM watch_area WHERE id = ?", id) > 0;
+    }
+}
