@@ -1,0 +1,263 @@
+package cn.hnsw.portsituation.ais;
+
+import cn.hnsw.portsituation.Api;
+import cn.hnsw.testsupport.jwt.TestTokens;
+import cn.hnsw.testsupport.spring.ServiceIntegrationTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * AIS through the real path: NMEA over TCP and UDP into the receiver, decoding, tracking, history in PostgreSQL,
+ * warnings raised through the outbox onto the shared alerts topic (real Kafka) and back into the alert lifecycle.
+ */
+@ServiceIntegrationTest
+class AisTrackingIT {
+
+    @LocalServerPort
+    int port;
+    @Value("${hnsw.api.base}")
+    String apiBase;
+    @Autowired
+    AisReceiver receiver;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    Api api;
+    final TestTokens tokens = TestTokens.issuer();
+    String maritime;
+    String customs;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port, apiBase);
+        maritime = tokens.user("wuhaitao", "maritime-officer").organization("/海南海事局").mint();
+        customs = tokens.user("lijun", "customs-officer").organization("/海口海关/海口港海关").mint();
+    }
+
+    static int mmsi() {
+        return 412_000_000 + ThreadLocalRandom.current().nextInt(1_000_000);
+    }
+
+    void sendTcp(List<String> lines) throws Exception {
+        try (Socket s = new Socket("127.0.0.1", receiver.tcpPort())) {
+            OutputStream out = s.getOutputStream();
+            for (String line : lines) {
+                out.write((line + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            }
+            out.flush();
+            Thread.sleep(100);
+        }
+    }
+
+    String createArea(String code, String kind, List<double[]> polygon, Float limit) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("code", code, "nameZh", "新海港禁航区" + code,
+                "nameEn", "Xinhai no-go area " + code, "kind", kind, "portCode", "XINHAI_PORT", "polygon", polygon,
+                "level", "HIGH", "active", true));
+        if (limit != null) {
+            body.put("speedLimitKnots", limit);
+        }
+        Api.Reply r = api.post("/v1/ais/watch-areas", maritime, body);
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().get("id").asText();
+    }
+
+    static List<double[]> square(double lat, double lon, double half) {
+        return List.of(new double[] {lon - half, lat - half}, new double[] {lon + half, lat - half},
+                new double[] {lon + half, lat + half}, new double[] {lon - half, lat + half});
+    }
+
+    JsonNode awaitAlert(String type, int mmsi, String token) {
+        return Api.await(Duration.ofSeconds(30), () -> {
+            Api.Reply r = api.get("/v1/alerts?type=" + type + "&size=200", token);
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            for (JsonNode a : r.json().get("content")) {
+                if (a.get("attributes").path("mmsi").asText().equals(String.valueOf(mmsi))) {
+                    return a;
+                }
+            }
+            return null;
+        });
+    }
+
+    @Test
+    void shipEnteringARestrictedAreaRaisesAnAlertThatAnOfficerAcknowledgesHandlesAndCloses() throws Exception {
+        int mmsi = mmsi();
+        String code = "NOGO-" + mmsi;
+        createArea(code, "RESTRICTED", square(20.10, 110.10, 0.01), null);
+        List<String> lines = new ArrayList<>(Nmea.shipAndVoyage(mmsi, "QIONG HAI 8", "BQHE", 9734561, 60, "HAIAN", 1));
+        lines.addAll(Nmea.position(mmsi, 20.06, 110.10, 11.5, 0, 0));
+        lines.addAll(Nmea.position(mmsi, 20.10, 110.10, 11.5, 0, 0));
+        sendTcp(lines);
+
+        JsonNode alert = awaitAlert("restricted-area-entry", mmsi, customs);
+        assertThat(alert.get("titleZh").asText()).contains("QIONG HAI 8").contains(code);
+        assertThat(alert.get("sourceService").asText()).isEqualTo("port-situation-service");
+        assertThat(alert.get("attributes").get("areaCode").asText()).isEqualTo(code);
+        String id = alert.get("alertId").asText();
+        assertThat(Api.await(Duration.ofSeconds(10), () -> {
+            String s = api.get("/v1/alerts/" + id, customs).json().get("status").asText();
+            return s.equals("NOTIFIED") ? s : null;
+        })).isEqualTo("NOTIFIED");
+
+        // Latest position and static data per MMSI; history for playback.
+        JsonNode vessel = Api.await(Duration.ofSeconds(10), () -> {
+            Api.Reply r = api.get("/v1/ais/vessels/" + mmsi, customs);
+            return r.status() == 200 && r.json().get("latitude").asDouble() > 20.09 ? r.json() : null;
+        });
+        assertThat(vessel.get("shipName").asText()).isEqualTo("QIONG HAI 8");
+        assertThat(vessel.get("shipType").asText()).isEqualTo("PASSENGER");
+        JsonNode track = Api.await(Duration.ofSeconds(10), () -> {
+            JsonNode t = api.get("/v1/ais/vessels/" + mmsi + "/track?from=" + Instant.now().minusSeconds(600) + "&to="
+                    + Instant.now().plusSeconds(5), customs).json();
+            return t.get("points").size() == 2 ? t : null;
+        });
+        assertThat(track.get("points").get(1).get("latitude").asDouble()).isCloseTo(20.10,
+                org.assertj.core.data.Offset.offset(0.0001));
+
+        // Closing before handling is refused; the lifecycle goes acknowledged → handled → closed.
+        Api.Reply early = api.post("/v1/alerts/" + id + "/closure", customs, Map.of("remark", "误报"));
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.json().get("code").asText()).isEqualTo("ALERT_STATE_CONFLICT");
+        assertThat(api.post("/v1/alerts/" + id + "/acknowledgement", customs, Map.of()).json().get("status").asText())
+                .isEqualTo("ACKNOWLEDGED");
+        Api.Reply noRecord = api.post("/v1/alerts/" + id + "/handling", customs, Map.of("action", "", "record", ""));
+        assertThat(noRecord.status()).isEqualTo(400);
+        JsonNode handled = api.post("/v1/alerts/" + id + "/handling", customs,
+                Map.of("action", "派员核查", "record", "海事巡逻艇 海巡0901 到场，责令驶离禁航区")).json();
+        assertThat(handled.get("status").asText()).isEqualTo("HANDLED");
+        assertThat(handled.get("handledBy").asText()).isEqualTo("lijun");
+        JsonNode closed = api.post("/v1/alerts/" + id + "/closure", customs, Map.of("remark", "已驶离")).json();
+        assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
+        assertThat(closed.get("handlingRecord").asText()).contains("海巡0901");
+    }
+
+    @Test
+    void malformedSentencesAreCountedAndDroppedWithoutStoppingTheStream() throws Exception {
+        int mmsi = mmsi();
+        String good = Nmea.position(mmsi, 19.73, 109.18, 8.0, 90, 0).getFirst();
+        String badChecksum = good.substring(0, good.length() - 2) + (good.endsWith("00") ? "01" : "00");
+        List<String> multi = Nmea.shipAndVoyage(mmsi, "YANG PU 1", "BQYP", 9734562, 70, "YANGPU", 7);
+        long before = droppedOf("BAD_CHECKSUM") + droppedOf("GARBAGE") + droppedOf("TRUNCATED_MULTIPART");
+        sendTcp(List.of(badChecksum, "\u0001\u0002 binary garbage", "!AIVDM,1,1,,A,zzzz", multi.get(0), good,
+                "x".repeat(2000)));
+
+        JsonNode vessel = Api.await(Duration.ofSeconds(10), () -> {
+            Api.Reply r = api.get("/v1/ais/vessels/" + mmsi, customs);
+            return r.status() == 200 ? r.json() : null;
+        });
+        assertThat(vessel.get("sogKnots").asDouble()).isEqualTo(8.0);
+        assertThat(vessel.has("shipName")).isFalse();
+        long after = droppedOf("BAD_CHECKSUM") + droppedOf("GARBAGE") + droppedOf("TRUNCATED_MULTIPART");
+        assertThat(after - before).isEqualTo(5);
+    }
+
+    long droppedOf(String reason) {
+        JsonNode stats = api.get("/v1/ais/statistics", customs).json();
+        long total = 0;
+        for (JsonNode f : stats.get("feeders")) {
+            total += f.get("dropReasons").get(reason).asLong();
+        }
+        return total;
+    }
+
+    @Test
+    void udpDatagramsAreReceivedToo() throws Exception {
+        int mmsi = mmsi();
+        String lines = String.join("\r\n", Nmea.position(mmsi, 20.03, 110.28, 0.1, 0, 5)) + "\r\n";
+        try (DatagramSocket socket = new DatagramSocket()) {
+            byte[] data = lines.getBytes(StandardCharsets.US_ASCII);
+            socket.send(new DatagramPacket(data, data.length, InetAddress.getLoopbackAddress(), receiver.udpPort()));
+        }
+        JsonNode vessel = Api.await(Duration.ofSeconds(10), () -> {
+            Api.Reply r = api.get("/v1/ais/vessels/" + mmsi, customs);
+            return r.status() == 200 ? r.json() : null;
+        });
+        assertThat(vessel.get("navStatus").asInt()).isEqualTo(5);
+    }
+
+    @Test
+    void aGapInTheFeedersLineNumbersIsAskedForAgain() throws Exception {
+        int mmsi = mmsi();
+        String line = Nmea.position(mmsi, 20.02, 110.20, 5, 10, 0).getFirst();
+        try (Socket s = new Socket("127.0.0.1", receiver.tcpPort())) {
+            s.setSoTimeout(10_000);
+            OutputStream out = s.getOutputStream();
+            for (long n : new long[] {100, 101, 105}) {
+                out.write((Nmea.numbered(line, n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            }
+            out.flush();
+            BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
+            String request = in.readLine();
+            assertThat(request).startsWith("$PHNSW,RESEND,102,104*");
+        }
+    }
+
+    @Test
+    void aMovingShipThatFallsSilentRaisesAisOff() throws Exception {
+        int mmsi = mmsi();
+        sendTcp(Nmea.position(mmsi, 20.20, 110.30, 12.0, 45, 0));
+        JsonNode alert = awaitAlert("ais-off", mmsi, maritime);
+        assertThat(alert.get("level").asText()).isEqualTo("HIGH");
+        JsonNode vessel = api.get("/v1/ais/vessels/" + mmsi, maritime).json();
+        assertThat(vessel.get("aisOff").asBoolean()).isTrue();
+    }
+
+    @Test
+    void speedingInAChannelAndLoiteringOutsideAnAnchorageRaiseAlerts() throws Exception {
+        int fast = mmsi();
+        createArea("CH-" + fast, "CHANNEL", square(20.30, 110.40, 0.02), 12.0f);
+        sendTcp(Nmea.position(fast, 20.30, 110.40, 18.5, 180, 0));
+        JsonNode speeding = awaitAlert("channel-speeding", fast, maritime);
+        assertThat(speeding.get("attributes").get("limitKnots").asText()).isEqualTo("12.0");
+
+        int slow = mmsi();
+        for (int i = 0; i < 5; i++) {
+            sendTcp(Nmea.position(slow, 20.40 + i * 0.0001, 110.50, 0.5, 0, 0));
+            Thread.sleep(800);
+        }
+        JsonNode loitering = awaitAlert("loitering", slow, maritime);
+        assertThat(loitering.get("titleEn").asText()).contains("loitering");
+    }
+
+    @Test
+    void invalidWatchAreasAreRefusedAndOnlyOfficersMayChangeThem() {
+        long before = jdbc.queryForObject("SELECT count(*) FROM watch_area", Long.class);
+        List<double[]> bowTie = List.of(new double[] {110.0, 20.0}, new double[] {110.1, 20.1},
+                new double[] {110.1, 20.0}, new double[] {110.0, 20.1});
+        Api.Reply selfIntersecting = api.post("/v1/ais/watch-areas", maritime, Map.of("code", "BAD-1", "nameZh", "坏",
+                "nameEn", "bad", "kind", "RESTRICTED", "polygon", bowTie, "level", "HIGH", "active", true));
+        assertThat(selfIntersecting.status()).isEqualTo(400);
+        assertThat(selfIntersecting.json().get("code").asText()).isEqualTo("WATCH_AREA_POLYGON_INVALID");
+        Api.Reply channelWithoutLimit = api.post("/v1/ais/watch-areas", maritime, Map.of("code", "BAD-2", "nameZh",
+                "坏", "nameEn", "bad", "kind", "CHANNEL", "polygon", square(20, 110, 0.01), "level", "LOW", "active", true));
+        assertThat(channelWithoutLimit.json().get("code").asText()).isEqualTo("WATCH_AREA_SPEED_LIMIT_REQUIRED");
+        String enterprise = tokens.user("zhangwei", "enterprise-admin").enterprise("91460000MA5T0XXXXA").mint();
+        assertThat(api.get("/v1/ais/vessels", enterprise).status()).isEqualTo(403);
+        Api.Reply byCustoms = api.post("/v1/ais/watch-areas", customs, Map.of("code", "C-1", "nameZh", "海关",
+                "nameEn", "customs", "kind", "RESTRICTED", "polygon", square(20, 110, 0.01), "level", "LOW", "active", true));
+        assertThat(byCustoms.status()).isEqualTo(403);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM watch_area", Long.class)).isEqualTo(before);
+    }
+}
