@@ -1,14 +1,10 @@
 package cn.hnsw.portsituation.ais;
 
 import cn.hnsw.portsituation.Api;
-import cn.hnsw.testsupport.jwt.TestTokens;
-import cn.hnsw.testsupport.spring.ServiceIntegrationTest;
+import cn.hnsw.portsituation.PortSituationIT;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.BufferedReader;
@@ -32,29 +28,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * AIS through the real path: NMEA over TCP and UDP into the receiver, decoding, tracking, history in PostgreSQL,
  * warnings raised through the outbox onto the shared alerts topic (real Kafka) and back into the alert lifecycle.
  */
-@ServiceIntegrationTest
-class AisTrackingIT {
+class AisTrackingIT extends PortSituationIT {
 
-    @LocalServerPort
-    int port;
-    @Value("${hnsw.api.base}")
-    String apiBase;
     @Autowired
     AisReceiver receiver;
     @Autowired
     JdbcTemplate jdbc;
-
-    Api api;
-    final TestTokens tokens = TestTokens.issuer();
-    String maritime;
-    String customs;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port, apiBase);
-        maritime = tokens.user("wuhaitao", "maritime-officer").organization("/海南海事局").mint();
-        customs = tokens.user("lijun", "customs-officer").organization("/海口海关/海口港海关").mint();
-    }
 
     static int mmsi() {
         return 412_000_000 + ThreadLocalRandom.current().nextInt(1_000_000);

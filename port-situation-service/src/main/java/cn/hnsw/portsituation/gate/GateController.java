@@ -1,0 +1,64 @@
+package cn.hnsw.portsituation.gate;
+
+import cn.hnsw.common.web.HnswException;
+import cn.hnsw.common.web.PageQuery;
+import cn.hnsw.common.web.PageResponse;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** 一体化卡口: the gates, their passages through the loop, and what each gate's screen displays. */
+@RestController
+@RequestMapping("${hnsw.api.base}/v1/gates")
+@PreAuthorize("hasAnyRole('platform-admin','sw-operator','customs-officer','customs-reviewer','maritime-officer','border-officer')")
+class GateController {
+
+    private final GateRepository gates;
+    private final GatePassageRepository passages;
+
+    GateController(GateRepository gates, GatePassageRepository passages) {
+        this.gates = gates;
+        this.passages = passages;
+    }
+
+    @GetMapping
+    List<Gate> list() {
+        return gates.findAll();
+    }
+
+    @GetMapping("/passages")
+    PageResponse<GatePassageView> passages(@RequestParam(required = false) String portCode,
+                                           @RequestParam(required = false) String gateCode,
+                                           @RequestParam(required = false) PassageState state,
+                                           @RequestParam(required = false) String plateNumber,
+                                           @RequestParam(required = false) Instant from,
+                                           @RequestParam(required = false) Instant to,
+                                           @RequestParam(required = false) Integer page,
+                                           @RequestParam(required = false) Integer size) {
+        PageQuery query = PageQuery.of(page, size);
+        return PageResponse.of(passages.search(portCode, gateCode, state, plateNumber, from, to, query).stream()
+                        .map(GatePassageView::of).toList(), query,
+                passages.count(portCode, gateCode, state, plateNumber, from, to));
+    }
+
+    @GetMapping("/passages/{id}")
+    GatePassageView passage(@PathVariable UUID id) {
+        return GatePassageView.of(passages.find(id)
+                .orElseThrow(() -> new HnswException(GateErrorCode.PASSAGE_NOT_FOUND, id)));
+    }
+
+    /** 显示审核结果: the latest decisions a gate's screen shows. */
+    @GetMapping("/{code}/display")
+    List<GatePassageView> display(@PathVariable String code) {
+        gates.find(code).orElseThrow(() -> new HnswException(GateErrorCode.GATE_UNKNOWN, code));
+        return passages.search(null, code, PassageState.DISPLAYED, null, null, null, new PageQuery(0, 10)).stream()
+                .map(GatePassageView::of).toList();
+    }
+}
