@@ -5,6 +5,7 @@ import cn.hnsw.common.events.OutboxPublisher;
 import cn.hnsw.common.web.HnswException;
 import cn.hnsw.portsituation.alert.AlertRaiser;
 import cn.hnsw.portsituation.live.LiveFeed;
+import cn.hnsw.portsituation.monitoring.PortFlowObserved;
 import cn.hnsw.portsituation.rule.AlertRule;
 import cn.hnsw.portsituation.rule.RuleBook;
 import cn.hnsw.portsituation.rule.RuleScope;
@@ -83,6 +84,7 @@ public class GateService {
             outbox.publish(GatePassageReported.TOPIC, "GatePassage", passage.id().toString(), GatePassageReported.TOPIC,
                     reported(passage));
         }
+        observe(passage, "ENTRY");
         checkRules(passage);
         GatePassageView view = GatePassageView.of(passage);
         afterCommit(() -> live.publish("gate-passage", view));
@@ -131,6 +133,7 @@ public class GateService {
         passage.decide(decided.decision(), decided.reason(), decided.guidanceZh(), decided.guidanceEn(),
                 decided.decidedBy(), clock.instant());
         passages.update(passage);
+        observe(passage, decided.decision() == ReleaseDecision.RELEASE ? "RELEASE" : "INSPECTION");
         afterCommit(relayWakeUp);
     }
 
@@ -156,6 +159,19 @@ public class GateService {
         if (passages.update(passage)) {
             live.publish("gate-passage", GatePassageView.of(passage));
         }
+    }
+
+    /** A gate passage is also a flow observation of its port (entries, inspections, releases). */
+    private void observe(GatePassage p, String stage) {
+        String flow = switch (p.gate().flow()) {
+            case "VEHICLE" -> "PASSENGER_VEHICLE";
+            case "PERSON" -> "PASSENGER";
+            default -> p.gate().flow();
+        };
+        int quantity = "PASSENGER".equals(flow) ? Math.max(1, p.capture().persons() == null ? 1 : p.capture().persons().size()) : 1;
+        outbox.publish(PortFlowObserved.TOPIC, "GatePassage", p.id().toString(), PortFlowObserved.TOPIC,
+                new PortFlowObserved(p.gate().portCode(), flow, stage, quantity, p.gate().code(), clock.instant(),
+                        "gate:" + p.gate().code()));
     }
 
     private static GatePassageReported reported(GatePassage p) {

@@ -1,0 +1,96 @@
+package cn.hnsw.portsituation.monitoring;
+
+import cn.hnsw.common.web.CommonErrorCode;
+import cn.hnsw.common.web.HnswException;
+import cn.hnsw.portsituation.ais.AisPipeline;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** 口岸实时监测 and the One Map: windowed flow metrics per port and flow, and the overview of every port. */
+@RestController
+@RequestMapping("${hnsw.api.base}/v1/monitoring")
+@PreAuthorize("hasAnyRole('platform-admin','sw-operator','customs-officer','customs-reviewer','maritime-officer','border-officer','gov-province','gov-provincial-dept')")
+class MonitoringController {
+
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    /** A vessel within this many degrees of a seaport counts as at or near it (about 15 km). */
+    private static final double NEAR_DEGREES = 0.15;
+
+    private final FlowRepository flows;
+    private final OneMapRepository map;
+    private final AisPipeline ais;
+    private final Clock clock;
+
+    MonitoringController(FlowRepository flows, OneMapRepository map, AisPipeline ais, Clock clock) {
+        this.flows = flows;
+        this.map = map;
+        this.ais = ais;
+        this.clock = clock;
+    }
+
+    /** Tumbling windows of the flow metrics (default: the last 2 hours in 15-minute windows). */
+    @GetMapping("/windows")
+    List<Map<String, Object>> windows(@RequestParam(required = false) Instant from,
+                                      @RequestParam(required = false) Instant to,
+                                      @RequestParam(defaultValue = "15") int windowMinutes,
+                                      @RequestParam(required = false) String portCode,
+                                      @RequestParam(required = false) String flow) {
+        Instant t = to == null ? clock.instant() : to;
+        Instant f = from == null ? t.minus(Duration.ofHours(2)) : from;
+        if (windowMinutes < 1 || windowMinutes > 1440 || !f.isBefore(t) || Duration.between(f, t).toDays() > 31) {
+            throw new HnswException(CommonErrorCode.INVALID_PARAMETER, "from/to/windowMinutes");
+        }
+        return flows.windows(f, t, Duration.ofMinutes(windowMinutes), portCode, flow);
+    }
+
+    /** 一张图: every port with today's flows, gates, open alerts and the vessels near it; the hourly trend. */
+    @GetMapping("/overview")
+    Map<String, Object> overview() {
+        Instant today = LocalDate.now(clock.withZone(SHANGHAI)).atStartOfDay(SHANGHAI).toInstant();
+        List<Map<String, Object>> totals = flows.totalsSince(today);
+        List<Map<String, Object>> gates = map.gatesByPort();
+        List<Map<String, Object>> alerts = map.openAlertsByPort();
+        List<Map<String, Object>> passages = map.passagesByStateToday(today);
+        var vessels = ais.vessels();
+        List<Map<String, Object>> ports = new ArrayList<>();
+        for (Map<String, Object> port : map.ports()) {
+            String code = (String) port.get("code");
+            double lat = ((Number) port.get("latitude")).doubleValue();
+            double lon = ((Number) port.get("longitude")).doubleValue();
+            Map<String, Object> p = new LinkedHashMap<>(port);
+            Map<String, Object> flowTotals = new LinkedHashMap<>();
+            totals.stream().filter(r -> code.equals(r.get("portCode")))
+                    .forEach(r -> flowTotals.put(r.get("flow") + "." + r.get("stage"), r.get("value")));
+            p.put("today", flowTotals);
+            p.put("gates", gates.stream().filter(g -> code.equals(g.get("portCode"))).findFirst().orElse(Map.of()));
+            p.put("openAlerts", alerts.stream().filter(a -> code.equals(a.get("portCode")))
+                    .mapToLong(a -> ((Number) a.get("count")).longValue()).sum());
+            p.put("passages", passages.stream().filter(r -> code.equals(r.get("portCode"))).toList());
+            p.put("vesselsNear", "SEAPORT".equals(port.get("kind")) ? vessels.stream()
+                    .filter(v -> Math.abs(v.latitude() - lat) < NEAR_DEGREES && Math.abs(v.longitude() - lon) < NEAR_DEGREES)
+                    .count() : 0);
+            ports.add(p);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("at", clock.instant());
+        out.put("ports", ports);
+        out.put("vessels", vessels.size());
+        out.put("openAlerts", alerts.stream().mapToLong(a -> ((Number) a.get("count")).longValue()).sum());
+        out.put("openAlertsByLevel", alerts);
+        out.put("hourlyEntries", flows.hourlyEntries(clock.instant().minus(Duration.ofHours(24))));
+        return out;
+    }
+}
