@@ -46,7 +46,6 @@ const PLATFORM_VIEWS: Record<string, FeatureView> = {
     props: { kind: 'login' },
   },
   'operator.platform-status': { component: () => import('@/views/operator/platform-status/PlatformStatusView.vue') },
-  'big-screen.situation': { component: () => import('@/views/big-screen/situation/BigScreenView.vue') },
 }
 
 const READY_VIEWS: Record<string, FeatureView> = mergeViews(PLATFORM_VIEWS, featureViews())

@@ -174,12 +174,12 @@ public class AisFeederSimulator implements SmartLifecycle {
     }
 
     /**
-     * Sends a ship from about 3 nautical miles south of the point straight into it at 12 knots, sped up so that it
+     * Sends a ship from about 1.5 nautical miles south of the point straight into it at 12 knots, sped up so that it
      * arrives within about a minute: the restricted-area demonstration of the big screen.
      */
     public SimulatedShip intrude(double latitude, double longitude) {
         int mmsi = 412_900_000 + (int) (System.nanoTime() % 90_000);
-        double[] start = {latitude - 0.05, longitude - 0.01};
+        double[] start = {latitude - 0.025, longitude - 0.005};
         double[] target = {latitude, longitude};
         // Offset the route in simulated time: the ship starts sailing now, not when the simulator started.
         double hoursNow = Duration.between(started, Instant.now()).toMillis() / 3_600_000.0 * properties.speedUp();

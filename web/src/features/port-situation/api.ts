@@ -1,0 +1,219 @@
+import { api } from '@/api'
+import { config } from '@/config/runtimeConfig'
+import { useAuthStore } from '@/stores/auth'
+
+/** Calls of port-situation-service (`/api/port-situation/v1/...`). */
+export const BASE = '/port-situation/v1'
+
+export type AlertLevel = 'INFO' | 'LOW' | 'MEDIUM' | 'HIGH' | 'CRITICAL'
+export type AlertStatus = 'RAISED' | 'NOTIFIED' | 'ACKNOWLEDGED' | 'HANDLED' | 'CLOSED'
+
+export interface AlertView {
+  alertId: string
+  sourceService: string
+  type: string
+  level: AlertLevel
+  portCode?: string
+  organization?: string
+  titleZh: string
+  titleEn: string
+  occurredAt: string
+  latitude?: number
+  longitude?: number
+  attributes: Record<string, string>
+  status: AlertStatus
+  raisedAt: string
+  acknowledgedBy?: string
+  acknowledgedAt?: string
+  handledBy?: string
+  handledAt?: string
+  handlingAction?: string
+  handlingRecord?: string
+  closedBy?: string
+  closedAt?: string
+  closingRemark?: string
+}
+
+export interface Page<T> {
+  content: T[]
+  page: number
+  size: number
+  totalElements: number
+  totalPages: number
+}
+
+export interface Vessel {
+  mmsi: number
+  shipName?: string
+  shipType?: string
+  destination?: string
+  latitude: number
+  longitude: number
+  sogKnots?: number
+  cogDegrees?: number
+  navStatus?: number
+  positionAt: string
+  aisOff: boolean
+}
+
+export interface WatchArea {
+  id: string
+  code: string
+  nameZh: string
+  nameEn: string
+  kind: 'RESTRICTED' | 'CHANNEL' | 'ANCHORAGE'
+  polygon: [number, number][]
+  speedLimitKnots?: number
+}
+
+export interface PortOverview {
+  code: string
+  nameZh: string
+  nameEn: string
+  kind: 'SEAPORT' | 'AIRPORT' | 'SITE'
+  latitude: number
+  longitude: number
+  today: Record<string, number>
+  gates: { gates?: number; online?: number }
+  openAlerts: number
+  vesselsNear: number
+}
+
+export interface Overview {
+  at: string
+  ports: PortOverview[]
+  vessels: number
+  openAlerts: number
+  hourlyEntries: { hour: string; portCode: string; entries: number }[]
+}
+
+export interface AlertFilter {
+  from?: string
+  to?: string
+  level?: AlertLevel
+  type?: string
+  status?: AlertStatus
+  portCode?: string
+  organization?: string
+  page?: number
+  size?: number
+}
+
+export const portSituation = {
+  overview: () => api.get<Overview>(`${BASE}/monitoring/overview`),
+  vessels: () => api.get<Page<Vessel>>(`${BASE}/ais/vessels`, { query: { size: 200 } }),
+  watchAreas: () => api.get<WatchArea[]>(`${BASE}/ais/watch-areas`),
+  alerts: (filter: AlertFilter) => api.get<Page<AlertView>>(`${BASE}/alerts`, { query: { ...filter } }),
+  alert: (id: string) => api.get<AlertView>(`${BASE}/alerts/${encodeURIComponent(id)}`),
+  acknowledge: (id: string) => api.post<AlertView>(`${BASE}/alerts/${encodeURIComponent(id)}/acknowledgement`, {}),
+  handle: (id: string, action: string, record: string) =>
+    api.post<AlertView>(`${BASE}/alerts/${encodeURIComponent(id)}/handling`, { action, record }),
+  close: (id: string, remark: string) =>
+    api.post<AlertView>(`${BASE}/alerts/${encodeURIComponent(id)}/closure`, { remark }),
+}
+
+/** Downloads the Excel export of the filtered alerts (a blob through fetch, so the token goes in the header). */
+export async function exportAlerts(filter: AlertFilter): Promise<Blob> {
+  const token = await useAuthStore().accessToken()
+  const params = new URLSearchParams()
+  for (const [k, v] of Object.entries(filter)) if (v !== undefined && v !== '' && k !== 'page' && k !== 'size') params.append(k, String(v))
+  const response = await fetch(`${config().apiBase}${BASE}/alerts/export?${params}`, {
+    headers: token ? { Authorization: `Bearer ${token}` } : {},
+  })
+  if (!response.ok) throw new Error(`HTTP ${response.status}`)
+  return response.blob()
+}
+
+export interface LiveEvent {
+  event: string
+  data: unknown
+}
+
+/**
+ * Splits a server-sent-events text stream into events (`event:` + `data:` lines, blank line ends one). Returns the
+ * complete events and the unfinished rest, which the caller prepends to the next chunk.
+ */
+export function parseEvents(buffer: string): { events: LiveEvent[]; rest: string } {
+  const events: LiveEvent[] = []
+  const blocks = buffer.replace(/\r\n/g, '\n').split('\n\n')
+  const rest = blocks.pop() ?? ''
+  for (const block of blocks) {
+    let event = 'message'
+    const data: string[] = []
+    for (const line of block.split('\n')) {
+      if (line.startsWith(':')) continue
+      if (line.startsWith('event:')) event = line.slice(6).trim()
+      else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''))
+    }
+    if (data.length === 0) continue
+    const text = data.join('\n')
+    try {
+      events.push({ event, data: JSON.parse(text) })
+    } catch {
+      events.push({ event, data: text })
+    }
+  }
+  return { events, rest }
+}
+
+/**
+ * Opens the live stream (`GET /v1/live`, server-sent events) with the bearer token in the header, reconnecting after
+ * a drop. Returns a function that closes it.
+ */
+export function openLiveStream(onEvent: (e: LiveEvent) => void, onState?: (connected: boolean) => void): () => void {
+  let stopped = false
+  let controller: AbortController | undefined
+  const run = async () => {
+    while (!stopped) {
+      controller = new AbortController()
+      try {
+        const token = await useAuthStore().accessToken()
+        const response = await fetch(`${config().apiBase}${BASE}/live`, {
+          headers: { Accept: 'text/event-stream', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+          signal: controller.signal,
+        })
+        if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`)
+        onState?.(true)
+        const reader = response.body.pipeThrough(new TextDecoderStream()).getReader()
+        let buffer = ''
+        for (;;) {
+          const { value, done } = await reader.read()
+          if (done) break
+          const parsed = parseEvents(buffer + value)
+          buffer = parsed.rest
+          parsed.events.forEach(onEvent)
+        }
+      } catch {
+        // dropped or refused: try again below
+      }
+      onState?.(false)
+      if (!stopped) await new Promise((r) => setTimeout(r, 3_000))
+    }
+  }
+  void run()
+  return () => {
+    stopped = true
+    controller?.abort()
+  }
+}
+
+/** A short two-tone alarm through Web Audio (no sound file to ship); silent where audio is not allowed. */
+export function beep(): void {
+  try {
+    const Ctx = window.AudioContext
+    if (!Ctx) return
+    const ctx = new Ctx()
+    ;[880, 660].forEach((freq, i) => {
+      const osc = ctx.createOscillator()
+      const gain = ctx.createGain()
+      osc.frequency.value = freq
+      gain.gain.value = 0.08
+      osc.connect(gain).connect(ctx.destination)
+      osc.start(ctx.currentTime + i * 0.18)
+      osc.stop(ctx.currentTime + i * 0.18 + 0.15)
+    })
+    setTimeout(() => void ctx.close(), 600)
+  } catch {
+    // no audio device: the popup still shows
+  }
+}
