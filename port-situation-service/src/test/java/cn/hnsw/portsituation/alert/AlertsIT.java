@@ -109,6 +109,8 @@ class AlertsIT extends PortSituationIT {
 
         JsonNode stats = api.get("/v1/alerts/statistics?portCode=MEILAN_AIRPORT", customs).json();
         assertThat(stats.get("byType").findValuesAsText("key")).contains("watchlist-hit");
+        assertThat(stats.get("byDay").size()).isGreaterThan(0);
+        assertThat(stats.get("total").asLong()).isGreaterThan(0);
 
         Api.Reply export = api.get("/v1/alerts/export?level=CRITICAL", customs);
         assertThat(export.status()).isEqualTo(200);

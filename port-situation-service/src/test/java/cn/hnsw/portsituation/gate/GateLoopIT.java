@@ -89,6 +89,30 @@ class GateLoopIT extends PortSituationIT {
     }
 
     @Test
+    void everyGateOfTheTenderRunsExactlyItsLoopSteps() throws Exception {
+        JsonNode gates = api.get("/v1/gates", customs).json();
+        assertThat(gates).hasSize(25);
+        Map<String, String> passages = new HashMap<>();
+        for (JsonNode gate : gates) {
+            String code = gate.get("code").asText();
+            passages.put(code, passageOf(push(sealed("gate-control", GateTrafficSimulator.capture(code, null, 20_000)))));
+        }
+        for (JsonNode gate : gates) {
+            String code = gate.get("code").asText();
+            String id = passages.get(code);
+            if (!gate.get("reports").asBoolean()) {
+                JsonNode p = api.get("/v1/gates/passages/" + id, customs).json();
+                assertThat(p.get("state").asText()).as(code).isEqualTo("RECORDED");
+                continue;
+            }
+            JsonNode p = awaitState(id, "DISPLAYED");
+            assertThat(p.has("reportedAt")).as(code).isTrue();
+            assertThat(p.has("decision")).as(code).isTrue();
+            assertThat(p.has("guidedAt")).as(code).isEqualTo(gate.get("guides").asBoolean());
+        }
+    }
+
+    @Test
     void gatesWithoutAReportStepStopAtRecordedAndGatesThatDoNotGuideGoStraightToDisplayed() throws Exception {
         String recordedOnly = passageOf(push(sealed("gate-control",
                 GateTrafficSimulator.capture("XINHAI-VEHICLE-ENTRY", null, null))));

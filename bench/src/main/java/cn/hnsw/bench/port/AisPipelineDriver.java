@@ -1,0 +1,301 @@
+package cn.hnsw.bench.port;
+
+import cn.hnsw.common.crypto.KeyStoreTool;
+import cn.hnsw.portsituation.PortSituationServiceApplication;
+import cn.hnsw.portsituation.ais.AisPipeline;
+import cn.hnsw.portsituation.ais.AisReceiver;
+import cn.hnsw.testsupport.jwt.TestTokens;
+import cn.hnsw.testsupport.spring.TestInfrastructureInitializer;
+import dk.dma.ais.message.AisMessage;
+import dk.dma.ais.message.AisMessage1;
+import dk.dma.ais.message.AisMessage5;
+import dk.dma.ais.message.AisPosition;
+import dk.dma.ais.message.IVesselPositionMessage;
+import dk.dma.ais.sentence.Vdm;
+import dk.dma.enav.model.geometry.Position;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Load driver for issue 7's closing note, everything in one run on one machine:
+ * <ol>
+ *   <li><b>decode-only</b>: DMA AisLib parsing and decoding the corpus (checksum, multi-sentence assembly, message
+ *       decoding, position fields), one thread;</li>
+ *   <li><b>whole pipeline</b>: the same corpus over TCP into port-situation-service's NMEA receiver, running in this
+ *       JVM on the real embedded PostgreSQL and Kafka of test-support — decode, track update, watch areas and rules,
+ *       persistence of every position (COPY) and of the latest state — timed until the last position is written;</li>
+ *   <li><b>alert latency</b>: a ship sent into a restricted area, timed from the moment its sentence is written to the
+ *       socket until the alert arrives on the browser's server-sent-events stream ({@code GET /v1/live}), through the
+ *       outbox, Kafka, the alert consumer and the live push; p50/p90/p99 over the runs.</li>
+ * </ol>
+ * Arguments: {@code --vessels 500 --reports 200 --rounds 3 --alerts 200}. Goals: pipeline ≥ 0.5 × decode-only and
+ * ≥ 20,000 sentences/s.
+ */
+public final class AisPipelineDriver {
+
+    private AisPipelineDriver() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> opts = options(args);
+        int vessels = Integer.parseInt(opts.getOrDefault("vessels", "500"));
+        int reports = Integer.parseInt(opts.getOrDefault("reports", "200"));
+        int rounds = Integer.parseInt(opts.getOrDefault("rounds", "3"));
+        int alertRuns = Integer.parseInt(opts.getOrDefault("alerts", "200"));
+
+        List<String> corpus = corpus(vessels, reports);
+        System.out.printf("corpus: %,d sentences (%d vessels × %d position reports + static data)%n", corpus.size(),
+                vessels, reports);
+
+        // 1. decode-only
+        for (int i = 0; i < 2; i++) {
+            decodeOnly(corpus); // warm-up
+        }
+        double decodeRate = 0;
+        for (int i = 0; i < rounds; i++) {
+            decodeRate = Math.max(decodeRate, decodeOnly(corpus));
+        }
+        System.out.printf("decode-only (DMA AisLib, 1 thread): %,.0f sentences/s (best of %d)%n", decodeRate, rounds);
+
+        // 2. the service, in process, on the test infrastructure
+        Path keys = Files.createTempDirectory("hnsw-bench-keys-");
+        String password = "bench-password";
+        KeyStoreTool.generateStores(keys, "hnsw-platform", List.of("gate-control", "ais-feeder"), password.toCharArray(),
+                Duration.ofDays(1), "bench");
+        ConfigurableApplicationContext service = new SpringApplicationBuilder(PortSituationServiceApplication.class)
+                .initializers(new TestInfrastructureInitializer())
+                .properties(Map.of("server.port", "0", "hnsw.ais.tcp-port", "0", "hnsw.ais.udp-port", "-1",
+                        "hnsw.ais.live-push-interval", "1s",
+                        "hnsw.crypto.key-store", keys.resolve("platform.p12").toString(),
+                        "hnsw.crypto.key-store-password", password,
+                        "hnsw.crypto.trust-store", keys.resolve("trust.p12").toString(),
+                        "hnsw.crypto.trust-store-password", password, "hnsw.crypto.platform-key-id", "hnsw-platform",
+                        "logging.level.root", "WARN"))
+                .run();
+        try {
+            AisReceiver receiver = service.getBean(AisReceiver.class);
+            AisPipeline pipeline = service.getBean(AisPipeline.class);
+            int port = Integer.parseInt(service.getEnvironment().getProperty("local.server.port"));
+            String api = "http://localhost:" + port + "/api/port-situation";
+            String token = TestTokens.issuer().user("bench", "maritime-officer", "sw-operator").mint();
+
+            // watch areas and a rule so that the pipeline does the work it does in production
+            HttpClient http = HttpClient.newHttpClient();
+            for (int i = 0; i < 5; i++) {
+                double lat = 20.0 + i * 0.1;
+                post(http, api + "/v1/ais/watch-areas", token, """
+                        {"code":"BENCH-CH-%d","nameZh":"航道%d","nameEn":"Channel %d","kind":"CHANNEL","speedLimitKnots":30,
+                         "polygon":[[109.5,%f],[110.5,%f],[110.5,%f],[109.5,%f]],"level":"LOW","active":true}
+                        """.formatted(i, i, i, lat, lat, lat + 0.05, lat + 0.05));
+            }
+            post(http, api + "/v1/alert-rules", token, """
+                    {"code":"BENCH-RULE","nameZh":"超高速","nameEn":"Very fast","scope":"AIS_POSITION",
+                     "condition":"sogKnots > 60","alertType":"very-fast","level":"LOW","cooldownSeconds":600,"enabled":true}
+                    """);
+
+            pipelineRound(receiver, pipeline, corpus); // warm-up
+            double pipelineRate = 0;
+            for (int i = 0; i < rounds; i++) {
+                pipelineRate = Math.max(pipelineRate, pipelineRound(receiver, pipeline, corpus));
+            }
+            System.out.printf("whole pipeline (TCP → decode → track → watch/rules → PostgreSQL): %,.0f sentences/s"
+                    + " (best of %d)%n", pipelineRate, rounds);
+            System.out.printf("ratio pipeline / decode-only: %.2f (goal ≥ 0.5); goal ≥ 20,000/s: %s%n",
+                    pipelineRate / decodeRate, pipelineRate >= 20_000 ? "met" : "NOT met");
+
+            // 3. alert latency to the browser stream
+            double restrictedLat = 18.30;
+            double restrictedLon = 109.60;
+            post(http, api + "/v1/ais/watch-areas", token, """
+                    {"code":"BENCH-NOGO","nameZh":"禁航区","nameEn":"No-go","kind":"RESTRICTED",
+                     "polygon":[[109.59,18.29],[109.61,18.29],[109.61,18.31],[109.59,18.31]],"level":"HIGH","active":true}
+                    """);
+            long[] latencies = alertLatencies(receiver.tcpPort(), api, token, alertRuns, restrictedLat, restrictedLon);
+            Arrays.sort(latencies);
+            System.out.printf("alert latency, sentence written → alert on the SSE stream, %d runs: p50 %.1f ms,"
+                            + " p90 %.1f ms, p99 %.1f ms, max %.1f ms%n", latencies.length,
+                    pct(latencies, 50) / 1e6, pct(latencies, 90) / 1e6, pct(latencies, 99) / 1e6,
+                    latencies[latencies.length - 1] / 1e6);
+        } finally {
+            service.close();
+        }
+        System.exit(0);
+    }
+
+    static double decodeOnly(List<String> corpus) throws Exception {
+        long start = System.nanoTime();
+        long checksum = 0;
+        Vdm vdm = new Vdm();
+        for (String line : corpus) {
+            int state = vdm.parse(line);
+            if (state == 0) {
+                AisMessage message = AisMessage.getInstance(vdm);
+                if (message instanceof IVesselPositionMessage p && p.getValidPosition() != null) {
+                    checksum += p.getSog() + (long) (p.getValidPosition().getLatitude() * 1000);
+                } else {
+                    checksum += message.getUserId();
+                }
+                vdm = new Vdm();
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (checksum == 42) {
+            System.out.print("");
+        }
+        return corpus.size() / seconds;
+    }
+
+    static double pipelineRound(AisReceiver receiver, AisPipeline pipeline, List<String> corpus) throws Exception {
+        long writtenBefore = pipeline.writer().written();
+        long positions = corpus.stream().filter(l -> l.contains(",1,1,")).count();
+        byte[] payload = (String.join("\r\n", corpus) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        long start = System.nanoTime();
+        try (Socket s = new Socket("127.0.0.1", receiver.tcpPort())) {
+            OutputStream out = s.getOutputStream();
+            out.write(payload);
+            out.flush();
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+            while (pipeline.writer().written() - writtenBefore < positions) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("pipeline did not finish: " + (pipeline.writer().written() - writtenBefore));
+                }
+                Thread.sleep(5);
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return corpus.size() / seconds;
+    }
+
+    static long[] alertLatencies(int tcpPort, String api, String token, int runs, double lat, double lon) throws Exception {
+        Map<String, Long> arrived = new ConcurrentHashMap<>();
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<java.io.InputStream> stream = http.send(HttpRequest.newBuilder(URI.create(api + "/v1/live"))
+                .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        Thread reader = Thread.ofPlatform().daemon().start(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+                String line;
+                String event = null;
+                while ((line = in.readLine()) != null) {
+                    if (line.startsWith("event:")) {
+                        event = line.substring(6).strip();
+                    } else if (line.startsWith("data:") && "alert".equals(event)) {
+                        int i = line.indexOf("\"mmsi\":\"");
+                        if (i > 0) {
+                            String mmsi = line.substring(i + 8, line.indexOf('"', i + 8));
+                            arrived.putIfAbsent(mmsi, System.nanoTime());
+                        }
+                    }
+                }
+            } catch (Exception e) {
+                // stream closed at the end
+            }
+        });
+        Thread.sleep(500);
+        List<Long> latencies = new ArrayList<>();
+        try (Socket s = new Socket("127.0.0.1", tcpPort)) {
+            OutputStream out = s.getOutputStream();
+            for (int run = 0; run < runs + 20; run++) {
+                int mmsi = 414_000_000 + run;
+                // outside, then inside: the entry is the trigger
+                write(out, position(mmsi, lat - 0.05, lon, 10));
+                Thread.sleep(20);
+                long sent = System.nanoTime();
+                write(out, position(mmsi, lat, lon, 10));
+                long deadline = sent + TimeUnit.SECONDS.toNanos(30);
+                while (!arrived.containsKey(String.valueOf(mmsi)) && System.nanoTime() < deadline) {
+                    Thread.sleep(1);
+                }
+                Long at = arrived.get(String.valueOf(mmsi));
+                if (at == null) {
+                    throw new IllegalStateException("no alert for " + mmsi + " within 30 s");
+                }
+                if (run >= 20) { // the first 20 warm up
+                    latencies.add(at - sent);
+                }
+            }
+        }
+        stream.body().close();
+        reader.interrupt();
+        return latencies.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    private static void write(OutputStream out, List<String> lines) throws Exception {
+        out.write((String.join("\r\n", lines) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+    }
+
+    private static void post(HttpClient http, String url, String token, String json) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() >= 300) {
+            throw new IllegalStateException(url + " → " + r.statusCode() + " " + r.body());
+        }
+    }
+
+    /** Vessels spread over the Qiongzhou Strait and the west coast, each reporting {@code reports} times. */
+    static List<String> corpus(int vessels, int reports) throws Exception {
+        List<String> lines = new ArrayList<>(vessels * (reports + 2));
+        for (int v = 0; v < vessels; v++) {
+            int mmsi = 412_000_000 + v;
+            AisMessage5 m5 = new AisMessage5();
+            m5.setUserId(mmsi);
+            m5.setName("BENCH " + v);
+            m5.setCallsign("B" + v);
+            m5.setShipType(v % 3 == 0 ? 60 : 70);
+            m5.setDest("HAIKOU");
+            lines.addAll(List.of(Vdm.createSentences(m5, v % 10)));
+        }
+        for (int r = 0; r < reports; r++) {
+            for (int v = 0; v < vessels; v++) {
+                double lat = 19.5 + (v % 50) * 0.02 + r * 0.0005;
+                double lon = 109.0 + (v / 50) * 0.1 + r * 0.0003;
+                lines.addAll(position(412_000_000 + v, lat, lon, 8 + v % 10));
+            }
+        }
+        return lines;
+    }
+
+    static List<String> position(int mmsi, double lat, double lon, double sog) throws Exception {
+        AisMessage1 m = new AisMessage1();
+        m.setUserId(mmsi);
+        m.setPos(new AisPosition(Position.create(lat, lon)));
+        m.setSog((int) Math.round(sog * 10));
+        m.setCog(450);
+        m.setTrueHeading(45);
+        return List.of(Vdm.createSentences(m, 0));
+    }
+
+    private static double pct(long[] sorted, int p) {
+        int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> out = new java.util.HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            out.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        return out;
+    }
+}
