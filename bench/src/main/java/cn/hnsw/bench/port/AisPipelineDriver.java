@@ -81,16 +81,19 @@ public final class AisPipelineDriver {
         String password = "bench-password";
         KeyStoreTool.generateStores(keys, "hnsw-platform", List.of("gate-control", "ais-feeder"), password.toCharArray(),
                 Duration.ofDays(1), "bench");
+        // As arguments, not default properties: the service's application.yml would win over defaults.
+        String[] serviceArgs = Map.ofEntries(Map.entry("server.port", "0"), Map.entry("hnsw.ais.tcp-port", "0"),
+                        Map.entry("hnsw.ais.udp-port", "-1"), Map.entry("hnsw.ais.live-push-interval", "1s"),
+                        Map.entry("hnsw.crypto.key-store", keys.resolve("platform.p12").toString()),
+                        Map.entry("hnsw.crypto.key-store-password", password),
+                        Map.entry("hnsw.crypto.trust-store", keys.resolve("trust.p12").toString()),
+                        Map.entry("hnsw.crypto.trust-store-password", password),
+                        Map.entry("hnsw.crypto.platform-key-id", "hnsw-platform"),
+                        Map.entry("logging.level.root", "WARN"))
+                .entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         ConfigurableApplicationContext service = new SpringApplicationBuilder(PortSituationServiceApplication.class)
                 .initializers(new TestInfrastructureInitializer())
-                .properties(Map.of("server.port", "0", "hnsw.ais.tcp-port", "0", "hnsw.ais.udp-port", "-1",
-                        "hnsw.ais.live-push-interval", "1s",
-                        "hnsw.crypto.key-store", keys.resolve("platform.p12").toString(),
-                        "hnsw.crypto.key-store-password", password,
-                        "hnsw.crypto.trust-store", keys.resolve("trust.p12").toString(),
-                        "hnsw.crypto.trust-store-password", password, "hnsw.crypto.platform-key-id", "hnsw-platform",
-                        "logging.level.root", "WARN"))
-                .run();
+                .run(serviceArgs);
         try {
             AisReceiver receiver = service.getBean(AisReceiver.class);
             AisPipeline pipeline = service.getBean(AisPipeline.class);
@@ -166,7 +169,7 @@ public final class AisPipelineDriver {
 
     static double pipelineRound(AisReceiver receiver, AisPipeline pipeline, List<String> corpus) throws Exception {
         long writtenBefore = pipeline.writer().written();
-        long positions = corpus.stream().filter(l -> l.contains(",1,1,")).count();
+        long positions = corpus.stream().filter(l -> l.startsWith("!AIVDM,1,1,")).count();
         byte[] payload = (String.join("\r\n", corpus) + "\r\n").getBytes(StandardCharsets.US_ASCII);
         long start = System.nanoTime();
         try (Socket s = new Socket("127.0.0.1", receiver.tcpPort())) {
@@ -174,7 +177,14 @@ public final class AisPipelineDriver {
             out.write(payload);
             out.flush();
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+            long report = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (pipeline.writer().written() - writtenBefore < positions) {
+                if (System.nanoTime() > report) {
+                    report = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                    System.out.printf("  … fixes %,d, written %,d of %,d, backlog %,d, feeders %s%n", pipeline.fixes(),
+                            pipeline.writer().written() - writtenBefore, positions, pipeline.writer().backlog(),
+                            receiver.feeders().stream().map(f -> f.snapshot().toString()).toList());
+                }
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("pipeline did not finish: " + (pipeline.writer().written() - writtenBefore));
                 }
