@@ -123,20 +123,24 @@ public final class AisReceiver implements SmartLifecycle {
     private void readLines(InputStream in, NmeaIntake intake, String feeder) throws IOException {
         StringBuilder line = new StringBuilder(128);
         boolean overlong = false;
-        int b;
-        while ((b = in.read()) != -1) {
-            if (b == '\n' || b == '\r') {
-                if (overlong) {
-                    intake.offer("\u0000");
-                } else if (!line.isEmpty()) {
-                    intake.offer(line.toString()).ifPresent(m -> pipeline.accept(m, feeder));
+        byte[] chunk = new byte[16 * 1024];
+        int n;
+        while ((n = in.read(chunk)) != -1) {
+            for (int i = 0; i < n; i++) {
+                byte b = chunk[i];
+                if (b == '\n' || b == '\r') {
+                    if (overlong) {
+                        intake.offer("\u0000");
+                    } else if (!line.isEmpty()) {
+                        intake.offer(line.toString()).ifPresent(m -> pipeline.accept(m, feeder));
+                    }
+                    line.setLength(0);
+                    overlong = false;
+                } else if (line.length() >= MAX_LINE) {
+                    overlong = true;
+                } else {
+                    line.append((char) (b & 0xff));
                 }
-                line.setLength(0);
-                overlong = false;
-            } else if (line.length() >= MAX_LINE) {
-                overlong = true;
-            } else {
-                line.append((char) b);
             }
         }
     }

@@ -35,6 +35,9 @@ public final class PositionWriter implements AutoCloseable {
     private final int batch;
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    /** Newest fix per vessel not yet in ais_vessel; upserted at most once a second, so a busy vessel costs one row. */
+    private final Map<Integer, AisFix> latestPending = new LinkedHashMap<>();
+    private long latestFlushedAt;
     private final Thread worker;
     private volatile boolean running = true;
 
@@ -74,6 +77,7 @@ public final class PositionWriter implements AutoCloseable {
             try {
                 Object first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
+                    flushLatest(true);
                     continue;
                 }
                 items.add(first);
@@ -93,7 +97,6 @@ public final class PositionWriter implements AutoCloseable {
 
     private void write(List<Object> items) {
         StringBuilder copy = new StringBuilder(items.size() * 96);
-        Map<Integer, AisFix> latest = new LinkedHashMap<>();
         Map<Integer, AisStatic> statics = new LinkedHashMap<>();
         int fixes = 0;
         for (Object item : items) {
@@ -104,7 +107,7 @@ public final class PositionWriter implements AutoCloseable {
                         .append(nullable(f.sogKnots())).append('\t').append(nullable(f.cogDegrees())).append('\t')
                         .append(nullable(f.heading())).append('\t').append(nullable(f.navStatus())).append('\t')
                         .append(clean(f.feeder())).append('\n');
-                latest.merge(f.mmsi(), f, (a, b) -> b.receivedAt().isBefore(a.receivedAt()) ? a : b);
+                latestPending.merge(f.mmsi(), f, (a, b) -> b.receivedAt().isBefore(a.receivedAt()) ? a : b);
             } else if (item instanceof AisStatic s) {
                 statics.put(s.mmsi(), s);
             }
@@ -118,20 +121,35 @@ public final class PositionWriter implements AutoCloseable {
                 throw new IllegalStateException("COPY ais_position failed", e);
             }
         }
-        if (!latest.isEmpty()) {
-            jdbc.batchUpdate("""
+        flushLatest(false);
+        if (!statics.isEmpty()) {
+            writeStatics(statics);
+        }
+        written.addAndGet(fixes);
+    }
+
+    private void flushLatest(boolean idle) {
+        long now = System.currentTimeMillis();
+        if (latestPending.isEmpty() || (!idle && now - latestFlushedAt < 1_000)) {
+            return;
+        }
+        latestFlushedAt = now;
+        List<AisFix> latest = List.copyOf(latestPending.values());
+        latestPending.clear();
+        jdbc.batchUpdate("""
                     INSERT INTO ais_vessel (mmsi, latitude, longitude, sog_knots, cog_degrees, heading, nav_status, position_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (mmsi) DO UPDATE SET latitude = EXCLUDED.latitude, longitude = EXCLUDED.longitude,
                         sog_knots = EXCLUDED.sog_knots, cog_degrees = EXCLUDED.cog_degrees, heading = EXCLUDED.heading,
                         nav_status = EXCLUDED.nav_status, position_at = EXCLUDED.position_at
                     WHERE ais_vessel.position_at IS NULL OR ais_vessel.position_at <= EXCLUDED.position_at
-                    """, latest.values().stream().map(f -> new Object[] {f.mmsi(), f.latitude(), f.longitude(),
+                    """, latest.stream().map(f -> new Object[] {f.mmsi(), f.latitude(), f.longitude(),
                     f.sogKnots(), f.cogDegrees(), f.heading(), navStatus(f.navStatus()), Timestamp.from(f.receivedAt())})
                     .toList());
-        }
-        if (!statics.isEmpty()) {
-            jdbc.batchUpdate("""
+    }
+
+    private void writeStatics(Map<Integer, AisStatic> statics) {
+        jdbc.batchUpdate("""
                     INSERT INTO ais_vessel (mmsi, ship_name, callsign, imo, ship_type, length_m, beam_m, destination,
                                             draught_m, static_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -146,8 +164,6 @@ public final class PositionWriter implements AutoCloseable {
                     """, statics.values().stream().map(s -> new Object[] {s.mmsi(), s.shipName(), s.callsign(), s.imo(),
                     s.shipType(), s.lengthMetres(), s.beamMetres(), s.destination(), s.draughtMetres(),
                     Timestamp.from(s.receivedAt())}).toList());
-        }
-        written.addAndGet(fixes);
     }
 
     private static String navStatus(Integer code) {

@@ -65,7 +65,11 @@ public final class RuleCondition {
         return text;
     }
 
+    /** Read-only and without variables, so one context serves every evaluation on every thread. */
+    private static final EvaluationContext CONTEXT =
+            SimpleEvaluationContext.forPropertyAccessors(new MapAccessor(false)).withInstanceMethods().build();
+
     private static EvaluationContext context() {
-        return SimpleEvaluationContext.forPropertyAccessors(new MapAccessor(false)).withInstanceMethods().build();
+        return CONTEXT;
     }
 }
