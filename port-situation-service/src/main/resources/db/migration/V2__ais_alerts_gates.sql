@@ -127,7 +127,7 @@ CREATE TABLE alert_rule (
     code            text NOT NULL UNIQUE,
     name_zh         text NOT NULL,
     name_en         text NOT NULL,
-    scope           text NOT NULL CHECK (scope IN ('AIS_POSITION', 'PORT_METRIC', 'GATE_PASSAGE')),
+    scope           text NOT NULL CHECK (scope IN ('AIS_POSITION', 'PORT_METRIC', 'GATE_PASS')),
     condition       text NOT NULL,
     alert_type      text NOT NULL,
     level           text NOT NULL,

@@ -47,7 +47,7 @@ INSERT INTO gate (code, port_code, group_zh, name_zh, name_en, gate_type, flow, 
  ('XIUYING-BULK-BOARDING',     'XIUYING_PORT', '秀英港散件杂货卡口', '散货货物登船卡口', 'Bulk boarding gate', 'BOARDING', 'BULK', 'VEHICLE_BOARDING', true, false, 3, 936);
 
 -- 过卡 (GatePass): one vehicle or person at a gate, through the collection-and-release loop.
-CREATE TABLE gate_passage (
+CREATE TABLE gate_pass (
     id               uuid PRIMARY KEY,
     gate_code        text NOT NULL REFERENCES gate (code),
     port_code        text NOT NULL,
@@ -77,6 +77,6 @@ CREATE TABLE gate_passage (
     displayed_at     timestamptz,
     version          int NOT NULL DEFAULT 0
 );
-CREATE INDEX gate_passage_time ON gate_passage (recorded_at DESC);
-CREATE INDEX gate_passage_port ON gate_passage (port_code, flow, recorded_at);
-CREATE INDEX gate_passage_relay ON gate_passage (state) WHERE state = 'DECIDED';
+CREATE INDEX gate_pass_time ON gate_pass (recorded_at DESC);
+CREATE INDEX gate_pass_port ON gate_pass (port_code, flow, recorded_at);
+CREATE INDEX gate_pass_relay ON gate_pass (state) WHERE state = 'DECIDED';

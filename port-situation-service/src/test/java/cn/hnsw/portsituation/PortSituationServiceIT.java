@@ -11,5 +11,8 @@ class PortSituationServiceIT extends ServiceSmokeIT {
     @DynamicPropertySource
     static void keys(DynamicPropertyRegistry r) {
         PortSituationIT.KEYS.platformProperties().forEach((k, v) -> r.add(k, () -> v));
+        // A second context of this service in the same JVM: its consumers would join the same consumer groups on the
+        // shared broker and take partitions (alerts, decisions) away from the other tests' context.
+        r.add("spring.kafka.listener.auto-startup", () -> "false");
     }
 }

@@ -42,7 +42,7 @@ import java.util.UUID;
  */
 @RestController
 @RequestMapping("${hnsw.api.base}/v1/ais")
-@PreAuthorize("hasAnyRole('platform-admin','sw-operator','customs-officer','customs-reviewer','maritime-officer','border-officer')")
+@PreAuthorize("hasAnyRole('platform-admin','sw-operator','customs-officer','customs-reviewer','maritime-officer','border-officer','gov-province')")
 class AisController {
 
     private final AisPipeline pipeline;

@@ -11,14 +11,14 @@ import dk.dma.ais.message.IVesselPositionMessage;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Maps the library's decoded messages to the platform's {@link AisFix} and {@link AisStatic}. */
+/** Maps the library's decoded messages to the platform's {@link AisPosition} and {@link AisStatic}. */
 public final class AisDecoded {
 
     private AisDecoded() {
     }
 
     /** The position of a class A (1, 2, 3) or class B (18, 19) report, when the report holds a valid position. */
-    public static Optional<AisFix> fix(AisMessage message, Instant receivedAt, String feeder) {
+    public static Optional<AisPosition> fix(AisMessage message, Instant receivedAt, String feeder) {
         if (!(message instanceof IVesselPositionMessage position)) {
             return Optional.empty();
         }
@@ -31,7 +31,7 @@ public final class AisDecoded {
         Float cog = position.getCog() < 3600 ? position.getCog() / 10f : null;
         Integer heading = position.getTrueHeading() < 360 ? position.getTrueHeading() : null;
         Integer navStatus = message instanceof AisPositionMessage a ? a.getNavStatus() : null;
-        return Optional.of(new AisFix(message.getUserId(), receivedAt, pos.getLatitude(), pos.getLongitude(),
+        return Optional.of(new AisPosition(message.getUserId(), receivedAt, pos.getLatitude(), pos.getLongitude(),
                 sog, cog, heading, navStatus, feeder));
     }
 

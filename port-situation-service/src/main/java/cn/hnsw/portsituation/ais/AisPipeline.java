@@ -21,7 +21,7 @@ import java.util.function.Consumer;
 public final class AisPipeline {
 
     private final Map<Integer, VesselState> vessels = new ConcurrentHashMap<>();
-    private final Map<Integer, AisFix> changedSincePush = new ConcurrentHashMap<>();
+    private final Map<Integer, AisPosition> changedSincePush = new ConcurrentHashMap<>();
     private final AisWatch watch;
     private final PositionWriter writer;
     private final Consumer<Alert> alerts;
@@ -42,7 +42,7 @@ public final class AisPipeline {
     /** Takes one decoded message from a feeder. */
     public void accept(AisMessage message, String feeder) {
         Instant now = clock.instant();
-        Optional<AisFix> fix = AisDecoded.fix(message, now, feeder);
+        Optional<AisPosition> fix = AisDecoded.fix(message, now, feeder);
         if (fix.isPresent()) {
             accept(fix.get());
             return;
@@ -50,7 +50,7 @@ public final class AisPipeline {
         AisDecoded.staticData(message, now).ifPresent(this::accept);
     }
 
-    public void accept(AisFix fix) {
+    public void accept(AisPosition fix) {
         fixes.increment();
         VesselState vessel = vessels.computeIfAbsent(fix.mmsi(), VesselState::new);
         List<Alert> raised;
@@ -94,7 +94,7 @@ public final class AisPipeline {
     public List<VesselSnapshot> takeChanged() {
         List<VesselSnapshot> out = new ArrayList<>(changedSincePush.size());
         for (Integer mmsi : List.copyOf(changedSincePush.keySet())) {
-            AisFix fix = changedSincePush.remove(mmsi);
+            AisPosition fix = changedSincePush.remove(mmsi);
             if (fix != null) {
                 out.add(snapshot(vessels.get(mmsi), fix));
             }
@@ -124,7 +124,7 @@ public final class AisPipeline {
         return out;
     }
 
-    private static VesselSnapshot snapshot(VesselState v, AisFix fix) {
+    private static VesselSnapshot snapshot(VesselState v, AisPosition fix) {
         AisStatic s = v.staticData();
         return new VesselSnapshot(fix.mmsi(), s == null ? null : s.shipName(), s == null ? null : s.callsign(),
                 s == null ? null : s.imo(), s == null ? null : s.shipType(), s == null ? null : s.destination(),

@@ -40,7 +40,7 @@ public final class AisWatch {
     }
 
     /** Applies a fix to the vessel's area memberships and returns the alerts it raises. */
-    List<Alert> evaluate(VesselState vessel, AisFix fix) {
+    List<Alert> evaluate(VesselState vessel, AisPosition fix) {
         List<Alert> raised = new ArrayList<>(0);
         List<String> codes = new ArrayList<>(2);
         List<String> kinds = new ArrayList<>(2);
@@ -93,12 +93,12 @@ public final class AisWatch {
         return raised;
     }
 
-    private java.util.Optional<Alert> loitering(VesselState vessel, AisFix fix) {
+    private java.util.Optional<Alert> loitering(VesselState vessel, AisPosition fix) {
         var recent = vessel.recent();
         if (recent.size() < 3) {
             return java.util.Optional.empty();
         }
-        AisFix first = recent.peekFirst();
+        AisPosition first = recent.peekFirst();
         Duration span = Duration.between(first.receivedAt(), fix.receivedAt());
         if (span.compareTo(properties.loiteringWindow().multipliedBy(9).dividedBy(10)) < 0) {
             return java.util.Optional.empty();
@@ -106,7 +106,7 @@ public final class AisWatch {
         double lat = 0;
         double lon = 0;
         double speed = 0;
-        for (AisFix f : recent) {
+        for (AisPosition f : recent) {
             lat += f.latitude();
             lon += f.longitude();
             speed += f.speedOrZero();
@@ -117,7 +117,7 @@ public final class AisWatch {
         if (speed / n > properties.loiteringMaxKnots()) {
             return java.util.Optional.empty();
         }
-        for (AisFix f : recent) {
+        for (AisPosition f : recent) {
             if (metres(lat, lon, f.latitude(), f.longitude()) > properties.loiteringRadiusMetres()) {
                 return java.util.Optional.empty();
             }
@@ -135,7 +135,7 @@ public final class AisWatch {
 
     /** The AIS-off warning for a vessel that was moving and has gone silent; null when it is not due. */
     Alert silence(VesselState vessel, Instant now) {
-        AisFix last = vessel.latest();
+        AisPosition last = vessel.latest();
         if (last == null || vessel.silent() || last.stationary() || last.speedOrZero() < 1.0f
                 || last.receivedAt().plus(properties.aisOffAfter()).isAfter(now)) {
             return null;
@@ -148,7 +148,7 @@ public final class AisWatch {
                 Map.of("lastSeenAt", last.receivedAt().toString(), "silentMinutes", String.valueOf(minutes)));
     }
 
-    private static Map<String, Object> facts(VesselState vessel, AisFix fix, List<String> codes, List<String> kinds) {
+    private static Map<String, Object> facts(VesselState vessel, AisPosition fix, List<String> codes, List<String> kinds) {
         Map<String, Object> facts = new HashMap<>();
         facts.put("mmsi", fix.mmsi());
         facts.put("sogKnots", fix.speedOrZero());
@@ -171,7 +171,7 @@ public final class AisWatch {
         return shipName == null ? "MMSI " + vessel.mmsi() : shipName + "（MMSI " + vessel.mmsi() + "）";
     }
 
-    private static Alert alert(VesselState vessel, AisFix fix, String type, Alert.Level level, String portCode,
+    private static Alert alert(VesselState vessel, AisPosition fix, String type, Alert.Level level, String portCode,
                                String titleZh, String titleEn, Map<String, String> attributes) {
         Map<String, String> attrs = new HashMap<>(attributes);
         attrs.put("mmsi", String.valueOf(vessel.mmsi()));

@@ -36,7 +36,7 @@ public final class PositionWriter implements AutoCloseable {
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     /** Newest fix per vessel not yet in ais_vessel; upserted at most once a second, so a busy vessel costs one row. */
-    private final Map<Integer, AisFix> latestPending = new LinkedHashMap<>();
+    private final Map<Integer, AisPosition> latestPending = new LinkedHashMap<>();
     private long latestFlushedAt;
     private final Thread worker;
     private volatile boolean running = true;
@@ -100,7 +100,7 @@ public final class PositionWriter implements AutoCloseable {
         Map<Integer, AisStatic> statics = new LinkedHashMap<>();
         int fixes = 0;
         for (Object item : items) {
-            if (item instanceof AisFix f) {
+            if (item instanceof AisPosition f) {
                 fixes++;
                 copy.append(f.mmsi()).append('\t').append(f.receivedAt()).append('\t')
                         .append(f.latitude()).append('\t').append(f.longitude()).append('\t')
@@ -134,7 +134,7 @@ public final class PositionWriter implements AutoCloseable {
             return;
         }
         latestFlushedAt = now;
-        List<AisFix> latest = List.copyOf(latestPending.values());
+        List<AisPosition> latest = List.copyOf(latestPending.values());
         latestPending.clear();
         jdbc.batchUpdate("""
                     INSERT INTO ais_vessel (mmsi, latitude, longitude, sog_knots, cog_degrees, heading, nav_status, position_at)

@@ -17,10 +17,10 @@ import java.util.Set;
 public final class VesselState {
 
     private final int mmsi;
-    private AisFix latest;
+    private AisPosition latest;
     private AisStatic staticData;
     private final Set<String> insideAreas = new HashSet<>();
-    private final Deque<AisFix> recent = new ArrayDeque<>();
+    private final Deque<AisPosition> recent = new ArrayDeque<>();
     private final Map<String, Instant> lastWarned = new HashMap<>();
     private boolean silent;
 
@@ -29,11 +29,11 @@ public final class VesselState {
     }
 
     public int mmsi() { return mmsi; }
-    public AisFix latest() { return latest; }
+    public AisPosition latest() { return latest; }
     public AisStatic staticData() { return staticData; }
     public boolean silent() { return silent; }
 
-    void latest(AisFix fix, Duration window) {
+    void latest(AisPosition fix, Duration window) {
         latest = fix;
         silent = false;
         recent.addLast(fix);
@@ -61,7 +61,7 @@ public final class VesselState {
     }
 
     Set<String> insideAreas() { return insideAreas; }
-    Deque<AisFix> recent() { return recent; }
+    Deque<AisPosition> recent() { return recent; }
 
     boolean coolingDown(String warning, Instant now, Duration cooldown) {
         Instant last = lastWarned.get(warning);

@@ -27,7 +27,7 @@ import java.util.Map;
 /** 风险预警管理 — list, detail, acknowledge, handle, close, statistics and Excel export of alerts. */
 @RestController
 @RequestMapping("${hnsw.api.base}/v1/alerts")
-@PreAuthorize("hasAnyRole('platform-admin','sw-operator','customs-officer','customs-reviewer','maritime-officer','border-officer')")
+@PreAuthorize("hasAnyRole('platform-admin','sw-operator','customs-officer','customs-reviewer','maritime-officer','border-officer','gov-province')")
 class AlertController {
 
     private static final int EXPORT_LIMIT = 10_000;
@@ -96,16 +96,19 @@ class AlertController {
     }
 
     @PostMapping("/{alertId}/acknowledgement")
+    @PreAuthorize("hasAnyRole('platform-admin','sw-operator','customs-officer','customs-reviewer','maritime-officer','border-officer')")
     AlertView acknowledge(@PathVariable String alertId) {
         return AlertView.of(service.acknowledge(alertId, Actors.current()));
     }
 
     @PostMapping("/{alertId}/handling")
+    @PreAuthorize("hasAnyRole('platform-admin','sw-operator','customs-officer','customs-reviewer','maritime-officer','border-officer')")
     AlertView handle(@PathVariable String alertId, @Valid @RequestBody HandlingRequest request) {
         return AlertView.of(service.handle(alertId, Actors.current(), request.action(), request.record()));
     }
 
     @PostMapping("/{alertId}/closure")
+    @PreAuthorize("hasAnyRole('platform-admin','sw-operator','customs-officer','customs-reviewer','maritime-officer','border-officer')")
     AlertView close(@PathVariable String alertId, @Valid @RequestBody ClosingRequest request) {
         return AlertView.of(service.close(alertId, Actors.current(), request.remark()));
     }

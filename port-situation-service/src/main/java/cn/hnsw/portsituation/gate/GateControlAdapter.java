@@ -7,7 +7,7 @@ package cn.hnsw.portsituation.gate;
 public interface GateControlAdapter {
 
     /** What the gate is told. */
-    record ReleaseInstruction(String passageId, String gateCode, Integer lane, String plateNumber, String containerNumber,
+    record ReleaseInstruction(String passId, String gateCode, Integer lane, String plateNumber, String containerNumber,
                               ReleaseDecision decision, String guidanceZh, String guidanceEn, boolean guide) {
     }
 

@@ -14,18 +14,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** 一体化卡口: the gates, their passages through the loop, and what each gate's screen displays. */
+/** 一体化卡口: the gates, their passes through the loop, and what each gate's screen displays. */
 @RestController
 @RequestMapping("${hnsw.api.base}/v1/gates")
 @PreAuthorize("hasAnyRole('platform-admin','sw-operator','customs-officer','customs-reviewer','maritime-officer','border-officer')")
 class GateController {
 
     private final GateRepository gates;
-    private final GatePassageRepository passages;
+    private final GatePassRepository passes;
 
-    GateController(GateRepository gates, GatePassageRepository passages) {
+    GateController(GateRepository gates, GatePassRepository passes) {
         this.gates = gates;
-        this.passages = passages;
+        this.passes = passes;
     }
 
     @GetMapping
@@ -33,32 +33,32 @@ class GateController {
         return gates.findAll();
     }
 
-    @GetMapping("/passages")
-    PageResponse<GatePassageView> passages(@RequestParam(required = false) String portCode,
+    @GetMapping("/passes")
+    PageResponse<GatePassView> passes(@RequestParam(required = false) String portCode,
                                            @RequestParam(required = false) String gateCode,
-                                           @RequestParam(required = false) PassageState state,
+                                           @RequestParam(required = false) PassState state,
                                            @RequestParam(required = false) String plateNumber,
                                            @RequestParam(required = false) Instant from,
                                            @RequestParam(required = false) Instant to,
                                            @RequestParam(required = false) Integer page,
                                            @RequestParam(required = false) Integer size) {
         PageQuery query = PageQuery.of(page, size);
-        return PageResponse.of(passages.search(portCode, gateCode, state, plateNumber, from, to, query).stream()
-                        .map(GatePassageView::of).toList(), query,
-                passages.count(portCode, gateCode, state, plateNumber, from, to));
+        return PageResponse.of(passes.search(portCode, gateCode, state, plateNumber, from, to, query).stream()
+                        .map(GatePassView::of).toList(), query,
+                passes.count(portCode, gateCode, state, plateNumber, from, to));
     }
 
-    @GetMapping("/passages/{id}")
-    GatePassageView passage(@PathVariable UUID id) {
-        return GatePassageView.of(passages.find(id)
-                .orElseThrow(() -> new HnswException(GateErrorCode.PASSAGE_NOT_FOUND, id)));
+    @GetMapping("/passes/{id}")
+    GatePassView pass(@PathVariable UUID id) {
+        return GatePassView.of(passes.find(id)
+                .orElseThrow(() -> new HnswException(GateErrorCode.PASS_NOT_FOUND, id)));
     }
 
     /** 显示审核结果: the latest decisions a gate's screen shows. */
     @GetMapping("/{code}/display")
-    List<GatePassageView> display(@PathVariable String code) {
+    List<GatePassView> display(@PathVariable String code) {
         gates.find(code).orElseThrow(() -> new HnswException(GateErrorCode.GATE_UNKNOWN, code));
-        return passages.search(null, code, PassageState.DISPLAYED, null, null, null, new PageQuery(0, 10)).stream()
-                .map(GatePassageView::of).toList();
+        return passes.search(null, code, PassState.DISPLAYED, null, null, null, new PageQuery(0, 10)).stream()
+                .map(GatePassView::of).toList();
     }
 }

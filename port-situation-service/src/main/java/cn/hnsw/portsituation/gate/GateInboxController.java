@@ -19,7 +19,7 @@ import java.util.Set;
  * Where the gate management and control system pushes captures: a sealed envelope (SM2-signed by {@code gate-control},
  * SM4-encrypted to the platform). The signature is the authentication, so the path needs no user token; anything not
  * signed by the gate system, tampered, stale or replayed is refused as a problem and changes nothing. The answer is a
- * sealed reception receipt with the passage id and its state.
+ * sealed reception receipt with the pass id and its state.
  */
 @RestController
 @RequestMapping("${hnsw.api.base}/v1/inbox")
@@ -41,10 +41,10 @@ class GateInboxController {
             throws Exception {
         OpenedMessage message = inbox.open(body, Set.of(PartnerGateControlAdapter.PARTNER_ID));
         GateCapture capture = gates.parse(message.payload());
-        GatePassage passage = gates.record(message.messageId(), capture);
+        GatePass pass = gates.record(message.messageId(), capture);
         EnvelopeFormat form = type.contains("xml") ? EnvelopeFormat.XML : EnvelopeFormat.JSON;
-        byte[] receipt = json.writeValueAsBytes(Map.of("receiptKind", "RECEPTION", "passageId", passage.id(),
-                "gateCode", passage.gate().code(), "state", passage.state()));
+        byte[] receipt = json.writeValueAsBytes(Map.of("receiptKind", "RECEPTION", "passId", pass.id(),
+                "gateCode", pass.gate().code(), "state", pass.state()));
         return ResponseEntity.ok().contentType(type.contains("xml") ? MediaType.APPLICATION_XML : MediaType.APPLICATION_JSON)
                 .body(inbox.reply(message, receipt, form));
     }

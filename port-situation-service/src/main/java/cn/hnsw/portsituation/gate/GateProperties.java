@@ -21,7 +21,7 @@ public record GateProperties(List<String> decisionTopics, Supervision supervisio
     /**
      * @param enabled        the rule-based supervision answers reports
      * @param maxGrossKg     a heavier vehicle goes to inspection (GB 1589 limit for a 6-axle truck: 49 t)
-     * @param inspectionRate share of the other reports sampled for inspection, 0–1 (by passage id, reproducible)
+     * @param inspectionRate share of the other reports sampled for inspection, 0–1 (by pass id, reproducible)
      * @param heldPlates     plates held at the gate (布控)
      */
     public record Supervision(boolean enabled, int maxGrossKg, double inspectionRate, List<String> heldPlates) {

@@ -10,8 +10,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Relays decided passages to their gates: at once when a decision commits, and every 5 s for those whose relay
- * failed (the gate system was down), up to 20 attempts; the relay error stays on the passage for the operators.
+ * Relays decided passes to their gates: at once when a decision commits, and every 5 s for those whose relay
+ * failed (the gate system was down), up to 20 attempts; the relay error stays on the pass for the operators.
  */
 @Component
 class GateRelayWorker implements DisposableBean {
@@ -24,12 +24,12 @@ class GateRelayWorker implements DisposableBean {
         return t;
     });
     private final GateService gates;
-    private final GatePassageRepository passages;
+    private final GatePassRepository passes;
     private final GateControlAdapter adapter;
 
-    GateRelayWorker(GateService gates, GatePassageRepository passages, GateControlAdapter adapter) {
+    GateRelayWorker(GateService gates, GatePassRepository passes, GateControlAdapter adapter) {
         this.gates = gates;
-        this.passages = passages;
+        this.passes = passes;
         this.adapter = adapter;
         gates.onDecided(() -> executor.execute(this::relayPending));
         executor.scheduleWithFixedDelay(this::relayPending, 5, 5, TimeUnit.SECONDS);
@@ -37,7 +37,7 @@ class GateRelayWorker implements DisposableBean {
 
     private void relayPending() {
         try {
-            for (var id : passages.awaitingRelay(100)) {
+            for (var id : passes.awaitingRelay(100)) {
                 gates.relay(id, adapter);
             }
         } catch (RuntimeException e) {

@@ -31,7 +31,7 @@ public class GateService {
     private static final Logger log = LoggerFactory.getLogger(GateService.class);
 
     private final GateRepository gates;
-    private final GatePassageRepository passages;
+    private final GatePassRepository passes;
     private final OutboxPublisher outbox;
     private final AlertRaiser alerts;
     private final RuleBook rules;
@@ -40,10 +40,10 @@ public class GateService {
     private final Clock clock;
     private volatile Runnable relayWakeUp = () -> { };
 
-    public GateService(GateRepository gates, GatePassageRepository passages, OutboxPublisher outbox, AlertRaiser alerts,
+    public GateService(GateRepository gates, GatePassRepository passes, OutboxPublisher outbox, AlertRaiser alerts,
                        RuleBook rules, LiveFeed live, ObjectMapper json, Clock clock) {
         this.gates = gates;
-        this.passages = passages;
+        this.passes = passes;
         this.outbox = outbox;
         this.alerts = alerts;
         this.rules = rules;
@@ -69,31 +69,31 @@ public class GateService {
         }
     }
 
-    /** Collect → record → report (where the gate reports). A re-sent message returns the passage recorded first. */
+    /** Collect → record → report (where the gate reports). A re-sent message returns the pass recorded first. */
     @Transactional
-    public GatePassage record(String partnerMessageId, GateCapture capture) {
+    public GatePass record(String partnerMessageId, GateCapture capture) {
         Gate gate = gates.find(capture.gateCode())
                 .orElseThrow(() -> new HnswException(GateErrorCode.GATE_UNKNOWN, capture.gateCode()));
-        GatePassage passage = GatePassage.record(gate, partnerMessageId, capture, clock.instant());
-        if (!passages.insert(passage)) {
-            return passages.findByPartnerMessage(partnerMessageId).orElseThrow();
+        GatePass pass = GatePass.record(gate, partnerMessageId, capture, clock.instant());
+        if (!passes.insert(pass)) {
+            return passes.findByPartnerMessage(partnerMessageId).orElseThrow();
         }
-        if (passage.report(clock.instant())) {
-            passages.update(passage);
-            passage = passages.find(passage.id()).orElseThrow();
-            outbox.publish(GatePassageReported.TOPIC, "GatePassage", passage.id().toString(), GatePassageReported.TOPIC,
-                    reported(passage));
+        if (pass.report(clock.instant())) {
+            passes.update(pass);
+            pass = passes.find(pass.id()).orElseThrow();
+            outbox.publish(GatePassReported.TOPIC, "GatePass", pass.id().toString(), GatePassReported.TOPIC,
+                    reported(pass));
         }
-        observe(passage, "ENTRY");
-        checkRules(passage);
-        GatePassageView view = GatePassageView.of(passage);
-        afterCommit(() -> live.publish("gate-passage", view));
-        log.info("event=gate-passage-recorded passage={} gate={} state={}", passage.id(), gate.code(), passage.state());
-        return passage;
+        observe(pass, "ENTRY");
+        checkRules(pass);
+        GatePassView view = GatePassView.of(pass);
+        afterCommit(() -> live.publish("gate-pass", view));
+        log.info("event=gate-pass-recorded pass={} gate={} state={}", pass.id(), gate.code(), pass.state());
+        return pass;
     }
 
-    private void checkRules(GatePassage p) {
-        if (rules.isEmpty(RuleScope.GATE_PASSAGE)) {
+    private void checkRules(GatePass p) {
+        if (rules.isEmpty(RuleScope.GATE_PASS)) {
             return;
         }
         GateCapture c = p.capture();
@@ -111,72 +111,72 @@ public class GateService {
         facts.put("plateNumber", c.vehicle() == null || c.vehicle().plateNumber() == null ? "" : c.vehicle().plateNumber());
         facts.put("containerNumber", c.containerNumber() == null ? "" : c.containerNumber());
         facts.put("hour", p.recordedAt().atZone(ZoneId.of("Asia/Shanghai")).getHour());
-        for (AlertRule rule : rules.matching(RuleScope.GATE_PASSAGE, p.gate().code() + "|" + facts.get("plateNumber"),
+        for (AlertRule rule : rules.matching(RuleScope.GATE_PASS, p.gate().code() + "|" + facts.get("plateNumber"),
                 facts, clock.instant())) {
             String subject = facts.get("plateNumber").toString().isEmpty() ? p.gate().nameZh() : facts.get("plateNumber").toString();
             alerts.raise(new Alert(UUID.randomUUID().toString(), AlertRaiser.SOURCE, rule.alertType(), rule.level(),
                     p.gate().portCode(), null, List.of(), subject + "：" + rule.nameZh() + "（" + p.gate().nameZh() + "）",
                     subject + ": " + rule.nameEn() + " (" + p.gate().nameEn() + ")", p.recordedAt(), null, null,
-                    Map.of("ruleCode", rule.code(), "gateCode", p.gate().code(), "passageId", p.id().toString())));
+                    Map.of("ruleCode", rule.code(), "gateCode", p.gate().code(), "passId", p.id().toString())));
         }
     }
 
     /** The audit result and release instruction arrived from the supervision side. */
     @Transactional
     public void decide(GateReleaseDecided decided) {
-        GatePassage passage = passages.find(decided.passageId())
-                .orElseThrow(() -> new HnswException(GateErrorCode.PASSAGE_NOT_FOUND, decided.passageId()));
-        if (passage.state() != PassageState.REPORTED) {
-            log.info("event=gate-decision-ignored passage={} state={}", passage.id(), passage.state());
+        GatePass pass = passes.find(decided.passId())
+                .orElseThrow(() -> new HnswException(GateErrorCode.PASS_NOT_FOUND, decided.passId()));
+        if (pass.state() != PassState.REPORTED) {
+            log.info("event=gate-decision-ignored pass={} state={}", pass.id(), pass.state());
             return;
         }
-        passage.decide(decided.decision(), decided.reason(), decided.guidanceZh(), decided.guidanceEn(),
+        pass.decide(decided.decision(), decided.reason(), decided.guidanceZh(), decided.guidanceEn(),
                 decided.decidedBy(), clock.instant());
-        passages.update(passage);
-        observe(passage, decided.decision() == ReleaseDecision.RELEASE ? "RELEASE" : "INSPECTION");
+        passes.update(pass);
+        observe(pass, decided.decision() == ReleaseDecision.RELEASE ? "RELEASE" : "INSPECTION");
         afterCommit(relayWakeUp);
     }
 
-    /** Relays one decided passage's instruction to its gate (outside any transaction: a partner call). */
-    public void relay(UUID passageId, GateControlAdapter adapter) {
-        GatePassage passage = passages.find(passageId).orElse(null);
-        if (passage == null || passage.state() != PassageState.DECIDED) {
+    /** Relays one decided pass's instruction to its gate (outside any transaction: a partner call). */
+    public void relay(UUID passId, GateControlAdapter adapter) {
+        GatePass pass = passes.find(passId).orElse(null);
+        if (pass == null || pass.state() != PassState.DECIDED) {
             return;
         }
-        GateCapture c = passage.capture();
+        GateCapture c = pass.capture();
         try {
-            adapter.relay(new GateControlAdapter.ReleaseInstruction(passage.id().toString(), passage.gate().code(),
+            adapter.relay(new GateControlAdapter.ReleaseInstruction(pass.id().toString(), pass.gate().code(),
                     c.lane(), c.vehicle() == null ? null : c.vehicle().plateNumber(), c.containerNumber(),
-                    passage.decision(), passage.guidanceZh(), passage.guidanceEn(), passage.gate().guides()));
-            passage.relayed(clock.instant());
-            log.info("event=gate-instruction-relayed passage={} gate={} decision={}", passage.id(),
-                    passage.gate().code(), passage.decision());
+                    pass.decision(), pass.guidanceZh(), pass.guidanceEn(), pass.gate().guides()));
+            pass.relayed(clock.instant());
+            log.info("event=gate-instruction-relayed pass={} gate={} decision={}", pass.id(),
+                    pass.gate().code(), pass.decision());
         } catch (GateControlAdapter.GateRelayException e) {
-            passage.relayFailed(e.getMessage());
-            log.warn("event=gate-relay-failed passage={} attempts={} error=\"{}\"", passage.id(),
-                    passage.relayAttempts(), e.getMessage());
+            pass.relayFailed(e.getMessage());
+            log.warn("event=gate-relay-failed pass={} attempts={} error=\"{}\"", pass.id(),
+                    pass.relayAttempts(), e.getMessage());
         }
-        if (passages.update(passage)) {
-            live.publish("gate-passage", GatePassageView.of(passage));
+        if (passes.update(pass)) {
+            live.publish("gate-pass", GatePassView.of(pass));
         }
     }
 
-    /** A gate passage is also a flow observation of its port (entries, inspections, releases). */
-    private void observe(GatePassage p, String stage) {
+    /** A gate pass is also a flow observation of its port (entries, inspections, releases). */
+    private void observe(GatePass p, String stage) {
         String flow = switch (p.gate().flow()) {
             case "VEHICLE" -> "PASSENGER_VEHICLE";
             case "PERSON" -> "PASSENGER";
             default -> p.gate().flow();
         };
         int quantity = "PASSENGER".equals(flow) ? Math.max(1, p.capture().persons() == null ? 1 : p.capture().persons().size()) : 1;
-        outbox.publish(PortFlowObserved.TOPIC, "GatePassage", p.id().toString(), PortFlowObserved.TOPIC,
+        outbox.publish(PortFlowObserved.TOPIC, "GatePass", p.id().toString(), PortFlowObserved.TOPIC,
                 new PortFlowObserved(p.gate().portCode(), flow, stage, quantity, p.gate().code(), clock.instant(),
                         "gate:" + p.gate().code()));
     }
 
-    private static GatePassageReported reported(GatePassage p) {
+    private static GatePassReported reported(GatePass p) {
         GateCapture c = p.capture();
-        return new GatePassageReported(p.id(), p.gate().code(), p.gate().gateType(), p.gate().portCode(),
+        return new GatePassReported(p.id(), p.gate().code(), p.gate().gateType(), p.gate().portCode(),
                 p.gate().flow(), c.lane(), c.capturedAt(), c.vehicle() == null ? null : c.vehicle().plateNumber(),
                 c.vehicle() == null ? null : c.vehicle().vehicleType(), c.containerNumber(),
                 c.persons() == null ? 0 : c.persons().size(), c.weighbridge() == null ? null : c.weighbridge().grossKg(),

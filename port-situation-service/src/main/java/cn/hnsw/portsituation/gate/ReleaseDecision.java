@@ -1,6 +1,6 @@
 package cn.hnsw.portsituation.gate;
 
-/** 审核结果 / 放行指令 — what the Single Window supervision system decides for a reported passage. */
+/** 审核结果 / 放行指令 — what the Single Window supervision system decides for a reported pass. */
 public enum ReleaseDecision {
     /** 放行 */
     RELEASE,

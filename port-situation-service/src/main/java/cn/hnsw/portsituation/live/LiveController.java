@@ -10,9 +10,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.io.IOException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Server-sent events for the big screen: {@code GET /v1/live} streams {@code alert}, {@code alert-changed},
@@ -24,31 +25,25 @@ import java.util.concurrent.TimeUnit;
 class LiveController {
 
     private final LiveFeed feed;
-    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "live-heartbeat");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final int QUEUE = 1_000;
 
     LiveController(LiveFeed feed) {
         this.feed = feed;
     }
 
     @GetMapping(produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    @PreAuthorize("hasAnyRole('platform-admin','sw-operator','customs-officer','customs-reviewer','maritime-officer','border-officer')")
+    @PreAuthorize("hasAnyRole('platform-admin','sw-operator','customs-officer','customs-reviewer','maritime-officer','border-officer','gov-province')")
     SseEmitter stream() {
         CurrentActor actor = Actors.current();
         SseEmitter emitter = new SseEmitter(0L);
+        // Each stream has its own bounded queue and sender, so a slow or vanished browser never holds up the Kafka
+        // listener, the AIS scheduler or the other streams; a stream whose queue overflows is closed.
+        BlockingQueue<SseEmitter.SseEventBuilder> queue = new ArrayBlockingQueue<>(QUEUE);
+        AtomicBoolean open = new AtomicBoolean(true);
         LiveFeed.LiveSubscriber subscriber = new LiveFeed.LiveSubscriber() {
             @Override
-            public synchronized boolean deliver(String event, Object data) {
-                try {
-                    emitter.send(SseEmitter.event().name(event).data(data, MediaType.APPLICATION_JSON));
-                    return true;
-                } catch (IOException | IllegalStateException e) {
-                    emitter.completeWithError(e);
-                    return false;
-                }
+            public boolean deliver(String event, Object data) {
+                return open.get() && queue.offer(SseEmitter.event().name(event).data(data, MediaType.APPLICATION_JSON));
             }
 
             @Override
@@ -56,19 +51,24 @@ class LiveController {
                 return actor;
             }
         };
-        var beat = heartbeat.scheduleAtFixedRate(() -> {
-            synchronized (subscriber) {
-                try {
-                    emitter.send(SseEmitter.event().comment("keep-alive"));
-                } catch (IOException | IllegalStateException e) {
-                    feed.unsubscribe(subscriber);
-                }
-            }
-        }, 15, 15, TimeUnit.SECONDS);
         Runnable end = () -> {
+            open.set(false);
             feed.unsubscribe(subscriber);
-            beat.cancel(false);
         };
+        Thread.ofVirtual().name("live-" + actor.username()).start(() -> {
+            try {
+                while (open.get()) {
+                    SseEmitter.SseEventBuilder next = queue.poll(15, TimeUnit.SECONDS);
+                    emitter.send(next != null ? next : SseEmitter.event().comment("keep-alive"));
+                }
+            } catch (IOException | IllegalStateException e) {
+                emitter.completeWithError(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                end.run();
+            }
+        });
         emitter.onCompletion(end);
         emitter.onTimeout(end);
         emitter.onError(e -> end.run());

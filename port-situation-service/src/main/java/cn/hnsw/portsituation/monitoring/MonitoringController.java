@@ -63,7 +63,7 @@ class MonitoringController {
         List<Map<String, Object>> totals = flows.totalsSince(today);
         List<Map<String, Object>> gates = map.gatesByPort();
         List<Map<String, Object>> alerts = map.openAlertsByPort();
-        List<Map<String, Object>> passages = map.passagesByStateToday(today);
+        List<Map<String, Object>> passes = map.passesByStateToday(today);
         var vessels = ais.vessels();
         List<Map<String, Object>> ports = new ArrayList<>();
         for (Map<String, Object> port : map.ports()) {
@@ -78,7 +78,7 @@ class MonitoringController {
             p.put("gates", gates.stream().filter(g -> code.equals(g.get("portCode"))).findFirst().orElse(Map.of()));
             p.put("openAlerts", alerts.stream().filter(a -> code.equals(a.get("portCode")))
                     .mapToLong(a -> ((Number) a.get("count")).longValue()).sum());
-            p.put("passages", passages.stream().filter(r -> code.equals(r.get("portCode"))).toList());
+            p.put("passes", passes.stream().filter(r -> code.equals(r.get("portCode"))).toList());
             p.put("vesselsNear", "SEAPORT".equals(port.get("kind")) ? vessels.stream()
                     .filter(v -> Math.abs(v.latitude() - lat) < NEAR_DEGREES && Math.abs(v.longitude() - lon) < NEAR_DEGREES)
                     .count() : 0);

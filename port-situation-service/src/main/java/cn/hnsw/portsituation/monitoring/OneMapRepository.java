@@ -31,8 +31,8 @@ public class OneMapRepository {
                 + " WHERE status <> 'CLOSED' GROUP BY 1, 2");
     }
 
-    public List<Map<String, Object>> passagesByStateToday(java.time.Instant since) {
-        return jdbc.queryForList("SELECT port_code AS \"portCode\", state, decision, count(*) AS count FROM gate_passage"
+    public List<Map<String, Object>> passesByStateToday(java.time.Instant since) {
+        return jdbc.queryForList("SELECT port_code AS \"portCode\", state, decision, count(*) AS count FROM gate_pass"
                 + " WHERE recorded_at >= ? GROUP BY 1, 2, 3", java.sql.Timestamp.from(since));
     }
 }

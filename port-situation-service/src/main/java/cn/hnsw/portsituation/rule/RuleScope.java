@@ -17,8 +17,8 @@ public enum RuleScope {
     /** windowed counts of a port and flow (monitoring) */
     PORT_METRIC(Map.of("portCode", "XINHAI_PORT", "flow", "PASSENGER_VEHICLE", "count", 120L, "windowMinutes", 15,
             "queueLength", 30, "rejected", 2L)),
-    /** each recorded gate passage */
-    GATE_PASSAGE(Map.ofEntries(Map.entry("portCode", "XIUYING_PORT"), Map.entry("gateCode", "XIUYING-VEHICLE-ENTRY"),
+    /** each recorded gate pass */
+    GATE_PASS(Map.ofEntries(Map.entry("portCode", "XIUYING_PORT"), Map.entry("gateCode", "XIUYING-VEHICLE-ENTRY"),
             Map.entry("gateType", "ENTRY"), Map.entry("flow", "VEHICLE"), Map.entry("grossKg", 30000),
             Map.entry("tareKg", 12000), Map.entry("netKg", 18000), Map.entry("personCount", 2),
             Map.entry("plateNumber", "琼A12345"), Map.entry("containerNumber", ""), Map.entry("hour", 8)));

@@ -3,7 +3,7 @@ package cn.hnsw.portsituation.supervision;
 import cn.hnsw.common.events.EventJson;
 import cn.hnsw.common.events.HandledEvents;
 import cn.hnsw.common.events.OutboxPublisher;
-import cn.hnsw.portsituation.gate.GatePassageReported;
+import cn.hnsw.portsituation.gate.GatePassReported;
 import cn.hnsw.portsituation.gate.GateProperties;
 import cn.hnsw.portsituation.gate.GateReleaseDecided;
 import cn.hnsw.portsituation.gate.ReleaseDecision;
@@ -41,34 +41,34 @@ class RuleBasedSupervision {
         this.clock = clock;
     }
 
-    @KafkaListener(topics = GatePassageReported.TOPIC, groupId = "port-situation-rule-supervision")
+    @KafkaListener(topics = GatePassReported.TOPIC, groupId = "port-situation-rule-supervision")
     void onReported(ConsumerRecord<String, String> record) {
         handled.handleOnce("port-situation.rule-supervision", record, event -> {
-            GatePassageReported report = eventJson.dataAs(event, GatePassageReported.class);
+            GatePassReported report = eventJson.dataAs(event, GatePassReported.class);
             GateReleaseDecided decided = decide(report, properties.supervision(), clock);
-            outbox.publish(GateReleaseDecided.RULE_BASED_TOPIC, "GatePassage", report.passageId().toString(),
+            outbox.publish(GateReleaseDecided.RULE_BASED_TOPIC, "GatePass", report.passId().toString(),
                     GateReleaseDecided.RULE_BASED_TOPIC, decided);
         });
     }
 
     /** The rules: held plates are held, overweight vehicles and the sampled share go to inspection, the rest pass. */
-    static GateReleaseDecided decide(GatePassageReported r, GateProperties.Supervision rules, Clock clock) {
+    static GateReleaseDecided decide(GatePassReported r, GateProperties.Supervision rules, Clock clock) {
         String[] next = nextStep(r.gateType());
         if (r.plateNumber() != null && rules.heldPlates().contains(r.plateNumber())) {
-            return new GateReleaseDecided(r.passageId(), ReleaseDecision.HOLD, "布控车辆 / watched vehicle",
+            return new GateReleaseDecided(r.passId(), ReleaseDecision.HOLD, "布控车辆 / watched vehicle",
                     "禁止通行，请原地等候查验人员", "Do not pass; wait for the inspection officers", DECIDED_BY, clock.instant());
         }
         if (r.grossKg() != null && r.grossKg() > rules.maxGrossKg()) {
-            return new GateReleaseDecided(r.passageId(), ReleaseDecision.INSPECT,
+            return new GateReleaseDecided(r.passId(), ReleaseDecision.INSPECT,
                     "超重 " + r.grossKg() + " kg > " + rules.maxGrossKg() + " kg / overweight",
                     "请驶入查验通道接受查验", "Drive into the inspection lane", DECIDED_BY, clock.instant());
         }
-        double sample = (r.passageId().getLeastSignificantBits() >>> 1) / (double) (Long.MAX_VALUE);
+        double sample = (r.passId().getLeastSignificantBits() >>> 1) / (double) (Long.MAX_VALUE);
         if (sample < rules.inspectionRate()) {
-            return new GateReleaseDecided(r.passageId(), ReleaseDecision.INSPECT, "随机布控抽检 / random sampling",
+            return new GateReleaseDecided(r.passId(), ReleaseDecision.INSPECT, "随机布控抽检 / random sampling",
                     "请驶入查验通道接受查验", "Drive into the inspection lane", DECIDED_BY, clock.instant());
         }
-        return new GateReleaseDecided(r.passageId(), ReleaseDecision.RELEASE, "审核通过 / cleared",
+        return new GateReleaseDecided(r.passId(), ReleaseDecision.RELEASE, "审核通过 / cleared",
                 "放行，" + next[0], "Released; " + next[1], DECIDED_BY, clock.instant());
     }
 

@@ -68,8 +68,18 @@ class AisTrackingIT extends PortSituationIT {
     }
 
     JsonNode awaitAlert(String type, int mmsi, String token) {
+        String[] last = new String[1];
+        try {
+            return awaitAlert(type, mmsi, token, last);
+        } catch (AssertionError e) {
+            throw new AssertionError("no " + type + " alert for " + mmsi + "; last list: " + last[0], e);
+        }
+    }
+
+    JsonNode awaitAlert(String type, int mmsi, String token, String[] last) {
         return Api.await(Duration.ofSeconds(30), () -> {
             Api.Reply r = api.get("/v1/alerts?type=" + type + "&size=200", token);
+            last[0] = r.body().length() > 3000 ? r.body().substring(0, 3000) : r.body();
             assertThat(r.status()).as(r.body()).isEqualTo(200);
             for (JsonNode a : r.json().get("content")) {
                 if (a.get("attributes").path("mmsi").asText().equals(String.valueOf(mmsi))) {

@@ -21,7 +21,7 @@ class NmeaIntakeTest {
         String line = Nmea.position(412440690, 20.05, 110.15, 14.2, 355.0, 0).getFirst();
         Optional<AisMessage> message = intake.offer(line);
         assertThat(message).isPresent();
-        AisFix fix = AisDecoded.fix(message.get(), java.time.Instant.now(), "test").orElseThrow();
+        AisPosition fix = AisDecoded.fix(message.get(), java.time.Instant.now(), "test").orElseThrow();
         assertThat(fix.mmsi()).isEqualTo(412440690);
         assertThat(fix.latitude()).isCloseTo(20.05, org.assertj.core.data.Offset.offset(0.0001));
         assertThat(fix.sogKnots()).isEqualTo(14.2f);

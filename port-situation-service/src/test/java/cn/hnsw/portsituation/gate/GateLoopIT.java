@@ -50,16 +50,16 @@ class GateLoopIT extends PortSituationIT {
         return api.postRaw("/v1/inbox/gate-control", null, "application/json", envelope);
     }
 
-    String passageOf(Api.Reply reply) throws Exception {
+    String passOf(Api.Reply reply) throws Exception {
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         var opened = partner("gate-control").open(reply.bytes());
         assertThat(opened.senderKeyId()).isEqualTo(SimulatorKeys.PLATFORM_KEY_ID);
-        return Api.JSON.readTree(new String(opened.payload(), StandardCharsets.UTF_8)).get("passageId").asText();
+        return Api.JSON.readTree(new String(opened.payload(), StandardCharsets.UTF_8)).get("passId").asText();
     }
 
-    JsonNode awaitState(String passageId, String state) {
+    JsonNode awaitState(String passId, String state) {
         return Api.await(Duration.ofSeconds(30), () -> {
-            JsonNode p = api.get("/v1/gates/passages/" + passageId, customs).json();
+            JsonNode p = api.get("/v1/gates/passes/" + passId, customs).json();
             return p.get("state").asText().equals(state) ? p : null;
         });
     }
@@ -68,7 +68,7 @@ class GateLoopIT extends PortSituationIT {
     void aFreightCaptureAtXinhaiIsRecordedReportedDecidedRelayedGuidedAndDisplayed() throws Exception {
         String plate = "琼A" + (10000 + (int) (Math.random() * 89999));
         Map<String, Object> capture = GateTrafficSimulator.capture("XINHAI-FREIGHT-ENTRY", plate, 31_000);
-        String id = passageOf(push(sealed("gate-control", capture)));
+        String id = passOf(push(sealed("gate-control", capture)));
 
         JsonNode displayed = awaitState(id, "DISPLAYED");
         assertThat(displayed.get("decision").asText()).isEqualTo("RELEASE");
@@ -80,7 +80,7 @@ class GateLoopIT extends PortSituationIT {
         // The gate-control simulator got the instruction, sealed, and shows it on its board.
         GateControlBehavior boards = SIMULATORS.context().getBean(GateControlBehavior.class);
         assertThat(boards.boards()).anySatisfy(b -> {
-            assertThat(b.get("passageId")).isEqualTo(id);
+            assertThat(b.get("passId")).isEqualTo(id);
             assertThat(b.get("guided")).isEqualTo(true);
         });
         // The gate's own display.
@@ -91,17 +91,17 @@ class GateLoopIT extends PortSituationIT {
     @Test
     void everyGateOfTheTenderRunsExactlyItsLoopSteps() throws Exception {
         JsonNode gates = api.get("/v1/gates", customs).json();
-        assertThat(gates).hasSize(25);
-        Map<String, String> passages = new HashMap<>();
+        assertThat(gates).hasSize(26);
+        Map<String, String> passes = new HashMap<>();
         for (JsonNode gate : gates) {
             String code = gate.get("code").asText();
-            passages.put(code, passageOf(push(sealed("gate-control", GateTrafficSimulator.capture(code, null, 20_000)))));
+            passes.put(code, passOf(push(sealed("gate-control", GateTrafficSimulator.capture(code, null, 20_000)))));
         }
         for (JsonNode gate : gates) {
             String code = gate.get("code").asText();
-            String id = passages.get(code);
+            String id = passes.get(code);
             if (!gate.get("reports").asBoolean()) {
-                JsonNode p = api.get("/v1/gates/passages/" + id, customs).json();
+                JsonNode p = api.get("/v1/gates/passes/" + id, customs).json();
                 assertThat(p.get("state").asText()).as(code).isEqualTo("RECORDED");
                 continue;
             }
@@ -114,22 +114,22 @@ class GateLoopIT extends PortSituationIT {
 
     @Test
     void gatesWithoutAReportStepStopAtRecordedAndGatesThatDoNotGuideGoStraightToDisplayed() throws Exception {
-        String recordedOnly = passageOf(push(sealed("gate-control",
+        String recordedOnly = passOf(push(sealed("gate-control",
                 GateTrafficSimulator.capture("XINHAI-VEHICLE-ENTRY", null, null))));
-        String yard = passageOf(push(sealed("gate-control",
+        String yard = passOf(push(sealed("gate-control",
                 GateTrafficSimulator.capture("YANGPU-CONTAINER-YARD", null, null))));
-        JsonNode yardPassage = awaitState(yard, "DISPLAYED");
-        assertThat(yardPassage.has("guidedAt")).isFalse();
-        JsonNode vehicle = api.get("/v1/gates/passages/" + recordedOnly, customs).json();
+        JsonNode yardPass = awaitState(yard, "DISPLAYED");
+        assertThat(yardPass.has("guidedAt")).isFalse();
+        JsonNode vehicle = api.get("/v1/gates/passes/" + recordedOnly, customs).json();
         assertThat(vehicle.get("state").asText()).isEqualTo("RECORDED");
         assertThat(vehicle.has("reportedAt")).isFalse();
     }
 
     @Test
     void overweightTrucksGoToInspectionAndWatchedPlatesAreHeld() throws Exception {
-        String heavy = passageOf(push(sealed("gate-control",
+        String heavy = passOf(push(sealed("gate-control",
                 GateTrafficSimulator.capture("XIUYING-BULK-CARGO_INSPECTION", null, 55_000))));
-        String held = passageOf(push(sealed("gate-control",
+        String held = passOf(push(sealed("gate-control",
                 GateTrafficSimulator.capture("XIUYING-CONTAINER-ENTRY", "琼B99999", null))));
         assertThat(awaitState(heavy, "DISPLAYED").get("decision").asText()).isEqualTo("INSPECT");
         assertThat(awaitState(held, "DISPLAYED").get("decision").asText()).isEqualTo("HOLD");
@@ -137,7 +137,7 @@ class GateLoopIT extends PortSituationIT {
 
     @Test
     void unknownGatesIncompleteCapturesBadSignaturesAndReplaysAreRefusedAndChangeNothing() throws Exception {
-        long before = jdbc.queryForObject("SELECT count(*) FROM gate_passage", Long.class);
+        long before = jdbc.queryForObject("SELECT count(*) FROM gate_pass", Long.class);
 
         Api.Reply unknown = push(sealed("gate-control", GateTrafficSimulator.capture("MEILAN-NO-SUCH-GATE", null, null)));
         assertThat(unknown.status()).isEqualTo(400);
@@ -171,17 +171,17 @@ class GateLoopIT extends PortSituationIT {
         Api.Reply refused = push(tampered.toJson());
         assertThat(refused.status()).isIn(400, 401);
 
-        long afterRefusals = jdbc.queryForObject("SELECT count(*) FROM gate_passage", Long.class);
+        long afterRefusals = jdbc.queryForObject("SELECT count(*) FROM gate_pass", Long.class);
         assertThat(afterRefusals).isEqualTo(before);
 
         // The same envelope twice: recorded once, the replay refused.
         byte[] once = sealed("gate-control", GateTrafficSimulator.capture("XIUYING-VEHICLE-ENTRY", null, null));
-        passageOf(push(once));
+        passOf(push(once));
         Api.Reply replay = push(once);
         assertThat(replay.status()).isEqualTo(409);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM gate_passage", Long.class)).isEqualTo(before + 1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM gate_pass", Long.class)).isEqualTo(before + 1);
 
         String enterprise = tokens.user("zhangwei", "enterprise-admin").enterprise("91460000MA5T0XXXXA").mint();
-        assertThat(api.get("/v1/gates/passages", enterprise).status()).isEqualTo(403);
+        assertThat(api.get("/v1/gates/passes", enterprise).status()).isEqualTo(403);
     }
 }

@@ -56,7 +56,7 @@ class AlertRulesIT extends PortSituationIT {
     }
 
     @Test
-    void aSavedRuleRaisesAlertsOnMatchingPositionsAndGatePassages() throws Exception {
+    void aSavedRuleRaisesAlertsOnMatchingPositionsAndGatePasses() throws Exception {
         int mmsi = 413_700_000 + (int) (Math.random() * 90_000);
         Api.Reply saved = api.post("/v1/alert-rules", operator, rule("FAST-" + mmsi, "AIS_POSITION",
                 "sogKnots > 28 and mmsi == " + mmsi));

@@ -57,7 +57,7 @@ public class GateControlBehavior implements PartnerBehavior {
         }
         JsonNode instruction = message.path("instruction");
         Map<String, Object> board = new LinkedHashMap<>();
-        board.put("passageId", instruction.path("passageId").asText());
+        board.put("passId", instruction.path("passId").asText());
         board.put("gateCode", instruction.path("gateCode").asText());
         board.put("plateNumber", instruction.path("plateNumber").asText(null));
         board.put("decision", instruction.path("decision").asText());

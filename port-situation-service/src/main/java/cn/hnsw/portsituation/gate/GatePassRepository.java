@@ -14,24 +14,24 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The {@code gate_passage} table. */
+/** The {@code gate_pass} table. */
 @Repository
-public class GatePassageRepository {
+public class GatePassRepository {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
-    private final RowMapper<GatePassage> row;
+    private final RowMapper<GatePass> row;
 
-    public GatePassageRepository(JdbcTemplate jdbc, ObjectMapper json) {
+    public GatePassRepository(JdbcTemplate jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
         this.json = json;
         this.row = (rs, i) -> {
             try {
                 Gate gate = GateRepository.ROW.mapRow(rs, i);
                 String decision = rs.getString("decision");
-                return new GatePassage(rs.getObject("id", UUID.class), gate, rs.getString("partner_message"),
+                return new GatePass(rs.getObject("id", UUID.class), gate, rs.getString("partner_message"),
                         json.readValue(rs.getString("capture"), GateCapture.class), instant(rs.getTimestamp("recorded_at")),
-                        PassageState.valueOf(rs.getString("state")), instant(rs.getTimestamp("reported_at")),
+                        PassState.valueOf(rs.getString("state")), instant(rs.getTimestamp("reported_at")),
                         instant(rs.getTimestamp("decided_at")), decision == null ? null : ReleaseDecision.valueOf(decision),
                         rs.getString("decision_reason"), rs.getString("guidance_zh"), rs.getString("guidance_en"),
                         rs.getString("decided_by"), rs.getInt("relay_attempts"), rs.getString("relay_error"),
@@ -45,14 +45,14 @@ public class GatePassageRepository {
 
     private static final String SELECT = "SELECT p.*, g.code, g.port_code AS g_port, g.group_zh, g.name_zh, g.name_en,"
             + " g.gate_type, g.flow AS g_flow, g.capture_kind, g.reports, g.guides, g.sequence, g.first_fp, g.lanes,"
-            + " g.status FROM gate_passage p JOIN gate g ON g.code = p.gate_code";
+            + " g.status FROM gate_pass p JOIN gate g ON g.code = p.gate_code";
 
     /** False when this partner message was recorded already (a re-sent capture). */
-    public boolean insert(GatePassage p) {
+    public boolean insert(GatePass p) {
         GateCapture c = p.capture();
         try {
             return jdbc.update("""
-                    INSERT INTO gate_passage (id, gate_code, port_code, flow, lane, state, partner_message, plate_number,
+                    INSERT INTO gate_pass (id, gate_code, port_code, flow, lane, state, partner_message, plate_number,
                         container_number, person_count, gross_kg, tare_kg, capture, captured_at, recorded_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
                     ON CONFLICT (partner_message) DO NOTHING
@@ -68,17 +68,17 @@ public class GatePassageRepository {
         }
     }
 
-    public Optional<GatePassage> find(UUID id) {
+    public Optional<GatePass> find(UUID id) {
         return jdbc.query(SELECT + " WHERE p.id = ?", row, id).stream().findFirst();
     }
 
-    public Optional<GatePassage> findByPartnerMessage(String messageId) {
+    public Optional<GatePass> findByPartnerMessage(String messageId) {
         return jdbc.query(SELECT + " WHERE p.partner_message = ?", row, messageId).stream().findFirst();
     }
 
-    public boolean update(GatePassage p) {
+    public boolean update(GatePass p) {
         return jdbc.update("""
-                UPDATE gate_passage SET state = ?, reported_at = ?, decided_at = ?, decision = ?, decision_reason = ?,
+                UPDATE gate_pass SET state = ?, reported_at = ?, decided_at = ?, decision = ?, decision_reason = ?,
                     guidance_zh = ?, guidance_en = ?, decided_by = ?, relay_attempts = ?, relay_error = ?,
                     relayed_at = ?, guided_at = ?, displayed_at = ?, version = version + 1
                 WHERE id = ? AND version = ?
@@ -88,13 +88,13 @@ public class GatePassageRepository {
                 ts(p.displayedAt()), p.id(), p.version()) > 0;
     }
 
-    /** Decided passages whose instruction has not reached the gate yet. */
+    /** Decided passes whose instruction has not reached the gate yet. */
     public List<UUID> awaitingRelay(int limit) {
-        return jdbc.queryForList("SELECT id FROM gate_passage WHERE state = 'DECIDED' AND relay_attempts < 20"
+        return jdbc.queryForList("SELECT id FROM gate_pass WHERE state = 'DECIDED' AND relay_attempts < 20"
                 + " ORDER BY decided_at LIMIT ?", UUID.class, limit);
     }
 
-    public List<GatePassage> search(String portCode, String gateCode, PassageState state, String plate,
+    public List<GatePass> search(String portCode, String gateCode, PassState state, String plate,
                                     Instant from, Instant to, PageQuery page) {
         List<Object> args = new ArrayList<>();
         String where = where(portCode, gateCode, state, plate, from, to, args);
@@ -103,14 +103,14 @@ public class GatePassageRepository {
         return jdbc.query(SELECT + where + " ORDER BY p.recorded_at DESC LIMIT ? OFFSET ?", row, args.toArray());
     }
 
-    public long count(String portCode, String gateCode, PassageState state, String plate, Instant from, Instant to) {
+    public long count(String portCode, String gateCode, PassState state, String plate, Instant from, Instant to) {
         List<Object> args = new ArrayList<>();
         String where = where(portCode, gateCode, state, plate, from, to, args);
-        Long n = jdbc.queryForObject("SELECT count(*) FROM gate_passage p" + where, Long.class, args.toArray());
+        Long n = jdbc.queryForObject("SELECT count(*) FROM gate_pass p" + where, Long.class, args.toArray());
         return n == null ? 0 : n;
     }
 
-    private static String where(String portCode, String gateCode, PassageState state, String plate, Instant from,
+    private static String where(String portCode, String gateCode, PassState state, String plate, Instant from,
                                 Instant to, List<Object> args) {
         StringBuilder sql = new StringBuilder(" WHERE true");
         if (portCode != null) {

@@ -10,7 +10,7 @@ import java.time.Instant;
  * @param heading     true heading, degrees; null when not available
  * @param navStatus   ITU-R M.1371 navigational status code (0 under way using engine, 1 at anchor, 5 moored…), or null
  */
-public record AisFix(int mmsi, Instant receivedAt, double latitude, double longitude, Float sogKnots, Float cogDegrees,
+public record AisPosition(int mmsi, Instant receivedAt, double latitude, double longitude, Float sogKnots, Float cogDegrees,
                      Integer heading, Integer navStatus, String feeder) {
 
     public static final int AT_ANCHOR = 1;

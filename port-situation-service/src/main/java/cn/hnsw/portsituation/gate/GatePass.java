@@ -6,14 +6,14 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** 过卡 — one vehicle or person at a gate, moved through the collection-and-release loop by its own methods. */
-public final class GatePassage {
+public final class GatePass {
 
     private final UUID id;
     private final Gate gate;
     private final String partnerMessage;
     private final GateCapture capture;
     private final Instant recordedAt;
-    private PassageState state;
+    private PassState state;
     private Instant reportedAt;
     private Instant decidedAt;
     private ReleaseDecision decision;
@@ -28,7 +28,7 @@ public final class GatePassage {
     private Instant displayedAt;
     private final int version;
 
-    GatePassage(UUID id, Gate gate, String partnerMessage, GateCapture capture, Instant recordedAt, PassageState state,
+    GatePass(UUID id, Gate gate, String partnerMessage, GateCapture capture, Instant recordedAt, PassState state,
                 Instant reportedAt, Instant decidedAt, ReleaseDecision decision, String decisionReason, String guidanceZh,
                 String guidanceEn, String decidedBy, int relayAttempts, String relayError, Instant relayedAt,
                 Instant guidedAt, Instant displayedAt, int version) {
@@ -54,18 +54,18 @@ public final class GatePassage {
     }
 
     /** Collect + record (采集 / 记录): a complete capture from a known gate. */
-    public static GatePassage record(Gate gate, String partnerMessage, GateCapture capture, Instant now) {
+    public static GatePass record(Gate gate, String partnerMessage, GateCapture capture, Instant now) {
         var missing = gate.captureKind().missing(capture);
         if (!missing.isEmpty()) {
             throw new HnswException(GateErrorCode.GATE_CAPTURE_INCOMPLETE, String.join(", ", missing));
         }
-        return new GatePassage(UUID.randomUUID(), gate, partnerMessage, capture, now, PassageState.RECORDED, null, null,
+        return new GatePass(UUID.randomUUID(), gate, partnerMessage, capture, now, PassState.RECORDED, null, null,
                 null, null, null, null, null, 0, null, null, null, null, 0);
     }
 
-    private void move(PassageState target) {
+    private void move(PassState target) {
         if (!state.next().contains(target)) {
-            throw new HnswException(GateErrorCode.PASSAGE_STATE_CONFLICT, state, target);
+            throw new HnswException(GateErrorCode.PASS_STATE_CONFLICT, state, target);
         }
         state = target;
     }
@@ -75,7 +75,7 @@ public final class GatePassage {
         if (!gate.reports()) {
             return false;
         }
-        move(PassageState.REPORTED);
+        move(PassState.REPORTED);
         reportedAt = now;
         return true;
     }
@@ -83,7 +83,7 @@ public final class GatePassage {
     /** The supervision system's audit result and release instruction arrived. */
     public void decide(ReleaseDecision decision, String reason, String guidanceZh, String guidanceEn, String decidedBy,
                        Instant now) {
-        move(PassageState.DECIDED);
+        move(PassState.DECIDED);
         this.decision = decision;
         this.decisionReason = reason;
         this.guidanceZh = guidanceZh;
@@ -97,10 +97,10 @@ public final class GatePassage {
         relayedAt = now;
         relayError = null;
         if (gate.guides()) {
-            move(PassageState.GUIDED);
+            move(PassState.GUIDED);
             guidedAt = now;
         }
-        move(PassageState.DISPLAYED);
+        move(PassState.DISPLAYED);
         displayedAt = now;
     }
 
@@ -114,7 +114,7 @@ public final class GatePassage {
     public String partnerMessage() { return partnerMessage; }
     public GateCapture capture() { return capture; }
     public Instant recordedAt() { return recordedAt; }
-    public PassageState state() { return state; }
+    public PassState state() { return state; }
     public Instant reportedAt() { return reportedAt; }
     public Instant decidedAt() { return decidedAt; }
     public ReleaseDecision decision() { return decision; }

@@ -7,16 +7,16 @@ import java.util.Set;
  * The gate collection-and-release loop (S4 §3.1): captured → recorded → reported → decided → guided → displayed.
  * Gates without a report step stop at RECORDED; gates that do not guide go from DECIDED straight to DISPLAYED.
  */
-public enum PassageState {
+public enum PassState {
     RECORDED, REPORTED, DECIDED, GUIDED, DISPLAYED;
 
-    public Set<PassageState> next() {
+    public Set<PassState> next() {
         return switch (this) {
             case RECORDED -> EnumSet.of(REPORTED);
             case REPORTED -> EnumSet.of(DECIDED);
             case DECIDED -> EnumSet.of(GUIDED, DISPLAYED);
             case GUIDED -> EnumSet.of(DISPLAYED);
-            case DISPLAYED -> EnumSet.noneOf(PassageState.class);
+            case DISPLAYED -> EnumSet.noneOf(PassState.class);
         };
     }
 }
