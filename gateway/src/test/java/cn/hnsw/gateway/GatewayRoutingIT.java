@@ -26,6 +26,16 @@ class GatewayRoutingIT extends GatewayIntegrationTest {
     }
 
     @Test
+    void letsAServicesPublicPagesThroughWithoutATokenAndNothingElse() {
+        HttpResponse<String> open = get("/api/passenger/v1/public/certificates/ABC123", null);
+        assertThat(open.statusCode()).isEqualTo(200);
+        assertThat(json(open).path("path").asText()).isEqualTo("/api/passenger/v1/public/certificates/ABC123");
+
+        assertUnauthenticated(get("/api/passenger/v1/publicity", null));
+        assertUnauthenticated(get("/api/passenger/v2/public/x", null));
+    }
+
+    @Test
     void keepsASaneRequestIdEndToEnd() {
         String id = newRequestId();
         HttpResponse<String> r = get("/api/passenger/v1/declarations", token("traveler"), "X-Request-Id", id);

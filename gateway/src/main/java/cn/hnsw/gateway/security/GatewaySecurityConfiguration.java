@@ -58,6 +58,9 @@ public class GatewaySecurityConfiguration {
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .pathMatchers("/actuator/**").hasRole(OPERATOR_ROLE)
                         .pathMatchers("/api/status").permitAll()
+                        // A service's public pages (e.g. checking a tax-paid certificate from its QR code): the
+                        // service itself lists them in hnsw.security.public-paths and shows only non-personal fields.
+                        .pathMatchers("/api/*/v1/public/**").permitAll()
                         .pathMatchers("/api/**").authenticated()
                         .pathMatchers("/api-docs/**", "/v3/api-docs", "/v3/api-docs/**",
                                 "/swagger-ui.html", "/swagger-ui/**", "/webjars/**").permitAll()
