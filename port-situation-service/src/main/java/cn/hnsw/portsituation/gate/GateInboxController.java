@@ -22,7 +22,7 @@ import java.util.Set;
  * sealed reception receipt with the pass id and its state.
  */
 @RestController
-@RequestMapping("${hnsw.api.base}/v1/inbox")
+@RequestMapping("${hnsw.api.base}/v1/public/inbox")
 class GateInboxController {
 
     private final SealedInbox inbox;

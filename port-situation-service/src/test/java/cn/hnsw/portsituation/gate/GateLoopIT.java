@@ -47,7 +47,7 @@ class GateLoopIT extends PortSituationIT {
     }
 
     Api.Reply push(byte[] envelope) {
-        return api.postRaw("/v1/inbox/gate-control", null, "application/json", envelope);
+        return api.postRaw("/v1/public/inbox/gate-control", null, "application/json", envelope);
     }
 
     String passOf(Api.Reply reply) throws Exception {

@@ -14,7 +14,7 @@ public record PortSimulatorProperties(Ais ais, Gates gates) {
 
     public PortSimulatorProperties {
         ais = ais == null ? new Ais(false, "localhost", 10110, Duration.ofSeconds(2), 20) : ais;
-        gates = gates == null ? new Gates(false, "http://localhost:8084/api/port-situation/v1/inbox/gate-control",
+        gates = gates == null ? new Gates(false, "http://localhost:8084/api/port-situation/v1/public/inbox/gate-control",
                 Duration.ofSeconds(5)) : gates;
     }
 
