@@ -1,7 +1,6 @@
 package cn.hnsw.tradewindow.pilot;
 
 import cn.hnsw.common.crypto.Sm3;
-import cn.hnsw.common.events.EventTopics;
 import cn.hnsw.common.events.OutboxPublisher;
 import cn.hnsw.common.security.CurrentActor;
 import cn.hnsw.common.security.EnterpriseScope;
@@ -61,7 +60,8 @@ public class PilotApprovalService {
     private static final Logger log = LoggerFactory.getLogger(PilotApprovalService.class);
     public static final String PROCESS = "pilotApproval";
     public static final String TERMINATION_PROCESS = "pilotTermination";
-    public static final String STATUS_TOPIC = EventTopics.topic("trade-window", "pilot-application-status-changed");
+    /** {@code hnsw.trade-window.pilot-application-status-changed} (a constant so listeners can name it). */
+    public static final String STATUS_TOPIC = "hnsw.trade-window.pilot-application-status-changed";
     static final String BUCKET = "trade-window-documents";
     static final String CUSTOMS_ORG_PREFIX = "/customs/";
 
@@ -652,7 +652,7 @@ public class PilotApprovalService {
             applications.update(app);
             if (!records.isBlacklisted(app.enterpriseUscc())) {
                 records.insertBlacklist(new BlacklistEntry(UUID.randomUUID(), app.enterpriseUscc(),
-                        app.enterpriseName(), t.blacklistReason(), caseId, now, actor.username()));
+                        app.enterpriseName(), t.blacklistReason(), caseId, now, actor.username(), null));
             }
             statusChanged(app, actor);
         } else {
@@ -671,7 +671,8 @@ public class PilotApprovalService {
 
     @Transactional
     public BlacklistEntry addToBlacklist(CurrentActor actor, String uscc, String name, String reason) {
-        var entry = new BlacklistEntry(UUID.randomUUID(), uscc, name, reason, null, clock.instant(), actor.username());
+        var entry = new BlacklistEntry(UUID.randomUUID(), uscc, name, reason, null, clock.instant(), actor.username(),
+                null);
         if (records.isBlacklisted(uscc)) {
             throw new HnswException(PilotErrorCode.ENTERPRISE_BLACKLISTED);
         }

@@ -74,8 +74,8 @@ public class ProcessCentreService {
     public List<TaskItem> todo(CurrentActor actor) {
         List<Task> open = actor.organizations().isEmpty()
                 ? tasks.createTaskQuery().taskAssignee(actor.username()).orderByTaskCreateTime().desc().list()
-                : tasks.createTaskQuery().taskCandidateOrAssigned(actor.username(), actor.organizations())
-                .orderByTaskCreateTime().desc().list();
+                : tasks.createTaskQuery().or().taskCandidateGroupIn(actor.organizations()).taskAssignee(actor.username())
+                .endOr().orderByTaskCreateTime().desc().list();
         WorkingDayCalendar cal = calendar.calendar();
         Instant now = clock.instant();
         List<TaskItem> items = new ArrayList<>();
