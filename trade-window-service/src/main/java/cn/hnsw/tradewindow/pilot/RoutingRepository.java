@@ -62,8 +62,14 @@ public class RoutingRepository {
         return jdbc.sql("DELETE FROM pilot_routing_unit WHERE id = ?").param(id).update() == 1;
     }
 
-    /** Whether {@code org} is a unit that may be asked to approve (加签 at run time). */
+    /**
+     * Whether {@code org} is a unit that may be asked to approve (加签 at run time) or be copied: a configured unit, or
+     * any government organisation (Keycloak group under {@code /government/}).
+     */
     public boolean isKnownUnit(String org) {
+        if (org != null && org.matches("/government(/[a-z0-9][a-z0-9-]{0,62}){1,4}")) {
+            return true;
+        }
         return jdbc.sql("""
                 SELECT count(*) FROM (SELECT lead_unit_org o FROM pilot_region UNION SELECT county_gov_org FROM pilot_region
                   UNION SELECT unit_org FROM pilot_routing_unit) u WHERE o = ?""")
