@@ -11,7 +11,7 @@ export const enterpriseArea: MenuArea = {
   items: [
     planned('enterprise', 'ledgers', 'ledger-service'),
     planned('enterprise', 'declarations', 'customs-service'),
-    planned('enterprise', 'pilot-applications', 'trade-window-service'),
+    ready('enterprise', 'pilot-applications'),
     planned('enterprise', 'aircraft-reports', 'trade-window-service'),
     planned('enterprise', 'repair-preferences', 'trade-window-service'),
     planned('enterprise', 'declaration-conversion', 'trade-window-service'),

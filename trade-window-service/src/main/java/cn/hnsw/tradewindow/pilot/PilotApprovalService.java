@@ -578,7 +578,9 @@ public class PilotApprovalService {
     }
 
     private void recordOpinion(CurrentActor actor, String caseKind, UUID caseId, PilotApplication app, String step,
-                               String taskId, String unit, String decision, String opinion, Instant at) {
+                               String taskId, String unit, String decision, String opinion, Instant now) {
+        // The database keeps microseconds: hash what will be read back.
+        Instant at = now.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         ApprovalOpinion draft = new ApprovalOpinion(UUID.randomUUID(), caseKind, caseId, app.id(), step, taskId,
                 unit, actor.userId(), actor.username(), decision, opinion == null ? "" : opinion, at, null, 0);
         String hash = draft.computeHash();

@@ -23,12 +23,14 @@ import java.util.UUID;
 
 /**
  * 业务配置管理 and 企业名单管理 (S1 FP 216–265, 335–382): approving regions with lead unit and county government, the
- * 加签/会签 units, and the blacklist. Provincial users and operators change them; every government user reads them.
+ * 加签/会签 units, and the blacklist. Provincial users and operators change them; government users read them; enterprises read the approving regions to
+ * choose theirs.
  */
 @RestController
 @RequestMapping("/api/trade-window/v1")
-@PreAuthorize("hasAnyRole('gov-county-unit','gov-county','gov-provincial-dept','gov-province','sw-operator','platform-admin','customs-officer')")
 class PilotConfigController {
+
+    private static final String OFFICIALS = "hasAnyRole('gov-county-unit','gov-county','gov-provincial-dept','gov-province','sw-operator','platform-admin','customs-officer')";
 
     private static final String CONFIGURERS = "hasAnyRole('gov-provincial-dept','gov-province','sw-operator','platform-admin')";
 
@@ -72,6 +74,7 @@ class PilotConfigController {
     }
 
     @GetMapping("/pilot-routing/units")
+    @PreAuthorize(OFFICIALS)
     List<RoutingRepository.RoutingUnit> units() {
         return routing.units();
     }
@@ -100,6 +103,7 @@ class PilotConfigController {
     }
 
     @GetMapping("/pilot-blacklist")
+    @PreAuthorize(OFFICIALS)
     List<PilotRecordsRepository.BlacklistEntry> blacklist() {
         return service.blacklist();
     }
