@@ -36,10 +36,20 @@ class PilotConfigController {
 
     private final RoutingRepository routing;
     private final PilotApprovalService service;
+    private final PilotRecordsRepository records;
 
-    PilotConfigController(RoutingRepository routing, PilotApprovalService service) {
+    PilotConfigController(RoutingRepository routing, PilotApprovalService service, PilotRecordsRepository records) {
         this.routing = routing;
         this.service = service;
+        this.records = records;
+    }
+
+    /** 通知消息记录 (FP 410–412): to-do notices, SMS and warnings with whether the partner took them; newest 200. */
+    @GetMapping("/pilot-notifications")
+    @PreAuthorize(CONFIGURERS)
+    List<PilotRecordsRepository.NotificationRecord> notifications(
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String businessId) {
+        return records.notifications(businessId);
     }
 
     record RegionRequest(@NotBlank @Size(max = 100) String nameZh, @NotBlank @Size(max = 200) String nameEn,

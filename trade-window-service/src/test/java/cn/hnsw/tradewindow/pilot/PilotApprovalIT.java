@@ -51,6 +51,8 @@ class PilotApprovalIT {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    PilotDeadlineWarnings warnings;
     Api api;
 
     @BeforeEach
@@ -496,5 +498,66 @@ class PilotApprovalIT {
                 .isEqualTo(403);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM notification_record WHERE business_id = ? AND kind LIKE 'TODO_%'",
                 Long.class, id)).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void deadlineWarningsAreRaisedOnceOnWorkingDays() {
+        String config = "/approval-warning-configs/cityUnitReview";
+        try {
+            // Warn 30 working days ahead: a fresh task with a 5-working-day limit is due soon at once.
+            ok(api.put(province(), config, Map.of("limitWorkingDays", 5, "warnBeforeDays", 30, "enabled", true)));
+            Res refused = api.put(province(), config, Map.of("limitWorkingDays", 0, "warnBeforeDays", 1, "enabled", true));
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(api.put(countyUnit("lead", "/government/county/x/y"), config,
+                    Map.of("limitWorkingDays", 5, "warnBeforeDays", 1, "enabled", true)).status()).isEqualTo(403);
+            Region r = newRegion();
+            String id = submitted(enterprise(YEFENG), r.code());
+            JsonNode atRisk = api.get(countyUnit("lead", r.lead()), "/process-centre/warnings").body();
+            JsonNode mine = null;
+            for (JsonNode t : atRisk) {
+                if (id.equals(t.path("applicationId").asText())) {
+                    mine = t;
+                }
+            }
+            assertThat(mine).isNotNull();
+            assertThat(mine.path("warning").asText()).isEqualTo("DUE_SOON");
+            assertThat(mine.path("workingDaysLeft").asInt()).isBetween(4, 5);
+            String taskId = mine.path("taskId").asText();
+
+            assertThat(warnings.scan()).isGreaterThanOrEqualTo(1);
+            assertThat(warnings.scan()).isZero();
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM notification_record WHERE business_id = ? "
+                    + "AND kind = 'WARN_DUE_SOON' AND recipient = ?", Long.class, taskId, r.lead())).isEqualTo(1);
+            JsonNode sent = api.get(operator(), "/pilot-notifications?businessId=" + taskId).body();
+            assertThat(sent.findValuesAsText("kind")).containsExactly("WARN_DUE_SOON");
+            assertThat(sent.findValuesAsText("status")).containsExactly("SENT");
+            assertThat(api.get(enterprise(YEFENG), "/pilot-notifications").status()).isEqualTo(403);
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM event_outbox WHERE topic = 'hnsw.platform.alert-raised' "
+                    + "AND envelope::text LIKE ?", Long.class, "%" + taskId + "%")).isEqualTo(1);
+        } finally {
+            api.put(province(), config, Map.of("limitWorkingDays", 5, "warnBeforeDays", 1, "enabled", true));
+        }
+    }
+
+    @Test
+    void theHolidayCalendarIsDataThatMovesDeadlines() {
+        // Friday 2027-01-01 is New Year's Day (seeded); mark Monday 4 January a holiday and Saturday 9 a working day.
+        try {
+            ok(api.put(province(), "/holidays/2027-01-04", Map.of("kind", "HOLIDAY", "nameZh", "元旦调休", "nameEn", "New Year (moved)")));
+            ok(api.put(province(), "/holidays/2027-01-09", Map.of("kind", "WORKDAY", "nameZh", "元旦调休上班", "nameEn", "Worked Saturday")));
+            assertThat(api.put(countyUnit("lead", "/government/county/x/y"), "/holidays/2027-01-05",
+                    Map.of("kind", "HOLIDAY", "nameZh", "x", "nameEn", "x")).status()).isEqualTo(403);
+            assertThat(api.get(countyGov("cg", "/government/county/x"), "/holidays").body().findValuesAsText("day"))
+                    .contains("2027-01-01", "2027-01-04", "2027-01-09");
+            // Thursday 31 Dec 2026 + 5 working days: Tue 5, Wed 6, Thu 7, Fri 8, Sat 9 (worked).
+            JsonNode deadline = api.get(province(), "/holidays/deadline?from=2026-12-31T02:00:00Z&workingDays=5").body();
+            assertThat(deadline.path("deadline").asText()).isEqualTo("2027-01-09T15:59:59Z");
+        } finally {
+            ok(api.delete(province(), "/holidays/2027-01-04"));
+            ok(api.delete(province(), "/holidays/2027-01-09"));
+        }
+        JsonNode without = api.get(province(), "/holidays/deadline?from=2026-12-31T02:00:00Z&workingDays=5").body();
+        assertThat(without.path("deadline").asText()).isEqualTo("2027-01-08T15:59:59Z");
+        assertThat(api.delete(province(), "/holidays/2027-01-04").status()).isEqualTo(404);
     }
 }
