@@ -61,13 +61,13 @@ public class LowAltitudeRepository {
     }
 
     public Optional<Subject> subject(UUID id) {
-        return jdbc.sql("SELECT * FROM reporting_subject WHERE id = ?").param(id).query(this::subject).optional();
+        return jdbc.sql("SELECT * FROM reporting_subject WHERE id = ?").param(id).query(this::mapSubject).optional();
     }
 
     public List<Subject> subjects(String ownerKey) {
         var spec = ownerKey == null ? jdbc.sql("SELECT * FROM reporting_subject ORDER BY created_at DESC LIMIT 500")
                 : jdbc.sql("SELECT * FROM reporting_subject WHERE owner_key = ? ORDER BY created_at DESC").param(ownerKey);
-        return spec.query(this::subject).list();
+        return spec.query(this::mapSubject).list();
     }
 
     public String nextReportNo(String activity) {
@@ -104,11 +104,11 @@ public class LowAltitudeRepository {
     }
 
     public Optional<Report> report(UUID id) {
-        return jdbc.sql("SELECT * FROM activity_report WHERE id = ?").param(id).query(this::report).optional();
+        return jdbc.sql("SELECT * FROM activity_report WHERE id = ?").param(id).query(this::mapReport).optional();
     }
 
     public Optional<Report> reportForUpdate(UUID id) {
-        return jdbc.sql("SELECT * FROM activity_report WHERE id = ? FOR UPDATE").param(id).query(this::report).optional();
+        return jdbc.sql("SELECT * FROM activity_report WHERE id = ? FOR UPDATE").param(id).query(this::mapReport).optional();
     }
 
     public List<Report> reports(String ownerKey, String activity, String status, String form) {
@@ -119,12 +119,12 @@ public class LowAltitudeRepository {
         if (status != null) { sql.append(" AND status = :status"); p.put("status", status); }
         if (form != null) { sql.append(" AND form = :form"); p.put("form", form); }
         sql.append(" ORDER BY created_at DESC LIMIT 500");
-        return jdbc.sql(sql.toString()).params(p).query(this::report).list();
+        return jdbc.sql(sql.toString()).params(p).query(this::mapReport).list();
     }
 
     public List<Report> followUps(UUID originalId) {
         return jdbc.sql("SELECT * FROM activity_report WHERE original_id = ? ORDER BY created_at").param(originalId)
-                .query(this::report).list();
+                .query(this::mapReport).list();
     }
 
     public void credit(UUID subjectId, String kind, UUID reportId, String detail, Instant at) {
@@ -153,14 +153,14 @@ public class LowAltitudeRepository {
                        count(*) FILTER (WHERE status = 'REVOKED') AS revoked FROM reporting_subject""").query().singleRow();
     }
 
-    private Subject subject(ResultSet rs, int i) throws SQLException {
+    private Subject mapSubject(ResultSet rs, int i) throws SQLException {
         return new Subject(rs.getObject("id", UUID.class), rs.getString("kind"), rs.getString("owner_key"),
                 rs.getString("name"), rs.getString("certificate_no"), rs.getString("contact_phone"),
                 rs.getString("aircraft_regs"), rs.getString("operator_licence"), rs.getString("status"),
                 rs.getInt("version"), inst(rs, "created_at"), inst(rs, "submitted_at"), inst(rs, "updated_at"));
     }
 
-    private Report report(ResultSet rs, int i) throws SQLException {
+    private Report mapReport(ResultSet rs, int i) throws SQLException {
         return new Report(rs.getObject("id", UUID.class), rs.getString("report_no"), rs.getObject("subject_id", UUID.class),
                 rs.getString("owner_key"), rs.getString("activity"), rs.getString("form"),
                 rs.getObject("original_id", UUID.class), rs.getString("airport"), rs.getString("aircraft_reg"),
