@@ -182,3 +182,91 @@ export async function fetchObjectUrl(path: string): Promise<string> {
 
 export const diagramPath = (id: string) => `/process-centre/applications/${id}/diagram`
 export const documentPath = (id: string, documentId: string) => `/pilot-applications/${id}/documents/${documentId}/content`
+
+// --- 低慢小航空器报送 (S2) -------------------------------------------------------------------------------------
+
+export interface ReportingSubject {
+  id: string
+  kind: 'ENTERPRISE' | 'INDIVIDUAL'
+  name: string
+  certificateNo: string
+  contactPhone: string
+  aircraftRegs: string
+  status: 'DRAFT' | 'SUBMITTED' | 'REVOKED'
+  version: number
+}
+
+export interface ActivityReport {
+  id: string
+  reportNo: string
+  subjectId: string
+  activity: 'CARGO' | 'PASSENGER'
+  form: 'ORIGINAL' | 'CORRECTION' | 'WITHDRAWAL' | 'SUPPLEMENT'
+  originalId?: string
+  airport: string
+  aircraftReg: string
+  flightDate: string
+  content: string
+  status: string
+  logicCheckErrors?: string
+  reviewResult?: string
+  reviewOpinion?: string
+  receiptSentCount: number
+  effective: boolean
+}
+
+const LA = `${BASE}/low-altitude`
+export const lowAltitudeApi = {
+  subjects: () => api.get<ReportingSubject[]>(`${LA}/subjects`),
+  register: (body: Record<string, unknown>) => api.post<ReportingSubject>(`${LA}/subjects`, body),
+  reports: (query: { activity?: string; status?: string; form?: string } = {}) => api.get<ActivityReport[]>(`${LA}/reports`, { query }),
+  create: (body: Record<string, unknown>) => api.post<ActivityReport>(`${LA}/reports`, body),
+  followUp: (id: string, body: Record<string, unknown>) => api.post<ActivityReport>(`${LA}/reports/${id}/follow-ups`, body),
+  declare: (id: string) => api.post<ActivityReport>(`${LA}/reports/${id}/declaration`, {}),
+  review: (id: string, result: 'APPROVED' | 'RETURNED', opinion: string) => api.post<ActivityReport>(`${LA}/reports/${id}/review`, { result, opinion }),
+  receipt: (id: string) => api.post<ActivityReport>(`${LA}/reports/${id}/receipt`, {}),
+  applyReceipt: (id: string) => api.post<ActivityReport>(`${LA}/reports/${id}/receipt-application`, {}),
+}
+
+// --- 维修复运享惠 (S3) -------------------------------------------------------------------------------------------
+
+export interface RepairApplication {
+  id: string
+  enterpriseName: string
+  kind: 'AVIATION' | 'SHIPPING'
+  applicationType: 'NEW' | 'CHANGE'
+  regionCode: string
+  conveyance: string
+  imoNumber?: string
+  status: 'DRAFT' | 'PENDING' | 'APPROVED' | 'REJECTED'
+  caseNumber?: string
+  competentResult?: string
+  relatedResult?: string
+  dueAt?: string
+}
+export interface RepairView {
+  application: RepairApplication
+  documents: { id: string; type: string; fileName: string; revokedAt?: string }[]
+  overdue: boolean
+  workingDaysLeft: number
+}
+export const REPAIR_DOCUMENTS = {
+  AVIATION: ['BUSINESS_LICENCE', 'AIR_OPERATOR_CERTIFICATE', 'OPERATIONS_SPECIFICATION', 'REPAIR_LEDGER', 'IT_MANAGEMENT'],
+  SHIPPING: ['BUSINESS_LICENCE', 'WATERWAY_PERMIT', 'SHIP_OWNERSHIP', 'REPAIR_LEDGER', 'IT_MANAGEMENT', 'POLLUTION_CERTIFICATE', 'POLLUTION_DOCUMENTS', 'OTHER'],
+} as const
+
+const RP = `${BASE}/repair-preferences`
+export const repairApi = {
+  list: (status?: string) => api.get<RepairView[]>(RP, { query: { status } }),
+  create: (body: Record<string, unknown>) => api.post<RepairApplication>(RP, body),
+  upload: (id: string, type: string, file: File) => {
+    const form = new FormData()
+    form.append('type', type)
+    form.append('file', file)
+    return api.post<unknown>(`${RP}/${id}/documents`, form)
+  },
+  submit: (id: string) => api.post<RepairApplication>(`${RP}/${id}/submission`, {}),
+  change: (id: string, changeSummary: string) => api.post<RepairApplication>(`${RP}/${id}/changes`, { changeSummary }),
+  review: (id: string, approve: boolean, opinion: string) => api.post<RepairApplication>(`${RP}/${id}/reviews`, { approve, opinion }),
+  analysis: () => api.get<Record<string, unknown>[]>(`${RP}/analysis`),
+}

@@ -1,7 +1,7 @@
 import type { FeatureModule } from '../types'
 import messages from './messages'
 
-/** trade-window-service screens: value-added pilot approval for enterprises and the approvers' process centre. */
+/** trade-window-service screens: pilot approval and process centre, low-altitude reporting, repair re-entry preference. */
 const feature: FeatureModule = {
   id: 'trade-window',
   views: {
@@ -9,6 +9,9 @@ const feature: FeatureModule = {
     'government.pilot-approvals': { component: () => import('./ProcessCentreView.vue') },
     'government.pilot-terminations': { component: () => import('./PilotListView.vue'), props: { terminations: true } },
     'government.pilot-list': { component: () => import('./PilotListView.vue') },
+    'enterprise.aircraft-reports': { component: () => import('./AircraftReportsView.vue') },
+    'enterprise.repair-preferences': { component: () => import('./RepairPreferencesView.vue') },
+    'government.repair-joint-review': { component: () => import('./RepairPreferencesView.vue'), props: { review: true } },
   },
   messages,
 }

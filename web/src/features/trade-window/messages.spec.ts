@@ -18,12 +18,15 @@ describe('trade-window feature', () => {
     expect(values(messages.en).every((v) => v.trim().length > 0)).toBe(true)
   })
 
-  it('claims the pilot screens of the enterprise and government menus', () => {
+  it('claims its screens of the enterprise and government menus', () => {
     expect(Object.keys(feature.views ?? {}).sort()).toEqual([
+      'enterprise.aircraft-reports',
       'enterprise.pilot-applications',
+      'enterprise.repair-preferences',
       'government.pilot-approvals',
       'government.pilot-list',
       'government.pilot-terminations',
+      'government.repair-joint-review',
     ])
   })
 })

@@ -63,6 +63,21 @@ const zh: MessageTree = {
     blacklistReason: '列入黑名单原因',
     blacklist: '黑名单企业',
     removeFromBlacklist: '移出黑名单',
+    la: {
+      subjects: '报送主体', subjectName: '主体名称', phone: '联系电话', aircraft: '航空器注册号', newCargo: '新增货运活动报送',
+      subject: '报送主体', airport: '机场/起降点', flightDate: '飞行日期', goods: '货物名称', hsCode: '商品编码', quantity: '数量',
+      shipper: '托运人', certificate: '海关手续办结证明编号', reportNo: '报送单号', form: '单据类型', result: '审核结果',
+      errors: '逻辑检控结果', declare: '申报', applyReceipt: '回执结果更新',
+    },
+    rp: {
+      kind: '企业类型', AVIATION: '航空企业', SHIPPING: '船运企业', conveyance: '航空器注册号/船名', change: '享惠变更',
+      changeSummary: '企业信息变更', applications: '申请总数', pending: '待审批', approved: '已通过', changes: '变更申请', supervised: '被监管企业',
+      docs: {
+        BUSINESS_LICENCE: '企业营业执照', AIR_OPERATOR_CERTIFICATE: '运行合格证', OPERATIONS_SPECIFICATION: '运行规范',
+        WATERWAY_PERMIT: '水路运输经营许可或备案手续', SHIP_OWNERSHIP: '船舶所有权登记证书或光船租赁登记证书', REPAIR_LEDGER: '货物维修及使用台账',
+        IT_MANAGEMENT: '信息化管理制度等相关材料', POLLUTION_CERTIFICATE: '船舶防污染证书', POLLUTION_DOCUMENTS: '船舶防污染文书', OTHER: '其他补充附件',
+      },
+    },
     statuses: { DRAFT: '草稿', IN_REVIEW: '审批中', RETURNED: '退回补正', APPROVED: '已批准', REJECTED: '不予批准', WITHDRAWN: '已撤回', TERMINATED: '已终止退出' },
     decisions: { APPROVE: '同意', RETURN: '退回补正', REJECT: '不同意', SUBMIT: '提交', RESUBMIT: '补正后提交', WITHDRAW: '撤回', ADD_APPROVER: '加签', INITIATE: '发起终止' },
     warnings: { NORMAL: '正常', DUE_SOON: '即将到期', OVERDUE: '已超期' },
@@ -147,6 +162,21 @@ const en: MessageTree = {
     blacklistReason: 'Reason for the blacklist',
     blacklist: 'Blacklisted enterprises',
     removeFromBlacklist: 'Remove',
+    la: {
+      subjects: 'Reporting subjects', subjectName: 'Subject name', phone: 'Contact phone', aircraft: 'Aircraft registration', newCargo: 'New cargo activity report',
+      subject: 'Reporting subject', airport: 'Airport / landing site', flightDate: 'Flight date', goods: 'Goods', hsCode: 'HS code', quantity: 'Quantity',
+      shipper: 'Shipper', certificate: 'Customs-formalities certificate no.', reportNo: 'Report no.', form: 'Form', result: 'Review result',
+      errors: 'Logic check', declare: 'Declare', applyReceipt: 'Apply receipt',
+    },
+    rp: {
+      kind: 'Enterprise type', AVIATION: 'Airline', SHIPPING: 'Shipping', conveyance: 'Aircraft registration / ship name', change: 'Change',
+      changeSummary: 'Enterprise information changed', applications: 'Applications', pending: 'Pending', approved: 'Approved', changes: 'Changes', supervised: 'Supervised enterprises',
+      docs: {
+        BUSINESS_LICENCE: 'Business licence', AIR_OPERATOR_CERTIFICATE: 'Air operator certificate', OPERATIONS_SPECIFICATION: 'Operations specification',
+        WATERWAY_PERMIT: 'Waterway transport permit or filing', SHIP_OWNERSHIP: 'Ship ownership or bareboat-charter certificate', REPAIR_LEDGER: 'Goods repair and use ledger',
+        IT_MANAGEMENT: 'IT management system materials', POLLUTION_CERTIFICATE: 'Ship pollution-prevention certificate', POLLUTION_DOCUMENTS: 'Ship pollution-prevention documents', OTHER: 'Other attachments',
+      },
+    },
     statuses: { DRAFT: 'Draft', IN_REVIEW: 'In review', RETURNED: 'Returned for correction', APPROVED: 'Approved', REJECTED: 'Rejected', WITHDRAWN: 'Withdrawn', TERMINATED: 'Terminated' },
     decisions: { APPROVE: 'Agree', RETURN: 'Return for correction', REJECT: 'Refuse', SUBMIT: 'Submitted', RESUBMIT: 'Resubmitted', WITHDRAW: 'Withdrawn', ADD_APPROVER: 'Extra approver added', INITIATE: 'Termination started' },
     warnings: { NORMAL: 'On time', DUE_SOON: 'Due soon', OVERDUE: 'Overdue' },

@@ -1,5 +1,5 @@
 import type { MenuArea } from '../types'
-import { home, planned, ready } from './helpers'
+import { home, ready } from './helpers'
 
 /** 政务审批 — city/county and provincial approvers of value-added pilot enterprises and repair re-entry. */
 export const governmentArea: MenuArea = {
@@ -12,6 +12,6 @@ export const governmentArea: MenuArea = {
     ready('government', 'pilot-approvals'),
     ready('government', 'pilot-terminations', ['gov-county-unit']),
     ready('government', 'pilot-list'),
-    planned('government', 'repair-joint-review', 'trade-window-service', ['gov-provincial-dept']),
+    ready('government', 'repair-joint-review', ['gov-provincial-dept']),
   ],
 }
