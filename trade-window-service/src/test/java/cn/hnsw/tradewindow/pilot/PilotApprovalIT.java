@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * run-time extra approvers and the provincial countersign, returns, withdrawals, termination to the blacklist, the
  * process centre, and every refusal the issue lists.
  */
-@ServiceIntegrationTest
+@ServiceIntegrationTest(properties = "tradewindow.warnings.initial-delay=PT24H") // the test runs the scan itself
 class PilotApprovalIT {
 
     static final String YEFENG = "91460106MA5T8K3R0A";
