@@ -11,9 +11,9 @@ export const enterpriseArea: MenuArea = {
   items: [
     planned('enterprise', 'ledgers', 'ledger-service'),
     planned('enterprise', 'declarations', 'customs-service'),
-    planned('enterprise', 'pilot-applications', 'trade-window-service'),
-    planned('enterprise', 'aircraft-reports', 'trade-window-service'),
-    planned('enterprise', 'repair-preferences', 'trade-window-service'),
+    ready('enterprise', 'pilot-applications'),
+    ready('enterprise', 'aircraft-reports'),
+    ready('enterprise', 'repair-preferences'),
     planned('enterprise', 'declaration-conversion', 'trade-window-service'),
     planned('enterprise', 'inspection-bookings', 'customs-service'),
     planned('enterprise', 'deposits', 'customs-service'),
