@@ -1,8 +1,7 @@
 package cn.hnsw.ledger.customs;
 
-import cn.hnsw.common.crypto.MessageSealer;
 import cn.hnsw.common.crypto.OpenedMessage;
-import cn.hnsw.common.crypto.SealRefusedException;
+import cn.hnsw.common.partner.SealedInbox;
 import cn.hnsw.common.web.HnswException;
 import cn.hnsw.ledger.document.DeclarableDocument;
 import cn.hnsw.ledger.document.DocumentService;
@@ -15,22 +14,19 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * Opens a sealed receipt pushed by 金关二期: verifies the SM2 signature of the partner key, decrypts, refuses replays,
- * then applies it once. Anything tampered, replayed or signed by another key changes nothing.
+ * Opens a sealed receipt pushed by 金关二期 through common-lib's {@link SealedInbox} (signature of the partner key,
+ * decryption, clock window, replay guard), then applies it once. Anything refused changes nothing.
  */
 @Service
 public class CustomsReceiptInbox {
 
-    private final ObjectProvider<MessageSealer> sealer;
+    private final ObjectProvider<SealedInbox> inbox;
     private final ObjectMapper json;
-    private final CustomsProperties properties;
     private final DocumentService documents;
 
-    public CustomsReceiptInbox(ObjectProvider<MessageSealer> sealer, ObjectMapper json, CustomsProperties properties,
-                               DocumentService documents) {
-        this.sealer = sealer;
+    public CustomsReceiptInbox(ObjectProvider<SealedInbox> inbox, ObjectMapper json, DocumentService documents) {
+        this.inbox = inbox;
         this.json = json;
-        this.properties = properties;
         this.documents = documents;
     }
 
@@ -38,19 +34,11 @@ public class CustomsReceiptInbox {
     }
 
     public Applied receive(byte[] sealedEnvelope) {
-        MessageSealer opener = sealer.getIfAvailable();
+        SealedInbox opener = inbox.getIfAvailable();
         if (opener == null) {
             throw new HnswException(LedgerErrorCode.CUSTOMS_UNAVAILABLE);
         }
-        OpenedMessage opened;
-        try {
-            opened = opener.open(sealedEnvelope);
-        } catch (SealRefusedException e) {
-            throw new HnswException(LedgerErrorCode.SEALED_MESSAGE_REFUSED, List.of(), e, e.code().name());
-        }
-        if (!properties.partnerKeyId().equals(opened.senderKeyId())) {
-            throw new HnswException(LedgerErrorCode.UNKNOWN_RECEIPT_SENDER, opened.senderKeyId());
-        }
+        OpenedMessage opened = opener.open(sealedEnvelope, List.of(PartnerGoldenCustomsGateway.PARTNER_ID));
         CustomsReceiptMessage receipt;
         try {
             receipt = json.readValue(opened.payload(), CustomsReceiptMessage.class);

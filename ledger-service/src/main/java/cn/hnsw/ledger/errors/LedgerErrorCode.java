@@ -31,8 +31,6 @@ public enum LedgerErrorCode implements EnumErrorCode {
     RECEIPT_INVALID(HttpStatus.BAD_REQUEST, "回执内容不完整：{0}", "Receipt is incomplete: {0}"),
     CUSTOMS_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "金关二期暂时不可用，单证未申报，请稍后重试", "Golden Customs II is unavailable; the document was not declared, retry later"),
     CUSTOMS_REFUSED(HttpStatus.BAD_GATEWAY, "金关二期拒收报文：{0}", "Golden Customs II refused the message: {0}"),
-    SEALED_MESSAGE_REFUSED(HttpStatus.BAD_REQUEST, "报文验签或解密失败：{0}", "Sealed message refused: {0}"),
-    UNKNOWN_RECEIPT_SENDER(HttpStatus.FORBIDDEN, "回执发送方 {0} 不是金关二期", "Receipt sender {0} is not Golden Customs II"),
     DELEGATION_NOT_FOUND(HttpStatus.NOT_FOUND, "委托备案 {0} 不存在", "Delegation {0} does not exist"),
     DELEGATION_SCOPE_DENIED(HttpStatus.FORBIDDEN, "本企业未获 {0} 委托办理{1}账册的“{2}”业务", "This enterprise holds no delegation from {0} for {2} on its {1} ledger"),
     DELEGATION_STATE(HttpStatus.CONFLICT, "委托备案 {0} 当前状态为 {1}，不能执行“{2}”", "Delegation {0} in state {1} does not allow {2}"),

@@ -81,7 +81,8 @@ class DocumentRefusalsIT extends LedgerIntegrationTestBase {
         byte[] envelope = api.sealReceipt(CUSTOMS_SEALER, no, "APPROVED", LedgerApi.newReceiptId());
         api.postBytes(null, "/customs/receipts", envelope, "application/json");
         LedgerApi.Response replay = api.postBytes(null, "/customs/receipts", envelope, "application/json");
-        assertThat(replay.code()).isEqualTo("SEALED_MESSAGE_REFUSED");
+        assertThat(replay.status()).isEqualTo(409);
+        assertThat(replay.code()).isEqualTo("REPLAYED");
 
         assertThat(quantity(token, ledgerId, "YP-WN-003")).isEqualByComparingTo("240");
         assertThat(ok(api.get(token, "/documents/" + id)).path("postings")).hasSize(1);
@@ -99,16 +100,16 @@ class DocumentRefusalsIT extends LedgerIntegrationTestBase {
 
         LedgerApi.Response otherPartner = api.pushReceipt(LedgerTestKeys.partnerSealer(LedgerTestKeys.OTHER_PARTNER),
                 LedgerTestKeys.OTHER_PARTNER, no, "APPROVED", null, LedgerApi.newReceiptId());
-        assertThat(otherPartner.status()).isEqualTo(403);
-        assertThat(otherPartner.code()).isEqualTo("UNKNOWN_RECEIPT_SENDER");
+        assertThat(otherPartner.status()).isEqualTo(401);
+        assertThat(otherPartner.code()).isEqualTo("UNKNOWN_SIGNER");
 
         byte[] envelope = api.sealReceipt(CUSTOMS_SEALER, no, "APPROVED", LedgerApi.newReceiptId());
         String text = new String(envelope, java.nio.charset.StandardCharsets.UTF_8);
         String tampered = text.replaceFirst("\"ciphertext\":\"(.)", "\"ciphertext\":\"" + (text.contains("\"ciphertext\":\"A") ? "B" : "A"));
         LedgerApi.Response refused = api.postBytes(null, "/customs/receipts",
                 tampered.getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/json");
-        assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.code()).isEqualTo("SEALED_MESSAGE_REFUSED");
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.code()).isEqualTo("TAMPERED");
         assertThat(ok(api.get(token, "/documents/" + id)).path("status").asText()).isEqualTo("DECLARED");
     }
 

@@ -37,7 +37,7 @@ public abstract class LedgerIntegrationTestBase {
         registry.add("hnsw.crypto.trust-store", () -> LedgerTestKeys.dir().resolve("trust.p12").toString());
         registry.add("hnsw.crypto.trust-store-password", () -> LedgerTestKeys.PASSWORD);
         registry.add("hnsw.crypto.platform-key-id", () -> LedgerTestKeys.PLATFORM);
-        registry.add("hnsw.ledger.customs.endpoint", CUSTOMS::url);
+        registry.add("hnsw.partners.endpoint", CUSTOMS::url);
     }
 
     @LocalServerPort
