@@ -65,11 +65,13 @@ public class DocumentService {
     private final OutboxPublisher outbox;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final org.springframework.core.env.Environment environment;
 
     public DocumentService(DocumentRepository documents, CommodityLibrary commodities, LedgerRepository ledgers,
                            PostingService postings, HsCodeTable hsCodes, ValueAddedRules rules, DocumentAccess access,
                            ObjectProvider<GoldenCustomsGateway> customs, OutboxPublisher outbox, JdbcClient jdbc,
-                           Clock clock) {
+                           Clock clock, org.springframework.core.env.Environment environment) {
+        this.environment = environment;
         this.documents = documents;
         this.commodities = commodities;
         this.ledgers = ledgers;
@@ -474,7 +476,7 @@ public class DocumentService {
                 d.type().code(), d.enterprise(), d.changeRound(), ledgerNo, d.header(),
                 lines.stream().map(l -> new CustomsDeclarationMessage.Line(l.id(), l.lineNo(), l.kind().name(), l.itemNo(),
                         l.hsCode(), l.nameZh(), l.unit(), l.quantity(), l.amount(), l.currency(), l.direction())).toList(),
-                d.vehicle(), draft));
+                d.vehicle(), draft, environment.getProperty("hnsw.ledger.receipt-url")));
         if (!ack.received()) {
             throw new HnswException(LedgerErrorCode.CUSTOMS_REFUSED, ack.code() == null ? ack.status() : ack.code());
         }
