@@ -219,6 +219,74 @@ public class DocumentService {
         documents.update(d, clock.instant());
     }
 
+    /** One row of an imported Excel file: its row number, the line, and the item number to link by. */
+    public record ImportRow(int row, LineInput line, String linkItemNo) {
+    }
+
+    /** A row the import refused, with the reason in both languages. */
+    public record RowError(int row, String code, String messageZh, String messageEn) {
+    }
+
+    /**
+     * Excel import (模板导入): every row is checked first; if any row is wrong nothing is imported and every wrong
+     * row is reported. Links are found by item number in the commodity library or the ledger stock.
+     */
+    @Transactional
+    public List<DocumentLine> importLines(CurrentActor actor, long id, List<ImportRow> rows) {
+        DeclarableDocument d = writable(actor, id);
+        d.checkEditable();
+        List<RowError> errors = new ArrayList<>();
+        List<DocumentLine> resolved = new ArrayList<>();
+        Map<LineKind, Integer> next = new HashMap<>();
+        for (ImportRow row : rows) {
+            try {
+                LineInput in = row.line();
+                if (in.kind() == null) {
+                    throw new HnswException(LedgerErrorCode.LINE_FIELD_REQUIRED, row.row(), "表体类型 / line kind");
+                }
+                Long link = in.linkRef();
+                LineSpec spec = d.type().line(in.kind()).orElse(null);
+                if (link == null && spec != null && row.linkItemNo() != null && !row.linkItemNo().isBlank()) {
+                    link = switch (spec.link()) {
+                        case COMMODITY_LIBRARY -> commodities.list(d.enterprise(), null).stream()
+                                .filter(c -> c.itemNo().equals(row.linkItemNo())).map(Commodity::id).findFirst().orElse(null);
+                        case LEDGER_STOCK -> d.ledgerId() == null ? null : ledgers.stock(d.ledgerId()).stream()
+                                .filter(s -> s.itemNo().equals(row.linkItemNo())).map(LedgerStock::id).findFirst().orElse(null);
+                        default -> null;
+                    };
+                }
+                LineInput linked = new LineInput(in.kind(), in.itemNo(), in.hsCode(), in.nameZh(), in.spec(), in.unit(),
+                        in.quantity(), in.unitPrice(), in.amount(), in.currency(), in.direction(), link, in.extra());
+                int no = next.computeIfAbsent(in.kind(), k -> documents.nextLineNo(id, k));
+                next.put(in.kind(), no + 1);
+                resolved.add(resolve(d, linked, no, null));
+            } catch (HnswException e) {
+                errors.add(new RowError(row.row(), e.errorCode().code(), e.messageZh(), e.messageEn()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new LineImportException(errors);
+        }
+        resolved.forEach(l -> documents.insertLine(id, l));
+        touch(d);
+        return documents.lines(id);
+    }
+
+    /** The per-row report of a refused import; nothing of the file was imported. */
+    public static class LineImportException extends HnswException {
+        private final transient List<RowError> errors;
+
+        public LineImportException(List<RowError> errors) {
+            super(LedgerErrorCode.EXCEL_ROWS_INVALID, errors.stream().map(e -> new cn.hnsw.common.web.FieldViolation(
+                    "row[" + e.row() + "]", e.code(), e.messageZh(), e.messageEn())).toList(), null, errors.size());
+            this.errors = List.copyOf(errors);
+        }
+
+        public List<RowError> errors() {
+            return errors;
+        }
+    }
+
     /** Checks one line against its type's line spec and fills it from what it links to. */
     DocumentLine resolve(DeclarableDocument d, LineInput in, int lineNo, Long existingLineId) {
         DocumentType type = d.type();
@@ -741,6 +809,14 @@ public class DocumentService {
     public DeclarableDocument read(CurrentActor actor, long id) {
         DeclarableDocument d = documents.get(id);
         access.checkRead(actor, d);
+        return d;
+    }
+
+    /** Locks a document the actor may edit, in a state that allows editing (attachments follow the lines' rule). */
+    @Transactional
+    public DeclarableDocument lockForEdit(CurrentActor actor, long id) {
+        DeclarableDocument d = writable(actor, id);
+        d.checkEditable();
         return d;
     }
 
