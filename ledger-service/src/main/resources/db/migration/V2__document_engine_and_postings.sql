@@ -43,7 +43,9 @@ CREATE TABLE ledger_stock (
 -- 核增/核减 postings: every change of a stock row, with the balance after it. Sum of signed quantities = stock.
 CREATE TABLE ledger_posting (
     id              BIGSERIAL      PRIMARY KEY,
-    ledger_id       BIGINT         NOT NULL REFERENCES ledger (id),
+    -- no foreign key to ledger: every posting would take a KEY SHARE lock on the one ledger row (a hot multixact);
+    -- the stock row, locked by the posting anyway, already belongs to the ledger
+    ledger_id       BIGINT         NOT NULL,
     stock_id        BIGINT         NOT NULL REFERENCES ledger_stock (id),
     direction       VARCHAR(10)    NOT NULL CHECK (direction IN ('INCREASE', 'DECREASE')),
     quantity        NUMERIC(20, 4) NOT NULL CHECK (quantity > 0),

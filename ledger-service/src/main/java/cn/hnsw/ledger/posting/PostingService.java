@@ -43,48 +43,43 @@ public class PostingService {
         return booked;
     }
 
+    private static final String INSERT_POSTING = """
+            INSERT INTO ledger_posting (ledger_id, stock_id, direction, quantity, balance_after, document_id,
+                document_no, document_type, line_id, receipt_id, posted_at)
+            SELECT :ledger, s.id, :dir, :qty, s.quantity, :doc, :docNo, :docType, :line, :receipt, :at FROM s
+            RETURNING id, stock_id, balance_after""";
+
+    /**
+     * One statement per posting: the stock change and the posting row in a CTE, so the row lock, the balance and the
+     * posting are one round trip. A decrease that the stock does not cover changes no row and books nothing.
+     */
     private LedgerPosting bookOne(PostingRequest r) {
         if (r.quantity() == null || r.quantity().signum() <= 0) {
             throw new IllegalArgumentException("posting quantity must be positive");
         }
-        StockChange change = r.direction() == Direction.INCREASE ? increase(r) : decrease(r);
         Timestamp now = Timestamp.from(clock.instant());
-        long id = jdbc.sql("""
-                        INSERT INTO ledger_posting (ledger_id, stock_id, direction, quantity, balance_after, document_id,
-                            document_no, document_type, line_id, receipt_id, posted_at)
-                        VALUES (:ledger, :stock, :dir, :qty, :balance, :doc, :docNo, :docType, :line, :receipt, :at)
-                        RETURNING id""")
-                .param("ledger", r.ledgerId()).param("stock", change.stockId()).param("dir", r.direction().name())
-                .param("qty", r.quantity()).param("balance", change.balance()).param("doc", r.documentId())
-                .param("docNo", r.documentNo()).param("docType", r.documentType()).param("line", r.lineId())
-                .param("receipt", r.receiptId()).param("at", now)
-                .query(Long.class).single();
-        return new LedgerPosting(id, r.ledgerId(), change.stockId(), r.itemNo(), r.direction(), r.quantity(),
-                change.balance(), r.documentId(), r.documentNo(), r.documentType(), r.lineId(), r.receiptId(),
-                now.toInstant());
-    }
-
-    private record StockChange(long stockId, BigDecimal balance) {
-    }
-
-    private StockChange increase(PostingRequest r) {
-        return jdbc.sql("""
-                        INSERT INTO ledger_stock (ledger_id, item_no, item_kind, hs_code, name_zh, unit, quantity)
-                        VALUES (:ledger, :item, :kind, :hs, :name, :unit, :qty)
-                        ON CONFLICT (ledger_id, item_no) DO UPDATE SET quantity = ledger_stock.quantity + EXCLUDED.quantity
-                        RETURNING id, quantity""")
+        String stockChange = r.direction() == Direction.INCREASE ? """
+                WITH s AS (
+                    INSERT INTO ledger_stock (ledger_id, item_no, item_kind, hs_code, name_zh, unit, quantity)
+                    VALUES (:ledger, :item, :kind, :hs, :name, :unit, :qty)
+                    ON CONFLICT (ledger_id, item_no) DO UPDATE SET quantity = ledger_stock.quantity + EXCLUDED.quantity
+                    RETURNING id, quantity)
+                """ : """
+                WITH s AS (
+                    UPDATE ledger_stock SET quantity = quantity - :qty
+                    WHERE ledger_id = :ledger AND item_no = :item AND quantity >= :qty
+                    RETURNING id, quantity)
+                """;
+        return jdbc.sql(stockChange + INSERT_POSTING)
                 .param("ledger", r.ledgerId()).param("item", r.itemNo()).param("kind", r.itemKind())
                 .param("hs", r.hsCode()).param("name", r.nameZh()).param("unit", r.unit()).param("qty", r.quantity())
-                .query((rs, n) -> new StockChange(rs.getLong("id"), rs.getBigDecimal("quantity"))).single();
-    }
-
-    private StockChange decrease(PostingRequest r) {
-        return jdbc.sql("""
-                        UPDATE ledger_stock SET quantity = quantity - :qty
-                        WHERE ledger_id = :ledger AND item_no = :item AND quantity >= :qty
-                        RETURNING id, quantity""")
-                .param("qty", r.quantity()).param("ledger", r.ledgerId()).param("item", r.itemNo())
-                .query((rs, n) -> new StockChange(rs.getLong("id"), rs.getBigDecimal("quantity"))).optional()
+                .param("dir", r.direction().name()).param("doc", r.documentId()).param("docNo", r.documentNo())
+                .param("docType", r.documentType()).param("line", r.lineId()).param("receipt", r.receiptId())
+                .param("at", now)
+                .query((rs, n) -> new LedgerPosting(rs.getLong("id"), r.ledgerId(), rs.getLong("stock_id"), r.itemNo(),
+                        r.direction(), r.quantity(), rs.getBigDecimal("balance_after"), r.documentId(), r.documentNo(),
+                        r.documentType(), r.lineId(), r.receiptId(), now.toInstant()))
+                .optional()
                 .orElseThrow(() -> new HnswException(LedgerErrorCode.INSUFFICIENT_STOCK, r.itemNo(),
                         available(r.ledgerId(), r.itemNo()).toPlainString(), r.quantity().toPlainString()));
     }
