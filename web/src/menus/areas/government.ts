@@ -1,5 +1,5 @@
 import type { MenuArea } from '../types'
-import { home, planned } from './helpers'
+import { home, planned, ready } from './helpers'
 
 /** 政务审批 — city/county and provincial approvers of value-added pilot enterprises and repair re-entry. */
 export const governmentArea: MenuArea = {
@@ -13,5 +13,6 @@ export const governmentArea: MenuArea = {
     planned('government', 'pilot-terminations', 'trade-window-service', ['gov-county-unit']),
     planned('government', 'pilot-list', 'trade-window-service'),
     planned('government', 'repair-joint-review', 'trade-window-service', ['gov-provincial-dept']),
+    ready('government', 'ledger-statistics'),
   ],
 }

@@ -1,5 +1,5 @@
 import type { MenuArea } from '../types'
-import { home, planned } from './helpers'
+import { home, planned, ready } from './helpers'
 
 /** 监管工作台 — the console of customs, maritime and border officers. */
 export const officerArea: MenuArea = {
@@ -18,5 +18,6 @@ export const officerArea: MenuArea = {
     planned('officer', 'ship-detection', 'maritime-service', ['maritime-officer']),
     planned('officer', 'work-safety', 'maritime-service', ['maritime-officer']),
     planned('officer', 'border-channels', 'border-service', ['border-officer']),
+    ready('officer', 'ledger-statistics', ['customs-officer', 'customs-reviewer']),
   ],
 }
