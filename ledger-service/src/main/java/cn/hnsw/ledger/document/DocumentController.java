@@ -151,6 +151,13 @@ class DocumentController {
         return detail(service.editHeader(Actors.current(), id, body.version(), body.title(), body.header()));
     }
 
+    @org.springframework.web.bind.annotation.DeleteMapping("/documents/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize(ENTERPRISE)
+    void deleteDraft(@PathVariable long id) {
+        service.deleteDraft(Actors.current(), id);
+    }
+
     @PostMapping("/documents/{id}/lines")
     @PreAuthorize(ENTERPRISE)
     List<DocumentLine> addLines(@PathVariable long id, @RequestBody @NotEmpty List<DocumentService.LineInput> lines) {

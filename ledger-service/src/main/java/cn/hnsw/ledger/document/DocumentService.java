@@ -768,6 +768,17 @@ public class DocumentService {
         return documents.get(id);
     }
 
+    /** 基本信息删除: a draft that never went to customs may be deleted with its lines and attachments' rows. */
+    @Transactional
+    public void deleteDraft(CurrentActor actor, long id) {
+        DeclarableDocument d = writable(actor, id);
+        if (d.status() != DocumentStatus.DRAFT || d.declaredAt() != null) {
+            throw new HnswException(LedgerErrorCode.DOCUMENT_NOT_EDITABLE, d.documentNo(), d.status().nameZh() + "/" + d.status().name());
+        }
+        jdbc.sql("DELETE FROM document_attachment WHERE document_id = :id").param("id", id).update();
+        jdbc.sql("DELETE FROM declarable_document WHERE id = :id").param("id", id).update();
+    }
+
     @Transactional
     public DeclarableDocument voidDocument(CurrentActor actor, long id) {
         DeclarableDocument d = writable(actor, id);

@@ -56,6 +56,29 @@ class DocumentRefusalsIT extends LedgerIntegrationTestBase {
     }
 
     @Test
+    void onlyADraftThatNeverWentToCustomsCanBeDeletedAndCopiesKeepTheLines() {
+        String token = declarant(HAIKOU_LOGISTICS);
+        long id = create(token, "MATERIAL_FILING", null, Map.of()).path("id").asLong();
+        addLines(token, id, List.of(Map.of("kind", "MATERIAL", "itemNo", "HK-CU-1", "hsCode", "7601100000", "quantity", 2)));
+        JsonNode copy = ok(api.post(token, "/documents/" + id + "/copies", Map.of()));
+        assertThat(copy.path("status").asText()).isEqualTo("DRAFT");
+        assertThat(copy.path("lines").findValuesAsText("itemNo")).containsExactly("HK-CU-1");
+        JsonNode lines = ok(api.post(token, "/documents/" + copy.path("id").asLong() + "/lines/copies",
+                Map.of("lineIds", List.of(copy.path("lines").get(0).path("id").asLong()))));
+        assertThat(lines).hasSize(2);
+        ok(api.post(token, "/documents/" + copy.path("id").asLong() + "/lines/deletion",
+                Map.of("lineIds", List.of(lines.get(1).path("id").asLong()))));
+        assertThat(ok(api.get(token, "/documents/" + copy.path("id").asLong())).path("lines")).hasSize(1);
+
+        assertThat(api.request("DELETE", declarant(YANGPU_TRADING), "/documents/" + id).status()).isEqualTo(403);
+        ok(api.post(token, "/documents/" + id + "/declaration", Map.of()));
+        LedgerApi.Response declared = api.request("DELETE", token, "/documents/" + id);
+        assertThat(declared.code()).isEqualTo("DOCUMENT_NOT_EDITABLE");
+        assertThat(api.request("DELETE", token, "/documents/" + copy.path("id").asLong()).status()).isEqualTo(204);
+        assertThat(api.get(token, "/documents/" + copy.path("id").asLong()).status()).isEqualTo(404);
+    }
+
+    @Test
     void aReceiptNeverBooksTwice() {
         String token = declarant(YANGPU_TRADING);
         long wine = fileMaterial(token, "YP-WN-003", "2204210000", "小包装葡萄酒");

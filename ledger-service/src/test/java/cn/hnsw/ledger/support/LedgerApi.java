@@ -48,6 +48,10 @@ public final class LedgerApi {
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes(body))), token);
     }
 
+    public Response request(String method, String token, String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).method(method, HttpRequest.BodyPublishers.noBody()), token);
+    }
+
     public Response postBytes(String token, String path, byte[] body, String contentType) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)), token);
