@@ -9,7 +9,7 @@ export const enterpriseArea: MenuArea = {
   roles: ['enterprise-declarant', 'enterprise-admin'],
   home: home('enterprise'),
   items: [
-    planned('enterprise', 'ledgers', 'ledger-service'),
+    ready('enterprise', 'ledgers'),
     planned('enterprise', 'declarations', 'customs-service'),
     ready('enterprise', 'pilot-applications'),
     ready('enterprise', 'aircraft-reports'),

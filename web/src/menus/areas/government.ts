@@ -13,5 +13,6 @@ export const governmentArea: MenuArea = {
     ready('government', 'pilot-terminations', ['gov-county-unit']),
     ready('government', 'pilot-list'),
     ready('government', 'repair-joint-review', ['gov-provincial-dept']),
+    ready('government', 'ledger-statistics'),
   ],
 }

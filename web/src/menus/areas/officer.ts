@@ -18,5 +18,6 @@ export const officerArea: MenuArea = {
     planned('officer', 'ship-detection', 'maritime-service', ['maritime-officer']),
     planned('officer', 'work-safety', 'maritime-service', ['maritime-officer']),
     planned('officer', 'border-channels', 'border-service', ['border-officer']),
+    ready('officer', 'ledger-statistics', ['customs-officer', 'customs-reviewer']),
   ],
 }
