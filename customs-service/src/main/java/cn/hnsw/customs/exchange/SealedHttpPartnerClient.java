@@ -97,7 +97,7 @@ class SealedHttpPartnerClient implements PartnerChannel {
 
     /** A client-credentials token from Keycloak, cached until shortly before it expires. */
     private String serviceToken() {
-        if (properties.tokenUri() == null) {
+        if (properties.tokenUri() == null || properties.tokenUri().toString().isBlank()) {
             return null;
         }
         if (token != null && Instant.now().isBefore(tokenExpiry)) {
