@@ -28,5 +28,7 @@ public enum PartnerKind {
     /** 海易办, the Hainan government-service app ({@code HaiyibanAdapter}). */
     HAIYIBAN,
     /** 智慧口岸数字边检, Smart Port Digital Border Inspection ({@code DigitalBorderAdapter}). */
-    BORDER_DIGITAL
+    BORDER_DIGITAL,
+    /** 舱单系统, the manifest system that back-fills declarations ({@code ManifestSystemAdapter}); issue 9. */
+    MANIFEST_SYSTEM
 }
