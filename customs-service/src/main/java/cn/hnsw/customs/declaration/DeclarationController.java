@@ -71,6 +71,11 @@ class DeclarationController {
         return service.get(Actors.current(), id);
     }
 
+    @GetMapping(value = "/{id}/print", produces = "text/html;charset=UTF-8")
+    String print(@PathVariable UUID id) {
+        return DeclarationPrint.html(service.get(Actors.current(), id));
+    }
+
     @GetMapping("/{id}/receipts")
     List<ReceiptView> receipts(@PathVariable UUID id) {
         return service.receiptsOf(Actors.current(), id);
