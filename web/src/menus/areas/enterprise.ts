@@ -10,7 +10,7 @@ export const enterpriseArea: MenuArea = {
   home: home('enterprise'),
   items: [
     planned('enterprise', 'ledgers', 'ledger-service'),
-    planned('enterprise', 'declarations', 'customs-service'),
+    ready('enterprise', 'declarations'),
     planned('enterprise', 'pilot-applications', 'trade-window-service'),
     planned('enterprise', 'aircraft-reports', 'trade-window-service'),
     planned('enterprise', 'repair-preferences', 'trade-window-service'),

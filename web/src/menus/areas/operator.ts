@@ -13,6 +13,8 @@ export const operatorArea: MenuArea = {
     ready('operator', 'login-logs'),
     ready('operator', 'platform-status'),
     planned('operator', 'outbox', 'common-lib (every service)'),
+    ready('operator', 'outbound-messages'),
+    ready('operator', 'clearance-parameters'),
     { id: 'operator.api-docs', titleKey: 'menu.operator.api-docs', path: '/swagger-ui.html', status: 'external' },
   ],
 }

@@ -38,18 +38,22 @@ public abstract class CustomsIntegrationTestBase {
     protected static final String ENTERPRISE_UNQUALIFIED = "91460100MA5T00002P";
 
     @DynamicPropertySource
-    public static void properties(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> PORT);
+    static void properties(DynamicPropertyRegistry registry) {
+        properties(registry, PORT);
+    }
+
+    /** The key stores, the wire partner and the queue's test timings, for a context listening on {@code port}. */
+    public static void properties(DynamicPropertyRegistry registry, int port) {
+        registry.add("server.port", () -> port);
         registry.add("hnsw.crypto.key-store", () -> CustomsTestKeys.dir().resolve("platform.p12").toString());
         registry.add("hnsw.crypto.key-store-password", () -> CustomsTestKeys.PASSWORD);
         registry.add("hnsw.crypto.trust-store", () -> CustomsTestKeys.dir().resolve("trust.p12").toString());
         registry.add("hnsw.crypto.trust-store-password", () -> CustomsTestKeys.PASSWORD);
         registry.add("hnsw.crypto.platform-key-id", () -> CustomsTestKeys.PLATFORM);
-        registry.add("hnsw.customs.exchange.token-uri", () -> "");
-        registry.add("hnsw.customs.exchange.partners.single-window-standard.url", () -> PARTNER.url("/sw"));
-        registry.add("hnsw.customs.exchange.partners.manifest-system.url", () -> PARTNER.url("/manifest"));
-        registry.add("hnsw.customs.exchange.partners.haikou-data-subcentre.url",
-                () -> "http://127.0.0.1:" + PORT + "/api/customs/v1/subcentre/distributions");
+        registry.add("hnsw.partners.endpoints.single-window-standard", () -> PARTNER.url("/sw"));
+        registry.add("hnsw.partners.endpoints.manifest-system", () -> PARTNER.url("/manifest"));
+        registry.add("hnsw.partners.endpoints.haikou-data-subcentre",
+                () -> "http://127.0.0.1:" + port + "/api/customs/v1/subcentre/distributions");
         registry.add("hnsw.customs.exchange.max-attempts", () -> 3);
         registry.add("hnsw.customs.exchange.initial-backoff", () -> "50ms");
         registry.add("hnsw.customs.exchange.max-backoff", () -> "200ms");

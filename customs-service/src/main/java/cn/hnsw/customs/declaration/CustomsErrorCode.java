@@ -20,7 +20,6 @@ public enum CustomsErrorCode implements EnumErrorCode {
     MANIFEST_NOT_FOUND(HttpStatus.NOT_FOUND, "舱单系统中未找到提运单号{0}（船名{1}，航次{2}）", "No manifest for bill of lading {0} (vessel {1}, voyage {2})"),
     MANIFEST_KEYS_MISSING(HttpStatus.BAD_REQUEST, "请先填写提运单号、船名和航次号", "Enter the bill of lading, vessel and voyage first"),
     PARTNER_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "合作方系统暂不可用：{0}", "The partner system is unavailable: {0}"),
-    RECEIPT_SENDER_NOT_ALLOWED(HttpStatus.FORBIDDEN, "回执发送方“{0}”未获授权", "Receipt sender {0} is not allowed"),
     RECEIPT_UNCORRELATED(HttpStatus.NOT_FOUND, "回执无法关联到报关单（会话号{0}）", "The receipt matches no declaration (conversation {0})"),
     RECEIPT_MALFORMED(HttpStatus.BAD_REQUEST, "回执内容格式不正确", "The receipt body is not well-formed"),
     MESSAGE_NOT_FOUND(HttpStatus.NOT_FOUND, "发送记录不存在", "The outbound message does not exist"),
@@ -31,9 +30,7 @@ public enum CustomsErrorCode implements EnumErrorCode {
     PARAMETER_ENTRIES_INVALID(HttpStatus.BAD_REQUEST, "参数表条目无效：{0}", "Invalid parameter entries: {0}"),
     RULE_NOT_FOUND(HttpStatus.NOT_FOUND, "校验规则“{0}”不存在", "Validation rule {0} does not exist"),
     IMPORT_FILE_INVALID(HttpStatus.BAD_REQUEST, "导入文件不是有效的Excel（xlsx）报关单模板：{0}", "The file is not a valid Excel (xlsx) declaration template: {0}"),
-    TEMPLATE_NOT_FOUND(HttpStatus.NOT_FOUND, "模版不存在", "The template does not exist"),
-    SUBCENTRE_DOCUMENT_INVALID(HttpStatus.BAD_REQUEST, "下发数据格式不正确：{0}", "The distributed document is not well-formed: {0}"),
-    SUBCENTRE_SENDER_NOT_ALLOWED(HttpStatus.FORBIDDEN, "数据下发方“{0}”未获授权", "Distribution sender {0} is not allowed");
+    SUBCENTRE_DOCUMENT_INVALID(HttpStatus.BAD_REQUEST, "下发数据格式不正确：{0}", "The distributed document is not well-formed: {0}");
 
     private final ErrorText text;
 

@@ -35,7 +35,7 @@ public class OutboundDispatcher implements SmartLifecycle {
     private final OutboundMessageRepository repository;
     private final PartnerChannel channel;
     private final ReceiptService receipts;
-    private final PartnerProperties properties;
+    private final ExchangeProperties properties;
     private final TransactionTemplate tx;
     private final OutboxPublisher outbox;
     private final ObjectMapper json;
@@ -51,7 +51,7 @@ public class OutboundDispatcher implements SmartLifecycle {
     private Thread loop;
 
     public OutboundDispatcher(OutboundMessageRepository repository, PartnerChannel channel, ReceiptService receipts,
-                              PartnerProperties properties, TransactionTemplate tx, OutboxPublisher outbox,
+                              ExchangeProperties properties, TransactionTemplate tx, OutboxPublisher outbox,
                               ObjectMapper json, OutboundSignal signal) {
         this.signal = signal;
         this.repository = repository;
@@ -71,7 +71,7 @@ public class OutboundDispatcher implements SmartLifecycle {
     /** One pass: claims and sends what is due; answers how many were claimed. */
     public int runOnce() {
         List<OutboundMessageRepository.Claimed> due = tx.execute(s ->
-                repository.claimDue(clock.instant(), properties.requestTimeout().multipliedBy(3), 32));
+                repository.claimDue(clock.instant(), properties.lease(), 32));
         if (due == null || due.isEmpty()) {
             return 0;
         }

@@ -1,8 +1,7 @@
 package cn.hnsw.customs.exchange;
 
-import cn.hnsw.common.crypto.MessageSealer;
 import cn.hnsw.common.crypto.OpenedMessage;
-import cn.hnsw.common.crypto.SealRefusedException;
+import cn.hnsw.common.partner.SealedInbox;
 import cn.hnsw.common.events.OutboxPublisher;
 import cn.hnsw.common.web.HnswException;
 import cn.hnsw.customs.declaration.CustomsDeclaration;
@@ -37,18 +36,18 @@ public class ReceiptService {
     private final DeclarationRepository declarations;
     private final OutboxPublisher outbox;
     private final OutboundQueue queue;
-    private final MessageSealer sealer;
-    private final PartnerProperties properties;
+    private final SealedInbox inbox;
+    private final ExchangeProperties properties;
     private final ObjectMapper json;
     private final Clock clock = Clock.systemUTC();
 
     public ReceiptService(ReceiptRepository receipts, DeclarationRepository declarations, OutboxPublisher outbox,
-                          OutboundQueue queue, MessageSealer sealer, PartnerProperties properties, ObjectMapper json) {
+                          OutboundQueue queue, SealedInbox inbox, ExchangeProperties properties, ObjectMapper json) {
         this.receipts = receipts;
         this.declarations = declarations;
         this.outbox = outbox;
         this.queue = queue;
-        this.sealer = sealer;
+        this.inbox = inbox;
         this.properties = properties;
         this.json = json;
     }
@@ -81,16 +80,7 @@ public class ReceiptService {
     /** 业务回执 pushed by the Single Window: opened and verified here, then applied once. */
     @Transactional
     public Outcome acceptPushedReceipt(byte[] sealedEnvelope) {
-        OpenedMessage opened;
-        try {
-            opened = sealer.open(sealedEnvelope);
-        } catch (SealRefusedException e) {
-            log.warn("event=receipt-refused code={} detail=\"{}\"", e.code(), e.getMessage());
-            throw SealRefusal.of(e);
-        }
-        if (!properties.receiptSenders().contains(opened.senderKeyId())) {
-            throw new HnswException(CustomsErrorCode.RECEIPT_SENDER_NOT_ALLOWED, opened.senderKeyId());
-        }
+        OpenedMessage opened = inbox.open(sealedEnvelope, properties.receiptSenders());
         ExchangeMessages.BusinessReceiptBody body;
         try {
             body = json.readValue(opened.payload(), ExchangeMessages.BusinessReceiptBody.class);

@@ -1,8 +1,8 @@
 package cn.hnsw.customs.subcenter;
 
-import cn.hnsw.common.crypto.MessageSealer;
+import cn.hnsw.common.partner.EnvelopeFormat;
+import cn.hnsw.common.partner.SealedInbox;
 import cn.hnsw.common.crypto.OpenedMessage;
-import cn.hnsw.common.crypto.SealRefusedException;
 import cn.hnsw.common.web.HnswException;
 import cn.hnsw.common.web.PageQuery;
 import cn.hnsw.common.web.PageResponse;
@@ -10,12 +10,10 @@ import cn.hnsw.customs.declaration.CustomsErrorCode;
 import cn.hnsw.customs.declaration.DeclarationDocument;
 import cn.hnsw.customs.declaration.DeclarationItem;
 import cn.hnsw.customs.exchange.ExchangeMessages;
-import cn.hnsw.customs.exchange.PartnerProperties;
-import cn.hnsw.customs.exchange.SealRefusal;
+import cn.hnsw.customs.exchange.ExchangeProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,34 +42,23 @@ public class HaikouDataSubCenter {
     public static final Duration DEFAULT_WINDOW = Duration.ofDays(3 * 365 + 1);
 
     private final SubCentreRepository repository;
-    private final MessageSealer sealer;
-    private final PartnerProperties properties;
+    private final SealedInbox inbox;
+    private final ExchangeProperties properties;
     private final ObjectMapper json;
-    private final String platformKeyId;
     private final Clock clock = Clock.systemUTC();
 
-    public HaikouDataSubCenter(SubCentreRepository repository, MessageSealer sealer, PartnerProperties properties,
-                               ObjectMapper json, @Value("${hnsw.crypto.platform-key-id}") String platformKeyId) {
+    public HaikouDataSubCenter(SubCentreRepository repository, SealedInbox inbox, ExchangeProperties properties,
+                               ObjectMapper json) {
         this.repository = repository;
-        this.sealer = sealer;
+        this.inbox = inbox;
         this.properties = properties;
         this.json = json;
-        this.platformKeyId = platformKeyId;
     }
 
     /** 数据接收 + 接收回执 (FP 231–233, 243): the sealed reply to a sealed distribution. */
     @Transactional
     public byte[] receive(byte[] sealedEnvelope) {
-        OpenedMessage opened;
-        try {
-            opened = sealer.open(sealedEnvelope);
-        } catch (SealRefusedException e) {
-            log.warn("event=subcentre-distribution-refused code={} detail=\"{}\"", e.code(), e.getMessage());
-            throw SealRefusal.of(e);
-        }
-        if (!properties.subcentreSenders().contains(opened.senderKeyId())) {
-            throw new HnswException(CustomsErrorCode.SUBCENTRE_SENDER_NOT_ALLOWED, opened.senderKeyId());
-        }
+        OpenedMessage opened = inbox.open(sealedEnvelope, properties.subcentreSenders());
         ExchangeMessages.DistributionMessage message;
         try {
             message = json.readValue(opened.payload(), ExchangeMessages.DistributionMessage.class);
@@ -100,7 +87,7 @@ public class HaikouDataSubCenter {
         ExchangeMessages.ReceptionReceiptBody receipt = new ExchangeMessages.ReceptionReceiptBody("RECEPTION", "STORED",
                 d.preEntryNo(), receptions, issues);
         try {
-            return sealer.seal(json.writeValueAsBytes(receipt), platformKeyId, opened.senderKeyId()).toJson();
+            return inbox.reply(opened, json.writeValueAsBytes(receipt), EnvelopeFormat.JSON);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
