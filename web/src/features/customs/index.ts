@@ -10,6 +10,7 @@ const customs: FeatureModule = {
     'officer.subcentre-query': { component: () => import('./SubCentreQueryView.vue') },
     'operator.outbound-messages': { component: () => import('./OutboundMessagesView.vue') },
     'operator.clearance-parameters': { component: () => import('./ParametersView.vue') },
+    'operator.zero-tariff-reference': { component: () => import('./ZeroTariffReferenceView.vue') },
   },
   routes: [
     { path: 'enterprise/declarations/:id', name: 'customs-declaration', component: () => import('./DeclarationEditorView.vue'),

@@ -34,7 +34,7 @@ const FIELDS_EN = {
 export const zhCN: MessageTree = {
   menu: {
     officer: { 'clearance-declarations': '报关单查询', 'subcentre-query': '海口数据分中心综合查询' },
-    operator: { 'outbound-messages': '报文发送队列', 'clearance-parameters': '通关参数' },
+    operator: { 'outbound-messages': '报文发送队列', 'clearance-parameters': '通关参数', 'zero-tariff-reference': '零关税参考数据' },
   },
   customs: {
     type: { DIRECT_RELEASE: '径予放行', SECOND_LINE_DOMESTIC_SALE: '二线内销', FIRST_LINE_GENERAL: '一线一般报关', SECOND_LINE_GENERAL: '二线一般报关', CONSOLIDATED: '集中申报' },
@@ -63,13 +63,18 @@ export const zhCN: MessageTree = {
       redriven: '已重新加入发送队列', PENDING: '待发送', SENT: '已发送', PERMANENTLY_FAILED: '发送失败',
     },
     parameters: { title: '通关参数', table: '参数表', search: '代码或名称', version: '版本', code: '代码', notSeeded: '未导入数据' },
+    reference: {
+      title: '零关税参考数据', note: '享惠企业资质、零关税商品白名单与径予放行征免性质；账册服务提供后由其同步。', qualifications: '享惠企业资质',
+      whitelist: '零关税商品白名单', levyNatures: '径予放行征免性质（逗号分隔）', enterpriseName: '企业名称', validFrom: '生效日期',
+      validTo: '失效日期', category: '类别', save: '保存', saved: '已保存',
+    },
   },
 }
 
 export const en: MessageTree = {
   menu: {
     officer: { 'clearance-declarations': 'Customs declarations', 'subcentre-query': 'Haikou sub-centre query' },
-    operator: { 'outbound-messages': 'Outbound message queue', 'clearance-parameters': 'Clearance parameters' },
+    operator: { 'outbound-messages': 'Outbound message queue', 'clearance-parameters': 'Clearance parameters', 'zero-tariff-reference': 'Zero-tariff reference data' },
   },
   customs: {
     type: { DIRECT_RELEASE: 'Direct release', SECOND_LINE_DOMESTIC_SALE: 'Second-line domestic sale', FIRST_LINE_GENERAL: 'First-line general', SECOND_LINE_GENERAL: 'Second-line general', CONSOLIDATED: 'Consolidated' },
@@ -98,5 +103,10 @@ export const en: MessageTree = {
       redriven: 'Queued again', PENDING: 'Pending', SENT: 'Sent', PERMANENTLY_FAILED: 'Failed',
     },
     parameters: { title: 'Clearance parameters', table: 'Table', search: 'Code or name', version: 'Version', code: 'Code', notSeeded: 'No data imported' },
+    reference: {
+      title: 'Zero-tariff reference data', note: 'Preferential qualifications, the zero-tariff whitelist and the direct-release levy natures; synchronised from the ledger service once it provides them.',
+      qualifications: 'Preferential-enterprise qualifications', whitelist: 'Zero-tariff commodity whitelist', levyNatures: 'Direct-release levy natures (comma separated)',
+      enterpriseName: 'Enterprise name', validFrom: 'Valid from', validTo: 'Valid to', category: 'Category', save: 'Save', saved: 'Saved',
+    },
   },
 }

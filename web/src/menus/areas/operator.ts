@@ -15,6 +15,7 @@ export const operatorArea: MenuArea = {
     planned('operator', 'outbox', 'common-lib (every service)'),
     ready('operator', 'outbound-messages'),
     ready('operator', 'clearance-parameters'),
+    ready('operator', 'zero-tariff-reference'),
     { id: 'operator.api-docs', titleKey: 'menu.operator.api-docs', path: '/swagger-ui.html', status: 'external' },
   ],
 }
