@@ -204,16 +204,4 @@ CREATE TABLE subcentre_declaration (
 CREATE INDEX subcentre_declaration_submitted ON subcentre_declaration (submitted_at DESC);
 CREATE INDEX subcentre_declaration_enterprise ON subcentre_declaration (enterprise_uscc);
 
--- 模版 — initial-value and entry templates per enterprise (FP 106–115).
-CREATE TABLE declaration_template (
-    id               uuid         PRIMARY KEY,
-    enterprise_uscc  varchar(18)  NOT NULL,
-    kind             varchar(20)  NOT NULL,
-    declaration_type varchar(30)  NOT NULL,
-    name             varchar(100) NOT NULL,
-    content          text         NOT NULL,
-    updated_at       timestamptz  NOT NULL,
-    UNIQUE (enterprise_uscc, kind, declaration_type, name)
-);
-
 CREATE SEQUENCE pre_entry_serial;
