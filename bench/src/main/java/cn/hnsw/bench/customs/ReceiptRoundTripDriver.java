@@ -52,6 +52,20 @@ public final class ReceiptRoundTripDriver {
         if (url == null || token == null || enterprise == null) {
             throw new IllegalArgumentException("--url, --token-file and --enterprise are required");
         }
+        Result result = run(url, token, enterprise, count);
+        System.out.println(result);
+    }
+
+    /** What one run measured. */
+    public record Result(int declarations, double declaredPerSecond, long p50Millis, long p95Millis, long maxMillis) {
+        @Override
+        public String toString() {
+            return String.format("declarations=%d validated+declared/s=%.1f receipt round trip ms: p50=%d p95=%d max=%d",
+                    declarations, declaredPerSecond, p50Millis, p95Millis, maxMillis);
+        }
+    }
+
+    public static Result run(String url, String token, String enterprise, int count) throws Exception {
         String host = URI.create(url).getHost();
         if (!host.equals("127.0.0.1") && !host.equals("localhost") && !host.equals("::1")) {
             throw new IllegalArgumentException("loopback targets only");
@@ -91,9 +105,8 @@ public final class ReceiptRoundTripDriver {
         }
         roundTrips.sort(Long::compare);
         double seconds = Math.max(0.001, Duration.between(start, lastTechnical).toMillis() / 1000.0);
-        System.out.printf("declarations=%d validated+declared/s=%.1f%n", count, count / seconds);
-        System.out.printf("receipt round trip ms: p50=%d p95=%d max=%d%n", percentile(roundTrips, 0.50),
-                percentile(roundTrips, 0.95), roundTrips.getLast());
+        return new Result(count, count / seconds, percentile(roundTrips, 0.50), percentile(roundTrips, 0.95),
+                roundTrips.getLast());
     }
 
     static long percentile(List<Long> sorted, double p) {
