@@ -89,7 +89,7 @@ public class ReceiptService {
         }
         DeclarationStatus decision = decision(body);
         if (body.conversationId() == null || body.receiptId() == null || body.receiptId().isBlank()
-                || body.receiptId().length() > 60) {
+                || body.receiptId().length() > 64) {
             throw new HnswException(CustomsErrorCode.RECEIPT_MALFORMED);
         }
         UUID declarationId = declarations.idByConversation(body.conversationId())

@@ -127,7 +127,9 @@ class DirectReleaseDeclarationIT extends CustomsIntegrationTestBase {
         String conversation = sent.path("conversationId").asText();
         assertThat(sent.path("declaration").path("items").size()).isEqualTo(2);
 
-        HttpResponse<String> business = postBytes("/v1/receipts", PARTNER.businessReceipt("H2018-R-" + id, conversation,
+        // A receipt id as long as the Single Window simulator's (SIM-<partner>-<message uuid>, 63 characters).
+        String receiptId = "SIM-single-window-standard-" + UUID.randomUUID();
+        HttpResponse<String> business = postBytes("/v1/receipts", PARTNER.businessReceipt(receiptId, conversation,
                 "RELEASED", "640020261000012345"));
         assertThat(business.statusCode()).isEqualTo(200);
         assertThat(json(business.body()).path("applied").asBoolean()).isTrue();
@@ -145,7 +147,7 @@ class DirectReleaseDeclarationIT extends CustomsIntegrationTestBase {
         assertThat(found.path("content").get(0).path("customsNo").asText()).isEqualTo("640020261000012345");
 
         // A duplicated receipt changes nothing: same state, no new receipt, no second distribution.
-        HttpResponse<String> again = postBytes("/v1/receipts", PARTNER.businessReceipt("H2018-R-" + id, conversation,
+        HttpResponse<String> again = postBytes("/v1/receipts", PARTNER.businessReceipt(receiptId, conversation,
                 "ACCEPTED", "640020261000099999"));
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(json(again.body()).path("duplicate").asBoolean()).isTrue();
