@@ -10,7 +10,7 @@ export const enterpriseArea: MenuArea = {
   home: home('enterprise'),
   items: [
     ready('enterprise', 'ledgers'),
-    planned('enterprise', 'declarations', 'customs-service'),
+    ready('enterprise', 'declarations'),
     ready('enterprise', 'pilot-applications'),
     ready('enterprise', 'aircraft-reports'),
     ready('enterprise', 'repair-preferences'),

@@ -10,6 +10,8 @@ export const officerArea: MenuArea = {
   home: home('officer'),
   items: [
     planned('officer', 'customs-review', 'customs-service', ['customs-officer', 'customs-reviewer']),
+    ready('officer', 'clearance-declarations', ['customs-officer', 'customs-reviewer']),
+    ready('officer', 'subcentre-query', ['customs-officer', 'customs-reviewer']),
     planned('officer', 'control-instructions', 'passenger-service', ['customs-officer', 'customs-reviewer']),
     planned('officer', 'watchlist-tasks', 'video-analytics-service', ['customs-officer', 'customs-reviewer']),
     ready('officer', 'alerts'),

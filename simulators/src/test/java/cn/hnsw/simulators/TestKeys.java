@@ -28,7 +28,7 @@ public final class TestKeys {
     public static final String WITHOUT_KEY = "haiyiban";
     public static final List<String> PARTNERS = List.of(CUSTOMS, "customs-golden-customs-2", "customs-smart-supervision",
             "single-window-standard", BANK, "bank-icbc-hainan", "wallet-alipay", "wallet-tenpay", "gate-control",
-            "ticketing-port-operator", "ais-feeder", "camera-platform", "border-digital");
+            "ticketing-port-operator", "ais-feeder", "camera-platform", "border-digital", "manifest-system");
 
     private static volatile Path dir;
 

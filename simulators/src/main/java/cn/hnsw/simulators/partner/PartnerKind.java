@@ -33,5 +33,7 @@ public enum PartnerKind {
     /** 省短信平台, the provincial SMS platform ({@code NoticeGateway} SMS channel). */
     SMS_PLATFORM,
     /** 省数据共享平台, the provincial data-sharing platform and the registration sources behind it ({@code SharedDataGateway}). */
-    DATA_SHARING
+    DATA_SHARING,
+    /** 舱单系统, the manifest system that back-fills declarations ({@code ManifestSystemAdapter}); issue 9. */
+    MANIFEST_SYSTEM
 }
