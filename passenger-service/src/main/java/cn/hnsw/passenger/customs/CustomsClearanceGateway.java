@@ -16,9 +16,6 @@ public interface CustomsClearanceGateway {
      */
     TechnicalAck send(String messageType, String businessId, Object payload);
 
-    /** The partner id of customs, for the message log. */
+    /** The partner id of customs: the message log files under it, and only it may sign receipts. */
     String partnerId();
-
-    /** The key id customs signs its receipts with: the only signer the receipt inbox accepts. */
-    String receiptSignerKeyId();
 }

@@ -4,7 +4,6 @@ import cn.hnsw.common.crypto.OpenedMessage;
 import cn.hnsw.passenger.partner.PartnerMessageLog;
 import cn.hnsw.passenger.partner.PartnerMessageLog.Direction;
 import cn.hnsw.passenger.partner.PartnerRefusedException;
-import cn.hnsw.passenger.partner.PartnerSettings;
 import cn.hnsw.passenger.partner.PartnerTransport;
 import cn.hnsw.passenger.partner.PartnerUnavailableException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -23,15 +22,13 @@ public class SmartSupervisionCustomsGateway implements CustomsClearanceGateway {
     private final PartnerMessageLog messageLog;
     private final ObjectMapper json;
     private final CustomsSettings settings;
-    private final PartnerSettings partners;
 
     public SmartSupervisionCustomsGateway(PartnerTransport transport, PartnerMessageLog messageLog, ObjectMapper json,
-                                          CustomsSettings settings, PartnerSettings partners) {
+                                          CustomsSettings settings) {
         this.transport = transport;
         this.messageLog = messageLog;
         this.json = json;
         this.settings = settings;
-        this.partners = partners;
     }
 
     @Override
@@ -73,8 +70,4 @@ public class SmartSupervisionCustomsGateway implements CustomsClearanceGateway {
         return settings.partnerId();
     }
 
-    @Override
-    public String receiptSignerKeyId() {
-        return partners.keyIdOf(settings.partnerId());
-    }
 }

@@ -1,29 +1,21 @@
 package cn.hnsw.passenger.partner;
 
-import cn.hnsw.common.crypto.MessageSealer;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Clock;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import cn.hnsw.common.partner.PartnerClient;
+import cn.hnsw.common.partner.SealedInbox;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The sealed transport to partners and the inbox for what they push back. */
+/** The sealed transport to partners and the inbox for what they push back, both on common-lib's partner API. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(PartnerSettings.class)
 class PartnerConfiguration {
 
     @Bean
-    ServiceTokenClient serviceTokenClient(PartnerSettings settings, ObjectMapper json, Clock clock) {
-        return new ServiceTokenClient(settings, json, clock);
+    PartnerTransport partnerTransport(PartnerClient client) {
+        return new CommonPartnerTransport(client);
     }
 
     @Bean
-    PartnerTransport partnerTransport(MessageSealer sealer, PartnerSettings settings, ServiceTokenClient tokens) {
-        return new SealedHttpPartnerClient(sealer, settings, tokens);
-    }
-
-    @Bean
-    PartnerInbox partnerInbox(MessageSealer sealer) {
-        return new PartnerInbox(sealer);
+    PartnerInbox partnerInbox(SealedInbox inbox) {
+        return new PartnerInbox(inbox);
     }
 }

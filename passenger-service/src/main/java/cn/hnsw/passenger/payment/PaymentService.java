@@ -9,7 +9,6 @@ import cn.hnsw.passenger.declaration.DeclarationService;
 import cn.hnsw.passenger.partner.PartnerInbox;
 import cn.hnsw.passenger.partner.PartnerMessageLog;
 import cn.hnsw.passenger.partner.PartnerMessageLog.Direction;
-import cn.hnsw.passenger.partner.PartnerSettings;
 import cn.hnsw.passenger.tax.TaxErrorCode;
 import cn.hnsw.passenger.tax.TaxPayment;
 import cn.hnsw.passenger.tax.TaxService;
@@ -49,7 +48,6 @@ public class PaymentService {
     private final DeclarationService declarations;
     private final CertificateService certificates;
     private final PartnerInbox inbox;
-    private final PartnerSettings partners;
     private final PartnerMessageLog messageLog;
     private final ClearanceLog clearanceLog;
     private final JdbcTemplate jdbc;
@@ -58,7 +56,7 @@ public class PaymentService {
 
     public PaymentService(PaymentChannels channels, PaymentSettings settings, TaxService taxes,
                           DeclarationService declarations, CertificateService certificates, PartnerInbox inbox,
-                          PartnerSettings partners, PartnerMessageLog messageLog, ClearanceLog clearanceLog,
+                          PartnerMessageLog messageLog, ClearanceLog clearanceLog,
                           JdbcTemplate jdbc, TransactionTemplate tx, Clock clock) {
         this.channels = channels;
         this.settings = settings;
@@ -66,7 +64,6 @@ public class PaymentService {
         this.declarations = declarations;
         this.certificates = certificates;
         this.inbox = inbox;
-        this.partners = partners;
         this.messageLog = messageLog;
         this.clearanceLog = clearanceLog;
         this.jdbc = jdbc;
@@ -122,7 +119,7 @@ public class PaymentService {
                 .orElseThrow(() -> new HnswException(TaxErrorCode.CHANNEL_DISABLED, channel));
         OpenedMessage opened;
         try {
-            opened = inbox.open(caller, body, Set.of(partners.keyIdOf(adapter.partnerId())));
+            opened = inbox.open(caller, body, Set.of(adapter.partnerId()));
         } catch (HnswException e) {
             messageLog.record(adapter.partnerId(), Direction.IN, "PAYMENT_NOTIFICATION", null, null, "REFUSED",
                     e.errorCode().code(), e.getMessage());
@@ -134,7 +131,8 @@ public class PaymentService {
         messageLog.record(adapter.partnerId(), Direction.IN, "PAYMENT_NOTIFICATION", n.orderNo(), opened.messageId(),
                 "OK", outcome.name(), null);
         if (credited[0] != null) {
-            taxes.notifyCustomsPaid(credited[0]);
+            declarations.find(credited[0].declarationId()).ifPresent(d ->
+                    taxes.notifyCustomsPaid(credited[0], d.conversationId(), d.revision()));
         }
         return new NotificationResult(n.orderNo(), outcome);
     }

@@ -87,7 +87,7 @@ public class ReceiptService {
     public Result receive(CurrentActor caller, byte[] body) {
         OpenedMessage opened;
         try {
-            opened = inbox.open(caller, body, Set.of(customs.receiptSignerKeyId()));
+            opened = inbox.open(caller, body, Set.of(customs.partnerId()));
         } catch (HnswException e) {
             refused(null, e.errorCode().code(), e.messageEn());
             throw e;

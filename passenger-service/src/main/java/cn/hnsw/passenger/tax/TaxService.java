@@ -223,8 +223,10 @@ public class TaxService {
     }
 
     /** After the credit commits: customs learns the tax is paid (TAX_PAID); it answers with a release receipt. */
-    public void notifyCustomsPaid(TaxPayment t) {
+    public void notifyCustomsPaid(TaxPayment t, UUID conversationId, int revision) {
         Map<String, Object> message = new LinkedHashMap<>();
+        message.put("conversationId", conversationId.toString());
+        message.put("revision", revision);
         message.put("taxNo", t.taxNo());
         message.put("declarationId", t.declarationId().toString());
         message.put("total", t.total());

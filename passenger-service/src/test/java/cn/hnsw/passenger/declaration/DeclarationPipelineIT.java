@@ -209,8 +209,8 @@ class DeclarationPipelineIT extends PassengerITBase {
         byte[] fromAlipay = TestKeys.partnerSealer("wallet-alipay").seal(JSON.writeValueAsBytes(release),
                 "wallet-alipay", TestKeys.PLATFORM).toJson();
         HttpResponse<String> wrongSender = pushReceipt(fromAlipay);
-        assertThat(wrongSender.statusCode()).isEqualTo(403);
-        assertThat(json(wrongSender).path("code").asText()).isEqualTo("UNEXPECTED_SENDER");
+        assertThat(wrongSender.statusCode()).isEqualTo(401);
+        assertThat(json(wrongSender).path("code").asText()).isEqualTo("UNKNOWN_SIGNER");
 
         assertThat(call("POST", "/v1/customs/receipts", token, genuine).statusCode()).isEqualTo(403);
         assertThat(detail(token, id).path("status").asText()).isNotEqualTo("RELEASED");
@@ -225,7 +225,7 @@ class DeclarationPipelineIT extends PassengerITBase {
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 PARTNERS.received(TestKeys.CUSTOMS, "ERROR_REPLY").size() >= errorReplies + 4);
         assertThat(PARTNERS.received(TestKeys.CUSTOMS, "ERROR_REPLY").stream()
-                .map(rcv -> rcv.body().path("code").asText()).toList()).contains("TAMPERED", "UNEXPECTED_SENDER",
+                .map(rcv -> rcv.body().path("code").asText()).toList()).contains("TAMPERED", "UNKNOWN_SIGNER",
                 "REPLAYED");
     }
 

@@ -121,7 +121,8 @@ class OnlineTaxAndCertificateIT extends PassengerITBase {
         assertThat(forged.statusCode()).isEqualTo(401);
         HttpResponse<String> wrongSigner = notify("ALIPAY", alipayNotification("N-TENPAY", a, "2959.00",
                 "wallet-tenpay", false));
-        assertThat(wrongSigner.statusCode()).isEqualTo(403);
+        assertThat(wrongSigner.statusCode()).isEqualTo(401);
+        assertThat(json(wrongSigner).path("code").asText()).isEqualTo("UNKNOWN_SIGNER");
         HttpResponse<String> unknown = notify("ALIPAY", alipayNotification("N-UNKNOWN", "PO-NO-SUCH", "2959.00",
                 ALIPAY, false));
         assertThat(unknown.statusCode()).isEqualTo(404);

@@ -39,7 +39,7 @@ public abstract class PassengerITBase {
 
     @DynamicPropertySource
     static void partners(DynamicPropertyRegistry registry) {
-        registry.add("hnsw.passenger.partners.endpoint-base", PARTNERS::endpointBase);
+        registry.add("hnsw.partners.endpoint", () -> PARTNERS.endpointBase() + "/{partnerId}/messages");
         registry.add("hnsw.passenger.dispatch.interval", () -> "500ms");
     }
 

@@ -9,6 +9,9 @@ public class TestKeysInitializer implements ApplicationContextInitializer<Config
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
+        if ("simulators".equals(context.getEnvironment().getProperty("spring.application.name"))) {
+            return; // the simulators started in the same JVM bring their own keys
+        }
         TestPropertyValues.of(
                 "hnsw.crypto.key-store=" + TestKeys.dir().resolve("platform.p12"),
                 "hnsw.crypto.key-store-password=" + TestKeys.PASSWORD,
