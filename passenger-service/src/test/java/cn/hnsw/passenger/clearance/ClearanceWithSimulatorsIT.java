@@ -3,7 +3,8 @@ package cn.hnsw.passenger.clearance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import cn.hnsw.passenger.support.PassengerITBase;
+import cn.hnsw.passenger.support.PassengerApiIT;
+import cn.hnsw.passenger.support.TestKeys;
 import cn.hnsw.simulators.harness.SimulatorKeys;
 import cn.hnsw.simulators.harness.SimulatorsHarness;
 import cn.hnsw.simulators.passenger.PassengerSimulatorSettings;
@@ -25,18 +26,20 @@ import org.springframework.test.context.DynamicPropertySource;
  * assesses duty from its table and pushes a sealed receipt back; the wallet simulator takes the order and calls back
  * with a notification signed by its own key; the certificate follows.
  */
-class ClearanceWithSimulatorsIT extends PassengerITBase {
+class ClearanceWithSimulatorsIT extends PassengerApiIT {
 
     static final SimulatorKeys KEYS = SimulatorKeys.of("customs-smart-supervision", "wallet-alipay", "wallet-tenpay",
             "bank-boc-hainan", "bank-icbc-hainan", "bank-ccb-hainan", "bank-abc-hainan");
+    /** The simulators read the same key folder as the platform's {@link TestKeys}, as in the local stack. */
     static final SimulatorsHarness SIMULATORS = SimulatorsHarness.start(KEYS, Map.of(
+            "hnsw.simulators.keys-dir", TestKeys.dir().toString(),
+            "hnsw.simulators.key-store-password", TestKeys.PASSWORD,
             "hnsw.partners.client-id", "hnsw-svc-simulators",
             "hnsw.partners.client-secret", TestTokens.clientSecret("hnsw-svc-simulators")),
             new TestInfrastructureInitializer());
 
     @DynamicPropertySource
     static void simulators(DynamicPropertyRegistry registry) {
-        KEYS.platformProperties().forEach((k, v) -> registry.add(k, () -> v));
         registry.add("hnsw.partners.endpoint", SIMULATORS::partnerEndpoint);
         registry.add("hnsw.partners.client-id", () -> "hnsw-svc-passenger");
         registry.add("hnsw.partners.client-secret", () -> TestTokens.clientSecret("hnsw-svc-passenger"));
