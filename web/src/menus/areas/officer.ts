@@ -1,5 +1,5 @@
 import type { MenuArea } from '../types'
-import { home, planned } from './helpers'
+import { home, planned, ready } from './helpers'
 
 /** 监管工作台 — the console of customs, maritime and border officers. */
 export const officerArea: MenuArea = {
@@ -9,6 +9,9 @@ export const officerArea: MenuArea = {
   roles: ['customs-officer', 'customs-reviewer', 'customs-finance', 'maritime-officer', 'border-officer'],
   home: home('officer'),
   items: [
+    ready('officer', 'passenger-declarations', ['customs-officer', 'customs-reviewer', 'customs-finance']),
+    ready('officer', 'passenger-settings', ['customs-officer']),
+    ready('officer', 'passenger-guides', ['customs-officer']),
     planned('officer', 'customs-review', 'customs-service', ['customs-officer', 'customs-reviewer']),
     planned('officer', 'control-instructions', 'passenger-service', ['customs-officer', 'customs-reviewer']),
     planned('officer', 'watchlist-tasks', 'video-analytics-service', ['customs-officer', 'customs-reviewer']),

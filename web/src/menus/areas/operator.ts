@@ -12,6 +12,7 @@ export const operatorArea: MenuArea = {
     ready('operator', 'operation-logs'),
     ready('operator', 'login-logs'),
     ready('operator', 'platform-status'),
+    ready('operator', 'passenger-receipts'),
     planned('operator', 'outbox', 'common-lib (every service)'),
     { id: 'operator.api-docs', titleKey: 'menu.operator.api-docs', path: '/swagger-ui.html', status: 'external' },
   ],
