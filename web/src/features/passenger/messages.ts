@@ -61,7 +61,7 @@ const zh: MessageTree = {
       titleZh: '中文标题', titleEn: '英文标题', bodyZh: '中文正文', bodyEn: '英文正文',
       placeholders: "可用占位符：{'{taxNo}'}、{'{amount}'}、{'{channel}'}",
       requiredField: {
-        travelerName: '旅客姓名', documentNo: '证件号码', ticketNo: '票号', 'item.unit': '物品单位', 'item.value': '物品价值',
+        travelerName: '旅客姓名', documentNo: '证件号码', ticketNo: '票号', itemUnit: '物品单位', itemValue: '物品价值',
         deletionReason: '删除原因',
       },
     },
@@ -144,8 +144,8 @@ const en: MessageTree = {
       saved: 'Saved (version {version})', titleZh: 'Chinese title', titleEn: 'English title', bodyZh: 'Chinese text',
       bodyEn: 'English text', placeholders: "Placeholders: {'{taxNo}'}, {'{amount}'}, {'{channel}'}",
       requiredField: {
-        travelerName: 'Traveler name', documentNo: 'ID document no.', ticketNo: 'Ticket no.', 'item.unit': 'Article unit',
-        'item.value': 'Article value', deletionReason: 'Reason for deleting',
+        travelerName: 'Traveler name', documentNo: 'ID document no.', ticketNo: 'Ticket no.', itemUnit: 'Article unit',
+        itemValue: 'Article value', deletionReason: 'Reason for deleting',
       },
     },
     receipts: {
