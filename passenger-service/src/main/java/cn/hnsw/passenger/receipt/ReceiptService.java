@@ -89,7 +89,9 @@ public class ReceiptService {
         try {
             opened = inbox.open(caller, body, Set.of(customs.partnerId()));
         } catch (HnswException e) {
-            refused(null, e.errorCode().code(), e.messageEn());
+            if (e.errorCode() != cn.hnsw.passenger.partner.PartnerErrorCode.NOT_A_PARTNER) {
+                refused(null, e.errorCode().code(), e.messageEn());
+            }
             throw e;
         }
         ReceiptMessage m;

@@ -46,6 +46,14 @@ class DeclarationPipelineIT extends PassengerITBase {
         JsonNode pulled = json(call("GET", "/v1/declarations/" + id + "/receipts", token, null));
         assertThat(pulled).hasSize(1);
         assertThat(pulled.get(0).path("state").asText()).isEqualTo("APPLIED");
+
+        // the logs: the operation log of the request, the partner message log of what went out and came in
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_operation_log WHERE action = "
+                + "'POST /api/passenger/v1/declarations' AND result = 'SUCCESS'", Integer.class)).isPositive();
+        JsonNode messages = json(call("GET", "/v1/declarations/" + id + "/messages", officer("log.reader",
+                "customs-officer"), null));
+        assertThat(messages.findValuesAsText("messageType")).contains("BAGGAGE_DECLARATION", "DECLARATION_RECEIPT");
+        assertThat(call("GET", "/v1/declarations/" + id + "/messages", token, null).statusCode()).isEqualTo(403);
     }
 
     @Test
@@ -224,6 +232,8 @@ class DeclarationPipelineIT extends PassengerITBase {
 
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 PARTNERS.received(TestKeys.CUSTOMS, "ERROR_REPLY").size() >= errorReplies + 4);
+        JsonNode refusals = json(call("GET", "/v1/partner-messages/failures", officer("ops3", "sw-operator"), null));
+        assertThat(refusals.findValuesAsText("errorCode")).contains("TAMPERED", "UNKNOWN_SIGNER", "REPLAYED");
         assertThat(PARTNERS.received(TestKeys.CUSTOMS, "ERROR_REPLY").stream()
                 .map(rcv -> rcv.body().path("code").asText()).toList()).contains("TAMPERED", "UNKNOWN_SIGNER",
                 "REPLAYED");
