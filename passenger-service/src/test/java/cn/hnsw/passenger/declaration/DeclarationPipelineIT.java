@@ -273,4 +273,24 @@ class DeclarationPipelineIT extends PassengerITBase {
         assertThat(preview.path("violations").findValuesAsText("constraint")).contains("prohibited");
         assertThat(count("baggage_declaration")).isEqualTo(before);
     }
+
+    @Test
+    void officersChooseWhichDetailFieldsAreShown() {
+        String officer = officer("display.editor", "customs-officer");
+        JsonNode before = json(call("GET", "/v1/display-settings", officer, null));
+        assertThat(before.path("fields").toString()).contains("declarationNo");
+        assertThat(call("PUT", "/v1/display-settings", traveler("display.traveler"),
+                Map.of("fields", List.of("status"))).statusCode()).isEqualTo(403);
+        HttpResponse<String> unknown = call("PUT", "/v1/display-settings", officer, Map.of("fields", List.of("secret")));
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(json(unknown).path("code").asText()).isEqualTo("SETTINGS_INVALID");
+        try {
+            assertThat(call("PUT", "/v1/display-settings", officer, Map.of("fields", List.of("declarationNo", "status")))
+                    .statusCode()).isEqualTo(200);
+            assertThat(json(call("GET", "/v1/display-settings", traveler("display.traveler"), null)).path("fields"))
+                    .hasSize(2);
+        } finally {
+            call("PUT", "/v1/display-settings", officer, JSON.convertValue(before, Map.class));
+        }
+    }
 }

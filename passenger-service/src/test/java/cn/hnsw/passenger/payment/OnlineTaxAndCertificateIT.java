@@ -181,6 +181,8 @@ class OnlineTaxAndCertificateIT extends PassengerITBase {
         }
         assertThat(getBytes("/v1/certificates/" + certificateId + "/pdf", traveler("intruder")).statusCode())
                 .isEqualTo(404);
+        HttpResponse<byte[]> inline = getBytes("/v1/certificates/" + certificateId + "/pdf?inline=true", token);
+        assertThat(inline.headers().firstValue("Content-Disposition").orElse("")).startsWith("inline");
 
         HttpResponse<byte[]> qr = getBytes("/v1/certificates/" + certificateId + "/qr", token);
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(qr.body()));
@@ -223,6 +225,11 @@ class OnlineTaxAndCertificateIT extends PassengerITBase {
                 .filter(o -> o.path("out_trade_no").asText().equals(tenpayOrder.path("orderNo").asText()))
                 .findFirst().orElseThrow();
         assertThat(tenpayPlaced.path("amount").path("total").asLong()).isEqualTo(295900L);
+        Map<String, Object> tenpayFailed = Map.of("id", "T-0", "out_trade_no", tenpayOrder.path("orderNo").asText(),
+                "transaction_id", "4200", "amount", Map.of("total", 295900), "trade_state", "PAYERROR");
+        HttpResponse<String> failedPayment = notify("TENPAY", TestKeys.partnerSealer("wallet-tenpay")
+                .seal(JSON.writeValueAsBytes(tenpayFailed), "wallet-tenpay", TestKeys.PLATFORM).toJson());
+        assertThat(json(failedPayment).path("outcome").asText()).as(failedPayment.body()).isEqualTo("FAILED_PAYMENT");
 
         JsonNode order = json(call("POST", "/v1/taxes/" + taxId + "/payment-orders", token, Map.of("channel", "ICBC")));
         String orderNo = order.path("orderNo").asText();
