@@ -304,3 +304,39 @@ export function statusTag(status: string): 'success' | 'warning' | 'danger' | 'i
       return 'primary'
   }
 }
+
+/**
+ * Listens to the traveler's receipt pushes (server-sent events over fetch, so the token travels in the header) and
+ * calls `onReceipt` for each; returns the function that stops listening.
+ */
+export function subscribeReceipts(onReceipt: (r: { declarationId: string; declarationNo: string; status: string }) => void): () => void {
+  const controller = new AbortController()
+  void (async () => {
+    const token = await useAuthStore().accessToken()
+    const response = await fetch(`${config().apiBase}${V1}/notifications/stream`, {
+      headers: { Accept: 'text/event-stream', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      signal: controller.signal,
+    })
+    if (!response.ok || !response.body) return
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader()
+    let buffer = ''
+    for (;;) {
+      const { value, done } = await reader.read()
+      if (done) return
+      buffer += value
+      const events = buffer.split('\n\n')
+      buffer = events.pop() ?? ''
+      for (const e of events) {
+        const lines = e.split('\n')
+        if (!lines.some((l) => l.startsWith('event:receipt'))) continue
+        const data = lines.filter((l) => l.startsWith('data:')).map((l) => l.slice(5)).join('')
+        try {
+          onReceipt(JSON.parse(data))
+        } catch {
+          // a malformed event is skipped; the list still refreshes by query
+        }
+      }
+    }
+  })().catch(() => undefined)
+  return () => controller.abort()
+}
