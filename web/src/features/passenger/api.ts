@@ -236,7 +236,8 @@ export const passengerApi = {
   certificates: (query: Record<string, string | undefined> = {}) => api.get<Certificate[]>(`${V1}/certificates`, { query }),
   certificateOfTax: (taxId: string) => api.get<Certificate>(`${V1}/taxes/${taxId}/certificate`),
   confirm: (id: string) => api.post<Certificate>(`${V1}/certificates/${id}/confirmation`),
-  verify: (code: string) => api.get<Verification>(`${V1}/public/certificates/${code}`, { auth: false }),
+  // public at the service; the token goes along when there is one, because the gateway still asks for one on /api/**
+  verify: (code: string) => api.get<Verification>(`${V1}/public/certificates/${code}`),
   failedReceipts: () => api.get<Receipt[]>(`${V1}/customs/receipts/failed`),
   retryReceipt: (id: string) => api.post<{ outcome: string }>(`${V1}/customs/receipts/${id}/retry`),
   messageFailures: () => api.get<Record<string, unknown>[]>(`${V1}/partner-messages/failures`),
