@@ -9,6 +9,9 @@ export const officerArea: MenuArea = {
   roles: ['customs-officer', 'customs-reviewer', 'customs-finance', 'maritime-officer', 'border-officer'],
   home: home('officer'),
   items: [
+    ready('officer', 'passenger-declarations', ['customs-officer', 'customs-reviewer']),
+    ready('officer', 'passenger-settings', ['customs-officer']),
+    ready('officer', 'passenger-guides', ['customs-officer']),
     planned('officer', 'customs-review', 'customs-service', ['customs-officer', 'customs-reviewer']),
     ready('officer', 'clearance-declarations', ['customs-officer', 'customs-reviewer']),
     ready('officer', 'subcentre-query', ['customs-officer', 'customs-reviewer']),

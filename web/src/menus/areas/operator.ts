@@ -12,6 +12,7 @@ export const operatorArea: MenuArea = {
     ready('operator', 'operation-logs'),
     ready('operator', 'login-logs'),
     ready('operator', 'platform-status'),
+    ready('operator', 'passenger-receipts'),
     planned('operator', 'outbox', 'common-lib (every service)'),
     ready('operator', 'outbound-messages'),
     ready('operator', 'clearance-parameters'),
