@@ -1,0 +1,16 @@
+package cn.hnsw.video.face;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** One face engine per service instance; ONNX Runtime sessions are safe to share between threads. */
+@Configuration
+public class FaceEngineConfiguration {
+
+    @Bean(destroyMethod = "close")
+    FaceEngine faceEngine(@Value("${hnsw.video.face.detector-input-size:320}") int inputSize,
+            @Value("${hnsw.video.face.threads:1}") int threads) {
+        return FaceEngine.load(inputSize, threads);
+    }
+}
