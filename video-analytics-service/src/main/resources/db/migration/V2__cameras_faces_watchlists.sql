@@ -156,15 +156,15 @@ CREATE TABLE analysis_event (
 );
 
 INSERT INTO diagnosis_standard (fault, threshold, description) VALUES
-    ('BLUR', 60, 'Laplacian variance of the luma below this: picture blurred'),
-    ('COLOR_CAST', 0.28, 'chroma offset (a*, b* mean distance / spread) above this: colour cast'),
+    ('BLUR', 400, 'Laplacian variance of the luma (256-px-wide analysis picture) below this: picture blurred'),
+    ('COLOR_CAST', 1.5, 'equivalent-circle cast factor (distance of the mean chroma from neutral / chroma spread) above this: colour cast'),
     ('LOW_CONTRAST', 18, 'luma standard deviation below this: low contrast'),
     ('BRIGHTNESS_LOW', 40, 'mean luma below this: too dark'),
     ('BRIGHTNESS_HIGH', 215, 'mean luma above this: too bright'),
-    ('STRIPES', 6, 'peak-to-median ratio of the row-mean spectrum above this: stripe interference'),
-    ('FREEZE', 0.5, 'mean absolute frame difference below this over the window: frozen picture'),
-    ('JITTER', 2.5, 'mean global shift (px) between consecutive frames above this: jitter'),
+    ('STRIPES', 11, 'peak over mean magnitude of the fine row/column-mean spectrum above this: stripe interference'),
+    ('FREEZE', 0.3, 'mean absolute frame difference below this over the window: frozen picture'),
+    ('JITTER', 2.5, 'mean global shift between consecutive frames (px of the 256-px-wide analysis picture) above this, without steady drift: jitter'),
     ('OCCLUSION', 0.35, 'share of low-variance dark blocks above this: lens occluded'),
-    ('SNOW', 0.18, 'share of isolated impulse pixels above this: snow noise'),
-    ('PTZ_FAILURE', 12, 'continuous global drift (px per frame) above this with no command: PTZ out of control'),
+    ('SNOW', 0.05, 'share of isolated impulse pixels above this: snow noise'),
+    ('PTZ_FAILURE', 1.5, 'steady drift (px per frame of the 256-px-wide analysis picture) above this with no command: PTZ out of control'),
     ('SIGNAL_LOSS', 0.97, 'share of uniform pixels above this: signal lost');
