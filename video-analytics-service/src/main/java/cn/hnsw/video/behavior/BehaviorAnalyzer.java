@@ -26,6 +26,8 @@ public final class BehaviorAnalyzer {
     private float[] initialBackground;
     private float[] previous;
     private long firstMs = -1;
+    private final List<float[]> warmup = new ArrayList<>();
+    private static final long WARMUP_MS = 1500;
     private final List<Track> tracks = new ArrayList<>();
     private int nextTrackId = 1;
     private final List<BehaviorEvent> events = new ArrayList<>();
@@ -46,6 +48,9 @@ public final class BehaviorAnalyzer {
         long lastMs;
         long fastSince = -1;
         long inRegionSince = -1;
+        double entryX;
+        double entryY;
+        double path;
         boolean runningReported;
         boolean loiterReported;
         double speed;
@@ -77,10 +82,18 @@ public final class BehaviorAnalyzer {
         float[] grey = downscale(frame);
         int before = events.size();
         if (background == null) {
-            background = grey.clone();
-            initialBackground = grey.clone();
+            // the empty scene is the per-pixel median of the first moments: people walking through drop out of it
+            if (firstMs < 0) {
+                firstMs = ms;
+            }
+            warmup.add(grey);
+            if (ms - firstMs < WARMUP_MS) {
+                return List.of();
+            }
+            background = median(warmup);
+            initialBackground = background.clone();
             previous = grey;
-            firstMs = ms;
+            warmup.clear();
             return List.of();
         }
         boolean[] fg = new boolean[w * h];
@@ -107,6 +120,20 @@ public final class BehaviorAnalyzer {
         }
         previous = grey;
         return events.subList(before, events.size());
+    }
+
+    private static float[] median(List<float[]> frames) {
+        int n = frames.get(0).length;
+        float[] out = new float[n];
+        float[] column = new float[frames.size()];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < column.length; k++) {
+                column[k] = frames.get(k)[i];
+            }
+            java.util.Arrays.sort(column);
+            out[i] = column[column.length / 2];
+        }
+        return out;
     }
 
     private float[] downscale(RgbImage img) {
@@ -213,6 +240,7 @@ public final class BehaviorAnalyzer {
                 best = new Track(nextTrackId++, b.cx(), b.cy(), ms);
                 tracks.add(best);
             } else {
+                best.path += Math.hypot(b.cx() - best.x, b.cy() - best.y);
                 double dt = (ms - best.lastMs) / 1000.0;
                 if (dt > 0) {
                     double instant = Math.hypot(b.cx() - best.x, b.cy() - best.y) / w / dt;
@@ -244,8 +272,15 @@ public final class BehaviorAnalyzer {
         if (inRegion(t.x, t.y)) {
             if (t.inRegionSince < 0) {
                 t.inRegionSince = ms;
+                t.entryX = t.x;
+                t.entryY = t.y;
             }
-            if (!t.loiterReported && ms - t.inRegionSince >= rules.loiterSeconds() * 1000) {
+            // loitering: a person (it has moved about) who stays near where they came into the region;
+            // people passing through move away from their entry point, an object left there never moves
+            boolean stayedNear = Math.hypot(t.x - t.entryX, t.y - t.entryY) < 0.25 * w;
+            boolean movedAbout = t.path > 0.1 * w && t.speed > 0.01;
+            if (!t.loiterReported && stayedNear && movedAbout
+                    && ms - t.inRegionSince >= rules.loiterSeconds() * 1000) {
                 t.loiterReported = true;
                 events.add(new BehaviorEvent(BehaviorKind.LOITERING, t.inRegionSince, ms,
                         "track " + t.id + " stayed " + (ms - t.inRegionSince) / 1000 + " s in the region"));
@@ -316,8 +351,7 @@ public final class BehaviorAnalyzer {
                 if (changedAndStill) {
                     staticCellsSince.putIfAbsent(key, ms);
                     long since = staticCellsSince.get(key);
-                    if (!staticReported.getOrDefault(key, false) && ms - since >= rules.staticSeconds() * 1000
-                            && since - firstMs > 500) {
+                    if (!staticReported.getOrDefault(key, false) && ms - since >= rules.staticSeconds() * 1000) {
                         staticReported.put(key, true);
                         boolean nowTextured = variance(grey, cx, cy, cell) > variance(initialBackground, cx, cy, cell);
                         if (!nearbyReported(key, cell)) {
