@@ -29,9 +29,10 @@ class BehaviorAnalyzerTest {
         Random r = new Random(7);
         for (int y = 0; y < H; y++) {
             for (int x = 0; x < W; x++) {
-                int tile = ((x / 20) + (y / 20)) % 2 == 0 ? 150 : 165;
-                int v = tile + r.nextInt(6);
-                f.setRGB(x, y, new Color(v, v - 4, v - 10).getRGB());
+                // grey tiles, light and dark, with a little colour in every pixel
+                int tile = ((x / 20) + (y / 20)) % 2 == 0 ? 120 : 190;
+                f.setRGB(x, y, new Color(tile + r.nextInt(17) - 8, tile + r.nextInt(17) - 8,
+                        tile + r.nextInt(17) - 8).getRGB());
             }
         }
         return f;

@@ -45,6 +45,15 @@ public final class ApiClient {
         }
     }
 
+    public Reply put(String path, String token, Object body) {
+        try {
+            return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))), token);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Reply multipart(String path, String token, String fileName, byte[] file, Map<String, String> fields) {
         String boundary = "hnsw-" + UUID.randomUUID();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
