@@ -1,5 +1,5 @@
 import type { MenuArea } from '../types'
-import { home, planned } from './helpers'
+import { home, planned, ready } from './helpers'
 
 /** 监管工作台 — the console of customs, maritime and border officers. */
 export const officerArea: MenuArea = {
@@ -11,7 +11,10 @@ export const officerArea: MenuArea = {
   items: [
     planned('officer', 'customs-review', 'customs-service', ['customs-officer', 'customs-reviewer']),
     planned('officer', 'control-instructions', 'passenger-service', ['customs-officer', 'customs-reviewer']),
-    planned('officer', 'watchlist-tasks', 'video-analytics-service', ['customs-officer', 'customs-reviewer']),
+    ready('officer', 'watchlist-tasks', ['customs-officer', 'customs-reviewer']),
+    ready('officer', 'video-cameras', ['customs-officer']),
+    ready('officer', 'face-library', ['customs-officer', 'customs-reviewer']),
+    ready('officer', 'video-alerts', ['customs-officer', 'customs-reviewer']),
     planned('officer', 'alerts', 'port-situation-service'),
     planned('officer', 'inspection-bookings', 'customs-service', ['customs-officer']),
     planned('officer', 'deposits', 'customs-service', ['customs-finance']),

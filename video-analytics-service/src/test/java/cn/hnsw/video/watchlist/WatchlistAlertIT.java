@@ -109,6 +109,10 @@ class WatchlistAlertIT {
                 new Sprite(TestMedia.variant(personA, 0.8, 1.12f), i -> new int[] {60 + i * 20, 180}),
                 new Sprite(TestMedia.variant(personB, 0.8, 0.95f), i -> new int[] {900, 250})));
         byte[] video = Files.readAllBytes(clip);
+        // the browser test (web/e2e/video-watchlist.spec.ts) uploads the same photo and clip
+        Path media = Files.createDirectories(Path.of("target", "e2e-media"));
+        Files.write(media.resolve("person.jpg"), TestMedia.jpeg(personA));
+        Files.write(media.resolve("pass.mp4"), video);
 
         // before review the task is not active: the same clip raises nothing
         Reply early = api.multipart("/offline-videos", officer, "pass.mp4", video,
