@@ -50,7 +50,7 @@ test('a watched person walking past a camera alerts the bound officer, who handl
   await officer.getByTestId('camera-source').locator('input').fill('/dev/null')
   await officer.getByTestId('camera-register').click()
   await officer.getByTestId(`video-4601000000132${suffix}`).setInputFiles(CLIP)
-  await expect(officer.getByTestId('analysis-report')).toContainText('布控命中 1 次', { timeout: 120_000 })
+  await expect(officer.getByTestId('analysis-report')).toContainText(/布控命中 [1-9]\d* 次/, { timeout: 120_000 })
 
   await officer.goto('/officer/video-alerts')
   await expect(officer.getByTestId('alert-RAISED').first()).toBeVisible()

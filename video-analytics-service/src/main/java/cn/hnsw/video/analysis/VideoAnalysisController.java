@@ -5,7 +5,7 @@ import cn.hnsw.video.alert.WatchlistHitRepository.WatchlistHit;
 import cn.hnsw.video.analysis.VideoAnalysisService.AnalysisReport;
 import cn.hnsw.video.camera.CameraService;
 import cn.hnsw.video.face.FaceEngine.AnalyzedFace;
-import cn.hnsw.video.face.FaceService;
+import cn.hnsw.video.recognition.FaceService;
 import cn.hnsw.video.face.RgbImage;
 import cn.hnsw.video.support.VideoErrorCode;
 import jakarta.validation.Valid;

@@ -10,7 +10,7 @@ import cn.hnsw.video.camera.VideoSourceAdapter;
 import cn.hnsw.video.face.FaceEngine;
 import cn.hnsw.video.face.FaceEngine.AnalyzedFace;
 import cn.hnsw.video.face.FaceEngine.FaceBox;
-import cn.hnsw.video.face.FaceService;
+import cn.hnsw.video.recognition.FaceService;
 import cn.hnsw.video.face.RgbImage;
 import cn.hnsw.video.library.FaceCaptureRepository;
 import cn.hnsw.video.library.FaceCaptureRepository.FaceCapture;

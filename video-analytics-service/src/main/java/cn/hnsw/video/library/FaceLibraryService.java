@@ -7,7 +7,7 @@ import cn.hnsw.common.web.PageQuery;
 import cn.hnsw.common.web.PageResponse;
 import cn.hnsw.video.face.FaceEngine;
 import cn.hnsw.video.face.FaceEngine.AnalyzedFace;
-import cn.hnsw.video.face.FaceService;
+import cn.hnsw.video.recognition.FaceService;
 import cn.hnsw.video.face.RgbImage;
 import cn.hnsw.video.library.FaceBaseRecordRepository.FaceBaseRecord;
 import cn.hnsw.video.library.FaceBaseRecordRepository.PersonOfInterest;

@@ -11,7 +11,7 @@ import cn.hnsw.video.alert.WatchlistHitRepository;
 import cn.hnsw.video.alert.WatchlistHitRepository.WatchlistHit;
 import cn.hnsw.video.camera.CameraRepository.Camera;
 import cn.hnsw.video.face.FaceEngine;
-import cn.hnsw.video.face.FaceService;
+import cn.hnsw.video.recognition.FaceService;
 import cn.hnsw.video.library.FaceLibraryService;
 import cn.hnsw.video.library.FaceLibraryService.Candidate;
 import cn.hnsw.video.library.FeatureLibraryType;

@@ -1,7 +1,9 @@
-package cn.hnsw.video.face;
+package cn.hnsw.video.recognition;
 
 import cn.hnsw.common.web.HnswException;
+import cn.hnsw.video.face.FaceEngine;
 import cn.hnsw.video.face.FaceEngine.AnalyzedFace;
+import cn.hnsw.video.face.RgbImage;
 import cn.hnsw.video.support.VideoErrorCode;
 import java.util.Comparator;
 import java.util.List;

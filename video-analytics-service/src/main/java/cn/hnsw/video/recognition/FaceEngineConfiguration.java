@@ -1,5 +1,6 @@
-package cn.hnsw.video.face;
+package cn.hnsw.video.recognition;
 
+import cn.hnsw.video.face.FaceEngine;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
