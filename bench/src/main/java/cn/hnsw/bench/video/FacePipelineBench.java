@@ -19,7 +19,7 @@ import java.util.List;
  * pairs the package's photographs allow (see {@code docs/video-analytics.md}).
  *
  * <p>Needs {@code mvn -pl video-analytics-service generate-resources} first (face-models and decoded samples).
- * Run: {@code taskset -c 0 mvn -q -pl bench org.codehaus.mojo:exec-maven-plugin:3.5.1:java -Dexec.mainClass=cn.hnsw.bench.video.FacePipelineBench
+ * Run: {@code taskset -c 0 mvn -q -pl bench org.codehaus.mojo:exec-maven-plugin:java -Dexec.mainClass=cn.hnsw.bench.video.FacePipelineBench
  * -Dexec.args="../video-analytics-service/target/face-samples 200"}
  */
 public final class FacePipelineBench {

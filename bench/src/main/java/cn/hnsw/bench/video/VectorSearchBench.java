@@ -26,7 +26,7 @@ import org.apache.lucene.store.FSDirectory;
  * reference. Vectors are synthetic: identities drawn around random centres with the spread face-api descriptors show
  * (norm ≈ 1.4, same-person distance ≈ 0.3), queries are fresh samples of stored identities.
  *
- * <p>Run: {@code mvn -q -pl bench org.codehaus.mojo:exec-maven-plugin:3.5.1:java -Dexec.mainClass=cn.hnsw.bench.video.VectorSearchBench -Dexec.args="100000 1000"}
+ * <p>Run: {@code mvn -q -pl bench org.codehaus.mojo:exec-maven-plugin:java -Dexec.mainClass=cn.hnsw.bench.video.VectorSearchBench -Dexec.args="100000 1000"}
  */
 public final class VectorSearchBench {
 
