@@ -156,7 +156,7 @@ public class VideoAnalysisService {
         FaceBox b = face.box();
         FaceCapture capture = new FaceCapture(captureId, camera == null ? null : camera.id(), deviceCode, capturedAt,
                 new float[] {(float) b.x(), (float) b.y(), (float) b.width(), (float) b.height()}, b.score(), key,
-                "{}", source);
+                faces.attributesJson(frame, face), source);
         return tx.execute(status -> {
             captures.insert(capture);
             library.store(new StoredFeature(UUID.randomUUID(), FeatureLibraryType.SNAPSHOT, null, captureId,

@@ -30,6 +30,7 @@ public final class FaceEngine implements AutoCloseable {
     private final OrtSession detector;
     private final OrtSession landmarker;
     private final OrtSession recognizer;
+    private final OrtSession ageGender;
     private final int inputSize;
 
     /** A face box in image pixels with the detector's score. */
@@ -80,11 +81,12 @@ public final class FaceEngine implements AutoCloseable {
     }
 
     private FaceEngine(OrtEnvironment env, OrtSession detector, OrtSession landmarker, OrtSession recognizer,
-            int inputSize) {
+            OrtSession ageGender, int inputSize) {
         this.env = env;
         this.detector = detector;
         this.landmarker = landmarker;
         this.recognizer = recognizer;
+        this.ageGender = ageGender;
         this.inputSize = inputSize;
     }
 
@@ -110,7 +112,9 @@ public final class FaceEngine implements AutoCloseable {
                     NetWeights.fromClasspath(MODEL_DIR, "face_landmark_68_model")), options);
             OrtSession recognizer = env.createSession(FaceNetGraphs.recognition(
                     NetWeights.fromClasspath(MODEL_DIR, "face_recognition_model")), options);
-            return new FaceEngine(env, detector, landmarker, recognizer, detectorInputSize);
+            OrtSession ageGender = env.createSession(FaceNetGraphs.ageGender(
+                    NetWeights.fromClasspath(MODEL_DIR, "age_gender_model")), options);
+            return new FaceEngine(env, detector, landmarker, recognizer, ageGender, detectorInputSize);
         } catch (OrtException e) {
             throw new IllegalStateException("cannot build the face nets on ONNX Runtime", e);
         }
@@ -218,6 +222,38 @@ public final class FaceEngine implements AutoCloseable {
         return new Landmarks(xs, ys, w, h);
     }
 
+    /** Estimated age (years) and probability that the face is male, from face-api's age/gender net. */
+    public record AgeGender(double age, double maleProbability) {
+        public String gender() {
+            return maleProbability > 0.5 ? "male" : "female";
+        }
+    }
+
+    /** Age and gender on face-api's crop for them: the landmarks' bounding box padded by 20 %. */
+    public AgeGender ageGender(RgbImage img, Landmarks lm) {
+        double minX = Double.MAX_VALUE;
+        double minY = Double.MAX_VALUE;
+        double maxX = 0;
+        double maxY = 0;
+        for (int i = 0; i < 68; i++) {
+            minX = Math.min(minX, lm.xs()[i]);
+            minY = Math.min(minY, lm.ys()[i]);
+            maxX = Math.max(maxX, lm.xs()[i]);
+            maxY = Math.max(maxY, lm.ys()[i]);
+        }
+        double w = maxX - minX;
+        double h = maxY - minY;
+        int[] crop = clipFloor(minX - w * 0.2 / 2, minY - h * 0.2 / 2, w + w * 0.2, h + h * 0.2, img.width(),
+                img.height());
+        float[] input = FacePreprocessing.squareInput(img, crop[0], crop[1], crop[2], crop[3], true, 112,
+                FacePreprocessing.FACE_MEAN);
+        float[] out = run(ageGender, input, 112);
+        double m = Math.max(out[1], out[2]);
+        double male = Math.exp(out[1] - m);
+        double female = Math.exp(out[2] - m);
+        return new AgeGender(out[0], male / (male + female));
+    }
+
     /** face-api's descriptor: its dlib-style crop from the landmarks, without levelling the eyes. */
     public float[] faceApiDescriptor(RgbImage img, Landmarks lm) {
         int[] rect = faceApiAlignedRect(lm);
@@ -312,6 +348,7 @@ public final class FaceEngine implements AutoCloseable {
             detector.close();
             landmarker.close();
             recognizer.close();
+            ageGender.close();
         } catch (OrtException e) {
             throw new IllegalStateException(e);
         }

@@ -89,6 +89,37 @@ final class FaceNetGraphs {
         return g.m.toBytes();
     }
 
+    /**
+     * Age and gender net (TinyXception with two middle blocks, 112 px input): output [1, 3] = age in years, then the
+     * two gender logits (male, female) before softmax.
+     */
+    static byte[] ageGender(NetWeights w) {
+        Ops g = new Ops("age_gender");
+        g.m.input(INPUT, 1, 3, 112, 112);
+        long[] down = pads(0, 0, 1, 1);
+        long[] same = pads(1, 1, 1, 1);
+        String x = g.relu(g.conv(INPUT, w.get("entry_flow/conv_in/filters"), w.get("entry_flow/conv_in/bias"), null,
+                null, 2, down, 1));
+        x = g.reductionBlock(x, w, "entry_flow/reduction_block_0", false);
+        x = g.reductionBlock(x, w, "entry_flow/reduction_block_1", true);
+        for (int i = 0; i < 2; i++) {
+            String p = "middle_flow/main_block_" + i;
+            String out = g.separable(g.relu(x), w, p + "/separable_conv0", 1, same);
+            out = g.separable(g.relu(out), w, p + "/separable_conv1", 1, same);
+            out = g.separable(g.relu(out), w, p + "/separable_conv2", 1, same);
+            x = g.add(out, x);
+        }
+        x = g.reductionBlock(x, w, "exit_flow/reduction_block", true);
+        x = g.relu(g.separable(x, w, "exit_flow/separable_conv", 1, same));
+        x = g.m.node("GlobalAveragePool", List.of(x), g.m.fresh("gap"));
+        x = g.m.node("Flatten", List.of(x), g.m.fresh("flat"));
+        String age = g.matmulBias(x, w.get("fc/age/weights"), w.get("fc/age/bias"));
+        String gender = g.matmulBias(x, w.get("fc/gender/weights"), w.get("fc/gender/bias"));
+        g.m.node("Concat", List.of(age, gender), OUTPUT, Attr.i("axis", 1));
+        g.m.output(OUTPUT, 1, 3);
+        return g.m.toBytes();
+    }
+
     private static long[] pads(long top, long left, long bottom, long right) {
         return new long[] {top, left, bottom, right};
     }
@@ -172,6 +203,19 @@ final class FaceNetGraphs {
             String in4 = relu(add(out1, add(out2, out3)));
             String out4 = separable(in4, w, prefix + "/conv3", 1, same);
             return relu(add(out1, add(out2, add(out3, out4))));
+        }
+
+        /** TinyXception reduction: (relu) sep, relu, sep, max-pool 3×3/2 'same', plus a strided 1×1 expansion conv. */
+        String reductionBlock(String x, NetWeights w, String prefix, boolean activateInput) {
+            long[] same = pads(1, 1, 1, 1);
+            String out = activateInput ? relu(x) : x;
+            out = separable(out, w, prefix + "/separable_conv0", 1, same);
+            out = separable(relu(out), w, prefix + "/separable_conv1", 1, same);
+            out = m.node("MaxPool", List.of(out), m.fresh("pool"), Attr.ints("kernel_shape", 3, 3),
+                    Attr.ints("strides", 2, 2), Attr.ints("pads", 0, 0, 1, 1));
+            String expansion = conv(x, w.get(prefix + "/expansion_conv/filters"), w.get(prefix + "/expansion_conv/bias"),
+                    null, null, 2, pads(0, 0, 0, 0), 1);
+            return add(out, expansion);
         }
 
         String scaledConv(String x, NetWeights w, String prefix, int stride, long[] pads) {

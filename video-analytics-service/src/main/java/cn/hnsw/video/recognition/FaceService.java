@@ -53,6 +53,14 @@ public class FaceService {
         return engine.analyze(img, scoreThreshold);
     }
 
+    /** The attributes computed for a face (FP 254–255): age and gender with face-api's age/gender net, as JSON. */
+    public String attributesJson(RgbImage img, AnalyzedFace face) {
+        FaceEngine.AgeGender ag = engine.ageGender(img, face.landmarks());
+        return String.format(java.util.Locale.ROOT,
+                "{\"gender\":\"%s\",\"maleProbability\":%.4f,\"age\":%.1f,\"model\":\"face-api age_gender_model\"}",
+                ag.gender(), ag.maleProbability(), ag.age());
+    }
+
     /** Similarity shown to officers: 1 at distance 0, 0.5 at the match distance 0.6, falling towards 0. */
     public static double similarity(double distance) {
         return 1.0 / (1.0 + Math.pow(distance / FaceEngine.DEFAULT_MATCH_DISTANCE, 2));

@@ -108,6 +108,27 @@ class FaceEngineReferenceTest {
         assertThat(worst).isLessThan(1e-4);
     }
 
+    @Test
+    void ageAndGenderMatchFaceApiOnItsOwnLandmarks() {
+        double worstAge = 0;
+        double worstProbability = 0;
+        for (JsonNode image : reference.get("images")) {
+            RgbImage img = sample(image.get("name").asText());
+            for (JsonNode ref : image.get("faces")) {
+                FaceEngine.AgeGender ag = engine.ageGender(img, referenceLandmarks(ref, img));
+                worstAge = Math.max(worstAge, Math.abs(ag.age() - ref.get("age").asDouble()));
+                double refMale = "male".equals(ref.get("gender").asText()) ? ref.get("genderProbability").asDouble()
+                        : 1 - ref.get("genderProbability").asDouble();
+                worstProbability = Math.max(worstProbability, Math.abs(ag.maleProbability() - refMale));
+                assertThat(ag.gender()).isEqualTo(ref.get("gender").asText());
+            }
+        }
+        System.out.printf("age/gender: worst age deviation %.3g years, worst probability deviation %.3g%n", worstAge,
+                worstProbability);
+        assertThat(worstAge).isLessThan(0.01);
+        assertThat(worstProbability).isLessThan(1e-4);
+    }
+
     static Landmarks referenceLandmarks(JsonNode ref, RgbImage img) {
         double[] xs = new double[68];
         double[] ys = new double[68];

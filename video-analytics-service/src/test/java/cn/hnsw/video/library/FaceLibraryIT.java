@@ -28,6 +28,8 @@ class FaceLibraryIT {
     int port;
     @Autowired
     FaceFeatureRepository features;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     final TestTokens tokens = TestTokens.issuer();
 
@@ -105,6 +107,10 @@ class FaceLibraryIT {
         Reply intake = api.post("/face-captures", officer, Map.of("deviceCode", "46010000001320000009",
                 "capturedAt", "2026-11-27T03:00:00Z", "photoBase64", photo));
         assertThat(intake.status()).as(intake.body().toString()).isEqualTo(200);
+        // attributes computed on the capture: gender and age by face-api's age/gender net
+        String attributes = jdbc.queryForObject("SELECT attributes::text FROM face_capture WHERE device_code = "
+                + "'46010000001320000009'", String.class);
+        assertThat(attributes).contains("\"gender\"").contains("\"age\"");
         Reply found = api.post("/face-searches", officer, Map.of("photoBase64",
                 b64(TestMedia.isolated(g3, 1011, 246, 346, 314))));
         assertThat(found.body()).as(found.body().toString()).hasSize(1);
