@@ -50,6 +50,8 @@ public class VectorIndex {
     private static final String LIBRARY = "lib";
     private static final String DB_KEY = "hnsw.database";
     private static final String COUNT_KEY = "hnsw.count";
+    /** Graph candidates explored per query (Lucene's k); more than 10 is needed for recall on 128-d descriptors. */
+    private static final int CANDIDATES = 100;
 
     /** One candidate: the stored feature and its Euclidean distance to the query. */
     public record Neighbour(UUID featureId, double distance) {
@@ -138,7 +140,8 @@ public class VectorIndex {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                TopDocs top = searcher.search(new KnnFloatVectorQuery(VECTOR, query, k,
+                int candidates = Math.max(k, CANDIDATES);
+                TopDocs top = searcher.search(new KnnFloatVectorQuery(VECTOR, query, candidates,
                         new TermQuery(new Term(LIBRARY, library.name()))), k);
                 List<Neighbour> out = new ArrayList<>();
                 for (ScoreDoc sd : top.scoreDocs) {
