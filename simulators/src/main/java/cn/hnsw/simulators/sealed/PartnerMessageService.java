@@ -1,5 +1,6 @@
 package cn.hnsw.simulators.sealed;
 
+import cn.hnsw.common.partner.SealRefusalError;
 import cn.hnsw.common.crypto.CipherDeviceException;
 import cn.hnsw.common.crypto.OpenedMessage;
 import cn.hnsw.common.crypto.ReplayGuardFullException;

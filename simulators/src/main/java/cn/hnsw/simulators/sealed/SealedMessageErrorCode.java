@@ -1,5 +1,6 @@
 package cn.hnsw.simulators.sealed;
 
+import cn.hnsw.common.partner.SealRefusalError;
 import cn.hnsw.common.web.EnumErrorCode;
 import cn.hnsw.common.web.ErrorText;
 import org.springframework.http.HttpStatus;

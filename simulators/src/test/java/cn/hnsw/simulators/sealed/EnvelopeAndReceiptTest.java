@@ -1,5 +1,6 @@
 package cn.hnsw.simulators.sealed;
 
+import cn.hnsw.common.partner.SealRefusalError;
 import cn.hnsw.common.crypto.RefusalCode;
 import cn.hnsw.simulators.partner.Partner;
 import cn.hnsw.simulators.partner.PartnerKind;

@@ -60,7 +60,63 @@ public final class TestTokens {
                 out.write(jwks);
             }
         });
+        server.createContext("/realms/" + REALM + "/protocol/openid-connect/token", this::clientCredentials);
         server.start();
+    }
+
+    /** The secret the test token endpoint expects of client {@code clientId}: {@code <clientId>-test-secret}. */
+    public static String clientSecret(String clientId) {
+        return clientId + "-test-secret";
+    }
+
+    public String tokenUri() {
+        return issuer + "/protocol/openid-connect/token";
+    }
+
+    /**
+     * The client-credentials grant as Keycloak answers it, for the platform's clients: {@code hnsw-svc-<service>}
+     * (realm role {@code internal-service}) and {@code partner-<kind>-<name>} (role {@code partner-<kind>}), each
+     * with secret {@link #clientSecret}; client authentication by HTTP Basic or form fields. Anything else: 401.
+     */
+    private void clientCredentials(com.sun.net.httpserver.HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            Map<String, String> fields = new LinkedHashMap<>();
+            for (String pair : form.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    fields.put(java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                            java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                }
+            }
+            String clientId = fields.get("client_id");
+            String secret = fields.get("client_secret");
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            if (authorization != null && authorization.startsWith("Basic ")) {
+                String[] basic = new String(java.util.Base64.getDecoder().decode(authorization.substring(6)),
+                        StandardCharsets.UTF_8).split(":", 2);
+                clientId = java.net.URLDecoder.decode(basic[0], StandardCharsets.UTF_8);
+                secret = basic.length > 1 ? java.net.URLDecoder.decode(basic[1], StandardCharsets.UTF_8) : "";
+            }
+            String role = clientId == null ? null
+                    : clientId.startsWith("hnsw-svc-") ? "internal-service"
+                    : clientId.matches("partner-[a-z]+-.+") ? clientId.substring(0, clientId.indexOf('-', 8)) : null;
+            byte[] body;
+            int status;
+            if (!"client_credentials".equals(fields.get("grant_type")) || role == null
+                    || !clientSecret(clientId).equals(secret)) {
+                status = 401;
+                body = "{\"error\":\"unauthorized_client\"}".getBytes(StandardCharsets.UTF_8);
+            } else {
+                String token = user("service-account-" + clientId, role).claim("azp", clientId).mint();
+                status = 200;
+                body = ("{\"access_token\":\"" + token + "\",\"expires_in\":1800,\"token_type\":\"Bearer\"}")
+                        .getBytes(StandardCharsets.UTF_8);
+            }
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(status, body.length);
+            exchange.getResponseBody().write(body);
+        }
     }
 
     /** The issuer of this JVM, started on first use. */

@@ -16,6 +16,11 @@ public class TestInfrastructureInitializer implements ApplicationContextInitiali
 
     private static final AtomicInteger CONTEXTS = new AtomicInteger();
 
+    /** {@code passenger-service} → {@code hnsw-svc-passenger}, as the realm names service clients. */
+    static String clientId(String applicationName) {
+        return "hnsw-svc-" + applicationName.replaceAll("-service$", "");
+    }
+
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         String app = context.getEnvironment().getProperty("spring.application.name", "service");
@@ -31,7 +36,10 @@ public class TestInfrastructureInitializer implements ApplicationContextInitiali
                 "spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + tokens.jwkSetUri(),
                 "hnsw.s3.endpoint=" + SharedInfrastructure.s3().endpoint(),
                 "hnsw.s3.access-key=" + SharedInfrastructure.s3().accessKey(),
-                "hnsw.s3.secret-key=" + SharedInfrastructure.s3().secretKey()
+                "hnsw.s3.secret-key=" + SharedInfrastructure.s3().secretKey(),
+                // The service's own client (client-credentials grant at the test issuer), for calls to partners.
+                "hnsw.partners.client-id=" + clientId(app),
+                "hnsw.partners.client-secret=" + TestTokens.clientSecret(clientId(app))
         ).applyTo(context);
     }
 }

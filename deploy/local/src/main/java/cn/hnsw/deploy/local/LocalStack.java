@@ -44,6 +44,25 @@ public final class LocalStack {
             "customs-smart-supervision", "single-window-standard", "bank-boc-hainan", "bank-icbc-hainan", "wallet-alipay",
             "wallet-tenpay", "gate-control", "ticketing-port-operator", "ais-feeder", "camera-platform", "haiyiban",
             "border-digital");
+    /**
+     * The key ids of every partner in the simulators' registry ({@code simulators/src/main/resources/simulators.yml}),
+     * so that a partner added there gets its key without a change here; the list above when the file is not there.
+     */
+    static List<String> partnerKeyIds(Path root) {
+        Path registry = root.resolve("simulators/src/main/resources/simulators.yml");
+        if (!Files.exists(registry)) {
+            return PARTNER_KEY_IDS;
+        }
+        try {
+            java.util.regex.Pattern keyId = java.util.regex.Pattern.compile("^\\s+key-id:\\s*([A-Za-z0-9._-]+)\\s*$");
+            List<String> ids = Files.readAllLines(registry).stream().map(keyId::matcher)
+                    .filter(java.util.regex.Matcher::matches).map(m -> m.group(1)).distinct().toList();
+            return ids.isEmpty() ? PARTNER_KEY_IDS : ids;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Local-only secret of the generated key stores; set HNSW_KEYSTORE_PASSWORD to use another. */
     static final String DEFAULT_KEYSTORE_PASSWORD = "hnsw-local-keys";
     static final String DEMO_PASSWORD = "Hnsw@2026";
@@ -67,7 +86,7 @@ public final class LocalStack {
             new String[] {"platform-admin", "platform-admin", "平台管理员 云峰"});
 
     /** module, database, port, API path. Order is start order; the gateway comes last. */
-    static final List<ServiceSpec> SERVICES = List.of(
+    public static final List<ServiceSpec> SERVICES = List.of(
             new ServiceSpec("simulators", "simulators", 8090, "/api/simulators"),
             new ServiceSpec("passenger-service", "passenger", 8081, "/api/passenger"),
             new ServiceSpec("ledger-service", "ledger", 8082, "/api/ledger"),
@@ -79,16 +98,30 @@ public final class LocalStack {
             new ServiceSpec("video-analytics-service", "video", 8088, "/api/video-analytics"),
             new ServiceSpec("gateway", null, 8080, "/api"));
 
-    record ServiceSpec(String module, String database, int port, String apiBase) {
+    public record ServiceSpec(String module, String database, int port, String apiBase) {
+        /** The runnable jar: the simulators keep their plain jar as the main artifact (used by services' tests). */
+        String jarName() {
+            return module.equals("simulators") ? "simulators-exec.jar" : module + ".jar";
+        }
     }
 
     private final Path root;
     private final Path var;
+    private final Path webDist;
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
 
     LocalStack(Path root) {
+        this(root, root.resolve("var"), root.resolve("web").resolve("dist"));
+    }
+
+    /**
+     * @param var     data, keys and logs
+     * @param webDist the built web app the gateway serves
+     */
+    public LocalStack(Path root, Path var, Path webDist) {
         this.root = root;
-        this.var = root.resolve("var");
+        this.var = var;
+        this.webDist = webDist;
     }
 
     public static void main(String[] args) throws Exception {
@@ -124,11 +157,6 @@ public final class LocalStack {
         say("启动 PostgreSQL / starting PostgreSQL on " + POSTGRES_PORT);
         EmbeddedPostgresServer postgres = EmbeddedPostgresServer.startPersistent(var.resolve("postgres"), POSTGRES_PORT);
         running.push(postgres);
-        for (ServiceSpec s : SERVICES) {
-            if (s.database() != null) {
-                postgres.createDatabase(s.database());
-            }
-        }
         say("启动 Kafka (KRaft) / starting Kafka on " + KAFKA_PORT);
         EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.startPersistent(var.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT);
         running.push(kafka);
@@ -154,11 +182,27 @@ public final class LocalStack {
                 .start();
         running.push(keycloak);
         Connections connections = new Connections(postgres, kafka, s3, keycloak.issuer(), keys, keystorePassword);
-
         Map<String, String> started = new LinkedHashMap<>();
+        List<String> missing = startServices(connections, started);
+        printTable(started, missing, keycloak);
+        Thread.currentThread().join();
+    }
+
+    /**
+     * Starts every built service and the gateway as child processes on their usual ports against {@code c}, and waits
+     * until all are healthy: what {@code run} does after the infrastructure, and what the browser tests use with the
+     * test JVM's infrastructure and Keycloak. Creates the services' databases. Returns the modules not built.
+     */
+    public List<String> startServices(Connections c, Map<String, String> started) throws Exception {
+        for (ServiceSpec s : SERVICES) {
+            if (s.database() != null) {
+                c.postgres().createDatabase(s.database());
+            }
+        }
+        Connections connections = c;
         List<String> missing = new ArrayList<>();
         for (ServiceSpec s : SERVICES) {
-            Path jar = root.resolve(s.module()).resolve("target").resolve(s.module() + ".jar");
+            Path jar = root.resolve(s.module()).resolve("target").resolve(s.jarName());
             if (!Files.exists(jar)) {
                 missing.add(s.module());
                 continue;
@@ -172,12 +216,16 @@ public final class LocalStack {
                 awaitHealthy(s);
             }
         }
-        printTable(started, missing, keycloak);
-        Thread.currentThread().join();
+        return missing;
+    }
+
+    /** The platform's and partners' key stores under {@code var/keys} (made on first use). */
+    public Path keys(String password) {
+        return ensureKeys(password);
     }
 
     /** What every child process is pointed at. */
-    record Connections(EmbeddedPostgresServer postgres, EmbeddedKafkaBroker kafka, EmbeddedS3Server s3, String issuer,
+    public record Connections(EmbeddedPostgresServer postgres, EmbeddedKafkaBroker kafka, EmbeddedS3Server s3, String issuer,
                        Path keys, String keystorePassword) {
     }
 
@@ -218,10 +266,15 @@ public final class LocalStack {
             command.add("--hnsw.crypto.platform-key-id=" + PLATFORM_KEY_ID);
         }
         if (s.module().equals("gateway")) {
-            Path dist = root.resolve("web").resolve("dist");
-            if (Files.exists(dist.resolve("index.html"))) {
-                env.put("HNSW_WEB_DIST", dist.toString());
+            if (Files.exists(webDist.resolve("index.html"))) {
+                env.put("HNSW_WEB_DIST", webDist.toString());
             }
+        } else {
+            // The service's own client in the realm, for calls to partners (PartnerClient's client-credentials grant).
+            String clientId = "hnsw-svc-" + s.module().replaceAll("-service$", "");
+            env.put("HNSW_CLIENT_ID", clientId);
+            command.add("--hnsw.partners.client-id=${HNSW_CLIENT_ID}");
+            command.add("--hnsw.partners.client-secret=" + clientId + "-local-secret");
         }
         pb.command(command);
         return new Child(pb.start());
@@ -247,7 +300,7 @@ public final class LocalStack {
         Path keys = var.resolve("keys");
         if (!Files.exists(keys.resolve("platform.p12"))) {
             say("生成密钥 / generating the platform's and partners' SM2 key stores in " + keys);
-            KeyStoreTool.generateStores(keys, PLATFORM_KEY_ID, PARTNER_KEY_IDS, password.toCharArray(),
+            KeyStoreTool.generateStores(keys, PLATFORM_KEY_ID, partnerKeyIds(root), password.toCharArray(),
                     java.time.Duration.ofDays(730), "Hainan Single Window (local)");
         }
         return keys;
@@ -305,7 +358,8 @@ public final class LocalStack {
         out.append(String.format("  %-26s %s%n", name, value));
     }
 
-    private void stopAll() {
+    /** Stops everything this stack started, services first. */
+    public void stopAll() {
         // Signal every service at once so they shut down in parallel; then close all in reverse start order, which
         // waits for each and stops Keycloak, S3, Kafka and PostgreSQL after the services that use them.
         running.forEach(r -> {

@@ -1,4 +1,4 @@
-package cn.hnsw.simulators.sealed;
+package cn.hnsw.common.partner;
 
 import cn.hnsw.common.crypto.RefusalCode;
 import cn.hnsw.common.web.ErrorCode;
@@ -8,12 +8,9 @@ import java.util.Objects;
 
 /**
  * A {@link RefusalCode} as a problem detail: the refusal's name is the stable {@code code}, its Chinese and English
- * texts are the messages, and nothing of the log detail ({@code SealRefusedException.getMessage()}) reaches the
- * sender (docs/crypto.md §3).
- *
- * <p>Status: 400 for an envelope that is broken or not for this partner (the sender must fix it), 401 for one whose
- * authenticity or freshness fails (like a bad token: who sent it cannot be trusted), 409 for a replay (the message
- * is fine and already arrived: a sender retrying after a lost reply learns that it got through).
+ * texts are the messages; nothing of the log detail reaches the sender (docs/crypto.md §3). 400 for an envelope that
+ * is broken or not for us, 401 when authenticity or freshness fails, 409 for a replay (a sender retrying after a lost
+ * answer learns that its message got through).
  */
 public record SealRefusalError(RefusalCode refusal) implements ErrorCode {
 
