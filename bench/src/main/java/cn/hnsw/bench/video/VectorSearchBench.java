@@ -26,19 +26,37 @@ import org.apache.lucene.store.FSDirectory;
  * reference. Vectors are synthetic: identities drawn around random centres with the spread face-api descriptors show
  * (norm ≈ 1.4, same-person distance ≈ 0.3), queries are fresh samples of stored identities.
  *
- * <p>Run: {@code mvn -q -pl bench org.codehaus.mojo:exec-maven-plugin:java -Dexec.mainClass=cn.hnsw.bench.video.VectorSearchBench -Dexec.args="100000 1000"}
+ * <p>Run: {@code mvn -q -pl bench org.codehaus.mojo:exec-maven-plugin:java -Dexec.mainClass=cn.hnsw.bench.video.VectorSearchBench -Dexec.args="100000 1000 16"} (third argument: latent dimension, 0 = isotropic)
  */
 public final class VectorSearchBench {
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int queries = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+        // 0: identities spread isotropically over all 128 dimensions (the hardest case for a graph index);
+        // d > 0: identities on a d-dimensional subspace, as learned embeddings tend to be, plus a little spread
+        int latent = args.length > 2 ? Integer.parseInt(args[2]) : 0;
         int dim = 128;
         Random random = new Random(42);
+        float[][] basis = latent > 0 ? new float[latent][] : null;
+        for (int b = 0; latent > 0 && b < latent; b++) {
+            basis[b] = gaussian(random, dim, 1.0 / Math.sqrt(dim));
+        }
         float[][] centres = new float[n][];
         float[][] stored = new float[n][];
         for (int i = 0; i < n; i++) {
-            centres[i] = gaussian(random, dim, 1.4 / Math.sqrt(dim));
+            if (latent > 0) {
+                float[] c = gaussian(random, dim, 0.05 / Math.sqrt(dim));
+                for (int b = 0; b < latent; b++) {
+                    double z = random.nextGaussian() * 1.4 / Math.sqrt(latent);
+                    for (int k = 0; k < dim; k++) {
+                        c[k] += (float) (z * basis[b][k]);
+                    }
+                }
+                centres[i] = c;
+            } else {
+                centres[i] = gaussian(random, dim, 1.4 / Math.sqrt(dim));
+            }
             stored[i] = around(random, centres[i], 0.3 / Math.sqrt(2 * dim));
         }
         Path dir = Files.createTempDirectory("hnsw-bench-index");
@@ -67,7 +85,8 @@ public final class VectorSearchBench {
                 truth[q] = exactNearest(stored, qs[q]);
                 exactNanos += System.nanoTime() - xs;
             }
-            System.out.printf("N=%d build=%.1fs exact-scan mean=%.2fms%n", n, buildS, exactNanos / 1e6 / qs.length);
+            System.out.printf("N=%d latent=%s build=%.1fs exact-scan mean=%.2fms%n", n,
+                    latent == 0 ? "isotropic" : latent + "-d", buildS, exactNanos / 1e6 / qs.length);
             for (int candidates : new int[] {10, 100, 200}) {
                 long[] latency = new long[queries];
                 int hits = 0;
