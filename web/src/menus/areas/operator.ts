@@ -12,7 +12,11 @@ export const operatorArea: MenuArea = {
     ready('operator', 'operation-logs'),
     ready('operator', 'login-logs'),
     ready('operator', 'platform-status'),
+    ready('operator', 'passenger-receipts'),
     planned('operator', 'outbox', 'common-lib (every service)'),
+    ready('operator', 'outbound-messages'),
+    ready('operator', 'clearance-parameters'),
+    ready('operator', 'zero-tariff-reference'),
     { id: 'operator.api-docs', titleKey: 'menu.operator.api-docs', path: '/swagger-ui.html', status: 'external' },
   ],
 }

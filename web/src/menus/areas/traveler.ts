@@ -1,5 +1,5 @@
 import type { MenuArea } from '../types'
-import { home, planned } from './helpers'
+import { home, ready } from './helpers'
 
 /** 旅客服务 — the portal of travellers leaving the island (passenger-service). */
 export const travelerArea: MenuArea = {
@@ -9,10 +9,10 @@ export const travelerArea: MenuArea = {
   roles: ['traveler'],
   home: home('traveler'),
   items: [
-    planned('traveler', 'declarations', 'passenger-service'),
-    planned('traveler', 'tax', 'passenger-service'),
-    planned('traveler', 'certificates', 'passenger-service'),
-    planned('traveler', 'timeline', 'passenger-service'),
-    planned('traveler', 'guides', 'passenger-service'),
+    ready('traveler', 'declarations'),
+    ready('traveler', 'tax'),
+    ready('traveler', 'certificates'),
+    ready('traveler', 'timeline'),
+    ready('traveler', 'guides'),
   ],
 }

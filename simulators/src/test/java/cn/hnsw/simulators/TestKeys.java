@@ -28,7 +28,10 @@ public final class TestKeys {
     public static final String WITHOUT_KEY = "haiyiban";
     public static final List<String> PARTNERS = List.of(CUSTOMS, "customs-golden-customs-2", "customs-smart-supervision",
             "single-window-standard", BANK, "bank-icbc-hainan", "wallet-alipay", "wallet-tenpay", "gate-control",
-            "ticketing-port-operator", "ais-feeder", "camera-platform", "border-digital");
+            "ticketing-port-operator", "ais-feeder", "camera-platform", "border-digital", "manifest-system",
+            // issue 4: the remaining payment channels and the reserved slots
+            "bank-ccb-hainan", "bank-abc-hainan", "payment-reserved-1", "payment-reserved-2", "payment-reserved-3",
+            "payment-reserved-4");
 
     private static volatile Path dir;
 

@@ -28,5 +28,12 @@ public enum PartnerKind {
     /** 海易办, the Hainan government-service app ({@code HaiyibanAdapter}). */
     HAIYIBAN,
     /** 智慧口岸数字边检, Smart Port Digital Border Inspection ({@code DigitalBorderAdapter}). */
-    BORDER_DIGITAL
+    BORDER_DIGITAL,
+    // issue 8 (trade window): the provincial platforms behind pilot approval, low-altitude reporting and repair re-entry.
+    /** 省短信平台, the provincial SMS platform ({@code NoticeGateway} SMS channel). */
+    SMS_PLATFORM,
+    /** 省数据共享平台, the provincial data-sharing platform and the registration sources behind it ({@code SharedDataGateway}). */
+    DATA_SHARING,
+    /** 舱单系统, the manifest system that back-fills declarations ({@code ManifestSystemAdapter}); issue 9. */
+    MANIFEST_SYSTEM
 }

@@ -1,0 +1,240 @@
+package cn.hnsw.bench.ledger;
+
+import cn.hnsw.common.web.HnswException;
+import cn.hnsw.ledger.posting.Direction;
+import cn.hnsw.ledger.posting.PostingRequest;
+import cn.hnsw.ledger.posting.PostingService;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Load driver for issue 5's closing note: postings/s of the ledger service's real {@link PostingService} (conditional
+ * UPDATE + posting row, one transaction per posting) with N concurrent writers on H hot items, against the floor of a
+ * plain JDBC {@code UPDATE ledger_stock SET quantity = quantity - ? WHERE ...} loop on the same database, in the same
+ * run, rounds alternating. Then M random postings (increases and decreases, some refused for lack of stock) and a
+ * check that every balance equals the sum of its postings (drift must be 0).
+ *
+ * <pre>
+ * java -cp bench/target/benchmarks.jar cn.hnsw.bench.ledger.PostingThroughputDriver \
+ *     [--writers 16] [--items 100] [--seconds 15] [--rounds 2] [--postings 1000000] [--jdbc-url jdbc:postgresql://…]
+ * </pre>
+ * Without {@code --jdbc-url} it starts an embedded PostgreSQL 17 with its default, durable settings (fsync and
+ * synchronous commit on) in a temporary folder, migrates the ledger schema with Flyway, and removes it at the end.
+ */
+public final class PostingThroughputDriver {
+
+    private static final AtomicLong DOCUMENT_IDS = new AtomicLong(1);
+
+    public static void main(String[] args) throws Exception {
+        int writers = intArg(args, "--writers", 16);
+        int items = intArg(args, "--items", 100);
+        int seconds = intArg(args, "--seconds", 15);
+        int rounds = intArg(args, "--rounds", 2);
+        long randomPostings = Long.parseLong(arg(args, "--postings", "1000000"));
+        String jdbcUrl = arg(args, "--jdbc-url", null);
+
+        EmbeddedPostgres embedded = null;
+        if (jdbcUrl == null) {
+            embedded = EmbeddedPostgres.builder().setServerConfig("max_connections", "100").start();
+            jdbcUrl = embedded.getJdbcUrl("postgres", "postgres");
+        }
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(arg(args, "--user", "postgres"));
+        config.setPassword(arg(args, "--password", "postgres"));
+        config.setMaximumPoolSize(writers + 2);
+        try (HikariDataSource ds = new HikariDataSource(config)) {
+            Flyway.configure().dataSource(ds).locations("classpath:db/migration").cleanDisabled(false).load().migrate();
+            JdbcClient jdbc = JdbcClient.create(ds);
+            PostingService postings = new PostingService(jdbc, Clock.systemUTC());
+            TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
+            System.out.printf(Locale.ROOT, "ledger posting bench: %d writers, %d hot items, %d s per run, %d rounds, %s%n",
+                    writers, items, seconds, rounds, embedded == null ? jdbcUrl : "embedded PostgreSQL (durable defaults)");
+
+            long ledgerA = ledger(jdbc, "BENCH-A");
+            long ledgerB = ledger(jdbc, "BENCH-B");
+            seed(tx, postings, ledgerA, items, "1000000000");
+            seed(tx, postings, ledgerB, items, "1000000000");
+
+            long ledgerC = ledger(jdbc, "BENCH-C");
+            seed(tx, postings, ledgerC, items, "1000000000");
+            List<Double> floor = new ArrayList<>();
+            List<Double> ours = new ArrayList<>();
+            List<Double> statementOnly = new ArrayList<>();
+            for (int r = 1; r <= rounds; r++) {
+                double f = run(writers, seconds, () -> plainUpdate(ds, ledgerB, items));
+                double p = run(writers, seconds, () -> tx.executeWithoutResult(s -> postings.book(List.of(
+                        request(ledgerA, "ITEM-" + ThreadLocalRandom.current().nextInt(items), Direction.DECREASE, BigDecimal.ONE)))));
+                // the same posting statement without the explicit transaction around it (autocommit), to show what
+                // the transaction's extra round trip costs; the service itself always books inside one
+                double a = run(writers, seconds, () -> postings.book(List.of(
+                        request(ledgerC, "ITEM-" + ThreadLocalRandom.current().nextInt(items), Direction.DECREASE, BigDecimal.ONE))));
+                floor.add(f);
+                ours.add(p);
+                statementOnly.add(a);
+                System.out.printf(Locale.ROOT, "round %d: plain JDBC UPDATE %.0f/s, PostingService in a transaction %.0f/s (ratio %.2f), "
+                        + "posting statement autocommit %.0f/s (ratio %.2f)%n", r, f, p, p / f, a, a / f);
+            }
+            double f = floor.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+            double p = ours.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+            double a = statementOnly.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+            System.out.printf(Locale.ROOT, "MEAN: plain JDBC UPDATE %.0f/s, PostingService in a transaction %.0f/s, ratio %.2f (goal >= 0.50); "
+                    + "posting statement autocommit %.0f/s, ratio %.2f%n", f, p, p / f, a, a / f);
+
+            if (randomPostings > 0) {
+                drift(jdbc, tx, postings, writers, items, randomPostings);
+            }
+        } finally {
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+    }
+
+    private static void drift(JdbcClient jdbc, TransactionTemplate tx, PostingService postings, int writers, int items,
+                              long total) throws InterruptedException {
+        long ledger = ledger(jdbc, "BENCH-DRIFT");
+        LongAdder booked = new LongAdder();
+        LongAdder refused = new LongAdder();
+        AtomicLong remaining = new AtomicLong(total);
+        Instant start = Instant.now();
+        List<Thread> threads = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            Thread t = Thread.ofPlatform().start(() -> {
+                ThreadLocalRandom random = ThreadLocalRandom.current();
+                while (remaining.getAndDecrement() > 0) {
+                    Direction d = random.nextInt(100) < 55 ? Direction.INCREASE : Direction.DECREASE;
+                    BigDecimal qty = BigDecimal.valueOf(random.nextInt(1, 10_000), 2);
+                    try {
+                        tx.executeWithoutResult(s -> postings.book(List.of(request(ledger, "ITEM-" + random.nextInt(items), d, qty))));
+                        booked.increment();
+                    } catch (HnswException e) {
+                        refused.increment();
+                    }
+                }
+            });
+            threads.add(t);
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        Duration took = Duration.between(start, Instant.now());
+        long drifted = jdbc.sql("""
+                        SELECT count(*) FROM ledger_stock s WHERE s.ledger_id = :l AND s.quantity <> coalesce((
+                            SELECT sum(CASE p.direction WHEN 'INCREASE' THEN p.quantity ELSE -p.quantity END)
+                            FROM ledger_posting p WHERE p.stock_id = s.id), 0)""")
+                .param("l", ledger).query(Long.class).single();
+        long negative = jdbc.sql("SELECT count(*) FROM ledger_stock WHERE ledger_id = :l AND quantity < 0")
+                .param("l", ledger).query(Long.class).single();
+        long rows = jdbc.sql("SELECT count(*) FROM ledger_posting WHERE ledger_id = :l").param("l", ledger)
+                .query(Long.class).single();
+        System.out.printf(Locale.ROOT, "RANDOM: %d postings attempted in %ds (%.0f/s): %d booked, %d refused (insufficient stock); "
+                        + "posting rows %d; items whose balance differs from the sum of postings: %d; negative balances: %d%n",
+                total, took.toSeconds(), total / Math.max(0.001, took.toMillis() / 1000.0), booked.sum(), refused.sum(),
+                rows, drifted, negative);
+        if (drifted != 0 || negative != 0 || rows != booked.sum()) {
+            System.out.println("DRIFT DETECTED");
+            System.exit(1);
+        }
+    }
+
+    private static void plainUpdate(HikariDataSource ds, long ledger, int items) {
+        try (Connection c = ds.getConnection();
+             PreparedStatement s = c.prepareStatement(
+                     "UPDATE ledger_stock SET quantity = quantity - ? WHERE ledger_id = ? AND item_no = ?")) {
+            s.setBigDecimal(1, BigDecimal.ONE);
+            s.setLong(2, ledger);
+            s.setString(3, "ITEM-" + ThreadLocalRandom.current().nextInt(items));
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static double run(int writers, int seconds, Runnable op) throws InterruptedException {
+        LongAdder done = new LongAdder();
+        CountDownLatch ready = new CountDownLatch(1);
+        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        // warm-up of a tenth of the run, not counted
+        long warmEnd = System.nanoTime() + Duration.ofSeconds(seconds).toNanos() / 10;
+        List<Thread> threads = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            threads.add(Thread.ofPlatform().start(() -> {
+                try {
+                    ready.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                while (System.nanoTime() < warmEnd) {
+                    op.run();
+                }
+                while (System.nanoTime() < end) {
+                    op.run();
+                    done.increment();
+                }
+            }));
+        }
+        ready.countDown();
+        for (Thread t : threads) {
+            t.join();
+        }
+        return done.sum() / (seconds * 0.9);
+    }
+
+    private static long ledger(JdbcClient jdbc, String no) {
+        return jdbc.sql("""
+                        INSERT INTO ledger (ledger_no, enterprise, enterprise_name, ledger_type, status, setup_document_id, created_at)
+                        VALUES (:no, '91460000MA5T8XQ21K', '基准测试', 'LOGISTICS', 'ACTIVE', 0, :at) RETURNING id""")
+                .param("no", no + "-" + System.nanoTime()).param("at", Timestamp.from(Instant.now())).query(Long.class).single();
+    }
+
+    private static void seed(TransactionTemplate tx, PostingService postings, long ledger, int items, String qty) {
+        for (int i = 0; i < items; i++) {
+            String item = "ITEM-" + i;
+            tx.executeWithoutResult(s -> postings.book(List.of(request(ledger, item, Direction.INCREASE, new BigDecimal(qty)))));
+        }
+    }
+
+    private static PostingRequest request(long ledger, String item, Direction direction, BigDecimal qty) {
+        long doc = DOCUMENT_IDS.getAndIncrement();
+        return new PostingRequest(ledger, "GOODS", item, "8471300000", "笔记本电脑", "台", direction, qty, doc,
+                "BENCH" + doc, "LOGISTICS_ADJUSTMENT", doc, "R" + doc);
+    }
+
+    private static String arg(String[] args, String name, String fallback) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
+    }
+
+    private static int intArg(String[] args, String name, int fallback) {
+        return Integer.parseInt(arg(args, name, String.valueOf(fallback)));
+    }
+
+    private PostingThroughputDriver() {
+    }
+}

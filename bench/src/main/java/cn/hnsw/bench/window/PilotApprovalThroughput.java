@@ -1,0 +1,170 @@
+package cn.hnsw.bench.window;
+
+import cn.hnsw.testsupport.embedded.EmbeddedPostgresServer;
+import org.flowable.engine.ProcessEngine;
+import org.flowable.engine.ProcessEngineConfiguration;
+import org.flowable.engine.RuntimeService;
+import org.flowable.engine.TaskService;
+import org.flowable.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.flowable.task.api.Task;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Load driver for issue 8's closing note: process instances of the four-level pilot approval completed per second
+ * (every task completed through Flowable's API, with the countersign of two provincial units), next to Flowable's
+ * minimal one-user-task process in the same run (the floor), and the time from submission (process start) to the
+ * first approver's to-do appearing in a candidate-group query, p50/p95/p99.
+ * <p>
+ * Same engine settings as trade-window-service (history level audit, no async executor), on a real PostgreSQL
+ * (embedded binaries). The two processes alternate in blocks, so both see the same database and JIT state. One thread:
+ * the figures are per core.
+ *
+ * <pre>
+ * java -cp bench/target/benchmarks.jar cn.hnsw.bench.window.PilotApprovalThroughput \
+ *     --bpmn trade-window-service/src/main/resources/processes/pilot-approval.bpmn20.xml --instances 500 --warmup 200 \
+ *     [--history audit|activity]
+ * </pre>
+ */
+public final class PilotApprovalThroughput {
+
+    private static final String MINIMAL = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:flowable="http://flowable.org/bpmn"
+                         targetNamespace="http://hnsw.cn/bench">
+              <process id="minimalOneTask" isExecutable="true">
+                <startEvent id="start"/>
+                <sequenceFlow id="f1" sourceRef="start" targetRef="task"/>
+                <userTask id="task" flowable:candidateGroups="/government/county/haikou-longhua/commerce-bureau"/>
+                <sequenceFlow id="f2" sourceRef="task" targetRef="end"/>
+                <endEvent id="end"/>
+              </process>
+            </definitions>
+            """;
+    private static final String LEAD = "/government/county/haikou-longhua/commerce-bureau";
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> opts = options(args);
+        Path bpmn = Path.of(opts.getOrDefault("bpmn", "trade-window-service/src/main/resources/processes/pilot-approval.bpmn20.xml"));
+        int instances = Math.min(Integer.parseInt(opts.getOrDefault("instances", "500")), 20_000);
+        int warmup = Math.min(Integer.parseInt(opts.getOrDefault("warmup", "200")), 20_000);
+        int block = 10;
+        String history = opts.getOrDefault("history", "audit");
+
+        try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.startTemporary()) {
+            String url = postgres.createDatabase("flowable_bench");
+            ProcessEngineConfiguration cfg = new StandaloneProcessEngineConfiguration()
+                    .setJdbcUrl(url).setJdbcUsername(EmbeddedPostgresServer.SUPERUSER).setJdbcPassword("postgres")
+                    .setJdbcDriver("org.postgresql.Driver")
+                    .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE)
+                    .setAsyncExecutorActivate(false)
+                    .setHistory(history);
+            ProcessEngine engine = cfg.buildProcessEngine();
+            engine.getRepositoryService().createDeployment()
+                    .addString("pilot-approval.bpmn20.xml", Files.readString(bpmn))
+                    .addString("minimal.bpmn20.xml", MINIMAL).deploy();
+            RuntimeService runtime = engine.getRuntimeService();
+            TaskService tasks = engine.getTaskService();
+
+            System.out.printf("history level %s; warm-up: %d instances of each%n", history, warmup);
+            for (int i = 0; i < warmup; i++) {
+                fourLevel(runtime, tasks, null);
+                minimal(runtime, tasks);
+            }
+            long fourNanos = 0;
+            long minimalNanos = 0;
+            List<Long> firstTodo = new ArrayList<>();
+            for (int done = 0; done < instances; done += block) {
+                long t0 = System.nanoTime();
+                for (int i = 0; i < block; i++) {
+                    fourLevel(runtime, tasks, firstTodo);
+                }
+                long t1 = System.nanoTime();
+                for (int i = 0; i < block; i++) {
+                    minimal(runtime, tasks);
+                }
+                long t2 = System.nanoTime();
+                fourNanos += t1 - t0;
+                minimalNanos += t2 - t1;
+            }
+            int measured = (instances + block - 1) / block * block;
+            double fourRate = measured / (fourNanos / 1e9);
+            double minimalRate = measured / (minimalNanos / 1e9);
+            long[] latencies = firstTodo.stream().mapToLong(Long::longValue).sorted().toArray();
+            System.out.printf("four-level pilot approval: %d instances, %.1f instances/s (5 user tasks each: city unit, county government, 2 provincial countersign units, province)%n",
+                    measured, fourRate);
+            System.out.printf("minimal one-user-task:     %d instances, %.1f instances/s%n", measured, minimalRate);
+            System.out.printf("ratio four-level / floor:  %.2f (goal >= 0.30)%n", fourRate / minimalRate);
+            System.out.printf("submission -> first to-do: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms (n=%d)%n",
+                    pct(latencies, 50), pct(latencies, 95), pct(latencies, 99), latencies[latencies.length - 1] / 1e6,
+                    latencies.length);
+            engine.close();
+        }
+    }
+
+    /** Start with the routing a region would resolve to, then complete every task as its unit would. */
+    private static void fourLevel(RuntimeService runtime, TaskService tasks, List<Long> firstTodo) {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("cityUnits", new ArrayList<>(List.of(LEAD)));
+        vars.put("countyGov", "/government/county/haikou-longhua");
+        vars.put("provincialUnits", new ArrayList<>(List.of("/government/provincial/commerce",
+                "/government/provincial/finance")));
+        vars.put("provinceOrg", "/government/province");
+        vars.put("enterpriseGroup", "/enterprises/91460106MA5T8K3R0A");
+        vars.put("stageOutcome", "APPROVE");
+        vars.put("applicationId", java.util.UUID.randomUUID().toString());
+        long start = System.nanoTime();
+        String pi = runtime.startProcessInstanceByKey("pilotApproval", vars).getId();
+        Task first = tasks.createTaskQuery().taskCandidateGroup(LEAD).processInstanceId(pi).singleResult();
+        if (firstTodo != null) {
+            firstTodo.add(System.nanoTime() - start);
+        }
+        if (first == null) {
+            throw new IllegalStateException("no first to-do for " + pi);
+        }
+        List<Task> open = List.of(first);
+        int guard = 0;
+        while (!open.isEmpty()) {
+            for (Task t : open) {
+                tasks.claim(t.getId(), "bench");
+                tasks.complete(t.getId(), Map.of("stageOutcome", "APPROVE"));
+            }
+            open = tasks.createTaskQuery().processInstanceId(pi).list();
+            if (++guard > 20) {
+                throw new IllegalStateException("process did not end: " + pi);
+            }
+        }
+    }
+
+    private static void minimal(RuntimeService runtime, TaskService tasks) {
+        String pi = runtime.startProcessInstanceByKey("minimalOneTask").getId();
+        Task t = tasks.createTaskQuery().taskCandidateGroup(LEAD).processInstanceId(pi).singleResult();
+        tasks.claim(t.getId(), "bench");
+        tasks.complete(t.getId());
+    }
+
+    private static double pct(long[] sorted, int p) {
+        int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(i, sorted.length - 1))] / 1e6;
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> m = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("options are --name value: " + Arrays.toString(args));
+            }
+            m.put(args[i].substring(2), args[i + 1]);
+        }
+        return m;
+    }
+
+    private PilotApprovalThroughput() {
+    }
+}

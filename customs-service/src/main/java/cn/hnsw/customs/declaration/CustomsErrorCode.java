@@ -1,0 +1,45 @@
+package cn.hnsw.customs.declaration;
+
+import cn.hnsw.common.web.EnumErrorCode;
+import cn.hnsw.common.web.ErrorText;
+import org.springframework.http.HttpStatus;
+
+/** The refusals of the clearance declaration system, each with its Chinese and English message. */
+public enum CustomsErrorCode implements EnumErrorCode {
+    DECLARATION_NOT_FOUND(HttpStatus.NOT_FOUND, "报关单不存在", "The declaration does not exist"),
+    DECLARATION_NOT_EDITABLE(HttpStatus.CONFLICT, "报关单当前状态（{0}）不可修改", "The declaration cannot be changed in its state ({0})"),
+    ILLEGAL_STATUS_CHANGE(HttpStatus.CONFLICT, "报关单状态“{0}”不可变更为“{1}”", "A declaration in state {0} cannot move to {1}"),
+    DECLARATION_MODIFIED(HttpStatus.CONFLICT, "报关单已被他人修改，请刷新后重试", "The declaration was changed by someone else; reload and retry"),
+    PREVALIDATION_FAILED(HttpStatus.UNPROCESSABLE_ENTITY, "预校验未通过：{0}", "Pre-validation failed: {0}"),
+    LEVY_NATURE_NOT_CONFIRMED(HttpStatus.CONFLICT, "此征免性质不适用于径予放行申报，是否继续。", "This levy nature does not apply to a direct-release declaration; continue?"),
+    QUALIFICATION_MISSING(HttpStatus.FORBIDDEN, "不具备享惠企业资质", "The enterprise does not hold the zero-tariff preferential qualification"),
+    NOT_ENTERPRISE_USER(HttpStatus.FORBIDDEN, "仅企业用户可录入报关单", "Only enterprise users enter declarations"),
+    INVALID_DECLARATION_TYPE(HttpStatus.BAD_REQUEST, "报关单类型“{0}”无效", "Unknown declaration type {0}"),
+    TOO_MANY_ITEMS(HttpStatus.BAD_REQUEST, "商品项不能超过{0}项", "A declaration holds at most {0} goods items"),
+    BATCH_TOO_LARGE(HttpStatus.BAD_REQUEST, "批量申报一次最多{0}票", "A batch holds at most {0} declarations"),
+    MANIFEST_NOT_FOUND(HttpStatus.NOT_FOUND, "舱单系统中未找到提运单号{0}（船名{1}，航次{2}）", "No manifest for bill of lading {0} (vessel {1}, voyage {2})"),
+    MANIFEST_KEYS_MISSING(HttpStatus.BAD_REQUEST, "请先填写提运单号、船名和航次号", "Enter the bill of lading, vessel and voyage first"),
+    PARTNER_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "合作方系统暂不可用：{0}", "The partner system is unavailable: {0}"),
+    RECEIPT_UNCORRELATED(HttpStatus.NOT_FOUND, "回执无法关联到报关单（会话号{0}）", "The receipt matches no declaration (conversation {0})"),
+    RECEIPT_MALFORMED(HttpStatus.BAD_REQUEST, "回执内容格式不正确", "The receipt body is not well-formed"),
+    MESSAGE_NOT_FOUND(HttpStatus.NOT_FOUND, "发送记录不存在", "The outbound message does not exist"),
+    MESSAGE_NOT_FAILED(HttpStatus.CONFLICT, "仅发送失败的报文可重新发送", "Only a permanently failed message can be re-driven"),
+    NOT_DISTRIBUTABLE(HttpStatus.CONFLICT, "仅收到海关业务回执后方可下发至海口数据分中心", "Only a declaration with customs' business receipt is distributed to the Haikou sub-centre"),
+    PARAMETER_TABLE_NOT_FOUND(HttpStatus.NOT_FOUND, "通关参数表“{0}”不存在", "Clearance parameter table {0} does not exist"),
+    PARAMETER_VERSION_NOT_FOUND(HttpStatus.NOT_FOUND, "通关参数表“{0}”无版本{1}", "Clearance parameter table {0} has no version {1}"),
+    PARAMETER_ENTRIES_INVALID(HttpStatus.BAD_REQUEST, "参数表条目无效：{0}", "Invalid parameter entries: {0}"),
+    RULE_NOT_FOUND(HttpStatus.NOT_FOUND, "校验规则“{0}”不存在", "Validation rule {0} does not exist"),
+    IMPORT_FILE_INVALID(HttpStatus.BAD_REQUEST, "导入文件不是有效的Excel（xlsx）报关单模板：{0}", "The file is not a valid Excel (xlsx) declaration template: {0}"),
+    SUBCENTRE_DOCUMENT_INVALID(HttpStatus.BAD_REQUEST, "下发数据格式不正确：{0}", "The distributed document is not well-formed: {0}");
+
+    private final ErrorText text;
+
+    CustomsErrorCode(HttpStatus status, String messageZh, String messageEn) {
+        this.text = new ErrorText(status, messageZh, messageEn);
+    }
+
+    @Override
+    public ErrorText text() {
+        return text;
+    }
+}

@@ -1,0 +1,322 @@
+package cn.hnsw.customs.declaration;
+
+import cn.hnsw.common.events.OutboxPublisher;
+import cn.hnsw.common.security.CurrentActor;
+import cn.hnsw.common.security.EnterpriseScope;
+import cn.hnsw.common.web.FieldViolation;
+import cn.hnsw.common.web.HnswException;
+import cn.hnsw.common.web.PageQuery;
+import cn.hnsw.common.web.PageResponse;
+import cn.hnsw.customs.eligibility.ZeroTariffEligibility;
+import cn.hnsw.customs.exchange.CustomsEvents;
+import cn.hnsw.customs.exchange.ExchangeMessages;
+import cn.hnsw.customs.exchange.ManifestSystemGateway;
+import cn.hnsw.customs.exchange.OutboundQueue;
+import cn.hnsw.customs.exchange.Partners;
+import cn.hnsw.customs.exchange.ReceiptService;
+import cn.hnsw.customs.exchange.ReceiptView;
+import cn.hnsw.customs.validation.Severity;
+import cn.hnsw.customs.validation.ValidationFinding;
+import cn.hnsw.customs.validation.ValidationReport;
+import cn.hnsw.customs.validation.ValidationRule;
+import cn.hnsw.customs.validation.ValidationRuleService;
+import cn.hnsw.customs.validation.PreValidator;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * 报关单录入与申报 — the declaration lifecycle of spec §3.2 for all four modules: temp-save, copy, delete, pre-validate,
+ * declare and batch declare (sealed through the outbound queue), withdraw, manifest back-fill, re-distribution.
+ */
+@Service
+public class DeclarationService {
+
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    public static final int MAX_BATCH = 100;
+
+    private final DeclarationRepository declarations;
+    private final ValidationRuleService validation;
+    private final ZeroTariffEligibility eligibility;
+    private final OutboundQueue queue;
+    private final OutboxPublisher outbox;
+    private final ManifestSystemGateway manifests;
+    private final ReceiptService receipts;
+    private final TransactionTemplate tx;
+    private final Set<String> tempSaveRules;
+    private final Clock clock = Clock.systemUTC();
+
+    public DeclarationService(DeclarationRepository declarations, ValidationRuleService validation,
+                              ZeroTariffEligibility eligibility, OutboundQueue queue, OutboxPublisher outbox,
+                              ManifestSystemGateway manifests, ReceiptService receipts, TransactionTemplate tx,
+                              @Value("${hnsw.customs.temp-save-rules:COMMODITY-WHITELIST,BASIC-HS-FORMAT}") Set<String> tempSaveRules) {
+        this.declarations = declarations;
+        this.validation = validation;
+        this.eligibility = eligibility;
+        this.queue = queue;
+        this.outbox = outbox;
+        this.manifests = manifests;
+        this.receipts = receipts;
+        this.tx = tx;
+        this.tempSaveRules = Set.copyOf(tempSaveRules);
+    }
+
+    /** 暂存 of a new declaration (FP 79–85). */
+    @Transactional
+    public SaveResult create(CurrentActor actor, DeclarationRequest request) {
+        String enterprise = enterpriseOf(actor);
+        gate(request.declarationType(), enterprise);
+        Instant now = clock.instant();
+        DeclarationType.ImportExport direction = request.importExport() != null ? request.importExport()
+                : request.declarationType().defaultDirection();
+        CustomsDeclaration d = CustomsDeclaration.draft(
+                declarations.nextPreEntryNo(request.header().declareCustoms(), direction, now.atZone(SHANGHAI).getYear()),
+                request.declarationType(), direction, enterprise, enterpriseName(actor), request.header(),
+                request.items(), null, now);
+        ValidationReport check = tempSaveCheck(d);
+        declarations.insert(d);
+        return saved(d.id(), check);
+    }
+
+    /** 暂存 of an existing draft. */
+    @Transactional
+    public SaveResult update(CurrentActor actor, UUID id, DeclarationRequest request) {
+        CustomsDeclaration d = owned(actor, id, true);
+        gate(d.type(), d.enterpriseUscc());
+        d.edit(request.header(), request.items(), clock.instant());
+        ValidationReport check = tempSaveCheck(d);
+        declarations.update(d);
+        return saved(d.id(), check);
+    }
+
+    /** 复制 (FP 86–93): a new draft with a new pre-entry number (R8). */
+    @Transactional
+    public SaveResult copy(CurrentActor actor, UUID id) {
+        CustomsDeclaration source = owned(actor, id, true);
+        Instant now = clock.instant();
+        CustomsDeclaration copy = source.copy(declarations.nextPreEntryNo(source.header().declareCustoms(),
+                source.importExport(), now.atZone(SHANGHAI).getYear()), now);
+        declarations.insert(copy);
+        return saved(copy.id(), ValidationReport.of(List.of(), 0));
+    }
+
+    /** 删除 (FP 101–105) of a draft or a refused declaration; a ledger posting it caused is rolled back by event. */
+    @Transactional
+    public DeclarationDocument delete(CurrentActor actor, UUID id) {
+        CustomsDeclaration d = owned(actor, id, true);
+        boolean rollback = d.delete(clock.instant());
+        declarations.update(d);
+        if (d.submittedAt() != null) {
+            publishWithdrawn(d, "DELETED", rollback);
+        }
+        return get(actor, id);
+    }
+
+    /** 撤销 (FP 935, 1220): a lodged declaration is withdrawn; the ledger posting is rolled back by event (R26). */
+    @Transactional
+    public DeclarationDocument withdraw(CurrentActor actor, UUID id) {
+        CustomsDeclaration d = owned(actor, id, true);
+        boolean rollback = d.withdraw(clock.instant());
+        declarations.update(d);
+        publishWithdrawn(d, "WITHDRAWN", rollback);
+        return get(actor, id);
+    }
+
+    /** 预校验 (FP 130–139): all nine families, findings with reasons; nothing changes. */
+    @Transactional(readOnly = true)
+    public ValidationReport prevalidate(CurrentActor actor, UUID id) {
+        return validation.validate(owned(actor, id, false));
+    }
+
+    /**
+     * 申报 (FP 116–122): pre-validate, then queue the declaration message, which the dispatcher signs (加签) and
+     * encrypts (报文加密) and sends to the Single Window. A levy-nature warning must be confirmed (R4).
+     */
+    @Transactional
+    public SubmissionResult submit(CurrentActor actor, UUID id, boolean confirmWarnings) {
+        CustomsDeclaration d = owned(actor, id, true);
+        gate(d.type(), d.enterpriseUscc());
+        if (d.status() != DeclarationStatus.DRAFT) {
+            throw new HnswException(CustomsErrorCode.ILLEGAL_STATUS_CHANGE, d.status().nameZh(), DeclarationStatus.SUBMITTED.nameZh());
+        }
+        ValidationReport report = validation.validate(d);
+        if (!report.passed()) {
+            throw new HnswException(CustomsErrorCode.PREVALIDATION_FAILED, violations(report), null,
+                    report.errorSummaryZh());
+        }
+        if (!report.warningFindings().isEmpty() && !confirmWarnings && !d.header().levyNatureConfirmed()) {
+            throw new HnswException(CustomsErrorCode.LEVY_NATURE_NOT_CONFIRMED, violations(report), null);
+        }
+        Instant now = clock.instant();
+        if (!report.warningFindings().isEmpty()) {
+            d.edit(d.header().withLevyNatureConfirmed(true), d.items(), now);
+        }
+        UUID conversation = UUID.randomUUID();
+        d.submit(conversation, now);
+        declarations.update(d);
+        CustomsDeclaration saved = declarations.find(id).orElseThrow();
+        queue.enqueue(conversation, id, d.enterpriseUscc(), Partners.SINGLE_WINDOW, ExchangeMessages.DECLARATION,
+                new ExchangeMessages.DeclarationMessage(ExchangeMessages.DECLARATION, conversation,
+                        DeclarationDocument.of(saved)), now);
+        outbox.publish(CustomsEvents.DECLARATION_SUBMITTED, CustomsEvents.AGGREGATE, id.toString(),
+                CustomsEvents.DECLARATION_SUBMITTED, new CustomsEvents.DeclarationSubmitted(id, d.preEntryNo(),
+                        d.type().name(), d.enterpriseUscc(), conversation, now, d.items().size()));
+        return new SubmissionResult(id, d.preEntryNo(), true, d.status().name(), null, "申报成功，已加签加密发送单一窗口",
+                "Declared: signed, encrypted and sent to the Single Window");
+    }
+
+    /** 批量申报 (FP 167–173): each declaration in its own transaction, so one refusal does not hold the others. */
+    public List<SubmissionResult> submitBatch(CurrentActor actor, List<UUID> ids, boolean confirmWarnings) {
+        if (ids.size() > MAX_BATCH) {
+            throw new HnswException(CustomsErrorCode.BATCH_TOO_LARGE, MAX_BATCH);
+        }
+        List<SubmissionResult> results = new ArrayList<>();
+        for (UUID id : ids) {
+            try {
+                results.add(tx.execute(s -> submit(actor, id, confirmWarnings)));
+            } catch (HnswException e) {
+                results.add(new SubmissionResult(id, null, false, null, e.errorCode().code(), e.messageZh(), e.messageEn()));
+            }
+        }
+        return results;
+    }
+
+    /** 舱单回填 (FP 211–216, R5): the manifest found by B/L, vessel and voyage fills the transport data. */
+    @Transactional
+    public SaveResult backfillFromManifest(CurrentActor actor, UUID id) {
+        CustomsDeclaration d = owned(actor, id, true);
+        DeclarationHeader h = d.header();
+        if (blank(h.billOfLadingNo()) || blank(h.vesselName()) || blank(h.voyageNo())) {
+            throw new HnswException(CustomsErrorCode.MANIFEST_KEYS_MISSING);
+        }
+        ExchangeMessages.ManifestAnswer manifest = manifests.find(h.billOfLadingNo(), h.vesselName(), h.voyageNo())
+                .orElseThrow(() -> new HnswException(CustomsErrorCode.MANIFEST_NOT_FOUND, h.billOfLadingNo(),
+                        h.vesselName(), h.voyageNo()));
+        d.edit(h.withManifest(manifest.vesselName(), manifest.voyageNo(), manifest.billOfLadingNo(),
+                manifest.transportMode(), manifest.packages(), manifest.grossWeight(), manifest.departureCountry(),
+                manifest.portCode()), d.items(), clock.instant());
+        declarations.update(d);
+        return saved(id, ValidationReport.of(List.of(), 0));
+    }
+
+    /** 补充下发 (FP 228): send the declaration to the Haikou sub-centre again. */
+    @Transactional
+    public DeclarationDocument redistribute(UUID id) {
+        CustomsDeclaration d = declarations.findForUpdate(id)
+                .orElseThrow(() -> new HnswException(CustomsErrorCode.DECLARATION_NOT_FOUND));
+        if (!d.distributable() || d.type() != DeclarationType.DIRECT_RELEASE) {
+            throw new HnswException(CustomsErrorCode.NOT_DISTRIBUTABLE);
+        }
+        receipts.queueDistribution(d, true);
+        return DeclarationDocument.of(declarations.find(id).orElseThrow());
+    }
+
+    @Transactional(readOnly = true)
+    public DeclarationDocument get(CurrentActor actor, UUID id) {
+        return DeclarationDocument.of(owned(actor, id, false));
+    }
+
+    @Transactional(readOnly = true)
+    public List<ReceiptView> receiptsOf(CurrentActor actor, UUID id) {
+        owned(actor, id, false);
+        return receipts.receiptsOf(id);
+    }
+
+    @Transactional(readOnly = true)
+    public PageResponse<DeclarationSummary> search(CurrentActor actor, DeclarationSearch search, PageQuery page) {
+        DeclarationSearch scoped = new DeclarationSearch(EnterpriseScope.restrictionFor(actor).orElse(search.enterprise()),
+                search.type(), search.status(), search.preEntryNo(), search.billOfLadingNo(), search.from(), search.to());
+        return PageResponse.of(declarations.search(scoped, page.offset(), page.size()).stream()
+                .map(DeclarationSummary::of).toList(), page, declarations.count(scoped));
+    }
+
+    /** Validation alone, on a declaration not stored (the bench's baseline and the Excel import's row check). */
+    public ValidationReport validateUnsaved(CustomsDeclaration d) {
+        return validation.validate(d);
+    }
+
+    /** R1: the direct-release module is closed to an enterprise without the preferential qualification. */
+    private void gate(DeclarationType type, String enterprise) {
+        if (type == DeclarationType.DIRECT_RELEASE && !eligibility.qualified(enterprise)) {
+            throw new HnswException(CustomsErrorCode.QUALIFICATION_MISSING);
+        }
+    }
+
+    /** The temp-save check rules (FP 83, R2): the configured subset, errors refuse the save. */
+    private ValidationReport tempSaveCheck(CustomsDeclaration d) {
+        List<ValidationRule> rules = validation.rules().stream().filter(r -> tempSaveRules.contains(r.code())).toList();
+        ValidationReport report = PreValidator.validate(d, rules, validationLookups());
+        if (!report.passed()) {
+            throw new HnswException(CustomsErrorCode.PREVALIDATION_FAILED, violations(report), null, report.errorSummaryZh());
+        }
+        return report;
+    }
+
+    private cn.hnsw.customs.validation.ReferenceLookups validationLookups() {
+        return validation.lookups();
+    }
+
+    private SaveResult saved(UUID id, ValidationReport report) {
+        return new SaveResult(DeclarationDocument.of(declarations.find(id).orElseThrow()), "保存成功", "Saved",
+                report.warningFindings().stream().map(ValidationFinding::messageZh).toList());
+    }
+
+    /**
+     * The declaration if the actor may see it; another enterprise's declaration does not exist for an enterprise user
+     * (404, not 403, so its existence is not revealed). {@code write}: only enterprise users change declarations.
+     */
+    private CustomsDeclaration owned(CurrentActor actor, UUID id, boolean write) {
+        CustomsDeclaration d = (write ? declarations.findForUpdate(id) : declarations.find(id))
+                .filter(x -> x.status() != DeclarationStatus.DELETED || !write)
+                .orElseThrow(() -> new HnswException(CustomsErrorCode.DECLARATION_NOT_FOUND));
+        var own = EnterpriseScope.restrictionFor(actor);
+        if (own.isPresent() && !own.get().equals(d.enterpriseUscc())) {
+            throw new HnswException(CustomsErrorCode.DECLARATION_NOT_FOUND);
+        }
+        if (write && own.isEmpty()) {
+            throw new HnswException(CustomsErrorCode.NOT_ENTERPRISE_USER);
+        }
+        return d;
+    }
+
+    private static String enterpriseOf(CurrentActor actor) {
+        return EnterpriseScope.restrictionFor(actor)
+                .orElseThrow(() -> new HnswException(CustomsErrorCode.NOT_ENTERPRISE_USER));
+    }
+
+    private static String enterpriseName(CurrentActor actor) {
+        return actor.displayName();
+    }
+
+    private void publishWithdrawn(CustomsDeclaration d, String reason, boolean rollback) {
+        outbox.publish(CustomsEvents.DECLARATION_WITHDRAWN, CustomsEvents.AGGREGATE, d.id().toString(),
+                CustomsEvents.DECLARATION_WITHDRAWN, new CustomsEvents.DeclarationWithdrawn(d.id(), d.preEntryNo(),
+                        d.enterpriseUscc(), d.header().ledgerNo(), reason, rollback,
+                        d.items().stream().map(i -> new CustomsEvents.PostedItem(i.seq(), i.hsCode(), i.name(),
+                                i.quantity(), i.unit())).toList(), clock.instant()));
+    }
+
+    private static List<FieldViolation> violations(ValidationReport report) {
+        return report.findings().stream().map(f -> new FieldViolation(
+                f.itemSeq() == null ? nz(f.field()) : "items[" + (f.itemSeq() - 1) + "]." + nz(f.field()),
+                f.family().name() + ":" + f.ruleCode() + (f.severity() == Severity.WARNING ? ":WARNING" : ""),
+                f.messageZh(), f.messageEn())).toList();
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

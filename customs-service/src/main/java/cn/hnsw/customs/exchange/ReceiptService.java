@@ -1,0 +1,187 @@
+package cn.hnsw.customs.exchange;
+
+import cn.hnsw.common.crypto.OpenedMessage;
+import cn.hnsw.common.partner.SealedInbox;
+import cn.hnsw.common.events.OutboxPublisher;
+import cn.hnsw.common.web.HnswException;
+import cn.hnsw.customs.declaration.CustomsDeclaration;
+import cn.hnsw.customs.declaration.CustomsErrorCode;
+import cn.hnsw.customs.declaration.DeclarationDocument;
+import cn.hnsw.customs.declaration.DeclarationRepository;
+import cn.hnsw.customs.declaration.DeclarationStatus;
+import cn.hnsw.customs.declaration.DeclarationType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * 回执处理 — the receipt loop's inbound half: correlates each receipt with its declaration by conversation id, stores
+ * it once (a duplicate changes nothing), applies it to the declaration, pushes it to the enterprise as an event, and
+ * after customs' positive business receipt queues the distribution to the Haikou sub-centre (R7).
+ */
+@Service
+public class ReceiptService {
+
+    private static final Logger log = LoggerFactory.getLogger(ReceiptService.class);
+
+    private final ReceiptRepository receipts;
+    private final DeclarationRepository declarations;
+    private final OutboxPublisher outbox;
+    private final OutboundQueue queue;
+    private final SealedInbox inbox;
+    private final ExchangeProperties properties;
+    private final ObjectMapper json;
+    private final Clock clock = Clock.systemUTC();
+
+    public ReceiptService(ReceiptRepository receipts, DeclarationRepository declarations, OutboxPublisher outbox,
+                          OutboundQueue queue, SealedInbox inbox, ExchangeProperties properties, ObjectMapper json) {
+        this.receipts = receipts;
+        this.declarations = declarations;
+        this.outbox = outbox;
+        this.queue = queue;
+        this.inbox = inbox;
+        this.properties = properties;
+        this.json = json;
+    }
+
+    /** The result of handling one receipt. */
+    public record Outcome(boolean applied, boolean duplicate, UUID declarationId, String declarationStatus) {
+    }
+
+    /** 技术回执, from the Single Window's sealed reply to the declaration message. */
+    @Transactional
+    public Outcome applyTechnical(UUID declarationId, UUID conversationId, String sender, String sentMessageId,
+                                  ExchangeMessages.TechnicalReceiptBody body) {
+        Instant now = clock.instant();
+        CustomsDeclaration d = declarations.findForUpdate(declarationId)
+                .orElseThrow(() -> new HnswException(CustomsErrorCode.DECLARATION_NOT_FOUND));
+        boolean received = "RECEIVED".equals(body.status());
+        String status = received ? "RECEIVED" : "REJECTED";
+        if (!receipts.insertOnce(UUID.randomUUID(), "TECH-" + sentMessageId, "TECHNICAL", conversationId, declarationId,
+                d.enterpriseUscc(), status, null, body.note() != null ? body.note() : body.code(), sender, now)) {
+            return new Outcome(false, true, declarationId, d.status().name());
+        }
+        boolean changed = d.applyTechnicalReceipt(received, now);
+        if (changed) {
+            declarations.update(d);
+        }
+        pushToEnterprise(d, "TECHNICAL", status, now);
+        return new Outcome(changed, false, declarationId, d.status().name());
+    }
+
+    /** 业务回执 pushed by the Single Window: opened and verified here, then applied once. */
+    @Transactional
+    public Outcome acceptPushedReceipt(byte[] sealedEnvelope) {
+        OpenedMessage opened = inbox.open(sealedEnvelope, properties.receiptSenders());
+        ExchangeMessages.BusinessReceiptBody body;
+        try {
+            body = json.readValue(opened.payload(), ExchangeMessages.BusinessReceiptBody.class);
+        } catch (IOException e) {
+            throw new HnswException(CustomsErrorCode.RECEIPT_MALFORMED);
+        }
+        DeclarationStatus decision = decision(body);
+        if (body.conversationId() == null || body.receiptId() == null || body.receiptId().isBlank()
+                || body.receiptId().length() > 64) {
+            throw new HnswException(CustomsErrorCode.RECEIPT_MALFORMED);
+        }
+        UUID declarationId = declarations.idByConversation(body.conversationId())
+                .orElseThrow(() -> new HnswException(CustomsErrorCode.RECEIPT_UNCORRELATED, body.conversationId()));
+        Instant now = clock.instant();
+        CustomsDeclaration d = declarations.findForUpdate(declarationId).orElseThrow();
+        if (!receipts.insertOnce(UUID.randomUUID(), body.receiptId(), "BUSINESS", body.conversationId(), declarationId,
+                d.enterpriseUscc(), decision.name(), body.customsNo(), body.note(), opened.senderKeyId(), now)) {
+            log.info("event=receipt-duplicate receiptId={} conversation={}", body.receiptId(), body.conversationId());
+            return new Outcome(false, true, declarationId, d.status().name());
+        }
+        boolean changed = d.applyBusinessReceipt(decision, body.customsNo(), now);
+        if (changed) {
+            declarations.update(d);
+            // R7: only direct-release data goes to the sub-centre, and only once customs accepted or released it; a
+            // later decision (released after accepted) is sent again as a supplementary distribution.
+            if (d.distributable() && d.type() == DeclarationType.DIRECT_RELEASE) {
+                queueDistribution(declarations.findForUpdate(declarationId).orElseThrow(),
+                        d.distributionStatus() != CustomsDeclaration.DistributionStatus.NONE);
+            }
+        }
+        pushToEnterprise(d, "BUSINESS", decision.name(), now);
+        return new Outcome(changed, false, declarationId, d.status().name());
+    }
+
+    /** 接收回执 of the Haikou sub-centre, from its sealed reply to the distribution. */
+    @Transactional
+    public Outcome applyReception(UUID declarationId, UUID conversationId, String sender, String sentMessageId,
+                                  ExchangeMessages.ReceptionReceiptBody body) {
+        Instant now = clock.instant();
+        CustomsDeclaration d = declarations.findForUpdate(declarationId).orElseThrow();
+        String note = body.cleansingIssues() == null || body.cleansingIssues().isEmpty() ? null
+                : String.join("; ", body.cleansingIssues());
+        if (!receipts.insertOnce(UUID.randomUUID(), "RECEPTION-" + sentMessageId, "RECEPTION", conversationId,
+                declarationId, d.enterpriseUscc(), body.status(), null, note, sender, now)) {
+            return new Outcome(false, true, declarationId, d.status().name());
+        }
+        d.distributed(now);
+        declarations.update(d);
+        outbox.publish(CustomsEvents.DECLARATION_DISTRIBUTED, CustomsEvents.AGGREGATE, d.id().toString(),
+                CustomsEvents.DECLARATION_DISTRIBUTED, new CustomsEvents.DeclarationDistributed(d.id(), d.preEntryNo(),
+                        d.enterpriseUscc(), d.distributionCount(), now));
+        pushToEnterprise(d, "RECEPTION", body.status(), now);
+        return new Outcome(true, false, declarationId, d.status().name());
+    }
+
+    @Transactional
+    public void distributionFailed(UUID declarationId) {
+        CustomsDeclaration d = declarations.findForUpdate(declarationId).orElseThrow();
+        d.distributionFailed(clock.instant());
+        declarations.update(d);
+    }
+
+    /**
+     * 数据下发 / 补充下发 (FP 227–228): the declaration and its receipts, sealed to the sub-centre. The caller holds the
+     * declaration's row lock.
+     */
+    @Transactional
+    public UUID queueDistribution(CustomsDeclaration d, boolean supplementary) {
+        Instant now = clock.instant();
+        d.distributionQueued(now);
+        declarations.update(d);
+        CustomsDeclaration saved = declarations.find(d.id()).orElseThrow();
+        return queue.enqueue(saved.conversationId(), saved.id(), saved.enterpriseUscc(), Partners.HAIKOU_SUBCENTRE,
+                ExchangeMessages.DISTRIBUTION, new ExchangeMessages.DistributionMessage(ExchangeMessages.DISTRIBUTION,
+                        saved.conversationId(), supplementary, DeclarationDocument.of(saved),
+                        receipts.byDeclaration(saved.id())), now);
+    }
+
+    public List<ReceiptView> receiptsOf(UUID declarationId) {
+        return receipts.byDeclaration(declarationId);
+    }
+
+    public List<ReceiptView> receiptsSince(String enterprise, Instant since, int limit) {
+        return receipts.since(enterprise, since, limit);
+    }
+
+    private void pushToEnterprise(CustomsDeclaration d, String kind, String status, Instant now) {
+        outbox.publish(CustomsEvents.RECEIPT_RECEIVED, CustomsEvents.AGGREGATE, d.id().toString(),
+                CustomsEvents.RECEIPT_RECEIVED, new CustomsEvents.ReceiptReceived(d.id(), d.preEntryNo(),
+                        d.enterpriseUscc(), kind, status, d.status().name(), d.customsNo(), now));
+    }
+
+    private static DeclarationStatus decision(ExchangeMessages.BusinessReceiptBody body) {
+        if (body.status() == null) {
+            throw new HnswException(CustomsErrorCode.RECEIPT_MALFORMED);
+        }
+        return switch (body.status()) {
+            case "ACCEPTED" -> DeclarationStatus.ACCEPTED;
+            case "RELEASED" -> DeclarationStatus.RELEASED;
+            case "RETURNED" -> DeclarationStatus.RETURNED;
+            default -> throw new HnswException(CustomsErrorCode.RECEIPT_MALFORMED);
+        };
+    }
+}

@@ -1,0 +1,36 @@
+package cn.hnsw.customs.validation;
+
+import cn.hnsw.common.security.Actors;
+import jakarta.validation.Valid;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/** 校验规则管理 (FP 675–681, 142–147, 281–287): the rules are data that customs and operators change. */
+@RestController
+@RequestMapping("${hnsw.api.base}/v1/validation-rules")
+class ValidationRuleController {
+
+    private final ValidationRuleService service;
+
+    ValidationRuleController(ValidationRuleService service) {
+        this.service = service;
+    }
+
+    @GetMapping
+    List<ValidationRule> rules() {
+        return service.rules();
+    }
+
+    @PutMapping("/{code}")
+    @PreAuthorize("hasAnyRole('customs-officer', 'sw-operator', 'platform-admin')")
+    ValidationRule change(@PathVariable String code, @Valid @RequestBody RuleChange change) {
+        return service.change(code, change, Actors.current().username());
+    }
+}

@@ -1,0 +1,273 @@
+package cn.hnsw.customs.declaration;
+
+import cn.hnsw.customs.CustomsIntegrationTestBase;
+import cn.hnsw.customs.CustomsTestKeys;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static cn.hnsw.customs.declaration.DeclarationFixtures.directRelease;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** 径予放行 end to end: qualification gate, rules, sealed declaration, receipts, distribution to the sub-centre. */
+class DirectReleaseDeclarationIT extends CustomsIntegrationTestBase {
+
+    static final String PET = "3907610000";
+    static final String ROBOT_PART = "8479909000";
+    static final String BEER = "2203000000";
+
+    @BeforeEach
+    void referenceData() {
+        for (String e : List.of(ENTERPRISE_A, ENTERPRISE_B)) {
+            assertThat(put("/v1/zero-tariff/qualifications/" + e, operatorToken(), Map.of("enterpriseUscc", e,
+                    "enterpriseName", "海南享惠企业" + e.substring(14), "validFrom", "2025-12-18", "revoked", false))
+                    .statusCode()).isEqualTo(200);
+        }
+        put("/v1/zero-tariff/whitelist/" + PET, operatorToken(), Map.of("hsCode", PET, "nameZh", "聚对苯二甲酸乙二醇酯", "category", "原辅料"));
+        put("/v1/zero-tariff/whitelist/" + ROBOT_PART, operatorToken(), Map.of("hsCode", ROBOT_PART, "nameZh", "机器零件", "category", "自用生产设备"));
+        put("/v1/direct-release/levy-natures", operatorToken(), Map.of("codes", List.of("101")));
+    }
+
+    @Test
+    void anEnterpriseWithoutQualificationIsKeptOutOfDirectRelease() {
+        HttpResponse<String> access = get("/v1/direct-release/access", enterpriseToken(ENTERPRISE_UNQUALIFIED));
+        assertThat(access.statusCode()).isEqualTo(403);
+        assertThat(json(access.body()).path("code").asText()).isEqualTo("QUALIFICATION_MISSING");
+        assertThat(json(access.body()).path("messageZh").asText()).isEqualTo("不具备享惠企业资质");
+
+        long before = count();
+        HttpResponse<String> create = post("/v1/declarations", enterpriseToken(ENTERPRISE_UNQUALIFIED),
+                directRelease(ENTERPRISE_UNQUALIFIED, PET));
+        assertThat(create.statusCode()).isEqualTo(403);
+        assertThat(count()).isEqualTo(before);
+
+        assertThat(get("/v1/direct-release/access", enterpriseToken(ENTERPRISE_A)).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aNonWhitelistItemIsRefusedOnSaveAndNothingIsStored() {
+        long before = count();
+        HttpResponse<String> refused = post("/v1/declarations", enterpriseToken(ENTERPRISE_A), directRelease(ENTERPRISE_A, PET, BEER));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        JsonNode problem = json(refused.body());
+        assertThat(problem.path("code").asText()).isEqualTo("PREVALIDATION_FAILED");
+        assertThat(problem.path("errors").get(0).path("messageZh").asText()).isEqualTo("该商品不在白名单范围。");
+        assertThat(problem.path("errors").get(0).path("field").asText()).isEqualTo("items[1].hsCode");
+        assertThat(count()).isEqualTo(before);
+
+        HttpResponse<String> saved = post("/v1/declarations", enterpriseToken(ENTERPRISE_A), directRelease(ENTERPRISE_A, PET, ROBOT_PART));
+        assertThat(saved.statusCode()).isEqualTo(201);
+        JsonNode body = json(saved.body());
+        assertThat(body.path("messageZh").asText()).isEqualTo("保存成功");
+        JsonNode declaration = body.path("declaration");
+        assertThat(declaration.path("status").asText()).isEqualTo("DRAFT");
+        assertThat(declaration.path("preEntryNo").asText()).matches("64002\\d{3}1\\d{9}");
+        assertThat(declaration.path("header").path("remark").asText()).isEqualTo("一线径予放行；放宽贸易管制货物");
+    }
+
+    @Test
+    void grossWeightNotAboveNetWeightFailsPreValidationWithItsReason() {
+        Map<String, Object> request = directRelease(ENTERPRISE_A, PET);
+        @SuppressWarnings("unchecked") Map<String, Object> header = (Map<String, Object>) request.get("header");
+        header.put("grossWeight", "5000");
+        header.put("netWeight", "5200");
+        String id = create(request);
+
+        JsonNode report = json(post("/v1/declarations/" + id + "/prevalidation", enterpriseToken(ENTERPRISE_A), "").body());
+        assertThat(report.path("passed").asBoolean()).isFalse();
+        assertThat(report.path("rulesRun").asInt()).isGreaterThanOrEqualTo(9);
+        assertThat(report.path("findings").findValuesAsText("messageZh")).contains("表头毛重须大于净重");
+        assertThat(report.path("findings").findValuesAsText("family")).contains("GENERAL_BUSINESS");
+
+        HttpResponse<String> submit = post("/v1/declarations/" + id + "/submission", enterpriseToken(ENTERPRISE_A), "");
+        assertThat(submit.statusCode()).isEqualTo(422);
+        assertThat(status(id)).isEqualTo("DRAFT");
+        assertThat(PARTNER.declarations.stream().noneMatch(m -> m.path("declaration").path("id").asText().equals(id))).isTrue();
+    }
+
+    @Test
+    void aLevyNatureOutsideDirectReleaseOnlyWarnsAndContinuesWhenConfirmed() {
+        Map<String, Object> request = directRelease(ENTERPRISE_A, PET);
+        @SuppressWarnings("unchecked") Map<String, Object> header = (Map<String, Object>) request.get("header");
+        header.put("levyNature", "789");
+        String id = create(request);
+
+        JsonNode report = json(post("/v1/declarations/" + id + "/prevalidation", enterpriseToken(ENTERPRISE_A), "").body());
+        assertThat(report.path("passed").asBoolean()).isTrue();
+        assertThat(report.path("warningCount").asInt()).isEqualTo(1);
+        assertThat(report.path("findings").get(0).path("messageZh").asText()).isEqualTo("此征免性质不适用于径予放行申报，是否继续。");
+
+        HttpResponse<String> unconfirmed = post("/v1/declarations/" + id + "/submission", enterpriseToken(ENTERPRISE_A), "");
+        assertThat(unconfirmed.statusCode()).isEqualTo(409);
+        assertThat(json(unconfirmed.body()).path("code").asText()).isEqualTo("LEVY_NATURE_NOT_CONFIRMED");
+        assertThat(status(id)).isEqualTo("DRAFT");
+
+        HttpResponse<String> confirmed = post("/v1/declarations/" + id + "/submission?confirmWarnings=true", enterpriseToken(ENTERPRISE_A), "");
+        assertThat(confirmed.statusCode()).isEqualTo(200);
+        assertThat(json(get("/v1/declarations/" + id, enterpriseToken(ENTERPRISE_A)).body()).path("header")
+                .path("levyNatureConfirmed").asBoolean()).isTrue();
+    }
+
+    @Test
+    void declaredSealedReceiptsComeBackAndTheSubCentreReceivesItOnce() {
+        String id = create(directRelease(ENTERPRISE_A, PET, ROBOT_PART));
+        HttpResponse<String> submitted = post("/v1/declarations/" + id + "/submission", enterpriseToken(ENTERPRISE_A), "");
+        assertThat(submitted.statusCode()).isEqualTo(200);
+
+        // The Single Window opened it with its own key (signed and encrypted by the platform) and answered sealed.
+        await("the technical receipt", () -> status(id).equals("SW_ACCEPTED"));
+        JsonNode sent = PARTNER.declarations.stream().filter(m -> m.path("declaration").path("id").asText().equals(id))
+                .findFirst().orElseThrow();
+        String conversation = sent.path("conversationId").asText();
+        assertThat(sent.path("declaration").path("items").size()).isEqualTo(2);
+
+        // A receipt id as long as the Single Window simulator's (SIM-<partner>-<message uuid>, 63 characters).
+        String receiptId = "SIM-single-window-standard-" + UUID.randomUUID();
+        HttpResponse<String> business = postBytes("/v1/receipts", PARTNER.businessReceipt(receiptId, conversation,
+                "RELEASED", "640020261000012345"));
+        assertThat(business.statusCode()).isEqualTo(200);
+        assertThat(json(business.body()).path("applied").asBoolean()).isTrue();
+        assertThat(status(id)).isEqualTo("RELEASED");
+
+        await("the reception receipt of the sub-centre", () -> json(get("/v1/declarations/" + id, enterpriseToken(ENTERPRISE_A)).body())
+                .path("distributionStatus").asText().equals("DISTRIBUTED"));
+        JsonNode receipts = json(get("/v1/declarations/" + id + "/receipts", enterpriseToken(ENTERPRISE_A)).body());
+        assertThat(receipts.findValuesAsText("kind")).containsExactlyInAnyOrder("TECHNICAL", "BUSINESS", "RECEPTION");
+
+        String preEntryNo = json(get("/v1/declarations/" + id, enterpriseToken(ENTERPRISE_A)).body()).path("preEntryNo").asText();
+        JsonNode found = json(get("/v1/subcentre/declarations?preEntryNo=" + preEntryNo, officerToken()).body());
+        assertThat(found.path("totalElements").asInt()).isEqualTo(1);
+        assertThat(found.path("content").get(0).path("status").asText()).isEqualTo("RELEASED");
+        assertThat(found.path("content").get(0).path("customsNo").asText()).isEqualTo("640020261000012345");
+
+        // A duplicated receipt changes nothing: same state, no new receipt, no second distribution.
+        HttpResponse<String> again = postBytes("/v1/receipts", PARTNER.businessReceipt(receiptId, conversation,
+                "ACCEPTED", "640020261000099999"));
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(json(again.body()).path("duplicate").asBoolean()).isTrue();
+        assertThat(status(id)).isEqualTo("RELEASED");
+        assertThat(json(get("/v1/declarations/" + id + "/receipts", enterpriseToken(ENTERPRISE_A)).body()).size()).isEqualTo(3);
+        assertThat(jdbc.queryForObject("SELECT receptions FROM subcentre_declaration WHERE pre_entry_no = ?", Integer.class, preEntryNo)).isEqualTo(1);
+
+        // 补充下发: the operator distributes again; the sub-centre counts a second reception.
+        assertThat(post("/v1/declarations/" + id + "/redistribution", operatorToken(), "").statusCode()).isEqualTo(200);
+        await("the supplementary distribution", () -> jdbc.queryForObject(
+                "SELECT receptions FROM subcentre_declaration WHERE pre_entry_no = ?", Integer.class, preEntryNo) == 2);
+    }
+
+    @Test
+    void theSubCentreRefusesADistributionSignedWithAnUnknownKey() {
+        byte[] forged = CustomsTestKeys.rogueSealer().seal("{\"messageType\":\"DIRECT_RELEASE_DISTRIBUTION\"}"
+                .getBytes(StandardCharsets.UTF_8), CustomsTestKeys.ROGUE, CustomsTestKeys.PLATFORM).toJson();
+        long before = jdbc.queryForObject("SELECT count(*) FROM subcentre_declaration", Long.class);
+        HttpResponse<String> refused = postBytes("/v1/subcentre/distributions", forged);
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(json(refused.body()).path("code").asText()).isEqualTo("UNKNOWN_SIGNER");
+        assertThat(json(refused.body()).path("messageZh").asText()).isEqualTo("发送方密钥未登记，无法验签");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM subcentre_declaration", Long.class)).isEqualTo(before);
+    }
+
+    @Test
+    void aReceiptSignedByAnUnknownKeyOrForAnUnknownConversationChangesNothing() {
+        byte[] forged = CustomsTestKeys.rogueSealer().seal("{}".getBytes(StandardCharsets.UTF_8), CustomsTestKeys.ROGUE,
+                CustomsTestKeys.PLATFORM).toJson();
+        assertThat(postBytes("/v1/receipts", forged).statusCode()).isEqualTo(401);
+        HttpResponse<String> uncorrelated = postBytes("/v1/receipts", PARTNER.businessReceipt("R-X",
+                UUID.randomUUID().toString(), "RELEASED", null));
+        assertThat(uncorrelated.statusCode()).isEqualTo(404);
+        assertThat(json(uncorrelated.body()).path("code").asText()).isEqualTo("RECEIPT_UNCORRELATED");
+    }
+
+    @Test
+    void anotherEnterprisesDeclarationIsInvisibleAndOfficersSeeAll() {
+        String id = create(directRelease(ENTERPRISE_A, PET));
+        assertThat(get("/v1/declarations/" + id, enterpriseToken(ENTERPRISE_A)).statusCode()).isEqualTo(200);
+        HttpResponse<String> other = get("/v1/declarations/" + id, enterpriseToken(ENTERPRISE_B));
+        assertThat(other.statusCode()).isEqualTo(404);
+        assertThat(post("/v1/declarations/" + id + "/submission", enterpriseToken(ENTERPRISE_B), "").statusCode()).isEqualTo(404);
+        assertThat(delete("/v1/declarations/" + id, enterpriseToken(ENTERPRISE_B)).statusCode()).isEqualTo(404);
+        JsonNode listB = json(get("/v1/declarations?size=200&enterprise=" + ENTERPRISE_A, enterpriseToken(ENTERPRISE_B)).body());
+        assertThat(listB.path("content").findValuesAsText("id")).doesNotContain(id);
+        JsonNode listOfficer = json(get("/v1/declarations?size=200&enterprise=" + ENTERPRISE_A, officerToken()).body());
+        assertThat(listOfficer.path("content").findValuesAsText("id")).contains(id);
+        // Officers read but do not enter declarations for an enterprise.
+        assertThat(post("/v1/declarations/" + id + "/submission", officerToken(), "").statusCode()).isEqualTo(403);
+        assertThat(status(id)).isEqualTo("DRAFT");
+    }
+
+    @Test
+    void copyGetsANewPreEntryNumberAndDeleteRemovesADraft() {
+        String id = create(directRelease(ENTERPRISE_A, PET));
+        JsonNode original = json(get("/v1/declarations/" + id, enterpriseToken(ENTERPRISE_A)).body());
+        HttpResponse<String> copied = post("/v1/declarations/" + id + "/copies", enterpriseToken(ENTERPRISE_A), "");
+        assertThat(copied.statusCode()).isEqualTo(201);
+        JsonNode copy = json(copied.body()).path("declaration");
+        assertThat(copy.path("preEntryNo").asText()).isNotEqualTo(original.path("preEntryNo").asText()).hasSize(18);
+        assertThat(copy.path("items").size()).isEqualTo(1);
+
+        assertThat(delete("/v1/declarations/" + copy.path("id").asText(), enterpriseToken(ENTERPRISE_A)).statusCode()).isEqualTo(200);
+        assertThat(status(copy.path("id").asText())).isEqualTo("DELETED");
+        assertThat(delete("/v1/declarations/" + copy.path("id").asText(), enterpriseToken(ENTERPRISE_A)).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void batchDeclareSendsTheGoodOnesAndReportsTheRefusedOne() {
+        String good1 = create(directRelease(ENTERPRISE_A, PET));
+        String good2 = create(directRelease(ENTERPRISE_A, ROBOT_PART));
+        Map<String, Object> bad = directRelease(ENTERPRISE_A, PET);
+        @SuppressWarnings("unchecked") Map<String, Object> header = (Map<String, Object>) bad.get("header");
+        header.put("tradingCountry", "XXX");
+        String refused = create(bad);
+        HttpResponse<String> batch = post("/v1/declarations/batch-submission", enterpriseToken(ENTERPRISE_A),
+                Map.of("ids", List.of(good1, refused, good2), "confirmWarnings", false));
+        assertThat(batch.statusCode()).isEqualTo(200);
+        JsonNode results = json(batch.body());
+        assertThat(results.get(0).path("submitted").asBoolean()).isTrue();
+        assertThat(results.get(1).path("submitted").asBoolean()).isFalse();
+        assertThat(results.get(1).path("code").asText()).isEqualTo("PREVALIDATION_FAILED");
+        assertThat(results.get(1).path("messageZh").asText()).contains("不在通关参数表中");
+        assertThat(results.get(2).path("submitted").asBoolean()).isTrue();
+        await("both sent", () -> status(good1).equals("SW_ACCEPTED") && status(good2).equals("SW_ACCEPTED"));
+        assertThat(status(refused)).isEqualTo("DRAFT");
+    }
+
+    @Test
+    void theManifestBackFillsTheTransportData() {
+        Map<String, Object> request = directRelease(ENTERPRISE_A, PET);
+        @SuppressWarnings("unchecked") Map<String, Object> header = (Map<String, Object>) request.get("header");
+        header.remove("packages");
+        header.put("grossWeight", null);
+        String id = create(request);
+        HttpResponse<String> filled = post("/v1/declarations/" + id + "/manifest-backfill", enterpriseToken(ENTERPRISE_A), "");
+        assertThat(filled.statusCode()).isEqualTo(200);
+        JsonNode h = json(filled.body()).path("declaration").path("header");
+        assertThat(h.path("packages").asInt()).isEqualTo(120);
+        assertThat(h.path("grossWeight").decimalValue()).isEqualByComparingTo("5400.5");
+
+        header.put("billOfLadingNo", "HNBL-NONE");
+        String other = create(request);
+        HttpResponse<String> missing = post("/v1/declarations/" + other + "/manifest-backfill", enterpriseToken(ENTERPRISE_A), "");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(json(missing.body()).path("code").asText()).isEqualTo("MANIFEST_NOT_FOUND");
+    }
+
+    private String create(Map<String, Object> request) {
+        HttpResponse<String> response = post("/v1/declarations", enterpriseToken(ENTERPRISE_A), request);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return json(response.body()).path("declaration").path("id").asText();
+    }
+
+    private String status(String id) {
+        return jdbc.queryForObject("SELECT status FROM customs_declaration WHERE id = ?::uuid", String.class, id);
+    }
+
+    private long count() {
+        return jdbc.queryForObject("SELECT count(*) FROM customs_declaration", Long.class);
+    }
+}

@@ -1,0 +1,211 @@
+package cn.hnsw.customs.declaration;
+
+import cn.hnsw.customs.CustomsIntegrationTestBase;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static cn.hnsw.customs.declaration.DeclarationFixtures.header;
+import static cn.hnsw.customs.declaration.DeclarationFixtures.item;
+import static cn.hnsw.customs.declaration.DeclarationFixtures.request;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Excel import with its row report, the template, the list export, print, and the second-line modules on the same engine. */
+class ImportPrintAndSecondLineIT extends CustomsIntegrationTestBase {
+
+    static final String PET = "3907610000";
+
+    @BeforeEach
+    void referenceData() {
+        put("/v1/zero-tariff/qualifications/" + ENTERPRISE_A, operatorToken(), Map.of("enterpriseUscc", ENTERPRISE_A,
+                "enterpriseName", "海南洋浦新材料科技有限公司", "validFrom", "2025-12-18", "revoked", false));
+        put("/v1/zero-tariff/whitelist/" + PET, operatorToken(), Map.of("hsCode", PET, "nameZh", "聚对苯二甲酸乙二醇酯", "category", "原辅料"));
+    }
+
+    @Test
+    void theTemplateImportsAndTheReportSaysRowByRowWhatHappened() throws IOException {
+        HttpResponse<byte[]> template = HTTP_bytes("/v1/declarations/import-template");
+        assertThat(template.statusCode()).isEqualTo(200);
+        byte[] workbook;
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(template.body()))) {
+            Sheet sheet = wb.getSheetAt(0);
+            Row title = sheet.getRow(0);
+            assertThat(title.getCell(0).getStringCellValue()).isEqualTo("报关单序号 Declaration group");
+            Map<String, Integer> col = new java.util.HashMap<>();
+            title.forEach(c -> col.put(c.getStringCellValue().split(" ")[0], c.getColumnIndex()));
+            // Declaration 1: two good items; declaration 2: a commodity outside the whitelist; row 5: a bad number.
+            String[][] rows = {
+                    {"1", PET, "5000", "1.25", "6250"},
+                    {"1", PET, "100", "2", "200"},
+                    {"2", "2203000000", "10", "1", "10"},
+                    {"3", PET, "abc", "1", "1"}};
+            for (int r = 0; r < rows.length; r++) {
+                Row row = sheet.createRow(r + 1);
+                Map<String, Object> h = header(ENTERPRISE_A);
+                set(row, col, "报关单序号", rows[r][0]);
+                set(row, col, "申报地海关", "6400");
+                set(row, col, "监管方式", "0110");
+                set(row, col, "征免性质", "101");
+                set(row, col, "运输方式", "2");
+                set(row, col, "运输工具名称", (String) h.get("vesselName"));
+                set(row, col, "航次号", (String) h.get("voyageNo"));
+                set(row, col, "提运单号", (String) h.get("billOfLadingNo"));
+                set(row, col, "境内收发货人代码", ENTERPRISE_A);
+                set(row, col, "境内收发货人名称", "海南洋浦新材料科技有限公司");
+                set(row, col, "贸易国（地区）", "SGP");
+                set(row, col, "毛重（千克）", "5400.5");
+                set(row, col, "净重（千克）", "5200");
+                set(row, col, "商品编号", rows[r][1]);
+                set(row, col, "商品名称", "聚酯切片");
+                set(row, col, "成交数量", rows[r][2]);
+                set(row, col, "成交计量单位", "035");
+                set(row, col, "单价", rows[r][3]);
+                set(row, col, "总价", rows[r][4]);
+                set(row, col, "币制", "USD");
+                set(row, col, "原产国（地区）", "SGP");
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            wb.write(out);
+            workbook = out.toByteArray();
+        }
+        long before = jdbc.queryForObject("SELECT count(*) FROM customs_declaration", Long.class);
+        HttpResponse<String> response = multipart("/v1/declarations/imports?declarationType=DIRECT_RELEASE",
+                enterpriseToken(ENTERPRISE_A), "申报.xlsx", workbook);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode report = json(response.body());
+        assertThat(report.path("rows").asInt()).isEqualTo(4);
+        assertThat(report.path("declarationsCreated").asInt()).isEqualTo(1);
+        assertThat(report.path("declarationsRefused").asInt()).isEqualTo(2);
+        JsonNode results = report.path("results");
+        assertThat(results.get(0).path("row").asInt()).isEqualTo(2);
+        assertThat(results.get(0).path("created").asBoolean()).isTrue();
+        assertThat(results.get(1).path("preEntryNo").asText()).isEqualTo(results.get(0).path("preEntryNo").asText());
+        assertThat(results.get(2).path("messagesZh").get(0).asText()).isEqualTo("该商品不在白名单范围。");
+        assertThat(results.get(3).path("messagesZh").get(0).asText()).contains("第5行").contains("不是数字");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM customs_declaration", Long.class)).isEqualTo(before + 1);
+
+        String id = results.get(0).path("declarationId").asText();
+        JsonNode imported = json(get("/v1/declarations/" + id, enterpriseToken(ENTERPRISE_A)).body());
+        assertThat(imported.path("items").size()).isEqualTo(2);
+        assertThat(imported.path("header").path("remark").asText()).isEqualTo("一线径予放行");
+
+        HttpResponse<String> notExcel = multipart("/v1/declarations/imports?declarationType=DIRECT_RELEASE",
+                enterpriseToken(ENTERPRISE_A), "申报.csv", "a,b".getBytes(StandardCharsets.UTF_8));
+        assertThat(notExcel.statusCode()).isEqualTo(400);
+        assertThat(json(notExcel.body()).path("code").asText()).isEqualTo("IMPORT_FILE_INVALID");
+    }
+
+    @Test
+    void printShowsTheDeclarationAsTheFormAndExportListsOnlyOnesOwn() throws IOException {
+        HttpResponse<String> created = post("/v1/declarations", enterpriseToken(ENTERPRISE_A),
+                request("DIRECT_RELEASE", header(ENTERPRISE_A), List.of(item(PET, "聚酯切片<script>"))));
+        String id = json(created.body()).path("declaration").path("id").asText();
+        HttpResponse<String> print = get("/v1/declarations/" + id + "/print", enterpriseToken(ENTERPRISE_A));
+        assertThat(print.statusCode()).isEqualTo(200);
+        assertThat(print.body()).contains("中华人民共和国海关进口货物报关单（径予放行）").contains("一线径予放行")
+                .contains("聚酯切片&lt;script&gt;").doesNotContain("<script>");
+        assertThat(get("/v1/declarations/" + id + "/print", enterpriseToken(ENTERPRISE_B)).statusCode()).isEqualTo(404);
+
+        HttpResponse<byte[]> export = HTTP_bytes("/v1/declarations/export", enterpriseToken(ENTERPRISE_B));
+        assertThat(export.statusCode()).isEqualTo(200);
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(export.body()))) {
+            for (Row row : wb.getSheetAt(0)) {
+                assertThat(row.getCell(4).getStringCellValue()).isNotEqualTo(ENTERPRISE_A);
+            }
+        }
+    }
+
+    @Test
+    void secondLineDomesticSaleNeedsItsVerificationListAndLedgerAndIsDeclaredOnTheSameEngine() {
+        Map<String, Object> h = header(ENTERPRISE_B);
+        h.put("transportMode", "4");
+        h.put("remark", "二线内销");
+        h.put("goodsAttributes", "19");
+        // Enterprise B has no qualification and none is needed for the second line.
+        HttpResponse<String> created = post("/v1/declarations", enterpriseToken(ENTERPRISE_B),
+                request("SECOND_LINE_DOMESTIC_SALE", h, List.of(item("2203000000", "啤酒"))));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = json(created.body()).path("declaration").path("id").asText();
+        assertThat(json(created.body()).path("declaration").path("header").path("remark").asText()).isEqualTo("二线内销");
+
+        JsonNode report = json(post("/v1/declarations/" + id + "/prevalidation", enterpriseToken(ENTERPRISE_B), "").body());
+        assertThat(report.path("findings").findValuesAsText("ruleCode"))
+                .containsExactlyInAnyOrder("DOCUMENTS-VERIFICATION-LIST", "BUSINESS-SECOND-LINE-LEDGER");
+        assertThat(post("/v1/declarations/" + id + "/submission", enterpriseToken(ENTERPRISE_B), "").statusCode()).isEqualTo(422);
+
+        h.put("verificationListNo", "QD640026I000000123");
+        h.put("ledgerNo", "L6400D26000002");
+        assertThat(put("/v1/declarations/" + id, enterpriseToken(ENTERPRISE_B),
+                request("SECOND_LINE_DOMESTIC_SALE", h, List.of(item("2203000000", "啤酒")))).statusCode()).isEqualTo(200);
+        assertThat(post("/v1/declarations/" + id + "/submission", enterpriseToken(ENTERPRISE_B), "").statusCode()).isEqualTo(200);
+        await("the technical receipt", () -> "SW_ACCEPTED".equals(jdbc.queryForObject(
+                "SELECT status FROM customs_declaration WHERE id = ?::uuid", String.class, id)));
+        String conversation = jdbc.queryForObject("SELECT conversation_id::text FROM customs_declaration WHERE id = ?::uuid", String.class, id);
+        assertThat(postBytes("/v1/receipts", PARTNER.businessReceipt("H2018-2L-" + id, conversation, "RELEASED",
+                "640020261000077777")).statusCode()).isEqualTo(200);
+        // Only direct release goes to the Haikou sub-centre (R7).
+        assertThat(json(get("/v1/declarations/" + id, enterpriseToken(ENTERPRISE_B)).body()).path("distributionStatus").asText()).isEqualTo("NONE");
+    }
+
+    @Test
+    void firstAndSecondLineGeneralDeclarationsUseTheirOwnRules() {
+        Map<String, Object> h = header(ENTERPRISE_B);
+        h.put("billOfLadingNo", null);
+        HttpResponse<String> first = post("/v1/declarations", enterpriseToken(ENTERPRISE_B),
+                request("FIRST_LINE_GENERAL", h, List.of(item("2203000000", "啤酒"))));
+        String firstId = json(first.body()).path("declaration").path("id").asText();
+        JsonNode firstReport = json(post("/v1/declarations/" + firstId + "/prevalidation", enterpriseToken(ENTERPRISE_B), "").body());
+        assertThat(firstReport.path("findings").findValuesAsText("ruleCode")).containsExactly("DOCUMENTS-TRANSPORT");
+
+        HttpResponse<String> second = post("/v1/declarations", enterpriseToken(ENTERPRISE_B),
+                request("SECOND_LINE_GENERAL", header(ENTERPRISE_B), List.of(item("2203000000", "啤酒"))));
+        String secondId = json(second.body()).path("declaration").path("id").asText();
+        JsonNode secondReport = json(post("/v1/declarations/" + secondId + "/prevalidation", enterpriseToken(ENTERPRISE_B), "").body());
+        assertThat(secondReport.path("findings").findValuesAsText("ruleCode")).containsExactly("DOCUMENTS-VERIFICATION-LIST");
+    }
+
+    private static void set(Row row, Map<String, Integer> col, String titleZh, String value) {
+        if (value != null) {
+            row.createCell(col.get(titleZh)).setCellValue(value);
+        }
+    }
+
+    private HttpResponse<byte[]> HTTP_bytes(String path) {
+        return HTTP_bytes(path, enterpriseToken(ENTERPRISE_A));
+    }
+
+    private HttpResponse<byte[]> HTTP_bytes(String path, String token) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", "Bearer " + token).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpResponse<String> multipart(String path, String token, String filename, byte[] content) {
+        String boundary = "----hnsw" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), token);
+    }
+}

@@ -1,0 +1,74 @@
+package cn.hnsw.customs.declaration;
+
+import cn.hnsw.customs.CustomsIntegrationTestBase;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The 62 clearance parameter tables as versioned reference data, and the validation rules as data. */
+class ParametersAndRulesIT extends CustomsIntegrationTestBase {
+
+    @Test
+    void all62TablesAreListedAndTheSeededOnesAnswerQueries() {
+        JsonNode tables = json(get("/v1/parameters", enterpriseToken(ENTERPRISE_A)).body());
+        assertThat(tables.size()).isEqualTo(62);
+        assertThat(tables.get(0).path("code").asText()).isEqualTo("SUPERVISION_MODE");
+        assertThat(tables.get(0).path("fp").asInt()).isEqualTo(473);
+        assertThat(tables.get(61).path("fp").asInt()).isEqualTo(534);
+
+        JsonNode general = json(get("/v1/parameters/SUPERVISION_MODE/entries?q=0110", enterpriseToken(ENTERPRISE_A)).body());
+        assertThat(general.path("content").get(0).path("nameZh").asText()).isEqualTo("一般贸易");
+        JsonNode byName = json(get("/v1/parameters/COUNTRY_REGION/entries?q=新加坡", officerToken()).body());
+        assertThat(byName.path("content").findValuesAsText("code")).containsExactly("SGP");
+
+        assertThat(get("/v1/parameters/NO_SUCH_TABLE/entries", officerToken()).statusCode()).isEqualTo(404);
+        assertThat(get("/v1/parameters", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void anOperatorPublishesANewVersionAndTheOldOneStaysQueryable() {
+        Map<String, Object> version = Map.of("note", "参数同步", "entries", List.of(
+                Map.of("code", "1", "nameZh", "CIF", "nameEn", "CIF"),
+                Map.of("code", "3", "nameZh", "FOB", "nameEn", "FOB")));
+        HttpResponse<String> denied = post("/v1/parameters/TRANSACTION_MODE/versions", enterpriseToken(ENTERPRISE_A), version);
+        assertThat(denied.statusCode()).isEqualTo(403);
+
+        HttpResponse<String> published = post("/v1/parameters/TRANSACTION_MODE/versions", operatorToken(), version);
+        assertThat(published.statusCode()).isEqualTo(201);
+        int v = json(published.body()).path("version").asInt();
+        assertThat(v).isGreaterThanOrEqualTo(2);
+        assertThat(json(get("/v1/parameters/TRANSACTION_MODE/entries", officerToken()).body()).path("totalElements").asInt()).isEqualTo(2);
+        assertThat(json(get("/v1/parameters/TRANSACTION_MODE/entries?version=1", officerToken()).body()).path("totalElements").asInt()).isEqualTo(7);
+
+        HttpResponse<String> duplicate = post("/v1/parameters/TRANSACTION_MODE/versions", operatorToken(), Map.of("entries",
+                List.of(Map.of("code", "1", "nameZh", "CIF"), Map.of("code", "1", "nameZh", "CIF"))));
+        assertThat(duplicate.statusCode()).isEqualTo(400);
+        assertThat(json(get("/v1/parameters/TRANSACTION_MODE", officerToken()).body()).path("currentVersion").asInt()).isEqualTo(v);
+
+        // Restore the seeded list for the other tests.
+        post("/v1/parameters/TRANSACTION_MODE/versions", operatorToken(), Map.of("entries", List.of(
+                Map.of("code", "1", "nameZh", "CIF"), Map.of("code", "2", "nameZh", "C&F"), Map.of("code", "3", "nameZh", "FOB"),
+                Map.of("code", "4", "nameZh", "C&I"), Map.of("code", "5", "nameZh", "市场价"), Map.of("code", "6", "nameZh", "垫仓"),
+                Map.of("code", "7", "nameZh", "EXW"))));
+    }
+
+    @Test
+    void theNineFamiliesAreConfigurableRulesThatOfficersChange() {
+        JsonNode rules = json(get("/v1/validation-rules", officerToken()).body());
+        assertThat(rules.findValuesAsText("family")).contains("BASIC_DATA", "DECLARATION_PERMISSION", "GENERAL_BUSINESS",
+                "TAX", "INSPECTION", "LICENSE", "SPECIFIC_COMMODITY", "RELATED_DOCUMENTS", "SPECIFIC_BUSINESS");
+
+        Map<String, Object> change = Map.of("severity", "ERROR", "enabled", true, "messageZh", "该商品不在白名单范围。",
+                "messageEn", "This commodity is not within the whitelist.", "declarationTypes", "DIRECT_RELEASE");
+        assertThat(put("/v1/validation-rules/COMMODITY-WHITELIST", enterpriseToken(ENTERPRISE_A), change).statusCode()).isEqualTo(403);
+        HttpResponse<String> changed = put("/v1/validation-rules/COMMODITY-WHITELIST", officerToken(), change);
+        assertThat(changed.statusCode()).isEqualTo(200);
+        assertThat(json(changed.body()).path("version").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(put("/v1/validation-rules/NO-SUCH-RULE", officerToken(), change).statusCode()).isEqualTo(404);
+    }
+}

@@ -1,0 +1,78 @@
+package cn.hnsw.customs.declaration;
+
+import cn.hnsw.common.crypto.InMemoryKeyDirectory;
+import cn.hnsw.common.crypto.InMemoryReplayGuard;
+import cn.hnsw.common.crypto.MessageSealer;
+import cn.hnsw.common.crypto.Pkcs12CipherDevice;
+import cn.hnsw.customs.CustomsIntegrationTestBase;
+import cn.hnsw.customs.CustomsTestKeys;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** 海口数据分中心: cleansing on reception, the comprehensive query over three years, statistics, the enterprise interface. */
+class SubCentreIT extends CustomsIntegrationTestBase {
+
+    /** The Standard Edition side of the platform, sealing with the platform key as the distribution does. */
+    static final MessageSealer PLATFORM = new MessageSealer(
+            Pkcs12CipherDevice.load(CustomsTestKeys.dir().resolve("platform.p12"), CustomsTestKeys.PASSWORD.toCharArray()),
+            InMemoryKeyDirectory.fromTrustStore(CustomsTestKeys.dir().resolve("trust.p12"), CustomsTestKeys.PASSWORD.toCharArray()),
+            new InMemoryReplayGuard(Clock.systemUTC(), 1000), Clock.systemUTC());
+
+    private JsonNode distribute(String preEntryNo, String enterprise, Instant submittedAt, String gross, String net, String hs) {
+        String message = """
+                {"messageType":"DIRECT_RELEASE_DISTRIBUTION","conversationId":"5b0c7a52-8d2e-4b8f-9c0e-1d2e3f405162","supplementary":false,
+                 "declaration":{"id":"5b0c7a52-8d2e-4b8f-9c0e-1d2e3f405163","preEntryNo":"%s","declarationType":"DIRECT_RELEASE",
+                  "importExport":"IMPORT","status":"RELEASED","enterpriseUscc":"%s","enterpriseName":"海南洋浦新材料科技有限公司",
+                  "customsNo":"640020221000000001","distributionStatus":"PENDING","distributionCount":0,"version":3,
+                  "submittedAt":"%s",
+                  "header":{"declareCustoms":"6400","tradingCountry":"sgp","grossWeight":%s,"netWeight":%s,"levyNatureConfirmed":false},
+                  "items":[{"seq":1,"hsCode":"%s","name":"聚酯切片","totalPrice":6250.00}]},
+                 "receipts":[]}""".formatted(preEntryNo, enterprise, submittedAt, gross, net, hs);
+        byte[] sealed = PLATFORM.seal(message.getBytes(StandardCharsets.UTF_8), CustomsTestKeys.PLATFORM, CustomsTestKeys.PLATFORM).toJson();
+        HttpResponse<String> response = postBytes("/v1/subcentre/distributions", sealed);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json(new String(PLATFORM.open(response.body().getBytes(StandardCharsets.UTF_8)).payload(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void receptionCleansesAndAnswersWithASealedReceipt() {
+        JsonNode receipt = distribute("640020261000900001", ENTERPRISE_A, Instant.now(), "100", "120", "39076100");
+        assertThat(receipt.path("receiptKind").asText()).isEqualTo("RECEPTION");
+        assertThat(receipt.path("status").asText()).isEqualTo("STORED");
+        assertThat(receipt.path("cleansingIssues").toString()).contains("毛重不大于净重").contains("第1项商品编码格式错误")
+                .contains("贸易国代码已规范为大写");
+        JsonNode stored = json(get("/v1/subcentre/declarations?preEntryNo=640020261000900001", officerToken()).body());
+        assertThat(stored.path("content").get(0).path("tradingCountry").asText()).isEqualTo("SGP");
+        assertThat(stored.path("content").get(0).path("cleansingIssues").asText()).contains("毛重不大于净重");
+    }
+
+    @Test
+    void theComprehensiveQueryReachesDataOlderThanThreeYearsOnlyWhenAsked() {
+        Instant fourYearsAgo = Instant.now().minus(4 * 366, ChronoUnit.DAYS);
+        distribute("640020221000900002", ENTERPRISE_B, fourYearsAgo, "5400", "5200", "3907610000");
+        assertThat(json(get("/v1/subcentre/declarations?preEntryNo=640020221000900002", officerToken()).body())
+                .path("totalElements").asInt()).isZero();
+        assertThat(json(get("/v1/subcentre/declarations?preEntryNo=640020221000900002&historical=true", officerToken()).body())
+                .path("totalElements").asInt()).isEqualTo(1);
+
+        JsonNode stats = json(get("/v1/subcentre/statistics?days=3650", officerToken()).body());
+        assertThat(stats.path("popularCountries").findValuesAsText("trading_country")).contains("SGP");
+        assertThat(stats.path("byChapter").findValuesAsText("chapter")).contains("39");
+        assertThat(stats.path("volumeByType").findValuesAsText("declaration_type")).contains("DIRECT_RELEASE");
+
+        // 对企服务接口: an enterprise sees its own declarations at the sub-centre, never another's; officers only query.
+        JsonNode own = json(get("/v1/subcentre/enterprise/declarations?historical=true", enterpriseToken(ENTERPRISE_B)).body());
+        assertThat(own.path("content").findValuesAsText("preEntryNo")).contains("640020221000900002");
+        JsonNode other = json(get("/v1/subcentre/enterprise/declarations?historical=true", enterpriseToken(ENTERPRISE_A)).body());
+        assertThat(other.path("content").findValuesAsText("preEntryNo")).doesNotContain("640020221000900002");
+        assertThat(get("/v1/subcentre/declarations", enterpriseToken(ENTERPRISE_A)).statusCode()).isEqualTo(403);
+    }
+}

@@ -1,0 +1,59 @@
+package cn.hnsw.ledger.errors;
+
+import cn.hnsw.common.web.EnumErrorCode;
+import cn.hnsw.common.web.ErrorText;
+import org.springframework.http.HttpStatus;
+
+/** Stable refusal codes of the ledger service, with Chinese and English messages. */
+public enum LedgerErrorCode implements EnumErrorCode {
+    DOCUMENT_NOT_FOUND(HttpStatus.NOT_FOUND, "单证 {0} 不存在", "Document {0} does not exist"),
+    DOCUMENT_TYPE_UNKNOWN(HttpStatus.BAD_REQUEST, "未知的单证类型 {0}", "Unknown document type {0}"),
+    DOCUMENT_NOT_EDITABLE(HttpStatus.CONFLICT, "单证 {0} 当前状态为 {1}，不可修改", "Document {0} cannot be changed in state {1}"),
+    ILLEGAL_TRANSITION(HttpStatus.CONFLICT, "单证 {0} 当前状态为 {1}，不能执行“{2}”", "Document {0} in state {1} does not allow {2}"),
+    DOCUMENT_VERSION_CONFLICT(HttpStatus.CONFLICT, "单证 {0} 已被他人修改，请刷新后重试", "Document {0} was changed by someone else; reload and retry"),
+    LINE_KIND_NOT_ALLOWED(HttpStatus.BAD_REQUEST, "单证类型 {0} 不允许 {1} 类表体", "Document type {0} has no {1} lines"),
+    LINE_LINK_REQUIRED(HttpStatus.BAD_REQUEST, "第 {0} 行须关联{1}", "Line {0} must be linked to {1}"),
+    LINE_LINK_INVALID(HttpStatus.BAD_REQUEST, "第 {0} 行关联的记录 {1} 不存在或不属于本企业", "Line {0} links to {1}, which does not exist or is not the enterprise's own"),
+    LINE_FIELD_REQUIRED(HttpStatus.BAD_REQUEST, "第 {0} 行缺少{1}", "Line {0}: {1} is required"),
+    LINE_ALREADY_LINKED(HttpStatus.CONFLICT, "第 {0} 行关联的表体已被单证 {1} 使用", "Line {0}: the linked line is already used by document {1}"),
+    LINE_NOT_FOUND(HttpStatus.NOT_FOUND, "表体 {0} 不存在", "Line {0} does not exist"),
+    LINE_QUANTITY_INVALID(HttpStatus.BAD_REQUEST, "第 {0} 行数量须大于 0", "Line {0}: quantity must be greater than 0"),
+    DOCUMENT_HAS_NO_LINES(HttpStatus.BAD_REQUEST, "单证 {0} 没有表体，不能申报", "Document {0} has no lines and cannot be declared"),
+    LOGIC_CHECK_FAILED(HttpStatus.UNPROCESSABLE_ENTITY, "海关逻辑检控未通过：{0}", "Customs logic check failed: {0}"),
+    HS_CODE_UNKNOWN(HttpStatus.BAD_REQUEST, "商品编码 {0} 不在税则表中", "HS code {0} is not in the tariff table"),
+    LEDGER_NOT_FOUND(HttpStatus.NOT_FOUND, "账册 {0} 不存在", "Ledger {0} does not exist"),
+    LEDGER_NOT_ACTIVE(HttpStatus.CONFLICT, "账册 {0} 未生效（状态 {1}）", "Ledger {0} is not active (state {1})"),
+    LEDGER_REQUIRED(HttpStatus.BAD_REQUEST, "单证类型 {0} 须指定账册", "Document type {0} needs a ledger"),
+    LEDGER_TYPE_MISMATCH(HttpStatus.BAD_REQUEST, "单证类型 {0} 须使用{1}账册", "Document type {0} needs a {1} ledger"),
+    INSUFFICIENT_STOCK(HttpStatus.CONFLICT, "料号 {0} 账册库存 {1}，不足以核减 {2}", "Item {0}: ledger stock {1} is less than the decrease {2}"),
+    RECEIPT_ALREADY_APPLIED(HttpStatus.CONFLICT, "回执 {0} 已处理，不重复入账", "Receipt {0} was already applied and is not booked again"),
+    RECEIPT_NOT_APPLICABLE(HttpStatus.CONFLICT, "单证 {0} 当前状态为 {1}，不能接收 {2} 回执", "Document {0} in state {1} cannot take a {2} receipt"),
+    RECEIPT_INVALID(HttpStatus.BAD_REQUEST, "回执内容不完整：{0}", "Receipt is incomplete: {0}"),
+    CUSTOMS_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "金关二期暂时不可用，单证未申报，请稍后重试", "Golden Customs II is unavailable; the document was not declared, retry later"),
+    CUSTOMS_REFUSED(HttpStatus.BAD_GATEWAY, "金关二期拒收报文：{0}", "Golden Customs II refused the message: {0}"),
+    DELEGATION_NOT_FOUND(HttpStatus.NOT_FOUND, "委托备案 {0} 不存在", "Delegation {0} does not exist"),
+    DELEGATION_SCOPE_DENIED(HttpStatus.FORBIDDEN, "本企业未获 {0} 委托办理{1}账册的“{2}”业务", "This enterprise holds no delegation from {0} for {2} on its {1} ledger"),
+    DELEGATION_STATE(HttpStatus.CONFLICT, "委托备案 {0} 当前状态为 {1}，不能执行“{2}”", "Delegation {0} in state {1} does not allow {2}"),
+    DELEGATION_SELF(HttpStatus.BAD_REQUEST, "不能委托本企业", "An enterprise cannot delegate to itself"),
+    DELEGATION_SCOPE_INVALID(HttpStatus.BAD_REQUEST, "业务范围 {0} 不适用于{1}账册", "Business scope {0} does not apply to a {1} ledger"),
+    ENTERPRISE_REQUIRED(HttpStatus.FORBIDDEN, "仅企业用户可办理此业务", "Only enterprise users can do this"),
+    VALUE_ADDED_INPUT_INVALID(HttpStatus.BAD_REQUEST, "增值率核算数据不完整：{0}", "Value-added accounting data incomplete: {0}"),
+    VALUE_ADDED_BELOW_THRESHOLD(HttpStatus.UNPROCESSABLE_ENTITY, "加工增值率 {0}% 低于 {1}%，不能申报确认码", "Value-added rate {0}% is below {1}%; the confirmation code cannot be declared"),
+    EXCEL_UNREADABLE(HttpStatus.BAD_REQUEST, "无法读取 Excel 文件：{0}", "The Excel file cannot be read: {0}"),
+    EXCEL_ROWS_INVALID(HttpStatus.UNPROCESSABLE_ENTITY, "Excel 中有 {0} 行错误，整个文件未导入", "{0} rows of the Excel file are wrong; nothing was imported"),
+    ATTACHMENT_NOT_FOUND(HttpStatus.NOT_FOUND, "随附单证 {0} 不存在", "Attached document {0} does not exist"),
+    ATTACHMENT_INVALID(HttpStatus.BAD_REQUEST, "随附单证无效：{0}", "Attached document invalid: {0}"),
+    CONSOLIDATION_INVALID(HttpStatus.CONFLICT, "出库申请 {0} 不能集中报关：{1}", "Out-of-warehouse application {0} cannot be consolidated: {1}"),
+    VEHICLE_CHANGE_NOT_ALLOWED(HttpStatus.CONFLICT, "单证类型 {0} 不能变更车辆信息", "Document type {0} has no vehicle information to change");
+
+    private final ErrorText text;
+
+    LedgerErrorCode(HttpStatus status, String messageZh, String messageEn) {
+        this.text = new ErrorText(status, messageZh, messageEn);
+    }
+
+    @Override
+    public ErrorText text() {
+        return text;
+    }
+}

@@ -1,0 +1,251 @@
+package cn.hnsw.passenger.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.hnsw.passenger.support.PartnerDouble;
+import cn.hnsw.passenger.support.PassengerITBase;
+import cn.hnsw.passenger.support.TestKeys;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+
+/** FP 34–73: tax due → tax entry → tripartite agreement → payment and its notifications → certificate with QR. */
+class OnlineTaxAndCertificateIT extends PassengerITBase {
+
+    private static final String ALIPAY = "wallet-alipay";
+
+    /** A declaration customs assessed at CNY 1,760 + 1,199 = 2,959 of duty. */
+    private String[] taxDue(String token) {
+        JsonNode created = submit(token, declaration(List.of(
+                item("VALUABLES", "机械手表", "1", "只", "8800.00"),
+                item("TOBACCO_ALCOHOL", "五粮液 500ml", "2", "瓶", "2398.00"))));
+        String id = created.path("id").asText();
+        String conversation = created.path("conversationId").asText();
+        awaitCustomsGot(conversation, 1);
+        List<Map<String, Object>> lines = List.of(
+                Map.of("index", 0, "category", "VALUABLES", "name", "机械手表", "dutiableValue", "8800.00",
+                        "rate", "0.20", "tax", "1760.00"),
+                Map.of("index", 1, "category", "TOBACCO_ALCOHOL", "name", "五粮液 500ml", "dutiableValue", "2398.00",
+                        "rate", "0.50", "tax", "1199.00"));
+        HttpResponse<String> r = pushReceipt(sealedReceipt(conversation, 1, "SUBMIT", "TAX_DUE",
+                Map.of("taxLines", lines, "taxTotal", "2959.00")));
+        assertThat(json(r).path("outcome").asText()).as(r.body()).isEqualTo("APPLIED");
+        assertThat(detail(token, id).path("status").asText()).isEqualTo("TAX_DUE");
+        JsonNode taxes = json(call("GET", "/v1/taxes?status=DUE", token, null));
+        String taxId = taxes.path("content").get(0).path("id").asText();
+        return new String[] {id, conversation, taxId};
+    }
+
+    private void enterAndSign(String token, String taxId, String channel) {
+        HttpResponse<String> wrong = call("POST", "/v1/taxes/" + taxId + "/entry", token, Map.of("confirmedTotal", "100.00"));
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(json(wrong).path("code").asText()).isEqualTo("TAX_ENTRY_MISMATCH");
+        HttpResponse<String> entered = call("POST", "/v1/taxes/" + taxId + "/entry", token,
+                Map.of("confirmedTotal", "2959.00"));
+        assertThat(entered.statusCode()).as(entered.body()).isEqualTo(200);
+        assertThat(json(entered).path("status").asText()).isEqualTo("ENTERED");
+        JsonNode preview = json(call("GET", "/v1/taxes/" + taxId + "/agreement?channel=" + channel, token, null));
+        assertThat(preview.path("bodyZh").asText()).contains(preview.path("taxNo").asText()).contains("2959.00");
+        HttpResponse<String> unsigned = call("POST", "/v1/taxes/" + taxId + "/agreement", token,
+                Map.of("channel", channel, "textVersion", preview.path("textVersion").asInt(), "consent", false));
+        assertThat(unsigned.statusCode()).isEqualTo(400);
+        HttpResponse<String> signed = call("POST", "/v1/taxes/" + taxId + "/agreement", token,
+                Map.of("channel", channel, "textVersion", preview.path("textVersion").asInt(), "consent", true));
+        assertThat(signed.statusCode()).as(signed.body()).isEqualTo(200);
+        assertThat(json(signed).path("customsReceipt").asText()).isEqualTo("SENT");
+        assertThat(json(signed).path("bankReceipt").asText()).isEqualTo("SENT");
+    }
+
+    private byte[] alipayNotification(String notifyId, String orderNo, String amount, String keyHolder,
+                                      boolean forged) throws Exception {
+        Map<String, Object> n = new LinkedHashMap<>();
+        n.put("notify_id", notifyId);
+        n.put("out_trade_no", orderNo);
+        n.put("trade_no", "2026" + notifyId);
+        n.put("total_amount", amount);
+        n.put("trade_status", "TRADE_SUCCESS");
+        var sealer = forged ? TestKeys.forgerSealer(keyHolder) : TestKeys.partnerSealer(keyHolder);
+        return sealer.seal(JSON.writeValueAsBytes(n), keyHolder, TestKeys.PLATFORM).toJson();
+    }
+
+    private HttpResponse<String> notify(String channel, byte[] sealed) {
+        return call("POST", "/v1/payment-notifications/" + channel, partnerToken("partner-bank"), sealed);
+    }
+
+    @Test
+    void travelerPaysOnceWhateverNotificationsArriveAndGetsAVerifiableCertificate() throws Exception {
+        String token = traveler("zhang.wei");
+        String[] ids = taxDue(token);
+        String declarationId = ids[0];
+        String conversation = ids[1];
+        String taxId = ids[2];
+        assertThat(PARTNERS.received(TestKeys.CUSTOMS, "TAX_ENTRY")).isNotEmpty();
+        enterAndSign(token, taxId, "ALIPAY");
+        assertThat(PARTNERS.received(TestKeys.CUSTOMS, "AGREEMENT_RECEIPT").stream()
+                .anyMatch(r -> r.body().path("channel").asText().equals("ALIPAY"))).isTrue();
+        assertThat(PARTNERS.received(ALIPAY, "TRIPARTITE_AGREEMENT_RECEIPT")).isNotEmpty();
+
+        HttpResponse<String> disabled = call("POST", "/v1/taxes/" + taxId + "/payment-orders", token,
+                Map.of("channel", "RESERVED_1"));
+        assertThat(disabled.statusCode()).isEqualTo(400);
+        assertThat(json(disabled).path("code").asText()).isEqualTo("CHANNEL_DISABLED");
+        JsonNode orderA = json(call("POST", "/v1/taxes/" + taxId + "/payment-orders", token, Map.of("channel", "ALIPAY")));
+        JsonNode orderB = json(call("POST", "/v1/taxes/" + taxId + "/payment-orders", token, Map.of("channel", "ALIPAY")));
+        String a = orderA.path("orderNo").asText();
+        String b = orderB.path("orderNo").asText();
+        JsonNode placed = PARTNERS.received(ALIPAY, "PAYMENT_ORDER").stream().map(PartnerDouble.Received::body)
+                .filter(o -> o.path("out_trade_no").asText().equals(a)).findFirst().orElseThrow();
+        assertThat(placed.path("total_amount").asText()).isEqualTo("2959.00");
+
+        int notifications = count("payment_notification");
+        HttpResponse<String> forged = notify("ALIPAY", alipayNotification("N-FORGED", a, "2959.00", ALIPAY, true));
+        assertThat(forged.statusCode()).isEqualTo(401);
+        HttpResponse<String> wrongSigner = notify("ALIPAY", alipayNotification("N-TENPAY", a, "2959.00",
+                "wallet-tenpay", false));
+        assertThat(wrongSigner.statusCode()).isEqualTo(401);
+        assertThat(json(wrongSigner).path("code").asText()).isEqualTo("UNKNOWN_SIGNER");
+        HttpResponse<String> unknown = notify("ALIPAY", alipayNotification("N-UNKNOWN", "PO-NO-SUCH", "2959.00",
+                ALIPAY, false));
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(json(unknown).path("code").asText()).isEqualTo("ORDER_NOT_FOUND");
+        HttpResponse<String> personal = call("POST", "/v1/payment-notifications/ALIPAY", token,
+                alipayNotification("N-PERSON", a, "2959.00", ALIPAY, false));
+        assertThat(personal.statusCode()).isEqualTo(403);
+        assertThat(count("payment_notification")).isEqualTo(notifications);
+        assertThat(json(call("GET", "/v1/taxes/" + taxId, token, null)).path("status").asText())
+                .isEqualTo("AGREEMENT_SIGNED");
+
+        byte[] first = alipayNotification("N-1", a, "2959.00", ALIPAY, false);
+        HttpResponse<String> credited = notify("ALIPAY", first);
+        assertThat(credited.statusCode()).as(credited.body()).isEqualTo(200);
+        assertThat(json(credited).path("outcome").asText()).isEqualTo("CREDITED");
+        assertThat(notify("ALIPAY", first).statusCode()).isEqualTo(409);
+        assertThat(json(notify("ALIPAY", alipayNotification("N-1", a, "2959.00", ALIPAY, false)))
+                .path("outcome").asText()).isEqualTo("DUPLICATE");
+        assertThat(json(notify("ALIPAY", alipayNotification("N-2", a, "2959.00", ALIPAY, false)))
+                .path("outcome").asText()).isEqualTo("ALREADY_PAID");
+        assertThat(json(notify("ALIPAY", alipayNotification("N-3", b, "2959.00", ALIPAY, false)))
+                .path("outcome").asText()).isEqualTo("DOUBLE_PAYMENT");
+
+        JsonNode tax = json(call("GET", "/v1/taxes/" + taxId, token, null));
+        assertThat(tax.path("status").asText()).isEqualTo("PAID");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM payment_order WHERE tax_payment_id = ?::uuid AND status = 'PAID'",
+                Integer.class, taxId)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM tax_paid_certificate WHERE tax_payment_id = ?::uuid",
+                Integer.class, taxId)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM event_outbox WHERE event_type = 'hnsw.passenger.tax-paid' "
+                + "AND aggregate_id = ?", Integer.class, taxId)).isEqualTo(1);
+        assertThat(detail(token, declarationId).path("status").asText()).isEqualTo("TAX_PAID");
+        await().atMost(Duration.ofSeconds(10)).until(() -> PARTNERS.received(TestKeys.CUSTOMS, "TAX_PAID").stream()
+                .anyMatch(r -> r.body().path("taxNo").asText().equals(tax.path("taxNo").asText())));
+
+        pushReceipt(sealedReceipt(conversation, 1, "SUBMIT", "RELEASED", Map.of()));
+        assertThat(detail(token, declarationId).path("status").asText()).isEqualTo("RELEASED");
+
+        JsonNode certificate = json(call("GET", "/v1/taxes/" + taxId + "/certificate", token, null));
+        String certificateId = certificate.path("id").asText();
+        String certificateNo = certificate.path("certificateNo").asText();
+        HttpResponse<byte[]> pdf = getBytes("/v1/certificates/" + certificateId + "/pdf", token);
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
+        try (PDDocument doc = Loader.loadPDF(pdf.body())) {
+            String text = new PDFTextStripper().getText(doc);
+            assertThat(text).contains("完税证明").contains(certificateNo).contains("2959.00").contains("王小明")
+                    .contains("海口美兰国际机场");
+            List<PDFont> fonts = new ArrayList<>();
+            PDPage page = doc.getPage(0);
+            for (COSName name : page.getResources().getFontNames()) {
+                fonts.add(page.getResources().getFont(name));
+            }
+            assertThat(fonts).isNotEmpty().allMatch(PDFont::isEmbedded);
+            assertThat(pdf.body().length).isLessThan(1_000_000);
+        }
+        assertThat(getBytes("/v1/certificates/" + certificateId + "/pdf", traveler("intruder")).statusCode())
+                .isEqualTo(404);
+        HttpResponse<byte[]> inline = getBytes("/v1/certificates/" + certificateId + "/pdf?inline=true", token);
+        assertThat(inline.headers().firstValue("Content-Disposition").orElse("")).startsWith("inline");
+
+        HttpResponse<byte[]> qr = getBytes("/v1/certificates/" + certificateId + "/qr", token);
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(qr.body()));
+        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        String url = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
+                new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)))).getText();
+        assertThat(url).isEqualTo(certificate.path("verificationUrl").asText());
+        String code = url.substring(url.lastIndexOf('/') + 1);
+        HttpResponse<String> verified = call("GET", "/v1/public/certificates/" + code, null, null);
+        assertThat(verified.statusCode()).isEqualTo(200);
+        assertThat(json(verified).path("certificateNo").asText()).isEqualTo(certificateNo);
+        assertThat(json(verified).path("status").asText()).isEqualTo("VALID");
+        assertThat(verified.body()).doesNotContain("王小明").doesNotContain("460100199001011234")
+                .doesNotContain("HU7181").doesNotContain("traveler-zhang.wei");
+        assertThat(call("GET", "/v1/public/certificates/" + "0".repeat(32), null, null).statusCode()).isEqualTo(404);
+
+        JsonNode confirmed = json(call("POST", "/v1/certificates/" + certificateId + "/confirmation", token, null));
+        assertThat(confirmed.path("confirmedAt").isMissingNode()).isFalse();
+        JsonNode timeline = json(call("GET", "/v1/declarations/" + declarationId + "/timeline", token, null));
+        assertThat(timeline.path("steps").findValuesAsText("kind")).containsSubsequence("RECEIPT_TAX_DUE",
+                "TAX_ENTERED", "AGREEMENT_SIGNED", "TAX_PAID", "RECEIPT_RELEASED", "CERTIFICATE_CONFIRMED");
+
+        JsonNode mine = json(call("GET", "/v1/taxes?status=PAID&minTotal=2000&maxTotal=3000", token, null));
+        assertThat(mine.path("content").findValuesAsText("id")).contains(taxId);
+        assertThat(json(call("GET", "/v1/taxes?status=PAID", traveler("someone.else"), null))
+                .path("content").findValuesAsText("id")).doesNotContain(taxId);
+        assertThat(json(call("GET", "/v1/certificates", token, null)).findValuesAsText("certificateNo"))
+                .contains(certificateNo);
+    }
+
+    @Test
+    void bankAndTenpayChannelsSpeakTheirOwnDialects() throws Exception {
+        String token = traveler("liu.yang");
+        String taxId = taxDue(token)[2];
+        enterAndSign(token, taxId, "ICBC");
+        JsonNode tenpayOrder = json(call("POST", "/v1/taxes/" + taxId + "/payment-orders", token,
+                Map.of("channel", "TENPAY")));
+        JsonNode tenpayPlaced = PARTNERS.received("wallet-tenpay", "PAYMENT_ORDER").stream()
+                .map(PartnerDouble.Received::body)
+                .filter(o -> o.path("out_trade_no").asText().equals(tenpayOrder.path("orderNo").asText()))
+                .findFirst().orElseThrow();
+        assertThat(tenpayPlaced.path("amount").path("total").asLong()).isEqualTo(295900L);
+        Map<String, Object> tenpayFailed = Map.of("id", "T-0", "out_trade_no", tenpayOrder.path("orderNo").asText(),
+                "transaction_id", "4200", "amount", Map.of("total", 295900), "trade_state", "PAYERROR");
+        HttpResponse<String> failedPayment = notify("TENPAY", TestKeys.partnerSealer("wallet-tenpay")
+                .seal(JSON.writeValueAsBytes(tenpayFailed), "wallet-tenpay", TestKeys.PLATFORM).toJson());
+        assertThat(json(failedPayment).path("outcome").asText()).as(failedPayment.body()).isEqualTo("FAILED_PAYMENT");
+
+        JsonNode order = json(call("POST", "/v1/taxes/" + taxId + "/payment-orders", token, Map.of("channel", "ICBC")));
+        String orderNo = order.path("orderNo").asText();
+        assertThat(PARTNERS.received("bank-icbc-hainan", "PAYMENT_ORDER").stream()
+                .anyMatch(o -> o.body().path("orderNo").asText().equals(orderNo)
+                        && o.body().path("amount").asText().equals("2959.00"))).isTrue();
+        Map<String, Object> wrongAmount = Map.of("notificationId", "B-0", "orderNo", orderNo, "bankSerialNo", "ICBC0",
+                "amount", "29.59", "result", "SUCCESS");
+        HttpResponse<String> mismatch = notify("ICBC", TestKeys.partnerSealer("bank-icbc-hainan")
+                .seal(JSON.writeValueAsBytes(wrongAmount), "bank-icbc-hainan", TestKeys.PLATFORM).toJson());
+        assertThat(json(mismatch).path("outcome").asText()).isEqualTo("AMOUNT_MISMATCH");
+        Map<String, Object> n = Map.of("notificationId", "B-1", "orderNo", orderNo, "bankSerialNo", "ICBC1",
+                "amount", "2959.00", "result", "SUCCESS");
+        HttpResponse<String> credited = notify("ICBC", TestKeys.partnerSealer("bank-icbc-hainan")
+                .seal(JSON.writeValueAsBytes(n), "bank-icbc-hainan", TestKeys.PLATFORM).toJson());
+        assertThat(json(credited).path("outcome").asText()).as(credited.body()).isEqualTo("CREDITED");
+        assertThat(json(call("GET", "/v1/taxes/" + taxId, token, null)).path("paidChannel").asText()).isEqualTo("ICBC");
+    }
+}

@@ -1,0 +1,31 @@
+package cn.hnsw.simulators.customs;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * {@code hnsw.simulators.customs.*}: where the simulated Single Window pushes business receipts, which decision it
+ * gives and after how long, and the manifests the simulated manifest system holds.
+ */
+@ConfigurationProperties("hnsw.simulators.customs")
+public record CustomsSimulatorProperties(
+        URI receiptUrl,
+        @DefaultValue("RELEASED") String businessDecision,
+        @DefaultValue("0ms") Duration businessDelay,
+        List<Manifest> manifests) {
+
+    public CustomsSimulatorProperties {
+        manifests = manifests == null ? List.of() : List.copyOf(manifests);
+    }
+
+    /** One manifest bill. */
+    public record Manifest(String billOfLadingNo, String vesselName, String voyageNo, String transportMode,
+                           Integer packages, BigDecimal grossWeight, String departureCountry, String portCode,
+                           String goodsDescription) {
+    }
+}

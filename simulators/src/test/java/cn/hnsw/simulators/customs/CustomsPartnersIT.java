@@ -1,0 +1,108 @@
+package cn.hnsw.simulators.customs;
+
+import cn.hnsw.common.crypto.MessageSealer;
+import cn.hnsw.common.crypto.OpenedMessage;
+import cn.hnsw.common.crypto.SealedMessage;
+import cn.hnsw.simulators.SimulatorsWithKeysTestBase;
+import cn.hnsw.simulators.TestKeys;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Single Window simulator answers a declaration with a sealed technical receipt and pushes a sealed business
+ * receipt to the platform's inbox; the manifest system simulator answers a query only when all three keys match.
+ */
+class CustomsPartnersIT extends SimulatorsWithKeysTestBase {
+
+    static final BlockingQueue<byte[]> PUSHED = new LinkedBlockingQueue<>();
+    static final HttpServer INBOX = inbox();
+
+    @DynamicPropertySource
+    static void receiptUrl(DynamicPropertyRegistry registry) {
+        registry.add("hnsw.simulators.customs.receipt-url",
+                () -> "http://127.0.0.1:" + INBOX.getAddress().getPort() + "/api/customs/v1/receipts");
+    }
+
+    @AfterAll
+    static void stop() {
+        INBOX.stop(0);
+    }
+
+    final MessageSealer platform = TestKeys.platformSealer();
+
+    @Test
+    void aDeclarationGetsATechnicalReceiptAndThenAPushedBusinessReceipt() throws Exception {
+        String conversation = "7f1c2a3e-0d4b-4c55-9a1e-2b3c4d5e6f70";
+        String declaration = "{\"messageType\":\"CUSTOMS_DECLARATION\",\"conversationId\":\"" + conversation
+                + "\",\"declaration\":{\"preEntryNo\":\"640020261000000001\",\"header\":{\"declareCustoms\":\"6400\"}}}";
+        SealedMessage sent = platform.seal(declaration.getBytes(StandardCharsets.UTF_8), TestKeys.PLATFORM, "single-window-standard");
+        HttpResponse<byte[]> response = post("/v1/partners/single-window-standard/messages", serviceToken(),
+                "application/json", sent.toJson());
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode technical = json(platform.open(response.body()).payload());
+        assertThat(technical.path("receiptKind").asText()).isEqualTo("TECHNICAL");
+        assertThat(technical.path("status").asText()).isEqualTo("RECEIVED");
+        assertThat(technical.path("messageId").asText()).isEqualTo(sent.messageId());
+
+        byte[] pushed = PUSHED.poll(20, TimeUnit.SECONDS);
+        assertThat(pushed).as("business receipt pushed to the platform").isNotNull();
+        OpenedMessage opened = platform.open(pushed);
+        assertThat(opened.senderKeyId()).isEqualTo("single-window-standard");
+        JsonNode business = json(opened.payload());
+        assertThat(business.path("receiptKind").asText()).isEqualTo("BUSINESS");
+        assertThat(business.path("conversationId").asText()).isEqualTo(conversation);
+        assertThat(business.path("status").asText()).isEqualTo("RELEASED");
+        assertThat(business.path("customsNo").asText()).matches("6400\\d{4}1\\d{9}");
+        assertThat(business.path("note").asText()).contains("模拟器");
+    }
+
+    @Test
+    void theManifestSystemAnswersOnlyWhenBillVesselAndVoyageMatch() {
+        JsonNode found = manifest("HNBL2026110001", "COSCO HAIKOU", "2611E");
+        assertThat(found.path("found").asBoolean()).isTrue();
+        assertThat(found.path("packages").asInt()).isEqualTo(120);
+        assertThat(found.path("departureCountry").asText()).isEqualTo("SGP");
+        assertThat(manifest("HNBL2026110001", "COSCO HAIKOU", "9999X").path("found").asBoolean()).isFalse();
+    }
+
+    private JsonNode manifest(String bl, String vessel, String voyage) {
+        String query = "{\"messageType\":\"MANIFEST_QUERY\",\"billOfLadingNo\":\"" + bl + "\",\"vesselName\":\"" + vessel
+                + "\",\"voyageNo\":\"" + voyage + "\"}";
+        HttpResponse<byte[]> response = post("/v1/partners/manifest-system/messages", serviceToken(), "application/json",
+                platform.seal(query.getBytes(StandardCharsets.UTF_8), TestKeys.PLATFORM, "manifest-system").toJson());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return json(platform.open(response.body()).payload());
+    }
+
+    private static HttpServer inbox() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/api/customs/v1/receipts", exchange -> {
+                PUSHED.add(exchange.getRequestBody().readAllBytes());
+                byte[] ok = "{\"applied\":true}".getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, ok.length);
+                exchange.getResponseBody().write(ok);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

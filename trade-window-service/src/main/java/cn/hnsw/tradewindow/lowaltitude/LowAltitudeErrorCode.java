@@ -1,0 +1,33 @@
+package cn.hnsw.tradewindow.lowaltitude;
+
+import cn.hnsw.common.web.EnumErrorCode;
+import cn.hnsw.common.web.ErrorText;
+import org.springframework.http.HttpStatus;
+
+/** Refusals of low-slow-small aircraft reporting (低慢小航空器报送). */
+public enum LowAltitudeErrorCode implements EnumErrorCode {
+    SUBJECT_NOT_FOUND(HttpStatus.NOT_FOUND, "报送主体不存在：{0}", "No reporting subject {0}"),
+    SUBJECT_NOT_EDITABLE(HttpStatus.CONFLICT, "报送主体当前状态（{0}）不可修改", "The reporting subject cannot be changed in its state ({0})"),
+    SUBJECT_NOT_ACTIVE(HttpStatus.CONFLICT, "报送主体未提交或已撤销", "The reporting subject is not submitted or has been revoked"),
+    SUBJECT_KIND_NOT_ALLOWED(HttpStatus.FORBIDDEN, "企业用户登记企业主体，个人用户登记个人主体",
+            "Enterprise users register enterprise subjects, individuals individual subjects"),
+    REPORT_NOT_FOUND(HttpStatus.NOT_FOUND, "报送单不存在：{0}", "No report {0}"),
+    REPORT_NOT_EDITABLE(HttpStatus.CONFLICT, "报送单已申报（{0}），只能通过更正单、撤回单或补充报送单变更",
+            "The report has been declared ({0}); change it only with a correction, withdrawal or supplement form"),
+    ILLEGAL_REPORT_STATE(HttpStatus.CONFLICT, "报送单当前状态（{0}）不能{1}", "The report cannot {1} in its state ({0})"),
+    FOLLOW_UP_NOT_ALLOWED(HttpStatus.CONFLICT, "只有审核通过且有效的原报送单可以更正、撤回或补充",
+            "Only an approved, effective original report can be corrected, withdrawn or supplemented"),
+    FOLLOW_UP_PENDING(HttpStatus.CONFLICT, "该报送单已有办理中的更正、撤回或补充", "A correction, withdrawal or supplement is already in progress"),
+    CONTENT_INVALID(HttpStatus.BAD_REQUEST, "报送内容格式错误：{0}", "The report content is malformed: {0}");
+
+    private final ErrorText text;
+
+    LowAltitudeErrorCode(HttpStatus status, String messageZh, String messageEn) {
+        this.text = new ErrorText(status, messageZh, messageEn);
+    }
+
+    @Override
+    public ErrorText text() {
+        return text;
+    }
+}

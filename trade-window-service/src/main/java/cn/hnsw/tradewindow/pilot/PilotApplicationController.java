@@ -1,0 +1,214 @@
+package cn.hnsw.tradewindow.pilot;
+
+import cn.hnsw.common.security.Actors;
+import cn.hnsw.common.web.PageQuery;
+import cn.hnsw.common.web.PageResponse;
+import cn.hnsw.tradewindow.partner.SharedDataGateway;
+import cn.hnsw.tradewindow.partner.SharedDataGateway.SharedDataKind;
+import cn.hnsw.common.security.EnterpriseScope;
+import cn.hnsw.common.web.CommonErrorCode;
+import cn.hnsw.common.web.HnswException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/** 加工增值试点申请 — enterprise side (申请, 材料, 提交, 撤回) and the approvers' opinions on an application. */
+@RestController
+@RequestMapping("/api/trade-window/v1")
+class PilotApplicationController {
+
+    private final PilotApprovalService service;
+    private final SharedDataGateway sharedData;
+
+    PilotApplicationController(PilotApprovalService service, SharedDataGateway sharedData) {
+        this.service = service;
+        this.sharedData = sharedData;
+    }
+
+    record CreateRequest(@NotBlank @Size(max = 64) String regionCode, @NotBlank @Size(max = 1000) String productSummary) {
+    }
+
+    record DecisionRequest(@NotNull ApprovalStep.Decision decision, @NotBlank @Size(max = 2000) String opinion) {
+    }
+
+    record WithdrawRequest(@Size(max = 500) String reason) {
+    }
+
+    record TerminationRequest(@NotBlank @Size(max = 2000) String discoveryRecord,
+                              @NotBlank @Size(max = 1000) String blacklistReason) {
+    }
+
+    record CopyRequest(@NotBlank @Size(max = 200) String toOrg, @Size(max = 500) String note) {
+    }
+
+    record ApplicationView(UUID id, String enterpriseUscc, String enterpriseName, String regionCode,
+                           String productSummary, PilotStatus status, String caseNumber, String currentStep,
+                           String currentStepZh, String currentStepEn, Instant createdAt, Instant submittedAt,
+                           Instant decidedAt) {
+        static ApplicationView of(PilotApplication a) {
+            String zh = null;
+            String en = null;
+            if (a.currentStep() != null) {
+                List<ApprovalStep> steps = Arrays.stream(a.currentStep().split(",")).map(ApprovalStep::of).toList();
+                zh = String.join("、", steps.stream().map(ApprovalStep::nameZh).toList());
+                en = String.join(", ", steps.stream().map(ApprovalStep::nameEn).toList());
+            }
+            return new ApplicationView(a.id(), a.enterpriseUscc(), a.enterpriseName(), a.regionCode(),
+                    a.productSummary(), a.status(), a.caseNumber(), a.currentStep(), zh, en, a.createdAt(),
+                    a.submittedAt(), a.decidedAt());
+        }
+    }
+
+    @GetMapping("/pilot-qualification")
+    PilotApprovalService.QualificationPrompt qualification() {
+        return service.qualification(Actors.current());
+    }
+
+    /** 企业共享信息: one of the seven shared data sets of the caller's own enterprise (officers: any enterprise). */
+    @GetMapping("/shared-data/{kind}")
+    SharedDataGateway.SharedDataSet sharedData(@PathVariable String kind,
+                                               @RequestParam(required = false) String enterprise) {
+        var actor = Actors.current();
+        String uscc = EnterpriseScope.restrictionFor(actor).orElse(enterprise);
+        if (uscc == null) {
+            throw new HnswException(CommonErrorCode.VALIDATION_FAILED);
+        }
+        SharedDataKind k;
+        try {
+            k = SharedDataKind.valueOf(kind.toUpperCase().replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new HnswException(CommonErrorCode.NOT_FOUND);
+        }
+        return sharedData.fetch(uscc, k);
+    }
+
+    @PostMapping("/pilot-applications")
+    @ResponseStatus(HttpStatus.CREATED)
+    ApplicationView create(@Valid @RequestBody CreateRequest request) {
+        return ApplicationView.of(service.create(Actors.current(), request.regionCode(), request.productSummary()));
+    }
+
+    @GetMapping("/pilot-applications")
+    PageResponse<ApplicationView> list(@RequestParam(required = false) PilotStatus status,
+                                       @RequestParam(required = false) Integer page,
+                                       @RequestParam(required = false) Integer size) {
+        return service.search(Actors.current(), status == null ? null : status.name(), PageQuery.of(page, size))
+                .map(ApplicationView::of);
+    }
+
+    @GetMapping("/pilot-applications/{id}")
+    ApplicationView get(@PathVariable UUID id) {
+        return ApplicationView.of(service.read(Actors.current(), id));
+    }
+
+    @PostMapping(path = "/pilot-applications/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    PilotDocument upload(@PathVariable UUID id, @RequestParam("type") String type,
+                         @RequestParam("file") MultipartFile file) throws IOException {
+        return service.upload(Actors.current(), id, DocumentType.parse(type), file.getOriginalFilename(),
+                file.getBytes());
+    }
+
+    @GetMapping("/pilot-applications/{id}/documents")
+    List<PilotDocument> documents(@PathVariable UUID id) {
+        return service.documents(Actors.current(), id);
+    }
+
+    /** 预览/下载: inline for preview and print in the browser, or as an attachment. */
+    @GetMapping("/pilot-applications/{id}/documents/{documentId}/content")
+    ResponseEntity<byte[]> content(@PathVariable UUID id, @PathVariable UUID documentId,
+                                   @RequestParam(defaultValue = "false") boolean download) {
+        var c = service.content(Actors.current(), id, documentId);
+        ContentDisposition disposition = (download ? ContentDisposition.attachment() : ContentDisposition.inline())
+                .filename(c.document().fileName(), StandardCharsets.UTF_8).build();
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
+                .contentType(MediaType.parseMediaType(c.document().contentType())).body(c.content());
+    }
+
+    @PostMapping("/pilot-applications/{id}/documents/{documentId}/revocation")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void revoke(@PathVariable UUID id, @PathVariable UUID documentId) {
+        service.revoke(Actors.current(), id, documentId);
+    }
+
+    @DeleteMapping("/pilot-applications/{id}/documents/{documentId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@PathVariable UUID id, @PathVariable UUID documentId) {
+        service.delete(Actors.current(), id, documentId);
+    }
+
+    @PostMapping("/pilot-applications/{id}/submission")
+    ApplicationView submit(@PathVariable UUID id) {
+        return ApplicationView.of(service.submit(Actors.current(), id));
+    }
+
+    @PostMapping("/pilot-applications/{id}/withdrawal")
+    ApplicationView withdraw(@PathVariable UUID id, @Valid @RequestBody(required = false) WithdrawRequest request) {
+        return ApplicationView.of(service.withdraw(Actors.current(), id, request == null ? null : request.reason()));
+    }
+
+    @PostMapping("/pilot-applications/{id}/opinions")
+    ApplicationView decide(@PathVariable UUID id, @Valid @RequestBody DecisionRequest request) {
+        return ApplicationView.of(service.decide(Actors.current(), id, request.decision(), request.opinion()));
+    }
+
+    @GetMapping("/pilot-applications/{id}/opinions")
+    List<ApprovalOpinion> opinions(@PathVariable UUID id) {
+        return service.opinions(Actors.current(), id);
+    }
+
+    @GetMapping("/pilot-applications/{id}/opinions/verification")
+    List<PilotApprovalService.OpinionCheck> verify(@PathVariable UUID id) {
+        return service.verifyOpinions(Actors.current(), id);
+    }
+
+    @PostMapping("/pilot-applications/{id}/copies")
+    @ResponseStatus(HttpStatus.CREATED)
+    PilotRecordsRepository.CaseCopy copy(@PathVariable UUID id, @Valid @RequestBody CopyRequest request) {
+        return service.copyTo(Actors.current(), id, request.toOrg(), request.note());
+    }
+
+    @PostMapping("/pilot-applications/{id}/terminations")
+    @ResponseStatus(HttpStatus.CREATED)
+    PilotRecordsRepository.TerminationCase terminate(@PathVariable UUID id,
+                                                     @Valid @RequestBody TerminationRequest request) {
+        return service.startTermination(Actors.current(), id, request.discoveryRecord(), request.blacklistReason());
+    }
+
+    @GetMapping("/pilot-applications/{id}/terminations")
+    List<PilotRecordsRepository.TerminationCase> terminations(@PathVariable UUID id) {
+        return service.terminations(Actors.current(), id);
+    }
+
+    /** 区外试点企业（产品）清单. */
+    @GetMapping("/pilot-list")
+    List<ApplicationView> approvedList() {
+        if (Actors.current().isEnterpriseUser()) {
+            throw new HnswException(CommonErrorCode.ACCESS_DENIED);
+        }
+        return service.approvedList().stream().map(ApplicationView::of).toList();
+    }
+}

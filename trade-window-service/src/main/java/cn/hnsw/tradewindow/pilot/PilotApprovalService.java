@@ -1,0 +1,732 @@
+package cn.hnsw.tradewindow.pilot;
+
+import cn.hnsw.common.crypto.Sm3;
+import cn.hnsw.common.events.OutboxPublisher;
+import cn.hnsw.common.security.CurrentActor;
+import cn.hnsw.common.security.EnterpriseScope;
+import cn.hnsw.common.security.Roles;
+import cn.hnsw.common.storage.ObjectStorage;
+import cn.hnsw.common.web.CommonErrorCode;
+import cn.hnsw.common.web.HnswException;
+import cn.hnsw.common.web.PageQuery;
+import cn.hnsw.common.web.PageResponse;
+import cn.hnsw.tradewindow.calendar.HolidayCalendarRepository;
+import cn.hnsw.tradewindow.calendar.WorkingDayCalendar;
+import cn.hnsw.tradewindow.partner.CaseNumberingGateway;
+import cn.hnsw.tradewindow.partner.SharedDataGateway;
+import cn.hnsw.tradewindow.partner.SharedDataGateway.SharedDataKind;
+import cn.hnsw.tradewindow.pilot.ApprovalStep.Decision;
+import cn.hnsw.tradewindow.pilot.PilotRecordsRepository.BlacklistEntry;
+import cn.hnsw.tradewindow.pilot.PilotRecordsRepository.TerminationCase;
+import org.flowable.engine.HistoryService;
+import org.flowable.engine.RuntimeService;
+import org.flowable.engine.TaskService;
+import org.flowable.engine.runtime.ProcessInstance;
+import org.flowable.identitylink.api.IdentityLink;
+import org.flowable.identitylink.api.IdentityLinkType;
+import org.flowable.task.api.Task;
+import org.flowable.variable.api.history.HistoricVariableInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * 加工增值试点企业审批 — the application, its documents, the four-level chain on Flowable (processes/pilot-approval
+ * .bpmn20.xml), termination and exit (processes/pilot-termination.bpmn20.xml) and the blacklist.
+ * <p>
+ * Who may act on a task: the step's realm role, and membership of the organisation the task is offered to (the
+ * candidate group, resolved from the routing configuration when the case started), or being the one who claimed it.
+ * Every act is kept as an {@link ApprovalOpinion} whose SM3 hash is anchored in the audit chain.
+ */
+@Service
+public class PilotApprovalService {
+
+    private static final Logger log = LoggerFactory.getLogger(PilotApprovalService.class);
+    public static final String PROCESS = "pilotApproval";
+    public static final String TERMINATION_PROCESS = "pilotTermination";
+    /** {@code hnsw.trade-window.pilot-application-status-changed} (a constant so listeners can name it). */
+    public static final String STATUS_TOPIC = "hnsw.trade-window.pilot-application-status-changed";
+    static final String BUCKET = "trade-window-documents";
+    static final String CUSTOMS_ORG_PREFIX = "/customs/";
+
+    private final PilotApplicationRepository applications;
+    private final PilotDocumentRepository documents;
+    private final PilotRecordsRepository records;
+    private final RoutingRepository routing;
+    private final HolidayCalendarRepository calendar;
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final HistoryService history;
+    private final ObjectStorage storage;
+    private final OutboxPublisher outbox;
+    private final ApprovalRecordAnchor anchor;
+    private final CaseNumberingGateway caseNumbering;
+    private final SharedDataGateway sharedData;
+    private final PilotNotices notices;
+    private final DocumentPolicy documentPolicy;
+    private final Clock clock;
+
+    public PilotApprovalService(PilotApplicationRepository applications, PilotDocumentRepository documents,
+                                PilotRecordsRepository records, RoutingRepository routing,
+                                HolidayCalendarRepository calendar, RuntimeService runtime, TaskService tasks,
+                                HistoryService history, ObjectStorage storage, OutboxPublisher outbox,
+                                ApprovalRecordAnchor anchor, CaseNumberingGateway caseNumbering,
+                                SharedDataGateway sharedData, PilotNotices notices,
+                                @Value("${tradewindow.documents.max-size:10MB}") org.springframework.util.unit.DataSize maxSize,
+                                Clock clock) {
+        this.applications = applications;
+        this.documents = documents;
+        this.records = records;
+        this.routing = routing;
+        this.calendar = calendar;
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.history = history;
+        this.storage = storage;
+        this.outbox = outbox;
+        this.anchor = anchor;
+        this.caseNumbering = caseNumbering;
+        this.sharedData = sharedData;
+        this.notices = notices;
+        this.documentPolicy = new DocumentPolicy(maxSize.toBytes());
+        this.clock = clock;
+    }
+
+    // --- qualification and application ----------------------------------------------------------------------
+
+    /** 申请资格提示 (R1): blacklist, serious dishonesty and Hainan penalties, from the shared data sources. */
+    public QualificationPrompt qualification(CurrentActor actor) {
+        String uscc = EnterpriseScope.restrictionFor(actor)
+                .orElseThrow(() -> new HnswException(CommonErrorCode.ACCESS_DENIED));
+        List<String> reasonsZh = new ArrayList<>();
+        List<String> reasonsEn = new ArrayList<>();
+        if (records.isBlacklisted(uscc)) {
+            reasonsZh.add("企业已列入试点黑名单");
+            reasonsEn.add("The enterprise is on the pilot blacklist");
+        }
+        for (SharedDataKind kind : EnumSet.of(SharedDataKind.SERIOUS_DISHONESTY,
+                SharedDataKind.HAINAN_PENALTIES_LEGAL_PERSON)) {
+            if (!sharedData.fetch(uscc, kind).records().isEmpty()) {
+                reasonsZh.add("存在" + kind.nameZh() + "记录");
+                reasonsEn.add("Listed in: " + kind.nameEn());
+            }
+        }
+        return new QualificationPrompt(uscc, reasonsZh.isEmpty(), reasonsZh, reasonsEn);
+    }
+
+    public record QualificationPrompt(String enterpriseUscc, boolean qualified, List<String> reasonsZh,
+                                      List<String> reasonsEn) {
+    }
+
+    @Transactional
+    public PilotApplication create(CurrentActor actor, String regionCode, String productSummary) {
+        String uscc = EnterpriseScope.restrictionFor(actor)
+                .orElseThrow(() -> new HnswException(CommonErrorCode.ACCESS_DENIED));
+        if (records.isBlacklisted(uscc)) {
+            throw new HnswException(PilotErrorCode.ENTERPRISE_BLACKLISTED);
+        }
+        routing.region(regionCode).filter(RoutingRepository.Region::enabled)
+                .orElseThrow(() -> new HnswException(PilotErrorCode.REGION_NOT_APPROVING, regionCode));
+        String name = sharedData.fetch(uscc, SharedDataKind.BUSINESS_REGISTRATION).records().stream()
+                .map(r -> r.get("enterpriseName")).filter(n -> n != null && !n.isBlank()).findFirst().orElse(uscc);
+        PilotApplication app = PilotApplication.draft(uscc, name, regionCode, productSummary, actor.username(),
+                clock.instant());
+        applications.insert(app);
+        return app;
+    }
+
+    public PilotApplication read(CurrentActor actor, UUID id) {
+        PilotApplication app = applications.find(id)
+                .orElseThrow(() -> new HnswException(PilotErrorCode.APPLICATION_NOT_FOUND, id));
+        requireReader(actor, app);
+        return app;
+    }
+
+    public PageResponse<PilotApplication> search(CurrentActor actor, String status, PageQuery page) {
+        String enterprise = EnterpriseScope.restrictionFor(actor).orElse(null);
+        List<String> regions = null;
+        if (enterprise == null && !seesAllRegions(actor)) {
+            regions = applications.regionsWithUnit(actor.organizations());
+        }
+        return applications.search(enterprise, status, regions, page);
+    }
+
+    /** Enterprise users see their own; county-level officers their regions; provincial officers and operators all. */
+    private void requireReader(CurrentActor actor, PilotApplication app) {
+        if (actor.isEnterpriseUser()) {
+            EnterpriseScope.check(actor, app.enterpriseUscc());
+            return;
+        }
+        if (seesAllRegions(actor) || actor.hasRole(Roles.CUSTOMS_OFFICER)
+                || applications.regionsWithUnit(actor.organizations()).contains(app.regionCode())
+                || records.copiedTo(app.id(), actor.organizations())) {
+            return;
+        }
+        throw new HnswException(PilotErrorCode.OUT_OF_REGION);
+    }
+
+    private static boolean seesAllRegions(CurrentActor actor) {
+        return actor.hasAnyRole(List.of(Roles.GOV_PROVINCIAL_DEPT, Roles.GOV_PROVINCE, Roles.SW_OPERATOR,
+                Roles.PLATFORM_ADMIN));
+    }
+
+    // --- documents -------------------------------------------------------------------------------------------
+
+    @Transactional
+    public PilotDocument upload(CurrentActor actor, UUID applicationId, DocumentType type, String fileName,
+                                byte[] content) {
+        PilotApplication app = ownApplicationForUpdate(actor, applicationId);
+        app.requireDocumentsEditable();
+        String contentType = documentPolicy.check(fileName, content);
+        UUID id = UUID.randomUUID();
+        String key = app.enterpriseUscc() + "/" + app.id() + "/" + id;
+        String sm3 = HexFormat.of().formatHex(Sm3.digest(content));
+        storage.put(BUCKET, key, content, contentType);
+        PilotDocument doc = new PilotDocument(id, app.id(), type, fileName, contentType, content.length, sm3, key,
+                actor.username(), clock.instant(), null);
+        documents.insert(doc);
+        return doc;
+    }
+
+    public List<PilotDocument> documents(CurrentActor actor, UUID applicationId) {
+        read(actor, applicationId);
+        return documents.forApplication(applicationId);
+    }
+
+    public record DocumentContent(PilotDocument document, byte[] content) {
+    }
+
+    public DocumentContent content(CurrentActor actor, UUID applicationId, UUID documentId) {
+        read(actor, applicationId);
+        PilotDocument doc = documents.find(applicationId, documentId)
+                .orElseThrow(() -> new HnswException(PilotErrorCode.DOCUMENT_NOT_FOUND, documentId));
+        return new DocumentContent(doc, storage.get(BUCKET, doc.objectKey()));
+    }
+
+    /** 撤销: the document stays on record but no longer counts. */
+    @Transactional
+    public void revoke(CurrentActor actor, UUID applicationId, UUID documentId) {
+        PilotApplication app = ownApplicationForUpdate(actor, applicationId);
+        app.requireDocumentsEditable();
+        PilotDocument doc = documents.find(applicationId, documentId)
+                .orElseThrow(() -> new HnswException(PilotErrorCode.DOCUMENT_NOT_FOUND, documentId));
+        if (!doc.active()) {
+            throw new HnswException(PilotErrorCode.DOCUMENT_REVOKED);
+        }
+        documents.revoke(documentId, clock.instant());
+    }
+
+    /** 删除: only while the application was never submitted; afterwards documents are revoked, not removed. */
+    @Transactional
+    public void delete(CurrentActor actor, UUID applicationId, UUID documentId) {
+        PilotApplication app = ownApplicationForUpdate(actor, applicationId);
+        if (app.status() != PilotStatus.DRAFT) {
+            throw new HnswException(PilotErrorCode.APPLICATION_NOT_EDITABLE, app.status());
+        }
+        PilotDocument doc = documents.find(applicationId, documentId)
+                .orElseThrow(() -> new HnswException(PilotErrorCode.DOCUMENT_NOT_FOUND, documentId));
+        documents.delete(documentId);
+        storage.delete(BUCKET, doc.objectKey());
+    }
+
+    private PilotApplication ownApplicationForUpdate(CurrentActor actor, UUID id) {
+        if (!actor.isEnterpriseUser()) {
+            throw new HnswException(CommonErrorCode.ACCESS_DENIED);
+        }
+        PilotApplication app = applications.findForUpdate(id)
+                .orElseThrow(() -> new HnswException(PilotErrorCode.APPLICATION_NOT_FOUND, id));
+        EnterpriseScope.check(actor, app.enterpriseUscc());
+        return app;
+    }
+
+    // --- submission, correction, withdrawal ------------------------------------------------------------------
+
+    /**
+     * 提交: all six document types present; the first submission obtains the case number from 海易办 and starts the
+     * chain with the approvers resolved from the routing configuration now; a resubmission after a return completes
+     * the enterprise's correction task and the chain starts again at the city/county unit.
+     */
+    @Transactional
+    public PilotApplication submit(CurrentActor actor, UUID id) {
+        PilotApplication app = ownApplicationForUpdate(actor, id);
+        Set<DocumentType> present = documents.forApplication(id).stream().filter(PilotDocument::active)
+                .map(PilotDocument::type).collect(Collectors.toCollection(() -> EnumSet.noneOf(DocumentType.class)));
+        Set<DocumentType> missing = EnumSet.allOf(DocumentType.class);
+        missing.removeAll(present);
+        if (!missing.isEmpty()) {
+            throw new HnswException(PilotErrorCode.DOCUMENTS_MISSING,
+                    missing.stream().map(DocumentType::nameZh).collect(Collectors.joining("、")));
+        }
+        if (records.isBlacklisted(app.enterpriseUscc())) {
+            throw new HnswException(PilotErrorCode.ENTERPRISE_BLACKLISTED);
+        }
+        Instant now = clock.instant();
+        if (app.status() == PilotStatus.RETURNED) {
+            Task correction = tasks.createTaskQuery().processInstanceId(app.processInstanceId())
+                    .taskDefinitionKey(ApprovalStep.enterpriseCorrection.name()).singleResult();
+            if (correction == null) {
+                throw new HnswException(PilotErrorCode.ILLEGAL_STATUS_CHANGE, app.status(), PilotStatus.IN_REVIEW);
+            }
+            app.submit(null, null, now);
+            recordOpinion(actor, "APPLICATION", app.id(), app, ApprovalStep.enterpriseCorrection.name(),
+                    correction.getId(), null, "RESUBMIT", "企业补正后重新提交 Resubmitted after correction", now);
+            tasks.setAssignee(correction.getId(), actor.username());
+            tasks.complete(correction.getId(), Map.of("stageOutcome", Decision.APPROVE.name()));
+        } else {
+            if (app.status() != PilotStatus.DRAFT) {
+                throw new HnswException(PilotErrorCode.ILLEGAL_STATUS_CHANGE, app.status(), PilotStatus.IN_REVIEW);
+            }
+            PilotRouting route = routing.resolve(app.regionCode());
+            String caseNumber;
+            try {
+                caseNumber = caseNumbering.assignCaseNumber(new CaseNumberingGateway.CaseRequest("PILOT_APPLICATION",
+                        app.id().toString(), app.enterpriseUscc(), app.enterpriseName(),
+                        "加工增值试点企业申请 " + app.enterpriseName()));
+            } catch (HnswException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                log.warn("event=case-numbering-failed application={} cause={}", app.id(), e.toString());
+                throw new HnswException(PilotErrorCode.CASE_NUMBERING_FAILED);
+            }
+            Map<String, Object> vars = new HashMap<>(routing.asVariables(route));
+            vars.put("stageOutcome", Decision.APPROVE.name());
+            vars.put("enterpriseGroup", enterpriseGroup(app.enterpriseUscc()));
+            vars.put("applicationId", app.id().toString());
+            ProcessInstance pi = runtime.startProcessInstanceByKey(PROCESS, app.id().toString(), vars);
+            app.submit(caseNumber, pi.getId(), now);
+            recordOpinion(actor, "APPLICATION", app.id(), app, "submission", null, null, "SUBMIT",
+                    "企业提交申请 Application submitted", now);
+        }
+        afterFlowableMove(app, actor);
+        return app;
+    }
+
+    @Transactional
+    public PilotApplication withdraw(CurrentActor actor, UUID id, String reason) {
+        PilotApplication app = ownApplicationForUpdate(actor, id);
+        app.withdraw();
+        Instant now = clock.instant();
+        if (app.processInstanceId() != null
+                && runtime.createProcessInstanceQuery().processInstanceId(app.processInstanceId()).count() > 0) {
+            runtime.deleteProcessInstance(app.processInstanceId(), "withdrawn by the enterprise");
+        }
+        recordOpinion(actor, "APPLICATION", app.id(), app, "withdrawal", null, null, "WITHDRAW",
+                reason == null || reason.isBlank() ? "企业撤回 Withdrawn by the enterprise" : reason, now);
+        applications.update(app);
+        statusChanged(app, null);
+        return app;
+    }
+
+    static String enterpriseGroup(String uscc) {
+        return "/enterprises/" + uscc;
+    }
+
+    // --- decisions -------------------------------------------------------------------------------------------
+
+    /** An approver's opinion on an application: finds the open task the actor may act on, else says why not. */
+    @Transactional
+    public PilotApplication decide(CurrentActor actor, UUID applicationId, Decision decision, String opinion) {
+        PilotApplication app = applications.findForUpdate(applicationId)
+                .orElseThrow(() -> new HnswException(PilotErrorCode.APPLICATION_NOT_FOUND, applicationId));
+        if (actor.isEnterpriseUser()) {
+            EnterpriseScope.check(actor, app.enterpriseUscc());
+            throw new HnswException(CommonErrorCode.ACCESS_DENIED);
+        }
+        List<String> processes = new ArrayList<>();
+        if (app.status() == PilotStatus.IN_REVIEW) {
+            processes.add(app.processInstanceId());
+        }
+        records.terminationsOf(app.id()).stream().filter(t -> "IN_REVIEW".equals(t.status()))
+                .forEach(t -> processes.add(t.processInstanceId()));
+        if (processes.isEmpty()) {
+            throw new HnswException(PilotErrorCode.ILLEGAL_STATUS_CHANGE, app.status(), decision);
+        }
+        List<Task> open = tasks.createTaskQuery().processInstanceIdIn(processes).list();
+        Task task = pickTask(actor, open);
+        return completeTask(actor, app, task, decision, opinion);
+    }
+
+    /** The process centre's path: an opinion on a task by its id. */
+    @Transactional
+    public PilotApplication decideTask(CurrentActor actor, String taskId, Decision decision, String opinion) {
+        Task task = openTask(taskId);
+        PilotApplication app = applicationOf(task);
+        applications.findForUpdate(app.id());
+        app = applications.find(app.id()).orElseThrow();
+        authorize(actor, task);
+        return completeTask(actor, app, task, decision, opinion);
+    }
+
+    Task pickTask(CurrentActor actor, List<Task> open) {
+        List<Task> atMyLevel = open.stream().filter(t -> {
+            ApprovalStep step = ApprovalStep.of(t.getTaskDefinitionKey());
+            return step.role() != null && actor.hasRole(step.role());
+        }).toList();
+        if (atMyLevel.isEmpty()) {
+            throw new HnswException(PilotErrorCode.NOT_YOUR_TURN, open.stream()
+                    .map(t -> ApprovalStep.of(t.getTaskDefinitionKey()).nameZh()).distinct()
+                    .collect(Collectors.joining("、")));
+        }
+        for (Task t : atMyLevel) {
+            if (actor.username().equals(t.getAssignee())) {
+                return t;
+            }
+        }
+        for (Task t : atMyLevel) {
+            if (t.getAssignee() == null && !intersect(candidateGroups(t.getId()), actor.organizations()).isEmpty()) {
+                return t;
+            }
+        }
+        for (Task t : atMyLevel) {
+            if (!intersect(candidateGroups(t.getId()), actor.organizations()).isEmpty()) {
+                throw new HnswException(PilotErrorCode.TASK_CLAIMED_BY_OTHER, t.getAssignee());
+            }
+        }
+        throw new HnswException(PilotErrorCode.OUT_OF_REGION);
+    }
+
+    /** Refuses an actor who may not act on {@code task}: wrong level, wrong organisation, or claimed by another. */
+    void authorize(CurrentActor actor, Task task) {
+        ApprovalStep step = ApprovalStep.of(task.getTaskDefinitionKey());
+        if (step == ApprovalStep.enterpriseCorrection) {
+            throw new HnswException(PilotErrorCode.NOT_YOUR_TURN, step.nameZh());
+        }
+        if (!actor.hasRole(step.role())) {
+            throw new HnswException(PilotErrorCode.NOT_YOUR_TURN, step.nameZh());
+        }
+        if (intersect(candidateGroups(task.getId()), actor.organizations()).isEmpty()
+                && !actor.username().equals(task.getAssignee())) {
+            throw new HnswException(PilotErrorCode.OUT_OF_REGION);
+        }
+        if (task.getAssignee() != null && !actor.username().equals(task.getAssignee())) {
+            throw new HnswException(PilotErrorCode.TASK_CLAIMED_BY_OTHER, task.getAssignee());
+        }
+    }
+
+    private PilotApplication completeTask(CurrentActor actor, PilotApplication app, Task task, Decision decision,
+                                          String opinion) {
+        ApprovalStep step = ApprovalStep.of(task.getTaskDefinitionKey());
+        if (!step.allowedDecisions().contains(decision)) {
+            throw new HnswException(PilotErrorCode.DECISION_NOT_ALLOWED, decision);
+        }
+        Instant now = clock.instant();
+        String unit = candidateGroups(task.getId()).stream().findFirst().orElse(null);
+        boolean termination = TERMINATION_PROCESS.equals(processKey(task));
+        UUID caseId = termination
+                ? records.terminationByProcess(task.getProcessInstanceId()).orElseThrow().id() : app.id();
+        recordOpinion(actor, termination ? "TERMINATION" : "APPLICATION", caseId, app, step.name(), task.getId(),
+                unit, decision.name(), opinion, now);
+        if (task.getAssignee() == null) {
+            tasks.claim(task.getId(), actor.username());
+        }
+        tasks.complete(task.getId(), Map.of("stageOutcome", decision.name()));
+        if (termination) {
+            afterTerminationMove(actor, app, caseId, task.getProcessInstanceId());
+        } else {
+            afterFlowableMove(app, actor);
+        }
+        return app;
+    }
+
+    /** Brings the application in line with where its process now stands. */
+    private void afterFlowableMove(PilotApplication app, CurrentActor actor) {
+        List<Task> open = tasks.createTaskQuery().processInstanceId(app.processInstanceId()).list();
+        String before = app.currentStep();
+        PilotStatus statusBefore = app.status();
+        if (open.isEmpty()) {
+            String outcome = outcome(app.processInstanceId());
+            app.decide(Decision.APPROVE.name().equals(outcome), clock.instant());
+        } else if (open.stream().anyMatch(t -> ApprovalStep.enterpriseCorrection.name().equals(t.getTaskDefinitionKey()))) {
+            if (app.status() == PilotStatus.IN_REVIEW) {
+                app.returnForCorrection();
+            }
+            app.atStep(ApprovalStep.enterpriseCorrection.name());
+        } else {
+            app.atStep(open.stream().map(Task::getTaskDefinitionKey).distinct().sorted()
+                    .collect(Collectors.joining(",")));
+        }
+        scheduleAndNotify(app, open);
+        applications.update(app);
+        if (!java.util.Objects.equals(before, app.currentStep()) || statusBefore != app.status()) {
+            statusChanged(app, actor);
+        }
+    }
+
+    private String outcome(String processInstanceId) {
+        HistoricVariableInstance v = history.createHistoricVariableInstanceQuery()
+                .processInstanceId(processInstanceId).variableName("stageOutcome").singleResult();
+        return v == null ? null : String.valueOf(v.getValue());
+    }
+
+    /** New tasks get their deadline on the working-day calendar and a to-do notice to the units they are offered to. */
+    private void scheduleAndNotify(PilotApplication app, List<Task> open) {
+        WorkingDayCalendar cal = null;
+        for (Task t : open) {
+            if (t.getDueDate() != null) {
+                continue;
+            }
+            if (cal == null) {
+                cal = calendar.calendar();
+            }
+            var cfg = calendar.warningConfig(t.getTaskDefinitionKey());
+            Instant due = cal.deadline(t.getCreateTime().toInstant(), cfg.limitWorkingDays());
+            tasks.setDueDate(t.getId(), Date.from(due));
+            ApprovalStep step = ApprovalStep.of(t.getTaskDefinitionKey());
+            for (String group : candidateGroups(t.getId())) {
+                notices.todo(group, app, step, due);
+            }
+        }
+    }
+
+    private void statusChanged(PilotApplication app, CurrentActor actor) {
+        outbox.publish(STATUS_TOPIC, "PilotApplication", app.id().toString(), STATUS_TOPIC,
+                new PilotStatusChanged(app.id(), app.caseNumber(), app.enterpriseUscc(), app.regionCode(),
+                        app.status().name(), app.currentStep(), clock.instant()));
+        notices.statusToEnterprise(app);
+    }
+
+    /** The event behind 办件状态同步 and the enterprise's status message. */
+    public record PilotStatusChanged(UUID applicationId, String caseNumber, String enterpriseUscc, String regionCode,
+                                     String status, String step, Instant changedAt) {
+    }
+
+    // --- 加签 and 抄送 -----------------------------------------------------------------------------------------
+
+    /**
+     * 加签 at run time: the approver of a multi-unit step asks one more configured unit to approve at the same step;
+     * the step completes only when that unit has approved too.
+     */
+    @Transactional
+    public void addExtraApprover(CurrentActor actor, String taskId, String unitOrg, String reason) {
+        Task task = openTask(taskId);
+        PilotApplication app = applicationOf(task);
+        applications.findForUpdate(app.id());
+        authorize(actor, task);
+        ApprovalStep step = ApprovalStep.of(task.getTaskDefinitionKey());
+        if (!step.acceptsExtraApprovers()) {
+            throw new HnswException(PilotErrorCode.EXTRA_APPROVER_NOT_ALLOWED);
+        }
+        if (!routing.isKnownUnit(unitOrg)) {
+            throw new HnswException(PilotErrorCode.UNIT_UNKNOWN, unitOrg);
+        }
+        List<Task> atStep = tasks.createTaskQuery().processInstanceId(task.getProcessInstanceId())
+                .taskDefinitionKey(step.name()).list();
+        for (Task t : atStep) {
+            if (candidateGroups(t.getId()).contains(unitOrg)) {
+                throw new HnswException(PilotErrorCode.EXTRA_APPROVER_DUPLICATE, unitOrg);
+            }
+        }
+        runtime.addMultiInstanceExecution(step.name(), task.getProcessInstanceId(), Map.of("unit", unitOrg));
+        boolean termination = TERMINATION_PROCESS.equals(processKey(task));
+        UUID caseId = termination
+                ? records.terminationByProcess(task.getProcessInstanceId()).orElseThrow().id() : app.id();
+        recordOpinion(actor, termination ? "TERMINATION" : "APPLICATION", caseId, app, step.name(), taskId, unitOrg,
+                "ADD_APPROVER", reason == null || reason.isBlank() ? "加签 " + unitOrg : reason, clock.instant());
+        scheduleAndNotify(app, tasks.createTaskQuery().processInstanceId(task.getProcessInstanceId()).list());
+    }
+
+    @Transactional
+    public PilotRecordsRepository.CaseCopy copyTo(CurrentActor actor, UUID applicationId, String toOrg, String note) {
+        PilotApplication app = read(actor, applicationId);
+        if (actor.isEnterpriseUser()) {
+            throw new HnswException(CommonErrorCode.ACCESS_DENIED);
+        }
+        if (!routing.isKnownUnit(toOrg) && !PilotRouting.PROVINCE_ORG.equals(toOrg)) {
+            throw new HnswException(PilotErrorCode.UNIT_UNKNOWN, toOrg);
+        }
+        var copy = new PilotRecordsRepository.CaseCopy(UUID.randomUUID(), app.id(), toOrg, actor.username(), note,
+                clock.instant());
+        records.insertCopy(copy);
+        notices.copy(toOrg, app, actor.username());
+        return copy;
+    }
+
+    public List<ApprovalOpinion> opinions(CurrentActor actor, UUID applicationId) {
+        read(actor, applicationId);
+        return records.opinions(applicationId);
+    }
+
+    /** Each opinion's hash recomputed and compared with its anchor, and the audit chain checked. */
+    public List<OpinionCheck> verifyOpinions(CurrentActor actor, UUID applicationId) {
+        read(actor, applicationId);
+        boolean chain = anchor.chainIntact();
+        return records.opinions(applicationId).stream().map(o -> {
+            String recomputed = o.computeHash();
+            String anchored = anchor.anchoredHash(o.auditSeq(), o.id().toString()).orElse(null);
+            return new OpinionCheck(o.id(), o.step(), recomputed.equals(o.recordHash()) && recomputed.equals(anchored)
+                    && chain, o.auditSeq());
+        }).toList();
+    }
+
+    public record OpinionCheck(UUID opinionId, String step, boolean intact, long auditSeq) {
+    }
+
+    private void recordOpinion(CurrentActor actor, String caseKind, UUID caseId, PilotApplication app, String step,
+                               String taskId, String unit, String decision, String opinion, Instant now) {
+        // The database keeps microseconds: hash what will be read back.
+        Instant at = now.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        ApprovalOpinion draft = new ApprovalOpinion(UUID.randomUUID(), caseKind, caseId, app.id(), step, taskId,
+                unit, actor.userId(), actor.username(), decision, opinion == null ? "" : opinion, at, null, 0);
+        String hash = draft.computeHash();
+        long seq = anchor.anchor(actor, draft.id().toString(), "pilot." + step + "." + decision, hash, at);
+        records.insertOpinion(draft.withAnchor(hash, seq));
+    }
+
+    // --- termination and blacklist ---------------------------------------------------------------------------
+
+    /**
+     * 终止退出: started by a city/county unit of the enterprise's region (市县单位发现记录) or by local customs
+     * (属地海关发现记录); then county government → provincial units → provincial government; a termination approved
+     * at the top puts the enterprise on the blacklist with the stated reason.
+     */
+    @Transactional
+    public TerminationCase startTermination(CurrentActor actor, UUID applicationId, String discoveryRecord,
+                                            String blacklistReason) {
+        PilotApplication app = applications.findForUpdate(applicationId)
+                .orElseThrow(() -> new HnswException(PilotErrorCode.APPLICATION_NOT_FOUND, applicationId));
+        String kind;
+        String org;
+        if (actor.hasRole(Roles.CUSTOMS_OFFICER) && actor.organizations().stream()
+                .anyMatch(o -> o.startsWith(CUSTOMS_ORG_PREFIX))) {
+            kind = "LOCAL_CUSTOMS";
+            org = actor.organizations().stream().filter(o -> o.startsWith(CUSTOMS_ORG_PREFIX)).findFirst().orElseThrow();
+        } else if (actor.hasRole(Roles.GOV_COUNTY_UNIT)) {
+            PilotRouting route = routing.resolve(app.regionCode());
+            List<String> mine = intersect(route.cityUnits(), actor.organizations());
+            if (mine.isEmpty()) {
+                throw new HnswException(PilotErrorCode.OUT_OF_REGION);
+            }
+            kind = "COUNTY_UNIT";
+            org = mine.get(0);
+        } else {
+            throw new HnswException(PilotErrorCode.TERMINATION_INITIATOR);
+        }
+        if (app.status() != PilotStatus.APPROVED) {
+            throw new HnswException(PilotErrorCode.TERMINATION_NOT_ALLOWED);
+        }
+        if (records.terminationsOf(app.id()).stream().anyMatch(t -> "IN_REVIEW".equals(t.status()))) {
+            throw new HnswException(PilotErrorCode.TERMINATION_PENDING);
+        }
+        PilotRouting route = routing.resolve(app.regionCode());
+        Map<String, Object> vars = new HashMap<>(routing.asVariables(route));
+        vars.put("stageOutcome", Decision.APPROVE.name());
+        vars.put("applicationId", app.id().toString());
+        UUID id = UUID.randomUUID();
+        ProcessInstance pi = runtime.startProcessInstanceByKey(TERMINATION_PROCESS, id.toString(), vars);
+        Instant now = clock.instant();
+        TerminationCase t = new TerminationCase(id, app.id(), app.enterpriseUscc(), kind, org, actor.username(),
+                discoveryRecord, blacklistReason, "IN_REVIEW", pi.getId(), now, null);
+        records.insertTermination(t);
+        recordOpinion(actor, "TERMINATION", id, app, kind.equals("LOCAL_CUSTOMS") ? "customsDiscovery" : "countyUnitDiscovery",
+                null, org, "INITIATE", discoveryRecord, now);
+        scheduleAndNotify(app, tasks.createTaskQuery().processInstanceId(pi.getId()).list());
+        return t;
+    }
+
+    private void afterTerminationMove(CurrentActor actor, PilotApplication app, UUID caseId, String processInstanceId) {
+        List<Task> open = tasks.createTaskQuery().processInstanceId(processInstanceId).list();
+        if (!open.isEmpty()) {
+            scheduleAndNotify(app, open);
+            return;
+        }
+        Instant now = clock.instant();
+        TerminationCase t = records.terminationByProcess(processInstanceId).orElseThrow();
+        if (Decision.APPROVE.name().equals(outcome(processInstanceId))) {
+            records.decideTermination(caseId, "TERMINATED", now);
+            app.terminate();
+            app.atStep(null);
+            applications.update(app);
+            if (!records.isBlacklisted(app.enterpriseUscc())) {
+                records.insertBlacklist(new BlacklistEntry(UUID.randomUUID(), app.enterpriseUscc(),
+                        app.enterpriseName(), t.blacklistReason(), caseId, now, actor.username(), null));
+            }
+            statusChanged(app, actor);
+        } else {
+            records.decideTermination(caseId, "DISMISSED", now);
+        }
+    }
+
+    public List<TerminationCase> terminations(CurrentActor actor, UUID applicationId) {
+        read(actor, applicationId);
+        return records.terminationsOf(applicationId);
+    }
+
+    public List<BlacklistEntry> blacklist() {
+        return records.blacklist(true);
+    }
+
+    @Transactional
+    public BlacklistEntry addToBlacklist(CurrentActor actor, String uscc, String name, String reason) {
+        var entry = new BlacklistEntry(UUID.randomUUID(), uscc, name, reason, null, clock.instant(), actor.username(),
+                null);
+        if (records.isBlacklisted(uscc)) {
+            throw new HnswException(PilotErrorCode.ENTERPRISE_BLACKLISTED);
+        }
+        records.insertBlacklist(entry);
+        return entry;
+    }
+
+    @Transactional
+    public void removeFromBlacklist(UUID id) {
+        if (!records.removeFromBlacklist(id, clock.instant())) {
+            throw new HnswException(CommonErrorCode.NOT_FOUND);
+        }
+    }
+
+    /** 区外试点企业（产品）清单. */
+    public List<PilotApplication> approvedList() {
+        return applications.approved();
+    }
+
+    // --- helpers for the process centre ----------------------------------------------------------------------
+
+    Task openTask(String taskId) {
+        Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+        if (task == null) {
+            throw new HnswException(PilotErrorCode.TASK_NOT_FOUND, taskId);
+        }
+        return task;
+    }
+
+    PilotApplication applicationOf(Task task) {
+        Object id = runtime.getVariable(task.getExecutionId(), "applicationId");
+        return applications.find(UUID.fromString(String.valueOf(id))).orElseThrow(
+                () -> new HnswException(PilotErrorCode.APPLICATION_NOT_FOUND, id));
+    }
+
+    List<String> candidateGroups(String taskId) {
+        List<String> groups = new ArrayList<>();
+        for (IdentityLink link : tasks.getIdentityLinksForTask(taskId)) {
+            if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+                groups.add(link.getGroupId());
+            }
+        }
+        return groups;
+    }
+
+    private String processKey(Task task) {
+        return task.getProcessDefinitionId().substring(0, task.getProcessDefinitionId().indexOf(':'));
+    }
+
+    private static List<String> intersect(List<String> a, List<String> b) {
+        Set<String> s = new LinkedHashSet<>(a);
+        s.retainAll(b);
+        return List.copyOf(s);
+    }
+}

@@ -1,0 +1,128 @@
+package cn.hnsw.tradewindow.repair;
+
+import cn.hnsw.common.security.Actors;
+import cn.hnsw.common.web.CommonErrorCode;
+import cn.hnsw.common.web.HnswException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** 航空器、船舶维修复运享惠: applications, changes, documents, joint review, supervision, business analysis. */
+@RestController
+@RequestMapping("/api/trade-window/v1/repair-preferences")
+class RepairPreferenceController {
+
+    private final RepairPreferenceService service;
+
+    RepairPreferenceController(RepairPreferenceService service) {
+        this.service = service;
+    }
+
+    record CreateRequest(@NotBlank @Pattern(regexp = "AVIATION|SHIPPING") String kind,
+                         @NotBlank @Pattern(regexp = "[a-z][a-z0-9-]{1,63}") String regionCode,
+                         @NotBlank @Size(max = 200) String conveyance, @Pattern(regexp = "\\d{7}") String imoNumber) {
+    }
+
+    record ChangeRequest(@NotBlank @Size(max = 1000) String changeSummary, @Size(max = 200) String conveyance,
+                         @Pattern(regexp = "\\d{7}") String imoNumber) {
+    }
+
+    record ReviewRequest(@NotNull Boolean approve, @NotBlank @Size(max = 2000) String opinion) {
+    }
+
+    record SupervisionRequest(@NotBlank @Pattern(regexp = "CUSTOMS_ASSISTANCE|AIRCRAFT_SELF_USE|SHIP_SELF_USE|ENTERPRISE_CHANGE|TAX_INFO") String kind,
+                              @NotBlank @Size(max = 2000) String content) {
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    RepairRepository.Application create(@Valid @RequestBody CreateRequest r) {
+        return service.create(Actors.current(), new RepairPreferenceService.ApplicationInput(r.kind(), r.regionCode(),
+                r.conveyance(), r.imoNumber()));
+    }
+
+    @GetMapping
+    List<RepairPreferenceService.ApplicationView> list(@RequestParam(required = false) @Pattern(regexp = "DRAFT|PENDING|APPROVED|REJECTED") String status) {
+        return service.list(Actors.current(), status);
+    }
+
+    @GetMapping("/{id}")
+    RepairPreferenceService.ApplicationView get(@PathVariable UUID id) {
+        return service.read(Actors.current(), id);
+    }
+
+    @PostMapping("/{id}/changes")
+    @ResponseStatus(HttpStatus.CREATED)
+    RepairRepository.Application change(@PathVariable UUID id, @Valid @RequestBody ChangeRequest r) {
+        return service.change(Actors.current(), id, r.changeSummary(), r.conveyance(), r.imoNumber());
+    }
+
+    @PostMapping(path = "/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    RepairRepository.Document upload(@PathVariable UUID id, @RequestParam("type") String type,
+                                     @RequestParam("file") MultipartFile file) throws IOException {
+        RepairDocumentType t;
+        try {
+            t = RepairDocumentType.valueOf(type);
+        } catch (IllegalArgumentException e) {
+            throw new HnswException(CommonErrorCode.VALIDATION_FAILED);
+        }
+        return service.upload(Actors.current(), id, t, file.getOriginalFilename(), file.getBytes());
+    }
+
+    @PostMapping("/{id}/documents/{documentId}/revocation")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void revoke(@PathVariable UUID id, @PathVariable UUID documentId) {
+        service.revoke(Actors.current(), id, documentId);
+    }
+
+    @PostMapping("/{id}/submission")
+    RepairRepository.Application submit(@PathVariable UUID id) {
+        return service.submit(Actors.current(), id);
+    }
+
+    @PostMapping("/{id}/reviews")
+    RepairRepository.Application review(@PathVariable UUID id, @Valid @RequestBody ReviewRequest r) {
+        return service.review(Actors.current(), id, r.approve(), r.opinion());
+    }
+
+    @PostMapping("/{id}/supervision-records")
+    @ResponseStatus(HttpStatus.CREATED)
+    RepairRepository.SupervisionRecord supervise(@PathVariable UUID id, @Valid @RequestBody SupervisionRequest r) {
+        return service.supervise(Actors.current(), id, r.kind(), r.content());
+    }
+
+    @GetMapping("/{id}/supervision-records")
+    List<RepairRepository.SupervisionRecord> supervision(@PathVariable UUID id) {
+        return service.supervision(Actors.current(), id);
+    }
+
+    @PostMapping("/{id}/supervision-records/{recordId}/revocation")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void revokeSupervision(@PathVariable UUID id, @PathVariable UUID recordId) {
+        service.revokeSupervision(Actors.current(), id, recordId);
+    }
+
+    @GetMapping("/analysis")
+    List<Map<String, Object>> analysis() {
+        return service.analysis(Actors.current());
+    }
+}

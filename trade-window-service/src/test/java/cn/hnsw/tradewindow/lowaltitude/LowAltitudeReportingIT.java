@@ -1,0 +1,207 @@
+package cn.hnsw.tradewindow.lowaltitude;
+
+import cn.hnsw.testsupport.jwt.TestTokens;
+import cn.hnsw.testsupport.spring.ServiceIntegrationTest;
+import cn.hnsw.tradewindow.support.Api;
+import cn.hnsw.tradewindow.support.Api.Res;
+import cn.hnsw.tradewindow.support.TestPartners;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * 低慢小航空器报送 through HTTP with real tokens on the real database: subject registration, a cargo report's
+ * declare → logic check → review → receipt → receipt applied cycle, re-send, a correction and a withdrawal with their
+ * own cycles, the refusals (editing a declared report, another enterprise's report, follow-ups on unapproved reports).
+ */
+@ServiceIntegrationTest
+class LowAltitudeReportingIT {
+
+    static final TestTokens TOKENS = TestTokens.issuer();
+    static final String YEFENG = "91460106MA5T8K3R0A";
+    static final String HAISI = "91460400MA5TA2QX8U";
+
+    @DynamicPropertySource
+    static void partners(DynamicPropertyRegistry r) {
+        TestPartners.register(r);
+    }
+
+    @LocalServerPort
+    int port;
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+    }
+
+    static String enterprise(String uscc) {
+        return TOKENS.user("pilot-" + uscc.substring(14), "enterprise-declarant").enterprise(uscc).mint();
+    }
+
+    static String reviewer() {
+        return TOKENS.user("transport-reviewer", "gov-provincial-dept").organization("/government/provincial/transport").mint();
+    }
+
+    static LocalDate today() {
+        return LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    }
+
+    static Map<String, Object> cargo(String certificate) {
+        return Map.of("goods", List.of(Map.of("name", "热带水果（芒果）", "hsCode", "08045020", "quantity", 120, "unit", "千克")),
+                "shipper", Map.of("name", "三亚南繁果业有限公司", "contact", "13807541234"),
+                "documents", List.of(Map.of("type", "发票", "number", "INV-20261127-01")),
+                "customsCertificateNo", certificate);
+    }
+
+    String subject(String token) {
+        Res s = api.post(token, "/low-altitude/subjects", Map.of("kind", "ENTERPRISE", "name", "海南低空物流有限公司",
+                "contactPhone", "13907561234", "aircraftRegs", "B-7QX1,B-7QX2", "operatorLicence", "民航通用航空经营许可证 琼2026-018",
+                "submit", true));
+        assertThat(s.status()).as(s.toString()).isEqualTo(201);
+        return s.body().path("id").asText();
+    }
+
+    String report(String token, String subjectId, Map<String, Object> content) {
+        Res r = api.post(token, "/low-altitude/reports", Map.of("subjectId", subjectId, "activity", "CARGO",
+                "airport", "三亚凤凰国际机场", "aircraftReg", "B-7QX1", "flightDate", today().toString(), "content", content));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return r.body().path("id").asText();
+    }
+
+    void ok(Res r) {
+        assertThat(r.status()).as(r.toString()).isBetween(200, 204);
+    }
+
+    String approvedReport(String token, String subjectId) {
+        String id = report(token, subjectId, cargo("HG4601202611270001"));
+        Res declared = api.post(token, "/low-altitude/reports/" + id + "/declaration", Map.of());
+        ok(declared);
+        assertThat(declared.body().path("status").asText()).isEqualTo("PENDING_REVIEW");
+        assertThat(declared.body().path("logicCheckPassed").asBoolean()).isTrue();
+        ok(api.post(reviewer(), "/low-altitude/reports/" + id + "/review", Map.of("result", "APPROVED", "opinion", "核验无误")));
+        ok(api.post(reviewer(), "/low-altitude/reports/" + id + "/receipt", Map.of()));
+        Res applied = api.post(token, "/low-altitude/reports/" + id + "/receipt-application", Map.of());
+        ok(applied);
+        assertThat(applied.body().path("status").asText()).isEqualTo("COMPLETED");
+        return id;
+    }
+
+    @Test
+    void aCargoReportRunsItsCycleAndIsCorrectedAndWithdrawnByFormsOfTheirOwn() {
+        String ent = enterprise(YEFENG);
+        String subjectId = subject(ent);
+        String id = approvedReport(ent, subjectId);
+
+        // A declared report is never edited in place.
+        Res edit = api.put(ent, "/low-altitude/reports/" + id, Map.of("content", cargo("X")));
+        assertThat(edit.status()).isEqualTo(409);
+        assertThat(edit.code()).isEqualTo("REPORT_NOT_EDITABLE");
+        // Another enterprise can neither read nor follow up on it.
+        assertThat(api.get(enterprise(HAISI), "/low-altitude/reports/" + id).status()).isEqualTo(403);
+        assertThat(api.post(enterprise(HAISI), "/low-altitude/reports/" + id + "/follow-ups",
+                Map.of("form", "CORRECTION", "content", cargo("X"))).status()).isEqualTo(403);
+        // An enterprise cannot review.
+        assertThat(api.post(ent, "/low-altitude/reports/" + id + "/review",
+                Map.of("result", "APPROVED", "opinion", "自己审")).status()).isEqualTo(403);
+
+        // Correction: its own cycle; the receipt is re-sent once (补发) before it is applied.
+        Res correction = api.post(ent, "/low-altitude/reports/" + id + "/follow-ups",
+                Map.of("form", "CORRECTION", "content", cargo("HG4601202611270009")));
+        assertThat(correction.status()).as(correction.toString()).isEqualTo(201);
+        String cid = correction.body().path("id").asText();
+        Res second = api.post(ent, "/low-altitude/reports/" + id + "/follow-ups",
+                Map.of("form", "SUPPLEMENT", "content", Map.of("goods", List.of())));
+        assertThat(second.code()).isEqualTo("FOLLOW_UP_PENDING");
+        ok(api.post(ent, "/low-altitude/reports/" + cid + "/declaration", Map.of()));
+        ok(api.post(reviewer(), "/low-altitude/reports/" + cid + "/review", Map.of("result", "APPROVED", "opinion", "同意更正")));
+        ok(api.post(reviewer(), "/low-altitude/reports/" + cid + "/receipt", Map.of()));
+        Res resent = api.post(reviewer(), "/low-altitude/reports/" + cid + "/receipt", Map.of());
+        assertThat(resent.body().path("receiptSentCount").asInt()).isEqualTo(2);
+        ok(api.post(ent, "/low-altitude/reports/" + cid + "/receipt-application", Map.of()));
+        JsonNode corrected = api.get(ent, "/low-altitude/reports/" + id).body();
+        assertThat(corrected.path("content").asText()).contains("HG4601202611270009");
+
+        // Withdrawal: approved and applied, the original is no longer effective; a credit record is kept.
+        Res withdrawal = api.post(ent, "/low-altitude/reports/" + id + "/follow-ups",
+                Map.of("form", "WITHDRAWAL", "content", Map.of("reason", "航班取消")));
+        String wid = withdrawal.body().path("id").asText();
+        ok(api.post(ent, "/low-altitude/reports/" + wid + "/declaration", Map.of()));
+        ok(api.post(reviewer(), "/low-altitude/reports/" + wid + "/review", Map.of("result", "APPROVED", "opinion", "同意撤回")));
+        ok(api.post(reviewer(), "/low-altitude/reports/" + wid + "/receipt", Map.of()));
+        ok(api.post(ent, "/low-altitude/reports/" + wid + "/receipt-application", Map.of()));
+        assertThat(api.get(ent, "/low-altitude/reports/" + id).body().path("effective").asBoolean()).isFalse();
+        assertThat(api.get(ent, "/low-altitude/subjects/" + subjectId + "/credit-records").body().findValuesAsText("kind"))
+                .contains("REPORT_WITHDRAWN");
+        Res afterWithdrawal = api.post(ent, "/low-altitude/reports/" + id + "/follow-ups",
+                Map.of("form", "SUPPLEMENT", "content", Map.of()));
+        assertThat(afterWithdrawal.code()).isEqualTo("FOLLOW_UP_NOT_ALLOWED");
+    }
+
+    @Test
+    void theLogicCheckReturnsAReportWithoutTheCustomsCertificateOrWithAnUnregisteredAircraft() {
+        String ent = enterprise(YEFENG);
+        String subjectId = subject(ent);
+        String id = report(ent, subjectId, Map.of("goods", List.of(Map.of("name", "芒果", "hsCode", "0804", "quantity", 1, "unit", "千克")),
+                "shipper", Map.of("name", "个体果农")));
+        ok(api.put(ent, "/low-altitude/reports/" + id, Map.of("aircraftReg", "B-9ZZ9", "airport", "博鳌机场",
+                "flightDate", today().toString(), "content", Map.of("goods", List.of(Map.of("name", "芒果", "hsCode", "0804",
+                        "quantity", 1, "unit", "千克")), "shipper", Map.of("name", "个体果农")))));
+        Res declared = api.post(ent, "/low-altitude/reports/" + id + "/declaration", Map.of());
+        ok(declared);
+        JsonNode r = declared.body();
+        assertThat(r.path("status").asText()).isEqualTo("RECEIPT_SENT");
+        assertThat(r.path("reviewResult").asText()).isEqualTo("LOGIC_FAILED");
+        assertThat(r.path("logicCheckErrors").asText()).contains("海关手续办结证明", "商品编码", "航空器未在报送主体登记");
+        // Not reviewable: the cycle is over for this form.
+        Res review = api.post(reviewer(), "/low-altitude/reports/" + id + "/review", Map.of("result", "APPROVED", "opinion", "x"));
+        assertThat(review.code()).isEqualTo("ILLEGAL_REPORT_STATE");
+        ok(api.post(ent, "/low-altitude/reports/" + id + "/receipt-application", Map.of()));
+        assertThat(api.get(reviewer(), "/low-altitude/subjects/" + subjectId + "/credit-records").body()
+                .findValuesAsText("kind")).contains("LOGIC_CHECK_FAILED");
+        JsonNode stats = api.get(reviewer(), "/low-altitude/statistics").body();
+        assertThat(stats.path("subjects").path("active").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(api.get(ent, "/low-altitude/statistics").status()).isEqualTo(403);
+    }
+
+    @Test
+    void subjectsAreSavedSubmittedChangedAndRevoked() {
+        String ent = enterprise(HAISI);
+        Res draft = api.post(ent, "/low-altitude/subjects", Map.of("kind", "ENTERPRISE", "name", "洋浦通航",
+                "contactPhone", "13907561235", "aircraftRegs", "B-7QY1", "submit", false));
+        String id = draft.body().path("id").asText();
+        assertThat(draft.body().path("status").asText()).isEqualTo("DRAFT");
+        Res notActive = api.post(ent, "/low-altitude/reports", Map.of("subjectId", id, "activity", "PASSENGER",
+                "airport", "美兰机场", "aircraftReg", "B-7QY1", "flightDate", today().toString(), "content", Map.of()));
+        assertThat(notActive.code()).isEqualTo("SUBJECT_NOT_ACTIVE");
+        assertThat(api.post(ent, "/low-altitude/subjects", Map.of("kind", "INDIVIDUAL", "name", "张三",
+                "contactPhone", "13907561236", "aircraftRegs", "B-7QY2")).code()).isEqualTo("SUBJECT_KIND_NOT_ALLOWED");
+        ok(api.post(ent, "/low-altitude/subjects/" + id + "/submission", Map.of()));
+        Res changed = api.put(ent, "/low-altitude/subjects/" + id, Map.of("kind", "ENTERPRISE", "name", "洋浦通用航空有限公司",
+                "contactPhone", "13907561235", "aircraftRegs", "B-7QY1,B-7QY3"));
+        assertThat(changed.body().path("version").asInt()).isEqualTo(2);
+        assertThat(api.delete(ent, "/low-altitude/subjects/" + id).code()).isEqualTo("SUBJECT_NOT_EDITABLE");
+        assertThat(api.get(enterprise(YEFENG), "/low-altitude/subjects/" + id).status()).isEqualTo(403);
+        ok(api.post(ent, "/low-altitude/subjects/" + id + "/revocation", Map.of()));
+        Res invalid = api.post(ent, "/low-altitude/subjects", Map.of("kind", "ENTERPRISE", "name", "x",
+                "contactPhone", "12", "aircraftRegs", "N12345"));
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.body().path("errors").size()).isEqualTo(2);
+
+        String traveler = TOKENS.user("zhang-san", "traveler").mint();
+        Res individual = api.post(traveler, "/low-altitude/subjects", Map.of("kind", "INDIVIDUAL", "name", "张三",
+                "certificateNo", "460100199001011234", "contactPhone", "13907561236", "aircraftRegs", "B-7QY9", "submit", true));
+        assertThat(individual.status()).isEqualTo(201);
+        assertThat(individual.body().path("certificateNo").asText()).isEqualTo("4601**********1234");
+    }
+}

@@ -1,0 +1,563 @@
+package cn.hnsw.tradewindow.pilot;
+
+import cn.hnsw.simulators.window.HaiyibanCaseBook;
+import cn.hnsw.testsupport.jwt.TestTokens;
+import cn.hnsw.testsupport.spring.ServiceIntegrationTest;
+import cn.hnsw.tradewindow.support.Api;
+import cn.hnsw.tradewindow.support.Api.Res;
+import cn.hnsw.tradewindow.support.TestPartners;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The value-added pilot approval end to end, through HTTP with real tokens, on the real database, Kafka and S3, with
+ * the 海易办, SMS and data-sharing simulators answering sealed messages: the four-level chain with configured and
+ * run-time extra approvers and the provincial countersign, returns, withdrawals, termination to the blacklist, the
+ * process centre, and every refusal the issue lists.
+ */
+@ServiceIntegrationTest(properties = "tradewindow.warnings.initial-delay=PT24H") // the test runs the scan itself
+class PilotApprovalIT {
+
+    static final String YEFENG = "91460106MA5T8K3R0A";
+    static final String HAISI = "91460400MA5TA2QX8U";
+    static final String DISHONEST = "91469027MA5TX9QJ4B";
+    static final byte[] PDF = "%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    static final AtomicInteger REGIONS = new AtomicInteger();
+    static final TestTokens TOKENS = TestTokens.issuer();
+
+    @DynamicPropertySource
+    static void partners(DynamicPropertyRegistry r) {
+        TestPartners.register(r);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    PilotDeadlineWarnings warnings;
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+    }
+
+    // --- tokens -----------------------------------------------------------------------------------------------
+
+    static String enterprise(String uscc) {
+        return TOKENS.user("declarant-" + uscc.substring(12), "enterprise-declarant").enterprise(uscc).mint();
+    }
+
+    static String countyUnit(String user, String org) {
+        return TOKENS.user(user, "gov-county-unit").organization(org).mint();
+    }
+
+    static String countyGov(String user, String org) {
+        return TOKENS.user(user, "gov-county").organization(org).mint();
+    }
+
+    static String provDept(String user, String org) {
+        return TOKENS.user(user, "gov-provincial-dept").organization(org).mint();
+    }
+
+    static String province() {
+        return TOKENS.user("province", "gov-province").organization("/government/province").mint();
+    }
+
+    static String operator() {
+        return TOKENS.user("sw-operator", "sw-operator").organization("/single-window/operations").mint();
+    }
+
+    static final String COMMERCE = "/government/provincial/commerce";
+    static final String FINANCE = "/government/provincial/finance";
+
+    /** A region of its own for a test, so routing changes never reach another test's applications. */
+    record Region(String code, String gov, String lead) {
+        String unit(String name) {
+            return gov + "/" + name;
+        }
+    }
+
+    Region newRegion() {
+        String code = "test-region-" + REGIONS.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 6);
+        String gov = "/government/county/" + code;
+        Region r = new Region(code, gov, gov + "/commerce-bureau");
+        Res saved = api.put(operator(), "/pilot-routing/regions/" + code, Map.of("nameZh", "测试市县", "nameEn",
+                "Test county", "countyGovOrg", gov, "leadUnitOrg", r.lead(), "enabled", true));
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
+        return r;
+    }
+
+    // --- helpers ----------------------------------------------------------------------------------------------
+
+    String createWithDocuments(String token, String region) {
+        Res created = api.post(token, "/pilot-applications", Map.of("regionCode", region,
+                "productSummary", "椰子汁饮料加工增值产品（HS 2202.99）"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.body().path("id").asText();
+        for (String type : List.of("APPLICATION", "PROFILE", "VALUE_ADDED_CALCULATION", "TOTAL_REVENUE",
+                "COMMITMENT_LETTER", "EVIDENCE")) {
+            Res up = api.upload(token, "/pilot-applications/" + id + "/documents", type, type.toLowerCase() + ".pdf", PDF);
+            assertThat(up.status()).as(up.toString()).isEqualTo(201);
+        }
+        return id;
+    }
+
+    String submitted(String token, String region) {
+        String id = createWithDocuments(token, region);
+        Res submitted = api.post(token, "/pilot-applications/" + id + "/submission", Map.of());
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(200);
+        return id;
+    }
+
+    Res decide(String token, String id, String decision, String opinion) {
+        return api.post(token, "/pilot-applications/" + id + "/opinions", Map.of("decision", decision, "opinion", opinion));
+    }
+
+    void ok(Res res) {
+        assertThat(res.status()).as(res.toString()).isBetween(200, 204);
+    }
+
+    String step(String id) {
+        return api.get(operator(), "/pilot-applications/" + id).body().path("currentStep").asText();
+    }
+
+    String status(String id) {
+        return api.get(operator(), "/pilot-applications/" + id).body().path("status").asText();
+    }
+
+    /** Runs an application in a region with the default routing up to approval. */
+    String approvedApplication(String enterpriseToken, Region r) {
+        String id = submitted(enterpriseToken, r.code());
+        ok(decide(countyUnit("cu-" + r.code(), r.lead()), id, "APPROVE", "材料齐全，同意上报"));
+        ok(decide(countyGov("cg-" + r.code(), r.gov()), id, "APPROVE", "同意报送省商务厅"));
+        ok(decide(provDept("prov-dept", COMMERCE), id, "APPROVE", "复核通过"));
+        ok(decide(province(), id, "APPROVE", "同意列入试点"));
+        assertThat(status(id)).isEqualTo("APPROVED");
+        return id;
+    }
+
+    HaiyibanCaseBook caseBook() {
+        return TestPartners.simulators().context().getBean(HaiyibanCaseBook.class);
+    }
+
+    List<String> pushedStatuses(String caseNumber, String awaited) throws InterruptedException {
+        Instant until = Instant.now().plus(Duration.ofSeconds(60));
+        List<String> statuses = List.of();
+        while (Instant.now().isBefore(until)) {
+            statuses = caseBook().byNumber(caseNumber).map(e -> {
+                synchronized (e.statuses()) {
+                    return e.statuses().stream().map(HaiyibanCaseBook.StatusPush::status).toList();
+                }
+            }).orElse(List.of());
+            if (statuses.contains(awaited)) {
+                return statuses;
+            }
+            Thread.sleep(250);
+        }
+        return statuses;
+    }
+
+    // --- the chain --------------------------------------------------------------------------------------------
+
+    @Test
+    void fourLevelChainWithExtraApproversCountersignCaseNumberAndAnchoredOpinions() throws Exception {
+        Region r = newRegion();
+        String extraCityUnit = r.unit("development-bureau");
+        ok(api.post(operator(), "/pilot-routing/units", Map.of("kind", "CITY_EXTRA", "regionCode", r.code(),
+                "unitOrg", extraCityUnit, "nameZh", "测试发改局", "nameEn", "Test development bureau")));
+        Res countersign = api.post(operator(), "/pilot-routing/units", Map.of("kind", "PROVINCIAL_COUNTERSIGN",
+                "unitOrg", FINANCE, "nameZh", "海南省财政厅", "nameEn", "Department of Finance"));
+        ok(countersign);
+        String id;
+        try {
+            String ent = enterprise(YEFENG);
+            Res prompt = api.get(ent, "/pilot-qualification");
+            assertThat(prompt.body().path("qualified").asBoolean()).as(prompt.toString()).isTrue();
+
+            id = submitted(ent, r.code());
+            JsonNode app = api.get(ent, "/pilot-applications/" + id).body();
+            String caseNumber = app.path("caseNumber").asText();
+            assertThat(caseNumber).startsWith("HYB-SIM-");
+            assertThat(app.path("status").asText()).isEqualTo("IN_REVIEW");
+            assertThat(app.path("enterpriseName").asText()).isEqualTo("海南椰风国际贸易有限公司");
+            assertThat(caseBook().byNumber(caseNumber)).hasValueSatisfying(
+                    c -> assertThat(c.businessId()).isEqualTo(id));
+            assertThat(step(id)).isEqualTo("cityUnitReview");
+
+            // Out of turn: the county government cannot act while the units review.
+            Res early = decide(countyGov("cg", r.gov()), id, "APPROVE", "抢先审批");
+            assertThat(early.status()).isEqualTo(409);
+            assertThat(early.code()).isEqualTo("NOT_YOUR_TURN");
+            assertThat(early.body().path("messageEn").asText()).isNotBlank();
+            // Out of region: a county unit of another region.
+            Res foreign = decide(countyUnit("danzhou-unit", "/government/county/danzhou/commerce-bureau"), id,
+                    "APPROVE", "越权审批");
+            assertThat(foreign.status()).isEqualTo(403);
+            assertThat(foreign.code()).isEqualTo("OUT_OF_REGION");
+
+            // City level: the lead unit and the configured extra unit both, plus one added at run time (加签).
+            ok(decide(countyUnit("lead", r.lead()), id, "APPROVE", "牵头单位审核通过"));
+            assertThat(step(id)).isEqualTo("cityUnitReview");
+            String extraToken = countyUnit("extra", extraCityUnit);
+            Res todo = api.get(extraToken, "/process-centre/todo");
+            assertThat(todo.body()).hasSize(1);
+            String taskId = todo.body().get(0).path("taskId").asText();
+            assertThat(todo.body().get(0).path("dueAt").asText()).isNotBlank();
+            ok(api.post(extraToken, "/process-centre/tasks/" + taskId + "/extra-approvers",
+                    Map.of("unitOrg", r.unit("industry-bureau"), "reason", "涉及工业产品，请工信局会审")));
+            Res duplicate = api.post(extraToken, "/process-centre/tasks/" + taskId + "/extra-approvers",
+                    Map.of("unitOrg", r.unit("industry-bureau")));
+            assertThat(duplicate.code()).isEqualTo("EXTRA_APPROVER_DUPLICATE");
+            ok(api.post(extraToken, "/process-centre/tasks/" + taskId + "/decision",
+                    Map.of("decision", "APPROVE", "opinion", "加签单位同意")));
+            assertThat(step(id)).isEqualTo("cityUnitReview");
+            ok(decide(countyUnit("industry", r.unit("industry-bureau")), id, "APPROVE", "工信局同意"));
+            assertThat(step(id)).isEqualTo("countyGovForward");
+
+            ok(decide(countyGov("cg", r.gov()), id, "APPROVE", "同意报送"));
+            assertThat(step(id)).isEqualTo("provincialDeptReview");
+            // Provincial countersign (会签): commerce and finance both.
+            ok(decide(provDept("prov-dept", COMMERCE), id, "APPROVE", "商务厅复核通过"));
+            assertThat(step(id)).isEqualTo("provincialDeptReview");
+            Res provinceEarly = decide(province(), id, "APPROVE", "提前批复");
+            assertThat(provinceEarly.code()).isEqualTo("NOT_YOUR_TURN");
+            ok(decide(provDept("finance", FINANCE), id, "APPROVE", "财政厅会签同意"));
+            assertThat(step(id)).isEqualTo("provinceApproval");
+            ok(decide(province(), id, "APPROVE", "同意列入加工增值试点"));
+        } finally {
+            api.delete(operator(), "/pilot-routing/units/" + countersign.body().path("id").asLong());
+        }
+
+        JsonNode done = api.get(enterprise(YEFENG), "/pilot-applications/" + id).body();
+        assertThat(done.path("status").asText()).isEqualTo("APPROVED");
+        JsonNode opinions = api.get(enterprise(YEFENG), "/pilot-applications/" + id + "/opinions").body();
+        List<String> acts = new ArrayList<>();
+        opinions.forEach(o -> acts.add(o.path("step").asText() + ":" + o.path("decision").asText() + ":"
+                + o.path("actorName").asText()));
+        assertThat(acts).containsExactly("submission:SUBMIT:declarant-" + YEFENG.substring(12),
+                "cityUnitReview:APPROVE:lead", "cityUnitReview:ADD_APPROVER:extra", "cityUnitReview:APPROVE:extra",
+                "cityUnitReview:APPROVE:industry", "countyGovForward:APPROVE:cg",
+                "provincialDeptReview:APPROVE:prov-dept", "provincialDeptReview:APPROVE:finance",
+                "provinceApproval:APPROVE:province");
+        assertThat(api.get(operator(), "/pilot-list").body().findValuesAsText("id")).contains(id);
+
+        // Every opinion's hash is anchored in the audit chain; an edited opinion no longer matches.
+        JsonNode checks = api.get(operator(), "/pilot-applications/" + id + "/opinions/verification").body();
+        assertThat(checks).hasSize(9);
+        checks.forEach(c -> assertThat(c.path("intact").asBoolean()).isTrue());
+        jdbc.update("UPDATE approval_opinion SET opinion = '同意（事后修改）' WHERE application_id = ?::uuid "
+                + "AND step = 'provinceApproval'", id);
+        JsonNode after = api.get(operator(), "/pilot-applications/" + id + "/opinions/verification").body();
+        List<Boolean> intact = new ArrayList<>();
+        after.forEach(c -> intact.add(c.path("intact").asBoolean()));
+        assertThat(intact).containsExactly(true, true, true, true, true, true, true, true, false);
+
+        // 办件状态同步: the simulator received every status through the outbox and Kafka.
+        assertThat(pushedStatuses(done.path("caseNumber").asText(), "APPROVED")).contains("IN_REVIEW", "APPROVED");
+        // Another enterprise cannot read it.
+        Res other = api.get(enterprise(HAISI), "/pilot-applications/" + id);
+        assertThat(other.status()).isEqualTo(403);
+        assertThat(other.code()).isEqualTo("ENTERPRISE_SCOPE_VIOLATION");
+        assertThat(api.get(enterprise(HAISI), "/pilot-applications/" + id + "/opinions").status()).isEqualTo(403);
+    }
+
+    @Test
+    void returnForCorrectionKeepsTheCaseNumberAndEveryOpinion() {
+        Region r = newRegion();
+        String ent = enterprise(YEFENG);
+        String id = submitted(ent, r.code());
+        String caseNumber = api.get(ent, "/pilot-applications/" + id).body().path("caseNumber").asText();
+        // Outside a correction cycle the documents cannot change.
+        Res locked = api.upload(ent, "/pilot-applications/" + id + "/documents", "EVIDENCE", "more.pdf", PDF);
+        assertThat(locked.status()).isEqualTo(409);
+        assertThat(locked.code()).isEqualTo("APPLICATION_NOT_EDITABLE");
+
+        ok(decide(countyUnit("lead", r.lead()), id, "APPROVE", "同意"));
+        ok(decide(countyGov("cg", r.gov()), id, "RETURN", "收入总额情况缺少审计报告，请补正"));
+        assertThat(status(id)).isEqualTo("RETURNED");
+        assertThat(step(id)).isEqualTo("enterpriseCorrection");
+        JsonNode docs = api.get(ent, "/pilot-applications/" + id + "/documents").body();
+        String revenue = null;
+        for (JsonNode d : docs) {
+            if (d.path("type").asText().equals("TOTAL_REVENUE")) {
+                revenue = d.path("id").asText();
+            }
+        }
+        ok(api.post(ent, "/pilot-applications/" + id + "/documents/" + revenue + "/revocation", Map.of()));
+        Res missing = api.post(ent, "/pilot-applications/" + id + "/submission", Map.of());
+        assertThat(missing.status()).isEqualTo(422);
+        assertThat(missing.code()).isEqualTo("DOCUMENTS_MISSING");
+        assertThat(missing.body().path("messageZh").asText()).contains("收入总额情况");
+        // A submitted application's documents are revoked, never deleted.
+        assertThat(api.delete(ent, "/pilot-applications/" + id + "/documents/" + revenue).code())
+                .isEqualTo("APPLICATION_NOT_EDITABLE");
+        ok(api.upload(ent, "/pilot-applications/" + id + "/documents", "TOTAL_REVENUE", "revenue-audited.pdf", PDF));
+        ok(api.post(ent, "/pilot-applications/" + id + "/submission", Map.of()));
+
+        JsonNode again = api.get(ent, "/pilot-applications/" + id).body();
+        assertThat(again.path("status").asText()).isEqualTo("IN_REVIEW");
+        assertThat(again.path("caseNumber").asText()).isEqualTo(caseNumber);
+        assertThat(step(id)).isEqualTo("cityUnitReview");
+        List<String> decisions = api.get(ent, "/pilot-applications/" + id + "/opinions").body().findValuesAsText("decision");
+        assertThat(decisions).containsExactly("SUBMIT", "APPROVE", "RETURN", "RESUBMIT");
+        JsonNode revoked = api.get(ent, "/pilot-applications/" + id + "/documents").body();
+        assertThat(revoked.findValuesAsText("fileName")).contains("total_revenue.pdf", "revenue-audited.pdf");
+    }
+
+    @Test
+    void aWithdrawnApplicationCannotBeApproved() {
+        Region r = newRegion();
+        String ent = enterprise(YEFENG);
+        String id = submitted(ent, r.code());
+        Res withdrawn = api.post(ent, "/pilot-applications/" + id + "/withdrawal", Map.of("reason", "产品方案调整"));
+        ok(withdrawn);
+        assertThat(withdrawn.body().path("status").asText()).isEqualTo("WITHDRAWN");
+        Res approve = decide(countyUnit("lead", r.lead()), id, "APPROVE", "同意");
+        assertThat(approve.status()).isEqualTo(409);
+        assertThat(approve.code()).isEqualTo("ILLEGAL_STATUS_CHANGE");
+        assertThat(api.get(countyUnit("lead", r.lead()), "/process-centre/todo").body()).isEmpty();
+    }
+
+    @Test
+    void uploadsAreCheckedByTypeSizeAndOwner() {
+        String ent = enterprise(YEFENG);
+        Res created = api.post(ent, "/pilot-applications", Map.of("regionCode", "haikou-longhua",
+                "productSummary", "鲜榨果汁加工"));
+        String id = created.body().path("id").asText();
+        String path = "/pilot-applications/" + id + "/documents";
+
+        Res exe = api.upload(ent, path, "APPLICATION", "申报文件.pdf", new byte[]{'M', 'Z', (byte) 0x90, 0, 3, 0});
+        assertThat(exe.status()).isEqualTo(415);
+        assertThat(exe.code()).isEqualTo("FILE_TYPE_NOT_ALLOWED");
+        Res script = api.upload(ent, path, "APPLICATION", "run.sh", "#!/bin/sh\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(script.code()).isEqualTo("FILE_TYPE_NOT_ALLOWED");
+        byte[] big = new byte[11 * 1024 * 1024];
+        System.arraycopy(PDF, 0, big, 0, PDF.length);
+        Res oversized = api.upload(ent, path, "APPLICATION", "big.pdf", big);
+        assertThat(oversized.status()).isEqualTo(413);
+        assertThat(oversized.code()).isEqualTo("FILE_TOO_LARGE");
+        Res unknownType = api.upload(ent, path, "PASSPORT", "a.pdf", PDF);
+        assertThat(unknownType.code()).isEqualTo("DOCUMENT_TYPE_UNKNOWN");
+        Res foreign = api.upload(enterprise(HAISI), path, "APPLICATION", "a.pdf", PDF);
+        assertThat(foreign.status()).isEqualTo(403);
+        assertThat(api.get(ent, path).body()).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM pilot_document WHERE application_id = ?::uuid",
+                Long.class, id)).isZero();
+
+        Res stored = api.upload(ent, path, "APPLICATION", "申报文件.pdf", PDF);
+        ok(stored);
+        String docId = stored.body().path("id").asText();
+        Res preview = api.get(ent, path + "/" + docId + "/content");
+        assertThat(preview.status()).isEqualTo(200);
+        assertThat(preview.raw()).isEqualTo(PDF);
+        assertThat(preview.contentType()).startsWith("application/pdf");
+        assertThat(api.get(enterprise(HAISI), path + "/" + docId + "/content").status()).isEqualTo(403);
+        ok(api.delete(ent, path + "/" + docId));
+        assertThat(api.get(ent, path).body()).isEmpty();
+        Res incomplete = api.post(ent, "/pilot-applications/" + id + "/submission", Map.of());
+        assertThat(incomplete.code()).isEqualTo("DOCUMENTS_MISSING");
+    }
+
+    @Test
+    void theQualificationPromptShowsWhyAnEnterpriseMayNotApply() {
+        String token = TOKENS.user("dishonest", "enterprise-declarant").enterprise(DISHONEST).mint();
+        Res prompt = api.get(token, "/pilot-qualification");
+        assertThat(prompt.body().path("qualified").asBoolean()).isFalse();
+        assertThat(prompt.body().path("reasonsZh").toString()).contains("国家严重失信主体法人名单");
+        Res shared = api.get(token, "/shared-data/serious-dishonesty");
+        assertThat(shared.body().path("records")).hasSize(1);
+        Res registration = api.get(enterprise(YEFENG), "/shared-data/business-registration");
+        assertThat(registration.body().path("records").get(0).path("enterpriseName").asText())
+                .isEqualTo("海南椰风国际贸易有限公司");
+        assertThat(registration.body().path("source").asText()).contains("模拟器");
+    }
+
+    // --- termination -------------------------------------------------------------------------------------------
+
+    @Test
+    void aTerminationStartedByLocalCustomsEndsOnTheBlacklist() {
+        Region r = newRegion();
+        String ent = enterprise(HAISI);
+        String id = approvedApplication(ent, r);
+
+        Res wrong = api.post(province(), "/pilot-applications/" + id + "/terminations",
+                Map.of("discoveryRecord", "x", "blacklistReason", "y"));
+        assertThat(wrong.code()).isEqualTo("TERMINATION_INITIATOR");
+        Res foreignUnit = api.post(countyUnit("danzhou-unit", "/government/county/danzhou/commerce-bureau"),
+                "/pilot-applications/" + id + "/terminations", Map.of("discoveryRecord", "x", "blacklistReason", "y"));
+        assertThat(foreignUnit.code()).isEqualTo("OUT_OF_REGION");
+
+        String customs = TOKENS.user("customs-officer", "customs-officer")
+                .organization("/customs/haikou-customs/yangpu-customs").mint();
+        Res started = api.post(customs, "/pilot-applications/" + id + "/terminations", Map.of(
+                "discoveryRecord", "2026年11月稽查发现该企业加工增值产品实际增值率不足30%",
+                "blacklistReason", "加工增值率不达标且虚报测算材料"));
+        assertThat(started.status()).as(started.toString()).isEqualTo(201);
+        assertThat(started.body().path("initiatorKind").asText()).isEqualTo("LOCAL_CUSTOMS");
+        Res again = api.post(customs, "/pilot-applications/" + id + "/terminations",
+                Map.of("discoveryRecord", "x", "blacklistReason", "y"));
+        assertThat(again.code()).isEqualTo("TERMINATION_PENDING");
+
+        assertThat(decide(province(), id, "APPROVE", "越级").code()).isEqualTo("NOT_YOUR_TURN");
+        ok(decide(countyGov("cg", r.gov()), id, "APPROVE", "同意提报终止"));
+        ok(decide(provDept("prov-dept", COMMERCE), id, "APPROVE", "复核同意终止"));
+        ok(decide(province(), id, "APPROVE", "批复终止其试点资格"));
+
+        assertThat(status(id)).isEqualTo("TERMINATED");
+        JsonNode terminations = api.get(operator(), "/pilot-applications/" + id + "/terminations").body();
+        assertThat(terminations.get(0).path("status").asText()).isEqualTo("TERMINATED");
+        JsonNode blacklist = api.get(province(), "/pilot-blacklist").body();
+        JsonNode entry = null;
+        for (JsonNode b : blacklist) {
+            if (b.path("enterpriseUscc").asText().equals(HAISI)) {
+                entry = b;
+            }
+        }
+        assertThat(entry).isNotNull();
+        assertThat(entry.path("reason").asText()).isEqualTo("加工增值率不达标且虚报测算材料");
+        try {
+            Res blocked = api.post(ent, "/pilot-applications", Map.of("regionCode", r.code(), "productSummary", "再次申请"));
+            assertThat(blocked.status()).isEqualTo(409);
+            assertThat(blocked.code()).isEqualTo("ENTERPRISE_BLACKLISTED");
+            assertThat(api.get(ent, "/pilot-qualification").body().path("qualified").asBoolean()).isFalse();
+            List<String> decisions = api.get(operator(), "/pilot-applications/" + id + "/opinions").body()
+                    .findValuesAsText("decision");
+            assertThat(decisions).endsWith("INITIATE", "APPROVE", "APPROVE", "APPROVE");
+        } finally {
+            ok(api.delete(operator(), "/pilot-blacklist/" + entry.path("id").asText()));
+        }
+    }
+
+    // --- process centre ----------------------------------------------------------------------------------------
+
+    @Test
+    void processCentreClaimDoneCopyAndDiagram() {
+        Region r = newRegion();
+        String id = submitted(enterprise(YEFENG), r.code());
+        String alice = countyUnit("alice", r.lead());
+        String bob = countyUnit("bob", r.lead());
+        JsonNode todo = api.get(alice, "/process-centre/todo").body();
+        assertThat(todo).hasSize(1);
+        JsonNode task = todo.get(0);
+        assertThat(task.path("applicationId").asText()).isEqualTo(id);
+        assertThat(task.path("stepZh").asText()).isEqualTo("市县单位审核");
+        assertThat(task.path("warning").asText()).isIn("NORMAL", "DUE_SOON");
+        String taskId = task.path("taskId").asText();
+        // Nobody else sees it in their to-do list.
+        assertThat(api.get(countyGov("cg", r.gov()), "/process-centre/todo").body()).isEmpty();
+        assertThat(api.get(countyUnit("danzhou-unit", "/government/county/danzhou/commerce-bureau"),
+                "/process-centre/todo").body().findValuesAsText("applicationId")).doesNotContain(id);
+
+        ok(api.post(alice, "/process-centre/tasks/" + taskId + "/claim", Map.of()));
+        Res bobDecides = api.post(bob, "/process-centre/tasks/" + taskId + "/decision",
+                Map.of("decision", "APPROVE", "opinion", "同意"));
+        assertThat(bobDecides.status()).isEqualTo(409);
+        assertThat(bobDecides.code()).isEqualTo("TASK_CLAIMED_BY_OTHER");
+        assertThat(api.get(bob, "/process-centre/todo").body()).isEmpty();
+        Res cgOnTask = api.post(countyGov("cg", r.gov()), "/process-centre/tasks/" + taskId + "/decision",
+                Map.of("decision", "APPROVE", "opinion", "同意"));
+        assertThat(cgOnTask.code()).isEqualTo("NOT_YOUR_TURN");
+
+        ok(api.post(alice, "/pilot-applications/" + id + "/copies", Map.of("toOrg", r.unit("audit-bureau"),
+                "note", "请审计局知悉")));
+        String auditor = countyUnit("auditor", r.unit("audit-bureau"));
+        assertThat(api.get(auditor, "/process-centre/copies").body().findValuesAsText("applicationId")).contains(id);
+        assertThat(api.get(auditor, "/pilot-applications/" + id).status()).isEqualTo(200);
+
+        Res png = api.get(alice, "/process-centre/applications/" + id + "/diagram");
+        assertThat(png.status()).isEqualTo(200);
+        assertThat(png.contentType()).startsWith("image/png");
+        assertThat(png.raw()).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+
+        ok(api.post(alice, "/process-centre/tasks/" + taskId + "/decision",
+                Map.of("decision", "APPROVE", "opinion", "同意上报")));
+        JsonNode done = api.get(alice, "/process-centre/done").body();
+        assertThat(done.findValuesAsText("taskId")).contains(taskId);
+        JsonNode trail = api.get(alice, "/process-centre/applications/" + id + "/trail").body();
+        assertThat(trail.findValuesAsText("step")).containsExactly("cityUnitReview", "countyGovForward");
+        assertThat(api.get(enterprise(HAISI), "/process-centre/applications/" + id + "/diagram").status())
+                .isEqualTo(403);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM notification_record WHERE business_id = ? AND kind LIKE 'TODO_%'",
+                Long.class, id)).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void deadlineWarningsAreRaisedOnceOnWorkingDays() {
+        String config = "/approval-warning-configs/cityUnitReview";
+        try {
+            // Warn 30 working days ahead: a fresh task with a 5-working-day limit is due soon at once.
+            ok(api.put(province(), config, Map.of("limitWorkingDays", 5, "warnBeforeDays", 30, "enabled", true)));
+            Res refused = api.put(province(), config, Map.of("limitWorkingDays", 0, "warnBeforeDays", 1, "enabled", true));
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(api.put(countyUnit("lead", "/government/county/x/y"), config,
+                    Map.of("limitWorkingDays", 5, "warnBeforeDays", 1, "enabled", true)).status()).isEqualTo(403);
+            Region r = newRegion();
+            String id = submitted(enterprise(YEFENG), r.code());
+            JsonNode atRisk = api.get(countyUnit("lead", r.lead()), "/process-centre/warnings").body();
+            JsonNode mine = null;
+            for (JsonNode t : atRisk) {
+                if (id.equals(t.path("applicationId").asText())) {
+                    mine = t;
+                }
+            }
+            assertThat(mine).isNotNull();
+            assertThat(mine.path("warning").asText()).isEqualTo("DUE_SOON");
+            assertThat(mine.path("workingDaysLeft").asInt()).isBetween(4, 5);
+            String taskId = mine.path("taskId").asText();
+
+            assertThat(warnings.scan()).isGreaterThanOrEqualTo(1);
+            assertThat(warnings.scan()).isZero();
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM notification_record WHERE business_id = ? "
+                    + "AND kind = 'WARN_DUE_SOON' AND recipient = ?", Long.class, taskId, r.lead())).isEqualTo(1);
+            JsonNode sent = api.get(operator(), "/pilot-notifications?businessId=" + taskId).body();
+            assertThat(sent.findValuesAsText("kind")).containsExactly("WARN_DUE_SOON");
+            assertThat(sent.findValuesAsText("status")).containsExactly("SENT");
+            assertThat(api.get(enterprise(YEFENG), "/pilot-notifications").status()).isEqualTo(403);
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM event_outbox WHERE topic = 'hnsw.platform.alert-raised' "
+                    + "AND envelope::text LIKE ?", Long.class, "%" + taskId + "%")).isEqualTo(1);
+        } finally {
+            api.put(province(), config, Map.of("limitWorkingDays", 5, "warnBeforeDays", 1, "enabled", true));
+        }
+    }
+
+    @Test
+    void theHolidayCalendarIsDataThatMovesDeadlines() {
+        // Friday 2027-01-01 is New Year's Day (seeded); mark Monday 4 January a holiday and Saturday 9 a working day.
+        try {
+            ok(api.put(province(), "/holidays/2027-01-04", Map.of("kind", "HOLIDAY", "nameZh", "元旦调休", "nameEn", "New Year (moved)")));
+            ok(api.put(province(), "/holidays/2027-01-09", Map.of("kind", "WORKDAY", "nameZh", "元旦调休上班", "nameEn", "Worked Saturday")));
+            assertThat(api.put(countyUnit("lead", "/government/county/x/y"), "/holidays/2027-01-05",
+                    Map.of("kind", "HOLIDAY", "nameZh", "x", "nameEn", "x")).status()).isEqualTo(403);
+            assertThat(api.get(countyGov("cg", "/government/county/x"), "/holidays").body().findValuesAsText("day"))
+                    .contains("2027-01-01", "2027-01-04", "2027-01-09");
+            // Thursday 31 Dec 2026 + 5 working days: Tue 5, Wed 6, Thu 7, Fri 8, Sat 9 (worked).
+            JsonNode deadline = api.get(province(), "/holidays/deadline?from=2026-12-31T02:00:00Z&workingDays=5").body();
+            assertThat(deadline.path("deadline").asText()).isEqualTo("2027-01-09T15:59:59Z");
+        } finally {
+            ok(api.delete(province(), "/holidays/2027-01-04"));
+            ok(api.delete(province(), "/holidays/2027-01-09"));
+        }
+        JsonNode without = api.get(province(), "/holidays/deadline?from=2026-12-31T02:00:00Z&workingDays=5").body();
+        assertThat(without.path("deadline").asText()).isEqualTo("2027-01-08T15:59:59Z");
+        assertThat(api.delete(province(), "/holidays/2027-01-04").status()).isEqualTo(404);
+    }
+}

@@ -1,0 +1,172 @@
+package cn.hnsw.tradewindow.repair;
+
+import cn.hnsw.testsupport.jwt.TestTokens;
+import cn.hnsw.testsupport.spring.ServiceIntegrationTest;
+import cn.hnsw.tradewindow.support.Api;
+import cn.hnsw.tradewindow.support.Api.Res;
+import cn.hnsw.tradewindow.support.TestPartners;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * 维修复运享惠 through HTTP with real tokens, database, S3 and the 海易办 simulator: a shipping application with its
+ * eight-document set, the business check, joint review by 海南海事局 and customs within 3 working days, a change
+ * application, supervision records and the business analysis; and the refusals.
+ */
+@ServiceIntegrationTest
+class RepairPreferenceIT {
+
+    static final TestTokens TOKENS = TestTokens.issuer();
+    static final String YEFENG = "91460106MA5T8K3R0A";
+    static final String HAISI = "91460400MA5TA2QX8U";
+    static final byte[] PDF = "%PDF-1.7\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+
+    @DynamicPropertySource
+    static void partners(DynamicPropertyRegistry r) {
+        TestPartners.register(r);
+    }
+
+    @LocalServerPort
+    int port;
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+    }
+
+    static String enterprise(String uscc) {
+        return TOKENS.user("shipping-" + uscc.substring(14), "enterprise-declarant").enterprise(uscc).mint();
+    }
+
+    static String msa() {
+        return TOKENS.user("msa-reviewer", "maritime-officer").organization("/maritime/hainan-msa").mint();
+    }
+
+    static String customs() {
+        return TOKENS.user("yangpu-customs", "customs-officer").organization("/customs/haikou-customs/yangpu-customs").mint();
+    }
+
+    static String transport() {
+        return TOKENS.user("transport", "gov-provincial-dept").organization("/government/provincial/transport").mint();
+    }
+
+    void ok(Res r) {
+        assertThat(r.status()).as(r.toString()).isBetween(200, 204);
+    }
+
+    String shippingWithDocuments(String token, String imo) {
+        Res created = api.post(token, "/repair-preferences", Map.of("kind", "SHIPPING", "regionCode", "danzhou",
+                "conveyance", "椰风 8 号", "imoNumber", imo));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.body().path("id").asText();
+        for (RepairDocumentType t : RepairDocumentType.required("SHIPPING")) {
+            ok(api.upload(token, "/repair-preferences/" + id + "/documents", t.name(), t.name().toLowerCase() + ".pdf", PDF));
+        }
+        return id;
+    }
+
+    @Test
+    void aShippingEnterpriseIsApprovedJointlyWithinThreeWorkingDaysThenChangesAndIsSupervised() {
+        String ent = enterprise(HAISI);
+        String id = shippingWithDocuments(ent, "9074729");
+        Res wrongKind = api.upload(ent, "/repair-preferences/" + id + "/documents", "AIR_OPERATOR_CERTIFICATE", "aoc.pdf", PDF);
+        assertThat(wrongKind.code()).isEqualTo("DOCUMENT_TYPE_NOT_FOR_KIND");
+
+        Res submitted = api.post(ent, "/repair-preferences/" + id + "/submission", Map.of());
+        ok(submitted);
+        assertThat(submitted.body().path("status").asText()).isEqualTo("PENDING");
+        assertThat(submitted.body().path("caseNumber").asText()).startsWith("HYB-SIM-");
+        Instant due = Instant.parse(submitted.body().path("dueAt").asText());
+        Instant sub = Instant.parse(submitted.body().path("submittedAt").asText());
+        assertThat(due).isAfter(sub.plusSeconds(3 * 86_400 - 86_400)).isBefore(sub.plusSeconds(8 * 86_400));
+        JsonNode view = api.get(ent, "/repair-preferences/" + id).body();
+        assertThat(view.path("workingDaysLeft").asInt()).isBetween(2, 3);
+        assertThat(view.path("overdue").asBoolean()).isFalse();
+
+        // Transport is not the competent department of a shipping application; an enterprise reviews nothing.
+        assertThat(api.post(transport(), "/repair-preferences/" + id + "/reviews", Map.of("approve", true, "opinion", "x"))
+                .code()).isEqualTo("NOT_A_REVIEWER");
+        assertThat(api.post(ent, "/repair-preferences/" + id + "/reviews", Map.of("approve", true, "opinion", "x"))
+                .code()).isEqualTo("NOT_A_REVIEWER");
+        Res first = api.post(msa(), "/repair-preferences/" + id + "/reviews", Map.of("approve", true, "opinion", "船舶证书齐全有效"));
+        assertThat(first.body().path("status").asText()).isEqualTo("PENDING");
+        assertThat(api.post(msa(), "/repair-preferences/" + id + "/reviews", Map.of("approve", true, "opinion", "再审"))
+                .code()).isEqualTo("ALREADY_REVIEWED");
+        Res second = api.post(customs(), "/repair-preferences/" + id + "/reviews", Map.of("approve", true, "opinion", "同意享惠"));
+        assertThat(second.body().path("status").asText()).isEqualTo("APPROVED");
+
+        // Supervision: customs asks for assistance, the enterprise reports self-use; the enterprise cannot record tax.
+        ok(api.post(customs(), "/repair-preferences/" + id + "/supervision-records",
+                Map.of("kind", "CUSTOMS_ASSISTANCE", "content", "请提供 2026 年 10 月维修件入岛使用记录")));
+        ok(api.post(ent, "/repair-preferences/" + id + "/supervision-records",
+                Map.of("kind", "SHIP_SELF_USE", "content", "维修后主机配件已装船自用，未转让")));
+        assertThat(api.post(ent, "/repair-preferences/" + id + "/supervision-records",
+                Map.of("kind", "TAX_INFO", "content", "x")).code()).isEqualTo("SUPERVISION_NOT_ALLOWED");
+        assertThat(api.post(ent, "/repair-preferences/" + id + "/supervision-records",
+                Map.of("kind", "AIRCRAFT_SELF_USE", "content", "x")).code()).isEqualTo("SUPERVISION_NOT_ALLOWED");
+        assertThat(api.get(enterprise(YEFENG), "/repair-preferences/" + id).status()).isEqualTo(403);
+
+        // Change application: its own documents and review; approved, it supersedes the original.
+        Res change = api.post(ent, "/repair-preferences/" + id + "/changes", Map.of("changeSummary", "船舶更名为椰风 9 号",
+                "conveyance", "椰风 9 号"));
+        assertThat(change.status()).isEqualTo(201);
+        String changeId = change.body().path("id").asText();
+        Res incomplete = api.post(ent, "/repair-preferences/" + changeId + "/submission", Map.of());
+        assertThat(incomplete.status()).isEqualTo(422);
+        assertThat(incomplete.code()).isEqualTo("BUSINESS_CHECK_FAILED");
+        for (RepairDocumentType t : RepairDocumentType.required("SHIPPING")) {
+            ok(api.upload(ent, "/repair-preferences/" + changeId + "/documents", t.name(), "changed-" + t.name().toLowerCase() + ".pdf", PDF));
+        }
+        ok(api.post(ent, "/repair-preferences/" + changeId + "/submission", Map.of()));
+        ok(api.post(customs(), "/repair-preferences/" + changeId + "/reviews", Map.of("approve", true, "opinion", "同意变更")));
+        ok(api.post(msa(), "/repair-preferences/" + changeId + "/reviews", Map.of("approve", true, "opinion", "同意变更")));
+        assertThat(api.get(ent, "/repair-preferences/" + id).body().path("application").path("supersededBy").asText())
+                .isEqualTo(changeId);
+        assertThat(api.post(ent, "/repair-preferences/" + id + "/changes", Map.of("changeSummary", "再次变更")).code())
+                .isEqualTo("CHANGE_NOT_ALLOWED");
+
+        JsonNode analysis = api.get(msa(), "/repair-preferences/analysis").body();
+        JsonNode danzhou = null;
+        for (JsonNode row : analysis) {
+            if ("SHIPPING".equals(row.path("kind").asText()) && "danzhou".equals(row.path("region_code").asText())) {
+                danzhou = row;
+            }
+        }
+        assertThat(danzhou).isNotNull();
+        assertThat(danzhou.path("approved").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(danzhou.path("changes").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(api.get(ent, "/repair-preferences/analysis").status()).isEqualTo(403);
+    }
+
+    @Test
+    void theBusinessCheckRefusesAWrongImoNumberAndARefusalByOneUnitRejects() {
+        String ent = enterprise(YEFENG);
+        String bad = shippingWithDocuments(ent, "9074728");
+        Res refused = api.post(ent, "/repair-preferences/" + bad + "/submission", Map.of());
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body().path("messageZh").asText()).contains("IMO");
+        assertThat(api.get(ent, "/repair-preferences/" + bad).body().path("application").path("status").asText())
+                .isEqualTo("DRAFT");
+
+        String id = shippingWithDocuments(ent, "9176187");
+        ok(api.post(ent, "/repair-preferences/" + id + "/submission", Map.of()));
+        Res rejected = api.post(customs(), "/repair-preferences/" + id + "/reviews",
+                Map.of("approve", false, "opinion", "维修合同与入境货物不符"));
+        assertThat(rejected.body().path("status").asText()).isEqualTo("REJECTED");
+        assertThat(api.post(msa(), "/repair-preferences/" + id + "/reviews", Map.of("approve", true, "opinion", "x"))
+                .code()).isEqualTo("NOT_PENDING");
+        assertThat(api.upload(ent, "/repair-preferences/" + id + "/documents", "OTHER", "late.pdf", PDF).code())
+                .isEqualTo("NOT_EDITABLE");
+    }
+}

@@ -1,0 +1,91 @@
+package cn.hnsw.video.alert;
+
+import cn.hnsw.common.events.Alert;
+import cn.hnsw.common.events.EventTopics;
+import cn.hnsw.common.events.OutboxPublisher;
+import cn.hnsw.common.security.CurrentActor;
+import cn.hnsw.common.security.Roles;
+import cn.hnsw.common.storage.ObjectStorage;
+import cn.hnsw.common.web.HnswException;
+import cn.hnsw.common.web.PageQuery;
+import cn.hnsw.common.web.PageResponse;
+import cn.hnsw.video.alert.WatchlistHitRepository.WatchlistHit;
+import cn.hnsw.video.camera.CameraService;
+import cn.hnsw.video.support.VideoErrorCode;
+import java.time.Instant;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 预警处置 — raises watch-list alerts on the platform's one alerts topic (through the outbox, addressed to the
+ * officers bound to the task, FP 1126), shows them only to those officers, and closes them with the handling
+ * feedback (FP 1086–1088, 1133–1136).
+ */
+@Service
+public class AlertService {
+
+    /** Fact published when an officer has handled a video alert. */
+    public static final String HANDLED_TOPIC = EventTopics.topic("video-analytics", "alert-handled");
+
+    /** Payload of {@link #HANDLED_TOPIC}. */
+    public record AlertHandled(String alertId, String handledBy, String result, String note, Instant handledAt) {
+    }
+
+    private final WatchlistHitRepository hits;
+    private final OutboxPublisher outbox;
+    private final ObjectStorage storage;
+
+    public AlertService(WatchlistHitRepository hits, OutboxPublisher outbox, ObjectStorage storage) {
+        this.hits = hits;
+        this.outbox = outbox;
+        this.storage = storage;
+    }
+
+    /** Stores the hit and publishes its alert in the caller's transaction. */
+    @Transactional
+    public void raise(WatchlistHit hit, Alert alert) {
+        hits.insert(hit);
+        outbox.publish(Alert.TOPIC, Alert.AGGREGATE_TYPE, alert.alertId(), Alert.EVENT_TYPE, alert);
+    }
+
+    public PageResponse<WatchlistHit> visibleTo(CurrentActor actor, String status, PageQuery page) {
+        String who = seesAll(actor) ? null : actor.username();
+        return PageResponse.of(hits.forRecipient(who, status, page.size(), page.offset()), page,
+                hits.countForRecipient(who, status));
+    }
+
+    public WatchlistHit get(CurrentActor actor, String alertId) {
+        WatchlistHit hit = hits.findByAlertId(alertId)
+                .orElseThrow(() -> new HnswException(VideoErrorCode.ALERT_NOT_FOUND, alertId));
+        if (!seesAll(actor) && !hit.recipients().contains(actor.username())) {
+            throw new HnswException(VideoErrorCode.NOT_BOUND_OFFICER);
+        }
+        return hit;
+    }
+
+    public byte[] snapshot(CurrentActor actor, String alertId) {
+        return storage.get(CameraService.SNAPSHOT_BUCKET, get(actor, alertId).snapshotKey());
+    }
+
+    /** 处置结果反馈: only an officer bound to the task may handle; handling closes the alert. */
+    @Transactional
+    public WatchlistHit handle(CurrentActor actor, String alertId, String result, String note) {
+        WatchlistHit hit = hits.lockByAlertId(alertId)
+                .orElseThrow(() -> new HnswException(VideoErrorCode.ALERT_NOT_FOUND, alertId));
+        if (!hit.recipients().contains(actor.username())) {
+            throw new HnswException(VideoErrorCode.NOT_BOUND_OFFICER);
+        }
+        if (!"RAISED".equals(hit.status())) {
+            throw new HnswException(VideoErrorCode.ALERT_ALREADY_HANDLED);
+        }
+        hits.handle(alertId, actor.username(), result, note);
+        outbox.publish(HANDLED_TOPIC, Alert.AGGREGATE_TYPE, alertId, HANDLED_TOPIC,
+                new AlertHandled(alertId, actor.username(), result, note, Instant.now()));
+        return hits.findByAlertId(alertId).orElseThrow();
+    }
+
+    private static boolean seesAll(CurrentActor actor) {
+        return actor.hasRole(Roles.PLATFORM_ADMIN);
+    }
+
+}

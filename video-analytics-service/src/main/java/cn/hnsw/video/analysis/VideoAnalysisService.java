@@ -1,0 +1,183 @@
+package cn.hnsw.video.analysis;
+
+import cn.hnsw.common.storage.ObjectStorage;
+import cn.hnsw.common.web.HnswException;
+import cn.hnsw.video.alert.WatchlistHitRepository.WatchlistHit;
+import cn.hnsw.video.camera.CameraRepository;
+import cn.hnsw.video.camera.CameraRepository.Camera;
+import cn.hnsw.video.camera.CameraService;
+import cn.hnsw.video.camera.VideoSourceAdapter;
+import cn.hnsw.video.face.FaceEngine;
+import cn.hnsw.video.face.FaceEngine.AnalyzedFace;
+import cn.hnsw.video.face.FaceEngine.FaceBox;
+import cn.hnsw.video.recognition.FaceService;
+import cn.hnsw.video.face.RgbImage;
+import cn.hnsw.video.library.FaceCaptureRepository;
+import cn.hnsw.video.library.FaceCaptureRepository.FaceCapture;
+import cn.hnsw.video.library.FaceFeatureRepository.StoredFeature;
+import cn.hnsw.video.library.FaceLibraryService;
+import cn.hnsw.video.library.FeatureLibraryType;
+import cn.hnsw.video.support.VideoErrorCode;
+import cn.hnsw.video.watchlist.WatchlistService;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * 视频结构化解析 — runs a camera's stream or an offline video through the face pipeline: each face becomes a capture
+ * (snapshot in object storage, descriptor in the SNAPSHOT library) and is matched against the active watch-lists.
+ */
+@Service
+public class VideoAnalysisService {
+
+    public static final String VIDEO_BUCKET = "video-offline";
+
+    /** What one run found. */
+    public record AnalysisReport(String source, int framesAnalysed, long mediaMillis, int faces, int hits,
+            List<String> alertIds) {
+    }
+
+    private final VideoSourceAdapter sources;
+    private final FaceService faces;
+    private final FaceCaptureRepository captures;
+    private final FaceLibraryService library;
+    private final WatchlistService watchlists;
+    private final CameraRepository cameras;
+    private final CameraService cameraService;
+    private final ObjectStorage storage;
+    private final TransactionTemplate tx;
+    private final double minFaceSide;
+
+    public VideoAnalysisService(VideoSourceAdapter sources, FaceService faces, FaceCaptureRepository captures,
+            FaceLibraryService library, WatchlistService watchlists, CameraRepository cameras,
+            CameraService cameraService, ObjectStorage storage, TransactionTemplate tx,
+            @Value("${hnsw.video.face.min-face-side:40}") double minFaceSide) {
+        this.sources = sources;
+        this.faces = faces;
+        this.captures = captures;
+        this.library = library;
+        this.watchlists = watchlists;
+        this.cameras = cameras;
+        this.cameraService = cameraService;
+        this.storage = storage;
+        this.tx = tx;
+        this.minFaceSide = minFaceSide;
+    }
+
+    /** Reads the camera's source for at most {@code maxSeconds} of media time. */
+    public AnalysisReport analyseCamera(UUID cameraId, int maxSeconds) {
+        Camera camera = cameraService.get(cameraId);
+        try {
+            return analyse(camera.sourceUrl(), camera, camera.deviceCode(), Instant.now(), camera.sampleFps(),
+                    maxSeconds, "camera");
+        } catch (HnswException e) {
+            cameras.markStatus(cameraId, "FAULT");
+            throw e;
+        }
+    }
+
+    /** 离线视频导入: stores the file, then analyses it as if it came from the camera (or device code) given. */
+    public AnalysisReport analyseOffline(byte[] video, String fileName, UUID cameraId, String deviceCode,
+            Instant recordedAt, double sampleFps, int maxSeconds) {
+        Camera camera = cameraId == null ? null : cameraService.get(cameraId);
+        String device = camera != null ? camera.deviceCode() : deviceCode;
+        if (device == null || device.isBlank()) {
+            throw new HnswException(VideoErrorCode.DEVICE_CODE_MISSING);
+        }
+        if (recordedAt == null) {
+            throw new HnswException(VideoErrorCode.CAPTURE_TIME_MISSING);
+        }
+        String key = "offline/" + UUID.randomUUID() + "/" + (fileName == null ? "video" : fileName.replaceAll("[^A-Za-z0-9._-]", "_"));
+        storage.put(VIDEO_BUCKET, key, video, "application/octet-stream");
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile("hnsw-offline-", ".video");
+            Files.write(tmp, video);
+            return analyse(tmp.toString(), camera, device, recordedAt, sampleFps, maxSeconds, "offline:" + key);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // temp file of the OS; nothing else refers to it
+                }
+            }
+        }
+    }
+
+    private AnalysisReport analyse(String url, Camera camera, String deviceCode, Instant start, double fps,
+            int maxSeconds, String source) {
+        int[] faceCount = {0};
+        long[] lastTs = {0};
+        long[] lastSnapshotAt = {-1_000_000};
+        List<String> alertIds = new ArrayList<>();
+        int frames = sources.read(url, fps, maxSeconds * 1000L, frame -> {
+            Instant at = start.plusMillis(frame.timestampMs());
+            lastTs[0] = frame.timestampMs();
+            String frameKey = null;
+            if (camera != null && frame.timestampMs() - lastSnapshotAt[0] >= 1000) {
+                frameKey = "live/" + camera.id() + ".jpg";
+                storage.put(CameraService.SNAPSHOT_BUCKET, frameKey, frame.image().toJpeg(), "image/jpeg");
+                lastSnapshotAt[0] = frame.timestampMs();
+            }
+            if (camera != null) {
+                cameras.markSeen(camera.id(), at, frameKey);
+            }
+            for (AnalyzedFace face : faces.allFaces(frame.image())) {
+                if (Math.min(face.box().width(), face.box().height()) < minFaceSide) {
+                    continue;
+                }
+                faceCount[0]++;
+                List<WatchlistHit> hits = record(frame.image(), face, camera, deviceCode, at, source);
+                hits.forEach(h -> alertIds.add(h.alertId()));
+            }
+            return true;
+        });
+        return new AnalysisReport(source, frames, lastTs[0], faceCount[0], alertIds.size(), alertIds);
+    }
+
+    /** Stores one captured face and matches it; used by video runs and by the face-image intake interface. */
+    public List<WatchlistHit> record(RgbImage frame, AnalyzedFace face, Camera camera, String deviceCode,
+            Instant capturedAt, String source) {
+        UUID captureId = UUID.randomUUID();
+        String key = "captures/" + capturedAt.toString().substring(0, 10) + "/" + captureId + ".jpg";
+        storage.put(CameraService.SNAPSHOT_BUCKET, key, crop(frame, face.box()), "image/jpeg");
+        FaceBox b = face.box();
+        FaceCapture capture = new FaceCapture(captureId, camera == null ? null : camera.id(), deviceCode, capturedAt,
+                new float[] {(float) b.x(), (float) b.y(), (float) b.width(), (float) b.height()}, b.score(), key,
+                faces.attributesJson(frame, face), source);
+        return tx.execute(status -> {
+            captures.insert(capture);
+            library.store(new StoredFeature(UUID.randomUUID(), FeatureLibraryType.SNAPSHOT, null, captureId,
+                    deviceCode + "@" + capturedAt, face.descriptor()));
+            return watchlists.match(capture, face.descriptor(), camera);
+        });
+    }
+
+    /** The face with half its size of margin around it, as a JPEG. */
+    static byte[] crop(RgbImage frame, FaceBox box) {
+        double m = 0.5 * Math.max(box.width(), box.height());
+        int x0 = (int) Math.max(0, Math.floor(box.x() - m));
+        int y0 = (int) Math.max(0, Math.floor(box.y() - m));
+        int x1 = (int) Math.min(frame.width(), Math.ceil(box.right() + m));
+        int y1 = (int) Math.min(frame.height(), Math.ceil(box.bottom() + m));
+        BufferedImage full = frame.toBufferedImage();
+        return RgbImage.of(full.getSubimage(x0, y0, Math.max(1, x1 - x0), Math.max(1, y1 - y0))).toJpeg();
+    }
+
+    /** The face engine's match distance, for callers that show it. */
+    public static double defaultMatchDistance() {
+        return FaceEngine.DEFAULT_MATCH_DISTANCE;
+    }
+}

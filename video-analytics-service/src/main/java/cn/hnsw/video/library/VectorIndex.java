@@ -1,0 +1,182 @@
+package cn.hnsw.video.library;
+
+import cn.hnsw.video.face.FaceEngine;
+import cn.hnsw.video.library.FaceFeatureRepository.StoredFeature;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.UUID;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.FSDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Approximate nearest-neighbour search over the stored descriptors with Lucene's HNSW graph, persisted on disk and
+ * rebuilt from the database when it does not describe the database it belongs to (other database, other count).
+ * {@link #exact} scans the database and is the reference the approximate answer is measured against.
+ */
+@Component
+public class VectorIndex {
+
+    private static final Logger log = LoggerFactory.getLogger(VectorIndex.class);
+    private static final String VECTOR = "v";
+    private static final String ID = "id";
+    private static final String LIBRARY = "lib";
+    private static final String DB_KEY = "hnsw.database";
+    private static final String COUNT_KEY = "hnsw.count";
+    /** Graph candidates explored per query (Lucene's k); more than 10 is needed for recall on 128-d descriptors. */
+    private static final int CANDIDATES = 100;
+
+    /** One candidate: the stored feature and its Euclidean distance to the query. */
+    public record Neighbour(UUID featureId, double distance) {
+    }
+
+    private final FaceFeatureRepository features;
+    private final Path directory;
+    private FSDirectory dir;
+    private IndexWriter writer;
+    private SearcherManager searchers;
+    private volatile boolean rebuiltAtStart;
+
+    public VectorIndex(FaceFeatureRepository features, @Value("${hnsw.video.index-dir}") Path directory) {
+        this.features = features;
+        this.directory = directory;
+    }
+
+    @PostConstruct
+    public void open() throws IOException {
+        Files.createDirectories(directory);
+        dir = FSDirectory.open(directory);
+        writer = new IndexWriter(dir, new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+        searchers = new SearcherManager(writer, null);
+        String database = features.databaseName();
+        long dbCount = features.count();
+        Map<String, String> committed = new HashMap<>();
+        writer.getLiveCommitData().forEach(e -> committed.put(e.getKey(), e.getValue()));
+        long indexed = writer.getDocStats().numDocs;
+        if (!database.equals(committed.get(DB_KEY)) || indexed != dbCount) {
+            log.info("vector index at {} does not match the database ({} docs, {} rows): rebuilding", directory,
+                    indexed, dbCount);
+            rebuild();
+            rebuiltAtStart = true;
+        }
+    }
+
+    /** Drops the index and reads every descriptor back from the database. */
+    public synchronized void rebuild() {
+        try {
+            writer.deleteAll();
+            features.forEach(this::addDocument);
+            commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public boolean rebuiltAtStart() {
+        return rebuiltAtStart;
+    }
+
+    public synchronized void add(StoredFeature feature) {
+        addDocument(feature);
+        try {
+            commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void addDocument(StoredFeature f) {
+        Document doc = new Document();
+        doc.add(new StringField(ID, f.id().toString(), Field.Store.YES));
+        doc.add(new StringField(LIBRARY, f.library().name(), Field.Store.NO));
+        doc.add(new KnnFloatVectorField(VECTOR, f.descriptor(), VectorSimilarityFunction.EUCLIDEAN));
+        try {
+            writer.addDocument(doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void commit() throws IOException {
+        long count = writer.getDocStats().numDocs;
+        writer.setLiveCommitData(Map.of(DB_KEY, features.databaseName(), COUNT_KEY, Long.toString(count)).entrySet());
+        writer.commit();
+        searchers.maybeRefreshBlocking();
+    }
+
+    public long size() {
+        return writer.getDocStats().numDocs;
+    }
+
+    /** The {@code k} nearest stored descriptors of one library (HNSW). */
+    public List<Neighbour> nearest(FeatureLibraryType library, float[] query, int k) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                int candidates = Math.max(k, CANDIDATES);
+                TopDocs top = searcher.search(new KnnFloatVectorQuery(VECTOR, query, candidates,
+                        new TermQuery(new Term(LIBRARY, library.name()))), k);
+                List<Neighbour> out = new ArrayList<>();
+                for (ScoreDoc sd : top.scoreDocs) {
+                    String id = searcher.storedFields().document(sd.doc).get(ID);
+                    // Lucene's Euclidean score is 1 / (1 + d²)
+                    double distance = Math.sqrt(Math.max(0, 1.0 / sd.score - 1.0));
+                    out.add(new Neighbour(UUID.fromString(id), distance));
+                }
+                return out;
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The {@code k} nearest by a full scan of the database: the reference for {@link #nearest}. */
+    public List<Neighbour> exact(FeatureLibraryType library, float[] query, int k) {
+        PriorityQueue<Neighbour> worstFirst = new PriorityQueue<>(Comparator.comparingDouble(Neighbour::distance).reversed());
+        for (StoredFeature f : features.byLibrary(library)) {
+            worstFirst.add(new Neighbour(f.id(), FaceEngine.distance(query, f.descriptor())));
+            if (worstFirst.size() > k) {
+                worstFirst.poll();
+            }
+        }
+        List<Neighbour> out = new ArrayList<>(worstFirst);
+        out.sort(Comparator.comparingDouble(Neighbour::distance));
+        return out;
+    }
+
+    @PreDestroy
+    public void close() throws IOException {
+        searchers.close();
+        writer.close();
+        dir.close();
+    }
+}

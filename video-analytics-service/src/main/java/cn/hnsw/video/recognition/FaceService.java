@@ -1,0 +1,68 @@
+package cn.hnsw.video.recognition;
+
+import cn.hnsw.common.web.HnswException;
+import cn.hnsw.video.face.FaceEngine;
+import cn.hnsw.video.face.FaceEngine.AnalyzedFace;
+import cn.hnsw.video.face.RgbImage;
+import cn.hnsw.video.support.VideoErrorCode;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/** Faces from uploaded photos: decode, detect, describe; refuses unreadable images and photos without one clear face. */
+@Service
+public class FaceService {
+
+    private final FaceEngine engine;
+    private final double scoreThreshold;
+
+    public FaceService(FaceEngine engine, @Value("${hnsw.video.face.score-threshold:0.5}") double scoreThreshold) {
+        this.engine = engine;
+        this.scoreThreshold = scoreThreshold;
+    }
+
+    public RgbImage decode(byte[] bytes) {
+        RgbImage img = bytes == null ? null : RgbImage.decode(bytes);
+        if (img == null) {
+            throw new HnswException(VideoErrorCode.IMAGE_UNREADABLE);
+        }
+        return img;
+    }
+
+    /** Exactly one face (enrolment photos). */
+    public AnalyzedFace singleFace(RgbImage img) {
+        List<AnalyzedFace> faces = engine.analyze(img, scoreThreshold);
+        if (faces.isEmpty()) {
+            throw new HnswException(VideoErrorCode.NO_FACE);
+        }
+        if (faces.size() > 1) {
+            throw new HnswException(VideoErrorCode.MULTIPLE_FACES, faces.size());
+        }
+        return faces.get(0);
+    }
+
+    /** The most confident face (query photos). */
+    public AnalyzedFace bestFace(RgbImage img) {
+        return engine.analyze(img, scoreThreshold).stream()
+                .max(Comparator.comparingDouble(f -> f.box().score()))
+                .orElseThrow(() -> new HnswException(VideoErrorCode.NO_FACE));
+    }
+
+    public List<AnalyzedFace> allFaces(RgbImage img) {
+        return engine.analyze(img, scoreThreshold);
+    }
+
+    /** The attributes computed for a face (FP 254–255): age and gender with face-api's age/gender net, as JSON. */
+    public String attributesJson(RgbImage img, AnalyzedFace face) {
+        FaceEngine.AgeGender ag = engine.ageGender(img, face.landmarks());
+        return String.format(java.util.Locale.ROOT,
+                "{\"gender\":\"%s\",\"maleProbability\":%.4f,\"age\":%.1f,\"model\":\"face-api age_gender_model\"}",
+                ag.gender(), ag.maleProbability(), ag.age());
+    }
+
+    /** Similarity shown to officers: 1 at distance 0, 0.5 at the match distance 0.6, falling towards 0. */
+    public static double similarity(double distance) {
+        return 1.0 / (1.0 + Math.pow(distance / FaceEngine.DEFAULT_MATCH_DISTANCE, 2));
+    }
+}

@@ -1,0 +1,41 @@
+package cn.hnsw.video.support;
+
+import cn.hnsw.common.web.EnumErrorCode;
+import cn.hnsw.common.web.ErrorText;
+import org.springframework.http.HttpStatus;
+
+/** Error codes of the video-analytics service (视频分析), with Chinese and English messages. */
+public enum VideoErrorCode implements EnumErrorCode {
+    CAMERA_NOT_FOUND(HttpStatus.NOT_FOUND, "摄像机不存在：{0}", "Camera not found: {0}"),
+    DEVICE_CODE_TAKEN(HttpStatus.CONFLICT, "设备编码已存在：{0}", "Device code already registered: {0}"),
+    DEVICE_CODE_MISSING(HttpStatus.UNPROCESSABLE_ENTITY, "人脸数据清洗：设备编码不能为空", "Face data cleansing: the device code must not be empty"),
+    CAPTURE_TIME_MISSING(HttpStatus.UNPROCESSABLE_ENTITY, "人脸数据清洗：抓拍时间不能为空", "Face data cleansing: the capture time must not be empty"),
+    IMAGE_UNREADABLE(HttpStatus.UNPROCESSABLE_ENTITY, "图片无法解析（支持 JPEG、PNG、BMP）", "The image cannot be read (JPEG, PNG or BMP)"),
+    NO_FACE(HttpStatus.UNPROCESSABLE_ENTITY, "图片中未检测到人脸", "No face was found in the image"),
+    MULTIPLE_FACES(HttpStatus.UNPROCESSABLE_ENTITY, "图片中有 {0} 张人脸，入库照片只能有一张", "The image shows {0} faces; an enrolment photo must show exactly one"),
+    PERSON_CODE_TAKEN(HttpStatus.CONFLICT, "“一人一码”已存在：{0}", "Person code already in the face base library: {0}"),
+    FACE_RECORD_NOT_FOUND(HttpStatus.NOT_FOUND, "人脸基础信息不存在：{0}", "Face base record not found: {0}"),
+    TASK_NOT_FOUND(HttpStatus.NOT_FOUND, "布控任务不存在：{0}", "Watch-list task not found: {0}"),
+    TASK_STATE_INVALID(HttpStatus.CONFLICT, "布控任务当前状态为 {0}，不能执行“{1}”", "The watch-list task is {0}; it cannot be {1}"),
+    SELF_REVIEW(HttpStatus.FORBIDDEN, "审核人不能审核自己提交的申请", "A reviewer cannot review their own request"),
+    TASK_WITHOUT_TARGETS(HttpStatus.UNPROCESSABLE_ENTITY, "布控任务至少需要一个布控对象", "A watch-list task needs at least one target"),
+    TASK_WITHOUT_OFFICERS(HttpStatus.UNPROCESSABLE_ENTITY, "布控任务至少需要绑定一名接收预警的警员", "A watch-list task must bind at least one officer to receive its alerts"),
+    ALERT_NOT_FOUND(HttpStatus.NOT_FOUND, "预警不存在：{0}", "Alert not found: {0}"),
+    ALERT_ALREADY_HANDLED(HttpStatus.CONFLICT, "预警已处置", "The alert has already been handled"),
+    NOT_BOUND_OFFICER(HttpStatus.FORBIDDEN, "您未绑定该布控任务，不能查看或处置其预警", "You are not bound to this watch-list task and cannot see or handle its alerts"),
+    VIDEO_UNREADABLE(HttpStatus.UNPROCESSABLE_ENTITY, "视频无法解码：{0}", "The video cannot be decoded: {0}"),
+    LIBRARY_INVALID(HttpStatus.BAD_REQUEST, "特征库类型无效：{0}", "Unknown feature library: {0}"),
+    THRESHOLD_INVALID(HttpStatus.BAD_REQUEST, "阈值无效：{0}", "Invalid threshold: {0}"),
+    STANDARD_NOT_FOUND(HttpStatus.NOT_FOUND, "诊断标准不存在：{0}", "Diagnosis standard not found: {0}");
+
+    private final ErrorText text;
+
+    VideoErrorCode(HttpStatus status, String messageZh, String messageEn) {
+        this.text = new ErrorText(status, messageZh, messageEn);
+    }
+
+    @Override
+    public ErrorText text() {
+        return text;
+    }
+}

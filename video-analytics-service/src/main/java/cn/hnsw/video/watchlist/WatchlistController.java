@@ -1,0 +1,140 @@
+package cn.hnsw.video.watchlist;
+
+import cn.hnsw.common.events.Alert;
+import cn.hnsw.common.web.HnswException;
+import cn.hnsw.common.web.PageQuery;
+import cn.hnsw.common.web.PageResponse;
+import cn.hnsw.video.support.VideoErrorCode;
+import cn.hnsw.video.watchlist.WatchlistRepository.HistoryLine;
+import cn.hnsw.video.watchlist.WatchlistRepository.WatchlistTarget;
+import cn.hnsw.video.watchlist.WatchlistService.TargetSpec;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** 布控 — watch-list tasks: submit, review (审批), withdrawal (撤控), re-control (再次布控), query. */
+@RestController
+@RequestMapping("/api/video-analytics/v1/watchlist-tasks")
+class WatchlistController {
+
+    private final WatchlistService service;
+
+    WatchlistController(WatchlistService service) {
+        this.service = service;
+    }
+
+    record TargetRequest(UUID faceBaseRecordId, String photoBase64, @Size(max = 256) String label) {
+    }
+
+    record TaskRequest(@NotBlank @Size(max = 128) String name, @NotNull WatchlistKind kind, Double maxDistance,
+            List<UUID> cameraIds, @NotEmpty List<@NotBlank String> officers, @Size(max = 256) String organization,
+            @Size(max = 1024) String instruction, Alert.Level alertLevel, @NotEmpty List<@Valid TargetRequest> targets) {
+    }
+
+    record TaskView(UUID id, String name, WatchlistKind kind, WatchlistStatus status, String pendingAction,
+            double maxDistance, List<UUID> cameraIds, List<String> officers, String organization, String instruction,
+            Alert.Level alertLevel, String createdBy, String requestedBy, String reviewedBy, String reviewComment,
+            Instant createdAt) {
+        static TaskView of(WatchlistTask t) {
+            return new TaskView(t.id(), t.name(), t.kind(), t.status(),
+                    t.pendingAction() == null ? null : t.pendingAction().name(), t.maxDistance(), t.cameraIds(),
+                    t.officers(), t.organization(), t.instruction(), t.alertLevel(), t.createdBy(), t.requestedBy(),
+                    t.reviewedBy(), t.reviewComment(), t.createdAt());
+        }
+    }
+
+    record TargetView(UUID id, UUID faceBaseRecordId, String label) {
+    }
+
+    record ReviewRequest(@NotNull Boolean approve, @Size(max = 512) String comment) {
+    }
+
+    record ReasonRequest(@Size(max = 512) String reason) {
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAnyRole('customs-officer', 'platform-admin')")
+    TaskView submit(@Valid @RequestBody TaskRequest r) {
+        List<TargetSpec> targets = r.targets().stream().map(t -> {
+            if (t.faceBaseRecordId() == null && (t.photoBase64() == null || t.photoBase64().isBlank())) {
+                throw new HnswException(VideoErrorCode.IMAGE_UNREADABLE);
+            }
+            return new TargetSpec(t.faceBaseRecordId(), t.photoBase64() == null ? null : decode(t.photoBase64()),
+                    t.label());
+        }).toList();
+        return TaskView.of(service.submit(r.name(), r.kind(), r.maxDistance(),
+                r.cameraIds() == null ? List.of() : r.cameraIds(), r.officers(), r.organization(), r.instruction(),
+                r.alertLevel() == null ? Alert.Level.HIGH : r.alertLevel(), targets));
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAnyRole('customs-officer', 'customs-reviewer', 'platform-admin')")
+    PageResponse<TaskView> list(@RequestParam(required = false) WatchlistStatus status,
+            @RequestParam(required = false, defaultValue = "false") boolean pendingReview,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return service.list(status, pendingReview, PageQuery.of(page, size)).map(TaskView::of);
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAnyRole('customs-officer', 'customs-reviewer', 'platform-admin')")
+    TaskView get(@PathVariable UUID id) {
+        return TaskView.of(service.get(id));
+    }
+
+    @GetMapping("/{id}/targets")
+    @PreAuthorize("hasAnyRole('customs-officer', 'customs-reviewer', 'platform-admin')")
+    List<TargetView> targets(@PathVariable UUID id) {
+        return service.targets(id).stream().map((WatchlistTarget t) -> new TargetView(t.id(), t.faceBaseRecordId(),
+                t.label())).toList();
+    }
+
+    @GetMapping("/{id}/history")
+    @PreAuthorize("hasAnyRole('customs-officer', 'customs-reviewer', 'platform-admin')")
+    List<HistoryLine> history(@PathVariable UUID id) {
+        return service.history(id);
+    }
+
+    @PostMapping("/{id}/review")
+    @PreAuthorize("hasAnyRole('customs-reviewer', 'platform-admin')")
+    TaskView review(@PathVariable UUID id, @Valid @RequestBody ReviewRequest r) {
+        return TaskView.of(service.review(id, r.approve(), r.comment()));
+    }
+
+    @PostMapping("/{id}/withdrawal")
+    @PreAuthorize("hasAnyRole('customs-officer', 'platform-admin')")
+    TaskView withdraw(@PathVariable UUID id, @Valid @RequestBody ReasonRequest r) {
+        return TaskView.of(service.requestWithdrawal(id, r.reason()));
+    }
+
+    @PostMapping("/{id}/recontrol")
+    @PreAuthorize("hasAnyRole('customs-officer', 'platform-admin')")
+    TaskView recontrol(@PathVariable UUID id, @Valid @RequestBody ReasonRequest r) {
+        return TaskView.of(service.requestRecontrol(id, r.reason()));
+    }
+
+    private static byte[] decode(String base64) {
+        try {
+            String b = base64.startsWith("data:") ? base64.substring(base64.indexOf(',') + 1) : base64;
+            return Base64.getMimeDecoder().decode(b);
+        } catch (IllegalArgumentException e) {
+            throw new HnswException(VideoErrorCode.IMAGE_UNREADABLE);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package cn.hnsw.video.watchlist;
+
+/** What a watch-list task watches for. */
+public enum WatchlistKind {
+    /** 人脸图片布控: targets are uploaded face photos. */
+    FACE_IMAGE,
+    /** 人脸基础信息库布控: targets are face base records. */
+    FACE_BASE,
+    /** 重点旅客布控: targets are persons of interest. */
+    KEY_PASSENGER,
+    /** 离岛免税回流布控: targets are travellers suspected of bringing duty-free goods back. */
+    DUTY_FREE_BACKFLOW
+}

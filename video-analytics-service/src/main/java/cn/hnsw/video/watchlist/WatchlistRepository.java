@@ -1,0 +1,124 @@
+package cn.hnsw.video.watchlist;
+
+import cn.hnsw.common.events.Alert;
+import cn.hnsw.video.library.FaceFeatureRepository;
+import cn.hnsw.video.watchlist.WatchlistTask.PendingAction;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Watch-list tasks, their targets and their review history. */
+@Repository
+public class WatchlistRepository {
+
+    /** 布控对象 — one target: a face descriptor, bound to a face base record where known. */
+    public record WatchlistTarget(UUID id, UUID taskId, UUID faceBaseRecordId, String label, float[] descriptor,
+            String photoKey) {
+    }
+
+    /** One line of a task's history. */
+    public record HistoryLine(String action, String actor, String comment, String fromStatus, String toStatus,
+            java.time.Instant at) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    public WatchlistRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(WatchlistTask t) {
+        jdbc.update("INSERT INTO watchlist_task (id, name, kind, status, max_distance, camera_ids, officers, organization, "
+                + "instruction, alert_level, created_by, pending_action, requested_by) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", t.id(), t.name(), t.kind().name(), t.status().name(),
+                t.maxDistance(), t.cameraIds().toArray(UUID[]::new), t.officers().toArray(String[]::new),
+                t.organization(), t.instruction(), t.alertLevel().name(), t.createdBy(),
+                t.pendingAction() == null ? null : t.pendingAction().name(), t.requestedBy());
+    }
+
+    public void update(WatchlistTask t) {
+        jdbc.update("UPDATE watchlist_task SET status = ?, reviewed_by = ?, review_comment = ?, pending_action = ?, "
+                + "requested_by = ?, updated_at = now(), version = version + 1 WHERE id = ?", t.status().name(),
+                t.reviewedBy(), t.reviewComment(), t.pendingAction() == null ? null : t.pendingAction().name(),
+                t.requestedBy(), t.id());
+    }
+
+    public void history(UUID taskId, String action, String actor, String comment, WatchlistStatus from,
+            WatchlistStatus to) {
+        jdbc.update("INSERT INTO watchlist_task_history (task_id, action, actor, comment, from_status, to_status) "
+                + "VALUES (?, ?, ?, ?, ?, ?)", taskId, action, actor, comment, from.name(), to.name());
+    }
+
+    public List<HistoryLine> history(UUID taskId) {
+        return jdbc.query("SELECT * FROM watchlist_task_history WHERE task_id = ? ORDER BY id", (rs, i) ->
+                new HistoryLine(rs.getString("action"), rs.getString("actor"), rs.getString("comment"),
+                        rs.getString("from_status"), rs.getString("to_status"), rs.getTimestamp("at").toInstant()),
+                taskId);
+    }
+
+    public Optional<WatchlistTask> find(UUID id) {
+        return jdbc.query("SELECT * FROM watchlist_task WHERE id = ?", (rs, i) -> map(rs), id).stream().findFirst();
+    }
+
+    /** Locks the row for a state change. */
+    public Optional<WatchlistTask> lock(UUID id) {
+        return jdbc.query("SELECT * FROM watchlist_task WHERE id = ? FOR UPDATE", (rs, i) -> map(rs), id).stream()
+                .findFirst();
+    }
+
+    public List<WatchlistTask> list(WatchlistStatus status, boolean pendingOnly, int limit, long offset) {
+        return jdbc.query("SELECT * FROM watchlist_task WHERE (?::text IS NULL OR status = ?) "
+                + "AND (NOT ? OR pending_action IS NOT NULL) ORDER BY created_at DESC LIMIT ? OFFSET ?",
+                (rs, i) -> map(rs), status == null ? null : status.name(), status == null ? null : status.name(),
+                pendingOnly, limit, offset);
+    }
+
+    public long count(WatchlistStatus status, boolean pendingOnly) {
+        Long n = jdbc.queryForObject("SELECT count(*) FROM watchlist_task WHERE (?::text IS NULL OR status = ?) "
+                + "AND (NOT ? OR pending_action IS NOT NULL)", Long.class, status == null ? null : status.name(),
+                status == null ? null : status.name(), pendingOnly);
+        return n == null ? 0 : n;
+    }
+
+    public List<WatchlistTask> active() {
+        return jdbc.query("SELECT * FROM watchlist_task WHERE status = 'ACTIVE'", (rs, i) -> map(rs));
+    }
+
+    public void insertTarget(WatchlistTarget t) {
+        jdbc.update("INSERT INTO watchlist_target (id, task_id, face_base_record_id, label, descriptor, photo_key) "
+                + "VALUES (?, ?, ?, ?, ?, ?)", t.id(), t.taskId(), t.faceBaseRecordId(), t.label(),
+                boxed(t.descriptor()), t.photoKey());
+    }
+
+    public List<WatchlistTarget> targets(UUID taskId) {
+        return jdbc.query("SELECT * FROM watchlist_target WHERE task_id = ? ORDER BY label", (rs, i) ->
+                new WatchlistTarget(rs.getObject("id", UUID.class), rs.getObject("task_id", UUID.class),
+                        rs.getObject("face_base_record_id", UUID.class), rs.getString("label"),
+                        FaceFeatureRepository.fromArray(rs.getArray("descriptor")), rs.getString("photo_key")), taskId);
+    }
+
+    private static Float[] boxed(float[] v) {
+        Float[] b = new Float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            b[i] = v[i];
+        }
+        return b;
+    }
+
+    private static WatchlistTask map(ResultSet rs) throws SQLException {
+        String pending = rs.getString("pending_action");
+        return new WatchlistTask(rs.getObject("id", UUID.class), rs.getString("name"),
+                WatchlistKind.valueOf(rs.getString("kind")), WatchlistStatus.valueOf(rs.getString("status")),
+                rs.getDouble("max_distance"), Arrays.asList((UUID[]) rs.getArray("camera_ids").getArray()),
+                Arrays.asList((String[]) rs.getArray("officers").getArray()), rs.getString("organization"),
+                rs.getString("instruction"), Alert.Level.valueOf(rs.getString("alert_level")),
+                rs.getString("created_by"), rs.getString("reviewed_by"), rs.getString("review_comment"),
+                pending == null ? null : PendingAction.valueOf(pending), rs.getString("requested_by"),
+                rs.getTimestamp("created_at").toInstant());
+    }
+}

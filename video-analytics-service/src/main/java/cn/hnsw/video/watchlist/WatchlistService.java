@@ -1,0 +1,213 @@
+package cn.hnsw.video.watchlist;
+
+import cn.hnsw.common.events.Alert;
+import cn.hnsw.common.security.Actors;
+import cn.hnsw.common.storage.ObjectStorage;
+import cn.hnsw.common.web.HnswException;
+import cn.hnsw.common.web.PageQuery;
+import cn.hnsw.common.web.PageResponse;
+import cn.hnsw.video.alert.AlertService;
+import cn.hnsw.video.alert.WatchlistHitRepository;
+import cn.hnsw.video.alert.WatchlistHitRepository.WatchlistHit;
+import cn.hnsw.video.camera.CameraRepository.Camera;
+import cn.hnsw.video.face.FaceEngine;
+import cn.hnsw.video.recognition.FaceService;
+import cn.hnsw.video.library.FaceLibraryService;
+import cn.hnsw.video.library.FaceLibraryService.Candidate;
+import cn.hnsw.video.library.FeatureLibraryType;
+import cn.hnsw.video.library.FaceCaptureRepository.FaceCapture;
+import cn.hnsw.video.support.VideoErrorCode;
+import cn.hnsw.video.watchlist.WatchlistRepository.WatchlistTarget;
+import cn.hnsw.video.watchlist.WatchlistTask.PendingAction;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** 布控 — watch-list tasks: submit, review, withdraw, re-activate, and match captured faces against active tasks. */
+@Service
+public class WatchlistService {
+
+    private final WatchlistRepository tasks;
+    private final FaceLibraryService library;
+    private final FaceService faces;
+    private final WatchlistHitRepository hits;
+    private final AlertService alerts;
+    private final ObjectStorage storage;
+    private final long repeatWindowSeconds;
+    private final double whitelistDistance;
+
+    public WatchlistService(WatchlistRepository tasks, FaceLibraryService library, FaceService faces,
+            WatchlistHitRepository hits, AlertService alerts, ObjectStorage storage,
+            @Value("${hnsw.video.watchlist.repeat-window-seconds:60}") long repeatWindowSeconds,
+            @Value("${hnsw.video.watchlist.whitelist-distance:0.5}") double whitelistDistance) {
+        this.tasks = tasks;
+        this.library = library;
+        this.faces = faces;
+        this.hits = hits;
+        this.alerts = alerts;
+        this.storage = storage;
+        this.repeatWindowSeconds = repeatWindowSeconds;
+        this.whitelistDistance = whitelistDistance;
+    }
+
+    /** A target as submitted: a face base record, or a photo with a label. */
+    public record TargetSpec(UUID faceBaseRecordId, byte[] photo, String label) {
+    }
+
+    @Transactional
+    public WatchlistTask submit(String name, WatchlistKind kind, Double maxDistance, List<UUID> cameraIds,
+            List<String> officers, String organization, String instruction, Alert.Level level, List<TargetSpec> targets) {
+        if (targets.isEmpty()) {
+            throw new HnswException(VideoErrorCode.TASK_WITHOUT_TARGETS);
+        }
+        double d = maxDistance == null ? FaceEngine.DEFAULT_MATCH_DISTANCE : maxDistance;
+        if (!(d > 0 && d <= 1.2)) {
+            throw new HnswException(VideoErrorCode.THRESHOLD_INVALID, maxDistance);
+        }
+        WatchlistTask task = WatchlistTask.submit(name, kind, d, cameraIds, officers, organization, instruction, level,
+                Actors.current().username());
+        tasks.insert(task);
+        for (TargetSpec spec : targets) {
+            UUID targetId = UUID.randomUUID();
+            if (spec.faceBaseRecordId() != null) {
+                var record = library.record(spec.faceBaseRecordId());
+                tasks.insertTarget(new WatchlistTarget(targetId, task.id(), record.id(),
+                        spec.label() == null ? record.name() : spec.label(), library.descriptorOf(record.id()),
+                        record.photoKey()));
+            } else {
+                float[] descriptor = faces.singleFace(faces.decode(spec.photo())).descriptor();
+                String key = "watchlist/" + task.id() + "/" + targetId + ".jpg";
+                storage.put(FaceLibraryService.FACE_BUCKET, key, spec.photo(), "image/jpeg");
+                tasks.insertTarget(new WatchlistTarget(targetId, task.id(), null,
+                        spec.label() == null ? "target-" + targetId.toString().substring(0, 8) : spec.label(),
+                        descriptor, key));
+            }
+        }
+        tasks.history(task.id(), "SUBMITTED", task.createdBy(), instruction, WatchlistStatus.PENDING_REVIEW,
+                WatchlistStatus.PENDING_REVIEW);
+        return task;
+    }
+
+    @Transactional
+    public WatchlistTask review(UUID id, boolean approve, String comment) {
+        WatchlistTask task = lock(id);
+        WatchlistStatus before = task.status();
+        PendingAction action = task.review(approve, Actors.current().username(), comment);
+        tasks.update(task);
+        tasks.history(id, action.name() + (approve ? "_APPROVED" : "_REJECTED"), Actors.current().username(), comment,
+                before, task.status());
+        return task;
+    }
+
+    @Transactional
+    public WatchlistTask requestWithdrawal(UUID id, String reason) {
+        WatchlistTask task = lock(id);
+        task.requestWithdrawal(Actors.current().username());
+        tasks.update(task);
+        tasks.history(id, "WITHDRAWAL_REQUESTED", Actors.current().username(), reason, task.status(), task.status());
+        return task;
+    }
+
+    @Transactional
+    public WatchlistTask requestRecontrol(UUID id, String reason) {
+        WatchlistTask task = lock(id);
+        task.requestRecontrol(Actors.current().username());
+        tasks.update(task);
+        tasks.history(id, "RECONTROL_REQUESTED", Actors.current().username(), reason, task.status(), task.status());
+        return task;
+    }
+
+    public WatchlistTask get(UUID id) {
+        return tasks.find(id).orElseThrow(() -> new HnswException(VideoErrorCode.TASK_NOT_FOUND, id));
+    }
+
+    public List<WatchlistTarget> targets(UUID id) {
+        get(id);
+        return tasks.targets(id);
+    }
+
+    public List<WatchlistRepository.HistoryLine> history(UUID id) {
+        get(id);
+        return tasks.history(id);
+    }
+
+    public PageResponse<WatchlistTask> list(WatchlistStatus status, boolean pendingOnly, PageQuery page) {
+        return PageResponse.of(tasks.list(status, pendingOnly, page.size(), page.offset()), page,
+                tasks.count(status, pendingOnly));
+    }
+
+    private WatchlistTask lock(UUID id) {
+        return tasks.lock(id).orElseThrow(() -> new HnswException(VideoErrorCode.TASK_NOT_FOUND, id));
+    }
+
+    /**
+     * Compares one captured face with every active task that covers its camera; a hit raises an alert to the task's
+     * officers unless the face is on the whitelist or the same target was hit on that camera within the repeat window.
+     *
+     * @return the hits raised
+     */
+    @Transactional
+    public List<WatchlistHit> match(FaceCapture capture, float[] descriptor, Camera camera) {
+        List<WatchlistHit> raised = new java.util.ArrayList<>();
+        Boolean whitelisted = null;
+        for (WatchlistTask task : tasks.active()) {
+            if (!task.matchesCamera(capture.cameraId())) {
+                continue;
+            }
+            WatchlistTarget best = null;
+            double bestDistance = Double.MAX_VALUE;
+            for (WatchlistTarget t : tasks.targets(task.id())) {
+                double d = FaceEngine.distance(descriptor, t.descriptor());
+                if (d < bestDistance) {
+                    bestDistance = d;
+                    best = t;
+                }
+            }
+            if (best == null || bestDistance > task.maxDistance()) {
+                continue;
+            }
+            if (whitelisted == null) {
+                List<Candidate> w = library.identify(descriptor, FeatureLibraryType.WHITELIST, 1, whitelistDistance, true);
+                whitelisted = !w.isEmpty() && w.get(0).match();
+            }
+            if (whitelisted || hits.recentlyHit(task.id(), best.id(), capture.cameraId(), capture.capturedAt(),
+                    repeatWindowSeconds)) {
+                continue;
+            }
+            String alertId = "VA-" + UUID.randomUUID();
+            WatchlistHit hit = new WatchlistHit(UUID.randomUUID(), alertId, task.id(), best.id(), capture.id(),
+                    capture.cameraId(), bestDistance, capture.capturedAt(), capture.snapshotKey(), task.officers(),
+                    "RAISED", null, null, null, null);
+            Map<String, String> attributes = new HashMap<>();
+            attributes.put("taskId", task.id().toString());
+            attributes.put("taskName", task.name());
+            attributes.put("targetId", best.id().toString());
+            attributes.put("targetLabel", best.label());
+            attributes.put("captureId", capture.id().toString());
+            attributes.put("deviceCode", capture.deviceCode());
+            attributes.put("distance", String.format(Locale.ROOT, "%.4f", bestDistance));
+            attributes.put("similarity", String.format(Locale.ROOT, "%.4f", FaceService.similarity(bestDistance)));
+            attributes.put("snapshotKey", capture.snapshotKey());
+            if (capture.cameraId() != null) {
+                attributes.put("cameraId", capture.cameraId().toString());
+            }
+            if (task.instruction() != null) {
+                attributes.put("instruction", task.instruction());
+            }
+            String where = camera == null ? capture.deviceCode() : camera.name();
+            Alert alert = new Alert(alertId, "video-analytics-service", "watchlist-hit", task.alertLevel(),
+                    camera == null ? null : camera.portCode(), task.organization(), task.officers(),
+                    "布控命中：" + best.label() + "（" + where + "）",
+                    "Watch-list hit: " + best.label() + " (" + where + ")", capture.capturedAt(),
+                    camera == null ? null : camera.latitude(), camera == null ? null : camera.longitude(), attributes);
+            alerts.raise(hit, alert);
+            raised.add(hit);
+        }
+        return raised;
+    }
+}

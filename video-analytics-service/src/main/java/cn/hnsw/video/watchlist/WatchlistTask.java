@@ -1,0 +1,177 @@
+package cn.hnsw.video.watchlist;
+
+import cn.hnsw.common.events.Alert;
+import cn.hnsw.common.web.HnswException;
+import cn.hnsw.video.support.VideoErrorCode;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * 布控任务 — a watch-list task: video from its cameras is compared with its targets; it takes effect only after a
+ * second person has reviewed it (four eyes), and so do its withdrawal (撤控) and re-activation (再次布控).
+ */
+public class WatchlistTask {
+
+    /** A change that waits for review. */
+    public enum PendingAction {
+        ACTIVATION, WITHDRAWAL, RECONTROL
+    }
+
+    private final UUID id;
+    private final String name;
+    private final WatchlistKind kind;
+    private WatchlistStatus status;
+    private final double maxDistance;
+    private final List<UUID> cameraIds;
+    private final List<String> officers;
+    private final String organization;
+    private final String instruction;
+    private final Alert.Level alertLevel;
+    private final String createdBy;
+    private String reviewedBy;
+    private String reviewComment;
+    private PendingAction pendingAction;
+    private String requestedBy;
+    private final Instant createdAt;
+
+    public WatchlistTask(UUID id, String name, WatchlistKind kind, WatchlistStatus status, double maxDistance,
+            List<UUID> cameraIds, List<String> officers, String organization, String instruction,
+            Alert.Level alertLevel, String createdBy, String reviewedBy, String reviewComment,
+            PendingAction pendingAction, String requestedBy, Instant createdAt) {
+        this.id = id;
+        this.name = name;
+        this.kind = kind;
+        this.status = status;
+        this.maxDistance = maxDistance;
+        this.cameraIds = List.copyOf(cameraIds);
+        this.officers = List.copyOf(officers);
+        this.organization = organization;
+        this.instruction = instruction;
+        this.alertLevel = alertLevel;
+        this.createdBy = createdBy;
+        this.reviewedBy = reviewedBy;
+        this.reviewComment = reviewComment;
+        this.pendingAction = pendingAction;
+        this.requestedBy = requestedBy;
+        this.createdAt = createdAt;
+    }
+
+    /** A new task, submitted for review by {@code creator}. */
+    public static WatchlistTask submit(String name, WatchlistKind kind, double maxDistance, List<UUID> cameraIds,
+            List<String> officers, String organization, String instruction, Alert.Level level, String creator) {
+        if (officers.isEmpty()) {
+            throw new HnswException(VideoErrorCode.TASK_WITHOUT_OFFICERS);
+        }
+        return new WatchlistTask(UUID.randomUUID(), name, kind, WatchlistStatus.PENDING_REVIEW, maxDistance, cameraIds,
+                officers, organization, instruction, level, creator, null, null, PendingAction.ACTIVATION, creator,
+                Instant.now());
+    }
+
+    /** 布控审核: approve or reject whatever is pending. Returns the action reviewed. */
+    public PendingAction review(boolean approve, String reviewer, String comment) {
+        if (pendingAction == null) {
+            throw new HnswException(VideoErrorCode.TASK_STATE_INVALID, status, "reviewed");
+        }
+        if (reviewer.equals(requestedBy)) {
+            throw new HnswException(VideoErrorCode.SELF_REVIEW);
+        }
+        PendingAction action = pendingAction;
+        switch (action) {
+            case ACTIVATION -> status = approve ? WatchlistStatus.ACTIVE : WatchlistStatus.REJECTED;
+            case WITHDRAWAL -> status = approve ? WatchlistStatus.WITHDRAWN : WatchlistStatus.ACTIVE;
+            case RECONTROL -> status = approve ? WatchlistStatus.ACTIVE : status;
+            default -> throw new IllegalStateException();
+        }
+        reviewedBy = reviewer;
+        reviewComment = comment;
+        pendingAction = null;
+        return action;
+    }
+
+    /** 任务撤控: ask to withdraw an active task (takes effect on review). */
+    public void requestWithdrawal(String requester) {
+        if (status != WatchlistStatus.ACTIVE || pendingAction != null) {
+            throw new HnswException(VideoErrorCode.TASK_STATE_INVALID, status, "withdrawn");
+        }
+        pendingAction = PendingAction.WITHDRAWAL;
+        requestedBy = requester;
+    }
+
+    /** 任务再次布控: ask to re-activate a withdrawn or rejected task (takes effect on review). */
+    public void requestRecontrol(String requester) {
+        if ((status != WatchlistStatus.WITHDRAWN && status != WatchlistStatus.REJECTED) || pendingAction != null) {
+            throw new HnswException(VideoErrorCode.TASK_STATE_INVALID, status, "re-activated");
+        }
+        pendingAction = PendingAction.RECONTROL;
+        requestedBy = requester;
+    }
+
+    public boolean matchesCamera(UUID cameraId) {
+        return status == WatchlistStatus.ACTIVE && (cameraIds.isEmpty() || cameraIds.contains(cameraId));
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public WatchlistKind kind() {
+        return kind;
+    }
+
+    public WatchlistStatus status() {
+        return status;
+    }
+
+    public double maxDistance() {
+        return maxDistance;
+    }
+
+    public List<UUID> cameraIds() {
+        return cameraIds;
+    }
+
+    public List<String> officers() {
+        return officers;
+    }
+
+    public String organization() {
+        return organization;
+    }
+
+    public String instruction() {
+        return instruction;
+    }
+
+    public Alert.Level alertLevel() {
+        return alertLevel;
+    }
+
+    public String createdBy() {
+        return createdBy;
+    }
+
+    public String reviewedBy() {
+        return reviewedBy;
+    }
+
+    public String reviewComment() {
+        return reviewComment;
+    }
+
+    public PendingAction pendingAction() {
+        return pendingAction;
+    }
+
+    public String requestedBy() {
+        return requestedBy;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+}

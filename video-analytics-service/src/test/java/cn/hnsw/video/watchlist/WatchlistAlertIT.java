@@ -1,0 +1,249 @@
+package cn.hnsw.video.watchlist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.hnsw.common.events.Alert;
+import cn.hnsw.testsupport.embedded.SharedInfrastructure;
+import cn.hnsw.testsupport.jwt.TestTokens;
+import cn.hnsw.testsupport.spring.ServiceIntegrationTest;
+import cn.hnsw.video.face.RgbImage;
+import cn.hnsw.video.support.ApiClient;
+import cn.hnsw.video.support.ApiClient.Reply;
+import cn.hnsw.video.support.TestMedia;
+import cn.hnsw.video.support.TestMedia.Sprite;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The watch-list path end to end on the real database, broker and object storage: enrol a person, submit a task
+ * bound to one officer, review it (four eyes), run a clip in which that person walks past, and check that exactly the
+ * bound officer receives the alert with its snapshot, that others can neither see nor handle it, and that handling
+ * closes it. A second person in the clip raises nothing.
+ */
+@ServiceIntegrationTest
+class WatchlistAlertIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    ApiClient api;
+    final TestTokens tokens = TestTokens.issuer();
+    String officer;
+    String colleague;
+    String reviewer;
+
+    @BeforeEach
+    void setUp() {
+        api = new ApiClient(port);
+        officer = tokens.user("zhang.wei", "customs-officer").organization("/haikou-customs/meilan").mint();
+        colleague = tokens.user("wang.fang", "customs-officer").organization("/haikou-customs/meilan").mint();
+        reviewer = tokens.user("li.qiang", "customs-reviewer").organization("/haikou-customs").mint();
+    }
+
+    static String b64(byte[] bytes) {
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    @Test
+    void aWatchedPersonWalkingPastACameraAlertsOnlyTheBoundOfficerAndHandlingClosesTheAlert(@TempDir Path tmp)
+            throws Exception {
+        RgbImage group3 = TestMedia.sample("sample3");
+        RgbImage group5 = TestMedia.sample("sample5");
+        BufferedImage personA = TestMedia.region(group3, 517, 350, 332, 277, 0.35);
+        BufferedImage personB = TestMedia.region(group5, 1029, 218, 305, 288, 0.35);
+
+        Reply camera = api.post("/cameras", officer, Map.of("deviceCode", "46010000001320000001", "name",
+                "美兰机场出港安检通道 1 号", "cameraType", "FACE_CAPTURE", "protocol", "FILE", "sourceUrl",
+                "/dev/null", "portCode", "HAK", "latitude", 19.9349, "longitude", 110.4590));
+        assertThat(camera.status()).isEqualTo(201);
+        String cameraId = camera.text("id");
+
+        Reply enrolled = api.post("/face-base-records", officer, Map.of("personCode", "P460100199001010011", "name",
+                "陈某某", "idNo", "460100199001010011", "source", "一人一码", "photoBase64", b64(TestMedia.jpeg(personA))));
+        assertThat(enrolled.status()).as(enrolled.body().toString()).isEqualTo(201);
+        assertThat(enrolled.text("idNoMasked")).isEqualTo("4601**********0011");
+        String recordId = enrolled.text("id");
+
+        // a group photo is no enrolment photo, and a text file is no photo at all: refused, nothing stored
+        Reply group = api.post("/face-base-records", officer, Map.of("personCode", "P2", "name", "多人",
+                "photoBase64", b64(RgbImage.readRaw(Path.of("target/face-samples/sample3.rgb")).toJpeg())));
+        assertThat(group.status()).isEqualTo(422);
+        assertThat(group.text("code")).isEqualTo("MULTIPLE_FACES");
+        Reply junk = api.post("/face-base-records", officer, Map.of("personCode", "P3", "name", "乱码",
+                "photoBase64", b64("not an image".getBytes())));
+        assertThat(junk.status()).isEqualTo(422);
+        assertThat(junk.text("messageZh")).contains("图片无法解析");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM face_base_record WHERE person_code IN ('P2', 'P3')",
+                Integer.class)).isZero();
+
+        Map<String, Object> task = Map.of("name", "重点人员布控-陈某某", "kind", "FACE_BASE", "maxDistance", 0.6,
+                "cameraIds", List.of(cameraId), "officers", List.of("zhang.wei"), "instruction", "发现后立即核查",
+                "targets", List.of(Map.of("faceBaseRecordId", recordId)));
+        Reply submitted = api.post("/watchlist-tasks", officer, task);
+        assertThat(submitted.status()).as(submitted.body().toString()).isEqualTo(201);
+        assertThat(submitted.text("status")).isEqualTo("PENDING_REVIEW");
+        String taskId = submitted.text("id");
+
+        Path clip = TestMedia.clip(tmp.resolve("pass.mp4"), 1280, 720, 10, 30, List.of(
+                new Sprite(TestMedia.variant(personA, 0.8, 1.12f), i -> new int[] {60 + i * 20, 180}),
+                new Sprite(TestMedia.variant(personB, 0.8, 0.95f), i -> new int[] {900, 250})));
+        byte[] video = Files.readAllBytes(clip);
+        // the browser test (web/e2e/video-watchlist.spec.ts) uploads the same photo and clip
+        Path media = Files.createDirectories(Path.of("target", "e2e-media"));
+        Files.write(media.resolve("person.jpg"), TestMedia.jpeg(personA));
+        Files.write(media.resolve("pass.mp4"), video);
+
+        // before review the task is not active: the same clip raises nothing
+        Reply early = api.multipart("/offline-videos", officer, "pass.mp4", video,
+                Map.of("cameraId", cameraId, "recordedAt", "2026-11-27T01:00:00Z", "sampleFps", "2"));
+        assertThat(early.status()).as(early.body().toString()).isEqualTo(200);
+        assertThat(early.body().get("faces").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(early.body().get("hits").asInt()).isZero();
+
+        // an officer cannot review; the reviewer can
+        assertThat(api.post("/watchlist-tasks/" + taskId + "/review", officer, Map.of("approve", true)).status())
+                .isEqualTo(403);
+        Reply approved = api.post("/watchlist-tasks/" + taskId + "/review", reviewer, Map.of("approve", true,
+                "comment", "同意布控"));
+        assertThat(approved.text("status")).isEqualTo("ACTIVE");
+
+        try (KafkaConsumer<String, String> consumer = alertConsumer()) {
+            Reply run = api.multipart("/offline-videos", officer, "pass.mp4", video,
+                    Map.of("cameraId", cameraId, "recordedAt", "2026-11-27T02:00:00Z", "sampleFps", "2"));
+            assertThat(run.status()).isEqualTo(200);
+            // the person passes for 3 s; repeats within the window raise one alert, person B raises none
+            assertThat(run.body().get("hits").asInt()).isEqualTo(1);
+            String alertId = run.body().get("alertIds").get(0).asText();
+
+            JsonNode event = awaitAlert(consumer, alertId);
+            JsonNode data = event.get("data");
+            assertThat(data.get("type").asText()).isEqualTo("watchlist-hit");
+            assertThat(data.get("recipients")).hasSize(1);
+            assertThat(data.get("recipients").get(0).asText()).isEqualTo("zhang.wei");
+            assertThat(data.get("attributes").get("cameraId").asText()).isEqualTo(cameraId);
+            assertThat(data.get("attributes").get("targetLabel").asText()).isEqualTo("陈某某");
+            assertThat(Double.parseDouble(data.get("attributes").get("distance").asText())).isLessThan(0.6);
+            assertThat(data.get("portCode").asText()).isEqualTo("HAK");
+
+            Reply snapshot = api.get("/alerts/" + alertId + "/snapshot", officer);
+            assertThat(snapshot.status()).isEqualTo(200);
+            assertThat(RgbImage.decode(snapshot.raw())).isNotNull();
+
+            // only the bound officer sees and handles it
+            assertThat(api.get("/alerts", officer).body().get("totalElements").asInt()).isEqualTo(1);
+            assertThat(api.get("/alerts", colleague).body().get("totalElements").asInt()).isZero();
+            assertThat(api.get("/alerts/" + alertId, colleague).status()).isEqualTo(403);
+            Reply notMine = api.post("/alerts/" + alertId + "/handling", colleague, Map.of("result", "INTERCEPTED"));
+            assertThat(notMine.status()).isEqualTo(403);
+            assertThat(notMine.text("code")).isEqualTo("NOT_BOUND_OFFICER");
+
+            Reply handled = api.post("/alerts/" + alertId + "/handling", officer, Map.of("result", "INTERCEPTED",
+                    "note", "已在安检口拦截核查"));
+            assertThat(handled.status()).isEqualTo(200);
+            assertThat(handled.text("status")).isEqualTo("HANDLED");
+            assertThat(api.post("/alerts/" + alertId + "/handling", officer, Map.of("result", "FALSE_ALARM")).status())
+                    .isEqualTo(409);
+            assertThat(api.get("/alerts?status=RAISED", officer).body().get("totalElements").asInt()).isZero();
+        }
+
+        // once the person is on the whitelist, passing the camera again raises nothing
+        assertThat(api.post("/feature-libraries/WHITELIST/entries", officer, Map.of("faceBaseRecordId", recordId,
+                "label", "白名单-陈某某")).status()).isEqualTo(201);
+        Reply whitelisted = api.multipart("/offline-videos", officer, "pass.mp4", video,
+                Map.of("cameraId", cameraId, "recordedAt", "2026-11-27T03:00:00Z", "sampleFps", "2"));
+        assertThat(whitelisted.body().get("faces").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(whitelisted.body().get("hits").asInt()).isZero();
+
+        // trajectory: the person's sightings in time order, across both runs
+        Reply trajectory = api.get("/face-base-records/" + recordId + "/trajectory", officer);
+        assertThat(trajectory.status()).isEqualTo(200);
+        List<java.time.Instant> times = new ArrayList<>();
+        trajectory.body().forEach(s -> times.add(java.time.Instant.parse(s.get("capturedAt").asText())));
+        assertThat(times).isNotEmpty().isSorted();
+        assertThat(times.get(0)).isBetween(java.time.Instant.parse("2026-11-27T01:00:00Z"),
+                java.time.Instant.parse("2026-11-27T01:00:05Z"));
+        assertThat(times.get(times.size() - 1)).isBetween(java.time.Instant.parse("2026-11-27T03:00:00Z"),
+                java.time.Instant.parse("2026-11-27T03:00:05Z"));
+    }
+
+    @Test
+    void withdrawalAndReControlTakeEffectOnlyAfterAnotherPersonsReview() {
+        RgbImage single = TestMedia.sample("sample2");
+        String photo = b64(TestMedia.jpeg(TestMedia.onCanvas(TestMedia.isolated(single, 1424, 152, 274, 259), 800, 600,
+                150, 60)));
+        Reply submitted = api.post("/watchlist-tasks", officer, Map.of("name", "图片布控", "kind", "FACE_IMAGE",
+                "officers", List.of("zhang.wei"), "targets", List.of(Map.of("photoBase64", photo, "label", "嫌疑人甲"))));
+        assertThat(submitted.status()).as(submitted.body().toString()).isEqualTo(201);
+        String id = submitted.text("id");
+        String admin = tokens.user("zhao.min", "platform-admin").mint();
+        String adminTask = api.post("/watchlist-tasks", admin, Map.of("name", "自审", "kind", "FACE_IMAGE",
+                "officers", List.of("zhang.wei"), "targets", List.of(Map.of("photoBase64", photo)))).text("id");
+        Reply self = api.post("/watchlist-tasks/" + adminTask + "/review", admin, Map.of("approve", true));
+        assertThat(self.status()).isEqualTo(403);
+        assertThat(self.text("code")).isEqualTo("SELF_REVIEW");
+
+        assertThat(api.post("/watchlist-tasks/" + id + "/withdrawal", officer, Map.of()).status()).isEqualTo(409);
+        api.post("/watchlist-tasks/" + id + "/review", reviewer, Map.of("approve", true));
+        Reply withdrawal = api.post("/watchlist-tasks/" + id + "/withdrawal", officer, Map.of("reason", "任务结束"));
+        assertThat(withdrawal.text("status")).isEqualTo("ACTIVE");
+        assertThat(withdrawal.text("pendingAction")).isEqualTo("WITHDRAWAL");
+        assertThat(api.post("/watchlist-tasks/" + id + "/review", reviewer, Map.of("approve", true)).text("status"))
+                .isEqualTo("WITHDRAWN");
+        assertThat(api.post("/watchlist-tasks/" + id + "/recontrol", officer, Map.of()).text("pendingAction"))
+                .isEqualTo("RECONTROL");
+        assertThat(api.post("/watchlist-tasks/" + id + "/review", reviewer, Map.of("approve", false)).text("status"))
+                .isEqualTo("WITHDRAWN");
+        assertThat(api.get("/watchlist-tasks/" + id + "/history", officer).body()).hasSize(6);
+
+        Reply noOfficer = api.post("/watchlist-tasks", officer, Map.of("name", "x", "kind", "FACE_IMAGE",
+                "officers", List.of(), "targets", List.of(Map.of("photoBase64", photo))));
+        assertThat(noOfficer.status()).isEqualTo(400);
+    }
+
+    private KafkaConsumer<String, String> alertConsumer() {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.kafka().bootstrapServers());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "video-it-" + UUID.randomUUID());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p);
+        consumer.subscribe(List.of(Alert.TOPIC));
+        return consumer;
+    }
+
+    private static JsonNode awaitAlert(KafkaConsumer<String, String> consumer, String alertId) throws Exception {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                JsonNode event = ApiClient.JSON.readTree(r.value());
+                if (alertId.equals(event.path("data").path("alertId").asText())) {
+                    assertThat(r.key()).isEqualTo(alertId);
+                    return event;
+                }
+            }
+        }
+        throw new AssertionError("alert " + alertId + " not published on " + Alert.TOPIC);
+    }
+}

@@ -1,0 +1,124 @@
+import { expect, test, type Browser, type Page } from '@playwright/test'
+import { screenshot, signIn } from './support'
+
+/** The demo declarant's enterprise (deploy/keycloak/hnsw-realm.json). */
+const ENTERPRISE = '91460106MA5T8K3R0A'
+
+async function pick(page: Page, selectTestId: string, optionTestIdOrText: string | RegExp) {
+  await page.getByTestId(selectTestId).click()
+  const option =
+    typeof optionTestIdOrText === 'string' && !optionTestIdOrText.startsWith('text:')
+      ? page.getByTestId(optionTestIdOrText)
+      : page.locator('.el-select-dropdown__item:visible', {
+          hasText: typeof optionTestIdOrText === 'string' ? optionTestIdOrText.slice(5) : optionTestIdOrText,
+        })
+  await option.first().click()
+}
+
+async function newDocument(page: Page, type: string, withLedger = false): Promise<string> {
+  await page.goto('/enterprise/ledgers')
+  await page.getByTestId('ledger-new-document').click()
+  await pick(page, 'new-document-type', `type-option-${type}`)
+  if (withLedger) {
+    await page.getByTestId('new-document-ledger').click()
+    // the newest active ledger is listed first
+    await page.locator('.el-select-dropdown__item:visible').first().click()
+  }
+  await page.getByTestId('new-document-create').click()
+  await page.waitForURL(/\/enterprise\/ledgers\/documents\/\d+$/)
+  return (await page.getByTestId('document-no').textContent()) ?? ''
+}
+
+async function addLine(page: Page, quantity: number, link?: string | RegExp, manual?: { itemNo: string; hsCode: string; name: string }) {
+  if (manual) {
+    await page.getByTestId('line-item-no').locator('input').fill(manual.itemNo)
+    await page.getByTestId('line-hs-code').locator('input').fill(manual.hsCode)
+    await page.getByTestId('line-name').locator('input').fill(manual.name)
+  } else if (link) {
+    await pick(page, 'line-link', typeof link === 'string' ? `text:${link}` : link)
+  }
+  await page.getByTestId('line-quantity').locator('input').fill(String(quantity))
+  await page.getByTestId('line-add').click()
+  await expect(page.getByTestId('document-lines').locator('.el-table__body tr')).not.toHaveCount(0)
+}
+
+/** Declares and waits for the 金关二期 simulator's receipts to approve it. */
+async function declareAndWaitForApproval(page: Page) {
+  await page.getByTestId('document-declare').click()
+  await expect(page.getByTestId('document-status')).toHaveAttribute('data-status', /DECLARED|RECEIPTED|APPROVED/)
+  await expect(async () => {
+    await page.getByTestId('document-refresh').click()
+    await expect(page.getByTestId('document-status')).toHaveAttribute('data-status', 'APPROVED', { timeout: 1_000 })
+  }).toPass({ timeout: 60_000 })
+}
+
+async function governmentDecreased(browser: Browser): Promise<number> {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  await signIn(page, 'province', '/government/ledger-statistics')
+  await expect(page.getByTestId('ledger-statistics')).toBeVisible()
+  const cell = page.getByTestId(`stats-decreased-${ENTERPRISE}`)
+  const value = (await cell.count()) ? Number(await cell.textContent()) : 0
+  await context.close()
+  return value
+}
+
+test('zero-tariff ledger: file, set up, import, leave in two batches with a consolidated exit list, stock and statistics move', async ({ page, browser }, testInfo) => {
+  test.setTimeout(480_000)
+  const before = await governmentDecreased(browser)
+  const item = `E2E-${Date.now() % 100_000_000}`
+
+  await signIn(page, 'declarant', '/enterprise/ledgers')
+  await expect(page.getByTestId('ledger-workbench')).toBeVisible()
+
+  // 1. file the material (料件备案)
+  await newDocument(page, 'MATERIAL_FILING')
+  await addLine(page, 1, undefined, { itemNo: item, hsCode: '8471300000', name: '笔记本电脑' })
+  await declareAndWaitForApproval(page)
+
+  // 2. set up the logistics ledger from the commodity library; the formal 核注 data activates it
+  await newDocument(page, 'LOGISTICS_LEDGER_SETUP')
+  await addLine(page, 1, item)
+  await declareAndWaitForApproval(page)
+  await expect(async () => {
+    await page.goto('/enterprise/ledgers')
+    await expect(page.getByTestId('ledger-list')).toContainText('ACTIVE', { timeout: 2_000 })
+  }).toPass({ timeout: 60_000 })
+  await screenshot(page, testInfo, 'ledger-set-up')
+
+  // 3. import goods (first line): 100 units booked in
+  await newDocument(page, 'LOGISTICS_ENTRY_GENERAL', true)
+  await addLine(page, 100, item)
+  await declareAndWaitForApproval(page)
+  await expect(page.getByTestId('document-postings')).toContainText('100')
+
+  // 4. leave the island in two batches
+  const batches: string[] = []
+  for (const quantity of [30, 20]) {
+    batches.push(await newDocument(page, 'LOGISTICS_OUT_OF_WAREHOUSE', true))
+    await addLine(page, quantity, item)
+    await declareAndWaitForApproval(page)
+  }
+
+  // 5. one consolidated exit list for both batches
+  await page.goto('/enterprise/ledgers')
+  await page.getByRole('tab', { name: '备案与单证' }).click()
+  for (const no of batches) {
+    await page.getByTestId(`consolidate-${no}`).click()
+  }
+  await page.getByTestId('consolidate-button').click()
+  await page.waitForURL(/\/enterprise\/ledgers\/documents\/\d+$/)
+  await expect(page.getByTestId('document-lines').locator('.el-table__body tr')).toHaveCount(2)
+  await declareAndWaitForApproval(page)
+  await screenshot(page, testInfo, 'ledger-consolidated-exit-list')
+
+  // 6. the stock fell from 100 to 50, and the chain of postings explains it
+  await page.goto('/enterprise/ledgers')
+  await expect(page.getByTestId(`stock-qty-${item}`)).toHaveText('50')
+  await page.getByTestId(`stock-chain-${item}`).click()
+  await expect(page.getByTestId('posting-chain').locator('.el-table__body tr')).toHaveCount(3)
+  await screenshot(page, testInfo, 'ledger-stock-chain')
+
+  // 7. the government statistics moved by the 50 units that left
+  expect(await governmentDecreased(browser)).toBe(before + 50)
+})

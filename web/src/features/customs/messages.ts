@@ -1,0 +1,112 @@
+import type { MessageTree } from '@/features/types'
+
+const FIELDS_ZH = {
+  declarationType: '报关单类型', status: '状态', preEntryNo: '预录入编号', customsNo: '海关编号', enterprise: '企业（统一社会信用代码）',
+  distribution: '分中心下发', createdAt: '创建时间', seq: '项号',
+  declareCustoms: '申报地海关', entryExitCustoms: '进境关别', ledgerNo: '备案号', supervisionMode: '监管方式', levyNature: '征免性质',
+  contractNo: '合同协议号', verificationListNo: '核注清单编号', transportMode: '运输方式', vesselName: '运输工具名称（船名）',
+  voyageNo: '航次号', billOfLadingNo: '提运单号', departureCountry: '启运国（地区）', portCode: '经停港', tradingCountry: '贸易国（地区）',
+  domesticTraderUscc: '境内收发货人代码', domesticTraderName: '境内收发货人名称', declarantUscc: '申报单位代码', declarantName: '申报单位名称',
+  overseasTraderName: '境外收发货人', transactionMode: '成交方式', packageType: '包装种类', packages: '件数', grossWeight: '毛重（千克）',
+  netWeight: '净重（千克）', goodsAttributes: '货物属性', remark: '备注',
+  item: {
+    hsCode: '商品编号', name: '商品名称', specification: '规格型号', quantity: '成交数量', unit: '成交单位', unitPrice: '单价',
+    totalPrice: '总价', currency: '币制', originCountry: '原产国（地区）', levyMode: '征免方式', grossWeight: '毛重', netWeight: '净重',
+  },
+}
+
+const FIELDS_EN = {
+  declarationType: 'Declaration type', status: 'Status', preEntryNo: 'Pre-entry no.', customsNo: 'Customs no.', enterprise: 'Enterprise (USCC)',
+  distribution: 'Sub-centre distribution', createdAt: 'Created', seq: 'No.',
+  declareCustoms: 'Declaring customs', entryExitCustoms: 'Entry customs', ledgerNo: 'Ledger no.', supervisionMode: 'Supervision mode',
+  levyNature: 'Levy nature', contractNo: 'Contract no.', verificationListNo: 'Verification list no.', transportMode: 'Transport mode',
+  vesselName: 'Vessel', voyageNo: 'Voyage', billOfLadingNo: 'Bill of lading', departureCountry: 'Departure country', portCode: 'Port of call',
+  tradingCountry: 'Trading country', domesticTraderUscc: 'Domestic trader code', domesticTraderName: 'Domestic trader',
+  declarantUscc: 'Declarant code', declarantName: 'Declarant', overseasTraderName: 'Overseas trader', transactionMode: 'Transaction mode',
+  packageType: 'Package type', packages: 'Packages', grossWeight: 'Gross weight (kg)', netWeight: 'Net weight (kg)',
+  goodsAttributes: 'Goods attributes', remark: 'Remark',
+  item: {
+    hsCode: 'HS code', name: 'Goods name', specification: 'Specification', quantity: 'Quantity', unit: 'Unit', unitPrice: 'Unit price',
+    totalPrice: 'Total', currency: 'Currency', originCountry: 'Origin', levyMode: 'Levy mode', grossWeight: 'Gross', netWeight: 'Net',
+  },
+}
+
+export const zhCN: MessageTree = {
+  menu: {
+    officer: { 'clearance-declarations': '报关单查询', 'subcentre-query': '海口数据分中心综合查询' },
+    operator: { 'outbound-messages': '报文发送队列', 'clearance-parameters': '通关参数', 'zero-tariff-reference': '零关税参考数据' },
+  },
+  customs: {
+    type: { DIRECT_RELEASE: '径予放行', SECOND_LINE_DOMESTIC_SALE: '二线内销', FIRST_LINE_GENERAL: '一线一般报关', SECOND_LINE_GENERAL: '二线一般报关', CONSOLIDATED: '集中申报' },
+    status: { DRAFT: '暂存', SUBMITTED: '已申报', SW_ACCEPTED: '单一窗口已接收', SW_REJECTED: '单一窗口拒收', ACCEPTED: '海关已受理', RELEASED: '海关放行', RETURNED: '海关退单', WITHDRAWN: '已撤销', DELETED: '已删除' },
+    distribution: { NONE: '未下发', PENDING: '下发中', DISTRIBUTED: '已下发', FAILED: '下发失败' },
+    field: FIELDS_ZH,
+    block: { basic: '基本信息', transport: '运输信息', parties: '收发货人及申报单位', other: '其他信息', items: '商品信息（表体）', receipts: '回执' },
+    action: {
+      query: '查询', new: '新增', batchDeclare: '批量申报', import: 'Excel 导入', template: '下载导入模版', export: '导出', save: '暂存',
+      prevalidate: '预校验', declare: '申报', backfill: '舱单回填', copy: '复制', delete: '删除', withdraw: '撤销', print: '打印',
+      refresh: '刷新', addItem: '新增商品', remove: '删除',
+    },
+    list: { title: '报关单申报', noQualification: '不具备享惠企业资质，无法办理径予放行申报', batchResult: '批量申报：{ok}/{total} 票已发送' },
+    editor: {
+      newTitle: '新建', prevalidationPassed: '预校验通过（{rules} 条规则）', warning: '提示', continue: '继续申报', cancel: '取消',
+      copied: '已复制，新预录入编号 {no}',
+    },
+    receipt: { kind: '回执类型', TECHNICAL: '技术回执', BUSINESS: '业务回执', RECEPTION: '分中心接收回执', note: '说明', receivedAt: '接收时间' },
+    import: { title: '导入结果', summary: '共 {rows} 行：生成 {created} 票，退回 {refused} 票', row: '行号', group: '报关单序号', result: '结果' },
+    subcentre: {
+      title: '海口数据分中心 · 综合查询', enterpriseName: '企业名称', historical: '含三年以前数据', declarations: '票数', totalValue: '总价',
+      receptions: '接收次数', cleansing: '清洗提示', receivedAt: '接收时间', popularCountries: '热门贸易国别（近一年）',
+    },
+    outbound: {
+      title: '报文发送队列', partner: '接收方', type: '报文类型', attempts: '尝试次数', lastError: '最近错误', redrive: '重新发送',
+      redriven: '已重新加入发送队列', PENDING: '待发送', SENT: '已发送', PERMANENTLY_FAILED: '发送失败',
+    },
+    parameters: { title: '通关参数', table: '参数表', search: '代码或名称', version: '版本', code: '代码', notSeeded: '未导入数据' },
+    reference: {
+      title: '零关税参考数据', note: '享惠企业资质、零关税商品白名单与径予放行征免性质；账册服务提供后由其同步。', qualifications: '享惠企业资质',
+      whitelist: '零关税商品白名单', levyNatures: '径予放行征免性质（逗号分隔）', enterpriseName: '企业名称', validFrom: '生效日期',
+      validTo: '失效日期', category: '类别', save: '保存', saved: '已保存',
+    },
+  },
+}
+
+export const en: MessageTree = {
+  menu: {
+    officer: { 'clearance-declarations': 'Customs declarations', 'subcentre-query': 'Haikou sub-centre query' },
+    operator: { 'outbound-messages': 'Outbound message queue', 'clearance-parameters': 'Clearance parameters', 'zero-tariff-reference': 'Zero-tariff reference data' },
+  },
+  customs: {
+    type: { DIRECT_RELEASE: 'Direct release', SECOND_LINE_DOMESTIC_SALE: 'Second-line domestic sale', FIRST_LINE_GENERAL: 'First-line general', SECOND_LINE_GENERAL: 'Second-line general', CONSOLIDATED: 'Consolidated' },
+    status: { DRAFT: 'Draft', SUBMITTED: 'Submitted', SW_ACCEPTED: 'Received by Single Window', SW_REJECTED: 'Rejected by Single Window', ACCEPTED: 'Accepted by customs', RELEASED: 'Released', RETURNED: 'Returned', WITHDRAWN: 'Withdrawn', DELETED: 'Deleted' },
+    distribution: { NONE: 'Not distributed', PENDING: 'Distributing', DISTRIBUTED: 'Distributed', FAILED: 'Distribution failed' },
+    field: FIELDS_EN,
+    block: { basic: 'Basic', transport: 'Transport', parties: 'Traders and declarant', other: 'Other', items: 'Goods items', receipts: 'Receipts' },
+    action: {
+      query: 'Search', new: 'New', batchDeclare: 'Declare selected', import: 'Import Excel', template: 'Download template', export: 'Export',
+      save: 'Save draft', prevalidate: 'Pre-validate', declare: 'Declare', backfill: 'Fill from manifest', copy: 'Copy', delete: 'Delete',
+      withdraw: 'Withdraw', print: 'Print', refresh: 'Refresh', addItem: 'Add item', remove: 'Remove',
+    },
+    list: { title: 'Customs declarations', noQualification: 'No preferential-enterprise qualification: direct release is not available', batchResult: 'Batch: {ok}/{total} declarations sent' },
+    editor: {
+      newTitle: 'New', prevalidationPassed: 'Pre-validation passed ({rules} rules)', warning: 'Warning', continue: 'Declare anyway', cancel: 'Cancel',
+      copied: 'Copied, new pre-entry no. {no}',
+    },
+    receipt: { kind: 'Kind', TECHNICAL: 'Technical receipt', BUSINESS: 'Business receipt', RECEPTION: 'Sub-centre reception', note: 'Note', receivedAt: 'Received' },
+    import: { title: 'Import result', summary: '{rows} rows: {created} created, {refused} refused', row: 'Row', group: 'Group', result: 'Result' },
+    subcentre: {
+      title: 'Haikou data sub-centre · query', enterpriseName: 'Enterprise name', historical: 'Include data older than 3 years', declarations: 'Declarations',
+      totalValue: 'Total value', receptions: 'Receptions', cleansing: 'Cleansing notes', receivedAt: 'Received', popularCountries: 'Popular trading countries (last year)',
+    },
+    outbound: {
+      title: 'Outbound message queue', partner: 'Partner', type: 'Message type', attempts: 'Attempts', lastError: 'Last error', redrive: 'Re-drive',
+      redriven: 'Queued again', PENDING: 'Pending', SENT: 'Sent', PERMANENTLY_FAILED: 'Failed',
+    },
+    parameters: { title: 'Clearance parameters', table: 'Table', search: 'Code or name', version: 'Version', code: 'Code', notSeeded: 'No data imported' },
+    reference: {
+      title: 'Zero-tariff reference data', note: 'Preferential qualifications, the zero-tariff whitelist and the direct-release levy natures; synchronised from the ledger service once it provides them.',
+      qualifications: 'Preferential-enterprise qualifications', whitelist: 'Zero-tariff commodity whitelist', levyNatures: 'Direct-release levy natures (comma separated)',
+      enterpriseName: 'Enterprise name', validFrom: 'Valid from', validTo: 'Valid to', category: 'Category', save: 'Save', saved: 'Saved',
+    },
+  },
+}

@@ -1,0 +1,233 @@
+import { api } from '@/api'
+
+/** Types and calls of ledger-service (`/api/ledger/v1`). */
+export interface DocumentLine {
+  id: number
+  lineNo: number
+  kind: string
+  itemNo?: string
+  hsCode?: string
+  nameZh?: string
+  spec?: string
+  unit?: string
+  quantity?: number
+  unitPrice?: number
+  amount?: number
+  currency?: string
+  direction?: string
+  linkTarget?: string
+  linkRef?: number
+  extra?: Record<string, unknown>
+}
+
+export interface LedgerPosting {
+  id: number
+  stockId: number
+  itemNo: string
+  direction: 'INCREASE' | 'DECREASE'
+  quantity: number
+  balanceAfter: number
+  documentNo: string
+  documentType: string
+  receiptId: string
+  postedAt: string
+}
+
+export interface DocumentView {
+  id: number
+  documentNo: string
+  type: string
+  typeNameZh: string
+  typeNameEn: string
+  enterprise: string
+  enterpriseName?: string
+  ledgerId?: number
+  sourceDocumentId?: number
+  status: string
+  statusNameZh: string
+  statusNameEn: string
+  version: number
+  changeRound: number
+  title?: string
+  header: Record<string, unknown>
+  vehicle?: Record<string, unknown>
+  returnReason?: string
+  actingDelegate?: string
+  createdAt: string
+  declaredAt?: string
+  approvedAt?: string
+  lines: DocumentLine[]
+  attachments: { id: number; fileName: string; contentType: string; sizeBytes: number; sm3: string }[]
+  receipts: { receiptId: string; kind: string; statusAfter: string; reason?: string; receivedAt: string }[]
+  postings: LedgerPosting[]
+  customsDraft?: Record<string, unknown>
+  allowedActions: string[]
+}
+
+export interface LineSpec {
+  kind: string
+  link: 'NONE' | 'COMMODITY_LIBRARY' | 'LEDGER_STOCK' | 'DOCUMENT_LINE'
+  sourceTypes: string[]
+}
+
+export interface DocumentTypeView {
+  code: string
+  nameZh: string
+  nameEn: string
+  ledgerType?: string
+  lines: LineSpec[]
+  stockEffect: string
+  customsDraft: boolean
+  vehicleInfo: boolean
+  sourceDocumentTypes: string[]
+}
+
+export interface Ledger {
+  id: number
+  ledgerNo: string
+  enterprise: string
+  ledgerType: string
+  status: string
+  setupDocumentId: number
+  activatedAt?: string
+}
+
+export interface LedgerStock {
+  id: number
+  itemNo: string
+  itemKind: string
+  hsCode: string
+  nameZh: string
+  unit: string
+  quantity: number
+  postedTotal: number
+  postings: number
+}
+
+export interface Commodity {
+  id: number
+  itemNo: string
+  itemKind: string
+  hsCode: string
+  nameZh: string
+  unit: string
+}
+
+export interface Page<T> {
+  content: T[]
+  totalElements: number
+}
+
+export interface ValueAddedStep {
+  key: string
+  labelZh: string
+  labelEn: string
+  expression: string
+  value: number
+}
+
+export interface ValueAddedCalculation {
+  ratePct: number
+  thresholdPct: number
+  qualifies: boolean
+  steps: ValueAddedStep[]
+  ruleSourceZh: string
+  ruleSourceEn: string
+}
+
+const base = '/ledger/v1'
+
+export const ledgerApi = {
+  types: () => api.get<DocumentTypeView[]>(`${base}/document-types`),
+  documents: (query: Record<string, string | number | undefined>) => api.get<Page<DocumentView>>(`${base}/documents`, { query }),
+  document: (id: number | string) => api.get<DocumentView>(`${base}/documents/${id}`),
+  create: (body: { type: string; ledgerId?: number; sourceDocumentId?: number; title?: string; header?: Record<string, unknown> }) =>
+    api.post<DocumentView>(`${base}/documents`, body),
+  addLines: (id: number, lines: Partial<DocumentLine>[]) => api.post<DocumentLine[]>(`${base}/documents/${id}/lines`, lines),
+  deleteLines: (id: number, lineIds: number[]) => api.post<DocumentLine[]>(`${base}/documents/${id}/lines/deletion`, { lineIds }),
+  copyLines: (id: number, lineIds: number[]) => api.post<DocumentLine[]>(`${base}/documents/${id}/lines/copies`, { lineIds }),
+  importLines: (id: number, file: File) => {
+    const form = new FormData()
+    form.append('file', file)
+    return api.post<DocumentLine[]>(`${base}/documents/${id}/lines/import`, form)
+  },
+  attach: (id: number, file: File) => {
+    const form = new FormData()
+    form.append('file', file)
+    return api.post<unknown>(`${base}/documents/${id}/attachments`, form)
+  },
+  removeAttachment: (id: number, attachmentId: number) => api.delete<void>(`${base}/documents/${id}/attachments/${attachmentId}`),
+  action: (id: number, action: 'declaration' | 'change' | 'void' | 'copies' | 'customs-draft') =>
+    api.post<DocumentView>(`${base}/documents/${id}/${action}`, {}),
+  vehicle: (id: number, vehicle: Record<string, unknown>) => api.put<DocumentView>(`${base}/documents/${id}/vehicle`, vehicle),
+  valueAdded: (id: number) => api.get<ValueAddedCalculation>(`${base}/documents/${id}/value-added`),
+  logicCheck: (id: number) => api.get<{ passed: boolean; problems: string[] }>(`${base}/documents/${id}/logic-check`),
+  consolidate: (type: string, outOfWarehouseIds: number[], title: string) =>
+    api.post<DocumentView>(`${base}/consolidations`, { type, outOfWarehouseIds, title }),
+  ledgers: () => api.get<Ledger[]>(`${base}/ledgers`),
+  stock: (ledgerId: number) => api.get<LedgerStock[]>(`${base}/ledgers/${ledgerId}/stock`),
+  chain: (ledgerId: number, stockId: number) =>
+    api.get<{ stock: LedgerStock; postings: LedgerPosting[] }>(`${base}/ledgers/${ledgerId}/stock/${stockId}/postings`),
+  commodities: () => api.get<Commodity[]>(`${base}/commodities`),
+  hsCodes: (q: string) => api.get<{ code: string; nameZh: string; nameEn: string; unit: string }[]>(`${base}/hs-codes`, { query: { q } }),
+  statistics: <T>(path: string) => api.get<T>(`${base}/statistics/${path}`),
+}
+
+/** The Element Plus tag colour of a document state. */
+export function statusTag(status: string): 'success' | 'warning' | 'danger' | 'info' | 'primary' {
+  switch (status) {
+    case 'APPROVED':
+      return 'success'
+    case 'DECLARED':
+    case 'RECEIPTED':
+      return 'warning'
+    case 'RETURNED':
+      return 'danger'
+    case 'VOIDED':
+      return 'info'
+    default:
+      return 'primary'
+  }
+}
+
+/** The options a line's link offers, given what the document type says the line kind links to. */
+export function linkOptions(
+  spec: LineSpec | undefined,
+  commodities: Commodity[],
+  stock: LedgerStock[],
+  sourceLines: { id: number; label: string }[],
+): { value: number; label: string }[] {
+  if (!spec) return []
+  switch (spec.link) {
+    case 'COMMODITY_LIBRARY':
+      return commodities
+        .filter((c) => spec.kind === 'GOODS' || c.itemKind === spec.kind)
+        .map((c) => ({ value: c.id, label: `${c.itemNo} ${c.nameZh} (${c.hsCode})` }))
+    case 'LEDGER_STOCK':
+      return stock
+        .filter((s) => spec.kind === 'GOODS' || s.itemKind === spec.kind)
+        .map((s) => ({ value: s.id, label: `${s.itemNo} ${s.nameZh} ${s.quantity} ${s.unit}` }))
+    case 'DOCUMENT_LINE':
+      return sourceLines.map((l) => ({ value: l.id, label: l.label }))
+    default:
+      return []
+  }
+}
+
+/** Downloads a binary answer (Excel template, export, attachment) with the user's token and saves it. */
+export async function downloadFile(path: string, fileName: string): Promise<void> {
+  const { config } = await import('@/config/runtimeConfig')
+  const { useAuthStore } = await import('@/stores/auth')
+  const token = await useAuthStore().accessToken()
+  const response = await fetch(`${config().apiBase}${base}${path}`, {
+    headers: token ? { Authorization: `Bearer ${token}` } : {},
+  })
+  if (!response.ok) throw new Error(`HTTP ${response.status}`)
+  const blob = await response.blob()
+  const url = URL.createObjectURL(blob)
+  const a = document.createElement('a')
+  a.href = url
+  a.download = fileName
+  a.click()
+  URL.revokeObjectURL(url)
+}

@@ -1,0 +1,272 @@
+import { api } from '@/api'
+import { config } from '@/config/runtimeConfig'
+import { useAuthStore } from '@/stores/auth'
+
+/** trade-window-service: 加工增值试点审批 (value-added pilot approval) and its process centre. */
+const BASE = '/trade-window/v1'
+
+export type PilotStatus = 'DRAFT' | 'IN_REVIEW' | 'RETURNED' | 'APPROVED' | 'REJECTED' | 'WITHDRAWN' | 'TERMINATED'
+export type Decision = 'APPROVE' | 'RETURN' | 'REJECT'
+export const DOCUMENT_TYPES = [
+  'APPLICATION',
+  'PROFILE',
+  'VALUE_ADDED_CALCULATION',
+  'TOTAL_REVENUE',
+  'COMMITMENT_LETTER',
+  'EVIDENCE',
+] as const
+export type DocumentType = (typeof DOCUMENT_TYPES)[number]
+export const SHARED_DATA_KINDS = [
+  'BUSINESS_REGISTRATION',
+  'CUSTOMS_REGISTRATION',
+  'BUSINESS_LICENCE',
+  'AEO_STATUS',
+  'SERIOUS_DISHONESTY',
+  'HAINAN_PENALTIES_LEGAL_PERSON',
+  'HAINAN_PENALTIES_SOCIAL',
+] as const
+export type SharedDataKind = (typeof SHARED_DATA_KINDS)[number]
+
+export interface PilotApplication {
+  id: string
+  enterpriseUscc: string
+  enterpriseName: string
+  regionCode: string
+  productSummary: string
+  status: PilotStatus
+  caseNumber?: string
+  currentStep?: string
+  currentStepZh?: string
+  currentStepEn?: string
+  createdAt: string
+  submittedAt?: string
+  decidedAt?: string
+}
+
+export interface PilotDocument {
+  id: string
+  type: DocumentType
+  fileName: string
+  contentType: string
+  sizeBytes: number
+  sm3: string
+  uploadedBy: string
+  uploadedAt: string
+  revokedAt?: string
+}
+
+export interface Opinion {
+  id: string
+  caseKind: 'APPLICATION' | 'TERMINATION'
+  step: string
+  unitOrg?: string
+  actorName: string
+  decision: string
+  opinion: string
+  createdAt: string
+  recordHash: string
+  auditSeq: number
+}
+
+export interface TaskItem {
+  taskId: string
+  step: string
+  stepZh: string
+  stepEn: string
+  process: string
+  applicationId?: string
+  caseNumber?: string
+  enterpriseName?: string
+  regionCode?: string
+  candidateGroups: string[]
+  assignee?: string
+  createdAt: string
+  dueAt?: string
+  endedAt?: string
+  workingDaysLeft?: number
+  warning?: 'NORMAL' | 'DUE_SOON' | 'OVERDUE'
+}
+
+export interface Region {
+  code: string
+  nameZh: string
+  nameEn: string
+  countyGovOrg: string
+  leadUnitOrg: string
+  enabled: boolean
+}
+
+export interface Qualification {
+  enterpriseUscc: string
+  qualified: boolean
+  reasonsZh: string[]
+  reasonsEn: string[]
+}
+
+export interface SharedDataSet {
+  kind: SharedDataKind
+  enterpriseUscc: string
+  records: Record<string, string>[]
+  source: string
+  fetchedAt: string
+}
+
+export interface PageResponse<T> {
+  content: T[]
+  page: number
+  size: number
+  totalElements: number
+  totalPages: number
+}
+
+export interface BlacklistEntry {
+  id: string
+  enterpriseUscc: string
+  enterpriseName: string
+  reason: string
+  createdAt: string
+  createdBy: string
+}
+
+export const pilotApi = {
+  qualification: () => api.get<Qualification>(`${BASE}/pilot-qualification`),
+  sharedData: (kind: SharedDataKind) => api.get<SharedDataSet>(`${BASE}/shared-data/${kind.toLowerCase().replace(/_/g, '-')}`),
+  regions: () => api.get<Region[]>(`${BASE}/pilot-routing/regions`),
+  list: (status?: PilotStatus, page = 0, size = 20) =>
+    api.get<PageResponse<PilotApplication>>(`${BASE}/pilot-applications`, { query: { status, page, size } }),
+  get: (id: string) => api.get<PilotApplication>(`${BASE}/pilot-applications/${id}`),
+  create: (regionCode: string, productSummary: string) =>
+    api.post<PilotApplication>(`${BASE}/pilot-applications`, { regionCode, productSummary }),
+  documents: (id: string) => api.get<PilotDocument[]>(`${BASE}/pilot-applications/${id}/documents`),
+  upload: (id: string, type: DocumentType, file: File) => {
+    const form = new FormData()
+    form.append('type', type)
+    form.append('file', file)
+    return api.post<PilotDocument>(`${BASE}/pilot-applications/${id}/documents`, form)
+  },
+  revoke: (id: string, documentId: string) => api.post<void>(`${BASE}/pilot-applications/${id}/documents/${documentId}/revocation`, {}),
+  remove: (id: string, documentId: string) => api.delete<void>(`${BASE}/pilot-applications/${id}/documents/${documentId}`),
+  submit: (id: string) => api.post<PilotApplication>(`${BASE}/pilot-applications/${id}/submission`, {}),
+  withdraw: (id: string, reason: string) => api.post<PilotApplication>(`${BASE}/pilot-applications/${id}/withdrawal`, { reason }),
+  opinions: (id: string) => api.get<Opinion[]>(`${BASE}/pilot-applications/${id}/opinions`),
+  decide: (id: string, decision: Decision, opinion: string) =>
+    api.post<PilotApplication>(`${BASE}/pilot-applications/${id}/opinions`, { decision, opinion }),
+  copy: (id: string, toOrg: string, note: string) => api.post<unknown>(`${BASE}/pilot-applications/${id}/copies`, { toOrg, note }),
+  terminate: (id: string, discoveryRecord: string, blacklistReason: string) =>
+    api.post<unknown>(`${BASE}/pilot-applications/${id}/terminations`, { discoveryRecord, blacklistReason }),
+  approvedList: () => api.get<PilotApplication[]>(`${BASE}/pilot-list`),
+  blacklist: () => api.get<BlacklistEntry[]>(`${BASE}/pilot-blacklist`),
+  unblacklist: (id: string) => api.delete<void>(`${BASE}/pilot-blacklist/${id}`),
+  todo: () => api.get<TaskItem[]>(`${BASE}/process-centre/todo`),
+  done: () => api.get<TaskItem[]>(`${BASE}/process-centre/done`),
+  copies: () => api.get<{ id: string; applicationId: string; toOrg: string; fromActor: string; note?: string; createdAt: string }[]>(
+    `${BASE}/process-centre/copies`,
+  ),
+  warnings: () => api.get<TaskItem[]>(`${BASE}/process-centre/warnings`),
+  claim: (taskId: string) => api.post<void>(`${BASE}/process-centre/tasks/${taskId}/claim`, {}),
+  decideTask: (taskId: string, decision: Decision, opinion: string) =>
+    api.post<PilotApplication>(`${BASE}/process-centre/tasks/${taskId}/decision`, { decision, opinion }),
+  addExtraApprover: (taskId: string, unitOrg: string, reason: string) =>
+    api.post<void>(`${BASE}/process-centre/tasks/${taskId}/extra-approvers`, { unitOrg, reason }),
+  trail: (id: string) => api.get<TaskItem[]>(`${BASE}/process-centre/applications/${id}/trail`),
+}
+
+/** Binary responses (document preview, the process diagram) need the token too: fetched as an object URL. */
+export async function fetchObjectUrl(path: string): Promise<string> {
+  const token = await useAuthStore().accessToken()
+  const base = config().apiBase.replace(/\/+$/, '')
+  const response = await fetch(`${base}${BASE}${path}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} })
+  if (!response.ok) throw new Error(`HTTP ${response.status}`)
+  return URL.createObjectURL(await response.blob())
+}
+
+export const diagramPath = (id: string) => `/process-centre/applications/${id}/diagram`
+export const documentPath = (id: string, documentId: string) => `/pilot-applications/${id}/documents/${documentId}/content`
+
+// --- 低慢小航空器报送 (S2) -------------------------------------------------------------------------------------
+
+export interface ReportingSubject {
+  id: string
+  kind: 'ENTERPRISE' | 'INDIVIDUAL'
+  name: string
+  certificateNo: string
+  contactPhone: string
+  aircraftRegs: string
+  status: 'DRAFT' | 'SUBMITTED' | 'REVOKED'
+  version: number
+}
+
+export interface ActivityReport {
+  id: string
+  reportNo: string
+  subjectId: string
+  activity: 'CARGO' | 'PASSENGER'
+  form: 'ORIGINAL' | 'CORRECTION' | 'WITHDRAWAL' | 'SUPPLEMENT'
+  originalId?: string
+  airport: string
+  aircraftReg: string
+  flightDate: string
+  content: string
+  status: string
+  logicCheckErrors?: string
+  reviewResult?: string
+  reviewOpinion?: string
+  receiptSentCount: number
+  effective: boolean
+}
+
+const LA = `${BASE}/low-altitude`
+export const lowAltitudeApi = {
+  subjects: () => api.get<ReportingSubject[]>(`${LA}/subjects`),
+  register: (body: Record<string, unknown>) => api.post<ReportingSubject>(`${LA}/subjects`, body),
+  reports: (query: { activity?: string; status?: string; form?: string } = {}) => api.get<ActivityReport[]>(`${LA}/reports`, { query }),
+  create: (body: Record<string, unknown>) => api.post<ActivityReport>(`${LA}/reports`, body),
+  followUp: (id: string, body: Record<string, unknown>) => api.post<ActivityReport>(`${LA}/reports/${id}/follow-ups`, body),
+  declare: (id: string) => api.post<ActivityReport>(`${LA}/reports/${id}/declaration`, {}),
+  review: (id: string, result: 'APPROVED' | 'RETURNED', opinion: string) => api.post<ActivityReport>(`${LA}/reports/${id}/review`, { result, opinion }),
+  receipt: (id: string) => api.post<ActivityReport>(`${LA}/reports/${id}/receipt`, {}),
+  applyReceipt: (id: string) => api.post<ActivityReport>(`${LA}/reports/${id}/receipt-application`, {}),
+}
+
+// --- 维修复运享惠 (S3) -------------------------------------------------------------------------------------------
+
+export interface RepairApplication {
+  id: string
+  enterpriseName: string
+  kind: 'AVIATION' | 'SHIPPING'
+  applicationType: 'NEW' | 'CHANGE'
+  regionCode: string
+  conveyance: string
+  imoNumber?: string
+  status: 'DRAFT' | 'PENDING' | 'APPROVED' | 'REJECTED'
+  caseNumber?: string
+  competentResult?: string
+  relatedResult?: string
+  dueAt?: string
+}
+export interface RepairView {
+  application: RepairApplication
+  documents: { id: string; type: string; fileName: string; revokedAt?: string }[]
+  overdue: boolean
+  workingDaysLeft: number
+}
+export const REPAIR_DOCUMENTS = {
+  AVIATION: ['BUSINESS_LICENCE', 'AIR_OPERATOR_CERTIFICATE', 'OPERATIONS_SPECIFICATION', 'REPAIR_LEDGER', 'IT_MANAGEMENT'],
+  SHIPPING: ['BUSINESS_LICENCE', 'WATERWAY_PERMIT', 'SHIP_OWNERSHIP', 'REPAIR_LEDGER', 'IT_MANAGEMENT', 'POLLUTION_CERTIFICATE', 'POLLUTION_DOCUMENTS', 'OTHER'],
+} as const
+
+const RP = `${BASE}/repair-preferences`
+export const repairApi = {
+  list: (status?: string) => api.get<RepairView[]>(RP, { query: { status } }),
+  create: (body: Record<string, unknown>) => api.post<RepairApplication>(RP, body),
+  upload: (id: string, type: string, file: File) => {
+    const form = new FormData()
+    form.append('type', type)
+    form.append('file', file)
+    return api.post<unknown>(`${RP}/${id}/documents`, form)
+  },
+  submit: (id: string) => api.post<RepairApplication>(`${RP}/${id}/submission`, {}),
+  change: (id: string, changeSummary: string) => api.post<RepairApplication>(`${RP}/${id}/changes`, { changeSummary }),
+  review: (id: string, approve: boolean, opinion: string) => api.post<RepairApplication>(`${RP}/${id}/reviews`, { approve, opinion }),
+  analysis: () => api.get<Record<string, unknown>[]>(`${RP}/analysis`),
+}

@@ -1,0 +1,138 @@
+import { api } from '@/api'
+import { config } from '@/config/runtimeConfig'
+import { useAuthStore } from '@/stores/auth'
+
+/** 视频分析 API (video-analytics-service), paths relative to the app's API base. */
+export const BASE = '/video-analytics/v1'
+
+export interface Page<T> {
+  content: T[]
+  page: number
+  size: number
+  totalElements: number
+  totalPages: number
+}
+
+export interface Camera {
+  id: string
+  deviceCode: string
+  name: string
+  cameraType: string
+  protocol: string
+  sourceUrl: string
+  portCode: string | null
+  location: string | null
+  status: string
+  lastSeenAt: string | null
+  lastSnapshotKey: string | null
+}
+
+export interface FaceBaseRecord {
+  id: string
+  personCode: string
+  name: string
+  idNoMasked: string | null
+  source: string
+  createdAt: string
+}
+
+export interface Candidate {
+  featureId: string
+  faceBaseRecordId: string | null
+  label: string
+  distance: number
+  similarity: number
+  match: boolean
+}
+
+export interface Sighting {
+  captureId: string
+  cameraId: string | null
+  deviceCode: string
+  capturedAt: string
+  distance: number
+  similarity: number
+}
+
+export interface WatchlistTask {
+  id: string
+  name: string
+  kind: string
+  status: string
+  pendingAction: string | null
+  maxDistance: number
+  officers: string[]
+  createdBy: string
+  requestedBy: string | null
+  reviewedBy: string | null
+  instruction: string | null
+  createdAt: string
+}
+
+export interface VideoAlert {
+  id: string
+  alertId: string
+  taskId: string
+  cameraId: string | null
+  distance: number
+  occurredAt: string
+  recipients: string[]
+  status: string
+  handledBy: string | null
+  handlingResult: string | null
+  handlingNote: string | null
+}
+
+export interface AnalysisReport {
+  framesAnalysed: number
+  faces: number
+  hits: number
+  alertIds: string[]
+}
+
+export const videoApi = {
+  cameras: () => api.get<Page<Camera>>(`${BASE}/cameras`, { query: { size: 100 } }),
+  registerCamera: (body: Record<string, unknown>) => api.post<Camera>(`${BASE}/cameras`, body),
+  records: (q?: string) => api.get<Page<FaceBaseRecord>>(`${BASE}/face-base-records`, { query: { q, size: 100 } }),
+  enrol: (body: Record<string, unknown>) => api.post<FaceBaseRecord>(`${BASE}/face-base-records`, body),
+  identify: (photoBase64: string) =>
+    api.post<Candidate[]>(`${BASE}/identity-checks`, { photoBase64, topK: 5 }),
+  trajectory: (id: string) => api.get<Sighting[]>(`${BASE}/face-base-records/${id}/trajectory`),
+  tasks: () => api.get<Page<WatchlistTask>>(`${BASE}/watchlist-tasks`, { query: { size: 100 } }),
+  submitTask: (body: Record<string, unknown>) => api.post<WatchlistTask>(`${BASE}/watchlist-tasks`, body),
+  review: (id: string, approve: boolean, comment: string) =>
+    api.post<WatchlistTask>(`${BASE}/watchlist-tasks/${id}/review`, { approve, comment }),
+  withdraw: (id: string) => api.post<WatchlistTask>(`${BASE}/watchlist-tasks/${id}/withdrawal`, {}),
+  recontrol: (id: string) => api.post<WatchlistTask>(`${BASE}/watchlist-tasks/${id}/recontrol`, {}),
+  alerts: (status?: string) => api.get<Page<VideoAlert>>(`${BASE}/alerts`, { query: { status, size: 100 } }),
+  handle: (alertId: string, result: string, note: string) =>
+    api.post<VideoAlert>(`${BASE}/alerts/${alertId}/handling`, { result, note }),
+  offlineVideo: (cameraId: string, file: File, recordedAt: string) => {
+    const form = new FormData()
+    form.append('file', file)
+    form.append('cameraId', cameraId)
+    form.append('recordedAt', recordedAt)
+    form.append('sampleFps', '2')
+    return api.post<AnalysisReport>(`${BASE}/offline-videos`, form)
+  },
+}
+
+/** An image endpoint (JPEG behind the bearer token) as an object URL the page can show. */
+export async function imageUrl(path: string): Promise<string> {
+  const token = await useAuthStore().accessToken()
+  const response = await fetch(`${config().apiBase.replace(/\/+$/, '')}${BASE}${path}`, {
+    headers: token ? { Authorization: `Bearer ${token}` } : {},
+  })
+  if (!response.ok) throw new Error(`HTTP ${response.status}`)
+  return URL.createObjectURL(await response.blob())
+}
+
+/** A picked file as base64 without the data-URL prefix. */
+export function fileToBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader()
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''))
+    reader.onerror = () => reject(reader.error)
+    reader.readAsDataURL(file)
+  })
+}
