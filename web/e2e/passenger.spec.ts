@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Locator, type Page } from '@playwright/test'
 import { screenshot, signIn } from './support'
 
 /**
@@ -7,18 +7,25 @@ import { screenshot, signIn } from './support'
  * public verification its QR code points to. And an officer's validation rule applies to the next declaration.
  */
 
+/** Element Plus puts a test id given to el-input on the inner input (or textarea) itself. */
+function field(scope: Page | Locator, id: string): Locator {
+  return scope
+    .locator(`input[data-testid="${id}"], textarea[data-testid="${id}"], [data-testid="${id}"] input, [data-testid="${id}"] textarea`)
+    .first()
+}
+
 async function declare(page: Page, name: string, value: string) {
   await page.getByTestId('menu-item-traveler.declarations').click()
   await page.getByTestId('declare').click()
   const form = page.getByTestId('declaration-form')
-  await form.getByTestId('declaration-ticket').locator('input').fill('HU7181')
-  await form.getByTestId('declaration-name').locator('input').fill('李明')
+  await field(form, 'declaration-ticket').fill('HU7181')
+  await field(form, 'declaration-name').fill('李明')
   await form.getByTestId('item-0-category').click()
   await page.getByRole('option', { name: '贵重物品' }).click()
-  await form.getByTestId('item-0-name').locator('input').fill(name)
-  await form.getByTestId('item-0-quantity').locator('input').fill('1')
-  await form.getByTestId('item-0-unit').locator('input').fill('件')
-  await form.getByTestId('item-0-value').locator('input').fill(value)
+  await field(form, 'item-0-name').fill(name)
+  await field(form, 'item-0-quantity').fill('1')
+  await field(form, 'item-0-unit').fill('件')
+  await field(form, 'item-0-value').fill(value)
   await form.getByTestId('declaration-preview').click()
 }
 
@@ -76,7 +83,7 @@ test('(b) an officer adds a prohibited article and the next declaration with it 
   const officer = await browser.newPage()
   await signIn(officer, 'customs-officer')
   await officer.getByTestId('menu-item-officer.passenger-settings').click()
-  const words = officer.getByTestId('prohibited-items').locator('textarea')
+  const words = field(officer, 'prohibited-items')
   const before = await words.inputValue()
   await words.fill(`${before}，榴莲干`)
   await officer.getByTestId('save-validation').click()
