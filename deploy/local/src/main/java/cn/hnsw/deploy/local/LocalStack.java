@@ -255,6 +255,9 @@ public final class LocalStack {
             env.put("HNSW_KEYSTORE_PASSWORD", c.keystorePassword());
         }
         if (s.module().equals("simulators")) {
+            // The port simulators replay AIS traffic and gate passes, so the big screen shows ships moving at once.
+            env.put("HNSW_SIMULATORS_PORT_AIS", "true");
+            env.put("HNSW_SIMULATORS_PORT_GATES", "true");
             env.put("HNSW_SIMULATORS_KEYS_DIR", c.keys().toString());
             env.put("HNSW_PLATFORM_KEY_ID", PLATFORM_KEY_ID);
         } else if (s.database() != null) {
@@ -308,7 +311,7 @@ public final class LocalStack {
 
     private static void awaitHealthy(ServiceSpec s) throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        long deadline = System.nanoTime() + Duration.ofMinutes(6).toNanos();
         while (System.nanoTime() < deadline) {
             try {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(
@@ -322,7 +325,7 @@ public final class LocalStack {
             }
             Thread.sleep(1000);
         }
-        throw new IllegalStateException(s.module() + " did not become healthy in 3 minutes; see var/logs/" + s.module() + ".log");
+        throw new IllegalStateException(s.module() + " did not become healthy in 6 minutes; see var/logs/" + s.module() + ".log");
     }
 
     private void printTable(Map<String, String> started, List<String> missing, KeycloakServer keycloak) {
