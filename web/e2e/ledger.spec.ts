@@ -4,6 +4,14 @@ import { screenshot, signIn } from './support'
 /** The demo declarant's enterprise (deploy/keycloak/hnsw-realm.json). */
 const ENTERPRISE = '91460106MA5T8K3R0A'
 
+/**
+ * The text field of an Element Plus input: el-input puts `data-testid` on the inner <input>, el-input-number on its
+ * wrapper, so match both.
+ */
+function field(page: Page, testId: string) {
+  return page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first()
+}
+
 async function pick(page: Page, selectTestId: string, optionTestIdOrText: string | RegExp) {
   await page.getByTestId(selectTestId).click()
   const option =
@@ -31,13 +39,13 @@ async function newDocument(page: Page, type: string, withLedger = false): Promis
 
 async function addLine(page: Page, quantity: number, link?: string | RegExp, manual?: { itemNo: string; hsCode: string; name: string }) {
   if (manual) {
-    await page.getByTestId('line-item-no').locator('input').fill(manual.itemNo)
-    await page.getByTestId('line-hs-code').locator('input').fill(manual.hsCode)
-    await page.getByTestId('line-name').locator('input').fill(manual.name)
+    await field(page, 'line-item-no').fill(manual.itemNo)
+    await field(page, 'line-hs-code').fill(manual.hsCode)
+    await field(page, 'line-name').fill(manual.name)
   } else if (link) {
     await pick(page, 'line-link', typeof link === 'string' ? `text:${link}` : link)
   }
-  await page.getByTestId('line-quantity').locator('input').fill(String(quantity))
+  await field(page, 'line-quantity').fill(String(quantity))
   await page.getByTestId('line-add').click()
   await expect(page.getByTestId('document-lines').locator('.el-table__body tr')).not.toHaveCount(0)
 }
