@@ -18,6 +18,8 @@ async function as(browser: Browser, user: string, path: string): Promise<Page> {
 }
 
 test('direct release: refused off the whitelist, fixed, declared, receipted and found at the sub-centre', async ({ browser }, testInfo) => {
+  // Four sign-ins and the asynchronous receipt loop take longer than one screen's default minute.
+  test.setTimeout(240_000)
   const operator = await as(browser, 'sw-operator', '/operator/zero-tariff-reference')
   await operator.getByTestId('ref-q-uscc').fill(ENTERPRISE)
   await operator.getByTestId('ref-q-name').fill('海南洋浦新材料科技有限公司')
