@@ -18,16 +18,18 @@ async function as(browser: Browser, user: string, path: string): Promise<Page> {
 }
 
 test('direct release: refused off the whitelist, fixed, declared, receipted and found at the sub-centre', async ({ browser }, testInfo) => {
+  // Four sign-ins and the asynchronous receipt loop take longer than one screen's default minute.
+  test.setTimeout(240_000)
   const operator = await as(browser, 'sw-operator', '/operator/zero-tariff-reference')
-  await operator.getByTestId('ref-q-uscc').locator('input').fill(ENTERPRISE)
-  await operator.getByTestId('ref-q-name').locator('input').fill('海南洋浦新材料科技有限公司')
+  await operator.getByTestId('ref-q-uscc').fill(ENTERPRISE)
+  await operator.getByTestId('ref-q-name').fill('海南洋浦新材料科技有限公司')
   await operator.getByTestId('ref-q-save').click()
   await expect(operator.getByTestId('customs-reference')).toContainText(ENTERPRISE)
-  await operator.getByTestId('ref-w-hs').locator('input').fill(WHITELISTED)
-  await operator.getByTestId('ref-w-name').locator('input').fill('聚对苯二甲酸乙二醇酯')
+  await operator.getByTestId('ref-w-hs').fill(WHITELISTED)
+  await operator.getByTestId('ref-w-name').fill('聚对苯二甲酸乙二醇酯')
   await operator.getByTestId('ref-w-save').click()
   await expect(operator.getByTestId('customs-reference')).toContainText(WHITELISTED)
-  await operator.getByTestId('ref-levy').locator('input').fill('101')
+  await operator.getByTestId('ref-levy').fill('101')
   await operator.getByTestId('ref-levy-save').click()
   await screenshot(operator, testInfo, 'customs-reference-data')
 
@@ -44,23 +46,23 @@ test('direct release: refused off the whitelist, fixed, declared, receipted and 
     packages: '120', grossWeight: '5400.5', netWeight: '5200',
   }
   for (const [field, value] of Object.entries(header)) {
-    await declarant.getByTestId(`customs-h-${field}`).locator('input').fill(value)
+    await declarant.getByTestId(`customs-h-${field}`).fill(value)
   }
   const item: Record<string, string> = {
     hsCode: NOT_WHITELISTED, name: '啤酒', quantity: '100', unit: '035', unitPrice: '2', totalPrice: '200', currency: 'USD', originCountry: 'SGP',
   }
   for (const [field, value] of Object.entries(item)) {
-    await declarant.getByTestId(`customs-i0-${field}`).locator('input').fill(value)
+    await declarant.getByTestId(`customs-i0-${field}`).fill(value)
   }
   await declarant.getByTestId('customs-save').click()
   await expect(declarant.getByTestId('customs-finding').first()).toContainText('该商品不在白名单范围')
   await screenshot(declarant, testInfo, 'customs-whitelist-refused')
 
-  await declarant.getByTestId('customs-i0-hsCode').locator('input').fill(WHITELISTED)
-  await declarant.getByTestId('customs-i0-name').locator('input').fill('聚对苯二甲酸乙二醇酯切片')
+  await declarant.getByTestId('customs-i0-hsCode').fill(WHITELISTED)
+  await declarant.getByTestId('customs-i0-name').fill('聚对苯二甲酸乙二醇酯切片')
   await declarant.getByTestId('customs-save').click()
   await expect(declarant.getByTestId('customs-status')).toHaveAttribute('data-status', 'DRAFT')
-  await expect(declarant.getByTestId('customs-h-remark').locator('input')).toHaveValue(/一线径予放行/)
+  await expect(declarant.getByTestId('customs-h-remark')).toHaveValue(/一线径予放行/)
   const title = (await declarant.locator('.page-title').first().textContent()) ?? ''
   const preEntryNo = title.match(/\d{18}/)?.[0] ?? ''
   expect(preEntryNo).toHaveLength(18)
@@ -83,7 +85,7 @@ test('direct release: refused off the whitelist, fixed, declared, receipted and 
   await screenshot(declarant, testInfo, 'customs-declared-receipts')
 
   const officer = await as(browser, 'customs-officer', '/officer/subcentre-query')
-  await officer.getByTestId('customs-sc-pre-entry').locator('input').fill(preEntryNo)
+  await officer.getByTestId('customs-sc-pre-entry').fill(preEntryNo)
   await officer.getByTestId('customs-sc-query').click()
   await expect(officer.getByTestId('customs-sc-table')).toContainText(preEntryNo)
   await expect(officer.getByTestId('customs-sc-table')).toContainText('海关放行')
@@ -91,7 +93,7 @@ test('direct release: refused off the whitelist, fixed, declared, receipted and 
 
   // Another enterprise's declarant does not see it.
   const other = await as(browser, 'declarant2', '/enterprise/declarations')
-  await other.getByTestId('customs-query-pre-entry').locator('input').fill(preEntryNo)
+  await other.getByTestId('customs-query-pre-entry').fill(preEntryNo)
   await other.getByTestId('customs-query').click()
   await expect(other.getByTestId('customs-declaration-table')).not.toContainText(preEntryNo)
 })
