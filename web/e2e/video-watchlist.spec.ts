@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { expect, test, type Browser, type Page } from '@playwright/test'
 import { screenshot, signIn } from './support'
 
@@ -8,7 +9,8 @@ import { screenshot, signIn } from './support'
  * the clip are made by video-analytics-service's WatchlistAlertIT from the photographs shipped in @vladmandic/face-api
  * (written to video-analytics-service/target/e2e-media by `mvn -pl video-analytics-service verify`).
  */
-const MEDIA = resolve(__dirname, '../../video-analytics-service/target/e2e-media')
+const HERE = dirname(fileURLToPath(import.meta.url))
+const MEDIA = resolve(HERE, '../../video-analytics-service/target/e2e-media')
 const PHOTO = `${MEDIA}/person.jpg`
 const CLIP = `${MEDIA}/pass.mp4`
 
