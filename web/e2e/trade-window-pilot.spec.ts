@@ -32,6 +32,8 @@ async function applyAs(page: Page, user: string, product: string): Promise<strin
   }
   await page.getByTestId('pilot-list').getByText(product).click()
   await page.getByTestId('pilot-submit').first().click()
+  await expect(page.getByTestId('pilot-list')).toContainText('审批中')
+  await page.getByTestId('pilot-list').getByText(product).click()
   await expect(page.getByTestId('pilot-status')).toHaveText('审批中')
   const caseNumber = (await page.getByTestId('pilot-case-number').textContent())?.trim() ?? ''
   expect(caseNumber).toMatch(/^HYB-SIM-\d{8}-\d{6}$/)
