@@ -29,8 +29,9 @@ async function newDocument(page: Page, type: string, withLedger = false): Promis
   await pick(page, 'new-document-type', `type-option-${type}`)
   if (withLedger) {
     await page.getByTestId('new-document-ledger').click()
-    // the newest active ledger is listed first
-    await page.locator('.el-select-dropdown__item:visible').first().click()
+    // The newest active ledger is listed first. By role inside the open list: the type list's items linger in the DOM
+    // (Element Plus keeps closed dropdowns) and can still match a plain `:visible` item selector during its transition.
+    await page.getByRole('option', { name: /^HNZ/ }).first().click()
   }
   await page.getByTestId('new-document-create').click()
   await page.waitForURL(/\/enterprise\/ledgers\/documents\/\d+$/)
