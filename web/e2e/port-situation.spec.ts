@@ -22,7 +22,7 @@ test('ships move on the big screen and an officer handles the restricted-area al
   const operatorContext = await browser.newContext()
   const operatorPage = await operatorContext.newPage()
   const operatorToken = tokenOf(operatorPage)
-  await signIn(operatorPage, 'sw-operator', '/')
+  await signIn(operatorPage, 'sw-operator', '/operator/operation-logs')
   const operator = await operatorToken
   const traffic = await operatorPage.request.post(`${BASE_URL}/api/simulators/v1/port/traffic`, {
     headers: { Authorization: operator },
@@ -32,7 +32,7 @@ test('ships move on the big screen and an officer handles the restricted-area al
   // The maritime officer draws a restricted area west of Xinhai and opens the big screen.
   const page = await browser.newPage()
   const officerToken = tokenOf(page)
-  await signIn(page, 'maritime-officer', '/')
+  await signIn(page, 'maritime-officer', '/officer/alerts')
   const officer = await officerToken
   const code = `E2E-NOGO-${Date.now()}`
   const lat = 20.16

@@ -14,6 +14,11 @@ const MEDIA = resolve(HERE, '../../video-analytics-service/target/e2e-media')
 const PHOTO = `${MEDIA}/person.jpg`
 const CLIP = `${MEDIA}/pass.mp4`
 
+/** Element Plus puts a data-testid on the inner <input> of el-input, so find the input either way. */
+function field(page: Page, testId: string) {
+  return page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first()
+}
+
 async function as(browser: Browser, user: string, path: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage()
   await signIn(page, user, path)
@@ -26,18 +31,18 @@ test('a watched person walking past a camera alerts the bound officer, who handl
   const suffix = Date.now().toString().slice(-6)
 
   const officer = await as(browser, 'customs-officer', '/officer/face-library')
-  await officer.getByTestId('enrol-code').locator('input').fill(`P4601${suffix}`)
-  await officer.getByTestId('enrol-name').locator('input').fill(`陈某${suffix}`)
+  await field(officer, 'enrol-code').fill(`P4601${suffix}`)
+  await field(officer, 'enrol-name').fill(`陈某${suffix}`)
   await officer.getByTestId('enrol-photo').setInputFiles(PHOTO)
   await officer.getByTestId('enrol-submit').click()
   await expect(officer.getByTestId('records-table')).toContainText(`陈某${suffix}`)
 
   await officer.goto('/officer/watchlist-tasks')
   await officer.getByTestId('watchlist-new').click()
-  await officer.getByTestId('task-name').locator('input').fill(`布控-${suffix}`)
+  await field(officer, 'task-name').fill(`布控-${suffix}`)
   await officer.getByTestId('task-target').click()
   await officer.getByRole('option', { name: new RegExp(`陈某${suffix}`) }).click()
-  await officer.getByTestId('task-officers').locator('input').fill('customs-officer')
+  await field(officer, 'task-officers').fill('customs-officer')
   await officer.getByTestId('task-submit').click()
   await expect(officer.getByTestId(`task-status-布控-${suffix}`)).toContainText('待审核')
 
@@ -47,9 +52,9 @@ test('a watched person walking past a camera alerts the bound officer, who handl
   await screenshot(reviewer, testInfo, 'video-watchlist-approved')
 
   await officer.goto('/officer/video-cameras')
-  await officer.getByTestId('camera-code').locator('input').fill(`4601000000132${suffix}`)
-  await officer.getByTestId('camera-name').locator('input').fill(`美兰机场安检通道-${suffix}`)
-  await officer.getByTestId('camera-source').locator('input').fill('/dev/null')
+  await field(officer, 'camera-code').fill(`4601000000132${suffix}`)
+  await field(officer, 'camera-name').fill(`美兰机场安检通道-${suffix}`)
+  await field(officer, 'camera-source').fill('/dev/null')
   await officer.getByTestId('camera-register').click()
   await officer.getByTestId(`video-4601000000132${suffix}`).setInputFiles(CLIP)
   await expect(officer.getByTestId('analysis-report')).toContainText(/布控命中 [1-9]\d* 次/, { timeout: 120_000 })
