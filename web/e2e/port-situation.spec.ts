@@ -1,6 +1,9 @@
 import { expect, test, type Page } from '@playwright/test'
 import { BASE_URL, screenshot, signIn } from './support'
 
+
+/** The simulators are not behind the gateway (never on the production path): the test calls them directly. */
+const SIMULATORS_URL = process.env.HNSW_SIMULATORS_URL ?? 'http://localhost:8090'
 /**
  * The One Map end to end: the AIS feeder simulator replays Qiongzhou Strait traffic, ships move on the big screen, a
  * simulated ship sails into a restricted area drawn as data, the alert pops up on the screen, and a maritime officer
@@ -24,7 +27,7 @@ test('ships move on the big screen and an officer handles the restricted-area al
   const operatorToken = tokenOf(operatorPage)
   await signIn(operatorPage, 'sw-operator', '/operator/operation-logs')
   const operator = await operatorToken
-  const traffic = await operatorPage.request.post(`${BASE_URL}/api/simulators/v1/port/traffic`, {
+  const traffic = await operatorPage.request.post(`${SIMULATORS_URL}/api/simulators/v1/port/traffic`, {
     headers: { Authorization: operator },
   })
   expect(traffic.ok()).toBeTruthy()
@@ -66,7 +69,7 @@ test('ships move on the big screen and an officer handles the restricted-area al
   }).toBeGreaterThan(0)
 
   // A ship is sent into the area; it shows in the latest positions and moves.
-  const intrusion = await operatorPage.request.post(`${BASE_URL}/api/simulators/v1/port/ais/intrusions`, {
+  const intrusion = await operatorPage.request.post(`${SIMULATORS_URL}/api/simulators/v1/port/ais/intrusions`, {
     headers: { Authorization: operator },
     data: { latitude: lat, longitude: lon },
   })

@@ -62,7 +62,7 @@ test('a watched person walking past a camera alerts the bound officer, who handl
   await officer.goto('/officer/video-alerts')
   await expect(officer.getByTestId('alert-RAISED').first()).toBeVisible()
   await screenshot(officer, testInfo, 'video-alert-raised')
-  await officer.getByTestId('handling-note').first().locator('input').fill('已在安检口拦截核查')
+  await field(officer, 'handling-note').fill('已在安检口拦截核查')
   await officer.getByTestId('handling-submit').first().click()
   await expect(officer.getByTestId('alert-HANDLED').first()).toContainText('已拦截核查')
 })
