@@ -243,6 +243,10 @@ public final class LocalStack {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(s.module() + ".log").toFile()));
         Map<String, String> env = pb.environment();
         env.put("PORT", Integer.toString(s.port()));
+        if (s.module().equals("video-analytics-service")) {
+            // The face-vector index (Lucene) lives with the rest of the stack's data, not in the working directory.
+            env.put("HNSW_VIDEO_INDEX_DIR", var.resolve("video-index").toString());
+        }
         env.put("HNSW_ISSUER", c.issuer());
         env.put("HNSW_KAFKA", c.kafka().bootstrapServers());
         if (s.database() != null) {
