@@ -11,6 +11,10 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -30,6 +34,13 @@ public final class WirePartner implements AutoCloseable {
     public final List<JsonNode> declarations = new CopyOnWriteArrayList<>();
     public final AtomicInteger failNext = new AtomicInteger();
     public final AtomicInteger requests = new AtomicInteger();
+    private final HttpClient forwarder = HttpClient.newHttpClient();
+    /**
+     * Where {@code /subcentre} forwards to: the Haikou data sub-centre's receiving side of the service under test, set
+     * once its server listens. The service binds a port of its own choosing (no port picked in advance that another
+     * process could take meanwhile), so its sub-centre endpoint points here and the hop is forwarded as it is.
+     */
+    private volatile String subcentreTarget;
 
     public WirePartner() {
         try {
@@ -39,6 +50,7 @@ public final class WirePartner implements AutoCloseable {
         }
         server.createContext("/sw", this::singleWindow);
         server.createContext("/manifest", this::manifest);
+        server.createContext("/subcentre", this::subcentre);
         server.start();
     }
 
@@ -59,6 +71,38 @@ public final class WirePartner implements AutoCloseable {
                 .put("messageId", opened.messageId());
         answer(exchange, 200, singleWindow.seal(json.writeValueAsBytes(receipt), CustomsTestKeys.SINGLE_WINDOW,
                 CustomsTestKeys.PLATFORM).toJson());
+    }
+
+    /** Points {@code /subcentre} at the service under test, listening on {@code port}. */
+    public void forwardSubcentreTo(int port) {
+        subcentreTarget = "http://127.0.0.1:" + port + "/api/customs/v1/subcentre/distributions";
+    }
+
+    private void subcentre(HttpExchange exchange) throws IOException {
+        String target = subcentreTarget;
+        if (target == null) {
+            answer(exchange, 503, "{\"code\":\"PARTNER_UNAVAILABLE\"}".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        HttpRequest.Builder forward = HttpRequest.newBuilder(URI.create(target))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(exchange.getRequestBody().readAllBytes()));
+        for (String header : List.of("Content-Type", "Accept", "Authorization")) {
+            String value = exchange.getRequestHeaders().getFirst(header);
+            if (value != null) {
+                forward.header(header, value);
+            }
+        }
+        try {
+            HttpResponse<byte[]> reply = forwarder.send(forward.build(), HttpResponse.BodyHandlers.ofByteArray());
+            exchange.getResponseHeaders().add("Content-Type",
+                    reply.headers().firstValue("Content-Type").orElse("application/json"));
+            exchange.sendResponseHeaders(reply.statusCode(), reply.body().length == 0 ? -1 : reply.body().length);
+            exchange.getResponseBody().write(reply.body());
+            exchange.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
     }
 
     private void manifest(HttpExchange exchange) throws IOException {
