@@ -276,7 +276,9 @@ public final class KeycloakServer implements AutoCloseable {
         private KeycloakStorage storage;
         private Path logFile;
         private Path javaHome;
-        private Duration startTimeout = Duration.ofMinutes(3);
+        // Six minutes, as the local stack waits for services: the first realm import on two loaded cores has taken
+        // close to three.
+        private Duration startTimeout = Duration.ofMinutes(6);
         private String adminUsername = ADMIN_USERNAME;
         private String adminPassword = ADMIN_PASSWORD;
         private boolean aotCache = !"false".equalsIgnoreCase(System.getProperty(AOT_PROPERTY, "true"));
