@@ -211,6 +211,92 @@ class OnlineTaxAndCertificateIT extends PassengerITBase {
                 .path("content").findValuesAsText("id")).doesNotContain(taxId);
         assertThat(json(call("GET", "/v1/certificates", token, null)).findValuesAsText("certificateNo"))
                 .contains(certificateNo);
+        assertThat(json(call("GET", "/v1/declarations?status=RELEASED", token, null)).path("content")
+                .findValuesAsText("id")).contains(declarationId);
+
+        // 日志处理: each step, each refusal and each read of personal data is in a log an operator can query
+        String ops = officer("ops.auditor", "sw-operator");
+        JsonNode taxLog = json(call("GET", "/v1/admin/operation-log?size=100&businessId=" + taxId, ops, null));
+        assertThat(taxLog.path("content").findValuesAsText("action")).contains(
+                "POST /api/passenger/v1/taxes/{id}/entry", "POST /api/passenger/v1/taxes/{id}/agreement",
+                "POST /api/passenger/v1/taxes/{id}/payment-orders");
+        assertThat(rows(taxLog, "POST /api/passenger/v1/taxes/{id}/entry")).as("FP 40: refused and accepted entry")
+                .contains("FAILURE:HTTP 400", "SUCCESS:HTTP 200");
+        assertThat(rows(taxLog, "POST /api/passenger/v1/taxes/{id}/agreement")).as("FP 47: unsigned and signed")
+                .contains("FAILURE:HTTP 400", "SUCCESS:HTTP 200");
+        assertThat(jdbc.queryForList("SELECT error_code FROM partner_message WHERE message_type = 'PAYMENT_NOTIFICATION' "
+                + "AND business_id = ?", String.class, a)).as("FP 59: every applied notification and its outcome")
+                .contains("CREDITED", "DUPLICATE", "ALREADY_PAID");
+        assertThat(jdbc.queryForList("SELECT error_code FROM partner_message WHERE message_type = 'PAYMENT_NOTIFICATION' "
+                + "AND outcome = 'REFUSED'", String.class)).as("FP 59: refused notifications too")
+                .contains("UNKNOWN_SIGNER", "REPLAYED");
+        JsonNode certificateLog = json(call("GET", "/v1/admin/operation-log?size=100&businessId=" + certificateId, ops, null));
+        assertThat(certificateLog.path("content").findValuesAsText("action")).contains("CERTIFICATE_DOWNLOAD",
+                "CERTIFICATE_PREVIEW", "CERTIFICATE_QR_DISPLAY", "CERTIFICATE_DETAIL");
+        assertThat(certificateLog.path("content").findValuesAsText("actorName")).containsOnly("zhang.wei");
+        JsonNode verifications = json(call("GET", "/v1/admin/operation-log?size=100&action=CERTIFICATE_QR_VERIFY", ops, null));
+        assertThat(rows(verifications, "CERTIFICATE_QR_VERIFY")).as("FP 69: public checks, failed ones too")
+                .contains("SUCCESS:public check", "FAILURE:VERIFICATION_FAILED");
+        JsonNode queries = json(call("GET", "/v1/admin/operation-log?size=100&actor=zhang.wei&action=QUERY", ops, null));
+        assertThat(queries.path("content").findValuesAsText("action")).as("FP 73, 78")
+                .contains("CERTIFICATE_QUERY", "CLEARANCE_QUERY");
+        assertThat(json(call("GET", "/v1/admin/operation-log?size=100&businessId=" + declarationId, ops, null))
+                .path("content").findValuesAsText("action")).contains("CLEARANCE_TIMELINE");
+        assertThat(call("GET", "/v1/admin/operation-log?businessId=" + taxId, token, null).statusCode()).isEqualTo(403);
+    }
+
+    /** "RESULT:detail" of each row of {@code log} with {@code action}. */
+    private static List<String> rows(JsonNode log, String action) {
+        List<String> out = new ArrayList<>();
+        log.path("content").forEach(r -> {
+            if (r.path("action").asText().equals(action)) {
+                out.add(r.path("result").asText() + ":" + r.path("detail").asText());
+            }
+        });
+        return out;
+    }
+
+    @Test
+    void officersSetTheTaxEntryRulesAndTheNextEntryFollowsThem() {
+        String finance = officer("huang.li", "customs-finance");
+        String token = traveler("wu.haitao");
+        String taxId = taxDue(token)[2];
+        Map<String, Object> defaults = Map.of("maxOnlineTotal", "100000.00", "entryValidDays", 15);
+        assertThat(call("PUT", "/v1/settings/tax-entry", token, Map.of("maxOnlineTotal", "1.00", "entryValidDays", 1))
+                .statusCode()).isEqualTo(403);
+        HttpResponse<String> bad = call("PUT", "/v1/settings/tax-entry", finance, Map.of("maxOnlineTotal", "-1",
+                "entryValidDays", 0));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(json(bad).path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("maxOnlineTotal",
+                "entryValidDays");
+        try {
+            HttpResponse<String> low = call("PUT", "/v1/settings/tax-entry", finance, Map.of("maxOnlineTotal", "2000.00",
+                    "entryValidDays", 15));
+            assertThat(low.statusCode()).as(low.body()).isEqualTo(200);
+            assertThat(json(call("GET", "/v1/settings/tax-entry", token, null)).path("maxOnlineTotal").decimalValue())
+                    .isEqualByComparingTo("2000.00");
+            HttpResponse<String> above = call("POST", "/v1/taxes/" + taxId + "/entry", token, Map.of("confirmedTotal", "2959.00"));
+            assertThat(json(above).path("code").asText()).isEqualTo("TAX_ENTRY_ABOVE_ONLINE_LIMIT");
+            assertThat(json(above).path("messageZh").asText()).contains("口岸柜台");
+            assertThat(json(call("GET", "/v1/taxes/" + taxId, token, null)).path("status").asText()).isEqualTo("DUE");
+
+            assertThat(call("PUT", "/v1/settings/tax-entry", finance, defaults).statusCode()).isEqualTo(200);
+            jdbc.update("UPDATE tax_payment SET assessed_at = assessed_at - interval '20 days' WHERE id = ?::uuid", taxId);
+            HttpResponse<String> late = call("POST", "/v1/taxes/" + taxId + "/entry", token, Map.of("confirmedTotal", "2959.00"));
+            assertThat(json(late).path("code").asText()).isEqualTo("TAX_ENTRY_EXPIRED");
+            assertThat(json(call("GET", "/v1/taxes/" + taxId, token, null)).path("status").asText()).isEqualTo("DUE");
+
+            assertThat(call("PUT", "/v1/settings/tax-entry", finance, Map.of("maxOnlineTotal", "100000.00",
+                    "entryValidDays", 30)).statusCode()).isEqualTo(200);
+            HttpResponse<String> entered = call("POST", "/v1/taxes/" + taxId + "/entry", token, Map.of("confirmedTotal", "2959.00"));
+            assertThat(json(entered).path("status").asText()).as(entered.body()).isEqualTo("ENTERED");
+        } finally {
+            call("PUT", "/v1/settings/tax-entry", finance, defaults);
+        }
+        JsonNode log = json(call("GET", "/v1/admin/operation-log?size=50&actor=huang.li&action="
+                + java.net.URLEncoder.encode("/settings/tax-entry", java.nio.charset.StandardCharsets.UTF_8),
+                officer("ops.auditor", "sw-operator"), null));
+        assertThat(log.path("content").findValuesAsText("result")).contains("SUCCESS", "FAILURE");
     }
 
     @Test
