@@ -245,6 +245,68 @@ class OnlineTaxAndCertificateIT extends PassengerITBase {
         assertThat(call("GET", "/v1/admin/operation-log?businessId=" + taxId, token, null).statusCode()).isEqualTo(403);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"BOC, bank-boc-hainan", "CCB, bank-ccb-hainan", "ABC, bank-abc-hainan"})
+    void eachBankChannelTakesItsOrderAndCreditsOnlyItsOwnSignedNotification(String channel, String bank) throws Exception {
+        String token = traveler("bank." + channel.toLowerCase());
+        String taxId = taxDue(token)[2];
+        enterAndSign(token, taxId, channel);
+        assertThat(PARTNERS.received(bank, "TRIPARTITE_AGREEMENT_RECEIPT")).isNotEmpty();
+        String orderNo = json(call("POST", "/v1/taxes/" + taxId + "/payment-orders", token, Map.of("channel", channel)))
+                .path("orderNo").asText();
+        assertThat(PARTNERS.received(bank, "PAYMENT_ORDER").stream()
+                .anyMatch(o -> o.body().path("orderNo").asText().equals(orderNo))).isTrue();
+        Map<String, Object> n = Map.of("notificationId", channel + "-1", "orderNo", orderNo, "bankSerialNo", channel + "0001",
+                "amount", "2959.00", "result", "SUCCESS");
+        String other = "bank-icbc-hainan".equals(bank) ? "bank-boc-hainan" : "bank-icbc-hainan";
+        HttpResponse<String> wrongBank = notify(channel, TestKeys.partnerSealer(other)
+                .seal(JSON.writeValueAsBytes(n), other, TestKeys.PLATFORM).toJson());
+        assertThat(wrongBank.statusCode()).as("another bank's key").isEqualTo(401);
+        assertThat(json(call("GET", "/v1/taxes/" + taxId, token, null)).path("status").asText()).isEqualTo("AGREEMENT_SIGNED");
+        HttpResponse<String> credited = notify(channel, TestKeys.partnerSealer(bank)
+                .seal(JSON.writeValueAsBytes(n), bank, TestKeys.PLATFORM).toJson());
+        assertThat(json(credited).path("outcome").asText()).as(credited.body()).isEqualTo("CREDITED");
+        JsonNode paid = json(call("GET", "/v1/taxes/" + taxId, token, null));
+        assertThat(paid.path("status").asText()).isEqualTo("PAID");
+        assertThat(paid.path("paidChannel").asText()).isEqualTo(channel);
+    }
+
+    @Test
+    void officersEditTheAgreementTextAndATravelerMustReadTheNewVersionBeforeSigning() {
+        String finance = officer("huang.li", "customs-finance");
+        String token = traveler("zhou.min");
+        JsonNode original = json(call("GET", "/v1/agreement-text", token, null));
+        Map<String, Object> restore = Map.of("titleZh", original.path("titleZh").asText(), "titleEn",
+                original.path("titleEn").asText(), "bodyZh", original.path("bodyZh").asText(), "bodyEn",
+                original.path("bodyEn").asText());
+        String taxId = taxDue(token)[2];
+        assertThat(json(call("POST", "/v1/taxes/" + taxId + "/entry", token, Map.of("confirmedTotal", "2959.00")))
+                .path("status").asText()).isEqualTo("ENTERED");
+        int seen = json(call("GET", "/v1/taxes/" + taxId + "/agreement?channel=ALIPAY", token, null)).path("textVersion").asInt();
+        Map<String, Object> text = Map.of("titleZh", "海关税款缴纳三方协议（2026 版）", "titleEn", "Tripartite tax payment agreement (2026)",
+                "bodyZh", "缴款人同意通过{channel}缴纳税单 {taxNo} 所列税款 {amount} 元。", "bodyEn",
+                "The payer agrees to pay CNY {amount} of tax bill {taxNo} through {channel}.");
+        assertThat(call("PUT", "/v1/agreement-text", token, text).statusCode()).isEqualTo(403);
+        assertThat(json(call("PUT", "/v1/agreement-text", finance, Map.of("titleZh", "", "titleEn", "x", "bodyZh", "y",
+                "bodyEn", "z"))).path("code").asText()).isEqualTo("SETTINGS_INVALID");
+        try {
+            HttpResponse<String> saved = call("PUT", "/v1/agreement-text", finance, text);
+            assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+            HttpResponse<String> outdated = call("POST", "/v1/taxes/" + taxId + "/agreement", token,
+                    Map.of("channel", "ALIPAY", "textVersion", seen, "consent", true));
+            assertThat(json(outdated).path("code").asText()).isEqualTo("AGREEMENT_TEXT_OUTDATED");
+            JsonNode preview = json(call("GET", "/v1/taxes/" + taxId + "/agreement?channel=ALIPAY", token, null));
+            assertThat(preview.path("textVersion").asInt()).isGreaterThan(seen);
+            assertThat(preview.path("titleZh").asText()).isEqualTo("海关税款缴纳三方协议（2026 版）");
+            assertThat(preview.path("bodyZh").asText()).contains(preview.path("taxNo").asText()).contains("2959.00");
+            HttpResponse<String> signed = call("POST", "/v1/taxes/" + taxId + "/agreement", token,
+                    Map.of("channel", "ALIPAY", "textVersion", preview.path("textVersion").asInt(), "consent", true));
+            assertThat(signed.statusCode()).as(signed.body()).isEqualTo(200);
+        } finally {
+            call("PUT", "/v1/agreement-text", finance, restore);
+        }
+    }
+
     /** "RESULT:detail" of each row of {@code log} with {@code action}. */
     private static List<String> rows(JsonNode log, String action) {
         List<String> out = new ArrayList<>();
