@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { flattenOrganisations, menuDraft, type MenuItem, type OrganisationUnit } from './adminApi'
+import { flattenOrganisations, menuDraft, visibleFor, type MenuItem, type OrganisationUnit } from './adminApi'
 
 describe('passenger system administration helpers', () => {
   const unit = (name: string, children: OrganisationUnit[] = []): OrganisationUnit =>
@@ -20,5 +20,22 @@ describe('passenger system administration helpers', () => {
     expect(item.roles).toEqual(['customs-officer'])
     expect(draft).not.toHaveProperty('children')
     expect(draft.icon).toBe('')
+  })
+
+  it('shows a role the enabled entries meant for it, children only under a visible parent', () => {
+    const m = (code: string, roles: string[], children: MenuItem[] = [], enabled = true): MenuItem =>
+      ({ id: code, code, nameZh: code, nameEn: code, sortOrder: 0, roles, enabled, children })
+    const tree = [
+      m('officer', ['customs-officer', 'customs-reviewer'], [
+        m('officer.passenger-settings', ['customs-officer']),
+        m('officer.passenger-declarations', []),
+        m('officer.review-queue', ['customs-reviewer'], [], false),
+      ]),
+      m('traveler', ['traveler'], [m('traveler.tax', [])]),
+    ]
+    const codes = (items: MenuItem[]): string[] => items.flatMap((i) => [i.code, ...codes(i.children)])
+    expect(codes(visibleFor(tree, 'customs-reviewer'))).toEqual(['officer', 'officer.passenger-declarations'])
+    expect(codes(visibleFor(tree, 'customs-officer'))).toEqual(['officer', 'officer.passenger-settings', 'officer.passenger-declarations'])
+    expect(codes(visibleFor(tree, 'traveler'))).toEqual(['traveler', 'traveler.tax'])
   })
 })

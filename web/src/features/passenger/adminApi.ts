@@ -112,3 +112,9 @@ export function menuDraft(m: MenuItem): MenuDraft {
   return { parentId: m.parentId ?? null, code: m.code, nameZh: m.nameZh, nameEn: m.nameEn, path: m.path ?? '',
     icon: m.icon ?? '', sortOrder: m.sortOrder, roles: [...m.roles], enabled: m.enabled }
 }
+
+/** The enabled entries a holder of `role` sees, as the service's `/menus/visible` answers for that role. */
+export function visibleFor(items: readonly MenuItem[], role: string): MenuItem[] {
+  return items.filter((m) => m.enabled && (m.roles.length === 0 || m.roles.includes(role)))
+    .map((m) => ({ ...m, children: visibleFor(m.children, role) }))
+}

@@ -85,7 +85,7 @@ const zh: MessageTree = {
       nameEn: '英文名称', newOrganisation: '新增机构', addChild: '添加下级', newMenu: '新增菜单', parent: '上级',
       path: '路由', sortOrder: '排序', visibleTo: '可见角色', everyone: '全部登录用户', result: '结果', success: '成功',
       failure: '失败', pull: '立即同步', pulled: '同步新增 {n} 条登录事件', time: '时间', event: '事件', client: '客户端',
-      error: '失败原因', action: '操作', businessId: '业务编号', detail: '说明',
+      error: '失败原因', action: '操作', businessId: '业务编号', detail: '说明', previewAs: '按角色预览可见菜单',
     },
   },
 }
@@ -185,7 +185,7 @@ const en: MessageTree = {
       parent: 'Parent', path: 'Route', sortOrder: 'Order', visibleTo: 'Visible to roles', everyone: 'Every signed-in user',
       result: 'Result', success: 'Success', failure: 'Failure', pull: 'Pull now', pulled: '{n} new sign-in events',
       time: 'Time', event: 'Event', client: 'Client', error: 'Error', action: 'Action', businessId: 'Business id',
-      detail: 'Detail',
+      detail: 'Detail', previewAs: 'Preview the menu of a role',
     },
   },
 }
