@@ -175,6 +175,12 @@ export interface ValidationSettings {
   exchangeRates: Record<string, number>
 }
 
+/** 线上缴税申报校验设置 (FP 38). */
+export interface TaxEntrySettings {
+  maxOnlineTotal: number
+  entryValidDays: number
+}
+
 export interface AgreementText {
   titleZh: string
   titleEn: string
@@ -231,6 +237,8 @@ export const passengerApi = {
   channels: () => api.get<Channel[]>(`${V1}/payment-channels`),
   createOrder: (id: string, channel: string) => api.post<PaymentOrder>(`${V1}/taxes/${id}/payment-orders`, { channel }),
   orders: (id: string) => api.get<PaymentOrder[]>(`${V1}/taxes/${id}/payment-orders`),
+  taxEntrySettings: () => api.get<TaxEntrySettings>(`${V1}/settings/tax-entry`),
+  saveTaxEntrySettings: (s: TaxEntrySettings) => api.put<{ version: number }>(`${V1}/settings/tax-entry`, s),
   agreementText: () => api.get<AgreementText>(`${V1}/agreement-text`),
   saveAgreementText: (t: AgreementText) => api.put<{ version: number }>(`${V1}/agreement-text`, t),
   certificates: (query: Record<string, string | undefined> = {}) => api.get<Certificate[]>(`${V1}/certificates`, { query }),

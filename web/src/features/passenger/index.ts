@@ -14,6 +14,7 @@ const passenger: FeatureModule = {
     'officer.passenger-settings': { component: () => import('./views/OfficerSettingsView.vue') },
     'officer.passenger-guides': { component: () => import('./views/GuidesView.vue'), props: { editable: true } },
     'operator.passenger-receipts': { component: () => import('./views/OperatorReceiptsView.vue') },
+    'operator.passenger-admin': { component: () => import('./views/AdminView.vue') },
   },
   routes: [
     { path: '/verify/certificate/:code', name: 'passenger-verify', component: () => import('./views/VerifyView.vue'), public: true, titleKey: 'passenger.verify.title' },

@@ -3,7 +3,7 @@ import type { MessageTree } from '../types'
 const zh: MessageTree = {
   menu: {
     officer: { 'passenger-declarations': '旅客申报监管', 'passenger-settings': '旅客通关设置', 'passenger-guides': '相关指引维护' },
-    operator: { 'passenger-receipts': '回执与报文异常' },
+    operator: { 'passenger-receipts': '回执与报文异常', 'passenger-admin': '旅客通关系统管理' },
   },
   passenger: {
     category: { TOBACCO_ALCOHOL: '烟酒', VALUABLES: '贵重物品', FOOD: '食品', MEDICINE: '药品', OTHER_SPECIAL: '其他特殊物品' },
@@ -59,6 +59,7 @@ const zh: MessageTree = {
       prohibited: '禁止携带物品关键词', itemValueLimit: '单件价值上限（元）', totalValueLimit: '总价值上限（元）',
       maxItems: '每单物品数上限', agreement: '三方协议文本', display: '明细显示设置', saved: '已保存（第 {version} 版）',
       titleZh: '中文标题', titleEn: '英文标题', bodyZh: '中文正文', bodyEn: '英文正文',
+      taxEntry: '线上缴税校验设置', maxOnlineTotal: '线上缴税上限（元）', entryValidDays: '核定后可线上缴税天数',
       placeholders: "可用占位符：{'{taxNo}'}、{'{amount}'}、{'{channel}'}",
       requiredField: {
         travelerName: '旅客姓名', documentNo: '证件号码', ticketNo: '票号', itemUnit: '物品单位', itemValue: '物品价值',
@@ -74,13 +75,25 @@ const zh: MessageTree = {
       keyword: '关键词', deleteConfirm: '确定删除该指引及其附件？',
     },
     officer: { title: '旅客申报监管', messages: '报文日志' },
+    admin: {
+      title: '旅客通关系统管理', users: '用户管理', roles: '角色管理', organisations: '组织机构', menus: '菜单管理',
+      loginLog: '用户登录日志', operationLog: '系统操作日志', search: '用户名或姓名', state: '状态', enabled: '启用',
+      disabled: '停用', enable: '启用', disable: '停用', newUser: '新增用户', username: '用户名', name: '名称', email: '邮箱',
+      initialPassword: '初始密码', resetPassword: '重置密码', newPassword: '请输入新密码（首次登录须修改）',
+      passwordReset: '密码已重置', edit: '修改', saved: '已保存', deleted: '已删除', confirmDelete: '确定删除“{name}”？',
+      newRole: '新增角色', code: '编码', kind: '类型', builtIn: '平台内置', custom: '自定义', nameZh: '中文名称',
+      nameEn: '英文名称', newOrganisation: '新增机构', addChild: '添加下级', newMenu: '新增菜单', parent: '上级',
+      path: '路由', sortOrder: '排序', visibleTo: '可见角色', everyone: '全部登录用户', result: '结果', success: '成功',
+      failure: '失败', pull: '立即同步', pulled: '同步新增 {n} 条登录事件', time: '时间', event: '事件', client: '客户端',
+      error: '失败原因', action: '操作', businessId: '业务编号', detail: '说明', previewAs: '按角色预览可见菜单',
+    },
   },
 }
 
 const en: MessageTree = {
   menu: {
     officer: { 'passenger-declarations': 'Passenger declarations', 'passenger-settings': 'Passenger clearance settings', 'passenger-guides': 'Guide editing' },
-    operator: { 'passenger-receipts': 'Receipts and message errors' },
+    operator: { 'passenger-receipts': 'Receipts and message errors', 'passenger-admin': 'Passenger system administration' },
   },
   passenger: {
     category: { TOBACCO_ALCOHOL: 'Tobacco and alcohol', VALUABLES: 'Valuables', FOOD: 'Food', MEDICINE: 'Medicines', OTHER_SPECIAL: 'Other special items' },
@@ -142,6 +155,8 @@ const en: MessageTree = {
       itemValueLimit: 'Highest value of one article (CNY)', totalValueLimit: 'Highest total value (CNY)',
       maxItems: 'Most articles per declaration', agreement: 'Tripartite agreement text', display: 'Detail display settings',
       saved: 'Saved (version {version})', titleZh: 'Chinese title', titleEn: 'English title', bodyZh: 'Chinese text',
+      taxEntry: 'Online tax entry rules', maxOnlineTotal: 'Highest tax paid online (CNY)',
+      entryValidDays: 'Days an assessment can be paid online',
       bodyEn: 'English text', placeholders: "Placeholders: {'{taxNo}'}, {'{amount}'}, {'{channel}'}",
       requiredField: {
         travelerName: 'Traveler name', documentNo: 'ID document no.', ticketNo: 'Ticket no.', itemUnit: 'Article unit',
@@ -158,6 +173,20 @@ const en: MessageTree = {
       categories: 'Article categories', keyword: 'Keyword', deleteConfirm: 'Delete this guide and its attachments?',
     },
     officer: { title: 'Passenger declarations', messages: 'Message log' },
+    admin: {
+      title: 'Passenger system administration', users: 'Users', roles: 'Roles', organisations: 'Organisations',
+      menus: 'Menus', loginLog: 'Login log', operationLog: 'Operation log', search: 'User name or name', state: 'State',
+      enabled: 'Enabled', disabled: 'Disabled', enable: 'Enable', disable: 'Disable', newUser: 'New user',
+      username: 'User name', name: 'Name', email: 'E-mail', initialPassword: 'Initial password',
+      resetPassword: 'Reset password', newPassword: 'New password (to be changed at the next sign-in)',
+      passwordReset: 'Password reset', edit: 'Edit', saved: 'Saved', deleted: 'Deleted', confirmDelete: 'Delete "{name}"?',
+      newRole: 'New role', code: 'Code', kind: 'Kind', builtIn: 'Built-in', custom: 'Custom', nameZh: 'Chinese name',
+      nameEn: 'English name', newOrganisation: 'New organisation', addChild: 'Add child', newMenu: 'New menu item',
+      parent: 'Parent', path: 'Route', sortOrder: 'Order', visibleTo: 'Visible to roles', everyone: 'Every signed-in user',
+      result: 'Result', success: 'Success', failure: 'Failure', pull: 'Pull now', pulled: '{n} new sign-in events',
+      time: 'Time', event: 'Event', client: 'Client', error: 'Error', action: 'Action', businessId: 'Business id',
+      detail: 'Detail', previewAs: 'Preview the menu of a role',
+    },
   },
 }
 

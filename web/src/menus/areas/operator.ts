@@ -13,6 +13,7 @@ export const operatorArea: MenuArea = {
     ready('operator', 'login-logs'),
     ready('operator', 'platform-status'),
     ready('operator', 'passenger-receipts'),
+    ready('operator', 'passenger-admin'),
     planned('operator', 'outbox', 'common-lib (every service)'),
     ready('operator', 'outbound-messages'),
     ready('operator', 'clearance-parameters'),

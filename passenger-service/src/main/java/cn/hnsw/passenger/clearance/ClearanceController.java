@@ -21,17 +21,21 @@ class ClearanceController {
     private final DeclarationService declarations;
     private final ClearanceLog clearanceLog;
     private final PartnerMessageLog messageLog;
+    private final AccessLog accessLog;
 
-    ClearanceController(DeclarationService declarations, ClearanceLog clearanceLog, PartnerMessageLog messageLog) {
+    ClearanceController(DeclarationService declarations, ClearanceLog clearanceLog, PartnerMessageLog messageLog,
+                        AccessLog accessLog) {
         this.declarations = declarations;
         this.clearanceLog = clearanceLog;
         this.messageLog = messageLog;
+        this.accessLog = accessLog;
     }
 
     @GetMapping("/declarations/{id}/timeline")
     @PreAuthorize("hasAnyRole('traveler','customs-officer','customs-reviewer','customs-finance','sw-operator','platform-admin')")
-    ClearanceTimeline timeline(@PathVariable UUID id) {
+    ClearanceTimeline timeline(@PathVariable UUID id, jakarta.servlet.http.HttpServletRequest request) {
         BaggageDeclaration d = declarations.visible(Actors.current(), id);
+        accessLog.read(cn.hnsw.common.audit.AuditContext.clientIp(request), "CLEARANCE_TIMELINE", "BAGGAGE_DECLARATION", id.toString(), d.declarationNo());
         return new ClearanceTimeline(d.id(), d.declarationNo(), d.status().name(), clearanceLog.steps(d.id()));
     }
 

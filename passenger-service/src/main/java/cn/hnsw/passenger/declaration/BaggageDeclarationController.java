@@ -1,5 +1,6 @@
 package cn.hnsw.passenger.declaration;
 
+import cn.hnsw.passenger.clearance.AccessLog;
 import cn.hnsw.common.security.Actors;
 import cn.hnsw.common.security.CurrentActor;
 import cn.hnsw.common.web.FieldViolation;
@@ -38,10 +39,12 @@ class BaggageDeclarationController {
 
     private final DeclarationService service;
     private final SettingStore settings;
+    private final AccessLog accessLog;
 
-    BaggageDeclarationController(DeclarationService service, SettingStore settings) {
+    BaggageDeclarationController(DeclarationService service, SettingStore settings, AccessLog accessLog) {
         this.service = service;
         this.settings = settings;
+        this.accessLog = accessLog;
     }
 
     record DeletionRequest(String reason) {
@@ -96,11 +99,16 @@ class BaggageDeclarationController {
                                        @RequestParam(required = false) LocalDate to,
                                        @RequestParam(required = false) String declarationNo,
                                        @RequestParam(required = false) Integer page,
-                                       @RequestParam(required = false) Integer size) {
-        return service.search(Actors.current(),
+                                       @RequestParam(required = false) Integer size,
+                                       jakarta.servlet.http.HttpServletRequest request) {
+        PageResponse<DeclarationView> found = service.search(Actors.current(),
                         new DeclarationRepository.Filter(null, status, port, from, to, declarationNo),
                         PageQuery.of(page, size))
                 .map(d -> DeclarationView.of(d, null));
+        accessLog.read(cn.hnsw.common.audit.AuditContext.clientIp(request), "CLEARANCE_QUERY", "BAGGAGE_DECLARATION",
+                declarationNo, "status=" + status + " port=" + port + " from=" + from + " to=" + to + " found="
+                        + found.totalElements());
+        return found;
     }
 
     @PostMapping("/declarations/{id}/dispatch")

@@ -112,6 +112,19 @@ class TaxController {
         return Map.of("version", taxes.saveAgreementText(text, Actors.current()), "text", taxes.agreementText());
     }
 
+    @GetMapping("/settings/tax-entry")
+    @PreAuthorize(ANY)
+    TaxEntrySettings taxEntrySettings() {
+        return taxes.taxEntrySettings();
+    }
+
+    @PutMapping("/settings/tax-entry")
+    @PreAuthorize("hasAnyRole('customs-finance','customs-officer','platform-admin')")
+    Map<String, Object> saveTaxEntrySettings(@RequestBody TaxEntrySettings settings) {
+        return Map.of("version", taxes.saveTaxEntrySettings(settings, Actors.current()), "settings",
+                taxes.taxEntrySettings());
+    }
+
     @GetMapping("/payment-channels")
     @PreAuthorize(ANY)
     List<ChannelView> paymentChannels() {

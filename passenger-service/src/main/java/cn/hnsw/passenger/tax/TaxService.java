@@ -37,6 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class TaxService {
 
     public static final String AGREEMENT_SETTINGS = "agreement";
+
+    static final String TAX_ENTRY_SETTINGS = "tax-entry";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final TaxRepository taxes;
@@ -92,6 +94,7 @@ public class TaxService {
     @Transactional(noRollbackFor = HnswException.class)
     public TaxPayment enter(CurrentActor traveler, UUID id, BigDecimal confirmedTotal) {
         TaxPayment t = ownLocked(traveler, id);
+        taxEntrySettings().check(t, clock.instant());
         t.enter(confirmedTotal, clock.instant());
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("taxNo", t.taxNo());
@@ -109,6 +112,26 @@ public class TaxService {
 
     public record AgreementPreview(int textVersion, String titleZh, String titleEn, String bodyZh, String bodyEn,
                                    String taxNo, BigDecimal amount) {
+    }
+
+    /** 线上缴税申报校验设置 in force: the newest an officer saved, else {@link TaxEntrySettings#DEFAULT}. */
+    public TaxEntrySettings taxEntrySettings() {
+        return settings.current(TAX_ENTRY_SETTINGS, TaxEntrySettings.class).map(SettingStore.Versioned::content)
+                .orElse(TaxEntrySettings.DEFAULT);
+    }
+
+    @Transactional
+    public int saveTaxEntrySettings(TaxEntrySettings newSettings, CurrentActor officer) {
+        if (newSettings == null) {
+            throw new HnswException(cn.hnsw.common.web.CommonErrorCode.MALFORMED_REQUEST, "empty body");
+        }
+        java.util.List<cn.hnsw.common.web.FieldViolation> v = newSettings.violations();
+        if (!v.isEmpty()) {
+            throw new HnswException(cn.hnsw.common.web.CommonErrorCode.VALIDATION_FAILED, v, null);
+        }
+        return settings.save(TAX_ENTRY_SETTINGS, new TaxEntrySettings(
+                newSettings.maxOnlineTotal().setScale(2, java.math.RoundingMode.UNNECESSARY),
+                newSettings.entryValidDays()), officer.username());
     }
 
     public AgreementText agreementText() {

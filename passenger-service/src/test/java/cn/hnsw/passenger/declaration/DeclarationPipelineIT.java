@@ -104,6 +104,37 @@ class DeclarationPipelineIT extends PassengerITBase {
     }
 
     @Test
+    void anOfficerDecidesWhetherADeletionNeedsAReasonAndTheNextDeletionFollows() {
+        String officer = officer("chen.guan", "customs-officer");
+        String token = traveler("feng.xue");
+        JsonNode current = json(call("GET", "/v1/validation-settings", officer, null));
+        Map<String, Object> withReason = new java.util.LinkedHashMap<>(JSON.convertValue(current, Map.class));
+        java.util.Set<String> required = new java.util.LinkedHashSet<>(JSON.convertValue(current.path("requiredFields"),
+                List.class));
+        required.add("deletionReason");
+        withReason.put("requiredFields", List.copyOf(required));
+        try {
+            assertThat(call("PUT", "/v1/validation-settings", officer, withReason).statusCode()).isEqualTo(200);
+            String id = submit(token, declaration(List.of(item("FOOD", "椰子粉", "2", "袋", "60.00")))).path("id").asText();
+            HttpResponse<String> refused = call("POST", "/v1/declarations/" + id + "/deletion", token, Map.of("reason", " "));
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(json(refused).path("errors").findValuesAsText("field")).containsExactly("reason");
+            assertThat(detail(token, id).path("pendingAction").asText()).isNotEqualTo("DELETE");
+
+            required.remove("deletionReason");
+            withReason.put("requiredFields", List.copyOf(required));
+            assertThat(call("PUT", "/v1/validation-settings", officer, withReason).statusCode()).isEqualTo(200);
+            HttpResponse<String> accepted = call("POST", "/v1/declarations/" + id + "/deletion", token, Map.of("reason", ""));
+            assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+            assertThat(call("POST", "/v1/declarations/" + submit(token, declaration(List.of(item("FOOD", "咖啡豆", "1",
+                    "袋", "88.00")))).path("id").asText() + "/deletion", token, Map.of("reason", "x".repeat(201)))
+                    .statusCode()).as("the length limit stays whatever the settings").isEqualTo(400);
+        } finally {
+            call("PUT", "/v1/validation-settings", officer, JSON.convertValue(current, Map.class));
+        }
+    }
+
+    @Test
     void anotherTravelersDeclarationIsNotFoundAndStaysUnchanged() {
         String owner = traveler("sun.li");
         JsonNode created = submit(owner, declaration(List.of(item("FOOD", "椰子糖", "3", "袋", "90.00"))));

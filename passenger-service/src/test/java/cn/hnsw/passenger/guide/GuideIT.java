@@ -83,5 +83,19 @@ class GuideIT extends PassengerITBase {
         assertThat(call("DELETE", "/v1/guides/" + id, officer, null).statusCode()).isEqualTo(204);
         assertThat(call("GET", "/v1/guides/" + id, officer, null).statusCode()).isEqualTo(404);
         assertThat(count("guide_attachment")).isZero();
+
+        // FP 107 日志处理: every change to the guide, refused ones included, is in the operation log
+        JsonNode log = json(call("GET", "/v1/admin/operation-log?size=100&businessId=" + id,
+                officer("ops.auditor", "sw-operator"), null));
+        List<String> rows = new java.util.ArrayList<>();
+        log.path("content").forEach(r -> rows.add(r.path("action").asText() + " " + r.path("actorName").asText()
+                + " " + r.path("result").asText()));
+        assertThat(rows).contains("PUT /api/passenger/v1/guides/{id} guide.editor SUCCESS",
+                "PUT /api/passenger/v1/guides/{id}/categories guide.editor SUCCESS",
+                "POST /api/passenger/v1/guides/{id}/attachments guide.editor SUCCESS",
+                "POST /api/passenger/v1/guides/{id}/attachments guide.editor FAILURE",
+                "POST /api/passenger/v1/guides/{id}/attachments guide.reader FAILURE",
+                "DELETE /api/passenger/v1/guides/{id} guide.reader FAILURE",
+                "DELETE /api/passenger/v1/guides/{id} guide.editor SUCCESS");
     }
 }

@@ -13,6 +13,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -23,12 +26,35 @@ class TravelerNotificationIT extends PassengerITBase {
     @Autowired
     KafkaListenerEndpointRegistry listeners;
 
+    /*
+     * Each stream is read on a thread of its own and closed after the test: read on the common fork-join pool (one
+     * worker on two cores) an open stream would block it for the rest of the JVM, and with it everything else that
+     * completes there (the object-storage client's uploads, for one).
+     */
+    private final List<HttpClient> clients = new CopyOnWriteArrayList<>();
+    private final ExecutorService readers = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "sse-reader");
+        t.setDaemon(true);
+        return t;
+    });
+
+    @AfterEach
+    void closeStreams() {
+        clients.forEach(HttpClient::shutdownNow);
+        readers.shutdownNow();
+    }
+
     private List<String> open(String token) {
         List<String> lines = new CopyOnWriteArrayList<>();
-        HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+        HttpClient client = HttpClient.newHttpClient();
+        clients.add(client);
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                         + "/api/passenger/v1/notifications/stream")).header("Authorization", "Bearer " + token)
-                        .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines())
-                .thenAccept(r -> r.body().forEach(lines::add));
+                .header("Accept", "text/event-stream").GET().build();
+        readers.submit(() -> {
+            client.send(request, HttpResponse.BodyHandlers.ofLines()).body().forEach(lines::add);
+            return null;
+        });
         await().atMost(Duration.ofSeconds(10)).until(() -> lines.stream().anyMatch(l -> l.startsWith("event:ready")));
         return lines;
     }

@@ -29,51 +29,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
 /** FP 34–73: tax due → tax entry → tripartite agreement → payment and its notifications → certificate with QR. */
-class OnlineTaxAndCertificateIT extends PassengerITBase {
-
-    private static final String ALIPAY = "wallet-alipay";
-
-    /** A declaration customs assessed at CNY 1,760 + 1,199 = 2,959 of duty. */
-    private String[] taxDue(String token) {
-        JsonNode created = submit(token, declaration(List.of(
-                item("VALUABLES", "机械手表", "1", "只", "8800.00"),
-                item("TOBACCO_ALCOHOL", "五粮液 500ml", "2", "瓶", "2398.00"))));
-        String id = created.path("id").asText();
-        String conversation = created.path("conversationId").asText();
-        awaitCustomsGot(conversation, 1);
-        List<Map<String, Object>> lines = List.of(
-                Map.of("index", 0, "category", "VALUABLES", "name", "机械手表", "dutiableValue", "8800.00",
-                        "rate", "0.20", "tax", "1760.00"),
-                Map.of("index", 1, "category", "TOBACCO_ALCOHOL", "name", "五粮液 500ml", "dutiableValue", "2398.00",
-                        "rate", "0.50", "tax", "1199.00"));
-        HttpResponse<String> r = pushReceipt(sealedReceipt(conversation, 1, "SUBMIT", "TAX_DUE",
-                Map.of("taxLines", lines, "taxTotal", "2959.00")));
-        assertThat(json(r).path("outcome").asText()).as(r.body()).isEqualTo("APPLIED");
-        assertThat(detail(token, id).path("status").asText()).isEqualTo("TAX_DUE");
-        JsonNode taxes = json(call("GET", "/v1/taxes?status=DUE", token, null));
-        String taxId = taxes.path("content").get(0).path("id").asText();
-        return new String[] {id, conversation, taxId};
-    }
-
-    private void enterAndSign(String token, String taxId, String channel) {
-        HttpResponse<String> wrong = call("POST", "/v1/taxes/" + taxId + "/entry", token, Map.of("confirmedTotal", "100.00"));
-        assertThat(wrong.statusCode()).isEqualTo(400);
-        assertThat(json(wrong).path("code").asText()).isEqualTo("TAX_ENTRY_MISMATCH");
-        HttpResponse<String> entered = call("POST", "/v1/taxes/" + taxId + "/entry", token,
-                Map.of("confirmedTotal", "2959.00"));
-        assertThat(entered.statusCode()).as(entered.body()).isEqualTo(200);
-        assertThat(json(entered).path("status").asText()).isEqualTo("ENTERED");
-        JsonNode preview = json(call("GET", "/v1/taxes/" + taxId + "/agreement?channel=" + channel, token, null));
-        assertThat(preview.path("bodyZh").asText()).contains(preview.path("taxNo").asText()).contains("2959.00");
-        HttpResponse<String> unsigned = call("POST", "/v1/taxes/" + taxId + "/agreement", token,
-                Map.of("channel", channel, "textVersion", preview.path("textVersion").asInt(), "consent", false));
-        assertThat(unsigned.statusCode()).isEqualTo(400);
-        HttpResponse<String> signed = call("POST", "/v1/taxes/" + taxId + "/agreement", token,
-                Map.of("channel", channel, "textVersion", preview.path("textVersion").asInt(), "consent", true));
-        assertThat(signed.statusCode()).as(signed.body()).isEqualTo(200);
-        assertThat(json(signed).path("customsReceipt").asText()).isEqualTo("SENT");
-        assertThat(json(signed).path("bankReceipt").asText()).isEqualTo("SENT");
-    }
+class OnlineTaxAndCertificateIT extends TaxFlowSupport {
 
     private byte[] alipayNotification(String notifyId, String orderNo, String amount, String keyHolder,
                                       boolean forged) throws Exception {
@@ -85,10 +41,6 @@ class OnlineTaxAndCertificateIT extends PassengerITBase {
         n.put("trade_status", "TRADE_SUCCESS");
         var sealer = forged ? TestKeys.forgerSealer(keyHolder) : TestKeys.partnerSealer(keyHolder);
         return sealer.seal(JSON.writeValueAsBytes(n), keyHolder, TestKeys.PLATFORM).toJson();
-    }
-
-    private HttpResponse<String> notify(String channel, byte[] sealed) {
-        return call("POST", "/v1/payment-notifications/" + channel, partnerToken("partner-bank"), sealed);
     }
 
     @Test
@@ -211,6 +163,154 @@ class OnlineTaxAndCertificateIT extends PassengerITBase {
                 .path("content").findValuesAsText("id")).doesNotContain(taxId);
         assertThat(json(call("GET", "/v1/certificates", token, null)).findValuesAsText("certificateNo"))
                 .contains(certificateNo);
+        assertThat(json(call("GET", "/v1/declarations?status=RELEASED", token, null)).path("content")
+                .findValuesAsText("id")).contains(declarationId);
+
+        // 日志处理: each step, each refusal and each read of personal data is in a log an operator can query
+        String ops = officer("ops.auditor", "sw-operator");
+        JsonNode taxLog = json(call("GET", "/v1/admin/operation-log?size=100&businessId=" + taxId, ops, null));
+        assertThat(taxLog.path("content").findValuesAsText("action")).contains(
+                "POST /api/passenger/v1/taxes/{id}/entry", "POST /api/passenger/v1/taxes/{id}/agreement",
+                "POST /api/passenger/v1/taxes/{id}/payment-orders");
+        assertThat(rows(taxLog, "POST /api/passenger/v1/taxes/{id}/entry")).as("FP 40: refused and accepted entry")
+                .contains("FAILURE:HTTP 400", "SUCCESS:HTTP 200");
+        assertThat(rows(taxLog, "POST /api/passenger/v1/taxes/{id}/agreement")).as("FP 47: unsigned and signed")
+                .contains("FAILURE:HTTP 400", "SUCCESS:HTTP 200");
+        assertThat(jdbc.queryForList("SELECT error_code FROM partner_message WHERE message_type = 'PAYMENT_NOTIFICATION' "
+                + "AND business_id = ?", String.class, a)).as("FP 59: every applied notification and its outcome")
+                .contains("CREDITED", "DUPLICATE", "ALREADY_PAID");
+        assertThat(jdbc.queryForList("SELECT error_code FROM partner_message WHERE message_type = 'PAYMENT_NOTIFICATION' "
+                + "AND outcome = 'REFUSED'", String.class)).as("FP 59: refused notifications too")
+                .contains("UNKNOWN_SIGNER", "REPLAYED");
+        JsonNode certificateLog = json(call("GET", "/v1/admin/operation-log?size=100&businessId=" + certificateId, ops, null));
+        assertThat(certificateLog.path("content").findValuesAsText("action")).contains("CERTIFICATE_DOWNLOAD",
+                "CERTIFICATE_PREVIEW", "CERTIFICATE_QR_DISPLAY", "CERTIFICATE_DETAIL");
+        assertThat(certificateLog.path("content").findValuesAsText("actorName")).containsOnly("zhang.wei");
+        JsonNode verifications = json(call("GET", "/v1/admin/operation-log?size=100&action=CERTIFICATE_QR_VERIFY", ops, null));
+        assertThat(rows(verifications, "CERTIFICATE_QR_VERIFY")).as("FP 69: public checks, failed ones too")
+                .contains("SUCCESS:public check", "FAILURE:VERIFICATION_FAILED");
+        JsonNode queries = json(call("GET", "/v1/admin/operation-log?size=100&actor=zhang.wei&action=QUERY", ops, null));
+        assertThat(queries.path("content").findValuesAsText("action")).as("FP 73, 78")
+                .contains("CERTIFICATE_QUERY", "CLEARANCE_QUERY");
+        assertThat(json(call("GET", "/v1/admin/operation-log?size=100&businessId=" + declarationId, ops, null))
+                .path("content").findValuesAsText("action")).contains("CLEARANCE_TIMELINE");
+        assertThat(call("GET", "/v1/admin/operation-log?businessId=" + taxId, token, null).statusCode()).isEqualTo(403);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"BOC, bank-boc-hainan", "CCB, bank-ccb-hainan", "ABC, bank-abc-hainan"})
+    void eachBankChannelTakesItsOrderAndCreditsOnlyItsOwnSignedNotification(String channel, String bank) throws Exception {
+        String token = traveler("bank." + channel.toLowerCase());
+        String taxId = taxDue(token)[2];
+        enterAndSign(token, taxId, channel);
+        assertThat(PARTNERS.received(bank, "TRIPARTITE_AGREEMENT_RECEIPT")).isNotEmpty();
+        String orderNo = json(call("POST", "/v1/taxes/" + taxId + "/payment-orders", token, Map.of("channel", channel)))
+                .path("orderNo").asText();
+        assertThat(PARTNERS.received(bank, "PAYMENT_ORDER").stream()
+                .anyMatch(o -> o.body().path("orderNo").asText().equals(orderNo))).isTrue();
+        Map<String, Object> n = Map.of("notificationId", channel + "-1", "orderNo", orderNo, "bankSerialNo", channel + "0001",
+                "amount", "2959.00", "result", "SUCCESS");
+        String other = "bank-icbc-hainan".equals(bank) ? "bank-boc-hainan" : "bank-icbc-hainan";
+        HttpResponse<String> wrongBank = notify(channel, TestKeys.partnerSealer(other)
+                .seal(JSON.writeValueAsBytes(n), other, TestKeys.PLATFORM).toJson());
+        assertThat(wrongBank.statusCode()).as("another bank's key").isEqualTo(401);
+        assertThat(json(call("GET", "/v1/taxes/" + taxId, token, null)).path("status").asText()).isEqualTo("AGREEMENT_SIGNED");
+        HttpResponse<String> credited = notify(channel, TestKeys.partnerSealer(bank)
+                .seal(JSON.writeValueAsBytes(n), bank, TestKeys.PLATFORM).toJson());
+        assertThat(json(credited).path("outcome").asText()).as(credited.body()).isEqualTo("CREDITED");
+        JsonNode paid = json(call("GET", "/v1/taxes/" + taxId, token, null));
+        assertThat(paid.path("status").asText()).isEqualTo("PAID");
+        assertThat(paid.path("paidChannel").asText()).isEqualTo(channel);
+    }
+
+    @Test
+    void officersEditTheAgreementTextAndATravelerMustReadTheNewVersionBeforeSigning() {
+        String finance = officer("huang.li", "customs-finance");
+        String token = traveler("zhou.min");
+        JsonNode original = json(call("GET", "/v1/agreement-text", token, null));
+        Map<String, Object> restore = Map.of("titleZh", original.path("titleZh").asText(), "titleEn",
+                original.path("titleEn").asText(), "bodyZh", original.path("bodyZh").asText(), "bodyEn",
+                original.path("bodyEn").asText());
+        String taxId = taxDue(token)[2];
+        assertThat(json(call("POST", "/v1/taxes/" + taxId + "/entry", token, Map.of("confirmedTotal", "2959.00")))
+                .path("status").asText()).isEqualTo("ENTERED");
+        int seen = json(call("GET", "/v1/taxes/" + taxId + "/agreement?channel=ALIPAY", token, null)).path("textVersion").asInt();
+        Map<String, Object> text = Map.of("titleZh", "海关税款缴纳三方协议（2026 版）", "titleEn", "Tripartite tax payment agreement (2026)",
+                "bodyZh", "缴款人同意通过{channel}缴纳税单 {taxNo} 所列税款 {amount} 元。", "bodyEn",
+                "The payer agrees to pay CNY {amount} of tax bill {taxNo} through {channel}.");
+        assertThat(call("PUT", "/v1/agreement-text", token, text).statusCode()).isEqualTo(403);
+        assertThat(json(call("PUT", "/v1/agreement-text", finance, Map.of("titleZh", "", "titleEn", "x", "bodyZh", "y",
+                "bodyEn", "z"))).path("code").asText()).isEqualTo("SETTINGS_INVALID");
+        try {
+            HttpResponse<String> saved = call("PUT", "/v1/agreement-text", finance, text);
+            assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+            HttpResponse<String> outdated = call("POST", "/v1/taxes/" + taxId + "/agreement", token,
+                    Map.of("channel", "ALIPAY", "textVersion", seen, "consent", true));
+            assertThat(json(outdated).path("code").asText()).isEqualTo("AGREEMENT_TEXT_OUTDATED");
+            JsonNode preview = json(call("GET", "/v1/taxes/" + taxId + "/agreement?channel=ALIPAY", token, null));
+            assertThat(preview.path("textVersion").asInt()).isGreaterThan(seen);
+            assertThat(preview.path("titleZh").asText()).isEqualTo("海关税款缴纳三方协议（2026 版）");
+            assertThat(preview.path("bodyZh").asText()).contains(preview.path("taxNo").asText()).contains("2959.00");
+            HttpResponse<String> signed = call("POST", "/v1/taxes/" + taxId + "/agreement", token,
+                    Map.of("channel", "ALIPAY", "textVersion", preview.path("textVersion").asInt(), "consent", true));
+            assertThat(signed.statusCode()).as(signed.body()).isEqualTo(200);
+        } finally {
+            call("PUT", "/v1/agreement-text", finance, restore);
+        }
+    }
+
+    /** "RESULT:detail" of each row of {@code log} with {@code action}. */
+    private static List<String> rows(JsonNode log, String action) {
+        List<String> out = new ArrayList<>();
+        log.path("content").forEach(r -> {
+            if (r.path("action").asText().equals(action)) {
+                out.add(r.path("result").asText() + ":" + r.path("detail").asText());
+            }
+        });
+        return out;
+    }
+
+    @Test
+    void officersSetTheTaxEntryRulesAndTheNextEntryFollowsThem() {
+        String finance = officer("huang.li", "customs-finance");
+        String token = traveler("wu.haitao");
+        String taxId = taxDue(token)[2];
+        Map<String, Object> defaults = Map.of("maxOnlineTotal", "100000.00", "entryValidDays", 15);
+        assertThat(call("PUT", "/v1/settings/tax-entry", token, Map.of("maxOnlineTotal", "1.00", "entryValidDays", 1))
+                .statusCode()).isEqualTo(403);
+        HttpResponse<String> bad = call("PUT", "/v1/settings/tax-entry", finance, Map.of("maxOnlineTotal", "-1",
+                "entryValidDays", 0));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(json(bad).path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("maxOnlineTotal",
+                "entryValidDays");
+        try {
+            HttpResponse<String> low = call("PUT", "/v1/settings/tax-entry", finance, Map.of("maxOnlineTotal", "2000.00",
+                    "entryValidDays", 15));
+            assertThat(low.statusCode()).as(low.body()).isEqualTo(200);
+            assertThat(json(call("GET", "/v1/settings/tax-entry", token, null)).path("maxOnlineTotal").decimalValue())
+                    .isEqualByComparingTo("2000.00");
+            HttpResponse<String> above = call("POST", "/v1/taxes/" + taxId + "/entry", token, Map.of("confirmedTotal", "2959.00"));
+            assertThat(json(above).path("code").asText()).isEqualTo("TAX_ENTRY_ABOVE_ONLINE_LIMIT");
+            assertThat(json(above).path("messageZh").asText()).contains("口岸柜台");
+            assertThat(json(call("GET", "/v1/taxes/" + taxId, token, null)).path("status").asText()).isEqualTo("DUE");
+
+            assertThat(call("PUT", "/v1/settings/tax-entry", finance, defaults).statusCode()).isEqualTo(200);
+            jdbc.update("UPDATE tax_payment SET assessed_at = assessed_at - interval '20 days' WHERE id = ?::uuid", taxId);
+            HttpResponse<String> late = call("POST", "/v1/taxes/" + taxId + "/entry", token, Map.of("confirmedTotal", "2959.00"));
+            assertThat(json(late).path("code").asText()).isEqualTo("TAX_ENTRY_EXPIRED");
+            assertThat(json(call("GET", "/v1/taxes/" + taxId, token, null)).path("status").asText()).isEqualTo("DUE");
+
+            assertThat(call("PUT", "/v1/settings/tax-entry", finance, Map.of("maxOnlineTotal", "100000.00",
+                    "entryValidDays", 30)).statusCode()).isEqualTo(200);
+            HttpResponse<String> entered = call("POST", "/v1/taxes/" + taxId + "/entry", token, Map.of("confirmedTotal", "2959.00"));
+            assertThat(json(entered).path("status").asText()).as(entered.body()).isEqualTo("ENTERED");
+        } finally {
+            call("PUT", "/v1/settings/tax-entry", finance, defaults);
+        }
+        JsonNode log = json(call("GET", "/v1/admin/operation-log?size=50&actor=huang.li&action="
+                + java.net.URLEncoder.encode("/settings/tax-entry", java.nio.charset.StandardCharsets.UTF_8),
+                officer("ops.auditor", "sw-operator"), null));
+        assertThat(log.path("content").findValuesAsText("result")).contains("SUCCESS", "FAILURE");
     }
 
     @Test

@@ -24,7 +24,8 @@ public final class TestKeys {
     public static final String PLATFORM = "hnsw-platform";
     public static final String CUSTOMS = "customs-smart-supervision";
     public static final List<String> PARTNERS = List.of(CUSTOMS, "wallet-alipay", "wallet-tenpay", "bank-boc-hainan",
-            "bank-icbc-hainan", "bank-ccb-hainan", "bank-abc-hainan", "intruder");
+            "bank-icbc-hainan", "bank-ccb-hainan", "bank-abc-hainan", "payment-reserved-1", "payment-reserved-2",
+            "payment-reserved-3", "payment-reserved-4", "intruder");
 
     private static Path dir;
     private static Path strangerDir;
