@@ -1,12 +1,13 @@
 package cn.hnsw.customs;
 
-import cn.hnsw.testsupport.embedded.FreePorts;
 import cn.hnsw.testsupport.jwt.TestTokens;
 import cn.hnsw.testsupport.spring.ServiceIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -30,7 +31,8 @@ public abstract class CustomsIntegrationTestBase {
     protected static final HttpClient HTTP = HttpClient.newHttpClient();
     protected static final ObjectMapper JSON = new ObjectMapper();
     protected static final WirePartner PARTNER = new WirePartner();
-    private static final int PORT = FreePorts.find();
+    /** The Haikou sub-centre runs in this service: distributions go out sealed and come back in through this. */
+    protected static final SelfForwarder SUBCENTRE = new SelfForwarder();
 
     /** Enterprises with valid unified social credit codes (GB 32100 check character). */
     protected static final String ENTERPRISE_A = "91460100MA5T00001L";
@@ -39,31 +41,40 @@ public abstract class CustomsIntegrationTestBase {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        properties(registry, PORT);
+        keysAndPartners(registry);
+        registry.add("hnsw.partners.endpoints.single-window-standard", () -> PARTNER.url("/sw"));
+        registry.add("hnsw.partners.endpoints.manifest-system", () -> PARTNER.url("/manifest"));
     }
 
-    /** The key stores, the wire partner and the queue's test timings, for a context listening on {@code port}. */
-    public static void properties(DynamicPropertyRegistry registry, int port) {
-        registry.add("server.port", () -> port);
+    /**
+     * The key stores, the sub-centre's address and the queue's test timings. The service binds a port of its own
+     * choosing (server.port=0 of {@code @ServiceIntegrationTest}); nothing here depends on a port picked in advance.
+     */
+    public static void keysAndPartners(DynamicPropertyRegistry registry) {
         registry.add("hnsw.crypto.key-store", () -> CustomsTestKeys.dir().resolve("platform.p12").toString());
         registry.add("hnsw.crypto.key-store-password", () -> CustomsTestKeys.PASSWORD);
         registry.add("hnsw.crypto.trust-store", () -> CustomsTestKeys.dir().resolve("trust.p12").toString());
         registry.add("hnsw.crypto.trust-store-password", () -> CustomsTestKeys.PASSWORD);
         registry.add("hnsw.crypto.platform-key-id", () -> CustomsTestKeys.PLATFORM);
-        registry.add("hnsw.partners.endpoints.single-window-standard", () -> PARTNER.url("/sw"));
-        registry.add("hnsw.partners.endpoints.manifest-system", () -> PARTNER.url("/manifest"));
         registry.add("hnsw.partners.endpoints.haikou-data-subcentre",
-                () -> "http://127.0.0.1:" + port + "/api/customs/v1/subcentre/distributions");
+                () -> SUBCENTRE.url("/api/customs/v1/subcentre/distributions"));
         registry.add("hnsw.customs.exchange.max-attempts", () -> 3);
         registry.add("hnsw.customs.exchange.initial-backoff", () -> "50ms");
         registry.add("hnsw.customs.exchange.max-backoff", () -> "200ms");
         registry.add("hnsw.customs.exchange.poll-interval", () -> "100ms");
     }
 
+    @LocalServerPort
+    protected int port;
     @Autowired
     protected JdbcTemplate jdbc;
     @Value("${hnsw.api.base}")
     protected String apiBase;
+
+    @BeforeEach
+    void subCentreIsThisService() {
+        SUBCENTRE.target(port);
+    }
 
     protected static String enterpriseToken(String uscc) {
         return TestTokens.issuer().user("declarant-" + uscc.substring(12), "enterprise-declarant").enterprise(uscc).mint();
@@ -78,7 +89,7 @@ public abstract class CustomsIntegrationTestBase {
     }
 
     protected String url(String path) {
-        return "http://127.0.0.1:" + PORT + apiBase + path;
+        return "http://127.0.0.1:" + port + apiBase + path;
     }
 
     protected HttpResponse<String> get(String path, String token) {

@@ -1,6 +1,5 @@
 package cn.hnsw.customs;
 
-import cn.hnsw.testsupport.embedded.FreePorts;
 import cn.hnsw.testsupport.spring.ServiceSmokeIT;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -11,6 +10,6 @@ class CustomsServiceIT extends ServiceSmokeIT {
     /** The declaration system seals every partner message, so the service starts with its key stores. */
     @DynamicPropertySource
     static void keys(DynamicPropertyRegistry registry) {
-        CustomsIntegrationTestBase.properties(registry, FreePorts.find());
+        CustomsIntegrationTestBase.keysAndPartners(registry);
     }
 }
