@@ -169,6 +169,7 @@ class SecondLineWithSimulatorsIT extends CustomsApiSupport {
         // More than the list holds is refused with its own message, and nothing is written off.
         Map<String, Object> request = editable(declaration);
         itemsOf(request).get(0).put("quantity", "1500");
+        itemsOf(request).get(0).put("totalPrice", "12750.00");
         assertThat(put("/v1/declarations/" + id, enterpriseToken(ENTERPRISE_B), request).statusCode()).isEqualTo(200);
         HttpResponse<String> exceeded = post("/v1/declarations/" + id + "/submission", enterpriseToken(ENTERPRISE_B), "");
         assertThat(exceeded.statusCode()).as(exceeded.body()).isEqualTo(422);
@@ -251,7 +252,7 @@ class SecondLineWithSimulatorsIT extends CustomsApiSupport {
 
         HttpResponse<String> declared = post("/v1/second-line/consolidated-lists/" + id + "/declaration", enterpriseToken(ENTERPRISE_A), "");
         assertThat(declared.statusCode()).as(declared.body()).isEqualTo(200);
-        String declarationId = json(declared.body()).path("id").asText();
+        String declarationId = json(declared.body()).path("declarationId").asText();
         await("the consolidated declaration's release", () -> "RELEASED".equals(status(declarationId)));
         JsonNode document = json(get("/v1/declarations/" + declarationId, enterpriseToken(ENTERPRISE_A)).body());
         assertThat(document.path("declarationType").asText()).isEqualTo("CONSOLIDATED");
@@ -361,6 +362,61 @@ class SecondLineWithSimulatorsIT extends CustomsApiSupport {
                 .path("totalElements").asInt()).isZero();
         assertThat(json(get("/v1/second-line/query?arrivalStatus=RELEASED&preEntryNo=" + preEntryNo, officerToken()).body())
                 .path("totalElements").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void officersKeepTheChecksTheFillRulesAndTheWriteOffRulesAndEnterprisesDoNot() {
+        Map<String, Object> off = new HashMap<>();
+        off.put("enabled", false);
+        assertThat(put("/v1/second-line/rules/checks/LIST-COMMODITY-WEIGHT", enterpriseToken(ENTERPRISE_B), off).statusCode()).isEqualTo(403);
+        Map<String, Object> contract = new HashMap<>(Map.of("scope", "HEADER", "targetField", "contractNo", "constant", "HT-2L-2026",
+                "onlyIfBlank", false, "enabled", true, "sort", 150, "descriptionZh", "合同协议号默认", "descriptionEn", "Default contract number"));
+        Map<String, Object> wrong = new HashMap<>(contract);
+        wrong.put("targetField", "noSuchField");
+        HttpResponse<String> invalid = put("/v1/second-line/rules/fill/H-WRONG", officerToken(), wrong);
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(json(invalid.body()).path("code").asText()).isEqualTo("FILL_RULE_INVALID");
+        try {
+            JsonNode changed = json(put("/v1/second-line/rules/checks/LIST-COMMODITY-WEIGHT", officerToken(), off).body());
+            assertThat(changed.path("enabled").asBoolean()).isFalse();
+            assertThat(changed.path("version").asInt()).isGreaterThan(1);
+            assertThat(put("/v1/second-line/rules/fill/H-CONTRACT", officerToken(), contract).statusCode()).isEqualTo(200);
+            assertThat(put("/v1/second-line/rules/write-off/DOMESTIC_SALE", officerToken(), Map.of("basis", "QUANTITY",
+                    "moment", "DECLARE", "allowPartial", false, "enabled", true)).statusCode()).isEqualTo(200);
+
+            // Gross not above net no longer fails the list; the new fill rule fills the contract number.
+            String no = listNo();
+            settings().put(domesticSale(no, ENTERPRISE_B, LocalDate.now(SHANGHAI).minusDays(1), "0644", "100", "120",
+                    line(1, PET, "聚对苯二甲酸乙二醇酯切片", "100", "8.5")));
+            JsonNode list = json(post("/v1/second-line/verification-lists/pulls", enterpriseToken(ENTERPRISE_B), Map.of("listNo", no)).body())
+                    .path("lists").get(0);
+            assertThat(list.path("status").asText()).isEqualTo("VALID");
+            JsonNode declaration = json(post("/v1/second-line/verification-lists/" + list.path("id").asText() + "/declaration",
+                    enterpriseToken(ENTERPRISE_B), "").body()).path("declaration");
+            assertThat(declaration.path("header").path("contractNo").asText()).isEqualTo("HT-2L-2026");
+
+            // The write-off rule now takes the whole list: part of it is refused with its own message.
+            Map<String, Object> request = editable(declaration);
+            Map<String, Object> header = (Map<String, Object>) request.get("header");
+            header.put("grossWeight", "130");
+            itemsOf(request).get(0).put("quantity", "60");
+            itemsOf(request).get(0).put("totalPrice", "510.00");
+            String id = declaration.path("id").asText();
+            assertThat(put("/v1/declarations/" + id, enterpriseToken(ENTERPRISE_B), request).statusCode()).isEqualTo(200);
+            HttpResponse<String> partial = post("/v1/declarations/" + id + "/submission", enterpriseToken(ENTERPRISE_B), "");
+            assertThat(partial.statusCode()).as(partial.body()).isEqualTo(422);
+            assertThat(json(partial.body()).path("code").asText()).isEqualTo("WRITE_OFF_MUST_BE_WHOLE");
+            assertThat(json(partial.body()).path("messageZh").asText()).isEqualTo("核扣规则要求整单核扣：第1项须申报剩余数量100");
+        } finally {
+            Map<String, Object> on = new HashMap<>();
+            on.put("enabled", true);
+            put("/v1/second-line/rules/checks/LIST-COMMODITY-WEIGHT", officerToken(), on);
+            contract.put("enabled", false);
+            put("/v1/second-line/rules/fill/H-CONTRACT", officerToken(), contract);
+            put("/v1/second-line/rules/write-off/DOMESTIC_SALE", officerToken(), Map.of("basis", "QUANTITY", "moment", "DECLARE",
+                    "allowPartial", true, "enabled", true));
+        }
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------
