@@ -144,7 +144,8 @@ export const secondLineApi = {
   pull: (body: { listNo?: string; from?: string; to?: string }) => api.post<PullResult>(`${base}/verification-lists/pulls`, body),
   lists: (query: Record<string, string | number | undefined>) => api.get<Page<VerificationList>>(`${base}/verification-lists`, { query }),
   recheck: (id: string) => api.post<VerificationList>(`${base}/verification-lists/${id}/check`),
-  generate: (id: string) => api.post<SaveResult>(`${base}/verification-lists/${id}/declaration`),
+  generate: (id: string, type: 'SECOND_LINE_DOMESTIC_SALE' | 'SECOND_LINE_GENERAL' = 'SECOND_LINE_DOMESTIC_SALE') =>
+    api.post<SaveResult>(`${base}/verification-lists/${id}/declaration`, undefined, { query: { type } }),
   consolidate: (body: { period?: string; ledgerNo?: string }) => api.post<ConsolidatedList>(`${base}/consolidated-lists`, body),
   consolidatedLists: () => api.get<ConsolidatedList[]>(`${base}/consolidated-lists`),
   submitConsolidated: (id: string) => api.post<ConsolidatedList>(`${base}/consolidated-lists/${id}/submission`),

@@ -13,13 +13,16 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The Single Window and the manifest system at the wire, for the service's integration tests: a real HTTP server that
  * opens the platform's sealed messages with the partner's own key and answers sealed, as the simulators module does.
- * {@link #failNext} makes it answer 503 to test retries.
+ * {@link #failFor} makes it answer 503 to the next attempts for one declaration, to test retries; other tests' messages
+ * still in the queue are not affected, however slowly the machine runs.
  */
 public final class WirePartner implements AutoCloseable {
 
@@ -28,7 +31,7 @@ public final class WirePartner implements AutoCloseable {
     private final MessageSealer singleWindow = CustomsTestKeys.partnerSealer(CustomsTestKeys.SINGLE_WINDOW);
     private final MessageSealer manifest = CustomsTestKeys.partnerSealer(CustomsTestKeys.MANIFEST);
     public final List<JsonNode> declarations = new CopyOnWriteArrayList<>();
-    public final AtomicInteger failNext = new AtomicInteger();
+    private final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
     public final AtomicInteger requests = new AtomicInteger();
 
     public WirePartner() {
@@ -42,18 +45,30 @@ public final class WirePartner implements AutoCloseable {
         server.start();
     }
 
+    /** The next {@code attempts} deliveries of declaration {@code declarationId} are answered 503. */
+    public void failFor(String declarationId, int attempts) {
+        failures.put(declarationId, new AtomicInteger(attempts));
+    }
+
+    /** Answers the declaration's next delivery normally again. */
+    public void recover(String declarationId) {
+        failures.remove(declarationId);
+    }
+
     public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
     private void singleWindow(HttpExchange exchange) throws IOException {
         requests.incrementAndGet();
-        if (failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        // Each attempt is sealed afresh by the platform, so opening a message that is then refused consumes nothing.
+        OpenedMessage opened = singleWindow.open(exchange.getRequestBody().readAllBytes());
+        JsonNode message = json.readTree(opened.payload());
+        AtomicInteger failing = failures.get(message.path("declaration").path("id").asText());
+        if (failing != null && failing.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             answer(exchange, 503, "{\"code\":\"PARTNER_UNAVAILABLE\"}".getBytes(StandardCharsets.UTF_8));
             return;
         }
-        OpenedMessage opened = singleWindow.open(exchange.getRequestBody().readAllBytes());
-        JsonNode message = json.readTree(opened.payload());
         declarations.add(message);
         ObjectNode receipt = json.createObjectNode().put("receiptKind", "TECHNICAL").put("status", "RECEIVED")
                 .put("messageId", opened.messageId());

@@ -87,8 +87,9 @@ class SecondLineController {
 
     @PostMapping("/verification-lists/{id}/declaration")
     @ResponseStatus(HttpStatus.CREATED)
-    SaveResult generate(@PathVariable UUID id) {
-        return lists.generateDeclaration(Actors.current(), id);
+    SaveResult generate(@PathVariable UUID id,
+                        @RequestParam(defaultValue = "SECOND_LINE_DOMESTIC_SALE") cn.hnsw.customs.declaration.DeclarationType type) {
+        return lists.generateDeclaration(Actors.current(), id, type);
     }
 
     @GetMapping("/rules/fill")

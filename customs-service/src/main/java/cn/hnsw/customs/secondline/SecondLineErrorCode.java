@@ -11,6 +11,7 @@ public enum SecondLineErrorCode implements EnumErrorCode {
     LIST_NOT_FOUND(HttpStatus.NOT_FOUND, "核注清单不存在", "The verification list does not exist"),
     LIST_NOT_VALID(HttpStatus.CONFLICT, "核注清单校验未通过，不能生成报关单：{0}", "The verification list failed its checks and cannot fill a declaration: {0}"),
     LIST_EXHAUSTED(HttpStatus.CONFLICT, "核注清单已全部核扣，不能再生成报关单", "The verification list is written off completely; no declaration can be generated from it"),
+    LIST_DECLARATION_TYPE_INVALID(HttpStatus.BAD_REQUEST, "核注清单只能生成二线内销或二线一般报关单，不能生成“{0}”", "A verification list fills a second-line domestic-sale or general declaration only, not {0}"),
     LIST_NOT_DOMESTIC_SALE(HttpStatus.CONFLICT, "分送集报核注清单须经集中申报，不能单独生成报关单", "A distribution list is declared through the consolidated declaration, not on its own"),
     WRITE_OFF_EXCEEDED(HttpStatus.UNPROCESSABLE_ENTITY, "第{0}项商品（{1}）申报数量{2}超过核注清单剩余可核扣数量{3}", "Item {0} ({1}) declares {2}, more than the {3} left on the verification list"),
     WRITE_OFF_NO_LINE(HttpStatus.UNPROCESSABLE_ENTITY, "第{0}项商品（{1}）在核注清单中无对应表体", "Item {0} ({1}) has no line on the verification list"),

@@ -42,6 +42,8 @@ public class SecondLineService {
     private static final Logger log = LoggerFactory.getLogger(SecondLineService.class);
     static final Set<String> LIST_TYPES = Set.of(VerificationList.DOMESTIC_SALE, VerificationList.DISTRIBUTION);
     static final int MAX_PERIOD_DAYS = 31;
+    /** The remark the seeded fill rule writes; a second-line general declaration says its own. */
+    static final String SECOND_LINE_REMARK = "二线内销";
 
     private final VerificationListSource source;
     private final VerificationListRepository lists;
@@ -156,6 +158,18 @@ public class SecondLineService {
      */
     @Transactional
     public SaveResult generateDeclaration(CurrentActor actor, UUID id) {
+        return generateDeclaration(actor, id, DeclarationType.SECOND_LINE_DOMESTIC_SALE);
+    }
+
+    /**
+     * The same for a second-line general declaration (二线一般报关, FP 990–1028): same fill rules, its own remark, its
+     * own pre-validation rules; written off the same way.
+     */
+    @Transactional
+    public SaveResult generateDeclaration(CurrentActor actor, UUID id, DeclarationType type) {
+        if (type != DeclarationType.SECOND_LINE_DOMESTIC_SALE && type != DeclarationType.SECOND_LINE_GENERAL) {
+            throw new HnswException(SecondLineErrorCode.LIST_DECLARATION_TYPE_INVALID, type);
+        }
         enterpriseOf(actor);
         VerificationList list = visible(actor, lists.findForUpdate(id));
         if (!VerificationList.DOMESTIC_SALE.equals(list.listType())) {
@@ -187,7 +201,10 @@ public class SecondLineService {
         } catch (IllegalArgumentException e) {
             throw new HnswException(SecondLineErrorCode.FILL_RULE_INVALID, e.getMessage());
         }
-        return declarations.create(actor, new DeclarationRequest(DeclarationType.SECOND_LINE_DOMESTIC_SALE, null, h, body));
+        if (type == DeclarationType.SECOND_LINE_GENERAL && SECOND_LINE_REMARK.equals(h.remark())) {
+            h = h.withRemark(type.nameZh());
+        }
+        return declarations.create(actor, new DeclarationRequest(type, null, h, body));
     }
 
     @Transactional(readOnly = true)

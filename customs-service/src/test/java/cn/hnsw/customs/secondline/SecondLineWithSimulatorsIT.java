@@ -365,6 +365,45 @@ class SecondLineWithSimulatorsIT extends CustomsApiSupport {
     }
 
     @Test
+    void aListAlsoFillsASecondLineGeneralDeclarationWrittenOffTheSameWay() {
+        String no = listNo();
+        settings().put(domesticSale(no, ENTERPRISE_B, LocalDate.now(SHANGHAI).minusDays(3), "0644", "130", "120",
+                line(1, ROBOT_PART, "工业机器人零件", "4", "3000")));
+        String listId = json(post("/v1/second-line/verification-lists/pulls", enterpriseToken(ENTERPRISE_B), Map.of("listNo", no)).body())
+                .path("lists").get(0).path("id").asText();
+        HttpResponse<String> wrongType = post("/v1/second-line/verification-lists/" + listId + "/declaration?type=DIRECT_RELEASE",
+                enterpriseToken(ENTERPRISE_B), "");
+        assertThat(wrongType.statusCode()).isEqualTo(400);
+        assertThat(json(wrongType.body()).path("code").asText()).isEqualTo("LIST_DECLARATION_TYPE_INVALID");
+
+        HttpResponse<String> generated = post("/v1/second-line/verification-lists/" + listId + "/declaration?type=SECOND_LINE_GENERAL",
+                enterpriseToken(ENTERPRISE_B), "");
+        assertThat(generated.statusCode()).as(generated.body()).isEqualTo(201);
+        JsonNode declaration = json(generated.body()).path("declaration");
+        assertThat(declaration.path("declarationType").asText()).isEqualTo("SECOND_LINE_GENERAL");
+        assertThat(declaration.path("header").path("remark").asText()).isEqualTo("二线一般报关");
+        assertThat(declaration.path("header").path("verificationListNo").asText()).isEqualTo(no);
+        String id = declaration.path("id").asText();
+        // Customs accepts (and has not yet released) it, so it can still be withdrawn.
+        settings().update(new CustomsSimulatorSettings.Behaviour(URI.create(url("/v1/receipts")), "ACCEPTED", "APPROVED", 0.0, "PASSED"));
+        HttpResponse<String> declared = post("/v1/declarations/" + id + "/submission", enterpriseToken(ENTERPRISE_B), "");
+        assertThat(declared.statusCode()).as(declared.body()).isEqualTo(200);
+        assertThat(writtenOff(listId, 1)).isEqualByComparingTo("4");
+        await("the simulator's business receipt", () -> "ACCEPTED".equals(status(id)));
+        // Written off completely: the list is done, and nothing more can be filled from it.
+        assertThat(json(get("/v1/second-line/verification-lists/" + listId, enterpriseToken(ENTERPRISE_B)).body()).path("status").asText())
+                .isEqualTo("WRITTEN_OFF");
+        HttpResponse<String> exhausted = post("/v1/second-line/verification-lists/" + listId + "/declaration", enterpriseToken(ENTERPRISE_B), "");
+        assertThat(exhausted.statusCode()).isEqualTo(409);
+        assertThat(json(exhausted.body()).path("code").asText()).isEqualTo("LIST_EXHAUSTED");
+        // Withdrawn: the quantity comes back and the list can be declared again.
+        assertThat(post("/v1/declarations/" + id + "/withdrawal", enterpriseToken(ENTERPRISE_B), "").statusCode()).isEqualTo(200);
+        assertThat(writtenOff(listId, 1)).isEqualByComparingTo("0");
+        assertThat(json(get("/v1/second-line/verification-lists/" + listId, enterpriseToken(ENTERPRISE_B)).body()).path("status").asText())
+                .isEqualTo("VALID");
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void officersKeepTheChecksTheFillRulesAndTheWriteOffRulesAndEnterprisesDoNot() {
         Map<String, Object> off = new HashMap<>();
