@@ -201,6 +201,9 @@ class SecondLineWithSimulatorsIT extends CustomsApiSupport {
         assertThat(json(down.body()).path("code").asText()).isEqualTo("LIST_SOURCE_UNAVAILABLE");
         assertThat(json(get("/v1/second-line/verification-lists/pulls", enterpriseToken(ENTERPRISE_B)).body())
                 .findValuesAsText("outcome")).contains("FAILED", "SUCCEEDED");
+        // Every pull, refused or not, is in the operation log with its result.
+        awaitLogged("POST /api/customs/v1/second-line/verification-lists/pulls", null, "SUCCESS");
+        awaitLogged("POST /api/customs/v1/second-line/verification-lists/pulls", null, "FAILURE");
     }
 
     @Test
@@ -349,6 +352,8 @@ class SecondLineWithSimulatorsIT extends CustomsApiSupport {
         assertThat(json(post("/v1/second-line/subscriptions/" + subscription + "/cancellation", enterpriseToken(ENTERPRISE_B), "").body())
                 .path("status").asText()).isEqualTo("CANCELLED");
         assertThat(post("/v1/second-line/subscriptions/" + subscription + "/cancellation", enterpriseToken(ENTERPRISE_B), "").statusCode()).isEqualTo(409);
+        awaitLogged("POST /api/customs/v1/second-line/subscriptions/{id}/cancellation", subscription, "SUCCESS");
+        awaitLogged("POST /api/customs/v1/second-line/subscriptions/{id}/cancellation", subscription, "FAILURE");
 
         // The comprehensive query: the declaration with its list write-off and its arrival; B's own, officers all.
         JsonNode own = json(get("/v1/second-line/query?preEntryNo=" + preEntryNo, enterpriseToken(ENTERPRISE_B)).body());
@@ -420,6 +425,9 @@ class SecondLineWithSimulatorsIT extends CustomsApiSupport {
             JsonNode changed = json(put("/v1/second-line/rules/checks/LIST-COMMODITY-WEIGHT", officerToken(), off).body());
             assertThat(changed.path("enabled").asBoolean()).isFalse();
             assertThat(changed.path("version").asInt()).isGreaterThan(1);
+            // Who changed which rule, and who was refused, is in the operation log.
+            awaitLogged("PUT /api/customs/v1/second-line/rules/checks/{code}", "LIST-COMMODITY-WEIGHT", "SUCCESS");
+            awaitLogged("PUT /api/customs/v1/second-line/rules/checks/{code}", "LIST-COMMODITY-WEIGHT", "FAILURE");
             assertThat(put("/v1/second-line/rules/fill/H-CONTRACT", officerToken(), contract).statusCode()).isEqualTo(200);
             assertThat(put("/v1/second-line/rules/write-off/DOMESTIC_SALE", officerToken(), Map.of("basis", "QUANTITY",
                     "moment", "DECLARE", "allowPartial", false, "enabled", true)).statusCode()).isEqualTo(200);
@@ -477,6 +485,14 @@ class SecondLineWithSimulatorsIT extends CustomsApiSupport {
         s.put("operatorName", "海口综保区仓储物流有限公司");
         s.put("enabled", true);
         return s;
+    }
+
+    /** The operation log (common-lib's audit interceptor) holds a row for the action, business id and result. */
+    private void awaitLogged(String action, String businessId, String result) {
+        await(action + " " + result + " in the operation log", () -> jdbc.queryForObject(
+                "SELECT count(*) FROM audit_operation_log WHERE action = ? AND result = ?"
+                        + " AND (CAST(? AS text) IS NULL OR business_id = ?)", Long.class, action, result, businessId,
+                businessId) > 0);
     }
 
     private String status(String id) {
