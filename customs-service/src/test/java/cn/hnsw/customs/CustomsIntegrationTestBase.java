@@ -1,161 +1,31 @@
 package cn.hnsw.customs;
 
-import cn.hnsw.testsupport.jwt.TestTokens;
-import cn.hnsw.testsupport.spring.ServiceIntegrationTest;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.function.BooleanSupplier;
-
 /**
  * customs-service on the real infrastructure with real key stores, talking sealed to {@link WirePartner}; every
- * integration test of the declaration system extends this, so they share one Spring context.
+ * integration test of the declaration system that needs a partner it can make fail extends this, so they share one
+ * Spring context.
  */
-@ServiceIntegrationTest
-public abstract class CustomsIntegrationTestBase {
+public abstract class CustomsIntegrationTestBase extends CustomsApiSupport {
 
-    protected static final HttpClient HTTP = HttpClient.newHttpClient();
-    protected static final ObjectMapper JSON = new ObjectMapper();
     protected static final WirePartner PARTNER = new WirePartner();
-
-    /** Enterprises with valid unified social credit codes (GB 32100 check character). */
-    protected static final String ENTERPRISE_A = "91460100MA5T00001L";
-    protected static final String ENTERPRISE_B = "91460000MA5RC2KX8P";
-    protected static final String ENTERPRISE_UNQUALIFIED = "91460100MA5T00002P";
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         keysAndPartners(registry);
+        registry.add("hnsw.partners.endpoints.single-window-standard", () -> PARTNER.url("/sw"));
+        registry.add("hnsw.partners.endpoints.manifest-system", () -> PARTNER.url("/manifest"));
     }
 
-    /**
-     * The key stores, the wire partner and the queue's test timings. The service listens on a port it binds itself;
-     * its sub-centre hop goes through the wire partner, which forwards it to that port once known.
-     */
+    /** {@link CustomsTestKeys}' stores, the sub-centre and the test timings. */
     public static void keysAndPartners(DynamicPropertyRegistry registry) {
         registry.add("hnsw.crypto.key-store", () -> CustomsTestKeys.dir().resolve("platform.p12").toString());
         registry.add("hnsw.crypto.key-store-password", () -> CustomsTestKeys.PASSWORD);
         registry.add("hnsw.crypto.trust-store", () -> CustomsTestKeys.dir().resolve("trust.p12").toString());
         registry.add("hnsw.crypto.trust-store-password", () -> CustomsTestKeys.PASSWORD);
         registry.add("hnsw.crypto.platform-key-id", () -> CustomsTestKeys.PLATFORM);
-        registry.add("hnsw.partners.endpoints.single-window-standard", () -> PARTNER.url("/sw"));
-        registry.add("hnsw.partners.endpoints.manifest-system", () -> PARTNER.url("/manifest"));
-        registry.add("hnsw.partners.endpoints.haikou-data-subcentre",
-                () -> PARTNER.url("/subcentre"));
-        registry.add("hnsw.customs.exchange.max-attempts", () -> 3);
-        registry.add("hnsw.customs.exchange.initial-backoff", () -> "50ms");
-        registry.add("hnsw.customs.exchange.max-backoff", () -> "200ms");
-        registry.add("hnsw.customs.exchange.poll-interval", () -> "100ms");
-    }
-
-    @LocalServerPort
-    private int port;
-    @Autowired
-    protected JdbcTemplate jdbc;
-    @Value("${hnsw.api.base}")
-    protected String apiBase;
-
-    protected static String enterpriseToken(String uscc) {
-        return TestTokens.issuer().user("declarant-" + uscc.substring(12), "enterprise-declarant").enterprise(uscc).mint();
-    }
-
-    protected static String officerToken() {
-        return TestTokens.issuer().user("officer.zhang", "customs-officer").organization("/haikou-customs").mint();
-    }
-
-    protected static String operatorToken() {
-        return TestTokens.issuer().user("ops.wang", "sw-operator").mint();
-    }
-
-    @BeforeEach
-    void forwardTheSubcentreHop() {
-        PARTNER.forwardSubcentreTo(port);
-    }
-
-    protected String url(String path) {
-        return "http://127.0.0.1:" + port + apiBase + path;
-    }
-
-    protected HttpResponse<String> get(String path, String token) {
-        return send(HttpRequest.newBuilder(URI.create(url(path))).GET(), token);
-    }
-
-    protected HttpResponse<String> post(String path, String token, Object body) {
-        return send(HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(write(body))), token);
-    }
-
-    protected HttpResponse<String> postBytes(String path, byte[] body) {
-        return send(HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), null);
-    }
-
-    protected HttpResponse<String> put(String path, String token, Object body) {
-        return send(HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(write(body))), token);
-    }
-
-    protected HttpResponse<String> delete(String path, String token) {
-        return send(HttpRequest.newBuilder(URI.create(url(path))).DELETE(), token);
-    }
-
-    protected static HttpResponse<String> send(HttpRequest.Builder request, String token) {
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    protected static JsonNode json(String body) {
-        try {
-            return JSON.readTree(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    protected static String write(Object body) {
-        try {
-            return body instanceof String s ? s : JSON.writeValueAsString(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    protected static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("timed out waiting for " + what);
+        subCentreAndTimings(registry);
     }
 }

@@ -11,19 +11,18 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The Single Window and the manifest system at the wire, for the service's integration tests: a real HTTP server that
  * opens the platform's sealed messages with the partner's own key and answers sealed, as the simulators module does.
- * {@link #failNext} makes it answer 503 to test retries.
+ * {@link #failFor} makes it answer 503 to the next attempts for one declaration, to test retries; other tests' messages
+ * still in the queue are not affected, however slowly the machine runs.
  */
 public final class WirePartner implements AutoCloseable {
 
@@ -32,15 +31,8 @@ public final class WirePartner implements AutoCloseable {
     private final MessageSealer singleWindow = CustomsTestKeys.partnerSealer(CustomsTestKeys.SINGLE_WINDOW);
     private final MessageSealer manifest = CustomsTestKeys.partnerSealer(CustomsTestKeys.MANIFEST);
     public final List<JsonNode> declarations = new CopyOnWriteArrayList<>();
-    public final AtomicInteger failNext = new AtomicInteger();
+    private final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
     public final AtomicInteger requests = new AtomicInteger();
-    private final HttpClient forwarder = HttpClient.newHttpClient();
-    /**
-     * Where {@code /subcentre} forwards to: the Haikou data sub-centre's receiving side of the service under test, set
-     * once its server listens. The service binds a port of its own choosing (no port picked in advance that another
-     * process could take meanwhile), so its sub-centre endpoint points here and the hop is forwarded as it is.
-     */
-    private volatile String subcentreTarget;
 
     public WirePartner() {
         try {
@@ -50,8 +42,17 @@ public final class WirePartner implements AutoCloseable {
         }
         server.createContext("/sw", this::singleWindow);
         server.createContext("/manifest", this::manifest);
-        server.createContext("/subcentre", this::subcentre);
         server.start();
+    }
+
+    /** The next {@code attempts} deliveries of declaration {@code declarationId} are answered 503. */
+    public void failFor(String declarationId, int attempts) {
+        failures.put(declarationId, new AtomicInteger(attempts));
+    }
+
+    /** Answers the declaration's next delivery normally again. */
+    public void recover(String declarationId) {
+        failures.remove(declarationId);
     }
 
     public String url(String path) {
@@ -60,49 +61,19 @@ public final class WirePartner implements AutoCloseable {
 
     private void singleWindow(HttpExchange exchange) throws IOException {
         requests.incrementAndGet();
-        if (failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        // Each attempt is sealed afresh by the platform, so opening a message that is then refused consumes nothing.
+        OpenedMessage opened = singleWindow.open(exchange.getRequestBody().readAllBytes());
+        JsonNode message = json.readTree(opened.payload());
+        AtomicInteger failing = failures.get(message.path("declaration").path("id").asText());
+        if (failing != null && failing.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             answer(exchange, 503, "{\"code\":\"PARTNER_UNAVAILABLE\"}".getBytes(StandardCharsets.UTF_8));
             return;
         }
-        OpenedMessage opened = singleWindow.open(exchange.getRequestBody().readAllBytes());
-        JsonNode message = json.readTree(opened.payload());
         declarations.add(message);
         ObjectNode receipt = json.createObjectNode().put("receiptKind", "TECHNICAL").put("status", "RECEIVED")
                 .put("messageId", opened.messageId());
         answer(exchange, 200, singleWindow.seal(json.writeValueAsBytes(receipt), CustomsTestKeys.SINGLE_WINDOW,
                 CustomsTestKeys.PLATFORM).toJson());
-    }
-
-    /** Points {@code /subcentre} at the service under test, listening on {@code port}. */
-    public void forwardSubcentreTo(int port) {
-        subcentreTarget = "http://127.0.0.1:" + port + "/api/customs/v1/subcentre/distributions";
-    }
-
-    private void subcentre(HttpExchange exchange) throws IOException {
-        String target = subcentreTarget;
-        if (target == null) {
-            answer(exchange, 503, "{\"code\":\"PARTNER_UNAVAILABLE\"}".getBytes(StandardCharsets.UTF_8));
-            return;
-        }
-        HttpRequest.Builder forward = HttpRequest.newBuilder(URI.create(target))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(exchange.getRequestBody().readAllBytes()));
-        for (String header : List.of("Content-Type", "Accept", "Authorization")) {
-            String value = exchange.getRequestHeaders().getFirst(header);
-            if (value != null) {
-                forward.header(header, value);
-            }
-        }
-        try {
-            HttpResponse<byte[]> reply = forwarder.send(forward.build(), HttpResponse.BodyHandlers.ofByteArray());
-            exchange.getResponseHeaders().add("Content-Type",
-                    reply.headers().firstValue("Content-Type").orElse("application/json"));
-            exchange.sendResponseHeaders(reply.statusCode(), reply.body().length == 0 ? -1 : reply.body().length);
-            exchange.getResponseBody().write(reply.body());
-            exchange.close();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
     }
 
     private void manifest(HttpExchange exchange) throws IOException {

@@ -1,6 +1,7 @@
 package cn.hnsw.bench.customs;
 
 import cn.hnsw.customs.CustomsServiceApplication;
+import cn.hnsw.simulators.customs.CustomsSimulatorSettings;
 import cn.hnsw.simulators.harness.SimulatorKeys;
 import cn.hnsw.simulators.harness.SimulatorsHarness;
 import cn.hnsw.testsupport.embedded.FreePorts;
@@ -33,12 +34,18 @@ public final class ReceiptRoundTripBench {
 
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 200;
-        int customsPort = FreePorts.find();
         SimulatorKeys keys = SimulatorKeys.of("single-window-standard", "customs-h2018", "manifest-system");
         try (SimulatorsHarness simulators = SimulatorsHarness.start(keys, Map.of(
-                "hnsw.simulators.customs.receipt-url", "http://localhost:" + customsPort + "/api/customs/v1/receipts",
                 "hnsw.simulators.customs.business-delay", "0ms",
                 "logging.level.root", "WARN"), new TestInfrastructureInitializer())) {
+            // The port is picked only now, when the infrastructure and the simulators hold theirs, and the simulators
+            // are told it at run time: picked earlier, another server of this JVM could take it in between.
+            int customsPort = FreePorts.find();
+            CustomsSimulatorSettings settings = simulators.context().getBean(CustomsSimulatorSettings.class);
+            CustomsSimulatorSettings.Behaviour now = settings.behaviour();
+            settings.update(new CustomsSimulatorSettings.Behaviour(
+                    URI.create("http://localhost:" + customsPort + "/api/customs/v1/receipts"), now.businessDecision(),
+                    now.consolidatedDecision(), now.inspectionRate(), now.inspectionResult()));
             List<String> arguments = new ArrayList<>();
             keys.platformProperties().forEach((k, v) -> arguments.add("--" + k + "=" + v));
             arguments.add("--server.port=" + customsPort);

@@ -53,12 +53,14 @@ public class DeclarationService {
     private final ReceiptService receipts;
     private final TransactionTemplate tx;
     private final Set<String> tempSaveRules;
+    private final List<DeclarationHook> hooks;
     private final Clock clock = Clock.systemUTC();
 
     public DeclarationService(DeclarationRepository declarations, ValidationRuleService validation,
                               ZeroTariffEligibility eligibility, OutboundQueue queue, OutboxPublisher outbox,
                               ManifestSystemGateway manifests, ReceiptService receipts, TransactionTemplate tx,
-                              @Value("${hnsw.customs.temp-save-rules:COMMODITY-WHITELIST,BASIC-HS-FORMAT}") Set<String> tempSaveRules) {
+                              @Value("${hnsw.customs.temp-save-rules:COMMODITY-WHITELIST,BASIC-HS-FORMAT}") Set<String> tempSaveRules,
+                              List<DeclarationHook> hooks) {
         this.declarations = declarations;
         this.validation = validation;
         this.eligibility = eligibility;
@@ -68,6 +70,7 @@ public class DeclarationService {
         this.receipts = receipts;
         this.tx = tx;
         this.tempSaveRules = Set.copyOf(tempSaveRules);
+        this.hooks = List.copyOf(hooks);
     }
 
     /** 暂存 of a new declaration (FP 79–85). */
@@ -117,6 +120,7 @@ public class DeclarationService {
         declarations.update(d);
         if (d.submittedAt() != null) {
             publishWithdrawn(d, "DELETED", rollback);
+            hooks.forEach(h -> h.withdrawn(d));
         }
         return get(actor, id);
     }
@@ -128,6 +132,7 @@ public class DeclarationService {
         boolean rollback = d.withdraw(clock.instant());
         declarations.update(d);
         publishWithdrawn(d, "WITHDRAWN", rollback);
+        hooks.forEach(h -> h.withdrawn(d));
         return get(actor, id);
     }
 
@@ -160,6 +165,7 @@ public class DeclarationService {
         if (!report.warningFindings().isEmpty()) {
             d.edit(d.header().withLevyNatureConfirmed(true), d.items(), now);
         }
+        hooks.forEach(h -> h.declaring(d));
         UUID conversation = UUID.randomUUID();
         d.submit(conversation, now);
         declarations.update(d);

@@ -28,9 +28,19 @@ import java.util.List;
 class EligibilityController {
 
     private final ReferenceDataZeroTariffEligibility eligibility;
+    private final LedgerEligibility ledger;
 
-    EligibilityController(ReferenceDataZeroTariffEligibility eligibility) {
+    EligibilityController(ReferenceDataZeroTariffEligibility eligibility, LedgerEligibility ledger) {
         this.eligibility = eligibility;
+        this.ledger = ledger;
+    }
+
+    /** What the zero-tariff ledger last published for an enterprise; an enterprise reads only its own. */
+    @GetMapping("/zero-tariff/ledger-eligibility/{uscc}")
+    @PreAuthorize("hasAnyRole('enterprise-declarant', 'enterprise-admin', 'sw-operator', 'platform-admin', 'customs-officer')")
+    LedgerEligibility.Held ledgerEligibility(@org.springframework.web.bind.annotation.PathVariable String uscc) {
+        cn.hnsw.common.security.EnterpriseScope.check(Actors.current(), uscc);
+        return ledger.held(uscc).orElseThrow(() -> new HnswException(CustomsErrorCode.LEDGER_ELIGIBILITY_NOT_PUBLISHED, uscc));
     }
 
     /** R1: an enterprise without the qualification is told so and the direct-release module stays closed. */

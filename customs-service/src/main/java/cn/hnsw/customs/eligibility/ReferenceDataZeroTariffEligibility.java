@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@link ZeroTariffEligibility} over this service's reference tables ({@code preferential_enterprise_qualification},
- * {@code zero_tariff_whitelist_item}, {@code direct_release_levy_nature}). Replaced by a ledger-service client once the
- * ledger publishes qualifications and the whitelist.
+ * {@link ZeroTariffEligibility}: the ledger's published word for an enterprise it published ({@link LedgerEligibility}),
+ * else this service's reference tables ({@code preferential_enterprise_qualification}, {@code zero_tariff_whitelist_item})
+ * as seed and fallback; {@code direct_release_levy_nature} is customs' own.
  */
 @Component
 public class ReferenceDataZeroTariffEligibility implements ZeroTariffEligibility {
@@ -23,14 +23,20 @@ public class ReferenceDataZeroTariffEligibility implements ZeroTariffEligibility
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     private final JdbcClient jdbc;
+    private final LedgerEligibility ledger;
     private final Clock clock = Clock.systemUTC();
 
-    public ReferenceDataZeroTariffEligibility(JdbcClient jdbc) {
+    public ReferenceDataZeroTariffEligibility(JdbcClient jdbc, LedgerEligibility ledger) {
         this.jdbc = jdbc;
+        this.ledger = ledger;
     }
 
     @Override
     public boolean qualified(String enterpriseUscc) {
+        var published = ledger.qualified(enterpriseUscc);
+        if (published.isPresent()) {
+            return published.get();
+        }
         LocalDate today = LocalDate.now(clock.withZone(SHANGHAI));
         return jdbc.sql("""
                 SELECT count(*) FROM preferential_enterprise_qualification
@@ -42,6 +48,11 @@ public class ReferenceDataZeroTariffEligibility implements ZeroTariffEligibility
     public boolean whitelisted(String hsCode) {
         return jdbc.sql("SELECT count(*) FROM zero_tariff_whitelist_item WHERE hs_code = :h")
                 .param("h", hsCode).query(Long.class).single() > 0;
+    }
+
+    @Override
+    public boolean whitelisted(String enterpriseUscc, String hsCode) {
+        return ledger.whitelisted(enterpriseUscc, hsCode).orElseGet(() -> whitelisted(hsCode));
     }
 
     @Override

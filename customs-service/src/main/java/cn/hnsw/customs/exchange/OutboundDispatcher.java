@@ -42,6 +42,7 @@ public class OutboundDispatcher implements SmartLifecycle {
     private final Backoff backoff;
     private final Clock clock = Clock.systemUTC();
     private final OutboundSignal signal;
+    private final List<SubjectReplies> subjects;
     private final ExecutorService senders = Executors.newFixedThreadPool(4, r -> {
         Thread t = new Thread(r, "customs-outbound-sender");
         t.setDaemon(true);
@@ -52,8 +53,9 @@ public class OutboundDispatcher implements SmartLifecycle {
 
     public OutboundDispatcher(OutboundMessageRepository repository, PartnerChannel channel, ReceiptService receipts,
                               ExchangeProperties properties, TransactionTemplate tx, OutboxPublisher outbox,
-                              ObjectMapper json, OutboundSignal signal) {
+                              ObjectMapper json, OutboundSignal signal, List<SubjectReplies> subjects) {
         this.signal = signal;
+        this.subjects = List.copyOf(subjects);
         this.repository = repository;
         this.channel = channel;
         this.receipts = receipts;
@@ -116,11 +118,17 @@ public class OutboundDispatcher implements SmartLifecycle {
                 case ExchangeMessages.DISTRIBUTION -> receipts.applyReception(message.declarationId(),
                         message.conversationId(), reply.replySenderKeyId(), reply.sentMessageId(),
                         json.readValue(reply.payload(), ExchangeMessages.ReceptionReceiptBody.class));
-                default -> throw new IllegalStateException("unknown message type " + message.messageType());
+                default -> subjectReplies(message.messageType()).technical(message.subjectId(),
+                        message.conversationId(), reply.replySenderKeyId(), reply.sentMessageId(), reply.payload());
             }
         } catch (IOException e) {
             throw new IllegalStateException("reply body not readable", e);
         }
+    }
+
+    private SubjectReplies subjectReplies(String messageType) {
+        return subjects.stream().filter(s -> s.handles(messageType)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("unknown message type " + messageType));
     }
 
     private void failed(OutboundMessageRepository.Claimed message, String error, boolean retryable) {
@@ -136,6 +144,8 @@ public class OutboundDispatcher implements SmartLifecycle {
             repository.markFailed(message.id(), error);
             if (ExchangeMessages.DISTRIBUTION.equals(message.messageType())) {
                 receipts.distributionFailed(message.declarationId());
+            } else if (message.subjectId() != null) {
+                subjectReplies(message.messageType()).failed(message.subjectId(), error);
             }
             Alert alert = new Alert("customs-outbound-" + message.id() + "-" + attempts, "customs-service",
                     "partner-message-failed", Alert.Level.MEDIUM, null, null, List.of(),

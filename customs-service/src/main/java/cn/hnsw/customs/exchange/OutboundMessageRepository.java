@@ -24,10 +24,16 @@ public class OutboundMessageRepository {
 
     public void insert(UUID id, UUID conversationId, UUID declarationId, String enterprise, String partner,
                        String type, byte[] payload, Instant now) {
+        insert(id, conversationId, declarationId, null, enterprise, partner, type, payload, now);
+    }
+
+    /** A message about something other than a declaration (a consolidated list, an arrival report): {@code subjectId}. */
+    public void insert(UUID id, UUID conversationId, UUID declarationId, UUID subjectId, String enterprise,
+                       String partner, String type, byte[] payload, Instant now) {
         jdbc.sql("""
-                INSERT INTO outbound_message (id, conversation_id, declaration_id, enterprise_uscc, partner, message_type,
-                  payload, status, next_attempt_at, created_at) VALUES (:id, :c, :d, :e, :p, :t, :payload, 'PENDING', :now, :now)""")
-                .param("id", id).param("c", conversationId).param("d", declarationId).param("e", enterprise)
+                INSERT INTO outbound_message (id, conversation_id, declaration_id, subject_id, enterprise_uscc, partner, message_type,
+                  payload, status, next_attempt_at, created_at) VALUES (:id, :c, :d, :subject, :e, :p, :t, :payload, 'PENDING', :now, :now)""")
+                .param("id", id).param("c", conversationId).param("d", declarationId).param("subject", subjectId).param("e", enterprise)
                 .param("p", partner).param("t", type).param("payload", payload).param("now", Timestamp.from(now))
                 .update();
     }
@@ -41,11 +47,11 @@ public class OutboundMessageRepository {
                 UPDATE outbound_message m SET next_attempt_at = :leaseUntil
                 WHERE m.id IN (SELECT id FROM outbound_message WHERE status = 'PENDING' AND next_attempt_at <= :now
                                ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED)
-                RETURNING m.id, m.conversation_id, m.declaration_id, m.partner, m.message_type, m.payload, m.attempts""")
+                RETURNING m.id, m.conversation_id, m.declaration_id, m.subject_id, m.partner, m.message_type, m.payload, m.attempts""")
                 .param("now", Timestamp.from(now)).param("leaseUntil", Timestamp.from(now.plus(lease)))
                 .param("limit", limit)
                 .query((rs, n) -> new Claimed(rs.getObject("id", UUID.class), rs.getObject("conversation_id", UUID.class),
-                        rs.getObject("declaration_id", UUID.class), rs.getString("partner"),
+                        rs.getObject("declaration_id", UUID.class), rs.getObject("subject_id", UUID.class), rs.getString("partner"),
                         rs.getString("message_type"), rs.getBytes("payload"), rs.getInt("attempts")))
                 .list();
     }
@@ -109,7 +115,7 @@ public class OutboundMessageRepository {
     }
 
     /** A claimed message, ready to send. */
-    public record Claimed(UUID id, UUID conversationId, UUID declarationId, String partner, String messageType,
+    public record Claimed(UUID id, UUID conversationId, UUID declarationId, UUID subjectId, String partner, String messageType,
                           byte[] payload, int attempts) {
     }
 }

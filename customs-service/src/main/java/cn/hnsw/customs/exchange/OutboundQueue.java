@@ -28,6 +28,17 @@ public class OutboundQueue {
 
     public UUID enqueue(UUID conversationId, UUID declarationId, String enterprise, String partner, String messageType,
                         Object body, Instant now) {
+        return enqueue(conversationId, declarationId, null, enterprise, partner, messageType, body, now);
+    }
+
+    /** A message about a subject of another feature (consolidated list, arrival report); its reply goes to a {@link SubjectReplies}. */
+    public UUID enqueueForSubject(UUID conversationId, UUID subjectId, String enterprise, String partner,
+                                  String messageType, Object body, Instant now) {
+        return enqueue(conversationId, null, subjectId, enterprise, partner, messageType, body, now);
+    }
+
+    private UUID enqueue(UUID conversationId, UUID declarationId, UUID subjectId, String enterprise, String partner,
+                         String messageType, Object body, Instant now) {
         UUID id = UUID.randomUUID();
         byte[] payload;
         try {
@@ -35,7 +46,7 @@ public class OutboundQueue {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("message body not serialisable", e);
         }
-        repository.insert(id, conversationId, declarationId, enterprise, partner, messageType, payload, now);
+        repository.insert(id, conversationId, declarationId, subjectId, enterprise, partner, messageType, payload, now);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

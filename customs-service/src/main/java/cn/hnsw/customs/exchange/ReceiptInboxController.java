@@ -20,7 +20,7 @@ class ReceiptInboxController {
     }
 
     @PostMapping(consumes = {"application/json", "application/*+json"})
-    ReceiptService.Outcome receive(@RequestBody byte[] sealedEnvelope) {
-        return receipts.acceptPushedReceipt(sealedEnvelope);
+    Object receive(@RequestBody byte[] sealedEnvelope) {
+        return receipts.acceptPushed(sealedEnvelope);
     }
 }

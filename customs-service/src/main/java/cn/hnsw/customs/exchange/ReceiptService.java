@@ -7,6 +7,7 @@ import cn.hnsw.common.web.HnswException;
 import cn.hnsw.customs.declaration.CustomsDeclaration;
 import cn.hnsw.customs.declaration.CustomsErrorCode;
 import cn.hnsw.customs.declaration.DeclarationDocument;
+import cn.hnsw.customs.declaration.DeclarationHook;
 import cn.hnsw.customs.declaration.DeclarationRepository;
 import cn.hnsw.customs.declaration.DeclarationStatus;
 import cn.hnsw.customs.declaration.DeclarationType;
@@ -39,10 +40,13 @@ public class ReceiptService {
     private final SealedInbox inbox;
     private final ExchangeProperties properties;
     private final ObjectMapper json;
+    private final List<DeclarationHook> hooks;
+    private final List<PushedReceipts> pushed;
     private final Clock clock = Clock.systemUTC();
 
     public ReceiptService(ReceiptRepository receipts, DeclarationRepository declarations, OutboxPublisher outbox,
-                          OutboundQueue queue, SealedInbox inbox, ExchangeProperties properties, ObjectMapper json) {
+                          OutboundQueue queue, SealedInbox inbox, ExchangeProperties properties, ObjectMapper json,
+                          List<DeclarationHook> hooks, List<PushedReceipts> pushed) {
         this.receipts = receipts;
         this.declarations = declarations;
         this.outbox = outbox;
@@ -50,6 +54,8 @@ public class ReceiptService {
         this.inbox = inbox;
         this.properties = properties;
         this.json = json;
+        this.hooks = List.copyOf(hooks);
+        this.pushed = List.copyOf(pushed);
     }
 
     /** The result of handling one receipt. */
@@ -77,10 +83,34 @@ public class ReceiptService {
         return new Outcome(changed, false, declarationId, d.status().name());
     }
 
+    /**
+     * A receipt pushed by the Single Window or H2018, opened and verified once; a declaration's business receipt is
+     * applied here, the second line's receipts (consolidated-list approval, arrival control…) by their feature.
+     */
+    @Transactional
+    public Object acceptPushed(byte[] sealedEnvelope) {
+        OpenedMessage opened = inbox.open(sealedEnvelope, properties.receiptSenders());
+        String kind;
+        try {
+            kind = json.readTree(opened.payload()).path("receiptKind").asText("");
+        } catch (IOException e) {
+            throw new HnswException(CustomsErrorCode.RECEIPT_MALFORMED);
+        }
+        for (PushedReceipts handler : pushed) {
+            if (handler.handles(kind)) {
+                return handler.accept(opened);
+            }
+        }
+        return acceptBusinessReceipt(opened);
+    }
+
     /** 业务回执 pushed by the Single Window: opened and verified here, then applied once. */
     @Transactional
     public Outcome acceptPushedReceipt(byte[] sealedEnvelope) {
-        OpenedMessage opened = inbox.open(sealedEnvelope, properties.receiptSenders());
+        return acceptBusinessReceipt(inbox.open(sealedEnvelope, properties.receiptSenders()));
+    }
+
+    private Outcome acceptBusinessReceipt(OpenedMessage opened) {
         ExchangeMessages.BusinessReceiptBody body;
         try {
             body = json.readValue(opened.payload(), ExchangeMessages.BusinessReceiptBody.class);
@@ -110,6 +140,7 @@ public class ReceiptService {
                 queueDistribution(declarations.findForUpdate(declarationId).orElseThrow(),
                         d.distributionStatus() != CustomsDeclaration.DistributionStatus.NONE);
             }
+            hooks.forEach(h -> h.businessReceipt(d, decision));
         }
         pushToEnterprise(d, "BUSINESS", decision.name(), now);
         return new Outcome(changed, false, declarationId, d.status().name());

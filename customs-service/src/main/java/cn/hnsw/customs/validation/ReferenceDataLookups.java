@@ -34,6 +34,11 @@ class ReferenceDataLookups implements ReferenceLookups {
     }
 
     @Override
+    public boolean whitelisted(String enterpriseUscc, String hsCode) {
+        return eligibility.whitelisted(enterpriseUscc, hsCode);
+    }
+
+    @Override
     public Set<String> directReleaseLevyNatures() {
         return eligibility.directReleaseLevyNatures();
     }

@@ -17,6 +17,11 @@ public interface ReferenceLookups {
     /** 零关税商品白名单. */
     boolean whitelisted(String hsCode);
 
+    /** The whitelist of one enterprise: the ledger's when it published one, else the common list. */
+    default boolean whitelisted(String enterpriseUscc, String hsCode) {
+        return whitelisted(hsCode);
+    }
+
     /** The levy natures that apply to direct release; empty when none is configured. */
     Set<String> directReleaseLevyNatures();
 }

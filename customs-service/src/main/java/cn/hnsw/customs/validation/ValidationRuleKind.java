@@ -189,7 +189,7 @@ public enum ValidationRuleKind {
         @Override
         void check(ValidationRule rule, CustomsDeclaration d, ReferenceLookups refs, Findings out) {
             for (DeclarationItem item : d.items()) {
-                if (item.hsCode() != null && !refs.whitelisted(item.hsCode())) {
+                if (item.hsCode() != null && !refs.whitelisted(d.enterpriseUscc(), item.hsCode())) {
                     out.add(rule, "hsCode", item.seq());
                 }
             }

@@ -31,6 +31,35 @@ class ParametersAndRulesIT extends CustomsIntegrationTestBase {
     }
 
     @Test
+    void everyOneOfThe62TablesIsSeededAsAVersionWithItsSourceNamed() {
+        JsonNode tables = json(get("/v1/parameters", officerToken()).body());
+        for (JsonNode table : tables) {
+            String code = table.path("code").asText();
+            assertThat(table.path("currentVersion").asInt()).as(code).isGreaterThanOrEqualTo(1);
+            assertThat(table.path("entryCount").asInt()).as(code).isPositive();
+            assertThat(table.path("source").asText()).as(code).isNotBlank();
+        }
+        // A few of the V7 seeds, each from its public list.
+        assertThat(entryName("DUTY_REDUCTION_METHOD", "3")).isEqualTo("全免");
+        assertThat(entryName("UN_DANGEROUS_GOODS", "UN1203")).isEqualTo("车用汽油");
+        assertThat(entryName("CONTAINER_SPEC", "22")).isEqualTo("冷藏标准箱（S）");
+        assertThat(entryName("SHIP_SECURITY_LEVEL", "3")).isEqualTo("保安等级3");
+        assertThat(entryName("PACKAGE_TYPE_MARITIME", "CT")).isEqualTo("纸箱");
+        // A table with no public code list says so in its source.
+        assertThat(json(get("/v1/parameters/HULL_MATERIAL", officerToken()).body()).path("source").asText()).startsWith("PLATFORM");
+    }
+
+    private String entryName(String table, String code) {
+        JsonNode found = json(get("/v1/parameters/" + table + "/entries?q=" + code, officerToken()).body()).path("content");
+        for (JsonNode e : found) {
+            if (e.path("code").asText().equals(code)) {
+                return e.path("nameZh").asText();
+            }
+        }
+        throw new AssertionError(table + " has no " + code + ": " + found);
+    }
+
+    @Test
     void anOperatorPublishesANewVersionAndTheOldOneStaysQueryable() {
         Map<String, Object> version = Map.of("note", "参数同步", "entries", List.of(
                 Map.of("code", "1", "nameZh", "CIF", "nameEn", "CIF"),

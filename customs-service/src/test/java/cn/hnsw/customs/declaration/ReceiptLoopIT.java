@@ -6,7 +6,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
@@ -35,18 +34,13 @@ class ReceiptLoopIT extends CustomsIntegrationTestBase {
         put("/v1/zero-tariff/qualifications/" + ENTERPRISE_A, operatorToken(), Map.of("enterpriseUscc", ENTERPRISE_A,
                 "enterpriseName", "海南洋浦新材料科技有限公司", "validFrom", "2025-12-18", "revoked", false));
         put("/v1/zero-tariff/whitelist/" + PET, operatorToken(), Map.of("hsCode", PET, "nameZh", "聚对苯二甲酸乙二醇酯", "category", "原辅料"));
-        PARTNER.failNext.set(0);
-    }
-
-    @AfterEach
-    void healthy() {
-        PARTNER.failNext.set(0);
     }
 
     @Test
     void aPartnerOutageIsRetriedWithBackoffUntilItAnswers() {
-        PARTNER.failNext.set(2);
-        String id = declare(directRelease(ENTERPRISE_A, PET));
+        String id = create(directRelease(ENTERPRISE_A, PET));
+        PARTNER.failFor(id, 2);
+        submit(id);
         await("the technical receipt after two refusals", () -> status(id).equals("SW_ACCEPTED"));
         JsonNode sent = json(get("/v1/outbound-messages?declarationId=" + id, enterpriseToken(ENTERPRISE_A)).body()).path("content").get(0);
         assertThat(sent.path("status").asText()).isEqualTo("SENT");
@@ -55,8 +49,9 @@ class ReceiptLoopIT extends CustomsIntegrationTestBase {
 
     @Test
     void aMessageThatKeepsFailingIsParkedAndAnOperatorReDrivesIt() {
-        PARTNER.failNext.set(1000);
-        String id = declare(directRelease(ENTERPRISE_A, PET));
+        String id = create(directRelease(ENTERPRISE_A, PET));
+        PARTNER.failFor(id, 1000);
+        submit(id);
         await("the permanently failed state", () -> "PERMANENTLY_FAILED".equals(jdbc.queryForObject(
                 "SELECT status FROM outbound_message WHERE declaration_id = ?::uuid", String.class, id)));
         assertThat(status(id)).isEqualTo("SUBMITTED");
@@ -74,7 +69,7 @@ class ReceiptLoopIT extends CustomsIntegrationTestBase {
         String redrive = "/v1/outbound-messages/" + message.path("id").asText() + "/redrive";
         assertThat(post(redrive, enterpriseToken(ENTERPRISE_A), "").statusCode()).isEqualTo(403);
 
-        PARTNER.failNext.set(0);
+        PARTNER.recover(id);
         HttpResponse<String> redriven = post(redrive, operatorToken(), "");
         assertThat(redriven.statusCode()).isEqualTo(200);
         await("the re-driven message's receipt", () -> status(id).equals("SW_ACCEPTED"));
@@ -141,12 +136,20 @@ class ReceiptLoopIT extends CustomsIntegrationTestBase {
     }
 
     private String declare(Map<String, Object> request) {
+        String id = create(request);
+        submit(id);
+        return id;
+    }
+
+    private String create(Map<String, Object> request) {
         HttpResponse<String> created = post("/v1/declarations", enterpriseToken(ENTERPRISE_A), request);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String id = json(created.body()).path("declaration").path("id").asText();
+        return json(created.body()).path("declaration").path("id").asText();
+    }
+
+    private void submit(String id) {
         HttpResponse<String> submitted = post("/v1/declarations/" + id + "/submission", enterpriseToken(ENTERPRISE_A), "");
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
-        return id;
     }
 
     private String status(String id) {

@@ -10,17 +10,24 @@ import java.util.List;
 
 /**
  * {@code hnsw.simulators.customs.*}: where the simulated Single Window pushes business receipts, which decision it
- * gives and after how long, and the manifests the simulated manifest system holds.
+ * gives and after how long, and the manifests the simulated manifest system holds; for the second line, the
+ * verification lists H2018/金关二期 hold, the consolidated-list decision, and how often an arrival is inspected and
+ * with which result (all changed at run time through {@link CustomsSimulatorSettings}).
  */
 @ConfigurationProperties("hnsw.simulators.customs")
 public record CustomsSimulatorProperties(
         URI receiptUrl,
         @DefaultValue("RELEASED") String businessDecision,
         @DefaultValue("0ms") Duration businessDelay,
-        List<Manifest> manifests) {
+        List<Manifest> manifests,
+        List<VerificationListRecord> verificationLists,
+        @DefaultValue("APPROVED") String consolidatedDecision,
+        @DefaultValue("0.1") double inspectionRate,
+        @DefaultValue("PASSED") String inspectionResult) {
 
     public CustomsSimulatorProperties {
         manifests = manifests == null ? List.of() : List.copyOf(manifests);
+        verificationLists = verificationLists == null ? List.of() : List.copyOf(verificationLists);
     }
 
     /** One manifest bill. */

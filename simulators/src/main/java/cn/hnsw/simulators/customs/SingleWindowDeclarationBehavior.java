@@ -29,8 +29,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * 单一窗口标准版 / H2018 模拟器 answering declarations: the sealed reply is the technical receipt (the Standard Edition
  * received it); then, after {@code business-delay}, the customs business receipt is pushed sealed to the platform's
- * receipt inbox with the configured decision and an 18-digit customs number. Other message types get the generic
- * technical receipt.
+ * receipt inbox with the configured decision and an 18-digit customs number. For the second line it also answers a
+ * verification-list query from the lists it holds, approves (or returns) a consolidated list, and answers an arrival
+ * report with the control decision, the inspection result, the vehicle control and the gate pass, in that order.
+ * Other message types get the generic technical receipt.
  */
 @Component
 @Order(100)
@@ -38,11 +40,15 @@ import java.util.concurrent.atomic.AtomicLong;
 public class SingleWindowDeclarationBehavior implements PartnerBehavior {
 
     static final String DECLARATION = "CUSTOMS_DECLARATION";
+    static final String LIST_QUERY = "VERIFICATION_LIST_QUERY";
+    static final String CONSOLIDATED_LIST = "CONSOLIDATED_LIST";
+    static final String ARRIVAL_REPORT = "ARRIVAL_REPORT";
     private static final Logger log = LoggerFactory.getLogger(SingleWindowDeclarationBehavior.class);
 
     private final PlatformPushClient push;
     private final CustomsSimulatorProperties properties;
-    private final ObjectMapper json = new ObjectMapper();
+    private final CustomsSimulatorSettings settings;
+    private final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
     private final AtomicLong serial = new AtomicLong();
     private final Clock clock = Clock.systemUTC();
     private final ScheduledExecutorService pushes = Executors.newScheduledThreadPool(2, r -> {
@@ -51,9 +57,11 @@ public class SingleWindowDeclarationBehavior implements PartnerBehavior {
         return t;
     });
 
-    public SingleWindowDeclarationBehavior(PlatformPushClient push, CustomsSimulatorProperties properties) {
+    public SingleWindowDeclarationBehavior(PlatformPushClient push, CustomsSimulatorProperties properties,
+                                           CustomsSimulatorSettings settings) {
         this.push = push;
         this.properties = properties;
+        this.settings = settings;
     }
 
     @Override
@@ -65,8 +73,25 @@ public class SingleWindowDeclarationBehavior implements PartnerBehavior {
     public PartnerReply reply(PartnerRequest request) {
         JsonNode message = parse(request);
         TechnicalReceipt technical = TechnicalReceipt.received(request);
-        if (message == null || !DECLARATION.equals(message.path("messageType").asText())) {
-            return new PartnerReply(technical.encode(request.form()), "technical-receipt RECEIVED");
+        String type = message == null ? "" : message.path("messageType").asText();
+        switch (type) {
+            case LIST_QUERY -> {
+                return listQuery(message);
+            }
+            case CONSOLIDATED_LIST -> {
+                consolidatedList(request.partner(), message);
+                return new PartnerReply(technical.encode(request.form()), "technical-receipt RECEIVED consolidated list");
+            }
+            case ARRIVAL_REPORT -> {
+                arrivalReport(request.partner(), message);
+                return new PartnerReply(technical.encode(request.form()), "technical-receipt RECEIVED arrival report");
+            }
+            case DECLARATION -> {
+                // a declaration: the business receipt follows
+            }
+            default -> {
+                return new PartnerReply(technical.encode(request.form()), "technical-receipt RECEIVED");
+            }
         }
         String conversation = message.path("conversationId").asText();
         JsonNode header = message.path("declaration").path("header");
@@ -79,7 +104,7 @@ public class SingleWindowDeclarationBehavior implements PartnerBehavior {
                 .put("receiptId", "SIM-" + request.partner().id() + "-" + request.messageId())
                 .put("conversationId", conversation)
                 .put("preEntryNo", message.path("declaration").path("preEntryNo").asText())
-                .put("status", properties.businessDecision())
+                .put("status", settings.behaviour().businessDecision())
                 .put("customsNo", customsNo)
                 .put("note", "海关业务回执（模拟器） / customs business receipt (simulator)");
         Partner sender = request.partner();
@@ -87,9 +112,75 @@ public class SingleWindowDeclarationBehavior implements PartnerBehavior {
         return new PartnerReply(technical.encode(request.form()), "technical-receipt RECEIVED declaration " + conversation);
     }
 
+    /** 核注清单查询: the enterprise's lists, by number or declaration date range. */
+    private PartnerReply listQuery(JsonNode query) {
+        String enterprise = query.path("enterpriseUscc").asText();
+        String listNo = query.hasNonNull("listNo") ? query.path("listNo").asText() : null;
+        java.time.LocalDate from = query.hasNonNull("from") ? java.time.LocalDate.parse(query.path("from").asText()) : null;
+        java.time.LocalDate to = query.hasNonNull("to") ? java.time.LocalDate.parse(query.path("to").asText()) : null;
+        java.util.List<VerificationListRecord> lists = settings.query(enterprise, listNo, from, to);
+        ObjectNode answer = json.createObjectNode();
+        answer.set("lists", json.valueToTree(lists));
+        try {
+            return new PartnerReply(json.writeValueAsBytes(answer), "verification lists " + lists.size());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** 汇总清单审批: the configured decision with an approval number, pushed after the business delay. */
+    private void consolidatedList(Partner sender, JsonNode message) {
+        String decision = settings.behaviour().consolidatedDecision();
+        String number = message.path("consolidatedNo").asText();
+        ObjectNode receipt = json.createObjectNode()
+                .put("receiptKind", CONSOLIDATED_LIST)
+                .put("receiptId", "SIM-SP-" + number + "-" + serial.incrementAndGet())
+                .put("conversationId", message.path("conversationId").asText())
+                .put("status", decision)
+                .put("referenceNo", "APPROVED".equals(decision) ? "SP" + number.substring(Math.min(2, number.length())) : null)
+                .put("note", "APPROVED".equals(decision) ? "海关智慧监管平台审核通过（模拟器） / approved (simulator)"
+                        : "汇总清单退回（模拟器） / returned (simulator)");
+        pushes.schedule(() -> pushReceipt(sender, receipt), properties.businessDelay().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * 运抵申报 → 布控查验: inspects a share of arrivals (the inspection rate, decided from the report number so a resend
+     * gets the same answer); an inspected vehicle with a failed result is held, every other one gets its gate pass.
+     */
+    private void arrivalReport(Partner sender, JsonNode message) {
+        CustomsSimulatorSettings.Behaviour now = settings.behaviour();
+        String report = message.path("reportNo").asText();
+        String conversation = message.path("conversationId").asText();
+        boolean inspect = Math.floorMod(report.hashCode(), 1000) < Math.round(now.inspectionRate() * 1000);
+        boolean passed = !inspect || "PASSED".equals(now.inspectionResult());
+        java.util.List<ObjectNode> receipts = new java.util.ArrayList<>();
+        receipts.add(arrival("ARRIVAL_CONTROL", report, conversation, inspect ? "INSPECT" : "RELEASE", null,
+                inspect ? "布控查验（模拟器） / selected for inspection (simulator)" : "无需查验（模拟器） / no inspection (simulator)"));
+        if (inspect) {
+            receipts.add(arrival("ARRIVAL_INSPECTION", report, conversation, now.inspectionResult(), null,
+                    "查验结果（模拟器） / inspection result (simulator)"));
+        }
+        receipts.add(arrival("ARRIVAL_VEHICLE", report, conversation, passed ? "RELEASED" : "HELD", null,
+                passed ? "车辆放行（模拟器） / vehicle released (simulator)" : "车辆扣留（模拟器） / vehicle held (simulator)"));
+        if (passed) {
+            receipts.add(arrival("ARRIVAL_GATE_PASS", report, conversation, "ISSUED",
+                    "HF" + report.substring(Math.min(2, report.length())), "核放单（模拟器） / gate pass (simulator)"));
+        }
+        pushes.schedule(() -> receipts.forEach(r -> pushReceipt(sender, r)), properties.businessDelay().toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    private ObjectNode arrival(String kind, String report, String conversation, String status, String reference,
+                               String note) {
+        return json.createObjectNode().put("receiptKind", kind)
+                .put("receiptId", "SIM-" + kind + "-" + report)
+                .put("conversationId", conversation).put("status", status).put("referenceNo", reference)
+                .put("note", note);
+    }
+
     private void pushReceipt(Partner sender, ObjectNode business) {
         try {
-            PushResult result = push.push(sender, properties.receiptUrl(), json.writeValueAsBytes(business),
+            PushResult result = push.push(sender, settings.behaviour().receiptUrl(), json.writeValueAsBytes(business),
                     EnvelopeForm.JSON, null);
             log.info("event=simulator-business-receipt partner={} conversation={} outcome={}", sender.id(),
                     business.path("conversationId").asText(), result.outcome());
