@@ -8,16 +8,13 @@ const customs: FeatureModule = {
     'enterprise.declarations': { component: () => import('./DeclarationListView.vue') },
     'officer.clearance-declarations': { component: () => import('./DeclarationListView.vue'), props: { officer: true } },
     'officer.subcentre-query': { component: () => import('./SubCentreQueryView.vue') },
+    'enterprise.second-line': { component: () => import('./SecondLineView.vue') },
+    'officer.second-line': { component: () => import('./SecondLineView.vue') },
     'operator.outbound-messages': { component: () => import('./OutboundMessagesView.vue') },
     'operator.clearance-parameters': { component: () => import('./ParametersView.vue') },
     'operator.zero-tariff-reference': { component: () => import('./ZeroTariffReferenceView.vue') },
   },
   routes: [
-    // 二线内销: not a menu item of its own (the menus are shared); opened from the declaration list.
-    { path: 'enterprise/second-line', name: 'customs-second-line', component: () => import('./SecondLineView.vue'),
-      roles: ['enterprise-declarant', 'enterprise-admin'], titleKey: 'customs.secondLine.title' },
-    { path: 'officer/second-line', name: 'customs-second-line-officer', component: () => import('./SecondLineView.vue'),
-      roles: ['customs-officer', 'customs-reviewer'], titleKey: 'customs.secondLine.title' },
     { path: 'enterprise/declarations/:id', name: 'customs-declaration', component: () => import('./DeclarationEditorView.vue'),
       roles: ['enterprise-declarant', 'enterprise-admin'], titleKey: 'menu.enterprise.declarations' },
     { path: 'officer/declarations/:id', name: 'customs-declaration-officer', component: () => import('./DeclarationEditorView.vue'),

@@ -33,7 +33,8 @@ const FIELDS_EN = {
 
 export const zhCN: MessageTree = {
   menu: {
-    officer: { 'clearance-declarations': '报关单查询', 'subcentre-query': '海口数据分中心综合查询' },
+    enterprise: { 'second-line': '二线内销与集中申报' },
+    officer: { 'clearance-declarations': '报关单查询', 'subcentre-query': '海口数据分中心综合查询', 'second-line': '二线内销与运抵' },
     operator: { 'outbound-messages': '报文发送队列', 'clearance-parameters': '通关参数', 'zero-tariff-reference': '零关税参考数据' },
   },
   customs: {
@@ -91,7 +92,8 @@ export const zhCN: MessageTree = {
 
 export const en: MessageTree = {
   menu: {
-    officer: { 'clearance-declarations': 'Customs declarations', 'subcentre-query': 'Haikou sub-centre query' },
+    enterprise: { 'second-line': 'Second-line sale & consolidated' },
+    officer: { 'clearance-declarations': 'Customs declarations', 'subcentre-query': 'Haikou sub-centre query', 'second-line': 'Second-line sale & arrival' },
     operator: { 'outbound-messages': 'Outbound message queue', 'clearance-parameters': 'Clearance parameters', 'zero-tariff-reference': 'Zero-tariff reference data' },
   },
   customs: {

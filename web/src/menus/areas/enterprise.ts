@@ -11,6 +11,7 @@ export const enterpriseArea: MenuArea = {
   items: [
     ready('enterprise', 'ledgers'),
     ready('enterprise', 'declarations'),
+    ready('enterprise', 'second-line'),
     ready('enterprise', 'pilot-applications'),
     ready('enterprise', 'aircraft-reports'),
     ready('enterprise', 'repair-preferences'),
