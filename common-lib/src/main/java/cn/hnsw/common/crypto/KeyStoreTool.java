@@ -172,6 +172,52 @@ public final class KeyStoreTool {
         return lines;
     }
 
+    /**
+     * Adds to stores that {@link #generateStores} wrote earlier a key store for each partner that has none yet, and
+     * its certificate to the trust store; existing keys are kept. A development set-up made before a partner was
+     * registered then trusts the new partner without losing the keys it already handed out. Returns one line per
+     * file written (none when every partner has its store).
+     */
+    public static List<String> addMissingPartners(Path dir, List<String> partnerKeyIds, char[] password,
+                                                  Duration validity) {
+        Path trustStore = dir.resolve("trust.p12");
+        KeyStore trust = KeyStores.load(trustStore, password);
+        Map<String, X509Certificate> certificates = new LinkedHashMap<>();
+        try {
+            for (String alias : Collections.list(trust.aliases())) {
+                if (trust.getCertificate(alias) instanceof X509Certificate existing) {
+                    certificates.put(alias, existing);
+                }
+            }
+        } catch (KeyStoreException e) {
+            throw new IllegalStateException("cannot read " + trustStore, e);
+        }
+        List<String> lines = new ArrayList<>();
+        Clock clock = Clock.systemUTC();
+        for (String partner : partnerKeyIds) {
+            Path store = dir.resolve("partners").resolve(partner + ".p12");
+            if (Files.exists(store) && certificates.containsKey(partner)) {
+                continue;
+            }
+            Sm2Identity identity = KeyStores.generateIdentity(partner, partner, validity, clock);
+            KeyStores.write(KeyStores.privateStore(List.of(identity), password), store, password);
+            certificates.put(partner, identity.certificate());
+            lines.add(describe("partner", store, identity));
+            try {
+                Path certs = dir.resolve("certs");
+                Files.createDirectories(certs);
+                Files.writeString(certs.resolve(partner + ".pem"), pem(identity.certificate()), StandardCharsets.US_ASCII);
+            } catch (IOException e) {
+                throw new CipherDeviceException("cannot write the certificate of " + partner, e);
+            }
+        }
+        if (!lines.isEmpty()) {
+            KeyStores.write(KeyStores.trustStore(certificates), trustStore, password);
+            lines.add("trust store  " + trustStore + " (" + certificates.size() + " certificates)");
+        }
+        return lines;
+    }
+
     private static String describe(String role, Path store, Sm2Identity identity) {
         return String.format("%-12s %s key id %s, certificate number %s", role, store, identity.keyId(),
                 PlatformCertificate.certificateNumber(identity.certificate().getSerialNumber()));

@@ -56,6 +56,34 @@ class KeyStoreToolTest {
     }
 
     @Test
+    void missingPartnersAreAddedAndExistingKeysKept() throws Exception {
+        KeyStoreTool.generateStores(dir, "hnsw-platform", java.util.List.of("customs-haikou"), PASSWORD,
+                java.time.Duration.ofDays(30), "test");
+        byte[] platformBefore = Files.readAllBytes(dir.resolve("platform.p12"));
+        byte[] customsBefore = Files.readAllBytes(dir.resolve("partners/customs-haikou.p12"));
+
+        java.util.List<String> lines = KeyStoreTool.addMissingPartners(dir,
+                java.util.List.of("customs-haikou", "sms-platform"), PASSWORD, java.time.Duration.ofDays(30));
+
+        assertThat(lines).anyMatch(l -> l.contains("sms-platform")).noneMatch(l -> l.contains("customs-haikou.p12"));
+        assertThat(Files.readAllBytes(dir.resolve("platform.p12"))).isEqualTo(platformBefore);
+        assertThat(Files.readAllBytes(dir.resolve("partners/customs-haikou.p12"))).isEqualTo(customsBefore);
+        InMemoryKeyDirectory trust = InMemoryKeyDirectory.fromTrustStore(dir.resolve("trust.p12"), PASSWORD);
+        assertThat(trust.keyIds()).containsExactlyInAnyOrder("hnsw-platform", "customs-haikou", "sms-platform");
+
+        Clock clock = Clock.systemUTC();
+        Pkcs12CipherDevice sms = Pkcs12CipherDevice.load(dir.resolve("partners/sms-platform.p12"), PASSWORD);
+        Pkcs12CipherDevice platform = Pkcs12CipherDevice.load(dir.resolve("platform.p12"), PASSWORD);
+        SealedMessage sealed = new MessageSealer(sms, trust, new InMemoryReplayGuard(clock, 10), clock)
+                .seal("短信".getBytes(StandardCharsets.UTF_8), "sms-platform", "hnsw-platform");
+        assertThat(new String(new MessageSealer(platform, trust, new InMemoryReplayGuard(clock, 10), clock)
+                .open(sealed).payload(), StandardCharsets.UTF_8)).isEqualTo("短信");
+
+        assertThat(KeyStoreTool.addMissingPartners(dir, java.util.List.of("customs-haikou", "sms-platform"), PASSWORD,
+                java.time.Duration.ofDays(30))).isEmpty();
+    }
+
+    @Test
     void listShowsCertificateNumbersAndImportAddsAPartner() throws Exception {
         tool.run(new String[] {"generate", "--out", dir.toString(), "--platform", "hnsw-platform"});
         Path partnerPem = dir.resolve("partner.pem");

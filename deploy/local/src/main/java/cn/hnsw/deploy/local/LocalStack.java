@@ -309,6 +309,10 @@ public final class LocalStack {
             say("生成密钥 / generating the platform's and partners' SM2 key stores in " + keys);
             KeyStoreTool.generateStores(keys, PLATFORM_KEY_ID, partnerKeyIds(root), password.toCharArray(),
                     java.time.Duration.ofDays(730), "Hainan Single Window (local)");
+        } else {
+            // Partners registered since var/keys was made get their keys, and the platform trusts them.
+            KeyStoreTool.addMissingPartners(keys, partnerKeyIds(root), password.toCharArray(),
+                    java.time.Duration.ofDays(730)).forEach(line -> say("密钥 / key " + line));
         }
         return keys;
     }
