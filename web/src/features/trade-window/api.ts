@@ -180,6 +180,82 @@ export async function fetchObjectUrl(path: string): Promise<string> {
   return URL.createObjectURL(await response.blob())
 }
 
+/** Downloads a server export (Excel) under {@code fileName}. */
+export async function downloadExport(path: string, fileName: string): Promise<void> {
+  const url = await fetchObjectUrl(path)
+  const a = document.createElement('a')
+  a.href = url
+  a.download = fileName
+  a.click()
+  URL.revokeObjectURL(url)
+}
+
+// --- 消息配置管理 and 部门账号管理 (S1) -----------------------------------------------------------------------
+
+export interface MessageTemplate {
+  code: string
+  nameZh: string
+  nameEn: string
+  contentZh: string
+  contentEn: string
+  updatedBy?: string
+  updatedAt: string
+}
+export interface NotificationConfig {
+  event: string
+  nameZh: string
+  nameEn: string
+  templateCode: string
+  toUnit: boolean
+  sms: boolean
+  enabled: boolean
+  updatedBy?: string
+}
+export interface DepartmentAccount {
+  id: string
+  username: string
+  displayName: string
+  orgPath: string
+  role: 'gov-county-unit' | 'gov-county' | 'gov-provincial-dept' | 'gov-province'
+  mobile?: string
+  enabled: boolean
+  updatedBy?: string
+  updatedAt: string
+}
+export interface NotificationRecord {
+  id: string
+  channel: string
+  recipient: string
+  businessId: string
+  kind: string
+  content: string
+  status: 'PENDING' | 'SENT' | 'FAILED'
+  createdAt: string
+}
+/** The placeholders a template may use (NoticeSettingsRepository.PLACEHOLDERS). */
+export const TEMPLATE_PLACEHOLDERS = ['enterprise', 'caseNumber', 'step', 'stepEn', 'due', 'status', 'from', 'daysLeft'] as const
+
+export const noticeApi = {
+  templates: () => api.get<MessageTemplate[]>(`${BASE}/message-templates`),
+  saveTemplate: (t: Omit<MessageTemplate, 'updatedAt' | 'updatedBy'>) =>
+    api.put<MessageTemplate>(`${BASE}/message-templates/${t.code}`, {
+      nameZh: t.nameZh, nameEn: t.nameEn, contentZh: t.contentZh, contentEn: t.contentEn,
+    }),
+  deleteTemplate: (code: string) => api.delete<void>(`${BASE}/message-templates/${code}`),
+  configs: () => api.get<NotificationConfig[]>(`${BASE}/notification-configs`),
+  saveConfig: (c: NotificationConfig) =>
+    api.put<NotificationConfig>(`${BASE}/notification-configs/${c.event}`, {
+      nameZh: c.nameZh, nameEn: c.nameEn, templateCode: c.templateCode, toUnit: c.toUnit, sms: c.sms, enabled: c.enabled,
+    }),
+  accounts: () => api.get<DepartmentAccount[]>(`${BASE}/department-accounts`),
+  addAccount: (a: Omit<DepartmentAccount, 'id' | 'updatedAt' | 'updatedBy'>) => api.post<DepartmentAccount>(`${BASE}/department-accounts`, a),
+  updateAccount: (id: string, a: Omit<DepartmentAccount, 'id' | 'updatedAt' | 'updatedBy'>) =>
+    api.put<DepartmentAccount>(`${BASE}/department-accounts/${id}`, a),
+  deleteAccount: (id: string) => api.delete<void>(`${BASE}/department-accounts/${id}`),
+  notifications: () => api.get<NotificationRecord[]>(`${BASE}/pilot-notifications`),
+  resend: (id: string) => api.post<NotificationRecord[]>(`${BASE}/pilot-notifications/${id}/resend`, {}),
+}
+
 export const diagramPath = (id: string) => `/process-centre/applications/${id}/diagram`
 export const documentPath = (id: string, documentId: string) => `/pilot-applications/${id}/documents/${documentId}/content`
 

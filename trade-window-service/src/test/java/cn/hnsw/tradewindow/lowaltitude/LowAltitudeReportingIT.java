@@ -50,7 +50,9 @@ class LowAltitudeReportingIT {
     }
 
     static String reviewer() {
-        return TOKENS.user("transport-reviewer", "gov-provincial-dept").organization("/government/provincial/transport").mint();
+        // the realm's own reviewer role of low-altitude reporting
+        return TOKENS.user("transport-reviewer", LowAltitudeReportingService.REVIEWER_ROLE)
+                .organization("/government/provincial/transport").mint();
     }
 
     static LocalDate today() {
@@ -203,5 +205,15 @@ class LowAltitudeReportingIT {
                 "certificateNo", "460100199001011234", "contactPhone", "13907561236", "aircraftRegs", "B-7QY9", "submit", true));
         assertThat(individual.status()).isEqualTo(201);
         assertThat(individual.body().path("certificateNo").asText()).isEqualTo("4601**********1234");
+
+        // An individual with the reporter role registers a subject of their own and cannot read an enterprise's.
+        String reporter = TOKENS.user("huang-fei", LowAltitudeReportingService.REPORTER_ROLE).mint();
+        Res own = api.post(reporter, "/low-altitude/subjects", Map.of("kind", "INDIVIDUAL", "name", "黄飞",
+                "certificateNo", "460100199202021234", "contactPhone", "13907561237", "aircraftRegs", "B-7QZ1", "submit", true));
+        assertThat(own.status()).as(own.toString()).isEqualTo(201);
+        assertThat(api.get(reporter, "/low-altitude/subjects/" + own.body().path("id").asText()).status()).isEqualTo(200);
+        assertThat(api.get(reporter, "/low-altitude/subjects/" + id).status()).isEqualTo(403);
+        assertThat(api.get(TOKENS.user("nobody", "customs-officer").mint(), "/low-altitude/subjects/" + id).status())
+                .isEqualTo(403);
     }
 }
