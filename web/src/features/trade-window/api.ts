@@ -235,6 +235,21 @@ export interface NotificationRecord {
 /** The placeholders a template may use (NoticeSettingsRepository.PLACEHOLDERS). */
 export const TEMPLATE_PLACEHOLDERS = ['enterprise', 'caseNumber', 'step', 'stepEn', 'due', 'status', 'from', 'daysLeft'] as const
 
+/** Fills {placeholders} as the service does (NoticeSettingsRepository.MessageTemplate#render); unknown ones give "-". */
+export function renderTemplate(text: string, values: Partial<Record<(typeof TEMPLATE_PLACEHOLDERS)[number], string>>): string {
+  return text.replace(/\{([A-Za-z]+)\}/g, (_, name: string) => (values as Record<string, string | undefined>)[name] ?? '-')
+}
+
+/** Placeholders in {@code text} that no notice fills (the service refuses such a template). */
+export function unknownPlaceholders(text: string): string[] {
+  return [...text.matchAll(/\{([A-Za-z]+)\}/g)].map((m) => m[1]).filter((n) => !(TEMPLATE_PLACEHOLDERS as readonly string[]).includes(n))
+}
+
+export const SAMPLE_VALUES = {
+  enterprise: '海南椰风国际贸易有限公司', caseNumber: 'HYB-SIM-20261127-000001', step: '市县单位审核',
+  stepEn: 'City/county unit review', due: '2026-12-04 23:59', status: 'IN_REVIEW', from: 'county-unit', daysLeft: '1',
+}
+
 export const noticeApi = {
   templates: () => api.get<MessageTemplate[]>(`${BASE}/message-templates`),
   saveTemplate: (t: Omit<MessageTemplate, 'updatedAt' | 'updatedBy'>) =>

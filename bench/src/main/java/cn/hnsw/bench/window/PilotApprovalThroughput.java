@@ -26,7 +26,7 @@ import java.util.Map;
  * first approver's to-do appearing in a candidate-group query, p50/p95/p99.
  * <p>
  * Same engine settings and the same calls as trade-window-service (see {@code FlowableSettings} and
- * {@code PilotApprovalService}): history level {@code activity}, no async executor, execution/task relationship
+ * {@code PilotApprovalService}): history level {@code task} (process instances and tasks), no async executor, execution/task relationship
  * counts and eager execution-tree fetching on; the routing travels as one JSON variable {@code route}; each task is
  * completed in one call with the decision as a transient variable ({@code stageOutcome}, read by the gateways and the
  * countersign's completion condition in the same transaction and never stored; the decision itself is kept in the
@@ -41,7 +41,7 @@ import java.util.Map;
  * <pre>
  * java -cp bench/target/benchmarks.jar cn.hnsw.bench.window.PilotApprovalThroughput \
  *     --bpmn trade-window-service/src/main/resources/processes/pilot-approval.bpmn20.xml --instances 500 --warmup 200 \
- *     [--history activity|audit] [--legacy false|true]
+ *     [--history task|activity|audit] [--legacy false|true]
  * </pre>
  */
 public final class PilotApprovalThroughput {
@@ -68,7 +68,7 @@ public final class PilotApprovalThroughput {
         int instances = Math.min(Integer.parseInt(opts.getOrDefault("instances", "500")), 20_000);
         int warmup = Math.min(Integer.parseInt(opts.getOrDefault("warmup", "200")), 20_000);
         int block = 10;
-        String history = opts.getOrDefault("history", "activity");
+        String history = opts.getOrDefault("history", "task");
         boolean legacy = Boolean.parseBoolean(opts.getOrDefault("legacy", "false"));
 
         try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.startTemporary()) {

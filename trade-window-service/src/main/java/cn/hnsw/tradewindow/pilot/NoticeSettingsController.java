@@ -6,14 +6,11 @@ import cn.hnsw.common.web.HnswException;
 import cn.hnsw.tradewindow.pilot.NoticeSettingsRepository.DepartmentAccount;
 import cn.hnsw.tradewindow.pilot.NoticeSettingsRepository.MessageTemplate;
 import cn.hnsw.tradewindow.pilot.NoticeSettingsRepository.NotificationConfig;
+import cn.hnsw.tradewindow.support.Xlsx;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -28,10 +25,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -226,33 +219,6 @@ class NoticeSettingsController {
 
     private static <T> ResponseEntity<byte[]> xlsx(String file, String sheet, List<String> headers, List<T> rows,
                                                    Function<T, Object[]> cells) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            Workbook wb = new Workbook(out, "hnsw-trade-window", "1.0");
-            Worksheet ws = wb.newWorksheet(sheet);
-            for (int c = 0; c < headers.size(); c++) {
-                ws.value(0, c, headers.get(c));
-                ws.style(0, c).bold().set();
-            }
-            int r = 1;
-            for (T row : rows) {
-                Object[] values = cells.apply(row);
-                for (int c = 0; c < values.length; c++) {
-                    if (values[c] != null) {
-                        ws.value(r, c, String.valueOf(values[c]));
-                    }
-                }
-                r++;
-            }
-            wb.finish();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(file + ".xlsx", StandardCharsets.UTF_8).build().toString())
-                .contentType(org.springframework.http.MediaType.parseMediaType(
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .body(out.toByteArray());
+        return Xlsx.download(file, sheet, headers, rows, cells);
     }
 }

@@ -8,7 +8,7 @@ import org.flowable.engine.HistoryService;
 import org.flowable.engine.RepositoryService;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
-import org.flowable.engine.history.HistoricActivityInstance;
+import org.flowable.engine.runtime.ActivityInstance;
 import org.flowable.image.impl.DefaultProcessDiagramGenerator;
 import org.flowable.task.api.Task;
 import org.flowable.task.api.history.HistoricTaskInstance;
@@ -194,8 +194,8 @@ public class ProcessCentreService {
         } else {
             var hpi = history.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
             definitionId = hpi.getProcessDefinitionId();
-            for (HistoricActivityInstance a : history.createHistoricActivityInstanceQuery()
-                    .processInstanceId(processInstanceId).list()) {
+            // The running instance's activities and flows taken (history level task keeps no activity history).
+            for (ActivityInstance a : runtime.createActivityInstanceQuery().processInstanceId(processInstanceId).list()) {
                 if ("sequenceFlow".equals(a.getActivityType())) {
                     flows.add(a.getActivityId());
                 } else if (a.getEndTime() == null) {
