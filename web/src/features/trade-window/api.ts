@@ -319,6 +319,97 @@ export const lowAltitudeApi = {
   applyReceipt: (id: string) => api.post<ActivityReport>(`${LA}/reports/${id}/receipt-application`, {}),
 }
 
+export interface LaWarningModel {
+  activity: 'CARGO' | 'PASSENGER'
+  windowDays: number
+  maxFlightsPerAircraft: number
+  maxRefusedPerSubject: number
+  maxItemsPerFlight: number
+  enabled: boolean
+  updatedBy?: string
+}
+export interface LaWarning {
+  id: string
+  activity: string
+  rule: 'FLIGHTS_PER_AIRCRAFT' | 'REFUSED_PER_SUBJECT' | 'ITEMS_PER_FLIGHT'
+  subjectId: string
+  subjectName: string
+  observed: number
+  threshold: number
+  detail: string
+  status: 'NEW' | 'PROCESSED'
+  createdAt: string
+  processNote?: string
+}
+export interface LaCreditReport {
+  id: string
+  subjectId: string
+  subjectName: string
+  score: number
+  grade: 'A' | 'B' | 'C' | 'D'
+  content: { deductions: { kind: string; count: number; deduction: number }[] }
+  generatedAt: string
+}
+export interface LaCorrection {
+  id: string
+  subjectId: string
+  recordId: string
+  reason: string
+  evidence?: string
+  status: 'DRAFT' | 'DECLARED' | 'LOGIC_REJECTED' | 'REVOKED' | 'APPROVED' | 'REJECTED'
+  logicErrors?: string
+  reviewOpinion?: string
+  createdAt: string
+}
+export interface LaNotice {
+  id: string
+  kind: 'POLICY' | 'ANNOUNCEMENT'
+  titleZh: string
+  titleEn: string
+  bodyZh: string
+  bodyEn: string
+  publishedAt: string
+}
+export interface LaCreditRecord {
+  id: string
+  kind: string
+  detail: string
+  created_at: string
+  corrected_at?: string | null
+}
+
+export const creditApi = {
+  models: () => api.get<LaWarningModel[]>(`${LA}/warning-models`),
+  saveModel: (m: LaWarningModel) => api.put<LaWarningModel>(`${LA}/warning-models/${m.activity}`, m),
+  scan: () => api.post<{ raised: number }>(`${LA}/warnings/scan`, {}),
+  warnings: (query: { subjectId?: string; status?: string } = {}) => api.get<LaWarning[]>(`${LA}/warnings`, { query }),
+  process: (id: string, note: string) => api.post<LaWarning>(`${LA}/warnings/${id}/processing`, { note }),
+  deleteWarnings: (ids: string[]) => api.post<{ deleted: number }>(`${LA}/warnings/deletion`, { ids }),
+  generate: (subjectId: string) => api.post<LaCreditReport>(`${LA}/subjects/${subjectId}/credit-reports`, {}),
+  reports: (subjectId?: string) => api.get<LaCreditReport[]>(`${LA}/credit-reports`, { query: { subjectId } }),
+  records: (subjectId: string) => api.get<LaCreditRecord[]>(`${LA}/subjects/${subjectId}/credit-records`),
+  negativeList: () => api.get<Record<string, unknown>[]>(`${LA}/negative-list`),
+  corrections: () => api.get<LaCorrection[]>(`${LA}/credit-corrections`),
+  draftCorrection: (subjectId: string, recordId: string, reason: string, evidence: string) =>
+    api.post<LaCorrection>(`${LA}/credit-corrections`, { subjectId, recordId, reason, evidence }),
+  declareCorrection: (id: string) => api.post<LaCorrection>(`${LA}/credit-corrections/${id}/declaration`, {}),
+  copyCorrection: (id: string) => api.post<LaCorrection>(`${LA}/credit-corrections/${id}/copy`, {}),
+  revokeCorrection: (id: string) => api.post<LaCorrection>(`${LA}/credit-corrections/${id}/revocation`, {}),
+  deleteCorrection: (id: string) => api.delete<void>(`${LA}/credit-corrections/${id}`),
+  decideCorrection: (id: string, approve: boolean, opinion: string) =>
+    api.post<LaCorrection>(`${LA}/credit-corrections/${id}/review`, { approve, opinion }),
+  notices: () => api.get<LaNotice[]>(`${LA}/notices`),
+  publish: (n: Omit<LaNotice, 'id' | 'publishedAt'>) => api.post<LaNotice>(`${LA}/notices`, n),
+}
+
+/** Reviewers of low-altitude reporting (LowAltitudeReportingService.REVIEWERS). */
+export const LOW_ALTITUDE_REVIEWER_ROLES = ['low-altitude-reviewer', 'gov-provincial-dept', 'sw-operator', 'platform-admin']
+
+/** The grade of a credit score, as the service computes it. */
+export function creditGrade(score: number): 'A' | 'B' | 'C' | 'D' {
+  return score >= 90 ? 'A' : score >= 75 ? 'B' : score >= 60 ? 'C' : 'D'
+}
+
 // --- 维修复运享惠 (S3) -------------------------------------------------------------------------------------------
 
 export interface RepairApplication {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { renderTemplate, SAMPLE_VALUES, TEMPLATE_PLACEHOLDERS, unknownPlaceholders } from './api'
+import { creditGrade, renderTemplate, SAMPLE_VALUES, TEMPLATE_PLACEHOLDERS, unknownPlaceholders } from './api'
 
 describe('trade-window message templates', () => {
   it('fills placeholders as the service does, an unknown value as "-"', () => {
@@ -11,5 +11,9 @@ describe('trade-window message templates', () => {
   it('names the placeholders the service would refuse', () => {
     expect(unknownPlaceholders('{enterprise} {applicant} {stepEn} {foo}')).toEqual(['applicant', 'foo'])
     expect(TEMPLATE_PLACEHOLDERS.every((p) => unknownPlaceholders(`{${p}}`).length === 0)).toBe(true)
+  })
+
+  it('grades a low-altitude credit score as the service does', () => {
+    expect([100, 90, 89, 75, 74, 60, 59, 0].map(creditGrade)).toEqual(['A', 'A', 'B', 'B', 'C', 'C', 'D', 'D'])
   })
 })
