@@ -451,4 +451,30 @@ export const repairApi = {
   change: (id: string, changeSummary: string) => api.post<RepairApplication>(`${RP}/${id}/changes`, { changeSummary }),
   review: (id: string, approve: boolean, opinion: string) => api.post<RepairApplication>(`${RP}/${id}/reviews`, { approve, opinion }),
   analysis: () => api.get<Record<string, unknown>[]>(`${RP}/analysis`),
+  guides: () => api.get<RepairGuide[]>(`${RP}/guides`),
+  attachments: (id: string) => api.get<ReviewAttachment[]>(`${RP}/${id}/review-attachments`),
+  attach: (id: string, file: File, note: string) => {
+    const form = new FormData()
+    form.append('file', file)
+    form.append('note', note)
+    return api.post<ReviewAttachment>(`${RP}/${id}/review-attachments`, form)
+  },
 }
+export interface RepairGuide {
+  kind: 'AVIATION' | 'SHIPPING'
+  titleZh: string
+  titleEn: string
+  bodyZh: string
+  bodyEn: string
+  documents: { type: string; nameZh: string; nameEn: string }[]
+}
+export interface ReviewAttachment {
+  id: string
+  reviewerSide: 'COMPETENT' | 'RELATED'
+  fileName: string
+  note?: string
+  uploadedBy: string
+  uploadedAt: string
+}
+export const repairDocumentPath = (id: string, documentId: string) => `/repair-preferences/${id}/documents/${documentId}/content`
+export const repairAttachmentPath = (id: string, attachmentId: string) => `/repair-preferences/${id}/review-attachments/${attachmentId}/content`

@@ -107,6 +107,7 @@ const zh: MessageTree = {
       errors: '逻辑检控结果', declare: '申报', applyReceipt: '回执结果更新',
     },
     rp: {
+      guide: '办事指南', preview: '预览', reviewAttachments: '会审附件', competent: '主管部门', related: '有关单位', attachmentNote: '附件说明',
       kind: '企业类型', AVIATION: '航空企业', SHIPPING: '船运企业', conveyance: '航空器注册号/船名', change: '享惠变更',
       changeSummary: '企业信息变更', applications: '申请总数', pending: '待审批', approved: '已通过', changes: '变更申请', supervised: '被监管企业',
       docs: {
@@ -243,6 +244,7 @@ const en: MessageTree = {
       errors: 'Logic check', declare: 'Declare', applyReceipt: 'Apply receipt',
     },
     rp: {
+      guide: 'Guide', preview: 'Preview', reviewAttachments: 'Reviewer attachments', competent: 'competent department', related: 'related unit', attachmentNote: 'Attachment note',
       kind: 'Enterprise type', AVIATION: 'Airline', SHIPPING: 'Shipping', conveyance: 'Aircraft registration / ship name', change: 'Change',
       changeSummary: 'Enterprise information changed', applications: 'Applications', pending: 'Pending', approved: 'Approved', changes: 'Changes', supervised: 'Supervised enterprises',
       docs: {
