@@ -7,7 +7,10 @@ import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.ProcessEngineConfiguration;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
-import org.flowable.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.flowable.spring.SpringProcessEngineConfiguration;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import com.zaxxer.hikari.HikariDataSource;
 import org.flowable.task.api.Task;
 
 import java.lang.management.ManagementFactory;
@@ -25,18 +28,21 @@ import java.util.Map;
  * minimal one-user-task process in the same run (the floor), and the time from submission (process start) to the
  * first approver's to-do appearing in a candidate-group query, p50/p95/p99.
  * <p>
- * Same engine settings and the same calls as trade-window-service (see {@code FlowableSettings} and
+ * Same engine settings, transactions and calls as trade-window-service (see {@code FlowableSettings} and
  * {@code PilotApprovalService}): history level {@code task} (process instances and tasks), no async executor, execution/task relationship
  * counts and eager execution-tree fetching on; the routing travels as one JSON variable {@code route}; each task is
  * completed in one call with the decision as a transient variable ({@code stageOutcome}, read by the gateways and the
  * countersign's completion condition in the same transaction and never stored; the decision itself is kept in the
- * service's hashed opinion record). The floor is driven the same way: start, find its task by candidate group,
- * complete it. On a real PostgreSQL (embedded binaries). The two processes alternate in blocks, so both see the same
+ * service's hashed opinion record). Transactions as in the service: a submission is one transaction (start, then
+ * the open tasks, to set the case's step), each decision is one (complete, then the open tasks); the first approver
+ * finds the task by a candidate-group query (the to-do list), later tasks come from the decision before. The floor
+ * is driven the same way: submission, to-do query, decision. On a real PostgreSQL (embedded binaries). The two processes alternate in blocks, so both see the same
  * database and JIT state. One thread: the figures are per core.
  * <p>
  * {@code --legacy true} drives the chain as the first version did (the BPMN of that version must be given with
  * {@code --bpmn}): seven process variables with the unit lists as serialised Java lists, claim then complete with the
- * decision stored as a variable, no relationship counts; history as given by {@code --history} (was {@code audit}).
+ * decision stored as a variable, each engine call its own transaction, no relationship counts; history as given by
+ * {@code --history} (was {@code audit}).
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar cn.hnsw.bench.window.PilotApprovalThroughput \
@@ -73,31 +79,38 @@ public final class PilotApprovalThroughput {
 
         try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.startTemporary()) {
             String url = postgres.createDatabase("flowable_bench");
-            StandaloneProcessEngineConfiguration cfg = new StandaloneProcessEngineConfiguration();
-            cfg.setJdbcUrl(url).setJdbcUsername(EmbeddedPostgresServer.SUPERUSER).setJdbcPassword("postgres")
-                    .setJdbcDriver("org.postgresql.Driver")
-                    .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE)
-                    .setAsyncExecutorActivate(false)
-                    .setHistory(history);
+            // as in the service: Spring's transaction manager over a Hikari pool, Flowable joining its transactions
+            HikariDataSource dataSource = new HikariDataSource();
+            dataSource.setJdbcUrl(url);
+            dataSource.setUsername(EmbeddedPostgresServer.SUPERUSER);
+            dataSource.setPassword("postgres");
+            dataSource.setMaximumPoolSize(4);
+            DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
+            SpringProcessEngineConfiguration cfg = new SpringProcessEngineConfiguration();
+            cfg.setDataSource(dataSource);
+            cfg.setTransactionManager(transactions);
+            cfg.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
+            cfg.setAsyncExecutorActivate(false);
+            cfg.setHistory(history);
             if (!legacy) {
                 // the service's FlowableSettings
                 cfg.getPerformanceSettings().setEnableExecutionRelationshipCounts(true);
                 cfg.getPerformanceSettings().setEnableTaskRelationshipCounts(true);
                 cfg.getPerformanceSettings().setEnableEagerExecutionTreeFetching(true);
             }
+            TX = new TransactionTemplate(transactions);
             ProcessEngine engine = cfg.buildProcessEngine();
             engine.getRepositoryService().createDeployment()
                     .addString("pilot-approval.bpmn20.xml", Files.readString(bpmn))
                     .addString("minimal.bpmn20.xml", MINIMAL).deploy();
             RuntimeService runtime = engine.getRuntimeService();
-            TaskService tasks = engine.getTaskService();
 
             System.out.printf("history level %s, %s calls; warm-up: %d instances of each%n", history,
                     legacy ? "legacy (claim + complete, list variables)" : "service (one complete per task, JSON route)",
                     warmup);
             for (int i = 0; i < warmup; i++) {
-                fourLevel(runtime, tasks, null, legacy);
-                minimal(runtime, tasks, legacy);
+                fourLevel(engine, null, legacy);
+                minimal(engine, legacy);
             }
             long fourNanos = 0;
             long minimalNanos = 0;
@@ -105,11 +118,11 @@ public final class PilotApprovalThroughput {
             for (int done = 0; done < instances; done += block) {
                 long t0 = System.nanoTime();
                 for (int i = 0; i < block; i++) {
-                    fourLevel(runtime, tasks, firstTodo, legacy);
+                    fourLevel(engine, firstTodo, legacy);
                 }
                 long t1 = System.nanoTime();
                 for (int i = 0; i < block; i++) {
-                    minimal(runtime, tasks, legacy);
+                    minimal(engine, legacy);
                 }
                 long t2 = System.nanoTime();
                 fourNanos += t1 - t0;
@@ -136,11 +149,25 @@ public final class PilotApprovalThroughput {
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                     Runtime.getRuntime().availableProcessors());
             engine.close();
+            dataSource.close();
         }
     }
 
+    /** Spring transactions over the engine's data source (set in main, one thread). */
+    private static TransactionTemplate TX;
+
+    /**
+     * One database transaction, as the service's {@code @Transactional} methods give it: the Flowable commands inside
+     * join it (submission = start + "which tasks are open now"; decision = complete + "which tasks are open now").
+     */
+    private static <T> T inOneTransaction(java.util.function.Supplier<T> work) {
+        return TX.execute(status -> work.get());
+    }
+
     /** Start with the routing a region would resolve to, then complete every task as its unit would. */
-    private static void fourLevel(RuntimeService runtime, TaskService tasks, List<Long> firstTodo, boolean legacy) {
+    private static void fourLevel(ProcessEngine engine, List<Long> firstTodo, boolean legacy) {
+        RuntimeService runtime = engine.getRuntimeService();
+        TaskService tasks = engine.getTaskService();
         Map<String, Object> vars = new HashMap<>();
         String applicationId = java.util.UUID.randomUUID().toString();
         if (legacy) {
@@ -163,7 +190,18 @@ public final class PilotApprovalThroughput {
             vars.put("route", route);
         }
         long start = System.nanoTime();
-        String pi = runtime.startProcessInstanceByKey("pilotApproval", applicationId, vars).getId();
+        String pi;
+        if (legacy) {
+            pi = runtime.startProcessInstanceByKey("pilotApproval", applicationId, vars).getId();
+        } else {
+            // the service's submission: start, then read where the case stands, in one transaction
+            pi = inOneTransaction(() -> {
+                String id = runtime.startProcessInstanceByKey("pilotApproval", applicationId, vars).getId();
+                tasks.createTaskQuery().processInstanceId(id).list();
+                return id;
+            });
+        }
+        // the first approver's to-do list
         Task first = tasks.createTaskQuery().taskCandidateGroup(LEAD).processInstanceId(pi).singleResult();
         if (firstTodo != null) {
             firstTodo.add(System.nanoTime() - start);
@@ -174,34 +212,51 @@ public final class PilotApprovalThroughput {
         List<Task> open = List.of(first);
         int guard = 0;
         while (!open.isEmpty()) {
+            List<Task> next = List.of();
             for (Task t : open) {
                 if (legacy) {
                     tasks.claim(t.getId(), "bench");
                     tasks.complete(t.getId(), Map.of("stageOutcome", "APPROVE"));
                 } else {
-                    tasks.complete(t.getId(), "bench", null, Map.of("stageOutcome", "APPROVE"));
+                    // the service's decision: complete, then read where the case stands, in one transaction
+                    next = inOneTransaction(() -> {
+                        tasks.complete(t.getId(), "bench", null, Map.of("stageOutcome", "APPROVE"));
+                        return tasks.createTaskQuery().processInstanceId(pi).list();
+                    });
                 }
             }
-            // where the case stands now (the service asks this after every decision, to set the case's step)
-            open = tasks.createTaskQuery().processInstanceId(pi).list();
+            open = legacy ? tasks.createTaskQuery().processInstanceId(pi).list() : next;
             if (++guard > 20) {
                 throw new IllegalStateException("process did not end: " + pi);
             }
         }
     }
 
-    private static void minimal(RuntimeService runtime, TaskService tasks, boolean legacy) {
-        String pi = runtime.startProcessInstanceByKey("minimalOneTask").getId();
+    private static void minimal(ProcessEngine engine, boolean legacy) {
+        RuntimeService runtime = engine.getRuntimeService();
+        TaskService tasks = engine.getTaskService();
+        String pi;
+        if (legacy) {
+            pi = runtime.startProcessInstanceByKey("minimalOneTask").getId();
+        } else {
+            pi = inOneTransaction(() -> {
+                String id = runtime.startProcessInstanceByKey("minimalOneTask").getId();
+                tasks.createTaskQuery().processInstanceId(id).list();
+                return id;
+            });
+        }
         Task t = tasks.createTaskQuery().taskCandidateGroup(LEAD).processInstanceId(pi).singleResult();
         if (legacy) {
             tasks.claim(t.getId(), "bench");
             tasks.complete(t.getId());
         } else {
-            tasks.complete(t.getId(), "bench", null, null);
-        }
-        // where the case stands now, as for the four-level chain (the first version skipped this for the floor)
-        if (!legacy && !tasks.createTaskQuery().processInstanceId(pi).list().isEmpty()) {
-            throw new IllegalStateException("process did not end: " + pi);
+            List<Task> open = inOneTransaction(() -> {
+                tasks.complete(t.getId(), "bench", null, null);
+                return tasks.createTaskQuery().processInstanceId(pi).list();
+            });
+            if (!open.isEmpty()) {
+                throw new IllegalStateException("process did not end: " + pi);
+            }
         }
     }
 
