@@ -176,10 +176,23 @@ public class PilotApprovalService {
         }
         if (seesAllRegions(actor) || actor.hasRole(Roles.CUSTOMS_OFFICER)
                 || applications.regionsWithUnit(actor.organizations()).contains(app.regionCode())
-                || records.copiedTo(app.id(), actor.organizations())) {
+                || records.copiedTo(app.id(), actor.organizations())
+                || isOrWasApprover(actor, app)) {
             return;
         }
         throw new HnswException(PilotErrorCode.OUT_OF_REGION);
+    }
+
+    /** A unit added to this case (加签, configured extra or countersign unit) reads it while offered a task and after. */
+    private boolean isOrWasApprover(CurrentActor actor, PilotApplication app) {
+        if (actor.organizations().isEmpty()) {
+            return false;
+        }
+        if (app.processInstanceId() != null && tasks.createTaskQuery().processInstanceId(app.processInstanceId())
+                .taskCandidateGroupIn(actor.organizations()).count() > 0) {
+            return true;
+        }
+        return records.actedAsUnit(app.id(), actor.organizations());
     }
 
     private static boolean seesAllRegions(CurrentActor actor) {

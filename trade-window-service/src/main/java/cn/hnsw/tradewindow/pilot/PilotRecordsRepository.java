@@ -37,6 +37,12 @@ public class PilotRecordsRepository {
                 .param(applicationId).query(PilotRecordsRepository::opinion).list();
     }
 
+    /** Whether one of {@code orgs} gave an opinion on the application as a unit. */
+    public boolean actedAsUnit(UUID applicationId, List<String> orgs) {
+        return jdbc.sql("SELECT count(*) FROM approval_opinion WHERE application_id = :id AND unit_org IN (:orgs)")
+                .param("id", applicationId).param("orgs", orgs).query(Long.class).single() > 0;
+    }
+
     /** 已办: the decisions one user took on tasks, newest first. */
     public List<ApprovalOpinion> decisionsBy(String actorName, int limit) {
         return jdbc.sql("""

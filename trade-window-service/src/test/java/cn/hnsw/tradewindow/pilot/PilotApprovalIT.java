@@ -232,6 +232,11 @@ class PilotApprovalIT {
             ok(api.post(extraToken, "/process-centre/tasks/" + taskId + "/decision",
                     Map.of("decision", "APPROVE", "opinion", "加签单位同意")));
             assertThat(step(id)).isEqualTo("cityUnitReview");
+            // The added unit is no unit of the region, yet reads the case it is asked to approve; a stranger does not.
+            assertThat(api.get(countyUnit("industry", r.unit("industry-bureau")), "/pilot-applications/" + id).status())
+                    .isEqualTo(200);
+            assertThat(api.get(countyUnit("stranger", r.unit("tourism-bureau")), "/pilot-applications/" + id).code())
+                    .isEqualTo("OUT_OF_REGION");
             ok(decide(countyUnit("industry", r.unit("industry-bureau")), id, "APPROVE", "工信局同意"));
             assertThat(step(id)).isEqualTo("countyGovForward");
 
