@@ -48,9 +48,9 @@ CREATE INDEX notification_record_pending ON notification_record (created_at) WHE
 CREATE INDEX approval_opinion_actor ON approval_opinion (actor_name, created_at DESC);
 
 INSERT INTO message_template (code, name_zh, name_en, content_zh, content_en) VALUES
- ('TODO', '待办通知', 'To-do notice',
+ ('TASK', '待办通知', 'Task notice',
   '【待办】{enterprise} 加工增值试点申请（{caseNumber}）待{step}，请于 {due} 前办理',
-  'To do: {stepEn} of the pilot application of {enterprise} ({caseNumber}) by {due}'),
+  'Pending your approval: {stepEn} of the pilot application of {enterprise} ({caseNumber}), by {due}'),
  ('STATUS', '办件状态短信', 'Status SMS',
   '【海南国际贸易单一窗口】您的加工增值试点申请（{caseNumber}）状态：{status}',
   'Your pilot application ({caseNumber}) is now {status}'),
@@ -65,7 +65,7 @@ INSERT INTO message_template (code, name_zh, name_en, content_zh, content_en) VA
   'Approval overdue: {stepEn} of case {caseNumber}, {daysLeft} working days left');
 
 INSERT INTO notification_config (event, name_zh, name_en, template_code, to_unit, sms) VALUES
- ('TODO', '审批待办', 'Approval to-do', 'TODO', TRUE, FALSE),
+ ('TASK', '审批待办', 'Approval task', 'TASK', TRUE, FALSE),
  ('STATUS', '办件状态变更', 'Application status change', 'STATUS', FALSE, TRUE),
  ('COPY', '抄送', 'Copy-to', 'COPY', TRUE, FALSE),
  ('WARN_DUE_SOON', '审批即将到期', 'Approval due soon', 'WARN_DUE_SOON', TRUE, FALSE),

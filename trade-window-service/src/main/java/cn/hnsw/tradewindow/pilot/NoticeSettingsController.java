@@ -106,10 +106,10 @@ class NoticeSettingsController {
         return settings.configs();
     }
 
-    /** Events are the notices the service sends: TODO, STATUS, COPY, WARN_DUE_SOON, WARN_OVERDUE. */
+    /** Events are the notices the service sends: TASK, STATUS, COPY, WARN_DUE_SOON, WARN_OVERDUE. */
     @PutMapping("/notification-configs/{event}")
     @PreAuthorize(CONFIGURERS)
-    NotificationConfig saveConfig(@PathVariable @Pattern(regexp = "TODO|STATUS|COPY|WARN_DUE_SOON|WARN_OVERDUE") String event,
+    NotificationConfig saveConfig(@PathVariable @Pattern(regexp = "TASK|STATUS|COPY|WARN_DUE_SOON|WARN_OVERDUE") String event,
                                   @Valid @RequestBody ConfigRequest r) {
         return settings.saveConfig(new NotificationConfig(event, r.nameZh(), r.nameEn(), r.templateCode(), r.toUnit(),
                 r.sms(), r.enabled(), null, null), Actors.current().username(), clock.instant());

@@ -45,7 +45,7 @@ public class PilotNotices {
         v.put("step", step.nameZh());
         v.put("stepEn", step.nameEn());
         v.put("due", DAY.format(due));
-        send("TODO", group, app.id().toString(), "TODO_" + step.name(), v);
+        send("TASK", group, app.id().toString(), "TASK_" + step.name(), v);
     }
 
     void statusToEnterprise(PilotApplication app) {

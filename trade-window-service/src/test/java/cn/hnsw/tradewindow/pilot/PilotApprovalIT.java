@@ -503,7 +503,7 @@ class PilotApprovalIT {
         assertThat(trail.findValuesAsText("step")).containsExactly("cityUnitReview", "countyGovForward");
         assertThat(api.get(enterprise(HAISI), "/process-centre/applications/" + id + "/diagram").status())
                 .isEqualTo(403);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM notification_record WHERE business_id = ? AND kind LIKE 'TODO_%'",
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM notification_record WHERE business_id = ? AND kind LIKE 'TASK_%'",
                 Long.class, id)).isGreaterThanOrEqualTo(2);
     }
 
@@ -606,11 +606,11 @@ class PilotApprovalIT {
 
     @Test
     void templatesNotificationConfigAndDepartmentAccountsShapeTheNotices() throws Exception {
-        JsonNode todoTemplate = byKey(api.get(operator(), "/message-templates").body(), "code", "TODO");
-        JsonNode todoConfig = byKey(api.get(operator(), "/notification-configs").body(), "event", "TODO");
+        JsonNode taskTemplate = byKey(api.get(operator(), "/message-templates").body(), "code", "TASK");
+        JsonNode taskConfig = byKey(api.get(operator(), "/notification-configs").body(), "event", "TASK");
         JsonNode copyConfig = byKey(api.get(operator(), "/notification-configs").body(), "event", "COPY");
         assertThat(api.get(countyUnit("lead", "/government/county/x/y"), "/message-templates").status()).isEqualTo(403);
-        Res unknown = api.put(operator(), "/message-templates/TODO", templateBody(todoTemplate, "【待办】{applicant}"));
+        Res unknown = api.put(operator(), "/message-templates/TASK", templateBody(taskTemplate, "【待办】{applicant}"));
         assertThat(unknown.status()).isEqualTo(422);
         assertThat(unknown.code()).isEqualTo("TEMPLATE_PLACEHOLDER_UNKNOWN");
         Region r = newRegion();
@@ -619,11 +619,11 @@ class PilotApprovalIT {
                 "enabled", true));
         assertThat(account.status()).as(account.toString()).isEqualTo(201);
         try {
-            ok(api.put(operator(), "/message-templates/TODO",
-                    templateBody(todoTemplate, "【待办·测试】{enterprise}（{caseNumber}）待{step}，截止 {due}")));
-            ok(api.put(operator(), "/notification-configs/TODO", configBody(todoConfig, true, true, true)));
+            ok(api.put(operator(), "/message-templates/TASK",
+                    templateBody(taskTemplate, "【待办·测试】{enterprise}（{caseNumber}）待{step}，截止 {due}")));
+            ok(api.put(operator(), "/notification-configs/TASK", configBody(taskConfig, true, true, true)));
             ok(api.put(operator(), "/notification-configs/COPY", configBody(copyConfig, true, false, false)));
-            Res inUse = api.delete(operator(), "/message-templates/TODO");
+            Res inUse = api.delete(operator(), "/message-templates/TASK");
             assertThat(inUse.status()).isEqualTo(409);
             assertThat(inUse.code()).isEqualTo("TEMPLATE_IN_USE");
 
@@ -631,18 +631,18 @@ class PilotApprovalIT {
             String caseNumber = api.get(operator(), "/pilot-applications/" + id).body().path("caseNumber").asText();
             // Written in the submission's transaction, sent afterwards by the dispatcher.
             assertThat(jdbc.queryForList("SELECT status FROM notification_record WHERE business_id = ? AND kind = "
-                    + "'TODO_cityUnitReview'", String.class, id)).isSubsetOf("PENDING", "SENT").hasSize(2);
+                    + "'TASK_cityUnitReview'", String.class, id)).isSubsetOf("PENDING", "SENT").hasSize(2);
             dispatcher.dispatchAll();
             JsonNode sent = api.get(operator(), "/pilot-notifications?businessId=" + id).body();
-            List<String> todo = new ArrayList<>();
+            List<String> taskNotices = new ArrayList<>();
             sent.forEach(n -> {
-                if (n.path("kind").asText().equals("TODO_cityUnitReview")) {
-                    todo.add(n.path("channel").asText() + ":" + n.path("recipient").asText() + ":" + n.path("status").asText());
+                if (n.path("kind").asText().equals("TASK_cityUnitReview")) {
+                    taskNotices.add(n.path("channel").asText() + ":" + n.path("recipient").asText() + ":" + n.path("status").asText());
                     assertThat(n.path("content").asText()).startsWith("【待办·测试】海南椰风国际贸易有限公司（" + caseNumber
                             + "）待市县单位审核，截止 ");
                 }
             });
-            assertThat(todo).containsExactlyInAnyOrder("TODO:" + r.lead() + ":SENT", "SMS:13800000001:SENT");
+            assertThat(taskNotices).containsExactlyInAnyOrder("TODO:" + r.lead() + ":SENT", "SMS:13800000001:SENT");
             assertThat(caseBook().notices()).anySatisfy(n -> {
                 assertThat(n.channel()).isEqualTo("SMS");
                 assertThat(n.recipient()).isEqualTo("13800000001");
@@ -657,7 +657,7 @@ class PilotApprovalIT {
             // A notice the partner did not take can be resent; a sent one cannot.
             UUID failed = UUID.randomUUID();
             jdbc.update("INSERT INTO notification_record (id, channel, recipient, business_id, kind, content, status, "
-                    + "created_at) VALUES (?, 'TODO', ?, ?, 'TODO_cityUnitReview', '重发测试 / resend test', 'FAILED', now())",
+                    + "created_at) VALUES (?, 'TODO', ?, ?, 'TASK_cityUnitReview', '重发测试 / resend test', 'FAILED', now())",
                     failed, r.lead(), id);
             JsonNode resent = api.post(operator(), "/pilot-notifications/" + failed + "/resend", Map.of()).body();
             assertThat(resent.findValuesAsText("status")).containsExactly("SENT");
@@ -668,14 +668,14 @@ class PilotApprovalIT {
 
             List<List<String>> templates = xlsx(api.get(operator(), "/message-templates/export").raw());
             assertThat(templates.get(0).get(0)).isEqualTo("编码 Code");
-            assertThat(templates).anySatisfy(row -> assertThat(row).contains("TODO",
+            assertThat(templates).anySatisfy(row -> assertThat(row).contains("TASK",
                     "【待办·测试】{enterprise}（{caseNumber}）待{step}，截止 {due}"));
             List<List<String>> configs = xlsx(api.get(operator(), "/notification-configs/export").raw());
             assertThat(configs).anySatisfy(row -> assertThat(row).startsWith("COPY").contains("否 No"));
         } finally {
-            ok(api.put(operator(), "/message-templates/TODO", templateBody(todoTemplate,
-                    todoTemplate.path("contentZh").asText())));
-            ok(api.put(operator(), "/notification-configs/TODO", configBody(todoConfig, true, false, true)));
+            ok(api.put(operator(), "/message-templates/TASK", templateBody(taskTemplate,
+                    taskTemplate.path("contentZh").asText())));
+            ok(api.put(operator(), "/notification-configs/TASK", configBody(taskConfig, true, false, true)));
             ok(api.put(operator(), "/notification-configs/COPY", configBody(copyConfig, true, false, true)));
             ok(api.delete(operator(), "/department-accounts/" + account.body().path("id").asText()));
         }
