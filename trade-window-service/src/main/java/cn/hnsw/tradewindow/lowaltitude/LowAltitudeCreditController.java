@@ -16,6 +16,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -30,6 +33,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
+import java.util.function.Function;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 
@@ -105,7 +110,7 @@ class LowAltitudeCreditController {
     @GetMapping("/warnings/export")
     ResponseEntity<byte[]> exportWarnings(@RequestParam(required = false) @Pattern(regexp = "CARGO|PASSENGER") String activity,
                                           @RequestParam(required = false) @Pattern(regexp = "NEW|PROCESSED") String status) {
-        return Xlsx.download("low-altitude-warnings", "预警信息", List.of("活动 Activity", "规则 Rule", "报送主体 Subject",
+        return xlsx("low-altitude-warnings", "预警信息", List.of("活动 Activity", "规则 Rule", "报送主体 Subject",
                         "观测值 Observed", "阈值 Threshold", "说明 Detail", "状态 Status", "时间 Time", "处理人 Processed by"),
                 credit.warnings(Actors.current(), activity, status, null),
                 w -> new Object[]{w.activity(), w.rule(), w.subjectName(), w.observed(), w.threshold(), w.detail(),
@@ -132,7 +137,7 @@ class LowAltitudeCreditController {
 
     @GetMapping("/negative-list/export")
     ResponseEntity<byte[]> exportNegativeList() {
-        return Xlsx.download("low-altitude-negative-list", "负面清单", List.of("报送主体 Subject", "类别 Kind",
+        return xlsx("low-altitude-negative-list", "负面清单", List.of("报送主体 Subject", "类别 Kind",
                         "证件号 Certificate", "评分 Score", "原因 Reason", "列入时间 Listed at"), credit.negativeList(Actors.current()),
                 n -> new Object[]{n.get("name"), n.get("kind"), n.get("certificate_no"), n.get("score"), n.get("reason"),
                         n.get("listed_at")});
@@ -224,7 +229,7 @@ class LowAltitudeCreditController {
 
     @GetMapping("/notices/export")
     ResponseEntity<byte[]> exportNotices(@RequestParam(required = false) @Pattern(regexp = "POLICY|ANNOUNCEMENT") String kind) {
-        return Xlsx.download("low-altitude-notices", "政策与公告", List.of("类别 Kind", "标题 Title", "Title",
+        return xlsx("low-altitude-notices", "政策与公告", List.of("类别 Kind", "标题 Title", "Title",
                         "发布人 Published by", "发布时间 Published at"), credit.notices(kind),
                 n -> new Object[]{n.kind(), n.titleZh(), n.titleEn(), n.publishedBy(), n.publishedAt()});
     }
@@ -236,10 +241,20 @@ class LowAltitudeCreditController {
                                          @RequestParam(required = false) String status,
                                          @RequestParam(required = false) @Pattern(regexp = "ORIGINAL|CORRECTION|WITHDRAWAL|SUPPLEMENT") String form) {
         List<Report> reports = reporting.reports(Actors.current(), activity, status, form);
-        return Xlsx.download("low-altitude-reports", "活动报送信息", List.of("报送单号 Report no.", "活动 Activity",
+        return xlsx("low-altitude-reports", "活动报送信息", List.of("报送单号 Report no.", "活动 Activity",
                         "单据 Form", "机场 Airport", "航空器 Aircraft", "飞行日期 Flight date", "状态 Status",
                         "审核结果 Review result", "审核意见 Opinion", "有效 Effective"), reports,
                 r -> new Object[]{r.reportNo(), r.activity(), r.form(), r.airport(), r.aircraftReg(), r.flightDate(),
                         r.status(), r.reviewResult(), r.reviewOpinion(), r.effective() ? "是 Yes" : "否 No"});
+    }
+
+    private static <T> ResponseEntity<byte[]> xlsx(String file, String sheet, List<String> headers, List<T> rows,
+                                                   Function<T, Object[]> cells) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(file + ".xlsx", StandardCharsets.UTF_8).build().toString())
+                .contentType(MediaType.parseMediaType(Xlsx.CONTENT_TYPE))
+                .body(Xlsx.write(sheet, headers, rows, cells));
     }
 }

@@ -12,6 +12,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -27,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
 import java.util.List;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -219,6 +223,11 @@ class NoticeSettingsController {
 
     private static <T> ResponseEntity<byte[]> xlsx(String file, String sheet, List<String> headers, List<T> rows,
                                                    Function<T, Object[]> cells) {
-        return Xlsx.download(file, sheet, headers, rows, cells);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(file + ".xlsx", StandardCharsets.UTF_8).build().toString())
+                .contentType(MediaType.parseMediaType(Xlsx.CONTENT_TYPE))
+                .body(Xlsx.write(sheet, headers, rows, cells));
     }
 }

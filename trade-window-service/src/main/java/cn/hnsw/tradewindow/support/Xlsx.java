@@ -2,29 +2,23 @@ package cn.hnsw.tradewindow.support;
 
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Function;
 
 /** Excel exports of the trade window's lists (fastexcel): a bold bilingual header row, then one row per item. */
 public final class Xlsx {
 
-    public static final MediaType XLSX = MediaType.parseMediaType(
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    public static final String CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private Xlsx() {
     }
 
-    public static <T> ResponseEntity<byte[]> download(String file, String sheet, List<String> headers, List<T> rows,
-                                                      Function<T, Object[]> cells) {
+    /** The workbook's bytes: one sheet, the header row, then {@code cells} of each row (null cells left empty). */
+    public static <T> byte[] write(String sheet, List<String> headers, List<T> rows, Function<T, Object[]> cells) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             Workbook wb = new Workbook(out, "hnsw-trade-window", "1.0");
@@ -47,10 +41,6 @@ public final class Xlsx {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(file + ".xlsx", StandardCharsets.UTF_8).build().toString())
-                .contentType(XLSX)
-                .body(out.toByteArray());
+        return out.toByteArray();
     }
 }
