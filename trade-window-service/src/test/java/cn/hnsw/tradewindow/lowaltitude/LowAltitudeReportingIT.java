@@ -338,6 +338,52 @@ class LowAltitudeReportingIT {
     }
 
     @Test
+    void thePassengerModelWarnsOfTooManyPersonsOnOneFlight() {
+        String reporter = TOKENS.user("lin-fei", LowAltitudeReportingService.REPORTER_ROLE).mint();
+        Res s = api.post(reporter, "/low-altitude/subjects", Map.of("kind", "INDIVIDUAL", "name", "林飞",
+                "certificateNo", "460100198803031234", "contactPhone", "13907561288", "aircraftRegs", "B-8PX1", "submit", true));
+        assertThat(s.status()).as(s.toString()).isEqualTo(201);
+        String subjectId = s.body().path("id").asText();
+        List<Map<String, Object>> persons = List.of(Map.of("name", "乘客甲", "idNumber", "460100199001011111"),
+                Map.of("name", "乘客乙", "idNumber", "460100199001012222"),
+                Map.of("name", "乘客丙", "idNumber", "460100199001013333"));
+        Res r = api.post(reporter, "/low-altitude/reports", Map.of("subjectId", subjectId, "activity", "PASSENGER",
+                "airport", "三亚凤凰国际机场", "aircraftReg", "B-8PX1", "flightDate", today().toString(),
+                "content", Map.of("persons", persons, "articles", List.of())));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        JsonNode declared = api.post(reporter, "/low-altitude/reports/" + r.body().path("id").asText() + "/declaration",
+                Map.of()).body();
+        assertThat(declared.path("logicCheckPassed").asBoolean()).as(declared.toString()).isTrue();
+        Map<String, Object> defaults = Map.of("windowDays", 30, "maxFlightsPerAircraft", 20, "maxRefusedPerSubject", 3,
+                "maxItemsPerFlight", 12, "enabled", true);
+        try {
+            ok(api.put(reviewer(), "/low-altitude/warning-models/PASSENGER", Map.of("windowDays", 30,
+                    "maxFlightsPerAircraft", 20, "maxRefusedPerSubject", 3, "maxItemsPerFlight", 2, "enabled", true)));
+            assertThat(api.get(reviewer(), "/low-altitude/warning-models").body().findValuesAsText("activity"))
+                    .containsExactly("CARGO", "PASSENGER");
+            ok(api.post(reviewer(), "/low-altitude/warnings/scan", Map.of()));
+        } finally {
+            ok(api.put(reviewer(), "/low-altitude/warning-models/PASSENGER", defaults));
+        }
+        JsonNode warnings = api.get(reviewer(), "/low-altitude/warnings?activity=PASSENGER&status=NEW").body();
+        JsonNode mine = null;
+        for (JsonNode w : warnings) {
+            if (subjectId.equals(w.path("subjectId").asText())) {
+                mine = w;
+            }
+        }
+        assertThat(mine).as(warnings.toString()).isNotNull();
+        assertThat(mine.path("rule").asText()).isEqualTo("ITEMS_PER_FLIGHT");
+        assertThat(mine.path("observed").asInt()).isEqualTo(3);
+        assertThat(mine.path("detail").asText()).contains("人员 3");
+        assertThat(api.get(reporter, "/low-altitude/warnings?subjectId=" + subjectId).body().findValuesAsText("rule"))
+                .containsExactly("ITEMS_PER_FLIGHT");
+        assertThat(api.get(reviewer(), "/low-altitude/warning-models/PASSENGER/data").body().findValuesAsText("rule"))
+                .contains("ITEMS_PER_FLIGHT");
+        assertThat(api.get(reporter, "/low-altitude/warning-models/PASSENGER/data").status()).isEqualTo(403);
+    }
+
+    @Test
     void policiesAndAnnouncementsArePublishedByReviewersAndReadByReporters() throws Exception {
         Map<String, Object> notice = Map.of("kind", "POLICY", "titleZh", "低空飞行活动报送管理办法（试行）",
                 "titleEn", "Rules on reporting low-altitude flights (trial)", "bodyZh", "第一条 为规范……",
