@@ -453,6 +453,8 @@ export const repairApi = {
   analysis: () => api.get<Record<string, unknown>[]>(`${RP}/analysis`),
   guides: () => api.get<RepairGuide[]>(`${RP}/guides`),
   attachments: (id: string) => api.get<ReviewAttachment[]>(`${RP}/${id}/review-attachments`),
+  revokeAttachment: (id: string, attachmentId: string) =>
+    api.post<ReviewAttachment>(`${RP}/${id}/review-attachments/${attachmentId}/revocation`, {}),
   attach: (id: string, file: File, note: string) => {
     const form = new FormData()
     form.append('file', file)
@@ -475,6 +477,7 @@ export interface ReviewAttachment {
   note?: string
   uploadedBy: string
   uploadedAt: string
+  revokedAt?: string
 }
 export const repairDocumentPath = (id: string, documentId: string) => `/repair-preferences/${id}/documents/${documentId}/content`
 export const repairAttachmentPath = (id: string, attachmentId: string) => `/repair-preferences/${id}/review-attachments/${attachmentId}/content`

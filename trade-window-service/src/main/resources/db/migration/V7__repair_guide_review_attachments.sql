@@ -27,6 +27,7 @@ CREATE TABLE repair_review_attachment (
     object_key      VARCHAR(300) NOT NULL,
     note            VARCHAR(1000),
     uploaded_by     VARCHAR(200) NOT NULL,
-    uploaded_at     TIMESTAMPTZ NOT NULL
+    uploaded_at     TIMESTAMPTZ NOT NULL,
+    revoked_at      TIMESTAMPTZ                -- 撤销: kept on record, no longer part of the opinion
 );
 CREATE INDEX repair_review_attachment_application ON repair_review_attachment (application_id);

@@ -92,7 +92,7 @@ public class RepairGuideAndAttachments {
 
     public record ReviewAttachment(UUID id, UUID applicationId, String reviewerSide, String fileName,
                                    String contentType, long sizeBytes, String sm3, String note, String uploadedBy,
-                                   Instant uploadedAt) {
+                                   Instant uploadedAt, Instant revokedAt) {
     }
 
     /** 会审附件: only the competent department or the related unit of a pending application adds one. */
@@ -120,7 +120,30 @@ public class RepairGuideAndAttachments {
                         actor.username(), Timestamp.from(now))
                 .update();
         return new ReviewAttachment(attachmentId, id, side, fileName, contentType, content.length, sm3, note,
-                actor.username(), now);
+                actor.username(), now, null);
+    }
+
+    /** 撤销: the reviewer who added an attachment withdraws it while the application is pending; it stays on record. */
+    @Transactional
+    public ReviewAttachment revoke(CurrentActor actor, UUID id, UUID attachmentId) {
+        Application a = repo.findForUpdate(id)
+                .orElseThrow(() -> new HnswException(RepairErrorCode.APPLICATION_NOT_FOUND, id));
+        ReviewAttachment att = jdbc.sql("SELECT * FROM repair_review_attachment WHERE id = ? AND application_id = ?")
+                .params(attachmentId, id).query(RepairGuideAndAttachments::attachment).optional()
+                .orElseThrow(() -> new HnswException(CommonErrorCode.NOT_FOUND));
+        if (!att.uploadedBy().equals(actor.username()) || side(actor, a) == null) {
+            throw new HnswException(RepairErrorCode.NOT_A_REVIEWER);
+        }
+        if (!"PENDING".equals(a.status())) {
+            throw new HnswException(RepairErrorCode.NOT_PENDING, a.status());
+        }
+        if (att.revokedAt() != null) {
+            throw new HnswException(RepairErrorCode.ATTACHMENT_REVOKED);
+        }
+        jdbc.sql("UPDATE repair_review_attachment SET revoked_at = ? WHERE id = ?")
+                .params(Timestamp.from(clock.instant()), attachmentId).update();
+        return jdbc.sql("SELECT * FROM repair_review_attachment WHERE id = ?").param(attachmentId)
+                .query(RepairGuideAndAttachments::attachment).single();
     }
 
     public List<ReviewAttachment> attachments(CurrentActor actor, UUID id) {
@@ -133,7 +156,8 @@ public class RepairGuideAndAttachments {
         return new ReviewAttachment(rs.getObject("id", UUID.class), rs.getObject("application_id", UUID.class),
                 rs.getString("reviewer_side"), rs.getString("file_name"), rs.getString("content_type"),
                 rs.getLong("size_bytes"), rs.getString("sm3"), rs.getString("note"), rs.getString("uploaded_by"),
-                rs.getTimestamp("uploaded_at").toInstant());
+                rs.getTimestamp("uploaded_at").toInstant(),
+                rs.getTimestamp("revoked_at") == null ? null : rs.getTimestamp("revoked_at").toInstant());
     }
 
     // --- preview ----------------------------------------------------------------------------------------------

@@ -69,6 +69,11 @@ class RepairGuideController {
         return service.attachments(Actors.current(), id);
     }
 
+    @PostMapping("/{id}/review-attachments/{attachmentId}/revocation")
+    ReviewAttachment revoke(@PathVariable UUID id, @PathVariable UUID attachmentId) {
+        return service.revoke(Actors.current(), id, attachmentId);
+    }
+
     @GetMapping("/{id}/review-attachments/{attachmentId}/content")
     ResponseEntity<byte[]> attachment(@PathVariable UUID id, @PathVariable UUID attachmentId) {
         return inline(service.attachmentContent(Actors.current(), id, attachmentId));

@@ -205,6 +205,13 @@ class RepairPreferenceIT {
                 "MZ\u0090\u0000binary".getBytes(StandardCharsets.ISO_8859_1)).status()).isEqualTo(415);
         assertThat(api.get(ent, "/repair-preferences/" + id + "/review-attachments").body().findValuesAsText("fileName"))
                 .containsExactly("核查记录.pdf", "查验.pdf");
+        // 撤销: only the reviewer who added it, once; it stays on record.
+        String customsAttachment = api.get(ent, "/repair-preferences/" + id + "/review-attachments").body().get(1)
+                .path("id").asText();
+        String revokePath = "/repair-preferences/" + id + "/review-attachments/" + customsAttachment + "/revocation";
+        assertThat(api.post(msa(), revokePath, Map.of()).code()).isEqualTo("NOT_A_REVIEWER");
+        assertThat(api.post(customs(), revokePath, Map.of()).body().path("revokedAt").asText()).isNotBlank();
+        assertThat(api.post(customs(), revokePath, Map.of()).code()).isEqualTo("ATTACHMENT_REVOKED");
 
         // 预览: the enterprise and the reviewers see the documents inline; another enterprise does not.
         Res preview = api.get(ent, "/repair-preferences/" + id + "/documents/" + documentId + "/content");
