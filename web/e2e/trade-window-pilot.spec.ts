@@ -3,8 +3,10 @@ import { screenshot, signIn } from './support'
 
 /**
  * 加工增值试点审批 in the browser against the whole platform: an enterprise applies with the six documents, the four
- * levels approve in turn through the process centre, the enterprise sees the approval and the case number from the
- * 海易办 simulator; then county-unit starts a termination that ends with the enterprise on the blacklist.
+ * levels approve in turn through the process centre (the city/county unit adds the district development and reform
+ * commission as an extra approver, 加签, whose approver county-unit2 must approve too before the chain moves on), the
+ * enterprise sees the approval and the case number from the 海易办 simulator; then county-unit starts a termination
+ * that ends with the enterprise on the blacklist.
  */
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
 const DOCUMENT_TYPES = ['APPLICATION', 'PROFILE', 'VALUE_ADDED_CALCULATION', 'TOTAL_REVENUE', 'COMMITMENT_LETTER', 'EVIDENCE']
@@ -56,7 +58,24 @@ test('an enterprise applies, four levels approve in turn, the enterprise sees th
   const product = `椰子汁饮料加工增值 E2E ${Date.now()}`
   const caseNumber = await applyAs(page, 'declarant2', product)
 
-  await approveAs(page, 'county-unit', caseNumber, '市县单位审核：材料齐全，同意')
+  // 加签: the lead unit asks the development and reform commission to approve at the same step, then approves.
+  await signIn(page, 'county-unit', '/government/pilot-approvals')
+  await page.getByTestId(`open-task-${caseNumber}`).click()
+  await expect(page.getByTestId('task-panel')).toBeVisible()
+  await page.getByTestId('extra-unit').fill('/government/county/haikou-longhua/development-bureau')
+  await page.getByTestId('extra-add').click()
+  await expect(page.getByTestId('extra-unit')).toHaveValue('')
+  await expect(page.getByTestId('pilot-error')).toHaveCount(0)
+  await page.getByTestId('task-opinion').fill('市县单位审核：材料齐全，同意；请发改委加签')
+  await page.getByTestId('task-submit').click()
+  await expect(page.getByTestId(`open-task-${caseNumber}`)).toHaveCount(0)
+  await logout(page)
+  // The county government cannot act until the added unit has approved.
+  await signIn(page, 'county-gov', '/government/pilot-approvals')
+  await expect(page.getByTestId('todo-table')).toBeVisible()
+  await expect(page.getByTestId(`open-task-${caseNumber}`)).toHaveCount(0)
+  await logout(page)
+  await approveAs(page, 'county-unit2', caseNumber, '发改委加签：同意')
   await approveAs(page, 'county-gov', caseNumber, '同意报送省商务厅')
   await approveAs(page, 'prov-dept', caseNumber, '省商务厅复核通过')
 
@@ -73,6 +92,7 @@ test('an enterprise applies, four levels approve in turn, the enterprise sees th
   await page.getByTestId('pilot-list').getByText(product).click()
   await expect(page.getByTestId('pilot-status')).toHaveText('已批准')
   await expect(page.getByTestId('pilot-opinions')).toContainText('省政府批复')
+  await expect(page.getByTestId('pilot-opinions')).toContainText('发改委加签：同意')
   await screenshot(page, testInfo, 'trade-window-enterprise-approved')
   await logout(page)
 

@@ -180,6 +180,97 @@ export async function fetchObjectUrl(path: string): Promise<string> {
   return URL.createObjectURL(await response.blob())
 }
 
+/** Downloads a server export (Excel) under {@code fileName}. */
+export async function downloadExport(path: string, fileName: string): Promise<void> {
+  const url = await fetchObjectUrl(path)
+  const a = document.createElement('a')
+  a.href = url
+  a.download = fileName
+  a.click()
+  URL.revokeObjectURL(url)
+}
+
+// --- 消息配置管理 and 部门账号管理 (S1) -----------------------------------------------------------------------
+
+export interface MessageTemplate {
+  code: string
+  nameZh: string
+  nameEn: string
+  contentZh: string
+  contentEn: string
+  updatedBy?: string
+  updatedAt: string
+}
+export interface NotificationConfig {
+  event: string
+  nameZh: string
+  nameEn: string
+  templateCode: string
+  toUnit: boolean
+  sms: boolean
+  enabled: boolean
+  updatedBy?: string
+}
+export interface DepartmentAccount {
+  id: string
+  username: string
+  displayName: string
+  orgPath: string
+  role: 'gov-county-unit' | 'gov-county' | 'gov-provincial-dept' | 'gov-province'
+  mobile?: string
+  enabled: boolean
+  updatedBy?: string
+  updatedAt: string
+}
+export interface NotificationRecord {
+  id: string
+  channel: string
+  recipient: string
+  businessId: string
+  kind: string
+  content: string
+  status: 'PENDING' | 'SENT' | 'FAILED'
+  createdAt: string
+}
+/** The placeholders a template may use (NoticeSettingsRepository.PLACEHOLDERS). */
+export const TEMPLATE_PLACEHOLDERS = ['enterprise', 'caseNumber', 'step', 'stepEn', 'due', 'status', 'from', 'daysLeft'] as const
+
+/** Fills {placeholders} as the service does (NoticeSettingsRepository.MessageTemplate#render); unknown ones give "-". */
+export function renderTemplate(text: string, values: Partial<Record<(typeof TEMPLATE_PLACEHOLDERS)[number], string>>): string {
+  return text.replace(/\{([A-Za-z]+)\}/g, (_, name: string) => (values as Record<string, string | undefined>)[name] ?? '-')
+}
+
+/** Placeholders in {@code text} that no notice fills (the service refuses such a template). */
+export function unknownPlaceholders(text: string): string[] {
+  return [...text.matchAll(/\{([A-Za-z]+)\}/g)].map((m) => m[1]).filter((n) => !(TEMPLATE_PLACEHOLDERS as readonly string[]).includes(n))
+}
+
+export const SAMPLE_VALUES = {
+  enterprise: '海南椰风国际贸易有限公司', caseNumber: 'HYB-SIM-20261127-000001', step: '市县单位审核',
+  stepEn: 'City/county unit review', due: '2026-12-04 23:59', status: 'IN_REVIEW', from: 'county-unit', daysLeft: '1',
+}
+
+export const noticeApi = {
+  templates: () => api.get<MessageTemplate[]>(`${BASE}/message-templates`),
+  saveTemplate: (t: Omit<MessageTemplate, 'updatedAt' | 'updatedBy'>) =>
+    api.put<MessageTemplate>(`${BASE}/message-templates/${t.code}`, {
+      nameZh: t.nameZh, nameEn: t.nameEn, contentZh: t.contentZh, contentEn: t.contentEn,
+    }),
+  deleteTemplate: (code: string) => api.delete<void>(`${BASE}/message-templates/${code}`),
+  configs: () => api.get<NotificationConfig[]>(`${BASE}/notification-configs`),
+  saveConfig: (c: NotificationConfig) =>
+    api.put<NotificationConfig>(`${BASE}/notification-configs/${c.event}`, {
+      nameZh: c.nameZh, nameEn: c.nameEn, templateCode: c.templateCode, toUnit: c.toUnit, sms: c.sms, enabled: c.enabled,
+    }),
+  accounts: () => api.get<DepartmentAccount[]>(`${BASE}/department-accounts`),
+  addAccount: (a: Omit<DepartmentAccount, 'id' | 'updatedAt' | 'updatedBy'>) => api.post<DepartmentAccount>(`${BASE}/department-accounts`, a),
+  updateAccount: (id: string, a: Omit<DepartmentAccount, 'id' | 'updatedAt' | 'updatedBy'>) =>
+    api.put<DepartmentAccount>(`${BASE}/department-accounts/${id}`, a),
+  deleteAccount: (id: string) => api.delete<void>(`${BASE}/department-accounts/${id}`),
+  notifications: () => api.get<NotificationRecord[]>(`${BASE}/pilot-notifications`),
+  resend: (id: string) => api.post<NotificationRecord[]>(`${BASE}/pilot-notifications/${id}/resend`, {}),
+}
+
 export const diagramPath = (id: string) => `/process-centre/applications/${id}/diagram`
 export const documentPath = (id: string, documentId: string) => `/pilot-applications/${id}/documents/${documentId}/content`
 
@@ -228,6 +319,97 @@ export const lowAltitudeApi = {
   applyReceipt: (id: string) => api.post<ActivityReport>(`${LA}/reports/${id}/receipt-application`, {}),
 }
 
+export interface LaWarningModel {
+  activity: 'CARGO' | 'PASSENGER'
+  windowDays: number
+  maxFlightsPerAircraft: number
+  maxRefusedPerSubject: number
+  maxItemsPerFlight: number
+  enabled: boolean
+  updatedBy?: string
+}
+export interface LaWarning {
+  id: string
+  activity: string
+  rule: 'FLIGHTS_PER_AIRCRAFT' | 'REFUSED_PER_SUBJECT' | 'ITEMS_PER_FLIGHT'
+  subjectId: string
+  subjectName: string
+  observed: number
+  threshold: number
+  detail: string
+  status: 'NEW' | 'PROCESSED'
+  createdAt: string
+  processNote?: string
+}
+export interface LaCreditReport {
+  id: string
+  subjectId: string
+  subjectName: string
+  score: number
+  grade: 'A' | 'B' | 'C' | 'D'
+  content: { deductions: { kind: string; count: number; deduction: number }[] }
+  generatedAt: string
+}
+export interface LaCorrection {
+  id: string
+  subjectId: string
+  recordId: string
+  reason: string
+  evidence?: string
+  status: 'DRAFT' | 'DECLARED' | 'LOGIC_REJECTED' | 'REVOKED' | 'APPROVED' | 'REJECTED'
+  logicErrors?: string
+  reviewOpinion?: string
+  createdAt: string
+}
+export interface LaNotice {
+  id: string
+  kind: 'POLICY' | 'ANNOUNCEMENT'
+  titleZh: string
+  titleEn: string
+  bodyZh: string
+  bodyEn: string
+  publishedAt: string
+}
+export interface LaCreditRecord {
+  id: string
+  kind: string
+  detail: string
+  created_at: string
+  corrected_at?: string | null
+}
+
+export const creditApi = {
+  models: () => api.get<LaWarningModel[]>(`${LA}/warning-models`),
+  saveModel: (m: LaWarningModel) => api.put<LaWarningModel>(`${LA}/warning-models/${m.activity}`, m),
+  scan: () => api.post<{ raised: number }>(`${LA}/warnings/scan`, {}),
+  warnings: (query: { subjectId?: string; status?: string } = {}) => api.get<LaWarning[]>(`${LA}/warnings`, { query }),
+  process: (id: string, note: string) => api.post<LaWarning>(`${LA}/warnings/${id}/processing`, { note }),
+  deleteWarnings: (ids: string[]) => api.post<{ deleted: number }>(`${LA}/warnings/deletion`, { ids }),
+  generate: (subjectId: string) => api.post<LaCreditReport>(`${LA}/subjects/${subjectId}/credit-reports`, {}),
+  reports: (subjectId?: string) => api.get<LaCreditReport[]>(`${LA}/credit-reports`, { query: { subjectId } }),
+  records: (subjectId: string) => api.get<LaCreditRecord[]>(`${LA}/subjects/${subjectId}/credit-records`),
+  negativeList: () => api.get<Record<string, unknown>[]>(`${LA}/negative-list`),
+  corrections: () => api.get<LaCorrection[]>(`${LA}/credit-corrections`),
+  draftCorrection: (subjectId: string, recordId: string, reason: string, evidence: string) =>
+    api.post<LaCorrection>(`${LA}/credit-corrections`, { subjectId, recordId, reason, evidence }),
+  declareCorrection: (id: string) => api.post<LaCorrection>(`${LA}/credit-corrections/${id}/declaration`, {}),
+  copyCorrection: (id: string) => api.post<LaCorrection>(`${LA}/credit-corrections/${id}/copy`, {}),
+  revokeCorrection: (id: string) => api.post<LaCorrection>(`${LA}/credit-corrections/${id}/revocation`, {}),
+  deleteCorrection: (id: string) => api.delete<void>(`${LA}/credit-corrections/${id}`),
+  decideCorrection: (id: string, approve: boolean, opinion: string) =>
+    api.post<LaCorrection>(`${LA}/credit-corrections/${id}/review`, { approve, opinion }),
+  notices: () => api.get<LaNotice[]>(`${LA}/notices`),
+  publish: (n: Omit<LaNotice, 'id' | 'publishedAt'>) => api.post<LaNotice>(`${LA}/notices`, n),
+}
+
+/** Reviewers of low-altitude reporting (LowAltitudeReportingService.REVIEWERS). */
+export const LOW_ALTITUDE_REVIEWER_ROLES = ['low-altitude-reviewer', 'gov-provincial-dept', 'sw-operator', 'platform-admin']
+
+/** The grade of a credit score, as the service computes it. */
+export function creditGrade(score: number): 'A' | 'B' | 'C' | 'D' {
+  return score >= 90 ? 'A' : score >= 75 ? 'B' : score >= 60 ? 'C' : 'D'
+}
+
 // --- 维修复运享惠 (S3) -------------------------------------------------------------------------------------------
 
 export interface RepairApplication {
@@ -269,4 +451,33 @@ export const repairApi = {
   change: (id: string, changeSummary: string) => api.post<RepairApplication>(`${RP}/${id}/changes`, { changeSummary }),
   review: (id: string, approve: boolean, opinion: string) => api.post<RepairApplication>(`${RP}/${id}/reviews`, { approve, opinion }),
   analysis: () => api.get<Record<string, unknown>[]>(`${RP}/analysis`),
+  guides: () => api.get<RepairGuide[]>(`${RP}/guides`),
+  attachments: (id: string) => api.get<ReviewAttachment[]>(`${RP}/${id}/review-attachments`),
+  revokeAttachment: (id: string, attachmentId: string) =>
+    api.post<ReviewAttachment>(`${RP}/${id}/review-attachments/${attachmentId}/revocation`, {}),
+  attach: (id: string, file: File, note: string) => {
+    const form = new FormData()
+    form.append('file', file)
+    form.append('note', note)
+    return api.post<ReviewAttachment>(`${RP}/${id}/review-attachments`, form)
+  },
 }
+export interface RepairGuide {
+  kind: 'AVIATION' | 'SHIPPING'
+  titleZh: string
+  titleEn: string
+  bodyZh: string
+  bodyEn: string
+  documents: { type: string; nameZh: string; nameEn: string }[]
+}
+export interface ReviewAttachment {
+  id: string
+  reviewerSide: 'COMPETENT' | 'RELATED'
+  fileName: string
+  note?: string
+  uploadedBy: string
+  uploadedAt: string
+  revokedAt?: string
+}
+export const repairDocumentPath = (id: string, documentId: string) => `/repair-preferences/${id}/documents/${documentId}/content`
+export const repairAttachmentPath = (id: string, attachmentId: string) => `/repair-preferences/${id}/review-attachments/${attachmentId}/content`

@@ -1,13 +1,19 @@
 package cn.hnsw.bench.window;
 
 import cn.hnsw.testsupport.embedded.EmbeddedPostgresServer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.ProcessEngineConfiguration;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
-import org.flowable.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.flowable.spring.SpringProcessEngineConfiguration;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import com.zaxxer.hikari.HikariDataSource;
 import org.flowable.task.api.Task;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,14 +28,26 @@ import java.util.Map;
  * minimal one-user-task process in the same run (the floor), and the time from submission (process start) to the
  * first approver's to-do appearing in a candidate-group query, p50/p95/p99.
  * <p>
- * Same engine settings as trade-window-service (history level audit, no async executor), on a real PostgreSQL
- * (embedded binaries). The two processes alternate in blocks, so both see the same database and JIT state. One thread:
- * the figures are per core.
+ * Same engine settings, transactions and calls as trade-window-service (see {@code FlowableSettings} and
+ * {@code PilotApprovalService}): history level {@code task} (process instances and tasks), no async executor, execution/task relationship
+ * counts and eager execution-tree fetching on; the routing travels as one JSON variable {@code route}; each task is
+ * completed in one call with the decision as a transient variable ({@code stageOutcome}, read by the gateways and the
+ * countersign's completion condition in the same transaction and never stored; the decision itself is kept in the
+ * service's hashed opinion record). Transactions as in the service: a submission is one transaction (start, then
+ * the open tasks, to set the case's step), each decision is one (complete, then the open tasks); the first approver
+ * finds the task by a candidate-group query (the to-do list), later tasks come from the decision before. The floor
+ * is driven the same way: submission, to-do query, decision. On a real PostgreSQL (embedded binaries). The two processes alternate in blocks, so both see the same
+ * database and JIT state. One thread: the figures are per core.
+ * <p>
+ * {@code --legacy true} drives the chain as the first version did (the BPMN of that version must be given with
+ * {@code --bpmn}): seven process variables with the unit lists as serialised Java lists, claim then complete with the
+ * decision stored as a variable, each engine call its own transaction, no relationship counts; history as given by
+ * {@code --history} (was {@code audit}).
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar cn.hnsw.bench.window.PilotApprovalThroughput \
  *     --bpmn trade-window-service/src/main/resources/processes/pilot-approval.bpmn20.xml --instances 500 --warmup 200 \
- *     [--history audit|activity]
+ *     [--history task|activity|audit] [--legacy false|true]
  * </pre>
  */
 public final class PilotApprovalThroughput {
@@ -48,6 +66,7 @@ public final class PilotApprovalThroughput {
             </definitions>
             """;
     private static final String LEAD = "/government/county/haikou-longhua/commerce-bureau";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = options(args);
@@ -55,27 +74,43 @@ public final class PilotApprovalThroughput {
         int instances = Math.min(Integer.parseInt(opts.getOrDefault("instances", "500")), 20_000);
         int warmup = Math.min(Integer.parseInt(opts.getOrDefault("warmup", "200")), 20_000);
         int block = 10;
-        String history = opts.getOrDefault("history", "audit");
+        String history = opts.getOrDefault("history", "task");
+        boolean legacy = Boolean.parseBoolean(opts.getOrDefault("legacy", "false"));
 
         try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.startTemporary()) {
             String url = postgres.createDatabase("flowable_bench");
-            ProcessEngineConfiguration cfg = new StandaloneProcessEngineConfiguration()
-                    .setJdbcUrl(url).setJdbcUsername(EmbeddedPostgresServer.SUPERUSER).setJdbcPassword("postgres")
-                    .setJdbcDriver("org.postgresql.Driver")
-                    .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE)
-                    .setAsyncExecutorActivate(false)
-                    .setHistory(history);
+            // as in the service: Spring's transaction manager over a Hikari pool, Flowable joining its transactions
+            HikariDataSource dataSource = new HikariDataSource();
+            dataSource.setJdbcUrl(url);
+            dataSource.setUsername(EmbeddedPostgresServer.SUPERUSER);
+            dataSource.setPassword("postgres");
+            dataSource.setMaximumPoolSize(4);
+            DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
+            SpringProcessEngineConfiguration cfg = new SpringProcessEngineConfiguration();
+            cfg.setDataSource(dataSource);
+            cfg.setTransactionManager(transactions);
+            cfg.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
+            cfg.setAsyncExecutorActivate(false);
+            cfg.setHistory(history);
+            if (!legacy) {
+                // the service's FlowableSettings
+                cfg.getPerformanceSettings().setEnableExecutionRelationshipCounts(true);
+                cfg.getPerformanceSettings().setEnableTaskRelationshipCounts(true);
+                cfg.getPerformanceSettings().setEnableEagerExecutionTreeFetching(true);
+            }
+            TX = new TransactionTemplate(transactions);
             ProcessEngine engine = cfg.buildProcessEngine();
             engine.getRepositoryService().createDeployment()
                     .addString("pilot-approval.bpmn20.xml", Files.readString(bpmn))
                     .addString("minimal.bpmn20.xml", MINIMAL).deploy();
             RuntimeService runtime = engine.getRuntimeService();
-            TaskService tasks = engine.getTaskService();
 
-            System.out.printf("history level %s; warm-up: %d instances of each%n", history, warmup);
+            System.out.printf("history level %s, %s calls; warm-up: %d instances of each%n", history,
+                    legacy ? "legacy (claim + complete, list variables)" : "service (one complete per task, JSON route)",
+                    warmup);
             for (int i = 0; i < warmup; i++) {
-                fourLevel(runtime, tasks, null);
-                minimal(runtime, tasks);
+                fourLevel(engine, null, legacy);
+                minimal(engine, legacy);
             }
             long fourNanos = 0;
             long minimalNanos = 0;
@@ -83,17 +118,23 @@ public final class PilotApprovalThroughput {
             for (int done = 0; done < instances; done += block) {
                 long t0 = System.nanoTime();
                 for (int i = 0; i < block; i++) {
-                    fourLevel(runtime, tasks, firstTodo);
+                    fourLevel(engine, firstTodo, legacy);
                 }
                 long t1 = System.nanoTime();
                 for (int i = 0; i < block; i++) {
-                    minimal(runtime, tasks);
+                    minimal(engine, legacy);
                 }
                 long t2 = System.nanoTime();
                 fourNanos += t1 - t0;
                 minimalNanos += t2 - t1;
             }
             int measured = (instances + block - 1) / block * block;
+            long finished = engine.getHistoryService().createHistoricProcessInstanceQuery().finished().count();
+            long running = runtime.createProcessInstanceQuery().count();
+            if (finished != 2L * (warmup + measured) || running != 0) {
+                throw new IllegalStateException("expected " + 2L * (warmup + measured) + " finished instances, found "
+                        + finished + " finished and " + running + " running");
+            }
             double fourRate = measured / (fourNanos / 1e9);
             double minimalRate = measured / (minimalNanos / 1e9);
             long[] latencies = firstTodo.stream().mapToLong(Long::longValue).sorted().toArray();
@@ -101,26 +142,66 @@ public final class PilotApprovalThroughput {
                     measured, fourRate);
             System.out.printf("minimal one-user-task:     %d instances, %.1f instances/s%n", measured, minimalRate);
             System.out.printf("ratio four-level / floor:  %.2f (goal >= 0.30)%n", fourRate / minimalRate);
-            System.out.printf("submission -> first to-do: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms (n=%d)%n",
+            System.out.printf("submission -> first approver's task: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms (n=%d)%n",
                     pct(latencies, 50), pct(latencies, 95), pct(latencies, 99), latencies[latencies.length - 1] / 1e6,
                     latencies.length);
+            System.out.printf("system load average at the end: %.2f (%d processors)%n",
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                    Runtime.getRuntime().availableProcessors());
             engine.close();
+            dataSource.close();
         }
     }
 
+    /** Spring transactions over the engine's data source (set in main, one thread). */
+    private static TransactionTemplate TX;
+
+    /**
+     * One database transaction, as the service's {@code @Transactional} methods give it: the Flowable commands inside
+     * join it (submission = start + "which tasks are open now"; decision = complete + "which tasks are open now").
+     */
+    private static <T> T inOneTransaction(java.util.function.Supplier<T> work) {
+        return TX.execute(status -> work.get());
+    }
+
     /** Start with the routing a region would resolve to, then complete every task as its unit would. */
-    private static void fourLevel(RuntimeService runtime, TaskService tasks, List<Long> firstTodo) {
+    private static void fourLevel(ProcessEngine engine, List<Long> firstTodo, boolean legacy) {
+        RuntimeService runtime = engine.getRuntimeService();
+        TaskService tasks = engine.getTaskService();
         Map<String, Object> vars = new HashMap<>();
-        vars.put("cityUnits", new ArrayList<>(List.of(LEAD)));
-        vars.put("countyGov", "/government/county/haikou-longhua");
-        vars.put("provincialUnits", new ArrayList<>(List.of("/government/provincial/commerce",
-                "/government/provincial/finance")));
-        vars.put("provinceOrg", "/government/province");
-        vars.put("enterpriseGroup", "/enterprises/91460106MA5T8K3R0A");
-        vars.put("stageOutcome", "APPROVE");
-        vars.put("applicationId", java.util.UUID.randomUUID().toString());
+        String applicationId = java.util.UUID.randomUUID().toString();
+        if (legacy) {
+            vars.put("cityUnits", new ArrayList<>(List.of(LEAD)));
+            vars.put("countyGov", "/government/county/haikou-longhua");
+            vars.put("provincialUnits", new ArrayList<>(List.of("/government/provincial/commerce",
+                    "/government/provincial/finance")));
+            vars.put("provinceOrg", "/government/province");
+            vars.put("enterpriseGroup", "/enterprises/91460106MA5T8K3R0A");
+            vars.put("stageOutcome", "APPROVE");
+            vars.put("applicationId", applicationId);
+        } else {
+            // what RoutingRepository#asVariable gives for a region with one city unit and two provincial units
+            ObjectNode route = JSON.createObjectNode();
+            route.putArray("cityUnits").add(LEAD);
+            route.put("countyGov", "/government/county/haikou-longhua");
+            route.putArray("provincialUnits").add("/government/provincial/commerce").add("/government/provincial/finance");
+            route.put("provinceOrg", "/government/province");
+            route.put("enterpriseGroup", "/enterprises/91460106MA5T8K3R0A");
+            vars.put("route", route);
+        }
         long start = System.nanoTime();
-        String pi = runtime.startProcessInstanceByKey("pilotApproval", vars).getId();
+        String pi;
+        if (legacy) {
+            pi = runtime.startProcessInstanceByKey("pilotApproval", applicationId, vars).getId();
+        } else {
+            // the service's submission: start, then read where the case stands, in one transaction
+            pi = inOneTransaction(() -> {
+                String id = runtime.startProcessInstanceByKey("pilotApproval", applicationId, vars).getId();
+                tasks.createTaskQuery().processInstanceId(id).list();
+                return id;
+            });
+        }
+        // the first approver's to-do list
         Task first = tasks.createTaskQuery().taskCandidateGroup(LEAD).processInstanceId(pi).singleResult();
         if (firstTodo != null) {
             firstTodo.add(System.nanoTime() - start);
@@ -131,22 +212,52 @@ public final class PilotApprovalThroughput {
         List<Task> open = List.of(first);
         int guard = 0;
         while (!open.isEmpty()) {
+            List<Task> next = List.of();
             for (Task t : open) {
-                tasks.claim(t.getId(), "bench");
-                tasks.complete(t.getId(), Map.of("stageOutcome", "APPROVE"));
+                if (legacy) {
+                    tasks.claim(t.getId(), "bench");
+                    tasks.complete(t.getId(), Map.of("stageOutcome", "APPROVE"));
+                } else {
+                    // the service's decision: complete, then read where the case stands, in one transaction
+                    next = inOneTransaction(() -> {
+                        tasks.complete(t.getId(), "bench", null, Map.of("stageOutcome", "APPROVE"));
+                        return tasks.createTaskQuery().processInstanceId(pi).list();
+                    });
+                }
             }
-            open = tasks.createTaskQuery().processInstanceId(pi).list();
+            open = legacy ? tasks.createTaskQuery().processInstanceId(pi).list() : next;
             if (++guard > 20) {
                 throw new IllegalStateException("process did not end: " + pi);
             }
         }
     }
 
-    private static void minimal(RuntimeService runtime, TaskService tasks) {
-        String pi = runtime.startProcessInstanceByKey("minimalOneTask").getId();
+    private static void minimal(ProcessEngine engine, boolean legacy) {
+        RuntimeService runtime = engine.getRuntimeService();
+        TaskService tasks = engine.getTaskService();
+        String pi;
+        if (legacy) {
+            pi = runtime.startProcessInstanceByKey("minimalOneTask").getId();
+        } else {
+            pi = inOneTransaction(() -> {
+                String id = runtime.startProcessInstanceByKey("minimalOneTask").getId();
+                tasks.createTaskQuery().processInstanceId(id).list();
+                return id;
+            });
+        }
         Task t = tasks.createTaskQuery().taskCandidateGroup(LEAD).processInstanceId(pi).singleResult();
-        tasks.claim(t.getId(), "bench");
-        tasks.complete(t.getId());
+        if (legacy) {
+            tasks.claim(t.getId(), "bench");
+            tasks.complete(t.getId());
+        } else {
+            List<Task> open = inOneTransaction(() -> {
+                tasks.complete(t.getId(), "bench", null, null);
+                return tasks.createTaskQuery().processInstanceId(pi).list();
+            });
+            if (!open.isEmpty()) {
+                throw new IllegalStateException("process did not end: " + pi);
+            }
+        }
     }
 
     private static double pct(long[] sorted, int p) {

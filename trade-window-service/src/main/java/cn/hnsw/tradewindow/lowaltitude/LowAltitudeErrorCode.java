@@ -18,7 +18,14 @@ public enum LowAltitudeErrorCode implements EnumErrorCode {
     FOLLOW_UP_NOT_ALLOWED(HttpStatus.CONFLICT, "只有审核通过且有效的原报送单可以更正、撤回或补充",
             "Only an approved, effective original report can be corrected, withdrawn or supplemented"),
     FOLLOW_UP_PENDING(HttpStatus.CONFLICT, "该报送单已有办理中的更正、撤回或补充", "A correction, withdrawal or supplement is already in progress"),
-    CONTENT_INVALID(HttpStatus.BAD_REQUEST, "报送内容格式错误：{0}", "The report content is malformed: {0}");
+    CONTENT_INVALID(HttpStatus.BAD_REQUEST, "报送内容格式错误：{0}", "The report content is malformed: {0}"),
+    WARNING_NOT_FOUND(HttpStatus.NOT_FOUND, "预警信息不存在：{0}", "No warning {0}"),
+    WARNING_PROCESSED(HttpStatus.CONFLICT, "预警信息已处理", "The warning has already been processed"),
+    CORRECTION_NOT_FOUND(HttpStatus.NOT_FOUND, "数据纠偏申请不存在：{0}", "No credit-data correction {0}"),
+    CORRECTION_STATE(HttpStatus.CONFLICT, "数据纠偏申请当前状态（{0}）不能{1}", "The correction cannot {1} in its state ({0})"),
+    CREDIT_RECORD_NOT_FOUND(HttpStatus.NOT_FOUND, "信用记录不存在或不属于该主体：{0}",
+            "No credit record {0} of this subject"),
+    NOTICE_NOT_FOUND(HttpStatus.NOT_FOUND, "公告不存在：{0}", "No notice {0}");
 
     private final ErrorText text;
 

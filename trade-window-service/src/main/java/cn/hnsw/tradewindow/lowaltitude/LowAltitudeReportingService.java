@@ -30,7 +30,12 @@ import java.util.UUID;
 @Service
 public class LowAltitudeReportingService {
 
-    static final List<String> REVIEWERS = List.of(Roles.GOV_PROVINCIAL_DEPT, Roles.SW_OPERATOR, Roles.PLATFORM_ADMIN);
+    /** Realm role of the trade window's low-altitude reviewers (deploy/keycloak/hnsw-realm.json). */
+    public static final String REVIEWER_ROLE = "low-altitude-reviewer";
+    /** Realm role of an individual reporting subject (报送主体, 个人). */
+    public static final String REPORTER_ROLE = "low-altitude-reporter";
+    static final List<String> REVIEWERS = List.of(REVIEWER_ROLE, Roles.GOV_PROVINCIAL_DEPT, Roles.SW_OPERATOR,
+            Roles.PLATFORM_ADMIN);
 
     private final LowAltitudeRepository repo;
     private final ObjectMapper json;
@@ -52,7 +57,7 @@ public class LowAltitudeReportingService {
             }
             return actor.enterprise();
         }
-        if (actor.hasRole(Roles.TRAVELER)) {
+        if (actor.hasRole(REPORTER_ROLE) || actor.hasRole(Roles.TRAVELER)) {
             return "user:" + actor.userId();
         }
         throw new HnswException(CommonErrorCode.ACCESS_DENIED);

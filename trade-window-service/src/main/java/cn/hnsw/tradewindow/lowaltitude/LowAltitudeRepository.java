@@ -133,7 +133,7 @@ public class LowAltitudeRepository {
     }
 
     public List<Map<String, Object>> creditRecords(UUID subjectId) {
-        return jdbc.sql("SELECT kind, report_id, detail, created_at FROM subject_credit_record WHERE subject_id = ? ORDER BY created_at")
+        return jdbc.sql("SELECT id, kind, report_id, detail, created_at, corrected_at FROM subject_credit_record WHERE subject_id = ? ORDER BY created_at")
                 .param(subjectId).query().listOfRows();
     }
 

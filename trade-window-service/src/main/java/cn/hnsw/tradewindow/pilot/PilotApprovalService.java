@@ -18,14 +18,14 @@ import cn.hnsw.tradewindow.partner.SharedDataGateway.SharedDataKind;
 import cn.hnsw.tradewindow.pilot.ApprovalStep.Decision;
 import cn.hnsw.tradewindow.pilot.PilotRecordsRepository.BlacklistEntry;
 import cn.hnsw.tradewindow.pilot.PilotRecordsRepository.TerminationCase;
-import org.flowable.engine.HistoryService;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
 import org.flowable.engine.runtime.ProcessInstance;
 import org.flowable.identitylink.api.IdentityLink;
 import org.flowable.identitylink.api.IdentityLinkType;
 import org.flowable.task.api.Task;
-import org.flowable.variable.api.history.HistoricVariableInstance;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -37,7 +37,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -64,6 +63,10 @@ public class PilotApprovalService {
     public static final String STATUS_TOPIC = "hnsw.trade-window.pilot-application-status-changed";
     static final String BUCKET = "trade-window-documents";
     static final String CUSTOMS_ORG_PREFIX = "/customs/";
+    /** The process variable with the case's approvers (RoutingRepository#asVariable). */
+    static final String ROUTE = "route";
+    /** The transient variable with the decision just taken. */
+    static final String STAGE_OUTCOME = "stageOutcome";
 
     private final PilotApplicationRepository applications;
     private final PilotDocumentRepository documents;
@@ -72,7 +75,6 @@ public class PilotApprovalService {
     private final HolidayCalendarRepository calendar;
     private final RuntimeService runtime;
     private final TaskService tasks;
-    private final HistoryService history;
     private final ObjectStorage storage;
     private final OutboxPublisher outbox;
     private final ApprovalRecordAnchor anchor;
@@ -85,7 +87,7 @@ public class PilotApprovalService {
     public PilotApprovalService(PilotApplicationRepository applications, PilotDocumentRepository documents,
                                 PilotRecordsRepository records, RoutingRepository routing,
                                 HolidayCalendarRepository calendar, RuntimeService runtime, TaskService tasks,
-                                HistoryService history, ObjectStorage storage, OutboxPublisher outbox,
+                                ObjectStorage storage, OutboxPublisher outbox,
                                 ApprovalRecordAnchor anchor, CaseNumberingGateway caseNumbering,
                                 SharedDataGateway sharedData, PilotNotices notices,
                                 @Value("${tradewindow.documents.max-size:10MB}") org.springframework.util.unit.DataSize maxSize,
@@ -97,7 +99,6 @@ public class PilotApprovalService {
         this.calendar = calendar;
         this.runtime = runtime;
         this.tasks = tasks;
-        this.history = history;
         this.storage = storage;
         this.outbox = outbox;
         this.anchor = anchor;
@@ -175,10 +176,23 @@ public class PilotApprovalService {
         }
         if (seesAllRegions(actor) || actor.hasRole(Roles.CUSTOMS_OFFICER)
                 || applications.regionsWithUnit(actor.organizations()).contains(app.regionCode())
-                || records.copiedTo(app.id(), actor.organizations())) {
+                || records.copiedTo(app.id(), actor.organizations())
+                || isOrWasApprover(actor, app)) {
             return;
         }
         throw new HnswException(PilotErrorCode.OUT_OF_REGION);
+    }
+
+    /** A unit added to this case (加签, configured extra or countersign unit) reads it while offered a task and after. */
+    private boolean isOrWasApprover(CurrentActor actor, PilotApplication app) {
+        if (actor.organizations().isEmpty()) {
+            return false;
+        }
+        if (app.processInstanceId() != null && tasks.createTaskQuery().processInstanceId(app.processInstanceId())
+                .taskCandidateGroupIn(actor.organizations()).count() > 0) {
+            return true;
+        }
+        return records.actedAsUnit(app.id(), actor.organizations());
     }
 
     private static boolean seesAllRegions(CurrentActor actor) {
@@ -286,8 +300,7 @@ public class PilotApprovalService {
             app.submit(null, null, now);
             recordOpinion(actor, "APPLICATION", app.id(), app, ApprovalStep.enterpriseCorrection.name(),
                     correction.getId(), null, "RESUBMIT", "企业补正后重新提交 Resubmitted after correction", now);
-            tasks.setAssignee(correction.getId(), actor.username());
-            tasks.complete(correction.getId(), Map.of("stageOutcome", Decision.APPROVE.name()));
+            complete(correction.getId(), actor, Decision.APPROVE);
         } else {
             if (app.status() != PilotStatus.DRAFT) {
                 throw new HnswException(PilotErrorCode.ILLEGAL_STATUS_CHANGE, app.status(), PilotStatus.IN_REVIEW);
@@ -304,17 +317,23 @@ public class PilotApprovalService {
                 log.warn("event=case-numbering-failed application={} cause={}", app.id(), e.toString());
                 throw new HnswException(PilotErrorCode.CASE_NUMBERING_FAILED);
             }
-            Map<String, Object> vars = new HashMap<>(routing.asVariables(route));
-            vars.put("stageOutcome", Decision.APPROVE.name());
-            vars.put("enterpriseGroup", enterpriseGroup(app.enterpriseUscc()));
-            vars.put("applicationId", app.id().toString());
-            ProcessInstance pi = runtime.startProcessInstanceByKey(PROCESS, app.id().toString(), vars);
+            ProcessInstance pi = runtime.startProcessInstanceByKey(PROCESS, app.id().toString(),
+                    Map.of(ROUTE, RoutingRepository.asVariable(route, enterpriseGroup(app.enterpriseUscc()))));
             app.submit(caseNumber, pi.getId(), now);
             recordOpinion(actor, "APPLICATION", app.id(), app, "submission", null, null, "SUBMIT",
                     "企业提交申请 Application submitted", now);
         }
-        afterFlowableMove(app, actor);
+        afterFlowableMove(app, actor, null);
         return app;
+    }
+
+    /**
+     * Completes a task in one engine call. Who acted is kept in the hashed opinion record (and in the task's
+     * assignee when it was claimed first); the decision travels as a transient variable, read by the step's
+     * outgoing flows and the countersign's completion condition in this transaction and never stored.
+     */
+    private void complete(String taskId, CurrentActor actor, Decision decision) {
+        tasks.complete(taskId, actor.username(), null, Map.of(STAGE_OUTCOME, decision.name()));
     }
 
     @Transactional
@@ -432,26 +451,25 @@ public class PilotApprovalService {
                 ? records.terminationByProcess(task.getProcessInstanceId()).orElseThrow().id() : app.id();
         recordOpinion(actor, termination ? "TERMINATION" : "APPLICATION", caseId, app, step.name(), task.getId(),
                 unit, decision.name(), opinion, now);
-        if (task.getAssignee() == null) {
-            tasks.claim(task.getId(), actor.username());
-        }
-        tasks.complete(task.getId(), Map.of("stageOutcome", decision.name()));
+        complete(task.getId(), actor, decision);
         if (termination) {
-            afterTerminationMove(actor, app, caseId, task.getProcessInstanceId());
+            afterTerminationMove(actor, app, caseId, task.getProcessInstanceId(), decision);
         } else {
-            afterFlowableMove(app, actor);
+            afterFlowableMove(app, actor, decision);
         }
         return app;
     }
 
-    /** Brings the application in line with where its process now stands. */
-    private void afterFlowableMove(PilotApplication app, CurrentActor actor) {
+    /**
+     * Brings the application in line with where its process now stands. {@code lastDecision}: the decision just
+     * taken; when no task is left open it ended the process (approval at the top, or a refusal at any level).
+     */
+    private void afterFlowableMove(PilotApplication app, CurrentActor actor, Decision lastDecision) {
         List<Task> open = tasks.createTaskQuery().processInstanceId(app.processInstanceId()).list();
         String before = app.currentStep();
         PilotStatus statusBefore = app.status();
         if (open.isEmpty()) {
-            String outcome = outcome(app.processInstanceId());
-            app.decide(Decision.APPROVE.name().equals(outcome), clock.instant());
+            app.decide(lastDecision == Decision.APPROVE, clock.instant());
         } else if (open.stream().anyMatch(t -> ApprovalStep.enterpriseCorrection.name().equals(t.getTaskDefinitionKey()))) {
             if (app.status() == PilotStatus.IN_REVIEW) {
                 app.returnForCorrection();
@@ -466,12 +484,6 @@ public class PilotApprovalService {
         if (!java.util.Objects.equals(before, app.currentStep()) || statusBefore != app.status()) {
             statusChanged(app, actor);
         }
-    }
-
-    private String outcome(String processInstanceId) {
-        HistoricVariableInstance v = history.createHistoricVariableInstanceQuery()
-                .processInstanceId(processInstanceId).variableName("stageOutcome").singleResult();
-        return v == null ? null : String.valueOf(v.getValue());
     }
 
     /** New tasks get their deadline on the working-day calendar and a to-do notice to the units they are offered to. */
@@ -525,14 +537,17 @@ public class PilotApprovalService {
         if (!routing.isKnownUnit(unitOrg)) {
             throw new HnswException(PilotErrorCode.UNIT_UNKNOWN, unitOrg);
         }
-        List<Task> atStep = tasks.createTaskQuery().processInstanceId(task.getProcessInstanceId())
-                .taskDefinitionKey(step.name()).list();
-        for (Task t : atStep) {
-            if (candidateGroups(t.getId()).contains(unitOrg)) {
+        // The unit joins the case's route (the BPMN offers branch n to route.<units>[n]), then gets its branch.
+        ObjectNode route = (ObjectNode) runtime.getVariable(task.getProcessInstanceId(), ROUTE);
+        ArrayNode units = (ArrayNode) route.get(RoutingRepository.unitsKey(step));
+        for (var u : units) {
+            if (u.asText().equals(unitOrg)) {
                 throw new HnswException(PilotErrorCode.EXTRA_APPROVER_DUPLICATE, unitOrg);
             }
         }
-        runtime.addMultiInstanceExecution(step.name(), task.getProcessInstanceId(), Map.of("unit", unitOrg));
+        units.add(unitOrg);
+        runtime.setVariable(task.getProcessInstanceId(), ROUTE, route);
+        runtime.addMultiInstanceExecution(step.name(), task.getProcessInstanceId(), Map.of());
         boolean termination = TERMINATION_PROCESS.equals(processKey(task));
         UUID caseId = termination
                 ? records.terminationByProcess(task.getProcessInstanceId()).orElseThrow().id() : app.id();
@@ -624,11 +639,9 @@ public class PilotApprovalService {
             throw new HnswException(PilotErrorCode.TERMINATION_PENDING);
         }
         PilotRouting route = routing.resolve(app.regionCode());
-        Map<String, Object> vars = new HashMap<>(routing.asVariables(route));
-        vars.put("stageOutcome", Decision.APPROVE.name());
-        vars.put("applicationId", app.id().toString());
         UUID id = UUID.randomUUID();
-        ProcessInstance pi = runtime.startProcessInstanceByKey(TERMINATION_PROCESS, id.toString(), vars);
+        ProcessInstance pi = runtime.startProcessInstanceByKey(TERMINATION_PROCESS, id.toString(),
+                Map.of(ROUTE, RoutingRepository.asVariable(route, null)));
         Instant now = clock.instant();
         TerminationCase t = new TerminationCase(id, app.id(), app.enterpriseUscc(), kind, org, actor.username(),
                 discoveryRecord, blacklistReason, "IN_REVIEW", pi.getId(), now, null);
@@ -639,7 +652,8 @@ public class PilotApprovalService {
         return t;
     }
 
-    private void afterTerminationMove(CurrentActor actor, PilotApplication app, UUID caseId, String processInstanceId) {
+    private void afterTerminationMove(CurrentActor actor, PilotApplication app, UUID caseId, String processInstanceId,
+                                      Decision lastDecision) {
         List<Task> open = tasks.createTaskQuery().processInstanceId(processInstanceId).list();
         if (!open.isEmpty()) {
             scheduleAndNotify(app, open);
@@ -647,7 +661,7 @@ public class PilotApprovalService {
         }
         Instant now = clock.instant();
         TerminationCase t = records.terminationByProcess(processInstanceId).orElseThrow();
-        if (Decision.APPROVE.name().equals(outcome(processInstanceId))) {
+        if (lastDecision == Decision.APPROVE) {
             records.decideTermination(caseId, "TERMINATED", now);
             app.terminate();
             app.atStep(null);
@@ -705,9 +719,11 @@ public class PilotApprovalService {
     }
 
     PilotApplication applicationOf(Task task) {
-        Object id = runtime.getVariable(task.getExecutionId(), "applicationId");
-        return applications.find(UUID.fromString(String.valueOf(id))).orElseThrow(
-                () -> new HnswException(PilotErrorCode.APPLICATION_NOT_FOUND, id));
+        String pi = task.getProcessInstanceId();
+        return (TERMINATION_PROCESS.equals(processKey(task))
+                ? records.terminationByProcess(pi).flatMap(t -> applications.find(t.applicationId()))
+                : applications.findByProcessInstance(pi))
+                .orElseThrow(() -> new HnswException(PilotErrorCode.APPLICATION_NOT_FOUND, pi));
     }
 
     List<String> candidateGroups(String taskId) {

@@ -49,11 +49,14 @@ public class PilotDeadlineWarnings {
                     + task.caseNumber() + "）" + task.stepZh() + "，剩余 " + task.workingDaysLeft() + " 个工作日";
             String en = (overdue ? "Approval overdue: " : "Approval due soon: ") + task.stepEn() + " of case "
                     + task.caseNumber() + ", " + task.workingDaysLeft() + " working days left";
+            Map<String, String> values = Map.of("enterprise", String.valueOf(task.enterpriseName()),
+                    "caseNumber", String.valueOf(task.caseNumber()), "step", task.stepZh(), "stepEn", task.stepEn(),
+                    "daysLeft", String.valueOf(task.workingDaysLeft()));
             for (String group : task.candidateGroups()) {
-                notices.warning(group, task.taskId(), kind, zh + " / " + en);
+                notices.warning(group, task.taskId(), kind, values);
             }
             if (task.candidateGroups().isEmpty()) {
-                notices.warning(String.valueOf(task.assignee()), task.taskId(), kind, zh + " / " + en);
+                notices.warning(String.valueOf(task.assignee()), task.taskId(), kind, values);
             }
             Alert alert = new Alert(UUID.nameUUIDFromBytes((task.taskId() + kind).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString(), "trade-window-service", "pilot-approval-deadline",
                     overdue ? Alert.Level.MEDIUM : Alert.Level.LOW, null,

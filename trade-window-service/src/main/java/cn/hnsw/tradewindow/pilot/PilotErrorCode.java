@@ -40,7 +40,16 @@ public enum PilotErrorCode implements EnumErrorCode {
     TERMINATION_NOT_FOUND(HttpStatus.NOT_FOUND, "终止退出记录不存在：{0}", "No termination case {0}"),
     CASE_NUMBERING_FAILED(HttpStatus.SERVICE_UNAVAILABLE, "海易办统一赋码暂不可用，请稍后再提交",
             "Haiyiban case numbering is unavailable; submit again later"),
-    OPINION_TAMPERED(HttpStatus.CONFLICT, "审批记录与存证不一致：{0}", "The approval record does not match its anchor: {0}");
+    OPINION_TAMPERED(HttpStatus.CONFLICT, "审批记录与存证不一致：{0}", "The approval record does not match its anchor: {0}"),
+    TEMPLATE_NOT_FOUND(HttpStatus.NOT_FOUND, "消息内容模板不存在：{0}", "No message template {0}"),
+    TEMPLATE_IN_USE(HttpStatus.CONFLICT, "消息内容模板 {0} 正被消息通知配置使用，不能删除",
+            "Message template {0} is used by a notification configuration and cannot be deleted"),
+    TEMPLATE_PLACEHOLDER_UNKNOWN(HttpStatus.UNPROCESSABLE_ENTITY, "消息内容模板含未知占位符：{0}",
+            "The message template has an unknown placeholder: {0}"),
+    NOTIFICATION_EVENT_UNKNOWN(HttpStatus.NOT_FOUND, "未知的消息通知事件：{0}", "No notification event {0}"),
+    ACCOUNT_NOT_FOUND(HttpStatus.NOT_FOUND, "部门账号不存在：{0}", "No department account {0}"),
+    ACCOUNT_DUPLICATE(HttpStatus.CONFLICT, "部门账号 {0} 已存在", "Department account {0} already exists"),
+    NOTIFICATION_NOT_RESENDABLE(HttpStatus.CONFLICT, "只有发送失败的通知可以重发", "Only a failed notice can be resent");
 
     private final ErrorText text;
 

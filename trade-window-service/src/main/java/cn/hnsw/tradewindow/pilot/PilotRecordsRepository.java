@@ -34,14 +34,30 @@ public class PilotRecordsRepository {
 
     public List<ApprovalOpinion> opinions(UUID applicationId) {
         return jdbc.sql("SELECT * FROM approval_opinion WHERE application_id = ? ORDER BY created_at, id")
-                .param(applicationId)
-                .query((rs, i) -> new ApprovalOpinion(rs.getObject("id", UUID.class), rs.getString("case_kind"),
-                        rs.getObject("case_id", UUID.class), rs.getObject("application_id", UUID.class),
-                        rs.getString("step"), rs.getString("task_id"), rs.getString("unit_org"),
-                        rs.getString("actor_id"), rs.getString("actor_name"), rs.getString("decision"),
-                        rs.getString("opinion"), rs.getTimestamp("created_at").toInstant(),
-                        rs.getString("record_hash"), rs.getLong("audit_seq")))
-                .list();
+                .param(applicationId).query(PilotRecordsRepository::opinion).list();
+    }
+
+    /** Whether one of {@code orgs} gave an opinion on the application as a unit. */
+    public boolean actedAsUnit(UUID applicationId, List<String> orgs) {
+        return jdbc.sql("SELECT count(*) FROM approval_opinion WHERE application_id = :id AND unit_org IN (:orgs)")
+                .param("id", applicationId).param("orgs", orgs).query(Long.class).single() > 0;
+    }
+
+    /** 已办: the decisions one user took on tasks, newest first. */
+    public List<ApprovalOpinion> decisionsBy(String actorName, int limit) {
+        return jdbc.sql("""
+                SELECT * FROM approval_opinion WHERE actor_name = ? AND task_id IS NOT NULL
+                ORDER BY created_at DESC, id LIMIT ?""")
+                .params(actorName, limit).query(PilotRecordsRepository::opinion).list();
+    }
+
+    private static ApprovalOpinion opinion(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        return new ApprovalOpinion(rs.getObject("id", UUID.class), rs.getString("case_kind"),
+                rs.getObject("case_id", UUID.class), rs.getObject("application_id", UUID.class),
+                rs.getString("step"), rs.getString("task_id"), rs.getString("unit_org"),
+                rs.getString("actor_id"), rs.getString("actor_name"), rs.getString("decision"),
+                rs.getString("opinion"), rs.getTimestamp("created_at").toInstant(),
+                rs.getString("record_hash"), rs.getLong("audit_seq"));
     }
 
     // --- termination and blacklist ----------------------------------------------------------------------------
@@ -180,6 +196,28 @@ public class PilotRecordsRepository {
         return spec.query((rs, i) -> new NotificationRecord(rs.getObject("id", UUID.class), rs.getString("channel"),
                 rs.getString("recipient"), rs.getString("business_id"), rs.getString("kind"), rs.getString("content"),
                 rs.getString("status"), rs.getTimestamp("created_at").toInstant())).list();
+    }
+
+    /** Locks up to {@code limit} pending notices (oldest first) for the caller's transaction; others skip them. */
+    public List<NotificationRecord> lockPending(int limit) {
+        return jdbc.sql("""
+                SELECT * FROM notification_record WHERE status = 'PENDING' ORDER BY created_at
+                LIMIT ? FOR UPDATE SKIP LOCKED""").param(limit)
+                .query((rs, i) -> new NotificationRecord(rs.getObject("id", UUID.class), rs.getString("channel"),
+                        rs.getString("recipient"), rs.getString("business_id"), rs.getString("kind"),
+                        rs.getString("content"), rs.getString("status"), rs.getTimestamp("created_at").toInstant()))
+                .list();
+    }
+
+    public void markNotification(UUID id, String status, Instant at) {
+        jdbc.sql("UPDATE notification_record SET status = ?, attempts = attempts + 1, sent_at = ? WHERE id = ?")
+                .params(status, "SENT".equals(status) ? Timestamp.from(at) : null, id).update();
+    }
+
+    /** A failed notice back to PENDING, for the dispatcher to send again; false if it is not a failed one. */
+    public boolean resendNotification(UUID id) {
+        return jdbc.sql("UPDATE notification_record SET status = 'PENDING' WHERE id = ? AND status = 'FAILED'")
+                .param(id).update() == 1;
     }
 
     public boolean notified(String businessId, String kind) {

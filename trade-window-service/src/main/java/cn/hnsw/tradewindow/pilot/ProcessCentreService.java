@@ -8,7 +8,7 @@ import org.flowable.engine.HistoryService;
 import org.flowable.engine.RepositoryService;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
-import org.flowable.engine.history.HistoricActivityInstance;
+import org.flowable.engine.runtime.ActivityInstance;
 import org.flowable.image.impl.DefaultProcessDiagramGenerator;
 import org.flowable.task.api.Task;
 import org.flowable.task.api.history.HistoricTaskInstance;
@@ -94,15 +94,23 @@ public class ProcessCentreService {
         return items;
     }
 
+    /**
+     * 已办: the tasks the user decided, from the hashed opinion records (a task is completed in one engine call
+     * without claiming it first, so the opinion, not the task's assignee, says who acted).
+     */
     public List<TaskItem> done(CurrentActor actor) {
-        List<HistoricTaskInstance> finished = history.createHistoricTaskInstanceQuery().taskAssignee(actor.username())
-                .finished().orderByHistoricTaskInstanceEndTime().desc().listPage(0, 200);
         List<TaskItem> items = new ArrayList<>();
-        for (HistoricTaskInstance t : finished) {
-            items.add(item(t.getId(), ApprovalStep.of(t.getTaskDefinitionKey()), t.getProcessDefinitionId(),
-                    t.getProcessInstanceId(), null, List.of(), t.getAssignee(), t.getCreateTime().toInstant(),
-                    t.getDueDate() == null ? null : t.getDueDate().toInstant(),
-                    t.getEndTime() == null ? null : t.getEndTime().toInstant(), null, null));
+        for (ApprovalOpinion o : records.decisionsBy(actor.username(), 200)) {
+            if ("ADD_APPROVER".equals(o.decision())) {
+                continue;
+            }
+            ApprovalStep step = ApprovalStep.of(o.step());
+            PilotApplication app = applications.find(o.applicationId()).orElse(null);
+            items.add(new TaskItem(o.taskId(), step.name(), step.nameZh(), step.nameEn(),
+                    step.isTermination() ? PilotApprovalService.TERMINATION_PROCESS : PilotApprovalService.PROCESS,
+                    o.applicationId(), app == null ? null : app.caseNumber(), app == null ? null : app.enterpriseName(),
+                    app == null ? null : app.regionCode(), o.unitOrg() == null ? List.of() : List.of(o.unitOrg()),
+                    o.actorName(), null, null, o.createdAt(), null, null));
         }
         return items;
     }
@@ -186,8 +194,8 @@ public class ProcessCentreService {
         } else {
             var hpi = history.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
             definitionId = hpi.getProcessDefinitionId();
-            for (HistoricActivityInstance a : history.createHistoricActivityInstanceQuery()
-                    .processInstanceId(processInstanceId).list()) {
+            // The running instance's activities and flows taken (history level task keeps no activity history).
+            for (ActivityInstance a : runtime.createActivityInstanceQuery().processInstanceId(processInstanceId).list()) {
                 if ("sequenceFlow".equals(a.getActivityType())) {
                     flows.add(a.getActivityId());
                 } else if (a.getEndTime() == null) {
@@ -213,10 +221,17 @@ public class ProcessCentreService {
         }
         WorkingDayCalendar cal = calendar.calendar();
         Instant now = clock.instant();
+        java.util.Map<String, String> actedBy = new java.util.HashMap<>();
+        for (ApprovalOpinion o : records.opinions(app.id())) {
+            if (o.taskId() != null && !"ADD_APPROVER".equals(o.decision())) {
+                actedBy.put(o.taskId(), o.actorName());
+            }
+        }
         for (HistoricTaskInstance t : history.createHistoricTaskInstanceQuery().processInstanceId(app.processInstanceId())
                 .orderByHistoricTaskInstanceStartTime().asc().list()) {
             items.add(item(t.getId(), ApprovalStep.of(t.getTaskDefinitionKey()), t.getProcessDefinitionId(),
-                    t.getProcessInstanceId(), null, List.of(), t.getAssignee(), t.getCreateTime().toInstant(),
+                    t.getProcessInstanceId(), null, List.of(), actedBy.getOrDefault(t.getId(), t.getAssignee()),
+                    t.getCreateTime().toInstant(),
                     t.getDueDate() == null ? null : t.getDueDate().toInstant(),
                     t.getEndTime() == null ? null : t.getEndTime().toInstant(), t.getEndTime() == null ? cal : null, now));
         }

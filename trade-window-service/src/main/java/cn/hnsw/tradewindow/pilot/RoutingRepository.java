@@ -1,18 +1,21 @@
 package cn.hnsw.tradewindow.pilot;
 
 import cn.hnsw.common.web.HnswException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** 业务单位配置 — approving regions, lead units, 加签 and 会签 units (S1 FP 230–265), kept as data. */
 @Repository
 public class RoutingRepository {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final JdbcClient jdbc;
 
     public RoutingRepository(JdbcClient jdbc) {
@@ -105,8 +108,27 @@ public class RoutingRepository {
                 PilotRouting.PROVINCE_ORG);
     }
 
-    public Map<String, Object> asVariables(PilotRouting r) {
-        return Map.of("cityUnits", new ArrayList<>(r.cityUnits()), "countyGov", r.countyGov(),
-                "provincialUnits", new ArrayList<>(r.provincialUnits()), "provinceOrg", r.provinceOrg());
+    /**
+     * The one process variable {@code route} the BPMN reads its approvers from ({@code route.cityUnits[loopCounter]},
+     * {@code route.countyGov} …): a JSON object, stored by Flowable as text in the variable row itself (no separate
+     * byte-array rows, as serialised Java lists would need). {@code enterpriseGroup} may be null (termination).
+     */
+    public static ObjectNode asVariable(PilotRouting r, String enterpriseGroup) {
+        ObjectNode route = JSON.createObjectNode();
+        ArrayNode city = route.putArray("cityUnits");
+        r.cityUnits().forEach(city::add);
+        route.put("countyGov", r.countyGov());
+        ArrayNode provincial = route.putArray("provincialUnits");
+        r.provincialUnits().forEach(provincial::add);
+        route.put("provinceOrg", r.provinceOrg());
+        if (enterpriseGroup != null) {
+            route.put("enterpriseGroup", enterpriseGroup);
+        }
+        return route;
+    }
+
+    /** The {@code route} JSON key holding the units of a multi-unit step. */
+    public static String unitsKey(ApprovalStep step) {
+        return step == ApprovalStep.cityUnitReview ? "cityUnits" : "provincialUnits";
     }
 }

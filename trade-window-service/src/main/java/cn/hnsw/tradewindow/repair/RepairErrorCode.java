@@ -14,7 +14,8 @@ public enum RepairErrorCode implements EnumErrorCode {
     ALREADY_REVIEWED(HttpStatus.CONFLICT, "本单位已出具会审意见", "Your unit has already given its opinion"),
     NOT_PENDING(HttpStatus.CONFLICT, "享惠申请当前状态（{0}）不能会审", "The application cannot be reviewed in its state ({0})"),
     CHANGE_NOT_ALLOWED(HttpStatus.CONFLICT, "只有已享惠且未被变更的申请可以提出变更", "Only an approved, current application can be changed"),
-    SUPERVISION_NOT_ALLOWED(HttpStatus.FORBIDDEN, "无权登记该类监管信息", "You may not record this kind of supervision information");
+    SUPERVISION_NOT_ALLOWED(HttpStatus.FORBIDDEN, "无权登记该类监管信息", "You may not record this kind of supervision information"),
+    ATTACHMENT_REVOKED(HttpStatus.CONFLICT, "会审附件已撤销", "The reviewer attachment has been revoked");
 
     private final ErrorText text;
 

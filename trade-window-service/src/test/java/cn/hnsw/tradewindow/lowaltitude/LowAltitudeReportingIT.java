@@ -50,7 +50,9 @@ class LowAltitudeReportingIT {
     }
 
     static String reviewer() {
-        return TOKENS.user("transport-reviewer", "gov-provincial-dept").organization("/government/provincial/transport").mint();
+        // the realm's own reviewer role of low-altitude reporting
+        return TOKENS.user("transport-reviewer", LowAltitudeReportingService.REVIEWER_ROLE)
+                .organization("/government/provincial/transport").mint();
     }
 
     static LocalDate today() {
@@ -203,5 +205,199 @@ class LowAltitudeReportingIT {
                 "certificateNo", "460100199001011234", "contactPhone", "13907561236", "aircraftRegs", "B-7QY9", "submit", true));
         assertThat(individual.status()).isEqualTo(201);
         assertThat(individual.body().path("certificateNo").asText()).isEqualTo("4601**********1234");
+
+        // An individual with the reporter role registers a subject of their own and cannot read an enterprise's.
+        String reporter = TOKENS.user("huang-fei", LowAltitudeReportingService.REPORTER_ROLE).mint();
+        Res own = api.post(reporter, "/low-altitude/subjects", Map.of("kind", "INDIVIDUAL", "name", "黄飞",
+                "certificateNo", "460100199202021234", "contactPhone", "13907561237", "aircraftRegs", "B-7QZ1", "submit", true));
+        assertThat(own.status()).as(own.toString()).isEqualTo(201);
+        assertThat(api.get(reporter, "/low-altitude/subjects/" + own.body().path("id").asText()).status()).isEqualTo(200);
+        assertThat(api.get(reporter, "/low-altitude/subjects/" + id).status()).isEqualTo(403);
+        assertThat(api.get(TOKENS.user("nobody", "customs-officer").mint(), "/low-altitude/subjects/" + id).status())
+                .isEqualTo(403);
+    }
+
+    // --- warnings, credit, negative list, corrections, notices, exports ----------------------------------------
+
+    static List<List<String>> xlsx(byte[] content) throws Exception {
+        List<List<String>> rows = new java.util.ArrayList<>();
+        try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(content))) {
+            for (var row : wb.getFirstSheet().read()) {
+                List<String> cells = new java.util.ArrayList<>();
+                for (int c = 0; c < row.getCellCount(); c++) {
+                    cells.add(row.getCellText(c));
+                }
+                rows.add(cells);
+            }
+        }
+        return rows;
+    }
+
+    @Test
+    void warningModelsRaiseWarningsThatLowerTheCreditScoreUntilProcessedOrCorrected() throws Exception {
+        String ent = enterprise(HAISI);
+        Res s = api.post(ent, "/low-altitude/subjects", Map.of("kind", "ENTERPRISE", "name", "洋浦低空货运有限公司",
+                "contactPhone", "13907561299", "aircraftRegs", "B-8CR1", "submit", true));
+        assertThat(s.status()).as(s.toString()).isEqualTo(201);
+        String subjectId = s.body().path("id").asText();
+        Map<String, Object> twoGoods = Map.of("goods", List.of(
+                        Map.of("name", "热带水果（芒果）", "hsCode", "08045020", "quantity", 120, "unit", "千克"),
+                        Map.of("name", "椰子", "hsCode", "08011910", "quantity", 80, "unit", "千克")),
+                "shipper", Map.of("name", "洋浦果业有限公司"), "customsCertificateNo", "HG4604202611270009");
+        for (int i = 0; i < 2; i++) {
+            Res r = api.post(ent, "/low-altitude/reports", Map.of("subjectId", subjectId, "activity", "CARGO",
+                    "airport", "儋州洋浦通用机场", "aircraftReg", "B-8CR1", "flightDate", today().toString(), "content", twoGoods));
+            ok(api.post(ent, "/low-altitude/reports/" + r.body().path("id").asText() + "/declaration", Map.of()));
+        }
+        Res bad = api.post(ent, "/low-altitude/reports", Map.of("subjectId", subjectId, "activity", "CARGO",
+                "airport", "儋州洋浦通用机场", "aircraftReg", "B-8CR1", "flightDate", today().toString(),
+                "content", Map.of("goods", List.of(Map.of("name", "椰子", "hsCode", "08011910", "quantity", 1, "unit", "千克")),
+                        "shipper", Map.of("name", "洋浦果业有限公司"))));
+        ok(api.post(ent, "/low-altitude/reports/" + bad.body().path("id").asText() + "/declaration", Map.of()));
+
+        Map<String, Object> defaults = Map.of("windowDays", 30, "maxFlightsPerAircraft", 20, "maxRefusedPerSubject", 3,
+                "maxItemsPerFlight", 50, "enabled", true);
+        assertThat(api.put(ent, "/low-altitude/warning-models/CARGO", defaults).status()).isEqualTo(403);
+        assertThat(api.put(reviewer(), "/low-altitude/warning-models/CARGO", Map.of("windowDays", 0,
+                "maxFlightsPerAircraft", 1, "maxRefusedPerSubject", 1, "maxItemsPerFlight", 1, "enabled", true)).status())
+                .isEqualTo(400);
+        try {
+            JsonNode model = api.put(reviewer(), "/low-altitude/warning-models/CARGO", Map.of("windowDays", 30,
+                    "maxFlightsPerAircraft", 2, "maxRefusedPerSubject", 1, "maxItemsPerFlight", 1, "enabled", true)).body();
+            assertThat(model.path("updatedBy").asText()).isEqualTo("transport-reviewer");
+            assertThat(api.post(reviewer(), "/low-altitude/warnings/scan", Map.of()).body().path("raised").asInt())
+                    .isGreaterThanOrEqualTo(4);
+            assertThat(api.post(reviewer(), "/low-altitude/warnings/scan", Map.of()).body().path("raised").asInt()).isZero();
+        } finally {
+            ok(api.put(reviewer(), "/low-altitude/warning-models/CARGO", defaults));
+        }
+        JsonNode mine = api.get(ent, "/low-altitude/warnings?subjectId=" + subjectId).body();
+        assertThat(mine.findValuesAsText("rule")).containsExactlyInAnyOrder("FLIGHTS_PER_AIRCRAFT",
+                "REFUSED_PER_SUBJECT", "ITEMS_PER_FLIGHT", "ITEMS_PER_FLIGHT");
+        assertThat(api.get(enterprise(YEFENG), "/low-altitude/warnings?subjectId=" + subjectId).status()).isEqualTo(403);
+        assertThat(api.get(ent, "/low-altitude/warnings").status()).isEqualTo(403);
+        assertThat(api.get(reviewer(), "/low-altitude/warning-models/CARGO/data").body().findValuesAsText("rule"))
+                .contains("ITEMS_PER_FLIGHT");
+
+        // Credit report: 100 − 10 (logic check failed) − 4 × 10 (unprocessed warnings) = 50, grade D: negative list.
+        JsonNode report = api.post(ent, "/low-altitude/subjects/" + subjectId + "/credit-reports", Map.of()).body();
+        assertThat(report.path("score").asInt()).isEqualTo(50);
+        assertThat(report.path("grade").asText()).isEqualTo("D");
+        assertThat(api.get(reviewer(), "/low-altitude/negative-list").body().findValuesAsText("subject_id")).contains(subjectId);
+        assertThat(api.get(ent, "/low-altitude/negative-list").status()).isEqualTo(403);
+        assertThat(xlsx(api.get(reviewer(), "/low-altitude/negative-list/export").raw()))
+                .anySatisfy(row -> assertThat(row).startsWith("洋浦低空货运有限公司", "ENTERPRISE"));
+
+        // The reviewer processes the warnings; processed ones can be deleted in a batch, not processed twice.
+        List<String> warningIds = mine.findValuesAsText("id");
+        for (String w : warningIds) {
+            ok(api.post(reviewer(), "/low-altitude/warnings/" + w + "/processing", Map.of("note", "已电话核实")));
+        }
+        assertThat(api.post(reviewer(), "/low-altitude/warnings/" + warningIds.get(0) + "/processing",
+                Map.of("note", "again")).code()).isEqualTo("WARNING_PROCESSED");
+        assertThat(xlsx(api.get(reviewer(), "/low-altitude/warnings/export?status=PROCESSED").raw()))
+                .anySatisfy(row -> assertThat(row).contains("洋浦低空货运有限公司", "PROCESSED"));
+
+        // 数据纠偏 of the logic-check record: too short a reason fails the declaration check; a copy is fixed.
+        JsonNode records = api.get(ent, "/low-altitude/subjects/" + subjectId + "/credit-records").body();
+        String recordId = records.get(0).path("id").asText();
+        Res draft = api.post(ent, "/low-altitude/credit-corrections", Map.of("subjectId", subjectId, "recordId", recordId,
+                "reason", "证明已补"));
+        assertThat(draft.status()).as(draft.toString()).isEqualTo(201);
+        String first = draft.body().path("id").asText();
+        JsonNode rejected = api.post(ent, "/low-altitude/credit-corrections/" + first + "/declaration", Map.of()).body();
+        assertThat(rejected.path("status").asText()).isEqualTo("LOGIC_REJECTED");
+        assertThat(rejected.path("logicErrors").asText()).contains("不少于 10 个字");
+        assertThat(api.delete(ent, "/low-altitude/credit-corrections/" + first).code()).isEqualTo("CORRECTION_STATE");
+        String copy = api.post(ent, "/low-altitude/credit-corrections/" + first + "/copy", Map.of()).body().path("id").asText();
+        assertThat(api.put(enterprise(YEFENG), "/low-altitude/credit-corrections/" + copy,
+                Map.of("reason", "别人的纠偏申请不能改")).status()).isEqualTo(403);
+        ok(api.put(ent, "/low-altitude/credit-corrections/" + copy, Map.of("reason",
+                "海关手续办结证明已于当日取得，系录入遗漏，附证明编号 HG4604202611270010", "evidence", "HG4604202611270010")));
+        assertThat(api.post(ent, "/low-altitude/credit-corrections/" + copy + "/declaration", Map.of()).body()
+                .path("status").asText()).isEqualTo("DECLARED");
+        assertThat(api.post(ent, "/low-altitude/credit-corrections/" + copy + "/review",
+                Map.of("approve", true, "opinion", "自己审")).status()).isEqualTo(403);
+        JsonNode approved = api.post(reviewer(), "/low-altitude/credit-corrections/" + copy + "/review",
+                Map.of("approve", true, "opinion", "核实无误，予以纠偏")).body();
+        assertThat(approved.path("status").asText()).isEqualTo("APPROVED");
+        assertThat(api.get(ent, "/low-altitude/subjects/" + subjectId + "/credit-records").body().get(0)
+                .path("corrected_at").isNull()).isFalse();
+
+        // Processed warnings and the corrected record no longer count: grade A, off the negative list.
+        JsonNode after = api.post(reviewer(), "/low-altitude/subjects/" + subjectId + "/credit-reports", Map.of()).body();
+        assertThat(after.path("score").asInt()).isEqualTo(100);
+        assertThat(after.path("grade").asText()).isEqualTo("A");
+        assertThat(api.get(reviewer(), "/low-altitude/negative-list").body().findValuesAsText("subject_id"))
+                .doesNotContain(subjectId);
+        assertThat(api.get(ent, "/low-altitude/credit-reports?subjectId=" + subjectId).body()).hasSize(2);
+        assertThat(api.post(reviewer(), "/low-altitude/warnings/deletion", Map.of("ids", warningIds)).body()
+                .path("deleted").asInt()).isEqualTo(4);
+        assertThat(xlsx(api.get(ent, "/low-altitude/reports/export?activity=CARGO").raw()))
+                .allSatisfy(row -> assertThat(row).isNotEmpty()).hasSizeGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void thePassengerModelWarnsOfTooManyPersonsOnOneFlight() {
+        String reporter = TOKENS.user("lin-fei", LowAltitudeReportingService.REPORTER_ROLE).mint();
+        Res s = api.post(reporter, "/low-altitude/subjects", Map.of("kind", "INDIVIDUAL", "name", "林飞",
+                "certificateNo", "460100198803031234", "contactPhone", "13907561288", "aircraftRegs", "B-8PX1", "submit", true));
+        assertThat(s.status()).as(s.toString()).isEqualTo(201);
+        String subjectId = s.body().path("id").asText();
+        List<Map<String, Object>> persons = List.of(Map.of("name", "乘客甲", "idNumber", "460100199001011111"),
+                Map.of("name", "乘客乙", "idNumber", "460100199001012222"),
+                Map.of("name", "乘客丙", "idNumber", "460100199001013333"));
+        Res r = api.post(reporter, "/low-altitude/reports", Map.of("subjectId", subjectId, "activity", "PASSENGER",
+                "airport", "三亚凤凰国际机场", "aircraftReg", "B-8PX1", "flightDate", today().toString(),
+                "content", Map.of("persons", persons, "articles", List.of())));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        JsonNode declared = api.post(reporter, "/low-altitude/reports/" + r.body().path("id").asText() + "/declaration",
+                Map.of()).body();
+        assertThat(declared.path("logicCheckPassed").asBoolean()).as(declared.toString()).isTrue();
+        Map<String, Object> defaults = Map.of("windowDays", 30, "maxFlightsPerAircraft", 20, "maxRefusedPerSubject", 3,
+                "maxItemsPerFlight", 12, "enabled", true);
+        try {
+            ok(api.put(reviewer(), "/low-altitude/warning-models/PASSENGER", Map.of("windowDays", 30,
+                    "maxFlightsPerAircraft", 20, "maxRefusedPerSubject", 3, "maxItemsPerFlight", 2, "enabled", true)));
+            assertThat(api.get(reviewer(), "/low-altitude/warning-models").body().findValuesAsText("activity"))
+                    .containsExactly("CARGO", "PASSENGER");
+            ok(api.post(reviewer(), "/low-altitude/warnings/scan", Map.of()));
+        } finally {
+            ok(api.put(reviewer(), "/low-altitude/warning-models/PASSENGER", defaults));
+        }
+        JsonNode warnings = api.get(reviewer(), "/low-altitude/warnings?activity=PASSENGER&status=NEW").body();
+        JsonNode mine = null;
+        for (JsonNode w : warnings) {
+            if (subjectId.equals(w.path("subjectId").asText())) {
+                mine = w;
+            }
+        }
+        assertThat(mine).as(warnings.toString()).isNotNull();
+        assertThat(mine.path("rule").asText()).isEqualTo("ITEMS_PER_FLIGHT");
+        assertThat(mine.path("observed").asInt()).isEqualTo(3);
+        assertThat(mine.path("detail").asText()).contains("人员 3");
+        assertThat(api.get(reporter, "/low-altitude/warnings?subjectId=" + subjectId).body().findValuesAsText("rule"))
+                .containsExactly("ITEMS_PER_FLIGHT");
+        assertThat(api.get(reviewer(), "/low-altitude/warning-models/PASSENGER/data").body().findValuesAsText("rule"))
+                .contains("ITEMS_PER_FLIGHT");
+        assertThat(api.get(reporter, "/low-altitude/warning-models/PASSENGER/data").status()).isEqualTo(403);
+    }
+
+    @Test
+    void policiesAndAnnouncementsArePublishedByReviewersAndReadByReporters() throws Exception {
+        Map<String, Object> notice = Map.of("kind", "POLICY", "titleZh", "低空飞行活动报送管理办法（试行）",
+                "titleEn", "Rules on reporting low-altitude flights (trial)", "bodyZh", "第一条 为规范……",
+                "bodyEn", "Article 1. To regulate ...");
+        assertThat(api.post(enterprise(YEFENG), "/low-altitude/notices", notice).status()).isEqualTo(403);
+        Res published = api.post(reviewer(), "/low-altitude/notices", notice);
+        assertThat(published.status()).as(published.toString()).isEqualTo(201);
+        String id = published.body().path("id").asText();
+        assertThat(api.get(enterprise(YEFENG), "/low-altitude/notices?kind=POLICY").body().findValuesAsText("id")).contains(id);
+        assertThat(api.get(TOKENS.user("huang-fei", LowAltitudeReportingService.REPORTER_ROLE).mint(),
+                "/low-altitude/notices/" + id).body().path("titleZh").asText()).isEqualTo("低空飞行活动报送管理办法（试行）");
+        assertThat(xlsx(api.get(enterprise(YEFENG), "/low-altitude/notices/export").raw()))
+                .anySatisfy(row -> assertThat(row).startsWith("POLICY", "低空飞行活动报送管理办法（试行）"));
+        ok(api.delete(reviewer(), "/low-altitude/notices/" + id));
+        assertThat(api.get(enterprise(YEFENG), "/low-altitude/notices/" + id).code()).isEqualTo("NOTICE_NOT_FOUND");
     }
 }

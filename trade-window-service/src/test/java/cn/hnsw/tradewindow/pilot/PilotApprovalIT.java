@@ -53,6 +53,8 @@ class PilotApprovalIT {
     JdbcTemplate jdbc;
     @Autowired
     PilotDeadlineWarnings warnings;
+    @Autowired
+    NoticeDispatcher dispatcher;
     Api api;
 
     @BeforeEach
@@ -230,6 +232,11 @@ class PilotApprovalIT {
             ok(api.post(extraToken, "/process-centre/tasks/" + taskId + "/decision",
                     Map.of("decision", "APPROVE", "opinion", "加签单位同意")));
             assertThat(step(id)).isEqualTo("cityUnitReview");
+            // The added unit is no unit of the region, yet reads the case it is asked to approve; a stranger does not.
+            assertThat(api.get(countyUnit("industry", r.unit("industry-bureau")), "/pilot-applications/" + id).status())
+                    .isEqualTo(200);
+            assertThat(api.get(countyUnit("stranger", r.unit("tourism-bureau")), "/pilot-applications/" + id).code())
+                    .isEqualTo("OUT_OF_REGION");
             ok(decide(countyUnit("industry", r.unit("industry-bureau")), id, "APPROVE", "工信局同意"));
             assertThat(step(id)).isEqualTo("countyGovForward");
 
@@ -496,7 +503,7 @@ class PilotApprovalIT {
         assertThat(trail.findValuesAsText("step")).containsExactly("cityUnitReview", "countyGovForward");
         assertThat(api.get(enterprise(HAISI), "/process-centre/applications/" + id + "/diagram").status())
                 .isEqualTo(403);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM notification_record WHERE business_id = ? AND kind LIKE 'TODO_%'",
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM notification_record WHERE business_id = ? AND kind LIKE 'TASK_%'",
                 Long.class, id)).isGreaterThanOrEqualTo(2);
     }
 
@@ -526,6 +533,7 @@ class PilotApprovalIT {
 
             assertThat(warnings.scan()).isGreaterThanOrEqualTo(1);
             assertThat(warnings.scan()).isZero();
+            dispatcher.dispatchAll();
             assertThat(jdbc.queryForObject("SELECT count(*) FROM notification_record WHERE business_id = ? "
                     + "AND kind = 'WARN_DUE_SOON' AND recipient = ?", Long.class, taskId, r.lead())).isEqualTo(1);
             JsonNode sent = api.get(operator(), "/pilot-notifications?businessId=" + taskId).body();
@@ -559,5 +567,166 @@ class PilotApprovalIT {
         JsonNode without = api.get(province(), "/holidays/deadline?from=2026-12-31T02:00:00Z&workingDays=5").body();
         assertThat(without.path("deadline").asText()).isEqualTo("2027-01-08T15:59:59Z");
         assertThat(api.delete(province(), "/holidays/2027-01-04").status()).isEqualTo(404);
+    }
+
+    // --- 消息配置管理, 部门账号管理, exports ---------------------------------------------------------------------
+
+    Map<String, Object> templateBody(JsonNode t, String contentZh) {
+        return Map.of("nameZh", t.path("nameZh").asText(), "nameEn", t.path("nameEn").asText(),
+                "contentZh", contentZh, "contentEn", t.path("contentEn").asText());
+    }
+
+    Map<String, Object> configBody(JsonNode c, boolean toUnit, boolean sms, boolean enabled) {
+        return Map.of("nameZh", c.path("nameZh").asText(), "nameEn", c.path("nameEn").asText(),
+                "templateCode", c.path("templateCode").asText(), "toUnit", toUnit, "sms", sms, "enabled", enabled);
+    }
+
+    JsonNode byKey(JsonNode list, String key, String value) {
+        for (JsonNode n : list) {
+            if (value.equals(n.path(key).asText())) {
+                return n;
+            }
+        }
+        throw new AssertionError("no " + key + "=" + value + " in " + list);
+    }
+
+    static List<List<String>> xlsx(byte[] content) throws Exception {
+        List<List<String>> rows = new ArrayList<>();
+        try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(content))) {
+            for (var row : wb.getFirstSheet().read()) {
+                List<String> cells = new ArrayList<>();
+                for (int c = 0; c < row.getCellCount(); c++) {
+                    cells.add(row.getCellText(c));
+                }
+                rows.add(cells);
+            }
+        }
+        return rows;
+    }
+
+    @Test
+    void templatesNotificationConfigAndDepartmentAccountsShapeTheNotices() throws Exception {
+        JsonNode taskTemplate = byKey(api.get(operator(), "/message-templates").body(), "code", "TASK");
+        JsonNode taskConfig = byKey(api.get(operator(), "/notification-configs").body(), "event", "TASK");
+        JsonNode copyConfig = byKey(api.get(operator(), "/notification-configs").body(), "event", "COPY");
+        assertThat(api.get(countyUnit("lead", "/government/county/x/y"), "/message-templates").status()).isEqualTo(403);
+        Res unknown = api.put(operator(), "/message-templates/TASK", templateBody(taskTemplate, "【待办】{applicant}"));
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.code()).isEqualTo("TEMPLATE_PLACEHOLDER_UNKNOWN");
+        Region r = newRegion();
+        Res account = api.post(operator(), "/department-accounts", Map.of("username", "lead-" + r.code(),
+                "displayName", "王科长", "orgPath", r.lead(), "role", "gov-county-unit", "mobile", "13800000001",
+                "enabled", true));
+        assertThat(account.status()).as(account.toString()).isEqualTo(201);
+        try {
+            ok(api.put(operator(), "/message-templates/TASK",
+                    templateBody(taskTemplate, "【待办·测试】{enterprise}（{caseNumber}）待{step}，截止 {due}")));
+            ok(api.put(operator(), "/notification-configs/TASK", configBody(taskConfig, true, true, true)));
+            ok(api.put(operator(), "/notification-configs/COPY", configBody(copyConfig, true, false, false)));
+            Res inUse = api.delete(operator(), "/message-templates/TASK");
+            assertThat(inUse.status()).isEqualTo(409);
+            assertThat(inUse.code()).isEqualTo("TEMPLATE_IN_USE");
+
+            String id = submitted(enterprise(YEFENG), r.code());
+            String caseNumber = api.get(operator(), "/pilot-applications/" + id).body().path("caseNumber").asText();
+            // Written in the submission's transaction, sent afterwards by the dispatcher.
+            assertThat(jdbc.queryForList("SELECT status FROM notification_record WHERE business_id = ? AND kind = "
+                    + "'TASK_cityUnitReview'", String.class, id)).isSubsetOf("PENDING", "SENT").hasSize(2);
+            dispatcher.dispatchAll();
+            JsonNode sent = api.get(operator(), "/pilot-notifications?businessId=" + id).body();
+            List<String> taskNotices = new ArrayList<>();
+            sent.forEach(n -> {
+                if (n.path("kind").asText().equals("TASK_cityUnitReview")) {
+                    taskNotices.add(n.path("channel").asText() + ":" + n.path("recipient").asText() + ":" + n.path("status").asText());
+                    assertThat(n.path("content").asText()).startsWith("【待办·测试】海南椰风国际贸易有限公司（" + caseNumber
+                            + "）待市县单位审核，截止 ");
+                }
+            });
+            assertThat(taskNotices).containsExactlyInAnyOrder("TODO:" + r.lead() + ":SENT", "SMS:13800000001:SENT");
+            assertThat(caseBook().notices()).anySatisfy(n -> {
+                assertThat(n.channel()).isEqualTo("SMS");
+                assertThat(n.recipient()).isEqualTo("13800000001");
+                assertThat(n.content()).contains("【待办·测试】", caseNumber);
+            });
+            // Copies are switched off: a copy-to is kept, but no notice is written.
+            ok(api.post(countyUnit("lead", r.lead()), "/pilot-applications/" + id + "/copies",
+                    Map.of("toOrg", r.lead(), "note", "知悉")));
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM notification_record WHERE business_id = ? AND kind = 'COPY'",
+                    Long.class, id)).isZero();
+
+            // A notice the partner did not take can be resent; a sent one cannot.
+            UUID failed = UUID.randomUUID();
+            jdbc.update("INSERT INTO notification_record (id, channel, recipient, business_id, kind, content, status, "
+                    + "created_at) VALUES (?, 'TODO', ?, ?, 'TASK_cityUnitReview', '重发测试 / resend test', 'FAILED', now())",
+                    failed, r.lead(), id);
+            JsonNode resent = api.post(operator(), "/pilot-notifications/" + failed + "/resend", Map.of()).body();
+            assertThat(resent.findValuesAsText("status")).containsExactly("SENT");
+            Res again = api.post(operator(), "/pilot-notifications/" + failed + "/resend", Map.of());
+            assertThat(again.code()).isEqualTo("NOTIFICATION_NOT_RESENDABLE");
+            assertThat(api.post(countyUnit("lead", r.lead()), "/pilot-notifications/" + failed + "/resend", Map.of())
+                    .status()).isEqualTo(403);
+
+            List<List<String>> templates = xlsx(api.get(operator(), "/message-templates/export").raw());
+            assertThat(templates.get(0).get(0)).isEqualTo("编码 Code");
+            assertThat(templates).anySatisfy(row -> assertThat(row).contains("TASK",
+                    "【待办·测试】{enterprise}（{caseNumber}）待{step}，截止 {due}"));
+            List<List<String>> configs = xlsx(api.get(operator(), "/notification-configs/export").raw());
+            assertThat(configs).anySatisfy(row -> assertThat(row).startsWith("COPY").contains("否 No"));
+        } finally {
+            ok(api.put(operator(), "/message-templates/TASK", templateBody(taskTemplate,
+                    taskTemplate.path("contentZh").asText())));
+            ok(api.put(operator(), "/notification-configs/TASK", configBody(taskConfig, true, false, true)));
+            ok(api.put(operator(), "/notification-configs/COPY", configBody(copyConfig, true, false, true)));
+            ok(api.delete(operator(), "/department-accounts/" + account.body().path("id").asText()));
+        }
+    }
+
+    @Test
+    void departmentAccountsAreKeptByConfigurersOnly() throws Exception {
+        String org = "/government/county/accounts-test/commerce-bureau";
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("username", "zhang.accounts-test",
+                "displayName", "张三", "orgPath", org, "role", "gov-county-unit", "mobile", "13900000002", "enabled", true));
+        assertThat(api.post(countyUnit("lead", org), "/department-accounts", body).status()).isEqualTo(403);
+        Res created = api.post(province(), "/department-accounts", body);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.body().path("id").asText();
+        assertThat(api.post(province(), "/department-accounts", body).code()).isEqualTo("ACCOUNT_DUPLICATE");
+        Map<String, Object> badMobile = new java.util.HashMap<>(body);
+        badMobile.put("username", "li.accounts-test");
+        badMobile.put("mobile", "12345");
+        Res bad = api.post(province(), "/department-accounts", badMobile);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body().path("messageZh").asText()).isNotBlank();
+        assertThat(api.get(province(), "/department-accounts?orgPath=" + org).body()).hasSize(1);
+
+        body.put("displayName", "张三（科长）");
+        body.put("enabled", false);
+        JsonNode updated = api.put(province(), "/department-accounts/" + id, body).body();
+        assertThat(updated.path("displayName").asText()).isEqualTo("张三（科长）");
+        assertThat(updated.path("enabled").asBoolean()).isFalse();
+        assertThat(updated.path("updatedBy").asText()).isEqualTo("province");
+        List<List<String>> rows = xlsx(api.get(province(), "/department-accounts/export").raw());
+        assertThat(rows).anySatisfy(row -> assertThat(row).startsWith("zhang.accounts-test", "张三（科长）", org));
+
+        ok(api.delete(province(), "/department-accounts/" + id));
+        Res gone = api.delete(province(), "/department-accounts/" + id);
+        assertThat(gone.status()).isEqualTo(404);
+        assertThat(gone.code()).isEqualTo("ACCOUNT_NOT_FOUND");
+    }
+
+    @Test
+    void theApprovedOutsideZonePilotListIsListedAndExported() throws Exception {
+        Region r = newRegion();
+        String id = approvedApplication(enterprise(YEFENG), r);
+        String caseNumber = api.get(operator(), "/pilot-applications/" + id).body().path("caseNumber").asText();
+        assertThat(api.get(countyGov("cg", r.gov()), "/pilot-list").body().findValuesAsText("id")).contains(id);
+        Res export = api.get(countyGov("cg", r.gov()), "/pilot-list/export");
+        assertThat(export.status()).isEqualTo(200);
+        assertThat(export.contentType()).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        List<List<String>> rows = xlsx(export.raw());
+        assertThat(rows.get(0)).startsWith("统一社会信用代码 USCC", "企业名称 Enterprise");
+        assertThat(rows).anySatisfy(row -> assertThat(row).startsWith(YEFENG, "海南椰风国际贸易有限公司", r.code())
+                .contains(caseNumber));
+        assertThat(api.get(enterprise(YEFENG), "/pilot-list/export").status()).isEqualTo(403);
     }
 }

@@ -169,4 +169,58 @@ class RepairPreferenceIT {
         assertThat(api.upload(ent, "/repair-preferences/" + id + "/documents", "OTHER", "late.pdf", PDF).code())
                 .isEqualTo("NOT_EDITABLE");
     }
+
+    @Test
+    void theGuideReviewerAttachmentsAndPreview() {
+        String ent = enterprise(HAISI);
+        JsonNode guides = api.get(ent, "/repair-preferences/guides").body();
+        assertThat(guides.findValuesAsText("kind")).containsExactly("AVIATION", "SHIPPING");
+        JsonNode shipping = guides.get(1);
+        assertThat(shipping.path("bodyZh").asText()).contains("3 个工作日");
+        assertThat(shipping.path("documents").findValuesAsText("type")).contains("SHIP_OWNERSHIP", "POLLUTION_CERTIFICATE")
+                .doesNotContain("AIR_OPERATOR_CERTIFICATE");
+        Map<String, Object> guide = Map.of("titleZh", shipping.path("titleZh").asText(), "titleEn",
+                shipping.path("titleEn").asText(), "bodyZh", shipping.path("bodyZh").asText() + "\n四、咨询电话：0898-12345678",
+                "bodyEn", shipping.path("bodyEn").asText());
+        assertThat(api.put(ent, "/repair-preferences/guides/SHIPPING", guide).status()).isEqualTo(403);
+        assertThat(api.put(transport(), "/repair-preferences/guides/SHIPPING", guide).status()).isEqualTo(403);
+        JsonNode saved = api.put(msa(), "/repair-preferences/guides/SHIPPING", guide).body();
+        assertThat(saved.path("bodyZh").asText()).endsWith("咨询电话：0898-12345678");
+        assertThat(saved.path("updatedBy").asText()).isEqualTo("msa-reviewer");
+
+        String id = shippingWithDocuments(ent, "9176187");
+        String documentId = api.get(ent, "/repair-preferences/" + id).body().path("documents").get(0).path("id").asText();
+        // Not yet submitted: no reviewer attachments.
+        assertThat(api.upload(msa(), "/repair-preferences/" + id + "/review-attachments", "x", "check.pdf", PDF).code())
+                .isEqualTo("NOT_PENDING");
+        ok(api.post(ent, "/repair-preferences/" + id + "/submission", Map.of()));
+        Res attached = api.upload(msa(), "/repair-preferences/" + id + "/review-attachments", "x", "核查记录.pdf", PDF);
+        assertThat(attached.status()).as(attached.toString()).isEqualTo(201);
+        assertThat(attached.body().path("reviewerSide").asText()).isEqualTo("COMPETENT");
+        assertThat(api.upload(customs(), "/repair-preferences/" + id + "/review-attachments", "x", "查验.pdf", PDF)
+                .body().path("reviewerSide").asText()).isEqualTo("RELATED");
+        assertThat(api.upload(ent, "/repair-preferences/" + id + "/review-attachments", "x", "self.pdf", PDF).code())
+                .isEqualTo("NOT_A_REVIEWER");
+        assertThat(api.upload(msa(), "/repair-preferences/" + id + "/review-attachments", "x", "run.exe",
+                "MZ\u0090\u0000binary".getBytes(StandardCharsets.ISO_8859_1)).status()).isEqualTo(415);
+        assertThat(api.get(ent, "/repair-preferences/" + id + "/review-attachments").body().findValuesAsText("fileName"))
+                .containsExactly("核查记录.pdf", "查验.pdf");
+        // 撤销: only the reviewer who added it, once; it stays on record.
+        String customsAttachment = api.get(ent, "/repair-preferences/" + id + "/review-attachments").body().get(1)
+                .path("id").asText();
+        String revokePath = "/repair-preferences/" + id + "/review-attachments/" + customsAttachment + "/revocation";
+        assertThat(api.post(msa(), revokePath, Map.of()).code()).isEqualTo("NOT_A_REVIEWER");
+        assertThat(api.post(customs(), revokePath, Map.of()).body().path("revokedAt").asText()).isNotBlank();
+        assertThat(api.post(customs(), revokePath, Map.of()).code()).isEqualTo("ATTACHMENT_REVOKED");
+
+        // 预览: the enterprise and the reviewers see the documents inline; another enterprise does not.
+        Res preview = api.get(ent, "/repair-preferences/" + id + "/documents/" + documentId + "/content");
+        assertThat(preview.status()).isEqualTo(200);
+        assertThat(preview.contentType()).startsWith("application/pdf");
+        assertThat(preview.raw()).startsWith(PDF);
+        assertThat(api.get(msa(), "/repair-preferences/" + id + "/review-attachments/"
+                + attached.body().path("id").asText() + "/content").raw()).isEqualTo(PDF);
+        assertThat(api.get(enterprise(YEFENG), "/repair-preferences/" + id + "/documents/" + documentId + "/content")
+                .status()).isEqualTo(403);
+    }
 }
