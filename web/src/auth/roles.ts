@@ -14,6 +14,8 @@ export const ROLES = [
   'gov-province',
   'sw-operator',
   'platform-admin',
+  'low-altitude-reviewer',
+  'low-altitude-reporter',
 ] as const
 
 export type Role = (typeof ROLES)[number]
@@ -27,9 +29,9 @@ export type UserKind = 'traveler' | 'enterprise' | 'officer' | 'government' | 'o
 
 export const KIND_ROLES: Readonly<Record<UserKind, readonly Role[]>> = {
   traveler: ['traveler'],
-  enterprise: ['enterprise-declarant', 'enterprise-admin'],
+  enterprise: ['enterprise-declarant', 'enterprise-admin', 'low-altitude-reporter'],
   officer: ['customs-officer', 'customs-reviewer', 'customs-finance', 'maritime-officer', 'border-officer'],
-  government: ['gov-county-unit', 'gov-county', 'gov-provincial-dept', 'gov-province'],
+  government: ['gov-county-unit', 'gov-county', 'gov-provincial-dept', 'gov-province', 'low-altitude-reviewer'],
   operator: ['sw-operator', 'platform-admin'],
 }
 

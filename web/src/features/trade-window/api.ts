@@ -1,3 +1,4 @@
+import type { Role } from '@/auth/roles'
 import { api } from '@/api'
 import { config } from '@/config/runtimeConfig'
 import { useAuthStore } from '@/stores/auth'
@@ -403,7 +404,7 @@ export const creditApi = {
 }
 
 /** Reviewers of low-altitude reporting (LowAltitudeReportingService.REVIEWERS). */
-export const LOW_ALTITUDE_REVIEWER_ROLES = ['low-altitude-reviewer', 'gov-provincial-dept', 'sw-operator', 'platform-admin']
+export const LOW_ALTITUDE_REVIEWER_ROLES: readonly Role[] = ['low-altitude-reviewer', 'gov-provincial-dept', 'sw-operator', 'platform-admin']
 
 /** The grade of a credit score, as the service computes it. */
 export function creditGrade(score: number): 'A' | 'B' | 'C' | 'D' {

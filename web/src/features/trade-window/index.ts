@@ -11,6 +11,7 @@ const feature: FeatureModule = {
     'government.pilot-list': { component: () => import('./PilotListView.vue') },
     'enterprise.aircraft-reports': { component: () => import('./AircraftReportsView.vue') },
     'enterprise.repair-preferences': { component: () => import('./RepairPreferencesView.vue') },
+    'government.low-altitude-review': { component: () => import('./LowAltitudeReviewView.vue') },
     'government.repair-joint-review': { component: () => import('./RepairPreferencesView.vue'), props: { review: true } },
   },
   messages,

@@ -23,6 +23,7 @@ describe('trade-window feature', () => {
       'enterprise.aircraft-reports',
       'enterprise.pilot-applications',
       'enterprise.repair-preferences',
+      'government.low-altitude-review',
       'government.pilot-approvals',
       'government.pilot-list',
       'government.pilot-terminations',

@@ -1,7 +1,9 @@
 import type { MessageTree } from '../types'
 
 const zh: MessageTree = {
+  menu: { government: { 'low-altitude-review': '低慢小报送审核与信用' } },
   tradeWindow: {
+    laReview: { reports: '待审核的活动报送', activity: '活动类型', approve: '审核通过', return: '退回', default: { APPROVED: '审核通过', RETURNED: '退回修改' } },
     caseNumber: '办件编号',
     status: '状态',
     enterprise: '企业',
@@ -104,7 +106,7 @@ const zh: MessageTree = {
       subjects: '报送主体', subjectName: '主体名称', phone: '联系电话', aircraft: '航空器注册号', newCargo: '新增货运活动报送',
       subject: '报送主体', airport: '机场/起降点', flightDate: '飞行日期', goods: '货物名称', hsCode: '商品编码', quantity: '数量',
       shipper: '托运人', certificate: '海关手续办结证明编号', reportNo: '报送单号', form: '单据类型', result: '审核结果',
-      errors: '逻辑检控结果', declare: '申报', applyReceipt: '回执结果更新',
+      errors: '逻辑检控结果', applyReceipt: '回执结果更新',
     },
     rp: {
       guide: '办事指南', preview: '预览', reviewAttachments: '会审附件', competent: '主管部门', related: '有关单位', attachmentNote: '附件说明',
@@ -138,7 +140,9 @@ const zh: MessageTree = {
 }
 
 const en: MessageTree = {
+  menu: { government: { 'low-altitude-review': 'Low-altitude review and credit' } },
   tradeWindow: {
+    laReview: { reports: 'Activity reports to review', activity: 'Activity', approve: 'Approve', return: 'Return', default: { APPROVED: 'Approved', RETURNED: 'Returned for correction' } },
     caseNumber: 'Case number',
     status: 'Status',
     enterprise: 'Enterprise',
@@ -241,7 +245,7 @@ const en: MessageTree = {
       subjects: 'Reporting subjects', subjectName: 'Subject name', phone: 'Contact phone', aircraft: 'Aircraft registration', newCargo: 'New cargo activity report',
       subject: 'Reporting subject', airport: 'Airport / landing site', flightDate: 'Flight date', goods: 'Goods', hsCode: 'HS code', quantity: 'Quantity',
       shipper: 'Shipper', certificate: 'Customs-formalities certificate no.', reportNo: 'Report no.', form: 'Form', result: 'Review result',
-      errors: 'Logic check', declare: 'Declare', applyReceipt: 'Apply receipt',
+      errors: 'Logic check', applyReceipt: 'Apply receipt',
     },
     rp: {
       guide: 'Guide', preview: 'Preview', reviewAttachments: 'Reviewer attachments', competent: 'competent department', related: 'related unit', attachmentNote: 'Attachment note',

@@ -95,6 +95,8 @@ const en: Messages = {
     'gov-province': 'Provincial government',
     'sw-operator': 'Single Window operator',
     'platform-admin': 'Platform administrator',
+    'low-altitude-reviewer': 'Low-altitude report reviewer',
+    'low-altitude-reporter': 'Low-altitude reporting subject',
   },
   kind: {
     traveler: 'Traveler',

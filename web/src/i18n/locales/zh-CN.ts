@@ -93,6 +93,8 @@ export default {
     'gov-province': '省政府',
     'sw-operator': '单一窗口运维人员',
     'platform-admin': '平台管理员',
+    'low-altitude-reviewer': '低慢小航空器报送审核人员',
+    'low-altitude-reporter': '低慢小航空器报送主体',
   },
   kind: {
     traveler: '旅客',

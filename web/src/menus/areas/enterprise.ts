@@ -1,23 +1,27 @@
+import type { Role } from '@/auth/roles'
 import type { MenuArea } from '../types'
 import { home, planned, ready } from './helpers'
+
+/** Enterprise accounts; a low-altitude reporting subject without one sees only its reports. */
+const ENTERPRISES: readonly Role[] = ['enterprise-declarant', 'enterprise-admin']
 
 /** 企业服务 — the portal of enterprises: ledgers, declarations, pilot and repair applications, bookings, deposits. */
 export const enterpriseArea: MenuArea = {
   id: 'enterprise',
   titleKey: 'menu.enterprise.title',
   icon: 'OfficeBuilding',
-  roles: ['enterprise-declarant', 'enterprise-admin'],
+  roles: [...ENTERPRISES, 'low-altitude-reporter'],
   home: home('enterprise'),
   items: [
-    ready('enterprise', 'ledgers'),
-    ready('enterprise', 'declarations'),
-    ready('enterprise', 'second-line'),
-    ready('enterprise', 'pilot-applications'),
-    ready('enterprise', 'aircraft-reports'),
-    ready('enterprise', 'repair-preferences'),
-    planned('enterprise', 'declaration-conversion', 'trade-window-service'),
-    planned('enterprise', 'inspection-bookings', 'customs-service'),
-    planned('enterprise', 'deposits', 'customs-service'),
+    ready('enterprise', 'ledgers', ENTERPRISES),
+    ready('enterprise', 'declarations', ENTERPRISES),
+    ready('enterprise', 'second-line', ENTERPRISES),
+    ready('enterprise', 'pilot-applications', ENTERPRISES),
+    ready('enterprise', 'aircraft-reports', [...ENTERPRISES, 'low-altitude-reporter']),
+    ready('enterprise', 'repair-preferences', ENTERPRISES),
+    planned('enterprise', 'declaration-conversion', 'trade-window-service', ENTERPRISES),
+    planned('enterprise', 'inspection-bookings', 'customs-service', ENTERPRISES),
+    planned('enterprise', 'deposits', 'customs-service', ENTERPRISES),
     // The audit API lets an enterprise administrator read its own enterprise's operation log.
     ready('enterprise', 'operation-logs', ['enterprise-admin']),
   ],
