@@ -3,6 +3,7 @@ package cn.hnsw.video.recognition;
 import cn.hnsw.common.web.HnswException;
 import cn.hnsw.video.face.FaceEngine;
 import cn.hnsw.video.face.FaceEngine.AnalyzedFace;
+import cn.hnsw.video.face.FaceTracker;
 import cn.hnsw.video.face.RgbImage;
 import cn.hnsw.video.support.VideoErrorCode;
 import java.util.Comparator;
@@ -16,10 +17,27 @@ public class FaceService {
 
     private final FaceEngine engine;
     private final double scoreThreshold;
+    private final double trackMinIou;
+    private final int trackMaxMissed;
+    private final int trackRedescribeAfter;
+    private final double trackRegrowth;
 
-    public FaceService(FaceEngine engine, @Value("${hnsw.video.face.score-threshold:0.5}") double scoreThreshold) {
+    public FaceService(FaceEngine engine, @Value("${hnsw.video.face.score-threshold:0.5}") double scoreThreshold,
+            @Value("${hnsw.video.face.tracking.min-iou:0.3}") double trackMinIou,
+            @Value("${hnsw.video.face.tracking.max-missed-frames:5}") int trackMaxMissed,
+            @Value("${hnsw.video.face.tracking.redescribe-after-frames:50}") int trackRedescribeAfter,
+            @Value("${hnsw.video.face.tracking.regrowth:1.5}") double trackRegrowth) {
         this.engine = engine;
         this.scoreThreshold = scoreThreshold;
+        this.trackMinIou = trackMinIou;
+        this.trackMaxMissed = trackMaxMissed;
+        this.trackRedescribeAfter = trackRedescribeAfter;
+        this.trackRegrowth = trackRegrowth;
+    }
+
+    /** A fresh face tracker for one stream or file: faces are described once per track, not once per frame. */
+    public FaceTracker tracker() {
+        return new FaceTracker(engine, scoreThreshold, trackMinIou, trackMaxMissed, trackRedescribeAfter, trackRegrowth);
     }
 
     public RgbImage decode(byte[] bytes) {
