@@ -1,6 +1,7 @@
 package cn.hnsw.video.recognition;
 
 import cn.hnsw.common.web.HnswException;
+import cn.hnsw.video.attribute.ClothingColourAnalyzer;
 import cn.hnsw.video.face.FaceEngine;
 import cn.hnsw.video.face.FaceEngine.AnalyzedFace;
 import cn.hnsw.video.face.FaceTracker;
@@ -71,12 +72,20 @@ public class FaceService {
         return engine.analyze(img, scoreThreshold);
     }
 
-    /** The attributes computed for a face (FP 254–255): age and gender with face-api's age/gender net, as JSON. */
+    /**
+     * The attributes computed for a face, as JSON: age and gender with face-api's age/gender net (FP 254–255), and the
+     * upper-clothing colour by region colour analysis under the face ({@link ClothingColourAnalyzer}; absent when the
+     * torso is not in the picture).
+     */
     public String attributesJson(RgbImage img, AnalyzedFace face) {
         FaceEngine.AgeGender ag = engine.ageGender(img, face.landmarks());
+        ClothingColourAnalyzer.RegionColour upper = ClothingColourAnalyzer.upperClothing(img, face.box());
+        String clothing = upper == null ? "" : String.format(java.util.Locale.ROOT,
+                ",\"upperClothingColour\":\"%s\",\"upperClothingColourShare\":%.2f", upper.colour().name(),
+                upper.share());
         return String.format(java.util.Locale.ROOT,
-                "{\"gender\":\"%s\",\"maleProbability\":%.4f,\"age\":%.1f,\"model\":\"face-api age_gender_model\"}",
-                ag.gender(), ag.maleProbability(), ag.age());
+                "{\"gender\":\"%s\",\"maleProbability\":%.4f,\"age\":%.1f,\"model\":\"face-api age_gender_model\"%s}",
+                ag.gender(), ag.maleProbability(), ag.age(), clothing);
     }
 
     /** Similarity shown to officers: 1 at distance 0, 0.5 at the match distance 0.6, falling towards 0. */
