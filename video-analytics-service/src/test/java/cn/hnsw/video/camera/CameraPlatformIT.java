@@ -160,6 +160,9 @@ class CameraPlatformIT {
     void aCameraGoingOfflineRaisesALowAlertNamingIt() throws Exception {
         api.post("/camera-platform/synchronisations", admin, Map.of());
         api.post("/camera-platform/health-checks", officer, Map.of());
+        // only the stream is open on the simulator; switching a device's health needs an operator's token
+        assertThat(simulator("PUT", "/v1/camera-platform/devices/" + MEILAN_FACE + "/status", "{\"status\":\"FAULT\"}",
+                null).statusCode()).isEqualTo(401);
         simulator("PUT", "/v1/camera-platform/devices/" + MEILAN_FACE + "/status",
                 "{\"status\":\"OFFLINE\",\"faultZh\":\"网络中断\",\"faultEn\":\"network down\"}");
         Reply down = api.post("/camera-platform/health-checks", officer, Map.of());
@@ -180,8 +183,15 @@ class CameraPlatformIT {
     }
 
     private HttpResponse<String> simulator(String method, String path, String json) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(SIMULATORS.baseUrl() + path))
-                .header("Authorization", "Bearer " + admin)
+        return simulator(method, path, json, admin);
+    }
+
+    private HttpResponse<String> simulator(String method, String path, String json, String token) throws Exception {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(SIMULATORS.baseUrl() + path));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        HttpRequest request = builder
                 .header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(json))
                 .build();
