@@ -90,7 +90,43 @@ export interface AnalysisReport {
   alertIds: string[]
 }
 
+export interface DistributionPoint {
+  code: string
+  name_zh: string
+  name_en: string | null
+  port_code: string | null
+  capacity: number | null
+  status: string
+  fault_reason: string | null
+  status_since: string | null
+  cameras: number
+}
+
+export interface DeviceHealthEvent {
+  device_code: string
+  device_kind: string
+  old_status: string
+  new_status: string
+  fault_reason: string | null
+  alert_id: string | null
+  occurred_at: string
+}
+
+export interface HealthReport {
+  reported: number
+  unknownDevices: number
+  changes: { deviceCode: string; kind: string; oldStatus: string; newStatus: string; alertId?: string }[]
+}
+
 export const videoApi = {
+  syncPlatform: () =>
+    api.post<{ pointsAdded: number; pointsUpdated: number; camerasAdded: number; camerasUpdated: number }>(
+      `${BASE}/camera-platform/synchronisations`,
+      {},
+    ),
+  checkHealth: () => api.post<HealthReport>(`${BASE}/camera-platform/health-checks`, {}),
+  distributionPoints: () => api.get<DistributionPoint[]>(`${BASE}/distribution-points`),
+  healthEvents: () => api.get<DeviceHealthEvent[]>(`${BASE}/device-health-events`, { query: { limit: 20 } }),
   cameras: () => api.get<Page<Camera>>(`${BASE}/cameras`, { query: { size: 100 } }),
   registerCamera: (body: Record<string, unknown>) => api.post<Camera>(`${BASE}/cameras`, body),
   records: (q?: string) => api.get<Page<FaceBaseRecord>>(`${BASE}/face-base-records`, { query: { q, size: 100 } }),

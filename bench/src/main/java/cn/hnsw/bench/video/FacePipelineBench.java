@@ -2,6 +2,7 @@ package cn.hnsw.bench.video;
 
 import cn.hnsw.video.face.FaceEngine;
 import cn.hnsw.video.face.FaceEngine.AnalyzedFace;
+import cn.hnsw.video.face.FaceTracker;
 import cn.hnsw.video.face.RgbImage;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -10,54 +11,109 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Face pipeline throughput on 720p frames with the detector at 320 px and one intra-op thread (pin the JVM to one
- * core with {@code taskset -c 0}): the raw detector alone, then detection + 68 landmarks + eye-levelled 128-d
- * descriptor per face. Frames are the group photograph sample6 of {@code @vladmandic/face-api} (5 faces), panned
- * across a 1280×720 frame; decoding video is not included. Also prints the verification figures on the labelled
- * pairs the package's photographs allow (see {@code docs/video-analytics.md}).
+ * core with {@code taskset -c 0}). Four ways over the same frames, measured in alternating rounds so that a shared
+ * machine's load falls on all of them alike:
+ * <ol>
+ *   <li>{@code detector}: the raw detector alone;</li>
+ *   <li>{@code one-by-one}: detection, then landmarks and the eye-levelled 128-d descriptor for each face in its own
+ *       ONNX runs (how the service worked before batching);</li>
+ *   <li>{@code batched}: the same work with every face of the frame in one run of each net
+ *       ({@code FaceEngine.analyze});</li>
+ *   <li>{@code tracked}: the stream path ({@code FaceTracker}): detection on every frame, landmarks and descriptor
+ *       only when a track starts, grows 1.5× or every 50 frames.</li>
+ * </ol>
+ * Frames: the group photograph sample6 of {@code @vladmandic/face-api} (5 faces) panned 2 px per frame across a
+ * 1280×720 frame, forth and back, so that faces move as in a video; decoding video is not included. The tracked figure
+ * depends on how long faces stay in view: here every face stays for the whole clip, so it is the steady-state cost of a
+ * camera watching people pass, not of a frame full of new faces (that is the batched figure). Also prints the
+ * verification figures on the labelled pairs the package's photographs allow (see {@code docs/video-analytics.md}).
  *
- * <p>Needs {@code mvn -pl video-analytics-service generate-resources} first (face-models and decoded samples).
- * Run: {@code taskset -c 0 mvn -q -pl bench org.codehaus.mojo:exec-maven-plugin:java -Dexec.mainClass=cn.hnsw.bench.video.FacePipelineBench
- * -Dexec.args="../video-analytics-service/target/face-samples 200"}
+ * <p>Needs {@code mvn -pl video-analytics-service compile} first (face-models and decoded samples). Run:
+ * {@code taskset -c 0 mvn -q -pl bench org.codehaus.mojo:exec-maven-plugin:java -Dexec.mainClass=cn.hnsw.bench.video.FacePipelineBench
+ * -Dexec.args="../video-analytics-service/target/face-samples 300"}, or with {@code java -cp} on the service's
+ * classes and its class path.
  */
 public final class FacePipelineBench {
 
     public static void main(String[] args) {
         Path samples = Path.of(args.length > 0 ? args[0] : "../video-analytics-service/target/face-samples");
-        int frames = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+        int frames = args.length > 1 ? Integer.parseInt(args[1]) : 300;
+        int rounds = 5;
         BufferedImage group = RgbImage.readRaw(samples.resolve("sample6.rgb")).toBufferedImage();
         List<RgbImage> clip = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
+        int distinct = 60;
+        for (int i = 0; i < distinct; i++) {
             BufferedImage f = new BufferedImage(1280, 720, BufferedImage.TYPE_3BYTE_BGR);
             Graphics2D g = f.createGraphics();
             g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-            g.drawImage(group, -40 + 4 * i, -150, 1280 + 80, (1280 + 80) * group.getHeight() / group.getWidth(), null);
+            g.drawImage(group, -120 + 2 * i, -150, 1280 + 240, (1280 + 240) * group.getHeight() / group.getWidth(),
+                    null);
             g.dispose();
             clip.add(RgbImage.of(f));
         }
         try (FaceEngine engine = FaceEngine.load(320, 1)) {
-            for (int i = 0; i < 20; i++) {
-                engine.analyze(clip.get(i % clip.size()), 0.5);
+            FaceTracker tracker = FaceTracker.withDefaults(engine, 0.5);
+            String[] modes = {"detector", "one-by-one", "batched", "tracked"};
+            long[] nanos = new long[modes.length];
+            long[] faces = new long[modes.length];
+            int perRound = frames / rounds;
+            int position = 0;
+            for (int round = -1; round < rounds; round++) {
+                for (int m = 0; m < modes.length; m++) {
+                    long s = System.nanoTime();
+                    long n = 0;
+                    for (int i = 0; i < perRound; i++) {
+                        // forth and back through the clip: continuous motion for the tracker
+                        int step = position + i;
+                        RgbImage frame = clip.get(pingPong(step, distinct));
+                        n += switch (m) {
+                            case 0 -> engine.detect(frame, 0.5).size();
+                            case 1 -> oneByOne(engine, frame);
+                            case 2 -> engine.analyze(frame, 0.5).size();
+                            default -> tracker.process(frame).stream().filter(FaceTracker.TrackedFace::isNew).count();
+                        };
+                    }
+                    if (round >= 0) {
+                        nanos[m] += System.nanoTime() - s;
+                        faces[m] += n;
+                    }
+                }
+                position += perRound;
             }
-            long s = System.nanoTime();
-            int faces = 0;
-            for (int i = 0; i < frames; i++) {
-                faces += engine.detect(clip.get(i % clip.size()), 0.5).size();
+            int measured = perRound * rounds;
+            double detectorFps = measured / (nanos[0] / 1e9);
+            System.out.printf(Locale.ROOT, "720p, detector 320 px, 1 intra-op thread, %d frames per way in %d rounds%n",
+                    measured, rounds);
+            for (int m = 0; m < modes.length; m++) {
+                double fps = measured / (nanos[m] / 1e9);
+                System.out.printf(Locale.ROOT, "  %-10s %6.1f fps  %5.1f ms/frame  %.2f faces/frame %s  ratio to detector %.2f%n",
+                        modes[m], fps, nanos[m] / 1e6 / measured, (double) faces[m] / measured,
+                        m == 0 ? "detected " : "described", fps / detectorFps);
             }
-            double detectFps = frames / ((System.nanoTime() - s) / 1e9);
-            s = System.nanoTime();
-            int described = 0;
-            for (int i = 0; i < frames; i++) {
-                described += engine.analyze(clip.get(i % clip.size()), 0.5).size();
-            }
-            double pipelineFps = frames / ((System.nanoTime() - s) / 1e9);
-            System.out.printf("720p, detector 320 px, 1 thread: detector alone %.1f fps (%.1f faces/frame); "
-                    + "full pipeline %.1f fps (%.1f faces/frame described); ratio %.2f%n", detectFps,
-                    (double) faces / frames, pipelineFps, (double) described / frames, pipelineFps / detectFps);
+            System.out.printf(Locale.ROOT, "  tracker: %d detections, %d described (%.1f %%)%n", tracker.detections(),
+                    tracker.described(), 100.0 * tracker.described() / Math.max(1, tracker.detections()));
             verification(engine, samples);
         }
+    }
+
+    static int pingPong(int step, int n) {
+        int period = 2 * (n - 1);
+        int p = step % period;
+        return p < n ? p : period - p;
+    }
+
+    /** Landmarks and descriptor face by face, one ONNX run each. */
+    static int oneByOne(FaceEngine engine, RgbImage frame) {
+        int n = 0;
+        for (FaceEngine.FaceBox box : engine.detect(frame, 0.5)) {
+            engine.levelledDescriptor(frame, engine.landmarks(frame, box));
+            n++;
+        }
+        return n;
     }
 
     /**

@@ -10,6 +10,7 @@ import cn.hnsw.video.camera.VideoSourceAdapter;
 import cn.hnsw.video.face.FaceEngine;
 import cn.hnsw.video.face.FaceEngine.AnalyzedFace;
 import cn.hnsw.video.face.FaceEngine.FaceBox;
+import cn.hnsw.video.face.FaceTracker;
 import cn.hnsw.video.recognition.FaceService;
 import cn.hnsw.video.face.RgbImage;
 import cn.hnsw.video.library.FaceCaptureRepository;
@@ -35,6 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * 视频结构化解析 — runs a camera's stream or an offline video through the face pipeline: each face becomes a capture
  * (snapshot in object storage, descriptor in the SNAPSHOT library) and is matched against the active watch-lists.
+ * Faces are tracked from frame to frame ({@link FaceTracker}): a face is described, stored and matched when its track
+ * starts and when its track is re-described (bigger, or after a while), not on every frame it is seen in.
  */
 @Service
 public class VideoAnalysisService {
@@ -122,6 +125,7 @@ public class VideoAnalysisService {
         long[] lastTs = {0};
         long[] lastSnapshotAt = {-1_000_000};
         List<String> alertIds = new ArrayList<>();
+        FaceTracker tracker = faces.tracker();
         int frames = sources.read(url, fps, maxSeconds * 1000L, frame -> {
             Instant at = start.plusMillis(frame.timestampMs());
             lastTs[0] = frame.timestampMs();
@@ -134,8 +138,10 @@ public class VideoAnalysisService {
             if (camera != null) {
                 cameras.markSeen(camera.id(), at, frameKey);
             }
-            for (AnalyzedFace face : faces.allFaces(frame.image())) {
-                if (Math.min(face.box().width(), face.box().height()) < minFaceSide) {
+            for (FaceTracker.TrackedFace tracked : tracker.process(frame.image())) {
+                AnalyzedFace face = tracked.described();
+                // a face already described on its track was stored and matched then
+                if (face == null || Math.min(face.box().width(), face.box().height()) < minFaceSide) {
                     continue;
                 }
                 faceCount[0]++;

@@ -4,6 +4,8 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,7 +17,8 @@ import java.util.Map;
  * npm package {@code @vladmandic/face-api} (MIT), each run as an ONNX graph built in Java from the package's weights.
  * {@link #detect}, {@link #landmarks} and {@link #faceApiDescriptor} reproduce face-api step by step (tested against
  * vectors made with its own JavaScript); {@link #analyze} is the production path, which levels the eyes before the
- * descriptor crop.
+ * descriptor crop. The landmark, recognition and age/gender nets take a batch: every face of a frame goes through each
+ * of them in one ONNX Runtime call ({@link #describe}), from a direct input buffer kept per thread.
  */
 public final class FaceEngine implements AutoCloseable {
 
@@ -32,6 +35,8 @@ public final class FaceEngine implements AutoCloseable {
     private final OrtSession recognizer;
     private final OrtSession ageGender;
     private final int inputSize;
+    /** Input tensors are written into one direct buffer per thread, grown when a batch needs more. */
+    private final ThreadLocal<FloatBuffer> inputBuffers = new ThreadLocal<>();
 
     /** A face box in image pixels with the detector's score. */
     public record FaceBox(double x, double y, double width, double height, double score) {
@@ -128,7 +133,7 @@ public final class FaceEngine implements AutoCloseable {
     public List<FaceBox> detect(RgbImage img, double scoreThreshold) {
         float[] input = FacePreprocessing.squareInput(img, 0, 0, img.width(), img.height(), false, inputSize,
                 FacePreprocessing.DETECTOR_MEAN);
-        float[] out = run(detector, input, inputSize);
+        float[] out = run(detector, List.of(input), inputSize)[0];
         int cells = (int) Math.round(Math.sqrt(out.length / 25.0));
         double scale = (double) inputSize / Math.max(img.width(), img.height());
         long reshapedW = Math.round(img.width() * scale);
@@ -200,26 +205,45 @@ public final class FaceEngine implements AutoCloseable {
 
     /** The 68 landmarks of the face in {@code box}, found on the box's crop as face-api does. */
     public Landmarks landmarks(RgbImage img, FaceBox box) {
-        int[] crop = clipFloor(box.x(), box.y(), box.width(), box.height(), img.width(), img.height());
-        float[] input = FacePreprocessing.squareInput(img, crop[0], crop[1], crop[2], crop[3], true, 112,
-                FacePreprocessing.FACE_MEAN);
-        float[] out = run(landmarker, input, 112);
-        int w = crop[2];
-        int h = crop[3];
-        float scale = 112f / Math.max(h, w);
-        float dimW = (float) (w * (double) scale);
-        float dimH = (float) (h * (double) scale);
-        float padX = w < h ? Math.abs(dimW - dimH) / 2 : 0;
-        float padY = h < w ? Math.abs(dimW - dimH) / 2 : 0;
-        double[] xs = new double[68];
-        double[] ys = new double[68];
-        for (int i = 0; i < 68; i++) {
-            float rx = (out[2 * i] * 112f - padX) / dimW;
-            float ry = (out[2 * i + 1] * 112f - padY) / dimH;
-            xs[i] = rx * (double) w + box.x();
-            ys[i] = ry * (double) h + box.y();
+        return landmarks(img, List.of(box)).get(0);
+    }
+
+    /** The landmarks of every box, in one batched run of the landmark net. */
+    public List<Landmarks> landmarks(RgbImage img, List<FaceBox> boxes) {
+        if (boxes.isEmpty()) {
+            return List.of();
         }
-        return new Landmarks(xs, ys, w, h);
+        List<float[]> inputs = new ArrayList<>(boxes.size());
+        List<int[]> crops = new ArrayList<>(boxes.size());
+        for (FaceBox box : boxes) {
+            int[] crop = clipFloor(box.x(), box.y(), box.width(), box.height(), img.width(), img.height());
+            crops.add(crop);
+            inputs.add(FacePreprocessing.squareInput(img, crop[0], crop[1], crop[2], crop[3], true, 112,
+                    FacePreprocessing.FACE_MEAN));
+        }
+        float[][] outs = run(landmarker, inputs, 112);
+        List<Landmarks> result = new ArrayList<>(boxes.size());
+        for (int f = 0; f < boxes.size(); f++) {
+            FaceBox box = boxes.get(f);
+            float[] out = outs[f];
+            int w = crops.get(f)[2];
+            int h = crops.get(f)[3];
+            float scale = 112f / Math.max(h, w);
+            float dimW = (float) (w * (double) scale);
+            float dimH = (float) (h * (double) scale);
+            float padX = w < h ? Math.abs(dimW - dimH) / 2 : 0;
+            float padY = h < w ? Math.abs(dimW - dimH) / 2 : 0;
+            double[] xs = new double[68];
+            double[] ys = new double[68];
+            for (int i = 0; i < 68; i++) {
+                float rx = (out[2 * i] * 112f - padX) / dimW;
+                float ry = (out[2 * i + 1] * 112f - padY) / dimH;
+                xs[i] = rx * (double) w + box.x();
+                ys[i] = ry * (double) h + box.y();
+            }
+            result.add(new Landmarks(xs, ys, w, h));
+        }
+        return result;
     }
 
     /** Estimated age (years) and probability that the face is male, from face-api's age/gender net. */
@@ -231,27 +255,41 @@ public final class FaceEngine implements AutoCloseable {
 
     /** Age and gender on face-api's crop for them: the landmarks' bounding box padded by 20 %. */
     public AgeGender ageGender(RgbImage img, Landmarks lm) {
-        double minX = Double.MAX_VALUE;
-        double minY = Double.MAX_VALUE;
-        double maxX = 0;
-        double maxY = 0;
-        for (int i = 0; i < 68; i++) {
-            minX = Math.min(minX, lm.xs()[i]);
-            minY = Math.min(minY, lm.ys()[i]);
-            maxX = Math.max(maxX, lm.xs()[i]);
-            maxY = Math.max(maxY, lm.ys()[i]);
+        return ageGender(img, List.of(lm)).get(0);
+    }
+
+    /** Age and gender of every face, in one batched run of the age/gender net. */
+    public List<AgeGender> ageGender(RgbImage img, List<Landmarks> faces) {
+        if (faces.isEmpty()) {
+            return List.of();
         }
-        double w = maxX - minX;
-        double h = maxY - minY;
-        int[] crop = clipFloor(minX - w * 0.2 / 2, minY - h * 0.2 / 2, w + w * 0.2, h + h * 0.2, img.width(),
-                img.height());
-        float[] input = FacePreprocessing.squareInput(img, crop[0], crop[1], crop[2], crop[3], true, 112,
-                FacePreprocessing.FACE_MEAN);
-        float[] out = run(ageGender, input, 112);
-        double m = Math.max(out[1], out[2]);
-        double male = Math.exp(out[1] - m);
-        double female = Math.exp(out[2] - m);
-        return new AgeGender(out[0], male / (male + female));
+        List<float[]> inputs = new ArrayList<>(faces.size());
+        for (Landmarks lm : faces) {
+            double minX = Double.MAX_VALUE;
+            double minY = Double.MAX_VALUE;
+            double maxX = 0;
+            double maxY = 0;
+            for (int i = 0; i < 68; i++) {
+                minX = Math.min(minX, lm.xs()[i]);
+                minY = Math.min(minY, lm.ys()[i]);
+                maxX = Math.max(maxX, lm.xs()[i]);
+                maxY = Math.max(maxY, lm.ys()[i]);
+            }
+            double w = maxX - minX;
+            double h = maxY - minY;
+            int[] crop = clipFloor(minX - w * 0.2 / 2, minY - h * 0.2 / 2, w + w * 0.2, h + h * 0.2, img.width(),
+                    img.height());
+            inputs.add(FacePreprocessing.squareInput(img, crop[0], crop[1], crop[2], crop[3], true, 112,
+                    FacePreprocessing.FACE_MEAN));
+        }
+        List<AgeGender> result = new ArrayList<>(faces.size());
+        for (float[] out : run(ageGender, inputs, 112)) {
+            double m = Math.max(out[1], out[2]);
+            double male = Math.exp(out[1] - m);
+            double female = Math.exp(out[2] - m);
+            result.add(new AgeGender(out[0], male / (male + female)));
+        }
+        return result;
     }
 
     /** face-api's descriptor: its dlib-style crop from the landmarks, without levelling the eyes. */
@@ -263,7 +301,7 @@ public final class FaceEngine implements AutoCloseable {
         }
         float[] input = FacePreprocessing.squareInput(img, crop[0], crop[1], crop[2], crop[3], true, 150,
                 FacePreprocessing.FACE_MEAN);
-        return run(recognizer, input, 150);
+        return run(recognizer, List.of(input), 150)[0];
     }
 
     /** face-api's {@code alignDlib}: [x, y, width, height] of the recognition crop. */
@@ -285,25 +323,42 @@ public final class FaceEngine implements AutoCloseable {
      * level (measurably better matching on tilted heads), sampled bilinearly, zero outside the image.
      */
     public float[] levelledDescriptor(RgbImage img, Landmarks lm) {
-        double[] le = lm.leftEye();
-        double[] re = lm.rightEye();
-        double[] mo = lm.mouth();
-        double eyeToMouth = (Math.hypot(mo[0] - le[0], mo[1] - le[1]) + Math.hypot(mo[0] - re[0], mo[1] - re[1])) / 2;
-        double size = Math.floor(eyeToMouth / 0.45);
-        double cx = (le[0] + re[0] + mo[0]) / 3;
-        double cy = (le[1] + re[1] + mo[1]) / 3;
-        double angle = lm.roll();
-        float[] input = FacePreprocessing.rotatedSquareInput(img, cx - 0.5 * size, cy - 0.43 * size, size, cx, cy,
-                angle, 150, FacePreprocessing.FACE_MEAN);
-        return run(recognizer, input, 150);
+        return levelledDescriptors(img, List.of(lm)).get(0);
     }
 
-    /** Detect, find landmarks and describe every face (the production path). */
+    /** {@link #levelledDescriptor} of every face, in one batched run of the recognition net. */
+    public List<float[]> levelledDescriptors(RgbImage img, List<Landmarks> faces) {
+        if (faces.isEmpty()) {
+            return List.of();
+        }
+        List<float[]> inputs = new ArrayList<>(faces.size());
+        for (Landmarks lm : faces) {
+            double[] le = lm.leftEye();
+            double[] re = lm.rightEye();
+            double[] mo = lm.mouth();
+            double eyeToMouth = (Math.hypot(mo[0] - le[0], mo[1] - le[1]) + Math.hypot(mo[0] - re[0], mo[1] - re[1]))
+                    / 2;
+            double size = Math.floor(eyeToMouth / 0.45);
+            double cx = (le[0] + re[0] + mo[0]) / 3;
+            double cy = (le[1] + re[1] + mo[1]) / 3;
+            inputs.add(FacePreprocessing.rotatedSquareInput(img, cx - 0.5 * size, cy - 0.43 * size, size, cx, cy,
+                    lm.roll(), 150, FacePreprocessing.FACE_MEAN));
+        }
+        return List.of(run(recognizer, inputs, 150));
+    }
+
+    /** Detect, find landmarks and describe every face (the production path for photos). */
     public List<AnalyzedFace> analyze(RgbImage img, double scoreThreshold) {
-        List<AnalyzedFace> faces = new ArrayList<>();
-        for (FaceBox box : detect(img, scoreThreshold)) {
-            Landmarks lm = landmarks(img, box);
-            faces.add(new AnalyzedFace(box, lm, levelledDescriptor(img, lm)));
+        return describe(img, detect(img, scoreThreshold));
+    }
+
+    /** Landmarks and levelled descriptors of the given boxes: each net runs once for all of them. */
+    public List<AnalyzedFace> describe(RgbImage img, List<FaceBox> boxes) {
+        List<Landmarks> lms = landmarks(img, boxes);
+        List<float[]> descriptors = levelledDescriptors(img, lms);
+        List<AnalyzedFace> faces = new ArrayList<>(boxes.size());
+        for (int i = 0; i < boxes.size(); i++) {
+            faces.add(new AnalyzedFace(boxes.get(i), lms.get(i), descriptors.get(i)));
         }
         return faces;
     }
@@ -330,16 +385,37 @@ public final class FaceEngine implements AutoCloseable {
         return 1 / (1 + Math.exp(-x));
     }
 
-    private float[] run(OrtSession session, float[] input, int size) {
-        try (OnnxTensor tensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(input), new long[] {1, 3, size, size});
+    /** One run of a net over a batch of inputs (3×size×size each); one output row per input. */
+    private float[][] run(OrtSession session, List<float[]> inputs, int size) {
+        int per = 3 * size * size;
+        FloatBuffer buffer = inputBuffer(per * inputs.size());
+        for (float[] in : inputs) {
+            buffer.put(in);
+        }
+        buffer.flip();
+        try (OnnxTensor tensor = OnnxTensor.createTensor(env, buffer, new long[] {inputs.size(), 3, size, size});
                 OrtSession.Result result = session.run(Map.of(FaceNetGraphs.INPUT, tensor))) {
             FloatBuffer fb = ((OnnxTensor) result.get(0)).getFloatBuffer();
-            float[] out = new float[fb.remaining()];
-            fb.get(out);
+            float[][] out = new float[inputs.size()][fb.remaining() / inputs.size()];
+            for (float[] row : out) {
+                fb.get(row);
+            }
             return out;
         } catch (OrtException e) {
             throw new IllegalStateException("face net inference failed", e);
         }
+    }
+
+    /** This thread's direct input buffer, cleared, with room for {@code floats}; ONNX Runtime reads it in place. */
+    private FloatBuffer inputBuffer(int floats) {
+        FloatBuffer buffer = inputBuffers.get();
+        if (buffer == null || buffer.capacity() < floats) {
+            buffer = ByteBuffer.allocateDirect(Math.max(floats, 3 * 150 * 150 * 8) * Float.BYTES)
+                    .order(ByteOrder.nativeOrder()).asFloatBuffer();
+            inputBuffers.set(buffer);
+        }
+        buffer.clear();
+        return buffer;
     }
 
     @Override

@@ -39,7 +39,7 @@ final class FaceNetGraphs {
     /** 68-point landmark net (four dense blocks of separable convs, then a fully connected layer): 136 relative coordinates. */
     static byte[] landmark68(NetWeights w) {
         Ops g = new Ops("face_landmark_68");
-        g.m.input(INPUT, 1, 3, 112, 112);
+        g.m.input(INPUT, OnnxModelWriter.BATCH, 3, 112, 112);
         String x = INPUT;
         for (int b = 0; b < 4; b++) {
             x = g.denseBlock4(x, w, "dense" + b, b == 0);
@@ -48,14 +48,14 @@ final class FaceNetGraphs {
         x = g.m.node("Flatten", List.of(x), g.m.fresh("flat"));
         x = g.matmulBias(x, w.get("fc/weights"), w.get("fc/bias"));
         g.m.node("Identity", List.of(x), OUTPUT);
-        g.m.output(OUTPUT, 1, 136);
+        g.m.output(OUTPUT, OnnxModelWriter.BATCH, 136);
         return g.m.toBytes();
     }
 
     /** Recognition net (ResNet-34-like, 29 convs): 128-d descriptor from a 150×150 face. */
     static byte[] recognition(NetWeights w) {
         Ops g = new Ops("face_recognition");
-        g.m.input(INPUT, 1, 3, 150, 150);
+        g.m.input(INPUT, OnnxModelWriter.BATCH, 3, 150, 150);
         String x = g.relu(g.scaledConv(INPUT, w, "conv32_down", 2, pads(0, 0, 0, 0)));
         x = g.m.node("MaxPool", List.of(x), g.m.fresh("pool"), Attr.ints("kernel_shape", 3, 3), Attr.ints("strides", 2, 2),
                 Attr.ints("pads", 0, 0, 0, 0));
@@ -85,7 +85,7 @@ final class FaceNetGraphs {
         x = g.m.node("MatMul", List.of(x, g.m.floats(g.m.fresh("fc"), fc.values(), fc.shape()[0], fc.shape()[1])),
                 g.m.fresh("mm"));
         g.m.node("Identity", List.of(x), OUTPUT);
-        g.m.output(OUTPUT, 1, 128);
+        g.m.output(OUTPUT, OnnxModelWriter.BATCH, 128);
         return g.m.toBytes();
     }
 
@@ -95,7 +95,7 @@ final class FaceNetGraphs {
      */
     static byte[] ageGender(NetWeights w) {
         Ops g = new Ops("age_gender");
-        g.m.input(INPUT, 1, 3, 112, 112);
+        g.m.input(INPUT, OnnxModelWriter.BATCH, 3, 112, 112);
         long[] down = pads(0, 0, 1, 1);
         long[] same = pads(1, 1, 1, 1);
         String x = g.relu(g.conv(INPUT, w.get("entry_flow/conv_in/filters"), w.get("entry_flow/conv_in/bias"), null,
@@ -116,7 +116,7 @@ final class FaceNetGraphs {
         String age = g.matmulBias(x, w.get("fc/age/weights"), w.get("fc/age/bias"));
         String gender = g.matmulBias(x, w.get("fc/gender/weights"), w.get("fc/gender/bias"));
         g.m.node("Concat", List.of(age, gender), OUTPUT, Attr.i("axis", 1));
-        g.m.output(OUTPUT, 1, 3);
+        g.m.output(OUTPUT, OnnxModelWriter.BATCH, 3);
         return g.m.toBytes();
     }
 

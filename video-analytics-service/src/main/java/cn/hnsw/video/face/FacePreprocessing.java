@@ -38,6 +38,17 @@ final class FacePreprocessing {
             colFrac[c] = src - colFloor[c];
             colCeil[c] = Math.min(side - 1, (int) Math.ceil(src));
         }
+        byte[] rgb = img.rgb();
+        int stride = img.width() * 3;
+        // source byte offsets of the left/right neighbour per output column, -1 where it falls in the padding
+        int[] leftAt = new int[size];
+        int[] rightAt = new int[size];
+        for (int c = 0; c < size; c++) {
+            int lx = colFloor[c] - beforeX;
+            int rx = colCeil[c] - beforeX;
+            leftAt[c] = lx < 0 || lx >= w ? -1 : (x0 + lx) * 3;
+            rightAt[c] = rx < 0 || rx >= w ? -1 : (x0 + rx) * 3;
+        }
         for (int r = 0; r < size; r++) {
             double src = ratio * r;
             int rowFloor = Math.max(0, (int) Math.floor(src));
@@ -45,14 +56,16 @@ final class FacePreprocessing {
             int rowCeil = Math.min(side - 1, (int) Math.ceil(src));
             int ty = rowFloor - beforeY;
             int by = rowCeil - beforeY;
+            int topRow = ty < 0 || ty >= h ? -1 : (y0 + ty) * stride;
+            int bottomRow = by < 0 || by >= h ? -1 : (y0 + by) * stride;
             for (int c = 0; c < size; c++) {
-                int lx = colFloor[c] - beforeX;
-                int rx = colCeil[c] - beforeX;
+                int l = leftAt[c];
+                int rr = rightAt[c];
                 for (int ch = 0; ch < 3; ch++) {
-                    double topLeft = pixel(img, x0, y0, w, h, lx, ty, ch);
-                    double topRight = pixel(img, x0, y0, w, h, rx, ty, ch);
-                    double bottomLeft = pixel(img, x0, y0, w, h, lx, by, ch);
-                    double bottomRight = pixel(img, x0, y0, w, h, rx, by, ch);
+                    double topLeft = at(rgb, topRow, l, ch);
+                    double topRight = at(rgb, topRow, rr, ch);
+                    double bottomLeft = at(rgb, bottomRow, l, ch);
+                    double bottomRight = at(rgb, bottomRow, rr, ch);
                     double top = topLeft + (topRight - topLeft) * colFrac[c];
                     double bottom = bottomLeft + (bottomRight - bottomLeft) * colFrac[c];
                     float v = (float) (top + (bottom - top) * rowFrac);
@@ -63,11 +76,9 @@ final class FacePreprocessing {
         return out;
     }
 
-    private static double pixel(RgbImage img, int x0, int y0, int w, int h, int x, int y, int ch) {
-        if (x < 0 || y < 0 || x >= w || y >= h) {
-            return 0;
-        }
-        return img.get(x0 + x, y0 + y, ch);
+    /** The byte at a row offset and column offset, 0 in the padding (offset -1). */
+    private static int at(byte[] rgb, int row, int col, int ch) {
+        return row < 0 || col < 0 ? 0 : rgb[row + col + ch] & 0xff;
     }
 
     /**
@@ -82,6 +93,9 @@ final class FacePreprocessing {
         double cos = Math.cos(angle);
         double sin = Math.sin(angle);
         double step = side / size;
+        byte[] rgb = img.rgb();
+        int width = img.width();
+        int height = img.height();
         for (int r = 0; r < size; r++) {
             for (int c = 0; c < size; c++) {
                 double u = left + c * step - cx;
@@ -92,6 +106,23 @@ final class FacePreprocessing {
                 int y0 = (int) Math.floor(sy);
                 double fx = sx - x0;
                 double fy = sy - y0;
+                int o = r * size + c;
+                if (x0 >= 0 && y0 >= 0 && x0 + 1 < width && y0 + 1 < height) {
+                    // inside: read the four neighbours straight from the array
+                    int tlAt = (y0 * width + x0) * 3;
+                    int blAt = tlAt + width * 3;
+                    for (int ch = 0; ch < 3; ch++) {
+                        double tl = rgb[tlAt + ch] & 0xff;
+                        double tr = rgb[tlAt + 3 + ch] & 0xff;
+                        double bl = rgb[blAt + ch] & 0xff;
+                        double br = rgb[blAt + 3 + ch] & 0xff;
+                        double t = tl + (tr - tl) * fx;
+                        double b = bl + (br - bl) * fx;
+                        float value = (float) (t + (b - t) * fy);
+                        out[ch * plane + o] = (value - mean[ch]) / 255f;
+                    }
+                    continue;
+                }
                 for (int ch = 0; ch < 3; ch++) {
                     double tl = sample(img, x0, y0, ch);
                     double tr = sample(img, x0 + 1, y0, ch);
@@ -100,7 +131,7 @@ final class FacePreprocessing {
                     double t = tl + (tr - tl) * fx;
                     double b = bl + (br - bl) * fx;
                     float value = (float) (t + (b - t) * fy);
-                    out[ch * plane + r * size + c] = (value - mean[ch]) / 255f;
+                    out[ch * plane + o] = (value - mean[ch]) / 255f;
                 }
             }
         }

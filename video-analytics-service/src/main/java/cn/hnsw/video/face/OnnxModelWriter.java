@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * Writes an ONNX {@code ModelProto} (protobuf wire format, field numbers from onnx.proto) for a graph assembled in
  * Java from face-api's TF.js weights. Only what the face nets need: float initialisers, int64 constants, nodes with
- * int / ints / float attributes, float inputs and outputs of fixed shape.
+ * int / ints / float attributes, float inputs and outputs of fixed shape or an open
+ * batch dimension ({@link #BATCH}).
  */
 final class OnnxModelWriter {
 
@@ -18,6 +19,8 @@ final class OnnxModelWriter {
     private static final int OPSET = 13;
     private static final int FLOAT = 1;
     private static final int INT64 = 7;
+    /** A dimension left open (dim_param "N"): the batch of the face nets, one row per face. */
+    static final long BATCH = -1;
 
     private final String name;
     private final List<byte[]> nodes = new ArrayList<>();
@@ -110,7 +113,11 @@ final class OnnxModelWriter {
         Proto shape = new Proto();
         for (long d : dims) {
             Proto dim = new Proto();
-            dim.varintField(1, d);
+            if (d == BATCH) {
+                dim.string(2, "N");
+            } else {
+                dim.varintField(1, d);
+            }
             shape.message(1, dim.bytes());
         }
         Proto tensorType = new Proto();

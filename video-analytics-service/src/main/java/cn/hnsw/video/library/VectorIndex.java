@@ -50,8 +50,6 @@ public class VectorIndex {
     private static final String LIBRARY = "lib";
     private static final String DB_KEY = "hnsw.database";
     private static final String COUNT_KEY = "hnsw.count";
-    /** Graph candidates explored per query (Lucene's k); more than 10 is needed for recall on 128-d descriptors. */
-    private static final int CANDIDATES = 100;
 
     /** One candidate: the stored feature and its Euclidean distance to the query. */
     public record Neighbour(UUID featureId, double distance) {
@@ -59,14 +57,24 @@ public class VectorIndex {
 
     private final FaceFeatureRepository features;
     private final Path directory;
+    /**
+     * Graph candidates explored per query (Lucene's k, the search beam): more than 10 is needed for recall on 128-d
+     * descriptors; see docs/video-analytics.md for recall and latency against it at 100 k and 1 M.
+     */
+    private final int candidates;
     private FSDirectory dir;
     private IndexWriter writer;
     private SearcherManager searchers;
     private volatile boolean rebuiltAtStart;
 
-    public VectorIndex(FaceFeatureRepository features, @Value("${hnsw.video.index-dir}") Path directory) {
+    public VectorIndex(FaceFeatureRepository features, @Value("${hnsw.video.index-dir}") Path directory,
+            @Value("${hnsw.video.search.candidates:100}") int candidates) {
+        if (candidates < 1) {
+            throw new IllegalArgumentException("hnsw.video.search.candidates must be at least 1");
+        }
         this.features = features;
         this.directory = directory;
+        this.candidates = candidates;
     }
 
     @PostConstruct
@@ -140,8 +148,8 @@ public class VectorIndex {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                int candidates = Math.max(k, CANDIDATES);
-                TopDocs top = searcher.search(new KnnFloatVectorQuery(VECTOR, query, candidates,
+                int beam = Math.max(k, candidates);
+                TopDocs top = searcher.search(new KnnFloatVectorQuery(VECTOR, query, beam,
                         new TermQuery(new Term(LIBRARY, library.name()))), k);
                 List<Neighbour> out = new ArrayList<>();
                 for (ScoreDoc sd : top.scoreDocs) {

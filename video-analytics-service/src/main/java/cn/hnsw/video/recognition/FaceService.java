@@ -1,8 +1,10 @@
 package cn.hnsw.video.recognition;
 
 import cn.hnsw.common.web.HnswException;
+import cn.hnsw.video.attribute.ClothingColourAnalyzer;
 import cn.hnsw.video.face.FaceEngine;
 import cn.hnsw.video.face.FaceEngine.AnalyzedFace;
+import cn.hnsw.video.face.FaceTracker;
 import cn.hnsw.video.face.RgbImage;
 import cn.hnsw.video.support.VideoErrorCode;
 import java.util.Comparator;
@@ -16,10 +18,27 @@ public class FaceService {
 
     private final FaceEngine engine;
     private final double scoreThreshold;
+    private final double trackMinIou;
+    private final int trackMaxMissed;
+    private final int trackRedescribeAfter;
+    private final double trackRegrowth;
 
-    public FaceService(FaceEngine engine, @Value("${hnsw.video.face.score-threshold:0.5}") double scoreThreshold) {
+    public FaceService(FaceEngine engine, @Value("${hnsw.video.face.score-threshold:0.5}") double scoreThreshold,
+            @Value("${hnsw.video.face.tracking.min-iou:0.3}") double trackMinIou,
+            @Value("${hnsw.video.face.tracking.max-missed-frames:5}") int trackMaxMissed,
+            @Value("${hnsw.video.face.tracking.redescribe-after-frames:50}") int trackRedescribeAfter,
+            @Value("${hnsw.video.face.tracking.regrowth:1.5}") double trackRegrowth) {
         this.engine = engine;
         this.scoreThreshold = scoreThreshold;
+        this.trackMinIou = trackMinIou;
+        this.trackMaxMissed = trackMaxMissed;
+        this.trackRedescribeAfter = trackRedescribeAfter;
+        this.trackRegrowth = trackRegrowth;
+    }
+
+    /** A fresh face tracker for one stream or file: faces are described once per track, not once per frame. */
+    public FaceTracker tracker() {
+        return new FaceTracker(engine, scoreThreshold, trackMinIou, trackMaxMissed, trackRedescribeAfter, trackRegrowth);
     }
 
     public RgbImage decode(byte[] bytes) {
@@ -53,12 +72,20 @@ public class FaceService {
         return engine.analyze(img, scoreThreshold);
     }
 
-    /** The attributes computed for a face (FP 254–255): age and gender with face-api's age/gender net, as JSON. */
+    /**
+     * The attributes computed for a face, as JSON: age and gender with face-api's age/gender net (FP 254–255), and the
+     * upper-clothing colour by region colour analysis under the face ({@link ClothingColourAnalyzer}; absent when the
+     * torso is not in the picture).
+     */
     public String attributesJson(RgbImage img, AnalyzedFace face) {
         FaceEngine.AgeGender ag = engine.ageGender(img, face.landmarks());
+        ClothingColourAnalyzer.RegionColour upper = ClothingColourAnalyzer.upperClothing(img, face.box());
+        String clothing = upper == null ? "" : String.format(java.util.Locale.ROOT,
+                ",\"upperClothingColour\":\"%s\",\"upperClothingColourShare\":%.2f", upper.colour().name(),
+                upper.share());
         return String.format(java.util.Locale.ROOT,
-                "{\"gender\":\"%s\",\"maleProbability\":%.4f,\"age\":%.1f,\"model\":\"face-api age_gender_model\"}",
-                ag.gender(), ag.maleProbability(), ag.age());
+                "{\"gender\":\"%s\",\"maleProbability\":%.4f,\"age\":%.1f,\"model\":\"face-api age_gender_model\"%s}",
+                ag.gender(), ag.maleProbability(), ag.age(), clothing);
     }
 
     /** Similarity shown to officers: 1 at distance 0, 0.5 at the match distance 0.6, falling towards 0. */

@@ -120,7 +120,7 @@ class FaceLibraryIT {
         assertThat(outOfWindow.body()).isEmpty();
 
         // a fresh index directory is rebuilt from the database and answers the same
-        VectorIndex rebuilt = new VectorIndex(features, tmp.resolve("index"));
+        VectorIndex rebuilt = new VectorIndex(features, tmp.resolve("index"), 100);
         rebuilt.open();
         try {
             assertThat(rebuilt.rebuiltAtStart()).isTrue();
@@ -132,7 +132,7 @@ class FaceLibraryIT {
             rebuilt.close();
         }
         // and reopening it finds it in step with the database: no rebuild
-        VectorIndex reopened = new VectorIndex(features, tmp.resolve("index"));
+        VectorIndex reopened = new VectorIndex(features, tmp.resolve("index"), 100);
         reopened.open();
         try {
             assertThat(reopened.rebuiltAtStart()).isFalse();
