@@ -23,8 +23,8 @@ import java.util.function.Consumer;
  * 记账队列 — group commit for postings that are their own unit of work (a reversal on customs' withdrawal, an
  * adjustment). Callers hand in a unit (postings that book all or nothing, plus optional work that must commit with
  * them, such as an idempotency marker and an outbox event) and wait; a few committer threads take whatever units are
- * waiting, up to {@code maxBatch}, and book them with the {@link PostingEngine} in one transaction: one lock statement,
- * one write statement and one commit for the whole batch instead of a transaction per posting.
+ * waiting, up to {@code maxBatch}, and book them with the {@link PostingEngine} in one statement (in one transaction
+ * with the units' own work where they have some) instead of a transaction per posting.
  * <p>
  * A unit refused for lack of stock does not hold the others back (the engine refuses it before writing anything). A
  * unit whose own work fails, or whose line another transaction booked meanwhile, rolls the batch back; the batch is then
@@ -59,6 +59,8 @@ public class PostingQueue implements AutoCloseable {
     private final BlockingQueue<Unit> waiting = new LinkedBlockingQueue<>();
     private final List<Thread> committers = new ArrayList<>();
     private volatile boolean closed;
+    private final java.util.concurrent.atomic.LongAdder batches = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder units = new java.util.concurrent.atomic.LongAdder();
 
     public PostingQueue(PostingEngine engine, PlatformTransactionManager transactionManager, Clock clock,
                         @Value("${hnsw.ledger.posting.committers:2}") int committers,
@@ -139,6 +141,8 @@ public class PostingQueue implements AutoCloseable {
                     }
                 }
                 if (!batch.isEmpty()) {
+                    batches.increment();
+                    units.add(batch.size());
                     commit(batch);
                 }
             } catch (InterruptedException e) {
@@ -156,20 +160,10 @@ public class PostingQueue implements AutoCloseable {
         List<Unit> pending = new ArrayList<>(batch);
         while (!pending.isEmpty()) {
             try {
-                List<PostingEngine.Outcome> outcomes = transaction.execute(status -> {
-                    List<PostingEngine.Outcome> out = engine.book(pending.stream().map(Unit::requests).toList(), clock.instant());
-                    for (int i = 0; i < out.size(); i++) {
-                        Unit u = pending.get(i);
-                        if (out.get(i).booked() && u.inSameTransaction() != null) {
-                            try {
-                                u.inSameTransaction().accept(out.get(i).postings());
-                            } catch (RuntimeException e) {
-                                throw new UnitFailed(u, e);
-                            }
-                        }
-                    }
-                    return out;
-                });
+                boolean ownWork = pending.stream().anyMatch(u -> u.inSameTransaction() != null);
+                // without work of their own, the units need no transaction around the one booking statement
+                List<PostingEngine.Outcome> outcomes = ownWork ? transaction.execute(status -> bookWithWork(pending))
+                        : engine.book(pending.stream().map(Unit::requests).toList(), clock.instant());
                 for (int i = 0; i < pending.size(); i++) {
                     PostingEngine.Outcome o = outcomes.get(i);
                     if (o.booked()) {
@@ -196,6 +190,31 @@ public class PostingQueue implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    /** Batches taken so far (a split batch counts once). */
+    public long batches() {
+        return batches.sum();
+    }
+
+    /** Units taken so far; {@code units() / batches()} is the mean batch size. */
+    public long units() {
+        return units.sum();
+    }
+
+    private List<PostingEngine.Outcome> bookWithWork(List<Unit> pending) {
+        List<PostingEngine.Outcome> out = engine.book(pending.stream().map(Unit::requests).toList(), clock.instant());
+        for (int i = 0; i < out.size(); i++) {
+            Unit u = pending.get(i);
+            if (out.get(i).booked() && u.inSameTransaction() != null) {
+                try {
+                    u.inSameTransaction().accept(out.get(i).postings());
+                } catch (RuntimeException e) {
+                    throw new UnitFailed(u, e);
+                }
+            }
+        }
+        return out;
     }
 
     @Override
