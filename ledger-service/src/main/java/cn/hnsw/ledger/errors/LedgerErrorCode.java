@@ -44,6 +44,8 @@ public enum LedgerErrorCode implements EnumErrorCode {
     ATTACHMENT_NOT_FOUND(HttpStatus.NOT_FOUND, "随附单证 {0} 不存在", "Attached document {0} does not exist"),
     ATTACHMENT_INVALID(HttpStatus.BAD_REQUEST, "随附单证无效：{0}", "Attached document invalid: {0}"),
     CONSOLIDATION_INVALID(HttpStatus.CONFLICT, "出库申请 {0} 不能集中报关：{1}", "Out-of-warehouse application {0} cannot be consolidated: {1}"),
+    QUALIFICATION_NOT_FOUND(HttpStatus.NOT_FOUND, "资质 {0} 不存在", "Qualification {0} does not exist"),
+    QUALIFICATION_INVALID(HttpStatus.BAD_REQUEST, "资质或白名单数据无效：{0}", "Qualification or whitelist data invalid: {0}"),
     VEHICLE_CHANGE_NOT_ALLOWED(HttpStatus.CONFLICT, "单证类型 {0} 不能变更车辆信息", "Document type {0} has no vehicle information to change");
 
     private final ErrorText text;
