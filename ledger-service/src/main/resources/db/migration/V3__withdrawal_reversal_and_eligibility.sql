@@ -65,3 +65,43 @@ CREATE TABLE enterprise_whitelist (
     added_at    TIMESTAMPTZ  NOT NULL,
     PRIMARY KEY (enterprise, hs_code)
 );
+
+-- 预警 (warnings) with a tolerance kept as data, per ledger (and optionally per item):
+--   LOW_STOCK        a stock row at or below threshold × (1 + tolerance_pct / 100) (库存预警);
+--   RECEIPT_OVERDUE  a document declared to customs longer than tolerance_hours ago without a receipt (回执超时).
+CREATE TABLE ledger_warning_rule (
+    id              BIGSERIAL      PRIMARY KEY,
+    ledger_id       BIGINT         NOT NULL REFERENCES ledger (id),
+    kind            VARCHAR(20)    NOT NULL CHECK (kind IN ('LOW_STOCK', 'RECEIPT_OVERDUE')),
+    item_no         VARCHAR(40),
+    threshold       NUMERIC(20, 4) CHECK (threshold >= 0),
+    tolerance_pct   NUMERIC(6, 2)  NOT NULL DEFAULT 0 CHECK (tolerance_pct >= 0 AND tolerance_pct <= 1000),
+    tolerance_hours INT            CHECK (tolerance_hours > 0),
+    notify          BOOLEAN        NOT NULL DEFAULT TRUE,
+    updated_by      VARCHAR(100)   NOT NULL,
+    updated_at      TIMESTAMPTZ    NOT NULL,
+    CHECK ((kind = 'LOW_STOCK' AND threshold IS NOT NULL) OR (kind = 'RECEIPT_OVERDUE' AND tolerance_hours IS NOT NULL))
+);
+CREATE UNIQUE INDEX ledger_warning_rule_key ON ledger_warning_rule (ledger_id, kind, coalesce(item_no, ''));
+
+-- A raised warning stays open while its condition holds and closes by itself when it clears.
+CREATE TABLE ledger_warning (
+    id          BIGSERIAL     PRIMARY KEY,
+    rule_id     BIGINT        NOT NULL REFERENCES ledger_warning_rule (id),
+    ledger_id   BIGINT        NOT NULL REFERENCES ledger (id),
+    enterprise  VARCHAR(18)   NOT NULL,
+    subject     VARCHAR(60)   NOT NULL,
+    message_zh  VARCHAR(300)  NOT NULL,
+    message_en  VARCHAR(300)  NOT NULL,
+    raised_at   TIMESTAMPTZ   NOT NULL,
+    closed_at   TIMESTAMPTZ
+);
+CREATE UNIQUE INDEX ledger_warning_open ON ledger_warning (rule_id, subject) WHERE closed_at IS NULL;
+CREATE INDEX ledger_warning_enterprise_idx ON ledger_warning (enterprise, closed_at);
+
+-- 我的菜单定制: each user's order of the ledger service's menu entries on the home page.
+CREATE TABLE home_menu_order (
+    username    VARCHAR(100) PRIMARY KEY,
+    items       JSONB        NOT NULL,
+    updated_at  TIMESTAMPTZ  NOT NULL
+);

@@ -46,6 +46,8 @@ public enum LedgerErrorCode implements EnumErrorCode {
     CONSOLIDATION_INVALID(HttpStatus.CONFLICT, "出库申请 {0} 不能集中报关：{1}", "Out-of-warehouse application {0} cannot be consolidated: {1}"),
     QUALIFICATION_NOT_FOUND(HttpStatus.NOT_FOUND, "资质 {0} 不存在", "Qualification {0} does not exist"),
     QUALIFICATION_INVALID(HttpStatus.BAD_REQUEST, "资质或白名单数据无效：{0}", "Qualification or whitelist data invalid: {0}"),
+    WARNING_RULE_INVALID(HttpStatus.BAD_REQUEST, "预警规则无效：{0}", "Warning rule invalid: {0}"),
+    MENU_ORDER_INVALID(HttpStatus.BAD_REQUEST, "菜单项 {0} 不存在或重复", "Menu entry {0} is unknown or repeated"),
     VEHICLE_CHANGE_NOT_ALLOWED(HttpStatus.CONFLICT, "单证类型 {0} 不能变更车辆信息", "Document type {0} has no vehicle information to change");
 
     private final ErrorText text;
