@@ -135,6 +135,84 @@ export interface ValueAddedCalculation {
   ruleSourceEn: string
 }
 
+export interface Qualification {
+  id: number
+  enterprise: string
+  enterpriseName: string
+  type: 'ZERO_TARIFF_BENEFICIARY' | 'PROCESSING_VALUE_ADDED'
+  certificateNo: string
+  status: 'ACTIVE' | 'REVOKED'
+  validFrom: string
+  validTo?: string
+  grantedBy: string
+  grantedAt: string
+  revokedAt?: string
+  revokeReason?: string
+}
+
+export interface WhitelistItem {
+  hsCode: string
+  name: string
+}
+
+export interface Eligibility {
+  enterpriseUscc: string
+  qualified: boolean
+  whitelist: WhitelistItem[]
+  qualifications: Qualification[]
+}
+
+export interface HomeTodo {
+  kind: 'RETURNED' | 'TO_DECLARE' | 'WARNING'
+  documentId?: number
+  documentNo?: string
+  titleZh: string
+  titleEn: string
+  since?: string
+}
+
+export interface LedgerHome {
+  enterprise: string
+  qualifications: { count: number; items: Qualification[] }
+  ledgers: { count: number; items: Ledger[] }
+  goods: Record<string, number>
+  todo: HomeTodo[]
+  menu: string[]
+}
+
+export interface WarningRule {
+  id?: number
+  ledgerId?: number
+  kind: 'LOW_STOCK' | 'RECEIPT_OVERDUE'
+  itemNo?: string
+  threshold?: number
+  tolerancePct?: number
+  toleranceHours?: number
+  notifyEnterprise: boolean
+}
+
+export interface LedgerWarning {
+  id: number
+  ledgerId: number
+  subject: string
+  messageZh: string
+  messageEn: string
+  raisedAt: string
+}
+
+export interface Withdrawal {
+  id: number
+  declarationId: string
+  preEntryNo?: string
+  reason: string
+  rollbackRequested: boolean
+  outcome: 'REVERSED' | 'PARTLY_REVERSED' | 'UNMATCHED' | 'NOT_REQUESTED'
+  note?: string
+  withdrawnAt: string
+  receivedAt: string
+  items: { seq: number; hsCode: string; name?: string; quantity: number; unit?: string; reversedPostingId?: number; reversingPostingId?: number; note?: string }[]
+}
+
 const base = '/ledger/v1'
 
 export const ledgerApi = {
@@ -171,6 +249,39 @@ export const ledgerApi = {
   commodities: () => api.get<Commodity[]>(`${base}/commodities`),
   hsCodes: (q: string) => api.get<{ code: string; nameZh: string; nameEn: string; unit: string }[]>(`${base}/hs-codes`, { query: { q } }),
   statistics: <T>(path: string) => api.get<T>(`${base}/statistics/${path}`),
+  home: () => api.get<LedgerHome>(`${base}/home`),
+  saveMenuOrder: (order: string[]) => api.put<string[]>(`${base}/home/menu-order`, order),
+  qualifications: () => api.get<Qualification[]>(`${base}/qualifications`),
+  beneficiaries: () =>
+    api.get<{ enterprise: string; enterpriseName: string; certificateNo: string; validFrom: string }[]>(`${base}/qualifications/beneficiaries`),
+  eligibility: (uscc: string) => api.get<Eligibility>(`${base}/eligibility/${uscc}`),
+  grantQualification: (body: { enterprise: string; enterpriseName: string; type: string; certificateNo: string; validFrom: string; validTo?: string }) =>
+    api.post<Qualification>(`${base}/qualifications`, body),
+  revokeQualification: (id: number, reason: string) => api.post<Qualification>(`${base}/qualifications/${id}/revocation`, { reason }),
+  addToWhitelist: (uscc: string, hsCode: string) => api.post<WhitelistItem[]>(`${base}/eligibility/${uscc}/whitelist`, { hsCode }),
+  removeFromWhitelist: (uscc: string, hsCode: string) => api.delete<WhitelistItem[]>(`${base}/eligibility/${uscc}/whitelist/${hsCode}`),
+  warningRules: (ledgerId: number) => api.get<WarningRule[]>(`${base}/ledgers/${ledgerId}/warning-rules`),
+  saveWarningRule: (ledgerId: number, rule: WarningRule) => api.put<WarningRule>(`${base}/ledgers/${ledgerId}/warning-rules`, rule),
+  warnings: (ledgerId?: number) => api.get<LedgerWarning[]>(`${base}/warnings`, { query: ledgerId ? { ledgerId } : {} }),
+  withdrawals: (ledgerId: number) => api.get<Withdrawal[]>(`${base}/ledgers/${ledgerId}/withdrawals`),
+}
+
+/** The ledger service's menu entries, in their default order (the server keeps each user's own order). */
+export const MENU_ENTRIES = ['home', 'ledgers', 'documents', 'commodities', 'qualifications', 'warnings', 'withdrawals'] as const
+
+/** 顺序调整: the order with the entry at {@code index} moved by {@code delta} places (unchanged at the ends). */
+export function moveEntry(order: readonly string[], index: number, delta: number): string[] {
+  const target = index + delta
+  const next = [...order]
+  if (index < 0 || index >= next.length || target < 0 || target >= next.length) return next
+  const [item] = next.splice(index, 1)
+  next.splice(target, 0, item)
+  return next
+}
+
+/** The stock level at which a low-stock warning is raised: threshold × (1 + tolerance %), as the server computes it. */
+export function warningLevel(threshold: number, tolerancePct: number): number {
+  return Math.round(threshold * (1 + tolerancePct / 100) * 10000) / 10000
 }
 
 /** The Element Plus tag colour of a document state. */

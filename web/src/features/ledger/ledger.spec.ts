@@ -30,3 +30,28 @@ describe('ledger feature', () => {
     expect(flattenKeys(messages.en).sort()).toEqual(flattenKeys(messages['zh-CN']).sort())
   })
 })
+
+describe('ledger home and warnings', () => {
+  it('moves a menu entry and leaves the ends alone', async () => {
+    const { moveEntry, MENU_ENTRIES } = await import('./api')
+    expect(moveEntry(MENU_ENTRIES, 1, -1).slice(0, 2)).toEqual(['ledgers', 'home'])
+    expect(moveEntry(MENU_ENTRIES, 0, -1)).toEqual([...MENU_ENTRIES])
+    expect(moveEntry(MENU_ENTRIES, MENU_ENTRIES.length - 1, 1)).toEqual([...MENU_ENTRIES])
+    expect(new Set(moveEntry(MENU_ENTRIES, 2, 3)).size).toBe(MENU_ENTRIES.length)
+  })
+
+  it('computes the warning level as the server does', async () => {
+    const { warningLevel } = await import('./api')
+    expect(warningLevel(80, 10)).toBe(88)
+    expect(warningLevel(80, 0)).toBe(80)
+    expect(warningLevel(3, 33.33)).toBeCloseTo(3.9999, 4)
+  })
+
+  it('has a title for every menu entry in both languages', async () => {
+    const { MENU_ENTRIES } = await import('./api')
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const tabs = (messages[lang].ledger as Record<string, Record<string, string>>).tabs
+      for (const entry of MENU_ENTRIES) expect(tabs[entry]).toBeTruthy()
+    }
+  })
+})
