@@ -55,7 +55,13 @@ class HomeAndWarningsIT extends LedgerIntegrationTestBase {
                 .param("t", LedgerWarnings.TOPIC).param("k", String.valueOf(warningId)).query(Long.class).single())
                 .as("the enterprise is notified once").isEqualTo(1);
 
+        String certificate = "ZT-SY-" + System.nanoTime() % 1_000_000;
+        ok(api.post(officer("gov-province"), "/qualifications", Map.of("enterprise", SANYA_AGENT,
+                "enterpriseName", "三亚代理测试有限公司", "type", "ZERO_TARIFF_BENEFICIARY", "certificateNo", certificate,
+                "validFrom", "2025-01-01")));
         JsonNode home = ok(api.get(token, "/home"));
+        assertThat(home.path("qualifications").path("count").asInt()).isPositive();
+        assertThat(home.path("qualifications").path("items").findValuesAsText("certificateNo")).contains(certificate);
         assertThat(home.path("ledgers").path("count").asInt()).isPositive();
         assertThat(home.path("goods").path("GOODS").asLong() + home.path("goods").path("MATERIAL").asLong()).isPositive();
         assertThat(home.path("todo").findValuesAsText("kind")).contains("WARNING");

@@ -71,6 +71,8 @@ class QualificationEligibilityIT extends LedgerIntegrationTestBase {
             assertThat(api.post(officer, "/qualifications", Map.of("enterprise", "1234", "enterpriseName", "x",
                     "type", "ZERO_TARIFF_BENEFICIARY", "certificateNo", "ZT-BAD", "validFrom", "2025-01-01")).status()).isEqualTo(400);
 
+            assertThat(ok(api.get(declarant(SANYA_AGENT), "/qualifications/beneficiaries")).findValuesAsText("enterprise"))
+                    .as("the register of beneficiary enterprises lists it while in force").contains(ENTERPRISE);
             ok(api.post(officer, "/qualifications/" + granted.path("id").asLong() + "/revocation", Map.of("reason", "资质到期未续")));
             JsonNode third = next(consumer);
             assertThat(third.path("qualified").asBoolean()).isFalse();
@@ -91,6 +93,9 @@ class QualificationEligibilityIT extends LedgerIntegrationTestBase {
         String token = declarant(own);
         JsonNode mine = ok(api.get(token, "/qualifications"));
         assertThat(mine).isNotEmpty().allSatisfy(q -> assertThat(q.path("enterprise").asText()).isEqualTo(own));
+        long id = mine.get(0).path("id").asLong();
+        assertThat(ok(api.get(token, "/qualifications/" + id)).path("type").asText()).isEqualTo("PROCESSING_VALUE_ADDED");
+        assertThat(api.get(declarant(SANYA_AGENT), "/qualifications/" + id).status()).as("another enterprise's detail").isEqualTo(403);
         assertThat(api.get(token, "/qualifications?enterprise=" + ENTERPRISE).status()).isEqualTo(403);
         assertThat(api.get(token, "/eligibility/" + ENTERPRISE).status()).isEqualTo(403);
         assertThat(ok(api.get(token, "/eligibility/" + own)).path("qualified").asBoolean())
