@@ -110,6 +110,7 @@ const zhCN: MessageTree = {
     noLedgers: '尚未设立账册：先备案料件，再提交账册设立申请',
     empty: '暂无数据',
     detail: {
+      print: '打印',
       basic: '基本信息',
       lines: '表体',
       addLine: '新增表体',
@@ -289,6 +290,7 @@ const en: MessageTree = {
     noLedgers: 'No ledger yet: file materials first, then apply for a ledger set-up',
     empty: 'No data',
     detail: {
+      print: 'Print (PDF)',
       basic: 'Basic information',
       lines: 'Lines',
       addLine: 'Add a line',

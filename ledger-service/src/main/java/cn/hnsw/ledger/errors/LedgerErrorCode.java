@@ -48,6 +48,7 @@ public enum LedgerErrorCode implements EnumErrorCode {
     QUALIFICATION_INVALID(HttpStatus.BAD_REQUEST, "资质或白名单数据无效：{0}", "Qualification or whitelist data invalid: {0}"),
     WARNING_RULE_INVALID(HttpStatus.BAD_REQUEST, "预警规则无效：{0}", "Warning rule invalid: {0}"),
     MENU_ORDER_INVALID(HttpStatus.BAD_REQUEST, "菜单项 {0} 不存在或重复", "Menu entry {0} is unknown or repeated"),
+    PRINT_FONT_MISSING(HttpStatus.SERVICE_UNAVAILABLE, "打印字体未安装，暂不能打印", "The print font is not installed; printing is unavailable"),
     VEHICLE_CHANGE_NOT_ALLOWED(HttpStatus.CONFLICT, "单证类型 {0} 不能变更车辆信息", "Document type {0} has no vehicle information to change");
 
     private final ErrorText text;

@@ -6,7 +6,7 @@ import cn.hnsw.common.web.HnswException;
 import cn.hnsw.ledger.document.DocumentAccess;
 import cn.hnsw.ledger.errors.LedgerErrorCode;
 import cn.hnsw.ledger.posting.Ledger;
-import cn.hnsw.ledger.posting.LedgerRepository;
+import cn.hnsw.ledger.posting.Ledgers;
 import cn.hnsw.ledger.qualification.Qualification;
 import cn.hnsw.ledger.qualification.QualificationService;
 import cn.hnsw.ledger.warning.LedgerWarnings;
@@ -43,14 +43,14 @@ class HomeController {
             "withdrawals");
 
     private final JdbcClient jdbc;
-    private final LedgerRepository ledgers;
+    private final Ledgers ledgers;
     private final QualificationService qualifications;
     private final LedgerWarnings warnings;
     private final DocumentAccess access;
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    HomeController(JdbcClient jdbc, LedgerRepository ledgers, QualificationService qualifications, LedgerWarnings warnings,
+    HomeController(JdbcClient jdbc, Ledgers ledgers, QualificationService qualifications, LedgerWarnings warnings,
                    DocumentAccess access, ObjectMapper mapper, Clock clock) {
         this.jdbc = jdbc;
         this.ledgers = ledgers;

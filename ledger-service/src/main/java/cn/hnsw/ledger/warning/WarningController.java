@@ -6,7 +6,7 @@ import cn.hnsw.common.web.CommonErrorCode;
 import cn.hnsw.common.web.HnswException;
 import cn.hnsw.ledger.document.DocumentAccess;
 import cn.hnsw.ledger.posting.Ledger;
-import cn.hnsw.ledger.posting.LedgerRepository;
+import cn.hnsw.ledger.posting.Ledgers;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -35,9 +35,9 @@ class WarningController {
             + "'gov-province','gov-provincial-dept','gov-county','gov-county-unit','sw-operator','platform-admin')";
 
     private final LedgerWarnings warnings;
-    private final LedgerRepository ledgers;
+    private final Ledgers ledgers;
 
-    WarningController(LedgerWarnings warnings, LedgerRepository ledgers) {
+    WarningController(LedgerWarnings warnings, Ledgers ledgers) {
         this.warnings = warnings;
         this.ledgers = ledgers;
     }
