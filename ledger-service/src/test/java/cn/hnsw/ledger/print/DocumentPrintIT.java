@@ -42,5 +42,16 @@ class DocumentPrintIT extends LedgerIntegrationTestBase {
         }
         assertThat(api.get(declarant(HAIKOU_LOGISTICS), "/documents/" + entry.path("id").asLong() + "/print").status())
                 .isIn(403, 404);
+
+        // the imported-material filing behind the commodity prints the same way (进口零关税料件备案信息打印)
+        long filingId = 0;
+        for (JsonNode c : ok(api.get(token, "/commodities"))) {
+            if (c.path("id").asLong() == cpu) {
+                filingId = c.path("filingDocumentId").asLong();
+            }
+        }
+        try (PDDocument pdf = Loader.loadPDF(api.download(token, "/documents/" + filingId + "/print"))) {
+            assertThat(new PDFTextStripper().getText(pdf)).contains("零关税料件备案").contains("PR-CPU-01").contains("料件");
+        }
     }
 }
