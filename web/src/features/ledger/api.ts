@@ -264,6 +264,20 @@ export const ledgerApi = {
   saveWarningRule: (ledgerId: number, rule: WarningRule) => api.put<WarningRule>(`${base}/ledgers/${ledgerId}/warning-rules`, rule),
   warnings: (ledgerId?: number) => api.get<LedgerWarning[]>(`${base}/warnings`, { query: ledgerId ? { ledgerId } : {} }),
   withdrawals: (ledgerId: number) => api.get<Withdrawal[]>(`${base}/ledgers/${ledgerId}/withdrawals`),
+  numberingRules: () => api.get<NumberingRule[]>(`${base}/numbering-rules`),
+  saveNumberingRule: (kind: string, rule: { prefix: string; datePattern: string; seqWidth: number }) =>
+    api.put<NumberingRule>(`${base}/numbering-rules/${kind}`, rule),
+  nextItemNo: (kind: string) => api.post<{ itemKind: string; itemNo: string }>(`${base}/numbering-rules/${kind}/next`, {}),
+}
+
+/** 自主编号规则: prefix + date (pattern) + zero-padded sequence; `example` is the next number it gives. */
+export interface NumberingRule {
+  itemKind: string
+  prefix: string
+  datePattern: '' | 'yyyy' | 'yyyyMM' | 'yyyyMMdd'
+  seqWidth: number
+  nextValue: number
+  example: string
 }
 
 /** The ledger service's menu entries, in their default order (the server keeps each user's own order). */

@@ -105,3 +105,17 @@ CREATE TABLE home_menu_order (
     items       JSONB        NOT NULL,
     updated_at  TIMESTAMPTZ  NOT NULL
 );
+
+-- 自主编号规则: each enterprise's own rule for the item numbers (料号) of its filings, per item kind, kept as data:
+-- prefix + the date in the given pattern (Asia/Shanghai) + a zero-padded sequence of seq_width digits.
+CREATE TABLE item_numbering_rule (
+    enterprise      VARCHAR(18)  NOT NULL,
+    item_kind       VARCHAR(20)  NOT NULL CHECK (item_kind IN ('MATERIAL', 'FINISHED_PRODUCT', 'SCRAP', 'GOODS')),
+    prefix          VARCHAR(20)  NOT NULL CHECK (prefix ~ '^[A-Z0-9-]{1,20}$'),
+    date_pattern    VARCHAR(10)  NOT NULL CHECK (date_pattern IN ('', 'yyyy', 'yyyyMM', 'yyyyMMdd')),
+    seq_width       INT          NOT NULL CHECK (seq_width BETWEEN 3 AND 8),
+    next_value      BIGINT       NOT NULL DEFAULT 1 CHECK (next_value >= 1),
+    updated_by      VARCHAR(100) NOT NULL,
+    updated_at      TIMESTAMPTZ  NOT NULL,
+    PRIMARY KEY (enterprise, item_kind)
+);

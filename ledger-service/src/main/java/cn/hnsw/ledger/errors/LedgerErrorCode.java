@@ -49,6 +49,8 @@ public enum LedgerErrorCode implements EnumErrorCode {
     WARNING_RULE_INVALID(HttpStatus.BAD_REQUEST, "预警规则无效：{0}", "Warning rule invalid: {0}"),
     MENU_ORDER_INVALID(HttpStatus.BAD_REQUEST, "菜单项 {0} 不存在或重复", "Menu entry {0} is unknown or repeated"),
     PRINT_FONT_MISSING(HttpStatus.SERVICE_UNAVAILABLE, "打印字体未安装，暂不能打印", "The print font is not installed; printing is unavailable"),
+    NUMBERING_RULE_MISSING(HttpStatus.NOT_FOUND, "未设置 {0} 的自主编号规则", "No numbering rule for {0}"),
+    NUMBERING_EXHAUSTED(HttpStatus.CONFLICT, "{0} 的编号已用尽（序号 {1} 位），请调整编号规则", "Numbers for {0} are used up ({1}-digit sequence); change the rule"),
     VEHICLE_CHANGE_NOT_ALLOWED(HttpStatus.CONFLICT, "单证类型 {0} 不能变更车辆信息", "Document type {0} has no vehicle information to change");
 
     private final ErrorText text;
