@@ -339,6 +339,75 @@ export function linkOptions(
   }
 }
 
+/** The part of XMLHttpRequest an upload with progress needs (a fake one in tests). */
+export interface UploadRequest {
+  open(method: string, url: string): void
+  setRequestHeader(name: string, value: string): void
+  send(body: FormData): void
+  upload: { onprogress: ((e: { lengthComputable: boolean; loaded: number; total: number }) => void) | null }
+  onload: (() => void) | null
+  onerror: (() => void) | null
+  status: number
+  responseText: string
+}
+
+/** Whole percent of an upload, 0–100 (0 while the size is unknown). */
+export function uploadPercent(loaded: number, total: number): number {
+  if (!total || total <= 0) return 0
+  return Math.min(100, Math.max(0, Math.floor((loaded / total) * 100)))
+}
+
+/**
+ * 上传进度: posts a file as multipart with the user's token and reports the upload's progress (fetch cannot), then
+ * resolves with the JSON answer or rejects with the same ApiError the API client gives (problem details included).
+ */
+export async function uploadWithProgress<T>(
+  path: string,
+  file: File,
+  onProgress: (percent: number) => void,
+  newRequest: () => UploadRequest = () => new XMLHttpRequest() as unknown as UploadRequest,
+  token?: string,
+  apiBase?: string,
+): Promise<T> {
+  let bearer = token
+  let root = apiBase
+  if (root === undefined || bearer === undefined) {
+    const { config } = await import('@/config/runtimeConfig')
+    const { useAuthStore } = await import('@/stores/auth')
+    root = root ?? config().apiBase
+    bearer = bearer ?? (await useAuthStore().accessToken()) ?? ''
+  }
+  const { ApiError, parseProblem } = await import('@/api/problem')
+  const form = new FormData()
+  form.append('file', file)
+  return new Promise<T>((resolve, reject) => {
+    const xhr = newRequest()
+    xhr.open('POST', `${root}${base}${path}`)
+    if (bearer) xhr.setRequestHeader('Authorization', `Bearer ${bearer}`)
+    xhr.setRequestHeader('Accept', 'application/json, application/problem+json')
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(uploadPercent(e.loaded, e.total))
+    }
+    xhr.onload = () => {
+      let body: unknown
+      try {
+        body = xhr.responseText ? JSON.parse(xhr.responseText) : undefined
+      } catch {
+        body = undefined
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        onProgress(100)
+        resolve(body as T)
+        return
+      }
+      const problem = parseProblem(body)
+      reject(new ApiError(problem ? 'problem' : 'http', xhr.status, { problem }))
+    }
+    xhr.onerror = () => reject(new ApiError('network', 0))
+    xhr.send(form)
+  })
+}
+
 /** Downloads a binary answer (Excel template, export, attachment) with the user's token and saves it. */
 export async function downloadFile(path: string, fileName: string): Promise<void> {
   const { config } = await import('@/config/runtimeConfig')

@@ -121,6 +121,7 @@ const zhCN: MessageTree = {
     noLedgers: '尚未设立账册：先备案料件，再提交账册设立申请',
     empty: '暂无数据',
     detail: {
+      importChecking: '上传完成，正在校验导入…',
       print: '打印',
       basic: '基本信息',
       lines: '表体',
@@ -312,6 +313,7 @@ const en: MessageTree = {
     noLedgers: 'No ledger yet: file materials first, then apply for a ledger set-up',
     empty: 'No data',
     detail: {
+      importChecking: 'Uploaded; checking and importing…',
       print: 'Print (PDF)',
       basic: 'Basic information',
       lines: 'Lines',
