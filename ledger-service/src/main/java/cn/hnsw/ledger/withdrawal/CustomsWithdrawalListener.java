@@ -17,7 +17,8 @@ class CustomsWithdrawalListener {
         this.withdrawals = withdrawals;
     }
 
-    @KafkaListener(topics = TOPIC, groupId = "ledger-customs-withdrawal")
+    /** One group for all instances of the service; a test context with a database of its own takes a group of its own. */
+    @KafkaListener(topics = TOPIC, groupId = "${hnsw.ledger.withdrawal.consumer-group:ledger-customs-withdrawal}")
     void onWithdrawn(ConsumerRecord<String, String> record) {
         withdrawals.apply(record);
     }

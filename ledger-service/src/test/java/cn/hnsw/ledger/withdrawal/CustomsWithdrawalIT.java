@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.TestPropertySource;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -27,6 +28,9 @@ import static org.awaitility.Awaitility.await;
  * delivered again changes nothing; a withdrawal against another enterprise's ledger or without a matching exit books
  * nothing and says why; only the ledger's own enterprise (or an officer) sees the withdrawals.
  */
+// every cached test context has a database of its own but the Kafka broker is shared: this context's consumer takes
+// a group of its own, so that another context's consumer does not take the events into its database
+@TestPropertySource(properties = "hnsw.ledger.withdrawal.consumer-group=ledger-customs-withdrawal-it")
 class CustomsWithdrawalIT extends LedgerIntegrationTestBase {
 
     @Autowired
