@@ -162,7 +162,7 @@ export interface Eligibility {
   qualifications: Qualification[]
 }
 
-export interface HomeTodo {
+export interface HomePendingItem {
   kind: 'RETURNED' | 'TO_DECLARE' | 'WARNING'
   documentId?: number
   documentNo?: string
@@ -176,7 +176,7 @@ export interface LedgerHome {
   qualifications: { count: number; items: Qualification[] }
   ledgers: { count: number; items: Ledger[] }
   goods: Record<string, number>
-  todo: HomeTodo[]
+  pending: HomePendingItem[]
   menu: string[]
 }
 

@@ -122,9 +122,9 @@ public final class PostingThroughputDriver {
                         + "%.1f units), PostingService one transaction per posting %.0f/s (ratio %.2f); load %s%n", r, f, q, q / f,
                         meanBatch, t, t / f, loadAverage());
             }
-            double f = floor.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-            double q = ours.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-            double t = perTransaction.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+            double f = mean(floor);
+            double q = mean(ours);
+            double t = mean(perTransaction);
             System.out.printf(Locale.ROOT, "MEAN: plain JDBC UPDATE %.0f/s, PostingQueue %.0f/s, ratio %.2f (goal >= 0.50); "
                     + "PostingService one transaction per posting %.0f/s, ratio %.2f; median of the rounds' queue ratios %.2f%n",
                     f, q, q / f, t, t / f, ratios.stream().sorted().toList().get(ratios.size() / 2));
@@ -248,6 +248,14 @@ public final class PostingThroughputDriver {
         long doc = DOCUMENT_IDS.getAndIncrement();
         return new PostingRequest(ledger, "GOODS", item, "8471300000", "笔记本电脑", "台", direction, qty, doc,
                 "BENCH" + doc, "LOGISTICS_ADJUSTMENT", doc, "R" + doc);
+    }
+
+    private static double mean(List<Double> values) {
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
+        }
+        return values.isEmpty() ? 0 : sum / values.size();
     }
 
     private static String loadAverage() {

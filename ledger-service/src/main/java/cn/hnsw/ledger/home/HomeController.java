@@ -64,11 +64,11 @@ class HomeController {
     record Counted<T>(int count, List<T> items) {
     }
 
-    record Todo(String kind, Long documentId, String documentNo, String titleZh, String titleEn, Object since) {
+    record PendingItem(String kind, Long documentId, String documentNo, String titleZh, String titleEn, Object since) {
     }
 
     record Home(String enterprise, Counted<Qualification> qualifications, Counted<Ledger> ledgers,
-                Map<String, Object> goods, List<Todo> todo, List<String> menu) {
+                Map<String, Object> goods, List<PendingItem> pending, List<String> menu) {
     }
 
     @GetMapping
@@ -82,7 +82,7 @@ class HomeController {
         jdbc.sql("SELECT item_kind, count(*) FROM commodity WHERE enterprise = :e GROUP BY item_kind ORDER BY item_kind")
                 .param("e", enterprise).query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list()
                 .forEach(e -> goods.put(e.getKey(), e.getValue()));
-        List<Todo> todo = new ArrayList<>();
+        List<PendingItem> pending = new ArrayList<>();
         jdbc.sql("""
                         SELECT id, document_no, status, title, return_reason, updated_at FROM declarable_document
                         WHERE enterprise = :e AND status IN ('RETURNED', 'DRAFT', 'CHANGE_DRAFT')
@@ -90,16 +90,16 @@ class HomeController {
                 .param("e", enterprise).query().listOfRows().forEach(r -> {
                     boolean returned = "RETURNED".equals(r.get("status"));
                     String what = r.get("title") == null ? (String) r.get("document_no") : (String) r.get("title");
-                    todo.add(new Todo(returned ? "RETURNED" : "TO_DECLARE", ((Number) r.get("id")).longValue(),
+                    pending.add(new PendingItem(returned ? "RETURNED" : "TO_DECLARE", ((Number) r.get("id")).longValue(),
                             (String) r.get("document_no"),
                             returned ? "海关退回，请修改后重新申报：" + what + "（" + r.get("return_reason") + "）" : "待申报：" + what,
                             returned ? "Returned by customs, correct and declare again: " + what : "To declare: " + what,
                             r.get("updated_at")));
                 });
-        warnings.open(enterprise, null).forEach(w -> todo.add(new Todo("WARNING", null, null, w.messageZh(),
+        warnings.open(enterprise, null).forEach(w -> pending.add(new PendingItem("WARNING", null, null, w.messageZh(),
                 w.messageEn(), w.raisedAt())));
         return new Home(enterprise, new Counted<>(own.size(), own), new Counted<>(ledgerList.size(),
-                ledgerList.stream().limit(5).toList()), goods, todo, menu(actor.username()));
+                ledgerList.stream().limit(5).toList()), goods, pending, menu(actor.username()));
     }
 
     @GetMapping("/menu-order")

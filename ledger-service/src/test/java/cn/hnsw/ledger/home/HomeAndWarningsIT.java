@@ -64,7 +64,7 @@ class HomeAndWarningsIT extends LedgerIntegrationTestBase {
         assertThat(home.path("qualifications").path("items").findValuesAsText("certificateNo")).contains(certificate);
         assertThat(home.path("ledgers").path("count").asInt()).isPositive();
         assertThat(home.path("goods").path("GOODS").asLong() + home.path("goods").path("MATERIAL").asLong()).isPositive();
-        assertThat(home.path("todo").findValuesAsText("kind")).contains("WARNING");
+        assertThat(home.path("pending").findValuesAsText("kind")).contains("WARNING");
         assertThat(home.path("menu").get(0).asText()).isEqualTo("home");
 
         // the stock recovers above the line: the warning closes
