@@ -135,6 +135,84 @@ export interface ValueAddedCalculation {
   ruleSourceEn: string
 }
 
+export interface Qualification {
+  id: number
+  enterprise: string
+  enterpriseName: string
+  type: 'ZERO_TARIFF_BENEFICIARY' | 'PROCESSING_VALUE_ADDED'
+  certificateNo: string
+  status: 'ACTIVE' | 'REVOKED'
+  validFrom: string
+  validTo?: string
+  grantedBy: string
+  grantedAt: string
+  revokedAt?: string
+  revokeReason?: string
+}
+
+export interface WhitelistItem {
+  hsCode: string
+  name: string
+}
+
+export interface Eligibility {
+  enterpriseUscc: string
+  qualified: boolean
+  whitelist: WhitelistItem[]
+  qualifications: Qualification[]
+}
+
+export interface HomePendingItem {
+  kind: 'RETURNED' | 'TO_DECLARE' | 'WARNING'
+  documentId?: number
+  documentNo?: string
+  titleZh: string
+  titleEn: string
+  since?: string
+}
+
+export interface LedgerHome {
+  enterprise: string
+  qualifications: { count: number; items: Qualification[] }
+  ledgers: { count: number; items: Ledger[] }
+  goods: Record<string, number>
+  pending: HomePendingItem[]
+  menu: string[]
+}
+
+export interface WarningRule {
+  id?: number
+  ledgerId?: number
+  kind: 'LOW_STOCK' | 'RECEIPT_OVERDUE'
+  itemNo?: string
+  threshold?: number
+  tolerancePct?: number
+  toleranceHours?: number
+  notifyEnterprise: boolean
+}
+
+export interface LedgerWarning {
+  id: number
+  ledgerId: number
+  subject: string
+  messageZh: string
+  messageEn: string
+  raisedAt: string
+}
+
+export interface Withdrawal {
+  id: number
+  declarationId: string
+  preEntryNo?: string
+  reason: string
+  rollbackRequested: boolean
+  outcome: 'REVERSED' | 'PARTLY_REVERSED' | 'UNMATCHED' | 'NOT_REQUESTED'
+  note?: string
+  withdrawnAt: string
+  receivedAt: string
+  items: { seq: number; hsCode: string; name?: string; quantity: number; unit?: string; reversedPostingId?: number; reversingPostingId?: number; note?: string }[]
+}
+
 const base = '/ledger/v1'
 
 export const ledgerApi = {
@@ -171,6 +249,53 @@ export const ledgerApi = {
   commodities: () => api.get<Commodity[]>(`${base}/commodities`),
   hsCodes: (q: string) => api.get<{ code: string; nameZh: string; nameEn: string; unit: string }[]>(`${base}/hs-codes`, { query: { q } }),
   statistics: <T>(path: string) => api.get<T>(`${base}/statistics/${path}`),
+  home: () => api.get<LedgerHome>(`${base}/home`),
+  saveMenuOrder: (order: string[]) => api.put<string[]>(`${base}/home/menu-order`, order),
+  qualifications: () => api.get<Qualification[]>(`${base}/qualifications`),
+  beneficiaries: () =>
+    api.get<{ enterprise: string; enterpriseName: string; certificateNo: string; validFrom: string }[]>(`${base}/qualifications/beneficiaries`),
+  eligibility: (uscc: string) => api.get<Eligibility>(`${base}/eligibility/${uscc}`),
+  grantQualification: (body: { enterprise: string; enterpriseName: string; type: string; certificateNo: string; validFrom: string; validTo?: string }) =>
+    api.post<Qualification>(`${base}/qualifications`, body),
+  revokeQualification: (id: number, reason: string) => api.post<Qualification>(`${base}/qualifications/${id}/revocation`, { reason }),
+  addToWhitelist: (uscc: string, hsCode: string) => api.post<WhitelistItem[]>(`${base}/eligibility/${uscc}/whitelist`, { hsCode }),
+  removeFromWhitelist: (uscc: string, hsCode: string) => api.delete<WhitelistItem[]>(`${base}/eligibility/${uscc}/whitelist/${hsCode}`),
+  warningRules: (ledgerId: number) => api.get<WarningRule[]>(`${base}/ledgers/${ledgerId}/warning-rules`),
+  saveWarningRule: (ledgerId: number, rule: WarningRule) => api.put<WarningRule>(`${base}/ledgers/${ledgerId}/warning-rules`, rule),
+  warnings: (ledgerId?: number) => api.get<LedgerWarning[]>(`${base}/warnings`, { query: ledgerId ? { ledgerId } : {} }),
+  withdrawals: (ledgerId: number) => api.get<Withdrawal[]>(`${base}/ledgers/${ledgerId}/withdrawals`),
+  numberingRules: () => api.get<NumberingRule[]>(`${base}/numbering-rules`),
+  saveNumberingRule: (kind: string, rule: { prefix: string; datePattern: string; seqWidth: number }) =>
+    api.put<NumberingRule>(`${base}/numbering-rules/${kind}`, rule),
+  nextItemNo: (kind: string) => api.post<{ itemKind: string; itemNo: string }>(`${base}/numbering-rules/${kind}/next`, {}),
+}
+
+/** 自主编号规则: prefix + date (pattern) + zero-padded sequence; `example` is the next number it gives. */
+export interface NumberingRule {
+  itemKind: string
+  prefix: string
+  datePattern: '' | 'yyyy' | 'yyyyMM' | 'yyyyMMdd'
+  seqWidth: number
+  nextValue: number
+  example: string
+}
+
+/** The ledger service's menu entries, in their default order (the server keeps each user's own order). */
+export const MENU_ENTRIES = ['home', 'ledgers', 'documents', 'commodities', 'qualifications', 'warnings', 'withdrawals'] as const
+
+/** 顺序调整: the order with the entry at {@code index} moved by {@code delta} places (unchanged at the ends). */
+export function moveEntry(order: readonly string[], index: number, delta: number): string[] {
+  const target = index + delta
+  const next = [...order]
+  if (index < 0 || index >= next.length || target < 0 || target >= next.length) return next
+  const [item] = next.splice(index, 1)
+  next.splice(target, 0, item)
+  return next
+}
+
+/** The stock level at which a low-stock warning is raised: threshold × (1 + tolerance %), as the server computes it. */
+export function warningLevel(threshold: number, tolerancePct: number): number {
+  return Math.round(threshold * (1 + tolerancePct / 100) * 10000) / 10000
 }
 
 /** The Element Plus tag colour of a document state. */
@@ -212,6 +337,75 @@ export function linkOptions(
     default:
       return []
   }
+}
+
+/** The part of XMLHttpRequest an upload with progress needs (a fake one in tests). */
+export interface UploadRequest {
+  open(method: string, url: string): void
+  setRequestHeader(name: string, value: string): void
+  send(body: FormData): void
+  upload: { onprogress: ((e: { lengthComputable: boolean; loaded: number; total: number }) => void) | null }
+  onload: (() => void) | null
+  onerror: (() => void) | null
+  status: number
+  responseText: string
+}
+
+/** Whole percent of an upload, 0–100 (0 while the size is unknown). */
+export function uploadPercent(loaded: number, total: number): number {
+  if (!total || total <= 0) return 0
+  return Math.min(100, Math.max(0, Math.floor((loaded / total) * 100)))
+}
+
+/**
+ * 上传进度: posts a file as multipart with the user's token and reports the upload's progress (fetch cannot), then
+ * resolves with the JSON answer or rejects with the same ApiError the API client gives (problem details included).
+ */
+export async function uploadWithProgress<T>(
+  path: string,
+  file: File,
+  onProgress: (percent: number) => void,
+  newRequest: () => UploadRequest = () => new XMLHttpRequest() as unknown as UploadRequest,
+  token?: string,
+  apiBase?: string,
+): Promise<T> {
+  let bearer = token
+  let root = apiBase
+  if (root === undefined || bearer === undefined) {
+    const { config } = await import('@/config/runtimeConfig')
+    const { useAuthStore } = await import('@/stores/auth')
+    root = root ?? config().apiBase
+    bearer = bearer ?? (await useAuthStore().accessToken()) ?? ''
+  }
+  const { ApiError, parseProblem } = await import('@/api/problem')
+  const form = new FormData()
+  form.append('file', file)
+  return new Promise<T>((resolve, reject) => {
+    const xhr = newRequest()
+    xhr.open('POST', `${root}${base}${path}`)
+    if (bearer) xhr.setRequestHeader('Authorization', `Bearer ${bearer}`)
+    xhr.setRequestHeader('Accept', 'application/json, application/problem+json')
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(uploadPercent(e.loaded, e.total))
+    }
+    xhr.onload = () => {
+      let body: unknown
+      try {
+        body = xhr.responseText ? JSON.parse(xhr.responseText) : undefined
+      } catch {
+        body = undefined
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        onProgress(100)
+        resolve(body as T)
+        return
+      }
+      const problem = parseProblem(body)
+      reject(new ApiError(problem ? 'problem' : 'http', xhr.status, { problem }))
+    }
+    xhr.onerror = () => reject(new ApiError('network', 0))
+    xhr.send(form)
+  })
 }
 
 /** Downloads a binary answer (Excel template, export, attachment) with the user's token and saves it. */

@@ -13,6 +13,13 @@ const feature: FeatureModule = {
   },
   routes: [
     {
+      path: 'officer/ledger/eligibility',
+      name: 'ledger-eligibility',
+      component: () => import('./EligibilityMaintenance.vue'),
+      roles: ['customs-officer', 'gov-province', 'platform-admin'],
+      titleKey: 'ledger.eligibility.title',
+    },
+    {
       path: 'enterprise/ledgers/documents/:id',
       name: 'ledger-document',
       component: () => import('./DocumentDetail.vue'),

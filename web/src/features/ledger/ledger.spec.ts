@@ -30,3 +30,84 @@ describe('ledger feature', () => {
     expect(flattenKeys(messages.en).sort()).toEqual(flattenKeys(messages['zh-CN']).sort())
   })
 })
+
+describe('ledger home and warnings', () => {
+  it('moves a menu entry and leaves the ends alone', async () => {
+    const { moveEntry, MENU_ENTRIES } = await import('./api')
+    expect(moveEntry(MENU_ENTRIES, 1, -1).slice(0, 2)).toEqual(['ledgers', 'home'])
+    expect(moveEntry(MENU_ENTRIES, 0, -1)).toEqual([...MENU_ENTRIES])
+    expect(moveEntry(MENU_ENTRIES, MENU_ENTRIES.length - 1, 1)).toEqual([...MENU_ENTRIES])
+    expect(new Set(moveEntry(MENU_ENTRIES, 2, 3)).size).toBe(MENU_ENTRIES.length)
+  })
+
+  it('computes the warning level as the server does', async () => {
+    const { warningLevel } = await import('./api')
+    expect(warningLevel(80, 10)).toBe(88)
+    expect(warningLevel(80, 0)).toBe(80)
+    expect(warningLevel(3, 33.33)).toBeCloseTo(3.9999, 4)
+  })
+
+  it('has a title for every menu entry in both languages', async () => {
+    const { MENU_ENTRIES } = await import('./api')
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const tabs = (messages[lang].ledger as Record<string, Record<string, string>>).tabs
+      for (const entry of MENU_ENTRIES) expect(tabs[entry]).toBeTruthy()
+    }
+  })
+})
+
+describe('Excel upload with progress', () => {
+  class FakeRequest {
+    upload: { onprogress: ((e: { lengthComputable: boolean; loaded: number; total: number }) => void) | null } = { onprogress: null }
+    onload: (() => void) | null = null
+    onerror: (() => void) | null = null
+    status = 0
+    responseText = ''
+    url = ''
+    headers: Record<string, string> = {}
+    sent?: FormData
+    open(_method: string, url: string) {
+      this.url = url
+    }
+    setRequestHeader(name: string, value: string) {
+      this.headers[name] = value
+    }
+    send(body: FormData) {
+      this.sent = body
+    }
+  }
+
+  it('reports the upload in whole percent and resolves with the answer', async () => {
+    const { uploadWithProgress, uploadPercent } = await import('./api')
+    expect(uploadPercent(0, 0)).toBe(0)
+    expect(uploadPercent(512, 1024)).toBe(50)
+    expect(uploadPercent(2000, 1024)).toBe(100)
+    const fake = new FakeRequest()
+    const seen: number[] = []
+    const done = uploadWithProgress<{ id: number }[]>('/documents/7/lines/import', new File(['x'], 'lines.xlsx'),
+      (p) => seen.push(p), () => fake, 'token-1', '/api')
+    await new Promise((r) => setTimeout(r, 0))
+    expect(fake.url).toBe('/api/ledger/v1/documents/7/lines/import')
+    expect(fake.headers.Authorization).toBe('Bearer token-1')
+    expect((fake.sent?.get('file') as File).name).toBe('lines.xlsx')
+    fake.upload.onprogress?.({ lengthComputable: true, loaded: 300, total: 1000 })
+    fake.upload.onprogress?.({ lengthComputable: true, loaded: 1000, total: 1000 })
+    fake.status = 200
+    fake.responseText = '[{"id":1}]'
+    fake.onload?.()
+    await expect(done).resolves.toEqual([{ id: 1 }])
+    expect(seen).toEqual([30, 100, 100])
+  })
+
+  it('rejects with the problem the server sent', async () => {
+    const { uploadWithProgress } = await import('./api')
+    const fake = new FakeRequest()
+    const done = uploadWithProgress('/documents/7/lines/import', new File(['x'], 'bad.xlsx'), () => {}, () => fake, 't', '')
+    await new Promise((r) => setTimeout(r, 0))
+    fake.status = 422
+    fake.responseText = JSON.stringify({ type: 'about:blank', title: 'x', status: 422, code: 'EXCEL_ROWS_INVALID',
+      messageZh: 'Excel 中有 1 行错误，整个文件未导入', messageEn: '1 rows of the Excel file are wrong; nothing was imported' })
+    fake.onload?.()
+    await expect(done).rejects.toMatchObject({ status: 422, code: 'EXCEL_ROWS_INVALID' })
+  })
+})

@@ -2,6 +2,8 @@ package cn.hnsw.bench.ledger;
 
 import cn.hnsw.common.web.HnswException;
 import cn.hnsw.ledger.posting.Direction;
+import cn.hnsw.ledger.posting.PostingEngine;
+import cn.hnsw.ledger.posting.PostingQueue;
 import cn.hnsw.ledger.posting.PostingRequest;
 import cn.hnsw.ledger.posting.PostingService;
 import com.zaxxer.hikari.HikariConfig;
@@ -12,7 +14,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -29,11 +34,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Load driver for issue 5's closing note: postings/s of the ledger service's real {@link PostingService} (conditional
- * UPDATE + posting row, one transaction per posting) with N concurrent writers on H hot items, against the floor of a
- * plain JDBC {@code UPDATE ledger_stock SET quantity = quantity - ? WHERE ...} loop on the same database, in the same
- * run, rounds alternating. Then M random postings (increases and decreases, some refused for lack of stock) and a
- * check that every balance equals the sum of its postings (drift must be 0).
+ * Load driver for issue 5's closing note: postings/s of the ledger service's real {@link PostingQueue} (concurrent
+ * postings grouped into one transaction per batch by the {@link PostingEngine}) and of its {@link PostingService} (one
+ * transaction per posting, as a receipt books), each with N concurrent writers booking one posting at a time on H hot
+ * items, against the floor of a plain JDBC {@code UPDATE ledger_stock SET quantity = quantity - ? WHERE ...} loop
+ * (autocommit) on the same database, in the same run, rounds alternating. Then M random postings through the queue
+ * (increases and decreases, some refused for lack of stock) and a check that every balance equals the sum of its
+ * postings (drift must be 0). The load average of the machine is printed at the start and the end.
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar cn.hnsw.bench.ledger.PostingThroughputDriver \
@@ -53,6 +60,9 @@ public final class PostingThroughputDriver {
         int rounds = intArg(args, "--rounds", 2);
         long randomPostings = Long.parseLong(arg(args, "--postings", "1000000"));
         String jdbcUrl = arg(args, "--jdbc-url", null);
+        int committers = intArg(args, "--committers", 2);
+        int maxBatch = intArg(args, "--max-batch", 256);
+        System.out.println("load average at start: " + loadAverage());
 
         EmbeddedPostgres embedded = null;
         if (jdbcUrl == null) {
@@ -63,14 +73,17 @@ public final class PostingThroughputDriver {
         config.setJdbcUrl(jdbcUrl);
         config.setUsername(arg(args, "--user", "postgres"));
         config.setPassword(arg(args, "--password", "postgres"));
-        config.setMaximumPoolSize(writers + 2);
-        try (HikariDataSource ds = new HikariDataSource(config)) {
+        config.setMaximumPoolSize(writers + committers + 2);
+        try (HikariDataSource ds = new HikariDataSource(config);
+             PostingQueue queue = new PostingQueue(new PostingEngine(ds), new DataSourceTransactionManager(ds),
+                     Clock.systemUTC(), committers, maxBatch)) {
             Flyway.configure().dataSource(ds).locations("classpath:db/migration").cleanDisabled(false).load().migrate();
             JdbcClient jdbc = JdbcClient.create(ds);
-            PostingService postings = new PostingService(jdbc, Clock.systemUTC());
+            PostingService postings = new PostingService(jdbc, new PostingEngine(ds), Clock.systemUTC());
             TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
-            System.out.printf(Locale.ROOT, "ledger posting bench: %d writers, %d hot items, %d s per run, %d rounds, %s%n",
-                    writers, items, seconds, rounds, embedded == null ? jdbcUrl : "embedded PostgreSQL (durable defaults)");
+            System.out.printf(Locale.ROOT, "ledger posting bench: %d writers, %d hot items, %d s per run, %d rounds, "
+                            + "queue with %d committers (batches of at most %d), %s%n", writers, items, seconds, rounds,
+                    committers, maxBatch, embedded == null ? jdbcUrl : "embedded PostgreSQL (durable defaults)");
 
             long ledgerA = ledger(jdbc, "BENCH-A");
             long ledgerB = ledger(jdbc, "BENCH-B");
@@ -81,30 +94,45 @@ public final class PostingThroughputDriver {
             seed(tx, postings, ledgerC, items, "1000000000");
             List<Double> floor = new ArrayList<>();
             List<Double> ours = new ArrayList<>();
-            List<Double> statementOnly = new ArrayList<>();
+            List<Double> perTransaction = new ArrayList<>();
+            List<Double> ratios = new ArrayList<>();
+            // a warm-up round of each, not counted: the first runs of a fresh JVM and database are slower, and the
+            // floor runs first
+            int warmUp = Math.max(2, seconds / 3);
+            run(writers, warmUp, () -> plainUpdate(ds, ledgerB, items));
+            run(writers, warmUp, () -> queue.book(List.of(
+                    request(ledgerA, "ITEM-" + ThreadLocalRandom.current().nextInt(items), Direction.DECREASE, BigDecimal.ONE))));
+            run(writers, warmUp, () -> tx.executeWithoutResult(s -> postings.book(List.of(
+                    request(ledgerC, "ITEM-" + ThreadLocalRandom.current().nextInt(items), Direction.DECREASE, BigDecimal.ONE)))));
             for (int r = 1; r <= rounds; r++) {
                 double f = run(writers, seconds, () -> plainUpdate(ds, ledgerB, items));
-                double p = run(writers, seconds, () -> tx.executeWithoutResult(s -> postings.book(List.of(
-                        request(ledgerA, "ITEM-" + ThreadLocalRandom.current().nextInt(items), Direction.DECREASE, BigDecimal.ONE)))));
-                // the same posting statement without the explicit transaction around it (autocommit), to show what
-                // the transaction's extra round trip costs; the service itself always books inside one
-                double a = run(writers, seconds, () -> postings.book(List.of(
-                        request(ledgerC, "ITEM-" + ThreadLocalRandom.current().nextInt(items), Direction.DECREASE, BigDecimal.ONE))));
+                long batches = queue.batches();
+                long units = queue.units();
+                double q = run(writers, seconds, () -> queue.book(List.of(
+                        request(ledgerA, "ITEM-" + ThreadLocalRandom.current().nextInt(items), Direction.DECREASE, BigDecimal.ONE))));
+                // the receipt path: one transaction per posting unit, in the caller's transaction
+                double t = run(writers, seconds, () -> tx.executeWithoutResult(s -> postings.book(List.of(
+                        request(ledgerC, "ITEM-" + ThreadLocalRandom.current().nextInt(items), Direction.DECREASE, BigDecimal.ONE)))));
                 floor.add(f);
-                ours.add(p);
-                statementOnly.add(a);
-                System.out.printf(Locale.ROOT, "round %d: plain JDBC UPDATE %.0f/s, PostingService in a transaction %.0f/s (ratio %.2f), "
-                        + "posting statement autocommit %.0f/s (ratio %.2f)%n", r, f, p, p / f, a, a / f);
+                ours.add(q);
+                perTransaction.add(t);
+                double meanBatch = (queue.units() - units) / (double) Math.max(1, queue.batches() - batches);
+                ratios.add(q / f);
+                System.out.printf(Locale.ROOT, "round %d: plain JDBC UPDATE %.0f/s, PostingQueue %.0f/s (ratio %.2f, mean batch "
+                        + "%.1f units), PostingService one transaction per posting %.0f/s (ratio %.2f); load %s%n", r, f, q, q / f,
+                        meanBatch, t, t / f, loadAverage());
             }
-            double f = floor.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-            double p = ours.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-            double a = statementOnly.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-            System.out.printf(Locale.ROOT, "MEAN: plain JDBC UPDATE %.0f/s, PostingService in a transaction %.0f/s, ratio %.2f (goal >= 0.50); "
-                    + "posting statement autocommit %.0f/s, ratio %.2f%n", f, p, p / f, a, a / f);
+            double f = mean(floor);
+            double q = mean(ours);
+            double t = mean(perTransaction);
+            System.out.printf(Locale.ROOT, "MEAN: plain JDBC UPDATE %.0f/s, PostingQueue %.0f/s, ratio %.2f (goal >= 0.50); "
+                    + "PostingService one transaction per posting %.0f/s, ratio %.2f; median of the rounds' queue ratios %.2f%n",
+                    f, q, q / f, t, t / f, ratios.stream().sorted().toList().get(ratios.size() / 2));
 
             if (randomPostings > 0) {
-                drift(jdbc, tx, postings, writers, items, randomPostings);
+                drift(jdbc, queue, writers, items, randomPostings);
             }
+            System.out.println("load average at end: " + loadAverage());
         } finally {
             if (embedded != null) {
                 embedded.close();
@@ -112,8 +140,8 @@ public final class PostingThroughputDriver {
         }
     }
 
-    private static void drift(JdbcClient jdbc, TransactionTemplate tx, PostingService postings, int writers, int items,
-                              long total) throws InterruptedException {
+    private static void drift(JdbcClient jdbc, PostingQueue queue, int writers, int items, long total)
+            throws InterruptedException {
         long ledger = ledger(jdbc, "BENCH-DRIFT");
         LongAdder booked = new LongAdder();
         LongAdder refused = new LongAdder();
@@ -127,7 +155,7 @@ public final class PostingThroughputDriver {
                     Direction d = random.nextInt(100) < 55 ? Direction.INCREASE : Direction.DECREASE;
                     BigDecimal qty = BigDecimal.valueOf(random.nextInt(1, 10_000), 2);
                     try {
-                        tx.executeWithoutResult(s -> postings.book(List.of(request(ledger, "ITEM-" + random.nextInt(items), d, qty))));
+                        queue.book(List.of(request(ledger, "ITEM-" + random.nextInt(items), d, qty)));
                         booked.increment();
                     } catch (HnswException e) {
                         refused.increment();
@@ -220,6 +248,22 @@ public final class PostingThroughputDriver {
         long doc = DOCUMENT_IDS.getAndIncrement();
         return new PostingRequest(ledger, "GOODS", item, "8471300000", "笔记本电脑", "台", direction, qty, doc,
                 "BENCH" + doc, "LOGISTICS_ADJUSTMENT", doc, "R" + doc);
+    }
+
+    private static double mean(List<Double> values) {
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
+        }
+        return values.isEmpty() ? 0 : sum / values.size();
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     private static String arg(String[] args, String name, String fallback) {

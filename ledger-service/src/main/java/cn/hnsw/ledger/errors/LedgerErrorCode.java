@@ -44,6 +44,13 @@ public enum LedgerErrorCode implements EnumErrorCode {
     ATTACHMENT_NOT_FOUND(HttpStatus.NOT_FOUND, "随附单证 {0} 不存在", "Attached document {0} does not exist"),
     ATTACHMENT_INVALID(HttpStatus.BAD_REQUEST, "随附单证无效：{0}", "Attached document invalid: {0}"),
     CONSOLIDATION_INVALID(HttpStatus.CONFLICT, "出库申请 {0} 不能集中报关：{1}", "Out-of-warehouse application {0} cannot be consolidated: {1}"),
+    QUALIFICATION_NOT_FOUND(HttpStatus.NOT_FOUND, "资质 {0} 不存在", "Qualification {0} does not exist"),
+    QUALIFICATION_INVALID(HttpStatus.BAD_REQUEST, "资质或白名单数据无效：{0}", "Qualification or whitelist data invalid: {0}"),
+    WARNING_RULE_INVALID(HttpStatus.BAD_REQUEST, "预警规则无效：{0}", "Warning rule invalid: {0}"),
+    MENU_ORDER_INVALID(HttpStatus.BAD_REQUEST, "菜单项 {0} 不存在或重复", "Menu entry {0} is unknown or repeated"),
+    PRINT_FONT_MISSING(HttpStatus.SERVICE_UNAVAILABLE, "打印字体未安装，暂不能打印", "The print font is not installed; printing is unavailable"),
+    NUMBERING_RULE_MISSING(HttpStatus.NOT_FOUND, "未设置 {0} 的自主编号规则", "No numbering rule for {0}"),
+    NUMBERING_EXHAUSTED(HttpStatus.CONFLICT, "{0} 的编号已用尽（序号 {1} 位），请调整编号规则", "Numbers for {0} are used up ({1}-digit sequence); change the rule"),
     VEHICLE_CHANGE_NOT_ALLOWED(HttpStatus.CONFLICT, "单证类型 {0} 不能变更车辆信息", "Document type {0} has no vehicle information to change");
 
     private final ErrorText text;

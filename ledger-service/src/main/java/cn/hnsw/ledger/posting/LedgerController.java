@@ -13,7 +13,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.hnsw.ledger.withdrawal.WithdrawalService;
+
 import java.util.List;
+import java.util.Map;
 
 /** Ledgers, their stock (with the sum of postings next to each balance) and the posting chain of one item. */
 @RestController
@@ -25,10 +28,12 @@ class LedgerController {
 
     private final LedgerRepository ledgers;
     private final DocumentAccess access;
+    private final WithdrawalService withdrawals;
 
-    LedgerController(LedgerRepository ledgers, DocumentAccess access) {
+    LedgerController(LedgerRepository ledgers, DocumentAccess access, WithdrawalService withdrawals) {
         this.ledgers = ledgers;
         this.access = access;
+        this.withdrawals = withdrawals;
     }
 
     record StockChain(LedgerStock stock, List<LedgerPosting> postings) {
@@ -61,6 +66,14 @@ class LedgerController {
         LedgerStock stock = ledgers.stockRow(id, stockId)
                 .orElseThrow(() -> new HnswException(LedgerErrorCode.LEDGER_NOT_FOUND, id + "/" + stockId));
         return new StockChain(stock, ledgers.chain(stockId));
+    }
+
+    /** 撤单冲正: customs' withdrawals on this ledger, each item with the posting it rolled back and the reversing one. */
+    @GetMapping("/{id}/withdrawals")
+    @PreAuthorize(READERS)
+    List<Map<String, Object>> withdrawals(@PathVariable long id) {
+        readable(id);
+        return withdrawals.ofLedger(id);
     }
 
     private Ledger readable(long id) {

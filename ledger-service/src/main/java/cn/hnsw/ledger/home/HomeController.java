@@ -1,0 +1,145 @@
+package cn.hnsw.ledger.home;
+
+import cn.hnsw.common.security.Actors;
+import cn.hnsw.common.security.CurrentActor;
+import cn.hnsw.common.web.HnswException;
+import cn.hnsw.ledger.document.DocumentAccess;
+import cn.hnsw.ledger.errors.LedgerErrorCode;
+import cn.hnsw.ledger.posting.Ledger;
+import cn.hnsw.ledger.posting.Ledgers;
+import cn.hnsw.ledger.qualification.Qualification;
+import cn.hnsw.ledger.qualification.QualificationService;
+import cn.hnsw.ledger.warning.LedgerWarnings;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * 账册服务首页 (FP 1322–1326, 1460–1473): the enterprise's qualifications, ledgers and goods with their counts, its
+ * to-do list (documents returned by customs, drafts not yet declared, open warnings) and its own order of the menu.
+ */
+@RestController
+@RequestMapping("/api/ledger/v1/home")
+class HomeController {
+
+    /** The ledger service's menu entries on the home page, in their default order. */
+    static final List<String> MENU = List.of("home", "ledgers", "documents", "commodities", "qualifications", "warnings",
+            "withdrawals");
+
+    private final JdbcClient jdbc;
+    private final Ledgers ledgers;
+    private final QualificationService qualifications;
+    private final LedgerWarnings warnings;
+    private final DocumentAccess access;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+
+    HomeController(JdbcClient jdbc, Ledgers ledgers, QualificationService qualifications, LedgerWarnings warnings,
+                   DocumentAccess access, ObjectMapper mapper, Clock clock) {
+        this.jdbc = jdbc;
+        this.ledgers = ledgers;
+        this.qualifications = qualifications;
+        this.warnings = warnings;
+        this.access = access;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    record Counted<T>(int count, List<T> items) {
+    }
+
+    record PendingItem(String kind, Long documentId, String documentNo, String titleZh, String titleEn, Object since) {
+    }
+
+    record Home(String enterprise, Counted<Qualification> qualifications, Counted<Ledger> ledgers,
+                Map<String, Object> goods, List<PendingItem> pending, List<String> menu) {
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAnyRole('enterprise-declarant','enterprise-admin')")
+    Home home(@RequestParam(required = false) String actingFor) {
+        CurrentActor actor = Actors.current();
+        String enterprise = access.listRestriction(actor, actingFor);
+        List<Qualification> own = qualifications.list(enterprise, null).stream().filter(q -> "ACTIVE".equals(q.status())).toList();
+        List<Ledger> ledgerList = ledgers.list(enterprise);
+        Map<String, Object> goods = new java.util.LinkedHashMap<>();
+        jdbc.sql("SELECT item_kind, count(*) FROM commodity WHERE enterprise = :e GROUP BY item_kind ORDER BY item_kind")
+                .param("e", enterprise).query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list()
+                .forEach(e -> goods.put(e.getKey(), e.getValue()));
+        List<PendingItem> pending = new ArrayList<>();
+        jdbc.sql("""
+                        SELECT id, document_no, status, title, return_reason, updated_at FROM declarable_document
+                        WHERE enterprise = :e AND status IN ('RETURNED', 'DRAFT', 'CHANGE_DRAFT')
+                        ORDER BY CASE status WHEN 'RETURNED' THEN 0 ELSE 1 END, updated_at DESC LIMIT 50""")
+                .param("e", enterprise).query().listOfRows().forEach(r -> {
+                    boolean returned = "RETURNED".equals(r.get("status"));
+                    String what = r.get("title") == null ? (String) r.get("document_no") : (String) r.get("title");
+                    pending.add(new PendingItem(returned ? "RETURNED" : "TO_DECLARE", ((Number) r.get("id")).longValue(),
+                            (String) r.get("document_no"),
+                            returned ? "海关退回，请修改后重新申报：" + what + "（" + r.get("return_reason") + "）" : "待申报：" + what,
+                            returned ? "Returned by customs, correct and declare again: " + what : "To declare: " + what,
+                            r.get("updated_at")));
+                });
+        warnings.open(enterprise, null).forEach(w -> pending.add(new PendingItem("WARNING", null, null, w.messageZh(),
+                w.messageEn(), w.raisedAt())));
+        return new Home(enterprise, new Counted<>(own.size(), own), new Counted<>(ledgerList.size(),
+                ledgerList.stream().limit(5).toList()), goods, pending, menu(actor.username()));
+    }
+
+    @GetMapping("/menu-order")
+    @PreAuthorize("hasAnyRole('enterprise-declarant','enterprise-admin')")
+    List<String> menuOrder() {
+        return menu(Actors.current().username());
+    }
+
+    /** 顺序调整: the user's order of the menu entries; every entry exactly once. */
+    @PutMapping("/menu-order")
+    @PreAuthorize("hasAnyRole('enterprise-declarant','enterprise-admin')")
+    List<String> saveMenuOrder(@RequestBody List<String> order) throws JsonProcessingException {
+        Set<String> seen = new HashSet<>();
+        for (String item : order) {
+            if (!MENU.contains(item) || !seen.add(item)) {
+                throw new HnswException(LedgerErrorCode.MENU_ORDER_INVALID, item);
+            }
+        }
+        if (seen.size() != MENU.size()) {
+            throw new HnswException(LedgerErrorCode.MENU_ORDER_INVALID,
+                    MENU.stream().filter(m -> !seen.contains(m)).findFirst().orElse("?"));
+        }
+        jdbc.sql("""
+                        INSERT INTO home_menu_order (username, items, updated_at) VALUES (:u, CAST(:i AS jsonb), :at)
+                        ON CONFLICT (username) DO UPDATE SET items = EXCLUDED.items, updated_at = EXCLUDED.updated_at""")
+                .param("u", Actors.current().username()).param("i", mapper.writeValueAsString(order))
+                .param("at", Timestamp.from(clock.instant())).update();
+        return menu(Actors.current().username());
+    }
+
+    private List<String> menu(String username) {
+        return jdbc.sql("SELECT items::text FROM home_menu_order WHERE username = :u").param("u", username)
+                .query(String.class).optional().map(this::read).orElse(MENU);
+    }
+
+    private List<String> read(String json) {
+        try {
+            return mapper.readValue(json, new TypeReference<List<String>>() { });
+        } catch (JsonProcessingException e) {
+            return MENU;
+        }
+    }
+}

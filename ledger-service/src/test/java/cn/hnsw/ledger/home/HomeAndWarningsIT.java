@@ -1,0 +1,129 @@
+package cn.hnsw.ledger.home;
+
+import cn.hnsw.ledger.support.LedgerApi;
+import cn.hnsw.ledger.support.LedgerIntegrationTestBase;
+import cn.hnsw.ledger.warning.LedgerWarnings;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The enterprise home page (qualifications, ledgers, goods, to-do, menu order) and the warnings whose tolerance is
+ * data: a low-stock warning raised once at threshold × (1 + tolerance), notified through the outbox, shown as a to-do
+ * and closed when the stock recovers; a receipt-overdue warning after the tolerance hours; refusals change nothing.
+ */
+class HomeAndWarningsIT extends LedgerIntegrationTestBase {
+
+    @Autowired
+    LedgerWarnings warnings;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void lowStockWarnsWithinTheToleranceOnceNotifiesAndClosesWhenStockRecovers() {
+        String token = declarant(SANYA_AGENT);
+        long wine = fileMaterial(token, "SY-WINE-01", "2204210000", "小包装葡萄酒");
+        long ledgerId = activeLogisticsLedger(token, wine);
+        JsonNode entry = create(token, "LOGISTICS_ENTRY_GENERAL", ledgerId, Map.of());
+        addLines(token, entry.path("id").asLong(), List.of(Map.of("kind", "GOODS", "linkRef", wine, "quantity", 100)));
+        approve(token, entry.path("id").asLong());
+
+        // threshold 80 with 10 % tolerance: the warning line is 88
+        JsonNode rule = ok(api.put(token, "/ledgers/" + ledgerId + "/warning-rules", Map.of("kind", "LOW_STOCK",
+                "threshold", 80, "tolerancePct", 10, "notifyEnterprise", true)));
+        assertThat(rule.path("tolerancePct").decimalValue()).isEqualByComparingTo("10");
+        warnings.evaluate();
+        assertThat(ok(api.get(token, "/warnings?ledgerId=" + ledgerId))).isEmpty();
+
+        long stockId = stock(token, ledgerId, "SY-WINE-01").path("id").asLong();
+        JsonNode exit = create(token, "LOGISTICS_EXIT_GENERAL", ledgerId, Map.of());
+        addLines(token, exit.path("id").asLong(), List.of(Map.of("kind", "GOODS", "linkRef", stockId, "quantity", 15)));
+        approve(token, exit.path("id").asLong());
+        assertThat(warnings.evaluate()).isPositive();
+        assertThat(warnings.evaluate()).as("an open warning is not raised again").isZero();
+        JsonNode open = ok(api.get(token, "/warnings?ledgerId=" + ledgerId));
+        assertThat(open).hasSize(1);
+        assertThat(open.get(0).path("messageZh").asText()).contains("SY-WINE-01").contains("88");
+        long warningId = open.get(0).path("id").asLong();
+        assertThat(jdbc.sql("SELECT count(*) FROM event_outbox WHERE topic = :t AND message_key = :k")
+                .param("t", LedgerWarnings.TOPIC).param("k", String.valueOf(warningId)).query(Long.class).single())
+                .as("the enterprise is notified once").isEqualTo(1);
+
+        String certificate = "ZT-SY-" + System.nanoTime() % 1_000_000;
+        ok(api.post(officer("gov-province"), "/qualifications", Map.of("enterprise", SANYA_AGENT,
+                "enterpriseName", "三亚代理测试有限公司", "type", "ZERO_TARIFF_BENEFICIARY", "certificateNo", certificate,
+                "validFrom", "2025-01-01")));
+        JsonNode home = ok(api.get(token, "/home"));
+        assertThat(home.path("qualifications").path("count").asInt()).isPositive();
+        assertThat(home.path("qualifications").path("items").findValuesAsText("certificateNo")).contains(certificate);
+        assertThat(home.path("ledgers").path("count").asInt()).isPositive();
+        assertThat(home.path("goods").path("GOODS").asLong() + home.path("goods").path("MATERIAL").asLong()).isPositive();
+        assertThat(home.path("pending").findValuesAsText("kind")).contains("WARNING");
+        assertThat(home.path("menu").get(0).asText()).isEqualTo("home");
+
+        // the stock recovers above the line: the warning closes
+        JsonNode more = create(token, "LOGISTICS_ENTRY_GENERAL", ledgerId, Map.of());
+        addLines(token, more.path("id").asLong(), List.of(Map.of("kind", "GOODS", "linkRef", wine, "quantity", 10)));
+        approve(token, more.path("id").asLong());
+        warnings.evaluate();
+        assertThat(ok(api.get(token, "/warnings?ledgerId=" + ledgerId))).isEmpty();
+
+        // refusals: a tolerance out of range, another enterprise's rule or warnings
+        LedgerApi.Response bad = api.put(token, "/ledgers/" + ledgerId + "/warning-rules", Map.of("kind", "LOW_STOCK",
+                "threshold", 80, "tolerancePct", -5, "notifyEnterprise", true));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(ok(api.get(token, "/ledgers/" + ledgerId + "/warning-rules")).get(0).path("tolerancePct").decimalValue())
+                .isEqualByComparingTo("10");
+        String other = declarant(YANGPU_TRADING);
+        assertThat(api.put(other, "/ledgers/" + ledgerId + "/warning-rules", Map.of("kind", "LOW_STOCK", "threshold", 1,
+                "notifyEnterprise", false)).status()).isEqualTo(403);
+        assertThat(api.get(other, "/warnings?ledgerId=" + ledgerId).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aDeclarationWithoutReceiptBeyondTheToleranceHoursWarnsAndShowsOnTheHomePage() {
+        String token = declarant(SANYA_AGENT);
+        long fish = fileMaterial(token, "SY-FISH-02", "0303890099", "其他冻鱼");
+        long ledgerId = activeLogisticsLedger(token, fish);
+        ok(api.put(token, "/ledgers/" + ledgerId + "/warning-rules", Map.of("kind", "RECEIPT_OVERDUE",
+                "toleranceHours", 2, "notifyEnterprise", true)));
+        JsonNode entry = create(token, "LOGISTICS_ENTRY_GENERAL", ledgerId, Map.of());
+        addLines(token, entry.path("id").asLong(), List.of(Map.of("kind", "GOODS", "linkRef", fish, "quantity", 40)));
+        String no = ok(api.post(token, "/documents/" + entry.path("id").asLong() + "/declaration", Map.of()))
+                .path("documentNo").asText();
+        warnings.evaluate();
+        assertThat(ok(api.get(token, "/warnings?ledgerId=" + ledgerId))).isEmpty();
+        // three hours pass without a receipt
+        jdbc.sql("UPDATE declarable_document SET declared_at = declared_at - interval '3 hours' WHERE document_no = :n")
+                .param("n", no).update();
+        warnings.evaluate();
+        JsonNode open = ok(api.get(token, "/warnings?ledgerId=" + ledgerId));
+        assertThat(open).hasSize(1);
+        assertThat(open.get(0).path("subject").asText()).isEqualTo("DOC:" + no);
+        assertThat(open.get(0).path("messageEn").asText()).contains("no customs receipt 2 hours");
+    }
+
+    @Test
+    void theMenuOrderIsTheUsersOwnAndMustNameEveryEntryOnce() {
+        String token = declarant(HAIKOU_LOGISTICS);
+        List<String> order = List.of("ledgers", "home", "documents", "commodities", "qualifications", "warnings", "withdrawals");
+        JsonNode saved = ok(api.put(token, "/home/menu-order", order));
+        assertThat(saved).hasSize(order.size());
+        assertThat(saved.get(0).asText()).isEqualTo("ledgers");
+        assertThat(ok(api.get(token, "/home/menu-order")).get(0).asText()).isEqualTo("ledgers");
+        LedgerApi.Response unknown = api.put(token, "/home/menu-order", List.of("ledgers", "home", "bogus"));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.code()).isEqualTo("MENU_ORDER_INVALID");
+        assertThat(api.put(token, "/home/menu-order", List.of("home", "home")).code()).isEqualTo("MENU_ORDER_INVALID");
+        assertThat(ok(api.get(token, "/home/menu-order")).get(0).asText()).as("unchanged by the refusals").isEqualTo("ledgers");
+        assertThat(ok(api.get(declarant(SANYA_AGENT), "/home/menu-order")).get(0).asText())
+                .as("another user's order is their own").isEqualTo("home");
+        assertThat(api.get(officer("customs-officer"), "/home").status()).isEqualTo(403);
+    }
+}
