@@ -246,6 +246,7 @@ public final class AisPipelineDriver {
         long start = System.nanoTime();
         long applied = 0;
         List<Socket> sockets = new ArrayList<>();
+        Map<String, Double> threadCpuAfter;
         try {
             for (int i = 0; i < feeders; i++) {
                 sockets.add(new Socket("127.0.0.1", receiver.tcpPort()));
@@ -284,6 +285,7 @@ public final class AisPipelineDriver {
             for (Thread t : senders) {
                 t.join();
             }
+            threadCpuAfter = threadCpuSeconds(); // while the connections' threads still live
         } finally {
             for (Socket socket : sockets) {
                 socket.close();
@@ -294,7 +296,6 @@ public final class AisPipelineDriver {
             applied = end;
         }
         double seconds = (end - start) / 1e9;
-        Map<String, Double> threadCpuAfter = threadCpuSeconds();
         Map<String, Double> threadDelta = new java.util.TreeMap<>();
         threadCpuAfter.forEach((k, v) -> threadDelta.put(k, v - threadCpu.getOrDefault(k, 0.0)));
         return new Round(corpus.size() / ((applied - start) / 1e9), corpus.size() / seconds,

@@ -22,12 +22,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Writes AIS history and the latest state per vessel in batches, off the receiving threads. Vessels are spread over
+ * Writes AIS history and the latest state per vessel, off the receiving threads. Vessels are spread over
  * {@code shards} writer threads by MMSI (each with its own queue and database connection, so PostgreSQL ingests in
- * parallel and one vessel's rows stay in order): positions by PostgreSQL binary {@code COPY} into {@code ais_position}
- * (no text to format on this side nor to parse on the server's), the newest fix and static data of each vessel by
- * upsert into {@code ais_vessel}, at most once a second per shard. Each queue is bounded; when the database falls
- * behind, {@link #offer} blocks the caller, so nothing is lost silently.
+ * parallel and one vessel's points stay together). Each shard collects a vessel's fixes into an open track segment
+ * (航迹段) and writes all its open segments, one row per vessel, by PostgreSQL binary {@code COPY} into
+ * {@code ais_track_segment}: when the input pauses ({@link #IDLE_FLUSH}), at least once a second, and when a segment
+ * holds {@link #MAX_SEGMENT_POINTS} points or would span more than {@link #MAX_SEGMENT_SPAN}. The newest fix and
+ * static data of each vessel are upserted into {@code ais_vessel} at the same moments. Each queue is bounded; when the
+ * database falls behind, {@link #offer} blocks the caller, so nothing is lost silently.
  */
 public final class PositionWriter implements AutoCloseable {
 
@@ -38,8 +40,8 @@ public final class PositionWriter implements AutoCloseable {
             0, 0, 0, 0, 0, 0, 0, 0};
     /** 2000-01-01T00:00:00Z, PostgreSQL's epoch, in microseconds after the Unix epoch. */
     private static final long PG_EPOCH_MICROS = 946_684_800_000_000L;
-    private static final String COPY_SQL = "COPY ais_position (mmsi, received_at, latitude, longitude, sog_knots,"
-            + " cog_degrees, heading, nav_status, feeder) FROM STDIN (FORMAT binary)";
+    private static final String COPY_SQL = "COPY ais_track_segment (mmsi, first_at, last_at, points, received_at,"
+            + " latitude, longitude, sog_knots, cog_degrees, heading, nav_status, feeder) FROM STDIN (FORMAT binary)";
 
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
@@ -47,6 +49,7 @@ public final class PositionWriter implements AutoCloseable {
     private final int batch;
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong offered = new AtomicLong();
     private volatile boolean running = true;
 
     public PositionWriter(DataSource dataSource, int capacity, int batch) {
@@ -68,6 +71,9 @@ public final class PositionWriter implements AutoCloseable {
     public void offer(Object item) {
         int mmsi = item instanceof AisPosition f ? f.mmsi() : ((AisStatic) item).mmsi();
         Shard shard = shards[Math.floorMod(mmsi, shards.length)];
+        if (item instanceof AisPosition) {
+            offered.incrementAndGet();
+        }
         try {
             shard.queue.put(item);
         } catch (InterruptedException e) {
@@ -96,12 +102,56 @@ public final class PositionWriter implements AutoCloseable {
         return shards.length;
     }
 
-    /** One writer thread, its queue, and the newest fix per vessel not yet in {@code ais_vessel}. */
+    /** Segments are written at least this often while positions arrive. */
+    static final java.time.Duration FLUSH_INTERVAL = java.time.Duration.ofSeconds(1);
+    /** Open segments are written once no position has arrived for this long. */
+    static final java.time.Duration IDLE_FLUSH = java.time.Duration.ofMillis(50);
+    /** The points of a segment lie within this span of its first_at (what the reads rely on). */
+    public static final java.time.Duration MAX_SEGMENT_SPAN = java.time.Duration.ofSeconds(60);
+    static final int MAX_SEGMENT_POINTS = 500;
+
+    private static final int OID_INT4 = 23;
+    private static final int OID_TEXT = 25;
+    private static final int OID_FLOAT4 = 700;
+    private static final int OID_FLOAT8 = 701;
+    private static final int OID_TIMESTAMPTZ = 1184;
+
+    /** One vessel's fixes not yet written, in arrival order. */
+    private static final class Segment {
+        final List<AisPosition> points = new ArrayList<>(16);
+        Instant first;
+        Instant last;
+
+        boolean fits(AisPosition f) {
+            if (points.isEmpty()) {
+                return true;
+            }
+            Instant min = f.receivedAt().isBefore(first) ? f.receivedAt() : first;
+            Instant max = f.receivedAt().isAfter(last) ? f.receivedAt() : last;
+            return points.size() < MAX_SEGMENT_POINTS && !max.isAfter(min.plus(MAX_SEGMENT_SPAN));
+        }
+
+        void add(AisPosition f) {
+            if (points.isEmpty() || f.receivedAt().isBefore(first)) {
+                first = f.receivedAt();
+            }
+            if (points.isEmpty() || f.receivedAt().isAfter(last)) {
+                last = f.receivedAt();
+            }
+            points.add(f);
+        }
+    }
+
+    /** One writer thread, its queue, the open segments and the newest fix per vessel not yet in {@code ais_vessel}. */
     private final class Shard {
         final BlockingQueue<Object> queue;
+        final Map<Integer, Segment> open = new LinkedHashMap<>();
+        final List<Segment> closed = new ArrayList<>();
         final Map<Integer, AisPosition> latestPending = new LinkedHashMap<>();
+        final Map<Integer, AisStatic> statics = new LinkedHashMap<>();
         final Thread worker;
-        long latestFlushedAt;
+        int pendingPoints;
+        long flushedAt = System.nanoTime();
         ByteBuffer buffer = ByteBuffer.allocate(256 * 1024);
 
         Shard(int index, int capacity) {
@@ -111,37 +161,50 @@ public final class PositionWriter implements AutoCloseable {
 
         private void run() {
             List<Object> items = new ArrayList<>(batch);
-            while (running || !queue.isEmpty()) {
+            while (running || !queue.isEmpty() || pendingPoints > 0 || !statics.isEmpty()) {
                 try {
-                    Object first = queue.poll(200, TimeUnit.MILLISECONDS);
-                    if (first == null) {
-                        flushLatest(true);
-                        continue;
+                    Object first = queue.poll(IDLE_FLUSH.toMillis(), TimeUnit.MILLISECONDS);
+                    if (first != null) {
+                        items.add(first);
+                        queue.drainTo(items, batch - 1);
+                        collect(items);
                     }
-                    items.add(first);
-                    queue.drainTo(items, batch - 1);
-                    write(items);
+                    boolean idle = first == null;
+                    if ((idle && (pendingPoints > 0 || !statics.isEmpty() || !latestPending.isEmpty()))
+                            || System.nanoTime() - flushedAt >= FLUSH_INTERVAL.toNanos()
+                            || closed.size() >= 1_000) {
+                        flush();
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
                 } catch (RuntimeException e) {
-                    failed.addAndGet(items.size());
-                    log.warn("event=ais-write-failed items={} error={}", items.size(), e.toString());
+                    failed.addAndGet(pendingPoints);
+                    log.warn("event=ais-write-failed points={} error={}", pendingPoints, e.toString());
+                    open.clear();
+                    closed.clear();
+                    statics.clear();
+                    pendingPoints = 0;
                 } finally {
                     items.clear();
                 }
             }
         }
 
-        private void write(List<Object> items) {
-            Map<Integer, AisStatic> statics = new LinkedHashMap<>();
-            buffer.clear();
-            put(COPY_HEADER);
-            int fixes = 0;
+        private void collect(List<Object> items) {
             for (Object item : items) {
                 if (item instanceof AisPosition f) {
-                    fixes++;
-                    tuple(f);
+                    Segment segment = open.get(f.mmsi());
+                    if (segment != null && !segment.fits(f)) {
+                        closed.add(open.remove(f.mmsi()));
+                        segment = null;
+                    }
+                    if (segment == null) {
+                        segment = new Segment();
+                        open.put(f.mmsi(), segment);
+                    }
+                    segment.add(f);
+                    pendingPoints++;
                     AisPosition before = latestPending.get(f.mmsi());
                     if (before == null || !f.receivedAt().isBefore(before.receivedAt())) {
                         latestPending.put(f.mmsi(), f);
@@ -150,7 +213,19 @@ public final class PositionWriter implements AutoCloseable {
                     statics.put(s.mmsi(), s);
                 }
             }
-            if (fixes > 0) {
+        }
+
+        /** Writes every closed and open segment (one COPY), then the latest state and static data. */
+        private void flush() {
+            flushedAt = System.nanoTime();
+            if (pendingPoints > 0) {
+                closed.addAll(open.values());
+                open.clear();
+                buffer.clear();
+                put(COPY_HEADER);
+                for (Segment segment : closed) {
+                    tuple(segment);
+                }
                 ensure(2);
                 buffer.putShort((short) -1);
                 try (Connection c = dataSource.getConnection()) {
@@ -164,41 +239,84 @@ public final class PositionWriter implements AutoCloseable {
                         }
                     }
                 } catch (Exception e) {
-                    throw new IllegalStateException("COPY ais_position failed", e);
+                    throw new IllegalStateException("COPY ais_track_segment failed", e);
                 }
+                closed.clear();
+                int points = pendingPoints;
+                pendingPoints = 0;
+                written.addAndGet(points);
             }
-            flushLatest(false);
+            if (!latestPending.isEmpty()) {
+                List<AisPosition> latest = List.copyOf(latestPending.values());
+                latestPending.clear();
+                writeLatest(latest);
+            }
             if (!statics.isEmpty()) {
-                writeStatics(statics);
+                Map<Integer, AisStatic> data = new LinkedHashMap<>(statics);
+                statics.clear();
+                writeStatics(data);
             }
-            written.addAndGet(fixes);
         }
 
-        /** One row in PostgreSQL's binary COPY format: field count, then length and big-endian value per field. */
-        private void tuple(AisPosition f) {
-            byte[] feeder = f.feeder().getBytes(StandardCharsets.UTF_8);
-            ensure(2 + 9 * 4 + 4 + 8 + 8 + 8 + 4 + 4 + 4 + 8 + feeder.length);
-            buffer.putShort((short) 9);
-            buffer.putInt(4).putInt(f.mmsi());
-            Instant at = f.receivedAt();
-            buffer.putInt(8).putLong(at.getEpochSecond() * 1_000_000L + at.getNano() / 1_000 - PG_EPOCH_MICROS);
-            buffer.putInt(8).putDouble(f.latitude());
-            buffer.putInt(8).putDouble(f.longitude());
-            putReal(f.sogKnots());
-            putReal(f.cogDegrees());
-            putInt(f.heading());
-            if (f.navStatus() == null) {
-                buffer.putInt(-1);
-            } else {
-                // nav_status is text (the code as written in ITU-R M.1371), at most two ASCII digits
-                byte[] code = Integer.toString(f.navStatus()).getBytes(StandardCharsets.US_ASCII);
-                ensure(4 + code.length);
-                buffer.putInt(code.length).put(code);
+        /** One segment as a row in PostgreSQL's binary COPY format: field count, then length and value per field. */
+        private void tuple(Segment s) {
+            List<AisPosition> p = s.points;
+            int n = p.size();
+            ensure(2 + 4 * 12 + 4 + 8 + 8 + 4);
+            buffer.putShort((short) 12);
+            buffer.putInt(4).putInt(p.getFirst().mmsi());
+            buffer.putInt(8).putLong(micros(s.first));
+            buffer.putInt(8).putLong(micros(s.last));
+            buffer.putInt(4).putInt(n);
+            array(OID_TIMESTAMPTZ, p, false, f -> {
+                ensure(12);
+                buffer.putInt(8).putLong(micros(f.receivedAt()));
+            });
+            array(OID_FLOAT8, p, false, f -> {
+                ensure(12);
+                buffer.putInt(8).putDouble(f.latitude());
+            });
+            array(OID_FLOAT8, p, false, f -> {
+                ensure(12);
+                buffer.putInt(8).putDouble(f.longitude());
+            });
+            array(OID_FLOAT4, p, p.stream().anyMatch(f -> f.sogKnots() == null), f -> putReal(f.sogKnots()));
+            array(OID_FLOAT4, p, p.stream().anyMatch(f -> f.cogDegrees() == null), f -> putReal(f.cogDegrees()));
+            array(OID_INT4, p, p.stream().anyMatch(f -> f.heading() == null), f -> putInt(f.heading()));
+            array(OID_TEXT, p, p.stream().anyMatch(f -> f.navStatus() == null), f -> {
+                if (f.navStatus() == null) {
+                    ensure(4);
+                    buffer.putInt(-1);
+                } else {
+                    // the code as written in ITU-R M.1371, at most two ASCII digits
+                    putText(Integer.toString(f.navStatus()));
+                }
+            });
+            array(OID_TEXT, p, false, f -> putText(f.feeder()));
+        }
+
+        /** A one-dimensional array field: its length is written once its elements are. */
+        private void array(int elementOid, List<AisPosition> points, boolean hasNulls,
+                           java.util.function.Consumer<AisPosition> element) {
+            ensure(4 + 20);
+            int lengthAt = buffer.position();
+            buffer.putInt(0);
+            int start = buffer.position();
+            buffer.putInt(1).putInt(hasNulls ? 1 : 0).putInt(elementOid).putInt(points.size()).putInt(1);
+            for (AisPosition f : points) {
+                element.accept(f);
             }
-            buffer.putInt(feeder.length).put(feeder);
+            buffer.putInt(lengthAt, buffer.position() - start);
+        }
+
+        private void putText(String text) {
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            ensure(4 + bytes.length);
+            buffer.putInt(bytes.length).put(bytes);
         }
 
         private void putReal(Float value) {
+            ensure(8);
             if (value == null) {
                 buffer.putInt(-1);
             } else {
@@ -207,6 +325,7 @@ public final class PositionWriter implements AutoCloseable {
         }
 
         private void putInt(Integer value) {
+            ensure(8);
             if (value == null) {
                 buffer.putInt(-1);
             } else {
@@ -227,26 +346,23 @@ public final class PositionWriter implements AutoCloseable {
                 buffer = bigger;
             }
         }
+    }
 
-        private void flushLatest(boolean idle) {
-            long now = System.currentTimeMillis();
-            if (latestPending.isEmpty() || (!idle && now - latestFlushedAt < 1_000)) {
-                return;
-            }
-            latestFlushedAt = now;
-            List<AisPosition> latest = List.copyOf(latestPending.values());
-            latestPending.clear();
-            jdbc.batchUpdate("""
-                        INSERT INTO ais_vessel (mmsi, latitude, longitude, sog_knots, cog_degrees, heading, nav_status, position_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT (mmsi) DO UPDATE SET latitude = EXCLUDED.latitude, longitude = EXCLUDED.longitude,
-                            sog_knots = EXCLUDED.sog_knots, cog_degrees = EXCLUDED.cog_degrees, heading = EXCLUDED.heading,
-                            nav_status = EXCLUDED.nav_status, position_at = EXCLUDED.position_at
-                        WHERE ais_vessel.position_at IS NULL OR ais_vessel.position_at <= EXCLUDED.position_at
-                        """, latest.stream().map(f -> new Object[] {f.mmsi(), f.latitude(), f.longitude(),
-                        f.sogKnots(), f.cogDegrees(), f.heading(), navStatus(f.navStatus()), Timestamp.from(f.receivedAt())})
-                        .toList());
-        }
+    private static long micros(Instant at) {
+        return at.getEpochSecond() * 1_000_000L + at.getNano() / 1_000 - PG_EPOCH_MICROS;
+    }
+
+    private void writeLatest(List<AisPosition> latest) {
+        jdbc.batchUpdate("""
+                    INSERT INTO ais_vessel (mmsi, latitude, longitude, sog_knots, cog_degrees, heading, nav_status, position_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (mmsi) DO UPDATE SET latitude = EXCLUDED.latitude, longitude = EXCLUDED.longitude,
+                        sog_knots = EXCLUDED.sog_knots, cog_degrees = EXCLUDED.cog_degrees, heading = EXCLUDED.heading,
+                        nav_status = EXCLUDED.nav_status, position_at = EXCLUDED.position_at
+                    WHERE ais_vessel.position_at IS NULL OR ais_vessel.position_at <= EXCLUDED.position_at
+                    """, latest.stream().map(f -> new Object[] {f.mmsi(), f.latitude(), f.longitude(),
+                    f.sogKnots(), f.cogDegrees(), f.heading(), navStatus(f.navStatus()), Timestamp.from(f.receivedAt())})
+                    .toList());
     }
 
     private void writeStatics(Map<Integer, AisStatic> statics) {
@@ -271,13 +387,14 @@ public final class PositionWriter implements AutoCloseable {
         return code == null ? null : String.valueOf(code);
     }
 
-    /** Waits until everything queued before this call is written, or the time is up. */
+    /** Waits until everything queued before this call is written (segments included), or the time is up. */
     public boolean drain(java.time.Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
-        while (backlog() > 0 && Instant.now().isBefore(deadline)) {
+        long target = offered.get();
+        while (written.get() + failed.get() < target && Instant.now().isBefore(deadline)) {
             Thread.sleep(20);
         }
-        return backlog() == 0;
+        return written.get() + failed.get() >= target;
     }
 
     @Override
