@@ -28,9 +28,9 @@ public class AisHistoryRepository {
                        p.nav AS "navStatus"
                 FROM ais_track_segment s,
                      unnest(s.received_at, s.latitude, s.longitude, s.sog_knots, s.cog_degrees, s.heading, s.nav_status)
-                         AS p(at, latitude, longitude, sog, cog, heading, nav)
+                         WITH ORDINALITY AS p(at, latitude, longitude, sog, cog, heading, nav, n)
                 WHERE s.mmsi = ? AND s.first_at > ? AND s.first_at < ? AND p.at >= ? AND p.at < ?
-                ORDER BY p.at LIMIT ?
+                ORDER BY p.at, s.first_at, p.n LIMIT ?
                 """, mmsi, Timestamp.from(from.minus(PositionWriter.MAX_SEGMENT_SPAN)), Timestamp.from(to),
                 Timestamp.from(from), Timestamp.from(to), limit);
     }
@@ -44,10 +44,10 @@ public class AisHistoryRepository {
                        v.ship_type AS "shipType"
                 FROM ais_track_segment s
                      CROSS JOIN LATERAL unnest(s.received_at, s.latitude, s.longitude, s.sog_knots, s.cog_degrees)
-                         AS p(at, latitude, longitude, sog, cog)
+                         WITH ORDINALITY AS p(at, latitude, longitude, sog, cog, n)
                      LEFT JOIN ais_vessel v ON v.mmsi = s.mmsi
                 WHERE s.first_at <= ? AND s.first_at > ? AND p.at <= ? AND p.at > ?
-                ORDER BY s.mmsi, p.at DESC
+                ORDER BY s.mmsi, p.at DESC, s.first_at DESC, p.n DESC
                 """, Timestamp.from(at), Timestamp.from(since.minus(PositionWriter.MAX_SEGMENT_SPAN)),
                 Timestamp.from(at), Timestamp.from(since));
     }
