@@ -105,7 +105,7 @@ public final class PositionWriter implements AutoCloseable {
     /** Segments are written at least this often while positions arrive. */
     static final java.time.Duration FLUSH_INTERVAL = java.time.Duration.ofSeconds(1);
     /** Open segments are written once no position has arrived for this long. */
-    static final java.time.Duration IDLE_FLUSH = java.time.Duration.ofMillis(50);
+    static final java.time.Duration IDLE_FLUSH = java.time.Duration.ofMillis(20);
     /** The points of a segment lie within this span of its first_at (what the reads rely on). */
     public static final java.time.Duration MAX_SEGMENT_SPAN = java.time.Duration.ofSeconds(60);
     static final int MAX_SEGMENT_POINTS = 500;
