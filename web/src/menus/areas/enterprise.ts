@@ -14,6 +14,7 @@ export const enterpriseArea: MenuArea = {
     ready('enterprise', 'pilot-applications'),
     ready('enterprise', 'aircraft-reports'),
     ready('enterprise', 'repair-preferences'),
+    ready('enterprise', 'alert-subscriptions'),
     planned('enterprise', 'declaration-conversion', 'trade-window-service'),
     planned('enterprise', 'inspection-bookings', 'customs-service'),
     planned('enterprise', 'deposits', 'customs-service'),

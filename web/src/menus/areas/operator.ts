@@ -11,6 +11,7 @@ export const operatorArea: MenuArea = {
   items: [
     ready('operator', 'operation-logs'),
     ready('operator', 'login-logs'),
+    ready('operator', 'alert-subscriptions'),
     ready('operator', 'platform-status'),
     ready('operator', 'passenger-receipts'),
     planned('operator', 'outbox', 'common-lib (every service)'),
