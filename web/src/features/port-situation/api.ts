@@ -186,6 +186,72 @@ export function targetProblem(channel: SubscriptionChannel, target: string): str
   }
 }
 
+/** 高点/低点摄像机 — a camera of a port, as base data. */
+export interface Camera {
+  id: string
+  code: string
+  nameZh: string
+  nameEn?: string
+  kind: 'HIGH' | 'LOW'
+  portCode: string
+  latitude: number
+  longitude: number
+  highCameraCode?: string
+  streamUrl?: string
+  status: 'DRAFT' | 'CONFIRMED'
+  confirmedBy?: string
+  confirmedAt?: string
+  updatedBy: string
+  updatedAt: string
+}
+
+export type CameraInput = Omit<Camera, 'id' | 'status' | 'confirmedBy' | 'confirmedAt' | 'updatedBy' | 'updatedAt'>
+
+export interface CameraFilter {
+  kind?: 'HIGH' | 'LOW'
+  portCode?: string
+  status?: 'DRAFT' | 'CONFIRMED'
+  q?: string
+  page?: number
+  size?: number
+}
+
+export const cameras = {
+  search: (filter: CameraFilter) => api.get<Page<Camera>>(`${BASE}/base-data/cameras`, { query: { ...filter } }),
+  create: (input: CameraInput) => api.post<Camera>(`${BASE}/base-data/cameras`, input),
+  update: (id: string, input: CameraInput) => api.put<Camera>(`${BASE}/base-data/cameras/${encodeURIComponent(id)}`, input),
+  remove: (id: string) => api.delete<void>(`${BASE}/base-data/cameras/${encodeURIComponent(id)}`),
+  confirm: (id: string) => api.post<Camera>(`${BASE}/base-data/cameras/${encodeURIComponent(id)}/confirmation`, {}),
+}
+
+/** Sends an .xlsx file to the camera import (all rows or none). */
+export async function importCameras(file: Blob): Promise<{ created: number; updated: number }> {
+  const token = await useAuthStore().accessToken()
+  const response = await fetch(`${config().apiBase}${BASE}/base-data/cameras/import`, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+    },
+    body: file,
+  })
+  const body = await response.json().catch(() => ({}))
+  if (!response.ok) throw new Error(body.detail ?? `HTTP ${response.status}`)
+  return body
+}
+
+/** Downloads the camera export (the same filters as the list). */
+export async function exportCameras(filter: CameraFilter): Promise<Blob> {
+  const token = await useAuthStore().accessToken()
+  const params = new URLSearchParams()
+  for (const [k, v] of Object.entries(filter)) if (v !== undefined && v !== '' && k !== 'page' && k !== 'size') params.append(k, String(v))
+  const response = await fetch(`${config().apiBase}${BASE}/base-data/cameras/export?${params}`, {
+    headers: token ? { Authorization: `Bearer ${token}` } : {},
+  })
+  if (!response.ok) throw new Error(`HTTP ${response.status}`)
+  return response.blob()
+}
+
 /** Downloads the Excel export of the filtered alerts (a blob through fetch, so the token goes in the header). */
 export async function exportAlerts(filter: AlertFilter): Promise<Blob> {
   const token = await useAuthStore().accessToken()

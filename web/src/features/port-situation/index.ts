@@ -9,6 +9,7 @@ const feature: FeatureModule = {
     'officer.alerts': { component: () => import('./AlertsView.vue') },
     'enterprise.alert-subscriptions': { component: () => import('./SubscriptionsView.vue') },
     'operator.alert-subscriptions': { component: () => import('./SubscriptionsView.vue') },
+    'operator.cameras': { component: () => import('./CamerasView.vue') },
   },
   messages,
 }

@@ -12,6 +12,7 @@ export const operatorArea: MenuArea = {
     ready('operator', 'operation-logs'),
     ready('operator', 'login-logs'),
     ready('operator', 'alert-subscriptions'),
+    ready('operator', 'cameras'),
     ready('operator', 'platform-status'),
     ready('operator', 'passenger-receipts'),
     planned('operator', 'outbox', 'common-lib (every service)'),
