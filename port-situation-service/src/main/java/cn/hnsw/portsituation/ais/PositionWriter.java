@@ -104,6 +104,11 @@ public final class PositionWriter implements AutoCloseable {
 
     /** Segments are written at least this often while positions arrive. */
     static final java.time.Duration FLUSH_INTERVAL = java.time.Duration.ofSeconds(1);
+    /**
+     * While positions keep arriving, the latest state and static data ({@code ais_vessel}) are upserted at most this
+     * often (the live state is served from memory; the table is for restarts and joins); a pause writes them at once.
+     */
+    static final java.time.Duration LATEST_INTERVAL = java.time.Duration.ofSeconds(5);
     /** Open segments are written once no position has arrived for this long. */
     static final java.time.Duration IDLE_FLUSH = java.time.Duration.ofMillis(20);
     /** The points of a segment lie within this span of its first_at (what the reads rely on). */
@@ -152,6 +157,7 @@ public final class PositionWriter implements AutoCloseable {
         final Thread worker;
         int pendingPoints;
         long flushedAt = System.nanoTime();
+        long latestFlushedAt = System.nanoTime();
         ByteBuffer buffer = ByteBuffer.allocate(256 * 1024);
 
         Shard(int index, int capacity) {
@@ -173,7 +179,7 @@ public final class PositionWriter implements AutoCloseable {
                     if ((idle && (pendingPoints > 0 || !statics.isEmpty() || !latestPending.isEmpty()))
                             || System.nanoTime() - flushedAt >= FLUSH_INTERVAL.toNanos()
                             || closed.size() >= 1_000) {
-                        flush();
+                        flush(idle || System.nanoTime() - latestFlushedAt >= LATEST_INTERVAL.toNanos());
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -215,8 +221,8 @@ public final class PositionWriter implements AutoCloseable {
             }
         }
 
-        /** Writes every closed and open segment (one COPY), then the latest state and static data. */
-        private void flush() {
+        /** Writes every closed and open segment (one COPY), then, when {@code latestToo}, latest state and static data. */
+        private void flush(boolean latestToo) {
             flushedAt = System.nanoTime();
             if (pendingPoints > 0) {
                 closed.addAll(open.values());
@@ -246,6 +252,10 @@ public final class PositionWriter implements AutoCloseable {
                 pendingPoints = 0;
                 written.addAndGet(points);
             }
+            if (!latestToo) {
+                return;
+            }
+            latestFlushedAt = System.nanoTime();
             if (!latestPending.isEmpty()) {
                 List<AisPosition> latest = List.copyOf(latestPending.values());
                 latestPending.clear();
