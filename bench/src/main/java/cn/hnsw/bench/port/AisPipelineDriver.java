@@ -385,7 +385,8 @@ public final class AisPipelineDriver {
             return Double.NaN;
         }
         return java.util.stream.Stream.concat(java.util.stream.Stream.of(pm), pm.descendants())
-                .mapToDouble(p -> p.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0)).sum();
+                .map(p -> p.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0))
+                .reduce(0.0, Double::sum);
     }
 
     static double loadAverage() {
