@@ -112,6 +112,146 @@ export const portSituation = {
     api.post<AlertView>(`${BASE}/alerts/${encodeURIComponent(id)}/closure`, { remark }),
 }
 
+export type SubscriptionChannel = 'WEBHOOK' | 'SMS'
+export type SubscriptionEvent = 'RAISED' | 'ACKNOWLEDGED' | 'HANDLED' | 'CLOSED'
+
+/** 预警订阅 — an enterprise or a partner system subscribed to alerts by webhook or SMS. */
+export interface Subscription {
+  id: string
+  subscriberKind: 'ENTERPRISE' | 'PARTNER'
+  subscriberId: string
+  name: string
+  channel: SubscriptionChannel
+  target: string
+  events: SubscriptionEvent[]
+  alertTypes: string[]
+  minLevel: AlertLevel
+  portCodes: string[]
+  status: 'ACTIVE' | 'CANCELLED'
+  createdBy: string
+  createdAt: string
+  cancelledAt?: string
+}
+
+export interface SubscriptionRequest {
+  subscriberKind?: 'ENTERPRISE' | 'PARTNER'
+  subscriberId?: string
+  name: string
+  channel: SubscriptionChannel
+  target: string
+  events: SubscriptionEvent[]
+  alertTypes: string[]
+  minLevel: AlertLevel
+  portCodes: string[]
+}
+
+/** One queued notice and its attempts (推送记录). */
+export interface Delivery {
+  id: string
+  alertId: string
+  event: SubscriptionEvent
+  status: 'PENDING' | 'DELIVERED' | 'REFUSED' | 'FAILED'
+  attempts: number
+  nextAttemptAt: string
+  lastError?: string
+  createdAt: string
+  deliveredAt?: string
+  attemptLog: { attempt: number; at: string; outcome: 'DELIVERED' | 'RETRY' | 'REFUSED'; statusCode?: number; detail?: string }[]
+}
+
+export const subscriptions = {
+  list: () => api.get<Subscription[]>(`${BASE}/subscriptions`),
+  create: (request: SubscriptionRequest) => api.post<Subscription>(`${BASE}/subscriptions`, request),
+  cancel: (id: string) => api.post<Subscription>(`${BASE}/subscriptions/${encodeURIComponent(id)}/cancellation`, {}),
+  deliveries: (id: string) => api.get<Delivery[]>(`${BASE}/subscriptions/${encodeURIComponent(id)}/deliveries`),
+}
+
+/**
+ * The same checks the service makes of a subscription's target, so the form can say what is wrong before sending:
+ * a mainland mobile number for SMS, an absolute http(s) URL for a webhook (the service also refuses plain http and
+ * internal addresses except for the hosts it lists). Gives the message key of the problem, or null.
+ */
+export function targetProblem(channel: SubscriptionChannel, target: string): string | null {
+  const value = target.trim()
+  if (channel === 'SMS') {
+    return /^1[3-9]\d{9}$/.test(value) ? null : 'subscriptions.errors.mobile'
+  }
+  try {
+    const url = new URL(value)
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'subscriptions.errors.url'
+    if (url.username || url.password) return 'subscriptions.errors.url'
+    return null
+  } catch {
+    return 'subscriptions.errors.url'
+  }
+}
+
+/** 高点/低点摄像机 — a camera of a port, as base data. */
+export interface Camera {
+  id: string
+  code: string
+  nameZh: string
+  nameEn?: string
+  kind: 'HIGH' | 'LOW'
+  portCode: string
+  latitude: number
+  longitude: number
+  highCameraCode?: string
+  streamUrl?: string
+  status: 'DRAFT' | 'CONFIRMED'
+  confirmedBy?: string
+  confirmedAt?: string
+  updatedBy: string
+  updatedAt: string
+}
+
+export type CameraInput = Omit<Camera, 'id' | 'status' | 'confirmedBy' | 'confirmedAt' | 'updatedBy' | 'updatedAt'>
+
+export interface CameraFilter {
+  kind?: 'HIGH' | 'LOW'
+  portCode?: string
+  status?: 'DRAFT' | 'CONFIRMED'
+  q?: string
+  page?: number
+  size?: number
+}
+
+export const cameras = {
+  search: (filter: CameraFilter) => api.get<Page<Camera>>(`${BASE}/base-data/cameras`, { query: { ...filter } }),
+  create: (input: CameraInput) => api.post<Camera>(`${BASE}/base-data/cameras`, input),
+  update: (id: string, input: CameraInput) => api.put<Camera>(`${BASE}/base-data/cameras/${encodeURIComponent(id)}`, input),
+  remove: (id: string) => api.delete<void>(`${BASE}/base-data/cameras/${encodeURIComponent(id)}`),
+  confirm: (id: string) => api.post<Camera>(`${BASE}/base-data/cameras/${encodeURIComponent(id)}/confirmation`, {}),
+}
+
+/** Sends an .xlsx file to the camera import (all rows or none). */
+export async function importCameras(file: Blob): Promise<{ created: number; updated: number }> {
+  const token = await useAuthStore().accessToken()
+  const response = await fetch(`${config().apiBase}${BASE}/base-data/cameras/import`, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+    },
+    body: file,
+  })
+  const body = await response.json().catch(() => ({}))
+  if (!response.ok) throw new Error(body.detail ?? `HTTP ${response.status}`)
+  return body
+}
+
+/** Downloads the camera export (the same filters as the list). */
+export async function exportCameras(filter: CameraFilter): Promise<Blob> {
+  const token = await useAuthStore().accessToken()
+  const params = new URLSearchParams()
+  for (const [k, v] of Object.entries(filter)) if (v !== undefined && v !== '' && k !== 'page' && k !== 'size') params.append(k, String(v))
+  const response = await fetch(`${config().apiBase}${BASE}/base-data/cameras/export?${params}`, {
+    headers: token ? { Authorization: `Bearer ${token}` } : {},
+  })
+  if (!response.ok) throw new Error(`HTTP ${response.status}`)
+  return response.blob()
+}
+
 /** Downloads the Excel export of the filtered alerts (a blob through fetch, so the token goes in the header). */
 export async function exportAlerts(filter: AlertFilter): Promise<Blob> {
   const token = await useAuthStore().accessToken()

@@ -1,12 +1,15 @@
 import type { FeatureModule } from '@/features/types'
 import { messages } from './messages'
 
-/** 口岸态势 — port-situation-service: the One Map big screen and alert handling. */
+/** 口岸态势 — port-situation-service: the One Map big screen, alert handling and alert subscriptions. */
 const feature: FeatureModule = {
   id: 'port-situation',
   views: {
     'big-screen.situation': { component: () => import('./BigScreenView.vue'), fullScreen: true },
     'officer.alerts': { component: () => import('./AlertsView.vue') },
+    'enterprise.alert-subscriptions': { component: () => import('./SubscriptionsView.vue') },
+    'operator.alert-subscriptions': { component: () => import('./SubscriptionsView.vue') },
+    'operator.cameras': { component: () => import('./CamerasView.vue') },
   },
   messages,
 }

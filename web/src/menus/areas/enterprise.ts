@@ -19,6 +19,7 @@ export const enterpriseArea: MenuArea = {
     ready('enterprise', 'pilot-applications', ENTERPRISES),
     ready('enterprise', 'aircraft-reports', [...ENTERPRISES, 'low-altitude-reporter']),
     ready('enterprise', 'repair-preferences', ENTERPRISES),
+    ready('enterprise', 'alert-subscriptions', ENTERPRISES),
     planned('enterprise', 'declaration-conversion', 'trade-window-service', ENTERPRISES),
     planned('enterprise', 'inspection-bookings', 'customs-service', ENTERPRISES),
     planned('enterprise', 'deposits', 'customs-service', ENTERPRISES),

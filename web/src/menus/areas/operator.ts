@@ -11,6 +11,8 @@ export const operatorArea: MenuArea = {
   items: [
     ready('operator', 'operation-logs'),
     ready('operator', 'login-logs'),
+    ready('operator', 'alert-subscriptions'),
+    ready('operator', 'cameras'),
     ready('operator', 'platform-status'),
     ready('operator', 'passenger-receipts'),
     ready('operator', 'passenger-admin'),

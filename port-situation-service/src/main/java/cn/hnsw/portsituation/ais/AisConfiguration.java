@@ -23,10 +23,10 @@ class AisConfiguration {
 
     @Bean(destroyMethod = "close")
     PositionWriter positionWriter(DataSource dataSource, AisProperties properties) {
-        return new PositionWriter(dataSource, properties.positionQueue(), properties.writeBatch());
+        return new PositionWriter(dataSource, properties.positionQueue(), properties.writeBatch(), properties.writers());
     }
 
-    @Bean
+    @Bean(destroyMethod = "close")
     AisPipeline aisPipeline(AisWatch watch, PositionWriter writer, AlertRaiser raiser, AisProperties properties,
                             Clock clock) {
         return new AisPipeline(watch, writer, raiser::raise, properties, clock);

@@ -17,8 +17,16 @@ import java.util.function.Consumer;
 /**
  * The AIS pipeline after decoding: track update (latest position and static data per MMSI), warnings, persistence.
  * Called concurrently by the receivers; one vessel's messages are applied one at a time.
+ *
+ * <p>Receivers hand decoded messages over through a {@link Feed} (one per connection): it spreads them by MMSI over
+ * {@code lanes} threads that apply them, in batches, so decoding a connection's stream and tracking its vessels run
+ * side by side while each vessel's fixes are still applied in the order they arrived. With no lanes the feed applies
+ * them on the receiving thread.
  */
-public final class AisPipeline {
+public final class AisPipeline implements AutoCloseable {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AisPipeline.class);
+    private static final int FEED_BATCH = 64;
 
     private final Map<Integer, VesselState> vessels = new ConcurrentHashMap<>();
     private final Map<Integer, AisPosition> changedSincePush = new ConcurrentHashMap<>();
@@ -30,6 +38,7 @@ public final class AisPipeline {
     private final LongAdder fixes = new LongAdder();
     private final LongAdder statics = new LongAdder();
     private final LongAdder alertsRaised = new LongAdder();
+    private final Lane[] lanes;
 
     public AisPipeline(AisWatch watch, PositionWriter writer, Consumer<Alert> alerts, AisProperties properties, Clock clock) {
         this.watch = watch;
@@ -37,6 +46,138 @@ public final class AisPipeline {
         this.alerts = alerts;
         this.properties = properties;
         this.clock = clock;
+        this.lanes = new Lane[properties.lanes()];
+        for (int i = 0; i < lanes.length; i++) {
+            lanes[i] = new Lane(i);
+        }
+    }
+
+    /** A new feed for one receiving connection (not thread-safe: one receiving thread uses it). */
+    public Feed feed(String feeder) {
+        return new Feed(feeder);
+    }
+
+    public int lanes() {
+        return lanes.length;
+    }
+
+    /**
+     * One connection's way into the pipeline: decoded messages are mapped to fixes and static data, collected per
+     * lane, and handed over when a batch is full or when {@link #flush} is called (at the end of each read from the
+     * socket, so a lone sentence is not held back).
+     */
+    public final class Feed {
+        private final String feeder;
+        private final List<Object>[] pending;
+
+        @SuppressWarnings("unchecked")
+        private Feed(String feeder) {
+            this.feeder = feeder;
+            this.pending = new List[lanes.length];
+            for (int i = 0; i < pending.length; i++) {
+                pending[i] = new ArrayList<>(FEED_BATCH);
+            }
+        }
+
+        public void add(AisMessage message) {
+            Instant now = clock.instant();
+            Object item = AisDecoded.fix(message, now, feeder).map(Object.class::cast)
+                    .or(() -> AisDecoded.staticData(message, now)).orElse(null);
+            if (item == null) {
+                return;
+            }
+            if (lanes.length == 0) {
+                apply(item);
+                return;
+            }
+            int mmsi = item instanceof AisPosition f ? f.mmsi() : ((AisStatic) item).mmsi();
+            int lane = Math.floorMod(mmsi, lanes.length);
+            List<Object> batch = pending[lane];
+            batch.add(item);
+            if (batch.size() >= FEED_BATCH) {
+                hand(lane);
+            }
+        }
+
+        /** Hands over everything collected so far. */
+        public void flush() {
+            for (int i = 0; i < pending.length; i++) {
+                if (!pending[i].isEmpty()) {
+                    hand(i);
+                }
+            }
+        }
+
+        private void hand(int lane) {
+            Object[] batch = pending[lane].toArray();
+            pending[lane].clear();
+            lanes[lane].put(batch);
+        }
+    }
+
+    private void apply(Object item) {
+        if (item instanceof AisPosition f) {
+            accept(f);
+        } else if (item instanceof AisStatic s) {
+            accept(s);
+        }
+    }
+
+    /** A thread applying the batches of the vessels whose MMSI falls on it, in the order they were handed over. */
+    private final class Lane {
+        private final java.util.concurrent.BlockingQueue<Object[]> queue =
+                new java.util.concurrent.ArrayBlockingQueue<>(1024);
+        private final Thread thread;
+        private volatile boolean running = true;
+
+        Lane(int index) {
+            this.thread = Thread.ofPlatform().name("ais-lane-" + index).daemon().start(this::run);
+        }
+
+        void put(Object[] batch) {
+            try {
+                queue.put(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private void run() {
+            while (running || !queue.isEmpty()) {
+                Object[] batch;
+                try {
+                    batch = queue.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (batch == null) {
+                    continue;
+                }
+                for (Object item : batch) {
+                    try {
+                        apply(item);
+                    } catch (RuntimeException e) {
+                        log.warn("event=ais-apply-failed item={} error={}", item, e.toString());
+                    }
+                }
+            }
+        }
+
+        void close() {
+            running = false;
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        for (Lane lane : lanes) {
+            lane.close();
+        }
     }
 
     /** Takes one decoded message from a feeder. */

@@ -15,12 +15,15 @@ import java.time.Duration;
  * @param loiteringWindow    how long a vessel must stay within {@code loiteringRadiusMetres} to be loitering
  * @param loiteringMaxKnots  a vessel faster than this on average is not loitering
  * @param positionQueue      position fixes waiting to be written; a full queue slows the receivers down (back-pressure)
+ * @param lanes              threads that apply decoded messages (track, watch areas, rules), vessels spread over them
+ *                           by MMSI; 0 applies them on the receiving thread
+ * @param writers            writer threads (and database connections) the history is spread over by MMSI
  */
 @ConfigurationProperties("hnsw.ais")
 public record AisProperties(String bindAddress, int tcpPort, int udpPort, Duration aisOffAfter, Duration aisOffScan,
                             Duration loiteringWindow, double loiteringRadiusMetres, double loiteringMaxKnots,
                             Duration speedingCooldown, int positionQueue, int writeBatch, Duration livePushInterval,
-                            java.util.Map<String, String> feeders) {
+                            java.util.Map<String, String> feeders, Integer lanes, Integer writers) {
 
     public AisProperties {
         bindAddress = bindAddress == null ? "0.0.0.0" : bindAddress;
@@ -33,6 +36,9 @@ public record AisProperties(String bindAddress, int tcpPort, int udpPort, Durati
         positionQueue = positionQueue <= 0 ? 100_000 : positionQueue;
         writeBatch = writeBatch <= 0 ? 2_000 : writeBatch;
         livePushInterval = livePushInterval == null ? Duration.ofSeconds(1) : livePushInterval;
+        int cores = Runtime.getRuntime().availableProcessors();
+        lanes = lanes == null ? Math.min(4, cores) : Math.max(0, lanes);
+        writers = writers == null ? Math.max(1, Math.min(4, cores)) : Math.max(1, writers);
         feeders = feeders == null ? java.util.Map.of() : java.util.Map.copyOf(feeders);
     }
 }

@@ -90,7 +90,8 @@ public final class AisReceiver implements SmartLifecycle {
             try {
                 Socket socket = tcp.accept();
                 connections.add(socket);
-                Thread.ofVirtual().name("ais-tcp-" + socket.getRemoteSocketAddress()).start(() -> serve(socket));
+                // A feeder's link is a long-lived, busy stream: a platform thread of its own (feeders are few).
+                Thread.ofPlatform().daemon().name("ais-tcp-" + socket.getRemoteSocketAddress()).start(() -> serve(socket));
             } catch (IOException e) {
                 if (running) {
                     log.warn("event=ais-tcp-accept-failed error={}", e.toString());
@@ -120,29 +121,55 @@ public final class AisReceiver implements SmartLifecycle {
         }
     }
 
+    /**
+     * Splits the stream into lines straight from the read buffer (a line that straddles two reads is carried over),
+     * offers each to the intake and hands what it decodes to the pipeline; after each read the feed is flushed, so
+     * nothing waits for more input.
+     */
     private void readLines(InputStream in, NmeaIntake intake, String feeder) throws IOException {
-        StringBuilder line = new StringBuilder(128);
-        boolean overlong = false;
+        AisPipeline.Feed feed = pipeline.feed(feeder);
         byte[] chunk = new byte[16 * 1024];
+        byte[] carry = new byte[MAX_LINE];
+        int carried = 0;
+        boolean overlong = false;
         int n;
         while ((n = in.read(chunk)) != -1) {
+            int start = 0;
             for (int i = 0; i < n; i++) {
                 byte b = chunk[i];
-                if (b == '\n' || b == '\r') {
-                    if (overlong) {
-                        intake.offer("\u0000");
-                    } else if (!line.isEmpty()) {
-                        intake.offer(line.toString()).ifPresent(m -> pipeline.accept(m, feeder));
+                if (b != '\n' && b != '\r') {
+                    continue;
+                }
+                int length = i - start;
+                if (overlong || carried + length > MAX_LINE) {
+                    intake.offer("\u0000");
+                } else if (carried + length > 0) {
+                    String line;
+                    if (carried == 0) {
+                        line = new String(chunk, start, length, StandardCharsets.ISO_8859_1);
+                    } else {
+                        System.arraycopy(chunk, start, carry, carried, length);
+                        line = new String(carry, 0, carried + length, StandardCharsets.ISO_8859_1);
                     }
-                    line.setLength(0);
-                    overlong = false;
-                } else if (line.length() >= MAX_LINE) {
+                    intake.offer(line).ifPresent(feed::add);
+                }
+                carried = 0;
+                overlong = false;
+                start = i + 1;
+            }
+            int rest = n - start;
+            if (!overlong && rest > 0) {
+                if (carried + rest > MAX_LINE) {
                     overlong = true;
+                    carried = 0;
                 } else {
-                    line.append((char) (b & 0xff));
+                    System.arraycopy(chunk, start, carry, carried, rest);
+                    carried += rest;
                 }
             }
+            feed.flush();
         }
+        feed.flush();
     }
 
     private static void requestResend(OutputStream out, String feeder, long from, long to) {
@@ -162,6 +189,7 @@ public final class AisReceiver implements SmartLifecycle {
     private void udpLoop() {
         byte[] buffer = new byte[65_507];
         Map<SocketAddress, NmeaIntake> intakes = new ConcurrentHashMap<>();
+        Map<String, AisPipeline.Feed> feeds = new ConcurrentHashMap<>();
         while (running) {
             try {
                 DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
@@ -170,14 +198,16 @@ public final class AisReceiver implements SmartLifecycle {
                 SocketAddress from = packet.getSocketAddress();
                 NmeaIntake intake = intakes.computeIfAbsent(from, a -> new NmeaIntake(feederStats,
                         (f, t) -> udpResend(a, feederStats.feeder(), f, t)));
+                AisPipeline.Feed feed = feeds.computeIfAbsent(feederStats.feeder(), pipeline::feed);
                 String text = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.US_ASCII);
                 for (String line : text.split("\r?\n")) {
                     if (line.length() > MAX_LINE) {
                         intake.offer("\u0000");
                     } else if (!line.isBlank()) {
-                        intake.offer(line).ifPresent(m -> pipeline.accept(m, feederStats.feeder()));
+                        intake.offer(line).ifPresent(feed::add);
                     }
                 }
+                feed.flush();
             } catch (IOException e) {
                 if (running) {
                     log.warn("event=ais-udp-receive-failed error={}", e.toString());

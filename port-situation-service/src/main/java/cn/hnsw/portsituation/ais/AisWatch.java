@@ -22,13 +22,18 @@ public final class AisWatch {
 
     private static final double EARTH_RADIUS_M = 6_371_000;
 
+    private static final java.time.ZoneId CHINA = java.time.ZoneId.of("Asia/Shanghai");
+
     private volatile List<WatchArea> areas = List.of();
     private final AisProperties properties;
     private final RuleBook rules;
+    /** A vessel's recent fixes must span this much of the loitering window before it can be loitering. */
+    private final Duration loiteringMinSpan;
 
     public AisWatch(AisProperties properties, RuleBook rules) {
         this.properties = properties;
         this.rules = rules;
+        this.loiteringMinSpan = properties.loiteringWindow().multipliedBy(9).dividedBy(10);
     }
 
     public void areas(List<WatchArea> active) {
@@ -41,14 +46,20 @@ public final class AisWatch {
 
     /** Applies a fix to the vessel's area memberships and returns the alerts it raises. */
     List<Alert> evaluate(VesselState vessel, AisPosition fix) {
-        List<Alert> raised = new ArrayList<>(0);
-        List<String> codes = new ArrayList<>(2);
-        List<String> kinds = new ArrayList<>(2);
+        List<Alert> raised = List.of();
+        List<String> codes = List.of();
+        List<String> kinds = List.of();
         boolean inAnchorage = false;
         for (WatchArea area : areas) {
             if (!area.contains(fix.latitude(), fix.longitude())) {
-                vessel.insideAreas().remove(area.code());
+                if (!vessel.insideAreas().isEmpty()) {
+                    vessel.insideAreas().remove(area.code());
+                }
                 continue;
+            }
+            if (codes.isEmpty()) {
+                codes = new ArrayList<>(2);
+                kinds = new ArrayList<>(2);
             }
             codes.add(area.code());
             kinds.add(area.kind().name());
@@ -56,7 +67,7 @@ public final class AisWatch {
             switch (area.kind()) {
                 case RESTRICTED -> {
                     if (entered) {
-                        raised.add(alert(vessel, fix, "restricted-area-entry", area.level(), area.portCode(),
+                        raised = add(raised, alert(vessel, fix, "restricted-area-entry", area.level(), area.portCode(),
                                 name(vessel) + " 驶入禁航/限制水域「" + area.nameZh() + "」",
                                 name(vessel) + " entered restricted area " + area.nameEn(), Map.of("areaCode", area.code())));
                     }
@@ -66,7 +77,7 @@ public final class AisWatch {
                     if (fix.sogKnots() != null && fix.sogKnots() > area.speedLimitKnots()
                             && !vessel.coolingDown(key, fix.receivedAt(), properties.speedingCooldown())) {
                         vessel.warned(key, fix.receivedAt());
-                        raised.add(alert(vessel, fix, "channel-speeding", area.level(), area.portCode(),
+                        raised = add(raised, alert(vessel, fix, "channel-speeding", area.level(), area.portCode(),
                                 name(vessel) + " 在航道「" + area.nameZh() + "」超速：" + fix.sogKnots() + " 节（限速 "
                                         + area.speedLimitKnots() + " 节）",
                                 name(vessel) + " speeding in channel " + area.nameEn() + ": " + fix.sogKnots()
@@ -79,18 +90,27 @@ public final class AisWatch {
             }
         }
         if (!inAnchorage && !fix.stationary()) {
-            loitering(vessel, fix).ifPresent(raised::add);
+            var loitering = loitering(vessel, fix);
+            if (loitering.isPresent()) {
+                raised = add(raised, loitering.get());
+            }
         }
         if (!rules.isEmpty(RuleScope.AIS_POSITION)) {
             Map<String, Object> facts = facts(vessel, fix, codes, kinds);
             for (AlertRule rule : rules.matching(RuleScope.AIS_POSITION, String.valueOf(fix.mmsi()), facts,
                     fix.receivedAt())) {
-                raised.add(alert(vessel, fix, rule.alertType(), rule.level(), null,
+                raised = add(raised, alert(vessel, fix, rule.alertType(), rule.level(), null,
                         name(vessel) + "：" + rule.nameZh(), name(vessel) + ": " + rule.nameEn(),
                         Map.of("ruleCode", rule.code())));
             }
         }
         return raised;
+    }
+
+    private static List<Alert> add(List<Alert> raised, Alert alert) {
+        List<Alert> out = raised.isEmpty() ? new ArrayList<>(2) : raised;
+        out.add(alert);
+        return out;
     }
 
     private java.util.Optional<Alert> loitering(VesselState vessel, AisPosition fix) {
@@ -100,7 +120,7 @@ public final class AisWatch {
         }
         AisPosition first = recent.peekFirst();
         Duration span = Duration.between(first.receivedAt(), fix.receivedAt());
-        if (span.compareTo(properties.loiteringWindow().multipliedBy(9).dividedBy(10)) < 0) {
+        if (span.compareTo(loiteringMinSpan) < 0) {
             return java.util.Optional.empty();
         }
         double lat = 0;
@@ -149,21 +169,63 @@ public final class AisWatch {
     }
 
     private static Map<String, Object> facts(VesselState vessel, AisPosition fix, List<String> codes, List<String> kinds) {
-        Map<String, Object> facts = new HashMap<>();
-        facts.put("mmsi", fix.mmsi());
-        facts.put("sogKnots", fix.speedOrZero());
-        facts.put("cogDegrees", fix.cogDegrees() == null ? 0f : fix.cogDegrees());
-        facts.put("latitude", fix.latitude());
-        facts.put("longitude", fix.longitude());
-        facts.put("navStatus", fix.navStatus() == null ? 15 : fix.navStatus());
-        facts.put("shipType", vessel.staticData() == null || vessel.staticData().shipType() == null ? ""
-                : vessel.staticData().shipType());
-        facts.put("shipName", vessel.staticData() == null || vessel.staticData().shipName() == null ? ""
-                : vessel.staticData().shipName());
-        facts.put("areaCodes", codes);
-        facts.put("areaKinds", kinds);
-        facts.put("hour", fix.receivedAt().atZone(java.time.ZoneId.of("Asia/Shanghai")).getHour());
-        return facts;
+        return new AisFacts(vessel, fix, codes, kinds);
+    }
+
+    /**
+     * The facts a rule of scope {@code AIS_POSITION} sees (RuleScope's sample names them), read on demand: a rule that
+     * reads one fact costs one look-up, not a map of eleven built for every fix.
+     */
+    private static final class AisFacts extends java.util.AbstractMap<String, Object> {
+        private static final List<String> NAMES = List.of("mmsi", "sogKnots", "cogDegrees", "latitude", "longitude",
+                "navStatus", "shipType", "shipName", "areaCodes", "areaKinds", "hour");
+        private final VesselState vessel;
+        private final AisPosition fix;
+        private final List<String> codes;
+        private final List<String> kinds;
+
+        AisFacts(VesselState vessel, AisPosition fix, List<String> codes, List<String> kinds) {
+            this.vessel = vessel;
+            this.fix = fix;
+            this.codes = codes;
+            this.kinds = kinds;
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return NAMES.contains(key);
+        }
+
+        @Override
+        public Object get(Object key) {
+            if (!(key instanceof String name)) {
+                return null;
+            }
+            AisStatic s = vessel.staticData();
+            return switch (name) {
+                case "mmsi" -> fix.mmsi();
+                case "sogKnots" -> fix.speedOrZero();
+                case "cogDegrees" -> fix.cogDegrees() == null ? 0f : fix.cogDegrees();
+                case "latitude" -> fix.latitude();
+                case "longitude" -> fix.longitude();
+                case "navStatus" -> fix.navStatus() == null ? 15 : fix.navStatus();
+                case "shipType" -> s == null || s.shipType() == null ? "" : s.shipType();
+                case "shipName" -> s == null || s.shipName() == null ? "" : s.shipName();
+                case "areaCodes" -> codes;
+                case "areaKinds" -> kinds;
+                case "hour" -> fix.receivedAt().atZone(CHINA).getHour();
+                default -> null;
+            };
+        }
+
+        @Override
+        public java.util.Set<Entry<String, Object>> entrySet() {
+            java.util.Set<Entry<String, Object>> entries = new java.util.LinkedHashSet<>();
+            for (String name : NAMES) {
+                entries.add(new SimpleImmutableEntry<>(name, get(name)));
+            }
+            return entries;
+        }
     }
 
     private static String name(VesselState vessel) {

@@ -1,12 +1,14 @@
 package cn.hnsw.portsituation.ais;
 
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
-import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -20,39 +22,60 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Writes AIS history and the latest state per vessel in batches, off the receiving threads: positions by PostgreSQL
- * COPY into {@code ais_position}, the newest fix and static data of each vessel in a batch by upsert into
- * {@code ais_vessel}. The queue is bounded; when the database falls behind, {@link #offer} blocks the receivers, so
- * nothing is lost silently.
+ * Writes AIS history and the latest state per vessel, off the receiving threads. Vessels are spread over
+ * {@code shards} writer threads by MMSI (each with its own queue and database connection, so PostgreSQL ingests in
+ * parallel and one vessel's points stay together). Each shard collects a vessel's fixes into an open track segment
+ * (航迹段) and writes all its open segments, one row per vessel, by PostgreSQL binary {@code COPY} into
+ * {@code ais_track_segment}: when the input pauses ({@link #IDLE_FLUSH}), at least once a second, and when a segment
+ * holds {@link #MAX_SEGMENT_POINTS} points or would span more than {@link #MAX_SEGMENT_SPAN}. The newest fix and
+ * static data of each vessel are upserted into {@code ais_vessel} at the same moments. Each queue is bounded; when the
+ * database falls behind, {@link #offer} blocks the caller, so nothing is lost silently.
  */
 public final class PositionWriter implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PositionWriter.class);
 
+    /** PostgreSQL binary COPY signature, flags and header extension length. */
+    private static final byte[] COPY_HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0,
+            0, 0, 0, 0, 0, 0, 0, 0};
+    /** 2000-01-01T00:00:00Z, PostgreSQL's epoch, in microseconds after the Unix epoch. */
+    private static final long PG_EPOCH_MICROS = 946_684_800_000_000L;
+    private static final String COPY_SQL = "COPY ais_track_segment (mmsi, first_at, last_at, points, received_at,"
+            + " latitude, longitude, sog_knots, cog_degrees, heading, nav_status, feeder) FROM STDIN (FORMAT binary)";
+
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
-    private final BlockingQueue<Object> queue;
+    private final Shard[] shards;
     private final int batch;
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
-    /** Newest fix per vessel not yet in ais_vessel; upserted at most once a second, so a busy vessel costs one row. */
-    private final Map<Integer, AisPosition> latestPending = new LinkedHashMap<>();
-    private long latestFlushedAt;
-    private final Thread worker;
+    private final AtomicLong offered = new AtomicLong();
     private volatile boolean running = true;
 
     public PositionWriter(DataSource dataSource, int capacity, int batch) {
-        this.dataSource = dataSource;
-        this.jdbc = new JdbcTemplate(dataSource);
-        this.queue = new ArrayBlockingQueue<>(capacity);
-        this.batch = batch;
-        this.worker = Thread.ofPlatform().name("ais-position-writer").daemon().start(this::run);
+        this(dataSource, capacity, batch, 1);
     }
 
-    /** Queues a fix or static data; waits while the queue is full. */
+    public PositionWriter(DataSource dataSource, int capacity, int batch, int shards) {
+        this.dataSource = dataSource;
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.batch = batch;
+        int n = Math.max(1, shards);
+        this.shards = new Shard[n];
+        for (int i = 0; i < n; i++) {
+            this.shards[i] = new Shard(i, Math.max(1, capacity / n));
+        }
+    }
+
+    /** Queues a fix or static data; waits while its shard's queue is full. */
     public void offer(Object item) {
+        int mmsi = item instanceof AisPosition f ? f.mmsi() : ((AisStatic) item).mmsi();
+        Shard shard = shards[Math.floorMod(mmsi, shards.length)];
+        if (item instanceof AisPosition) {
+            offered.incrementAndGet();
+        }
         try {
-            queue.put(item);
+            shard.queue.put(item);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -68,74 +91,278 @@ public final class PositionWriter implements AutoCloseable {
     }
 
     public int backlog() {
-        return queue.size();
+        int n = 0;
+        for (Shard s : shards) {
+            n += s.queue.size();
+        }
+        return n;
     }
 
-    private void run() {
-        List<Object> items = new ArrayList<>(batch);
-        while (running || !queue.isEmpty()) {
-            try {
-                Object first = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    flushLatest(true);
-                    continue;
+    public int shards() {
+        return shards.length;
+    }
+
+    /** Segments are written at least this often while positions arrive. */
+    static final java.time.Duration FLUSH_INTERVAL = java.time.Duration.ofSeconds(1);
+    /**
+     * While positions keep arriving, the latest state and static data ({@code ais_vessel}) are upserted at most this
+     * often (the live state is served from memory; the table is for restarts and joins); a pause writes them at once.
+     */
+    static final java.time.Duration LATEST_INTERVAL = java.time.Duration.ofSeconds(5);
+    /** Open segments are written once no position has arrived for this long. */
+    static final java.time.Duration IDLE_FLUSH = java.time.Duration.ofMillis(20);
+    /** The points of a segment lie within this span of its first_at (what the reads rely on). */
+    public static final java.time.Duration MAX_SEGMENT_SPAN = java.time.Duration.ofSeconds(60);
+    static final int MAX_SEGMENT_POINTS = 500;
+
+    private static final int OID_INT4 = 23;
+    private static final int OID_TEXT = 25;
+    private static final int OID_FLOAT4 = 700;
+    private static final int OID_FLOAT8 = 701;
+    private static final int OID_TIMESTAMPTZ = 1184;
+
+    /** One vessel's fixes not yet written, in arrival order. */
+    private static final class Segment {
+        final List<AisPosition> points = new ArrayList<>(16);
+        Instant first;
+        Instant last;
+
+        boolean fits(AisPosition f) {
+            if (points.isEmpty()) {
+                return true;
+            }
+            Instant min = f.receivedAt().isBefore(first) ? f.receivedAt() : first;
+            Instant max = f.receivedAt().isAfter(last) ? f.receivedAt() : last;
+            return points.size() < MAX_SEGMENT_POINTS && !max.isAfter(min.plus(MAX_SEGMENT_SPAN));
+        }
+
+        void add(AisPosition f) {
+            if (points.isEmpty() || f.receivedAt().isBefore(first)) {
+                first = f.receivedAt();
+            }
+            if (points.isEmpty() || f.receivedAt().isAfter(last)) {
+                last = f.receivedAt();
+            }
+            points.add(f);
+        }
+    }
+
+    /** One writer thread, its queue, the open segments and the newest fix per vessel not yet in {@code ais_vessel}. */
+    private final class Shard {
+        final BlockingQueue<Object> queue;
+        final Map<Integer, Segment> open = new LinkedHashMap<>();
+        final List<Segment> closed = new ArrayList<>();
+        final Map<Integer, AisPosition> latestPending = new LinkedHashMap<>();
+        final Map<Integer, AisStatic> statics = new LinkedHashMap<>();
+        final Thread worker;
+        int pendingPoints;
+        long flushedAt = System.nanoTime();
+        long latestFlushedAt = System.nanoTime();
+        ByteBuffer buffer = ByteBuffer.allocate(256 * 1024);
+
+        Shard(int index, int capacity) {
+            this.queue = new ArrayBlockingQueue<>(capacity);
+            this.worker = Thread.ofPlatform().name("ais-position-writer-" + index).daemon().start(this::run);
+        }
+
+        private void run() {
+            List<Object> items = new ArrayList<>(batch);
+            while (running || !queue.isEmpty() || pendingPoints > 0 || !statics.isEmpty()) {
+                try {
+                    Object first = queue.poll(IDLE_FLUSH.toMillis(), TimeUnit.MILLISECONDS);
+                    if (first != null) {
+                        items.add(first);
+                        queue.drainTo(items, batch - 1);
+                        collect(items);
+                    }
+                    boolean idle = first == null;
+                    if ((idle && (pendingPoints > 0 || !statics.isEmpty() || !latestPending.isEmpty()))
+                            || System.nanoTime() - flushedAt >= FLUSH_INTERVAL.toNanos()
+                            || closed.size() >= 1_000) {
+                        flush(idle || System.nanoTime() - latestFlushedAt >= LATEST_INTERVAL.toNanos());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (RuntimeException e) {
+                    failed.addAndGet(pendingPoints);
+                    log.warn("event=ais-write-failed points={} error={}", pendingPoints, e.toString());
+                    open.clear();
+                    closed.clear();
+                    statics.clear();
+                    pendingPoints = 0;
+                } finally {
+                    items.clear();
                 }
-                items.add(first);
-                queue.drainTo(items, batch - 1);
-                write(items);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            }
+        }
+
+        private void collect(List<Object> items) {
+            for (Object item : items) {
+                if (item instanceof AisPosition f) {
+                    Segment segment = open.get(f.mmsi());
+                    if (segment != null && !segment.fits(f)) {
+                        closed.add(open.remove(f.mmsi()));
+                        segment = null;
+                    }
+                    if (segment == null) {
+                        segment = new Segment();
+                        open.put(f.mmsi(), segment);
+                    }
+                    segment.add(f);
+                    pendingPoints++;
+                    AisPosition before = latestPending.get(f.mmsi());
+                    if (before == null || !f.receivedAt().isBefore(before.receivedAt())) {
+                        latestPending.put(f.mmsi(), f);
+                    }
+                } else if (item instanceof AisStatic s) {
+                    statics.put(s.mmsi(), s);
+                }
+            }
+        }
+
+        /** Writes every closed and open segment (one COPY), then, when {@code latestToo}, latest state and static data. */
+        private void flush(boolean latestToo) {
+            flushedAt = System.nanoTime();
+            if (pendingPoints > 0) {
+                closed.addAll(open.values());
+                open.clear();
+                buffer.clear();
+                put(COPY_HEADER);
+                for (Segment segment : closed) {
+                    tuple(segment);
+                }
+                ensure(2);
+                buffer.putShort((short) -1);
+                try (Connection c = dataSource.getConnection()) {
+                    CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_SQL);
+                    try {
+                        copy.writeToCopy(buffer.array(), 0, buffer.position());
+                        copy.endCopy();
+                    } finally {
+                        if (copy.isActive()) {
+                            copy.cancelCopy();
+                        }
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException("COPY ais_track_segment failed", e);
+                }
+                closed.clear();
+                int points = pendingPoints;
+                pendingPoints = 0;
+                written.addAndGet(points);
+            }
+            if (!latestToo) {
                 return;
-            } catch (RuntimeException e) {
-                failed.addAndGet(items.size());
-                log.warn("event=ais-write-failed items={} error={}", items.size(), e.toString());
-            } finally {
-                items.clear();
+            }
+            latestFlushedAt = System.nanoTime();
+            if (!latestPending.isEmpty()) {
+                List<AisPosition> latest = List.copyOf(latestPending.values());
+                latestPending.clear();
+                writeLatest(latest);
+            }
+            if (!statics.isEmpty()) {
+                Map<Integer, AisStatic> data = new LinkedHashMap<>(statics);
+                statics.clear();
+                writeStatics(data);
+            }
+        }
+
+        /** One segment as a row in PostgreSQL's binary COPY format: field count, then length and value per field. */
+        private void tuple(Segment s) {
+            List<AisPosition> p = s.points;
+            int n = p.size();
+            ensure(2 + 4 * 12 + 4 + 8 + 8 + 4);
+            buffer.putShort((short) 12);
+            buffer.putInt(4).putInt(p.getFirst().mmsi());
+            buffer.putInt(8).putLong(micros(s.first));
+            buffer.putInt(8).putLong(micros(s.last));
+            buffer.putInt(4).putInt(n);
+            array(OID_TIMESTAMPTZ, p, false, f -> {
+                ensure(12);
+                buffer.putInt(8).putLong(micros(f.receivedAt()));
+            });
+            array(OID_FLOAT8, p, false, f -> {
+                ensure(12);
+                buffer.putInt(8).putDouble(f.latitude());
+            });
+            array(OID_FLOAT8, p, false, f -> {
+                ensure(12);
+                buffer.putInt(8).putDouble(f.longitude());
+            });
+            array(OID_FLOAT4, p, p.stream().anyMatch(f -> f.sogKnots() == null), f -> putReal(f.sogKnots()));
+            array(OID_FLOAT4, p, p.stream().anyMatch(f -> f.cogDegrees() == null), f -> putReal(f.cogDegrees()));
+            array(OID_INT4, p, p.stream().anyMatch(f -> f.heading() == null), f -> putInt(f.heading()));
+            array(OID_TEXT, p, p.stream().anyMatch(f -> f.navStatus() == null), f -> {
+                if (f.navStatus() == null) {
+                    ensure(4);
+                    buffer.putInt(-1);
+                } else {
+                    // the code as written in ITU-R M.1371, at most two ASCII digits
+                    putText(Integer.toString(f.navStatus()));
+                }
+            });
+            array(OID_TEXT, p, false, f -> putText(f.feeder()));
+        }
+
+        /** A one-dimensional array field: its length is written once its elements are. */
+        private void array(int elementOid, List<AisPosition> points, boolean hasNulls,
+                           java.util.function.Consumer<AisPosition> element) {
+            ensure(4 + 20);
+            int lengthAt = buffer.position();
+            buffer.putInt(0);
+            int start = buffer.position();
+            buffer.putInt(1).putInt(hasNulls ? 1 : 0).putInt(elementOid).putInt(points.size()).putInt(1);
+            for (AisPosition f : points) {
+                element.accept(f);
+            }
+            buffer.putInt(lengthAt, buffer.position() - start);
+        }
+
+        private void putText(String text) {
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            ensure(4 + bytes.length);
+            buffer.putInt(bytes.length).put(bytes);
+        }
+
+        private void putReal(Float value) {
+            ensure(8);
+            if (value == null) {
+                buffer.putInt(-1);
+            } else {
+                buffer.putInt(4).putFloat(value);
+            }
+        }
+
+        private void putInt(Integer value) {
+            ensure(8);
+            if (value == null) {
+                buffer.putInt(-1);
+            } else {
+                buffer.putInt(4).putInt(value);
+            }
+        }
+
+        private void put(byte[] bytes) {
+            ensure(bytes.length);
+            buffer.put(bytes);
+        }
+
+        private void ensure(int more) {
+            if (buffer.remaining() < more) {
+                ByteBuffer bigger = ByteBuffer.allocate(Math.max(buffer.capacity() * 2, buffer.position() + more));
+                buffer.flip();
+                bigger.put(buffer);
+                buffer = bigger;
             }
         }
     }
 
-    private void write(List<Object> items) {
-        StringBuilder copy = new StringBuilder(items.size() * 96);
-        Map<Integer, AisStatic> statics = new LinkedHashMap<>();
-        int fixes = 0;
-        for (Object item : items) {
-            if (item instanceof AisPosition f) {
-                fixes++;
-                copy.append(f.mmsi()).append('\t').append(f.receivedAt()).append('\t')
-                        .append(f.latitude()).append('\t').append(f.longitude()).append('\t')
-                        .append(nullable(f.sogKnots())).append('\t').append(nullable(f.cogDegrees())).append('\t')
-                        .append(nullable(f.heading())).append('\t').append(nullable(f.navStatus())).append('\t')
-                        .append(clean(f.feeder())).append('\n');
-                latestPending.merge(f.mmsi(), f, (a, b) -> b.receivedAt().isBefore(a.receivedAt()) ? a : b);
-            } else if (item instanceof AisStatic s) {
-                statics.put(s.mmsi(), s);
-            }
-        }
-        if (fixes > 0) {
-            try (Connection c = dataSource.getConnection()) {
-                c.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                        "COPY ais_position (mmsi, received_at, latitude, longitude, sog_knots, cog_degrees, heading,"
-                                + " nav_status, feeder) FROM STDIN", new StringReader(copy.toString()));
-            } catch (Exception e) {
-                throw new IllegalStateException("COPY ais_position failed", e);
-            }
-        }
-        flushLatest(false);
-        if (!statics.isEmpty()) {
-            writeStatics(statics);
-        }
-        written.addAndGet(fixes);
+    private static long micros(Instant at) {
+        return at.getEpochSecond() * 1_000_000L + at.getNano() / 1_000 - PG_EPOCH_MICROS;
     }
 
-    private void flushLatest(boolean idle) {
-        long now = System.currentTimeMillis();
-        if (latestPending.isEmpty() || (!idle && now - latestFlushedAt < 1_000)) {
-            return;
-        }
-        latestFlushedAt = now;
-        List<AisPosition> latest = List.copyOf(latestPending.values());
-        latestPending.clear();
+    private void writeLatest(List<AisPosition> latest) {
         jdbc.batchUpdate("""
                     INSERT INTO ais_vessel (mmsi, latitude, longitude, sog_knots, cog_degrees, heading, nav_status, position_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -170,30 +397,25 @@ public final class PositionWriter implements AutoCloseable {
         return code == null ? null : String.valueOf(code);
     }
 
-    private static String nullable(Object value) {
-        return value == null ? "\\N" : value.toString();
-    }
-
-    private static String clean(String text) {
-        return text.replace('\t', ' ').replace('\n', ' ').replace('\\', '/');
-    }
-
-    /** Waits until everything queued before this call is written, or the time is up. */
+    /** Waits until everything queued before this call is written (segments included), or the time is up. */
     public boolean drain(java.time.Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
-        while (!queue.isEmpty() && Instant.now().isBefore(deadline)) {
+        long target = offered.get();
+        while (written.get() + failed.get() < target && Instant.now().isBefore(deadline)) {
             Thread.sleep(20);
         }
-        return queue.isEmpty();
+        return written.get() + failed.get() >= target;
     }
 
     @Override
     public void close() {
         running = false;
-        try {
-            worker.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        for (Shard s : shards) {
+            try {
+                s.worker.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -38,6 +38,10 @@ public final class WatchArea {
     private final boolean active;
     private final Instant updatedAt;
     private final PreparedGeometry shape;
+    private final double minLon;
+    private final double maxLon;
+    private final double minLat;
+    private final double maxLat;
 
     public WatchArea(UUID id, String code, String nameZh, String nameEn, Kind kind, String portCode,
                      List<double[]> polygon, Float speedLimitKnots, Alert.Level level, boolean active, Instant updatedAt) {
@@ -55,7 +59,13 @@ public final class WatchArea {
         if (kind == Kind.CHANNEL && (speedLimitKnots == null || speedLimitKnots <= 0)) {
             throw new HnswException(AisErrorCode.WATCH_AREA_SPEED_LIMIT_REQUIRED);
         }
-        this.shape = PreparedGeometryFactory.prepare(toPolygon(polygon));
+        Polygon ring = toPolygon(polygon);
+        this.shape = PreparedGeometryFactory.prepare(ring);
+        var envelope = ring.getEnvelopeInternal();
+        this.minLon = envelope.getMinX();
+        this.maxLon = envelope.getMaxX();
+        this.minLat = envelope.getMinY();
+        this.maxLat = envelope.getMaxY();
     }
 
     /** Builds the JTS polygon and refuses anything that is not a simple, closed ring on the globe. */
@@ -86,6 +96,10 @@ public final class WatchArea {
     }
 
     public boolean contains(double latitude, double longitude) {
+        // Most fixes are far from most areas: the bounding box answers them without building a point.
+        if (latitude < minLat || latitude > maxLat || longitude < minLon || longitude > maxLon) {
+            return false;
+        }
         return shape.contains(GEOMETRY.createPoint(new Coordinate(longitude, latitude)));
     }
 

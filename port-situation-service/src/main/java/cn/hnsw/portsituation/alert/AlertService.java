@@ -30,6 +30,8 @@ public class AlertService {
     private final LiveFeed live;
     private final Clock clock;
     private final List<Consumer<AlertRecord>> notifiers = new CopyOnWriteArrayList<>();
+    private final List<java.util.function.BiConsumer<AlertRecord, String>> changeListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public AlertService(AlertRepository alerts, LiveFeed live, Clock clock) {
         this.alerts = alerts;
@@ -37,9 +39,17 @@ public class AlertService {
         this.clock = clock;
     }
 
-    /** Another channel told of every new alert (subscriptions: webhooks, e-mail, SMS). */
+    /** Another channel told of every new alert, after commit. */
     public void addNotifier(Consumer<AlertRecord> notifier) {
         notifiers.add(notifier);
+    }
+
+    /**
+     * Told, inside the transaction that makes it, of every new alert ({@code RAISED}) and every lifecycle move (the
+     * new status' name): subscriptions queue their deliveries with the change, so none is lost or made up.
+     */
+    public void addChangeListener(java.util.function.BiConsumer<AlertRecord, String> listener) {
+        changeListeners.add(listener);
     }
 
     /** Stores a raised alert unless its id is known; after commit it is pushed live and marked notified. */
@@ -52,6 +62,9 @@ public class AlertService {
         }
         log.info("event=alert-received alertId={} type={} level={} source={}", alert.alertId(), alert.type(),
                 alert.level(), alert.sourceService());
+        for (var listener : changeListeners) {
+            listener.accept(record, "RAISED");
+        }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
@@ -106,6 +119,9 @@ public class AlertService {
         move.accept(record);
         if (!alerts.update(record)) {
             throw new HnswException(CommonErrorCode.CONFLICT);
+        }
+        for (var listener : changeListeners) {
+            listener.accept(record, record.status().name());
         }
         AlertView view = AlertView.of(record);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

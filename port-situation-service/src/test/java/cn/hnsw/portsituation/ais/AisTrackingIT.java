@@ -143,6 +143,58 @@ class AisTrackingIT extends PortSituationIT {
     }
 
     @Test
+    void historyKeepsEveryReportInOrderAcrossTrackSegments() throws Exception {
+        int mmsi = mmsi();
+        int reports = 1_200; // more than one segment holds, and tens of KiB: lines straddle the receiver's reads
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < reports; i++) {
+            lines.addAll(Nmea.position(mmsi, 19.0 + i * 0.0001, 109.5, 6.0 + (i % 10), 45, i % 2 == 0 ? 0 : 15));
+        }
+        Instant from = Instant.now().minusSeconds(5);
+        try (Socket s = new Socket("127.0.0.1", receiver.tcpPort())) {
+            s.getOutputStream().write((String.join("\r\n", lines) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream().flush();
+        }
+
+        JsonNode track = Api.await(Duration.ofSeconds(20), () -> {
+            JsonNode t = api.get("/v1/ais/vessels/" + mmsi + "/track?from=" + from + "&to="
+                    + Instant.now().plusSeconds(5), customs).json();
+            return t.get("points").size() == reports ? t : null;
+        });
+        JsonNode points = track.get("points");
+        for (int i = 0; i < reports; i++) {
+            assertThat(points.get(i).get("latitude").asDouble()).as("point %d in the order sent", i)
+                    .isCloseTo(19.0 + i * 0.0001, org.assertj.core.data.Offset.offset(0.00001));
+            assertThat(points.get(i).get("sogKnots").asDouble()).isEqualTo(6.0 + (i % 10));
+            assertThat(points.get(i).get("navStatus").asText()).isEqualTo(i % 2 == 0 ? "0" : "15");
+        }
+        Map<String, Object> stored = jdbc.queryForMap(
+                "SELECT count(*) AS segments, sum(points) AS points FROM ais_track_segment WHERE mmsi = ?", mmsi);
+        assertThat(((Number) stored.get("points")).intValue()).isEqualTo(reports);
+        assertThat(((Number) stored.get("segments")).intValue()).isGreaterThanOrEqualTo(3);
+
+        // A window inside the track returns only its points; the vessel's position at a moment is its last fix then.
+        Instant third = Instant.parse(points.get(400).get("at").asText());
+        Instant twoThirds = Instant.parse(points.get(800).get("at").asText());
+        JsonNode middle = api.get("/v1/ais/vessels/" + mmsi + "/track?from=" + third + "&to=" + twoThirds, customs)
+                .json().get("points");
+        assertThat(middle.size()).isBetween(1, reports - 1);
+        for (JsonNode p : middle) {
+            assertThat(Instant.parse(p.get("at").asText())).isAfterOrEqualTo(third).isBefore(twoThirds);
+        }
+        JsonNode positions = api.get("/v1/ais/positions?at=" + Instant.now().plusSeconds(1), customs).json();
+        JsonNode here = null;
+        for (JsonNode p : positions) {
+            if (p.get("mmsi").asInt() == mmsi) {
+                here = p;
+            }
+        }
+        assertThat(here).isNotNull();
+        assertThat(here.get("latitude").asDouble()).isCloseTo(19.0 + (reports - 1) * 0.0001,
+                org.assertj.core.data.Offset.offset(0.00001));
+    }
+
+    @Test
     void malformedSentencesAreCountedAndDroppedWithoutStoppingTheStream() throws Exception {
         int mmsi = mmsi();
         String good = Nmea.position(mmsi, 19.73, 109.18, 8.0, 90, 0).getFirst();

@@ -1,0 +1,107 @@
+package cn.hnsw.portsituation.basedata;
+
+import cn.hnsw.common.security.Actors;
+import cn.hnsw.common.web.HnswException;
+import cn.hnsw.common.web.PageQuery;
+import cn.hnsw.common.web.PageResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.UUID;
+
+/**
+ * 基础信息维护 — 高点/低点摄像机 (FP 530–549, 601–604): officers read; platform administrators and single-window
+ * operators change, confirm, import and export. Every change is in the operation log (common-lib audit).
+ */
+@RestController
+@RequestMapping("${hnsw.api.base}/v1/base-data/cameras")
+@PreAuthorize("hasAnyRole('platform-admin','sw-operator','customs-officer','maritime-officer','border-officer')")
+class CameraController {
+
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private static final long MAX_IMPORT_BYTES = 10L * 1024 * 1024;
+
+    private final CameraService service;
+    private final CameraRepository cameras;
+
+    CameraController(CameraService service, CameraRepository cameras) {
+        this.service = service;
+        this.cameras = cameras;
+    }
+
+    @GetMapping
+    PageResponse<Camera> search(@RequestParam(required = false) String kind,
+                                @RequestParam(required = false) String portCode,
+                                @RequestParam(required = false) String status, @RequestParam(required = false) String q,
+                                @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        PageQuery query = PageQuery.of(page, size);
+        return PageResponse.of(cameras.search(kind, portCode, status, q, query.size(), query.offset()), query,
+                cameras.count(kind, portCode, status, q));
+    }
+
+    @GetMapping("/{id}")
+    Camera get(@PathVariable UUID id) {
+        return service.get(id);
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAnyRole('platform-admin','sw-operator')")
+    Camera create(@RequestBody CameraService.Input input) {
+        return service.create(input, Actors.current().username());
+    }
+
+    @PutMapping("/{id}")
+    @PreAuthorize("hasAnyRole('platform-admin','sw-operator')")
+    Camera update(@PathVariable UUID id, @RequestBody CameraService.Input input) {
+        return service.update(id, input, Actors.current().username());
+    }
+
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize("hasAnyRole('platform-admin','sw-operator')")
+    void delete(@PathVariable UUID id) {
+        service.delete(id);
+    }
+
+    @PostMapping("/{id}/confirmation")
+    @PreAuthorize("hasAnyRole('platform-admin','sw-operator')")
+    Camera confirm(@PathVariable UUID id) {
+        return service.confirm(id, Actors.current().username());
+    }
+
+    /** Excel import (the body is the .xlsx file): all rows or none. */
+    @PostMapping(value = "/import", consumes = {XLSX, "application/octet-stream"})
+    @PreAuthorize("hasAnyRole('platform-admin','sw-operator')")
+    CameraService.ImportResult importWorkbook(HttpServletRequest request) throws IOException {
+        if (request.getContentLengthLong() > MAX_IMPORT_BYTES) {
+            throw new HnswException(BaseDataErrorCode.CAMERA_IMPORT_INVALID, "over 10 MiB / 文件超过 10 MiB");
+        }
+        try (InputStream in = request.getInputStream()) {
+            return service.importWorkbook(in, Actors.current().username());
+        }
+    }
+
+    @GetMapping("/export")
+    void export(@RequestParam(required = false) String kind, @RequestParam(required = false) String portCode,
+                @RequestParam(required = false) String status, @RequestParam(required = false) String q,
+                HttpServletResponse response) throws IOException {
+        response.setContentType(XLSX);
+        response.setHeader("Content-Disposition", "attachment; filename=\"cameras.xlsx\"");
+        service.export(cameras.search(kind, portCode, status, q, 10_000, 0), response.getOutputStream());
+    }
+}
