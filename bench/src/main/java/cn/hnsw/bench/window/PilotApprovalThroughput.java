@@ -114,11 +114,11 @@ public final class PilotApprovalThroughput {
             }
             long fourNanos = 0;
             long minimalNanos = 0;
-            List<Long> firstToDoLatency = new ArrayList<>();
+            List<Long> firstTaskLatency = new ArrayList<>();
             for (int done = 0; done < instances; done += block) {
                 long t0 = System.nanoTime();
                 for (int i = 0; i < block; i++) {
-                    fourLevel(engine, firstToDoLatency, legacy);
+                    fourLevel(engine, firstTaskLatency, legacy);
                 }
                 long t1 = System.nanoTime();
                 for (int i = 0; i < block; i++) {
@@ -137,7 +137,7 @@ public final class PilotApprovalThroughput {
             }
             double fourRate = measured / (fourNanos / 1e9);
             double minimalRate = measured / (minimalNanos / 1e9);
-            long[] latencies = firstToDoLatency.stream().mapToLong(Long::longValue).sorted().toArray();
+            long[] latencies = firstTaskLatency.stream().mapToLong(Long::longValue).sorted().toArray();
             System.out.printf("four-level pilot approval: %d instances, %.1f instances/s (5 user tasks each: city unit, county government, 2 provincial countersign units, province)%n",
                     measured, fourRate);
             System.out.printf("minimal one-user-task:     %d instances, %.1f instances/s%n", measured, minimalRate);
@@ -165,7 +165,7 @@ public final class PilotApprovalThroughput {
     }
 
     /** Start with the routing a region would resolve to, then complete every task as its unit would. */
-    private static void fourLevel(ProcessEngine engine, List<Long> firstToDoLatency, boolean legacy) {
+    private static void fourLevel(ProcessEngine engine, List<Long> firstTaskLatency, boolean legacy) {
         RuntimeService runtime = engine.getRuntimeService();
         TaskService tasks = engine.getTaskService();
         Map<String, Object> vars = new HashMap<>();
@@ -203,8 +203,8 @@ public final class PilotApprovalThroughput {
         }
         // the first approver's to-do list
         Task first = tasks.createTaskQuery().taskCandidateGroup(LEAD).processInstanceId(pi).singleResult();
-        if (firstToDoLatency != null) {
-            firstToDoLatency.add(System.nanoTime() - start);
+        if (firstTaskLatency != null) {
+            firstTaskLatency.add(System.nanoTime() - start);
         }
         if (first == null) {
             throw new IllegalStateException("no first to-do for " + pi);
