@@ -31,6 +31,7 @@ class WebhookSubscriberController {
                                                 @RequestHeader(value = "X-HNSW-Key-Id", required = false) String keyId,
                                                 @RequestHeader(value = "X-HNSW-Signature", required = false) String signature,
                                                 @RequestBody String body) {
-        return subscribers.receive(subscriber, deliveryId, timestamp, keyId, signature, body);
+        WebhookSubscriberSimulator.Answer answer = subscribers.receive(subscriber, deliveryId, timestamp, keyId, signature, body);
+        return ResponseEntity.status(answer.status()).body(Map.of("code", answer.code()));
     }
 }

@@ -6,7 +6,6 @@ import cn.hnsw.common.crypto.Sm2PublicKey;
 import cn.hnsw.simulators.sealed.SealingProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
@@ -71,7 +70,11 @@ public class WebhookSubscriberSimulator {
         return refusedSignatures.get();
     }
 
-    ResponseEntity<Map<String, Object>> receive(String subscriber, String deliveryId, String timestamp, String keyId,
+    /** What the subscriber answers a delivery: the HTTP status and a code. */
+    record Answer(int status, String code) {
+    }
+
+    Answer receive(String subscriber, String deliveryId, String timestamp, String keyId,
                                                 String signature, String body) {
         Optional<Sm2PublicKey> key = platformKey(keyId);
         Instant at;
@@ -110,9 +113,9 @@ public class WebhookSubscriberSimulator {
         return answer(200, subscriber, "RECEIVED");
     }
 
-    private ResponseEntity<Map<String, Object>> answer(int status, String subscriber, String code) {
+    private Answer answer(int status, String subscriber, String code) {
         log.info("event=webhook-subscriber-answered subscriber={} status={} code={}", subscriber, status, code);
-        return ResponseEntity.status(status).body(Map.of("code", code));
+        return new Answer(status, code);
     }
 
     /** The platform's public key, from the trust store the simulators already read; only the platform's key id. */

@@ -19,9 +19,9 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * 视频联网平台模拟器 — answers the platform's sealed queries of the networked video platform: the device catalogue
@@ -39,14 +39,16 @@ public class CameraPlatformBehavior implements PartnerBehavior {
     private final ObjectMapper json;
     private final String streamBaseUrl;
     private final String apiBase;
+    private final Environment environment;
 
     public CameraPlatformBehavior(SimulatedCameraFleet fleet, ObjectMapper json,
                                   @Value("${hnsw.simulators.video.stream-base-url:}") String streamBaseUrl,
-                                  @Value("${hnsw.api.base}") String apiBase) {
+                                  @Value("${hnsw.api.base}") String apiBase, Environment environment) {
         this.fleet = fleet;
         this.json = json;
         this.streamBaseUrl = streamBaseUrl;
         this.apiBase = apiBase;
+        this.environment = environment;
     }
 
     @Override
@@ -106,10 +108,11 @@ public class CameraPlatformBehavior implements PartnerBehavior {
         }
     }
 
-    /** Where streams are served: configured, or this simulator as the caller reached it. */
+    /** Where streams are served: configured, or this simulator on the loopback port it listens on. */
     private String streamBase() {
         String base = streamBaseUrl == null || streamBaseUrl.isBlank()
-                ? ServletUriComponentsBuilder.fromCurrentContextPath().toUriString() + apiBase
+                ? "http://127.0.0.1:" + environment.getProperty("local.server.port",
+                        environment.getProperty("server.port", "8090")) + apiBase
                 : streamBaseUrl;
         return base + "/v1/public/camera-streams";
     }
