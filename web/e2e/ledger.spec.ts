@@ -64,10 +64,17 @@ async function declareAndWaitForApproval(page: Page) {
 async function governmentDecreased(browser: Browser): Promise<number> {
   const context = await browser.newContext()
   const page = await context.newPage()
+  // Read the figure once the page has its data: the table renders after the statistics arrive, and reading it
+  // before that would see no row at all.
+  const loaded = page.waitForResponse((r) => r.url().includes('/statistics/ledgers/movements') && r.ok(), { timeout: 60_000 })
   await signIn(page, 'province', '/government/ledger-statistics')
   await expect(page.getByTestId('ledger-statistics')).toBeVisible()
-  const cell = page.getByTestId(`stats-decreased-${ENTERPRISE}`)
-  const value = (await cell.count()) ? Number(await cell.textContent()) : 0
+  const rows = (await (await loaded).json()) as { enterprise: string; decreased: number | string }[]
+  const row = rows.find((r) => r.enterprise === ENTERPRISE)
+  const value = row ? Number(row.decreased) : 0
+  if (row) {
+    await expect(page.getByTestId(`stats-decreased-${ENTERPRISE}`)).toHaveText(String(value))
+  }
   await context.close()
   return value
 }
