@@ -89,7 +89,7 @@ class CameraPlatformIT {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM camera WHERE distribution_point_code = ?", Integer.class,
                 XIUYING_POINT)).isEqualTo(3);
         assertThat(jdbc.queryForObject("SELECT source_url FROM camera WHERE device_code = ?", String.class,
-                XIUYING_FACE_1)).startsWith(SIMULATORS.baseUrl() + "/v1/public/camera-streams/");
+                XIUYING_FACE_1)).startsWith("http://127.0.0.1:" + SIMULATORS.port() + "/api/simulators/v1/public/camera-streams/");
 
         // first check: everything comes up, which is no anomaly
         Reply first = api.post("/camera-platform/health-checks", officer, Map.of());
