@@ -56,12 +56,15 @@ public final class DeclarationLoadDriver {
               --declarations N     declarations to submit (default 2000, at most %d)
               --concurrency C      submissions in flight (default 16, at most %d)
               --receipt-sample K   how many of them to follow until the customs receipt is applied (default 200)
+              --latency-declarations K  then, once the load has drained, K declarations at a fixed rate, each
+                                   followed to its receipt (default 100; 0 skips)
+              --latency-rate R     their rate per second (default 5)
               --seal-seconds S     seconds of seal-only measurement (default 10)
               --max-seconds S      stop after S seconds (default 300, at most %d)
             """.formatted(MAX_DECLARATIONS, MAX_CONCURRENCY, MAX_SECONDS);
 
     record Options(URI base, String token, int declarations, int concurrency, int receiptSample, int sealSeconds,
-                   Duration maxTime) {
+                   Duration maxTime, int latencyDeclarations, double latencyRate) {
     }
 
     private DeclarationLoadDriver() {
@@ -87,9 +90,21 @@ public final class DeclarationLoadDriver {
                 ms(pct(load.latencies, 0.99)), ms(load.latencies.length == 0 ? 0 : load.latencies[load.latencies.length - 1]));
 
         long[] receipt = followReceipts(http, o, new ArrayList<>(created), deadline);
-        System.out.printf("declaration → receipt applied (%d followed): p50 %.0f ms, p95 %.0f ms, max %.0f ms%n",
-                receipt.length, ms(pct(receipt, 0.50)), ms(pct(receipt, 0.95)),
+        System.out.printf("declaration → receipt applied, burst (%d followed of the load): p50 %.0f ms, p95 %.0f ms, "
+                + "max %.0f ms%n", receipt.length, ms(pct(receipt, 0.50)), ms(pct(receipt, 0.95)),
                 ms(receipt.length == 0 ? 0 : receipt[receipt.length - 1]));
+        if (o.latencyDeclarations() > 0) {
+            List<String[]> all = new ArrayList<>(created);
+            if (!all.isEmpty()) {
+                // the backlog has drained once the last declaration of the load has its decision
+                followReceipts(http, new Options(o.base(), o.token(), 1, 1, 1, 1, o.maxTime(), 0, 1),
+                        List.<String[]>of(all.get(all.size() - 1)), deadline);
+            }
+            long[] paced = pacedLatency(http, o, deadline);
+            System.out.printf("declaration → receipt applied, paced (%d at %.1f/s after the load drained): p50 %.0f ms, "
+                    + "p95 %.0f ms, max %.0f ms (goal p95 < 2000 ms)%n", paced.length, o.latencyRate(),
+                    ms(pct(paced, 0.50)), ms(pct(paced, 0.95)), ms(paced.length == 0 ? 0 : paced[paced.length - 1]));
+        }
 
         double seals = sealOnly(o.concurrency(), o.sealSeconds());
         System.out.printf("seal-only (MessageSealer.seal, %d threads, %d s): %.1f seals/s%n", o.concurrency(),
@@ -176,6 +191,59 @@ public final class DeclarationLoadDriver {
         return done;
     }
 
+    /**
+     * The latency a traveller sees when the platform is not overloaded: declarations submitted one by one at a fixed
+     * rate, each polled every 20 ms from its submission until it shows a customs decision (an upper bound by the
+     * polling step). Runs after the load phase, whose backlog must have drained first.
+     */
+    static long[] pacedLatency(HttpClient http, Options o, long deadline) throws InterruptedException {
+        long[] latencies = new long[o.latencyDeclarations()];
+        AtomicInteger seen = new AtomicInteger();
+        java.util.concurrent.ScheduledExecutorService timer = Executors.newScheduledThreadPool(4);
+        CountDownLatch finished = new CountDownLatch(o.latencyDeclarations());
+        long periodNanos = (long) (1e9 / o.latencyRate());
+        for (int i = 0; i < o.latencyDeclarations(); i++) {
+            int index = MAX_DECLARATIONS + i;
+            timer.schedule(() -> {
+                long sent = System.nanoTime();
+                http.sendAsync(post(o, "/v1/declarations", body(index)), HttpResponse.BodyHandlers.ofString())
+                        .whenComplete((r, e) -> {
+                            if (e != null || r.statusCode() != 201) {
+                                finished.countDown();
+                                return;
+                            }
+                            String id = field(r.body(), "id");
+                            poll(http, o, timer, id, sent, deadline, latencies, seen, finished);
+                        });
+            }, i * periodNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+        finished.await(Math.max(1, (deadline - System.nanoTime()) / 1_000_000), java.util.concurrent.TimeUnit.MILLISECONDS);
+        timer.shutdownNow();
+        long[] done = Arrays.copyOf(latencies, seen.get());
+        Arrays.sort(done);
+        return done;
+    }
+
+    private static void poll(HttpClient http, Options o, java.util.concurrent.ScheduledExecutorService timer, String id,
+                             long sent, long deadline, long[] latencies, AtomicInteger seen, CountDownLatch finished) {
+        if (System.nanoTime() > deadline) {
+            finished.countDown();
+            return;
+        }
+        http.sendAsync(HttpRequest.newBuilder(URI.create(o.base() + "/v1/declarations/" + id))
+                        .header("Authorization", "Bearer " + o.token()).GET().build(), HttpResponse.BodyHandlers.ofString())
+                .whenComplete((r, e) -> {
+                    String status = e == null ? field(r.body(), "status") : null;
+                    if (status != null && !status.equals("QUEUED") && !status.equals("SENT")) {
+                        latencies[seen.getAndIncrement()] = System.nanoTime() - sent;
+                        finished.countDown();
+                    } else {
+                        timer.schedule(() -> poll(http, o, timer, id, sent, deadline, latencies, seen, finished), 20,
+                                java.util.concurrent.TimeUnit.MILLISECONDS);
+                    }
+                });
+    }
+
     /** Seal-only throughput with throw-away keys: what one sealed declaration costs the CPU. */
     static double sealOnly(int threads, int seconds) throws Exception {
         Path dir = Files.createTempDirectory("bench-keys");
@@ -253,6 +321,8 @@ public final class DeclarationLoadDriver {
         int sample = 200;
         int seal = 10;
         int max = 300;
+        int latencyN = 100;
+        double latencyRate = 5;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -263,6 +333,8 @@ public final class DeclarationLoadDriver {
                 case "--receipt-sample" -> { sample = Integer.parseInt(value); i++; }
                 case "--seal-seconds" -> { seal = Integer.parseInt(value); i++; }
                 case "--max-seconds" -> { max = Integer.parseInt(value); i++; }
+                case "--latency-declarations" -> { latencyN = Integer.parseInt(value); i++; }
+                case "--latency-rate" -> { latencyRate = Double.parseDouble(value); i++; }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -273,9 +345,10 @@ public final class DeclarationLoadDriver {
             throw new IllegalArgumentException("only loopback targets are allowed: " + base.getHost());
         }
         if (n < 1 || n > MAX_DECLARATIONS || c < 1 || c > MAX_CONCURRENCY || max < 1 || max > MAX_SECONDS
-                || seal < 1 || seal > 60 || sample < 0) {
+                || seal < 1 || seal > 60 || sample < 0 || latencyN < 0 || latencyN > 2_000 || latencyRate <= 0
+                || latencyRate > 100) {
             throw new IllegalArgumentException("out of bounds: see --help");
         }
-        return new Options(base, token, n, c, sample, seal, Duration.ofSeconds(max));
+        return new Options(base, token, n, c, sample, seal, Duration.ofSeconds(max), latencyN, latencyRate);
     }
 }
