@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Passenger declarations load run against a local stack started by ./hnsw run (issue 4; docs/passenger-bench.md).
 # For the measurement only, it lets the realm's web client use the password grant and gives tokens 30 minutes, on
-# the running Keycloak through its admin API (the realm file is not changed). N and C set declarations and concurrency.
+# the running Keycloak through its admin API (the realm file is not changed). N and C set declarations and concurrency,
+# S the load's own receipt sample, K and R the paced latency declarations and their rate per second.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 : "${JAVA_HOME:?set JAVA_HOME to a JDK 21+}"
@@ -20,5 +21,6 @@ curl -s -o /dev/null -w 'settings %{http_code}\n' -X PUT -H "Authorization: Bear
 uptime
 $JAVA_HOME/bin/java -cp bench/target/benchmarks.jar cn.hnsw.bench.passenger.DeclarationLoadDriver \
   --base http://127.0.0.1:8080/api/passenger --token-file var/traveler-token.txt \
-  --declarations ${N:-3000} --concurrency ${C:-32} --receipt-sample 200 --seal-seconds 10 --max-seconds 300
+  --declarations ${N:-3000} --concurrency ${C:-32} --receipt-sample ${S:-200} --seal-seconds 10 --max-seconds 500 \
+  --latency-declarations ${K:-100} --latency-rate ${R:-5}
 uptime
