@@ -490,6 +490,7 @@ public final class KeycloakServer implements AutoCloseable {
                 process = pb.start();
                 awaitRealm(process, log);
                 Duration startup = Duration.ofNanos(System.nanoTime() - t0);
+                syncRealms();
                 return new KeycloakServer(port, managementPort, log, home, process, jdk, aotKey, recordingAot, startup);
             } catch (IOException e) {
                 abort(process, home);
@@ -532,12 +533,38 @@ public final class KeycloakServer implements AutoCloseable {
             }
         }
 
+        /**
+         * A realm imported on an earlier start gets what its file gained since (see {@link RealmSync}); a failure is
+         * reported and the start goes on, as the realm that exists still works.
+         */
+        private void syncRealms() {
+            for (Path realm : realmFiles) {
+                try {
+                    RealmSync.Result r = RealmSync.addMissing(URI.create("http://" + localHost() + ":" + port), adminUsername,
+                            adminPassword, realm);
+                    if (r.added() > 0) {
+                        progress.accept("Keycloak 领域 " + r.realm() + " 补充了领域文件新增的 " + r.added() + " 项 / realm "
+                                + r.realm() + ": added " + r.added() + " resources that its file gained since the first import");
+                    }
+                } catch (IOException e) {
+                    progress.accept("Keycloak 领域同步失败 / realm sync failed (" + realm.getFileName() + "): " + e.getMessage());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while syncing the realm", e);
+                }
+            }
+        }
+
+        /** An address, not "localhost": the server listens on one address and a resolver may offer ::1 first. */
+        private String localHost() {
+            boolean wildcard = bindAddress.equals("0.0.0.0") || bindAddress.equals("::") || bindAddress.equals("[::]");
+            return wildcard ? "127.0.0.1" : bindAddress.contains(":") && !bindAddress.startsWith("[")
+                    ? "[" + bindAddress + "]" : bindAddress;
+        }
+
         private void awaitRealm(Process process, Path log) {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-            // an address, not "localhost": the server listens on one address and a resolver may offer ::1 first
-            boolean wildcard = bindAddress.equals("0.0.0.0") || bindAddress.equals("::") || bindAddress.equals("[::]");
-            String host = wildcard ? "127.0.0.1" : bindAddress.contains(":") && !bindAddress.startsWith("[")
-                    ? "[" + bindAddress + "]" : bindAddress;
+            String host = localHost();
             URI wellKnown = URI.create("http://" + host + ":" + port + "/realms/" + REALM + "/.well-known/openid-configuration");
             long deadline = System.nanoTime() + startTimeout.toNanos();
             while (System.nanoTime() < deadline) {
