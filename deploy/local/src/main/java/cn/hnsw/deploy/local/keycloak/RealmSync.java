@@ -25,8 +25,9 @@ import java.util.List;
 final class RealmSync {
 
     /**
-     * Not groups: Keycloak 26's partial import does not recognise an existing top-level group as existing and fails
-     * the whole import on its unique name, so organisations added to the file later still need {@code ./hnsw reset}.
+     * Not groups: Keycloak 26's partial import neither recognises an existing top-level group (it fails the whole
+     * import on the unique name) nor looks into one for new subgroups, so {@link #addMissingGroups} adds those first,
+     * one by one, before users that name them arrive.
      */
     static final List<String> RESOURCES = List.of("clients", "roles", "users");
 
@@ -37,6 +38,21 @@ final class RealmSync {
 
     /** What Keycloak added; {@code added} is 0 when the realm already had everything. */
     record Result(String realm, int added, int skipped) {
+    }
+
+    private record Admin(HttpClient http, URI base, String realm, String token) {
+
+        HttpResponse<String> send(String method, String path, JsonNode body) throws IOException, InterruptedException {
+            HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/admin/realms/" + realm + path))
+                    .timeout(Duration.ofMinutes(2)).header("Authorization", "Bearer " + token);
+            if (body != null) {
+                request.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+            } else {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            }
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
     }
 
     /** The partial-import body for a realm export: its clients, roles and users, existing ones skipped. */
@@ -68,18 +84,55 @@ final class RealmSync {
         if (token.statusCode() != 200) {
             throw new IOException("admin token refused: HTTP " + token.statusCode());
         }
-        String accessToken = JSON.readTree(token.body()).path("access_token").asText();
-        HttpResponse<String> imported = http.send(HttpRequest.newBuilder(base.resolve("/admin/realms/" + realm + "/partialImport"))
-                .timeout(Duration.ofMinutes(2)).header("Authorization", "Bearer " + accessToken)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(partialImport(export)))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        Admin admin = new Admin(http, base, realm, JSON.readTree(token.body()).path("access_token").asText());
+        int groups = addMissingGroups(admin, export.path("groups"), null, "");
+        HttpResponse<String> imported = admin.send("POST", "/partialImport", partialImport(export));
         if (imported.statusCode() != 200) {
             throw new IOException("partial import of realm " + realm + " answered HTTP " + imported.statusCode() + ": "
                     + cut(imported.body()));
         }
         JsonNode answer = JSON.readTree(imported.body());
-        return new Result(realm, answer.path("added").asInt(), answer.path("skipped").asInt());
+        return new Result(realm, groups + answer.path("added").asInt(), answer.path("skipped").asInt());
+    }
+
+    /** Creates the groups of the file's tree that the realm lacks, parents first; returns how many. */
+    private static int addMissingGroups(Admin admin, JsonNode groups, String parentId, String parentPath)
+            throws IOException, InterruptedException {
+        int created = 0;
+        for (JsonNode group : groups) {
+            String name = group.path("name").asText();
+            String path = parentPath + "/" + name;
+            String id;
+            HttpResponse<String> found = admin.send("GET", "/group-by-path" + encodePath(path), null);
+            if (found.statusCode() == 200) {
+                id = JSON.readTree(found.body()).path("id").asText();
+            } else if (found.statusCode() == 404) {
+                ObjectNode rep = JSON.createObjectNode();
+                rep.put("name", name);
+                if (group.has("attributes")) {
+                    rep.set("attributes", group.get("attributes"));
+                }
+                HttpResponse<String> made = admin.send("POST", parentId == null ? "/groups" : "/groups/" + parentId + "/children", rep);
+                if (made.statusCode() != 201) {
+                    throw new IOException("group " + path + " could not be created: HTTP " + made.statusCode() + " " + cut(made.body()));
+                }
+                id = made.headers().firstValue("Location").map(l -> l.substring(l.lastIndexOf('/') + 1))
+                        .orElseThrow(() -> new IOException("group " + path + " created without a Location"));
+                created++;
+            } else {
+                throw new IOException("group " + path + " could not be looked up: HTTP " + found.statusCode());
+            }
+            created += addMissingGroups(admin, group.path("subGroups"), id, path);
+        }
+        return created;
+    }
+
+    private static String encodePath(String path) {
+        StringBuilder out = new StringBuilder();
+        for (String segment : path.substring(1).split("/")) {
+            out.append('/').append(URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"));
+        }
+        return out.toString();
     }
 
     private static String enc(String s) {

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A realm imported on an earlier start gains what its file gained since, on the real Keycloak: a role and a client
- * present only in the file are added; everything that exists is skipped; a second sync adds nothing.
+ * A realm imported on an earlier start gains what its file gained since, on the real Keycloak: a role, a client, an
+ * organisation under an existing one and a user in it, present only in the file, are added; everything that exists is skipped; a second sync adds nothing.
  */
 class RealmSyncIT {
 
@@ -32,6 +32,11 @@ class RealmSyncIT {
                 .put("description", "同步探针 / sync probe");
         ((ArrayNode) export.path("clients")).addObject().put("clientId", probe).put("publicClient", true)
                 .put("enabled", true);
+        // a new organisation under an existing one, and a new user in it (the case an old local realm met)
+        ((ArrayNode) export.path("groups").get(0).path("subGroups")).addObject().put("name", probe);
+        String parent = export.path("groups").get(0).path("name").asText();
+        ObjectNode user = ((ArrayNode) export.path("users")).addObject().put("username", probe).put("enabled", true);
+        user.putArray("groups").add("/" + parent + "/" + probe);
         Path file = dir.resolve("hnsw-realm.json");
         Files.write(file, JSON.writeValueAsBytes(export));
         URI base = URI.create(keycloak.baseUrl());
@@ -39,16 +44,29 @@ class RealmSyncIT {
         try {
             RealmSync.Result first = RealmSync.addMissing(base, KeycloakServer.ADMIN_USERNAME, KeycloakServer.ADMIN_PASSWORD, file);
             assertThat(first.realm()).isEqualTo("hnsw");
-            assertThat(first.added()).isEqualTo(2);
+            assertThat(first.added()).isEqualTo(4);
             assertThat(first.skipped()).isPositive();
             assertThat(admin(base, "GET", "/admin/realms/hnsw/roles/" + probe).statusCode()).isEqualTo(200);
             assertThat(clientUuid(base, probe)).isNotNull();
+            JsonNode users = JSON.readTree(admin(base, "GET", "/admin/realms/hnsw/users?exact=true&username=" + probe).body());
+            assertThat(users).hasSize(1);
+            JsonNode groups = JSON.readTree(admin(base, "GET", "/admin/realms/hnsw/users/" + users.get(0).path("id").asText()
+                    + "/groups").body());
+            assertThat(groups.get(0).path("path").asText()).isEqualTo("/" + parent + "/" + probe);
             // the demo users and their passwords are untouched: a sign-in still works
             assertThat(new OidcTestClient(keycloak).signIn("traveler", KeycloakRealmIT.PASSWORD).status()).isEqualTo(200);
 
             RealmSync.Result second = RealmSync.addMissing(base, KeycloakServer.ADMIN_USERNAME, KeycloakServer.ADMIN_PASSWORD, file);
             assertThat(second.added()).isZero();
         } finally {
+            JsonNode users = JSON.readTree(admin(base, "GET", "/admin/realms/hnsw/users?exact=true&username=" + probe).body());
+            for (JsonNode u : users) {
+                admin(base, "DELETE", "/admin/realms/hnsw/users/" + u.path("id").asText());
+            }
+            HttpResponse<String> group = admin(base, "GET", "/admin/realms/hnsw/group-by-path/" + parent + "/" + probe);
+            if (group.statusCode() == 200) {
+                admin(base, "DELETE", "/admin/realms/hnsw/groups/" + JSON.readTree(group.body()).path("id").asText());
+            }
             admin(base, "DELETE", "/admin/realms/hnsw/roles/" + probe);
             String uuid = clientUuid(base, probe);
             if (uuid != null) {
