@@ -25,6 +25,7 @@ test('(a) an operator creates an account with a role, finds it in the directory 
   const form = page.getByTestId('admin-user-form')
   await field(form, 'admin-user-username').fill(username)
   await field(form, 'admin-user-name').fill('测试关员')
+  await field(form, 'admin-user-email').fill(`${username}@example.cn`)
   await field(form, 'admin-user-password').fill('Hnsw@2026-e2e')
   await form.getByTestId('admin-user-roles').click()
   await page.getByRole('option', { name: '海关关员' }).click()
