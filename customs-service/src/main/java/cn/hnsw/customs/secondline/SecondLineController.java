@@ -6,7 +6,11 @@ import cn.hnsw.common.web.PageResponse;
 import cn.hnsw.customs.declaration.SaveResult;
 import cn.hnsw.customs.declaration.SubmissionResult;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -41,9 +46,12 @@ class SecondLineController {
     private final ArrivalReportService arrivals;
     private final SubscriptionService subscriptions;
     private final SecondLineQueryService query;
+    private final SecondLineStatistics statistics;
 
     SecondLineController(SecondLineService lists, ConsolidatedDeclarationService consolidated,
-                         ArrivalReportService arrivals, SubscriptionService subscriptions, SecondLineQueryService query) {
+                         ArrivalReportService arrivals, SubscriptionService subscriptions, SecondLineQueryService query,
+                         SecondLineStatistics statistics) {
+        this.statistics = statistics;
         this.lists = lists;
         this.consolidated = consolidated;
         this.arrivals = arrivals;
@@ -246,5 +254,30 @@ class SecondLineController {
                                                    @RequestParam(required = false) Integer size) {
         return query.query(Actors.current(), new SecondLineQueryService.Filter(enterprise, preEntryNo, customsNo,
                 verificationListNo, status, arrivalStatus, from, to), PageQuery.of(page, size));
+    }
+
+    /** 二线报关单统计 (FP 442–455): one dimension; {@code period} MONTH|QUARTER|YEAR for the PERIOD dimension. */
+    @GetMapping("/statistics")
+    SecondLineStatistics.Result statistics(@RequestParam String dimension,
+                                           @RequestParam(required = false) String period,
+                                           @RequestParam(required = false) String enterprise,
+                                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+                                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to) {
+        return statistics.count(Actors.current(), dimension, period, enterprise, from, to);
+    }
+
+    /** 统计结果导出Excel (FP 456): the dimensions asked for (all when none), one sheet each. */
+    @GetMapping("/statistics/export")
+    ResponseEntity<byte[]> exportStatistics(@RequestParam(required = false) List<String> dimension,
+                                            @RequestParam(required = false) String period,
+                                            @RequestParam(required = false) String enterprise,
+                                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+                                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to) {
+        byte[] body = statistics.export(Actors.current(), dimension, period, enterprise, from, to);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("二线报关单统计.xlsx", StandardCharsets.UTF_8).build().toString())
+                .body(body);
     }
 }
