@@ -47,11 +47,13 @@ class SecondLineController {
     private final SubscriptionService subscriptions;
     private final SecondLineQueryService query;
     private final SecondLineStatistics statistics;
+    private final SecondLineExports exports;
 
     SecondLineController(SecondLineService lists, ConsolidatedDeclarationService consolidated,
                          ArrivalReportService arrivals, SubscriptionService subscriptions, SecondLineQueryService query,
-                         SecondLineStatistics statistics) {
+                         SecondLineStatistics statistics, SecondLineExports exports) {
         this.statistics = statistics;
+        this.exports = exports;
         this.lists = lists;
         this.consolidated = consolidated;
         this.arrivals = arrivals;
@@ -273,11 +275,30 @@ class SecondLineController {
                                             @RequestParam(required = false) String enterprise,
                                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
                                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to) {
-        byte[] body = statistics.export(Actors.current(), dimension, period, enterprise, from, to);
+        return xlsx(statistics.export(Actors.current(), dimension, period, enterprise, from, to), "二线报关单统计.xlsx");
+    }
+
+    /** 调取结果导出 (FP 253, 994): the pulled lists (same filters as the list) and the pull records. */
+    @GetMapping("/verification-lists/export")
+    ResponseEntity<byte[]> exportLists(@RequestParam(required = false) String enterprise,
+                                       @RequestParam(required = false) String listType,
+                                       @RequestParam(required = false) VerificationList.Status status,
+                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        return xlsx(exports.verificationLists(Actors.current(), enterprise, listType, status, from, to), "核注清单调取结果.xlsx");
+    }
+
+    /** 订阅记录导出 (FP 470). */
+    @GetMapping("/subscriptions/export")
+    ResponseEntity<byte[]> exportSubscriptions(@RequestParam(required = false) String enterprise) {
+        return xlsx(exports.subscriptions(Actors.current(), enterprise), "二线报关单订阅记录.xlsx");
+    }
+
+    private static ResponseEntity<byte[]> xlsx(byte[] body, String filename) {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("二线报关单统计.xlsx", StandardCharsets.UTF_8).build().toString())
+                        .filename(filename, StandardCharsets.UTF_8).build().toString())
                 .body(body);
     }
 }

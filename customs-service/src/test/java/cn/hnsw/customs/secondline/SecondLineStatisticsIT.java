@@ -119,6 +119,30 @@ class SecondLineStatisticsIT extends CustomsIntegrationTestBase {
         assertThat(draft).isNotBlank();
     }
 
+    @Test
+    void subscriptionRecordsAreExportedToTheirOwnEnterprise() {
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        String until = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(60).toString();
+        for (String id : json(get("/v1/second-line/subscriptions", enterpriseToken(ENTERPRISE_C)).body()).findValuesAsText("id")) {
+            post("/v1/second-line/subscriptions/" + id + "/cancellation", enterpriseToken(ENTERPRISE_C), "");
+        }
+        HttpResponse<String> subscribed = post("/v1/second-line/subscriptions", enterpriseToken(ENTERPRISE_C), Map.of(
+                "content", "SECOND_LINE_RECEIPTS", "validFrom", today, "validTo", until));
+        assertThat(subscribed.statusCode()).as(subscribed.body()).isEqualTo(201);
+        String id = json(subscribed.body()).path("id").asText();
+
+        HttpResponse<byte[]> own = getBytes("/v1/second-line/subscriptions/export", enterpriseToken(ENTERPRISE_C));
+        assertThat(own.statusCode()).isEqualTo(200);
+        assertThat(sheetColumn(own.body(), "订阅记录", 0)).contains(id);
+        assertThat(sheetColumn(own.body(), "订阅记录", 1)).containsOnly(ENTERPRISE_C);
+        assertThat(sheetColumn(own.body(), "订阅记录", 4)).contains(until);
+        // Another enterprise asking for C's gets its own; an officer picks C.
+        assertThat(sheetColumn(getBytes("/v1/second-line/subscriptions/export?enterprise=" + ENTERPRISE_C,
+                enterpriseToken(ENTERPRISE_B)).body(), "订阅记录", 0)).doesNotContain(id);
+        assertThat(sheetColumn(getBytes("/v1/second-line/subscriptions/export?enterprise=" + ENTERPRISE_C,
+                officerToken()).body(), "订阅记录", 0)).contains(id);
+    }
+
     private String secondLine(List<Map<String, Object>> items) {
         Map<String, Object> h = header(ENTERPRISE_C);
         h.put("verificationListNo", "QD6400STAT" + items.size());
