@@ -214,6 +214,19 @@ class ImportPrintAndSecondLineIT extends CustomsIntegrationTestBase {
         assertThat(findings(id)).isEmpty();
         HttpResponse<String> declared = post("/v1/declarations/" + id + "/submission", enterpriseToken(ENTERPRISE_B), "");
         assertThat(declared.statusCode()).as(declared.body()).isEqualTo(200);
+
+        // Printed on its own form, and exported in the first-line list only.
+        HttpResponse<String> print = get("/v1/declarations/" + id + "/print", enterpriseToken(ENTERPRISE_B));
+        assertThat(print.statusCode()).isEqualTo(200);
+        assertThat(print.body()).contains("中华人民共和国海关进口货物报关单（一线一般报关）");
+        String preEntryNo = json(get("/v1/declarations/" + id, enterpriseToken(ENTERPRISE_B)).body()).path("preEntryNo").asText();
+        byte[] firstLine = getBytes("/v1/declarations/export?type=FIRST_LINE_GENERAL", enterpriseToken(ENTERPRISE_B)).body();
+        assertThat(sheetColumn(firstLine, "报关单列表 Declarations", 0)).contains(preEntryNo);
+        assertThat(sheetColumn(firstLine, "报关单列表 Declarations", 1)).containsOnly("一线一般报关");
+        assertThat(sheetColumn(getBytes("/v1/declarations/export?type=SECOND_LINE_GENERAL", enterpriseToken(ENTERPRISE_B)).body(),
+                "报关单列表 Declarations", 0)).doesNotContain(preEntryNo);
+        assertThat(sheetColumn(getBytes("/v1/declarations/export?type=FIRST_LINE_GENERAL", enterpriseToken(ENTERPRISE_A)).body(),
+                "报关单列表 Declarations", 0)).doesNotContain(preEntryNo);
     }
 
     @Test
@@ -237,6 +250,12 @@ class ImportPrintAndSecondLineIT extends CustomsIntegrationTestBase {
         assertThat(put("/v1/declarations/" + id, enterpriseToken(ENTERPRISE_B),
                 request("SECOND_LINE_GENERAL", h, List.of(item("2203000000", "啤酒")))).statusCode()).isEqualTo(200);
         assertThat(findings(id)).isEmpty();
+        assertThat(get("/v1/declarations/" + id + "/print", enterpriseToken(ENTERPRISE_B)).body())
+                .contains("中华人民共和国海关进口货物报关单（二线一般报关）");
+        String preEntryNo = json(get("/v1/declarations/" + id, enterpriseToken(ENTERPRISE_B)).body()).path("preEntryNo").asText();
+        byte[] secondLine = getBytes("/v1/declarations/export?type=SECOND_LINE_GENERAL", officerToken()).body();
+        assertThat(sheetColumn(secondLine, "报关单列表 Declarations", 0)).contains(preEntryNo);
+        assertThat(sheetColumn(secondLine, "报关单列表 Declarations", 1)).containsOnly("二线一般报关");
         // Officers find the general declarations' rules among the others.
         assertThat(get("/v1/validation-rules", officerToken()).body()).contains("SECOND-LINE-DESTINATION", "GENERAL-LEVY-FOR-MODE");
     }
