@@ -286,6 +286,72 @@ public enum ValidationRuleKind {
 
     abstract void check(ValidationRule rule, CustomsDeclaration declaration, ReferenceLookups refs, Findings out);
 
+    /**
+     * Refuses a parameter this kind cannot read (an officer's change is checked before it is stored), with what is
+     * wrong in the exception's message.
+     */
+    public void checkParameter(String parameter) {
+        switch (this) {
+            case REQUIRED_HEADER_FIELDS, USCC_CHECK_DIGIT -> {
+                for (String field : need(parameter, "field,field")) {
+                    DeclarationHeader.empty().field(field);
+                }
+            }
+            case PARAMETER_CODES -> {
+                for (String pair : need(parameter, "field=TABLE,...")) {
+                    if (pair.split("=", 2).length != 2) {
+                        throw new IllegalArgumentException("field=TABLE: " + pair);
+                    }
+                }
+            }
+            case ITEM_CODE_IN_SET, HEADER_CODE_IN_SET, HEADER_CODE_NOT_IN_SET -> {
+                String[] fieldAndValues = String.join(",", need(parameter, "field=v1,v2")).split("=", 2);
+                if (fieldAndValues.length != 2 || list(fieldAndValues[1]).isEmpty()) {
+                    throw new IllegalArgumentException("field=v1,v2: " + parameter);
+                }
+                if (this != ITEM_CODE_IN_SET) {
+                    DeclarationHeader.empty().field(fieldAndValues[0].trim());
+                }
+            }
+            case HEADER_CODE_IMPLIES -> {
+                need(parameter, "field=v1|v2>otherField=w1|w2;...");
+                for (String clause : parameter.split(";")) {
+                    if (clause.isBlank()) {
+                        continue;
+                    }
+                    String[] whenThen = clause.split(">", 2);
+                    if (whenThen.length != 2) {
+                        throw new IllegalArgumentException("field=v1|v2>otherField=w1|w2: " + clause);
+                    }
+                    for (String side : whenThen) {
+                        String[] fieldAndValues = side.split("=", 2);
+                        if (fieldAndValues.length != 2 || fieldAndValues[1].isBlank()) {
+                            throw new IllegalArgumentException("field=v1|v2: " + side);
+                        }
+                        DeclarationHeader.empty().field(fieldAndValues[0].trim());
+                    }
+                }
+            }
+            case TOTAL_MATCHES_PRICE -> {
+                if (parameter != null && !parameter.isBlank()) {
+                    new BigDecimal(parameter.trim());
+                }
+            }
+            case HS_PREFIX_REFUSED, TRANSPORT_DOCUMENTS -> need(parameter, "v1,v2");
+            default -> {
+                // The other kinds take no parameter, or any text (REMARK_MARKER).
+            }
+        }
+    }
+
+    private static List<String> need(String parameter, String shape) {
+        List<String> parts = list(parameter);
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("expected " + shape);
+        }
+        return parts;
+    }
+
     static void headerCodes(ValidationRule rule, CustomsDeclaration d, Findings out, boolean mustBeIn) {
         String[] fieldAndValues = rule.parameter().split("=", 2);
         String field = fieldAndValues[0].trim();
