@@ -3,7 +3,7 @@ package cn.hnsw.customs.console;
 import java.util.List;
 
 /**
- * The enterprise-facing services of the customs single window an enterprise opens in its access console
+ * The enterprise-facing services of the customs single window an enterprise enables (开通) in its access console
  * (企业接入服务控制台, FP 575–610), with what each lets the enterprise's own systems call.
  */
 public enum EnterpriseService {

@@ -26,7 +26,7 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * The open interfaces an enterprise's own systems call once the enterprise opened the service in its console
+ * The open interfaces an enterprise's own systems call once the enterprise enabled the service in its console
  * (对企服务接口): parameter query, declaration pre-validation without storing, commodity pre-classification lookup.
  */
 @RestController
@@ -54,14 +54,14 @@ class OpenInterfaceController {
     PageResponse<ParameterEntry> entries(@PathVariable String table, @RequestParam(required = false) String q,
                                          @RequestParam(required = false) Integer page,
                                          @RequestParam(required = false) Integer size) {
-        access.requireOpen(Actors.current(), EnterpriseService.PARAMETER_QUERY);
+        access.requireEnabled(Actors.current(), EnterpriseService.PARAMETER_QUERY);
         return parameters.entries(table, null, q, PageQuery.of(page, size));
     }
 
     @PostMapping("/prevalidation")
     ValidationReport prevalidate(@Valid @RequestBody DeclarationRequest request) {
         CurrentActor actor = Actors.current();
-        access.requireOpen(actor, EnterpriseService.PRE_VALIDATION);
+        access.requireEnabled(actor, EnterpriseService.PRE_VALIDATION);
         String enterprise = EnterpriseScope.restrictionFor(actor).orElseThrow();
         return declarations.validateUnsaved(CustomsDeclaration.draft(UNSTORED, request.declarationType(),
                 request.importExport() != null ? request.importExport() : request.declarationType().defaultDirection(),
@@ -71,7 +71,7 @@ class OpenInterfaceController {
     @GetMapping("/classification/{hsCode}")
     Map<String, Object> classification(@PathVariable String hsCode) {
         CurrentActor actor = Actors.current();
-        access.requireOpen(actor, EnterpriseService.PRE_CLASSIFICATION);
+        access.requireEnabled(actor, EnterpriseService.PRE_CLASSIFICATION);
         String enterprise = EnterpriseScope.restrictionFor(actor).orElseThrow();
         boolean valid = hsCode.matches("\\d{10}");
         return Map.of("hsCode", hsCode, "valid", valid,

@@ -25,20 +25,20 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * 企业接入服务控制台 (FP 575–610): an enterprise opens, changes, closes and deletes its enterprise-facing services; the
- * open interfaces ask {@link #requireOpen} before they answer and count the call. Officers read every enterprise's.
+ * 企业接入服务控制台 (FP 575–610): an enterprise enables (开通), changes, disables (关闭) and deletes its enterprise-facing services; the
+ * open interfaces ask {@link #requireEnabled} before they answer and count the call. Officers read every enterprise's.
  */
 @Service
 public class ServiceAccess {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServiceAccess.class);
 
-    public enum Status { OPEN, CLOSED, NOT_OPENED }
+    public enum Status { ENABLED, DISABLED, NOT_ENABLED }
 
     /** One service as the console shows it: what it is, which interfaces it opens, and this enterprise's state. */
     public record ServiceView(EnterpriseService service, String nameZh, String nameEn, String descriptionZh,
                               String descriptionEn, List<String> interfaces, String enterpriseUscc, Status status,
-                              String contact, String callbackUrl, String note, Instant openedAt, Instant updatedAt,
+                              String contact, String callbackUrl, String note, Instant enabledAt, Instant updatedAt,
                               String updatedBy, long calls, Instant lastCalledAt, int version) {
     }
 
@@ -66,75 +66,75 @@ public class ServiceAccess {
                 .collect(Collectors.toMap(ServiceView::service, Function.identity()));
         List<ServiceView> views = new ArrayList<>();
         for (EnterpriseService s : EnterpriseService.values()) {
-            views.add(held.getOrDefault(s, view(s, uscc, Status.NOT_OPENED, null, null, null, null, null, null, 0, null, 0)));
+            views.add(held.getOrDefault(s, view(s, uscc, Status.NOT_ENABLED, null, null, null, null, null, null, 0, null, 0)));
         }
         return views;
     }
 
-    /** 服务开通 / 服务修改: opens a service, or changes the settings of one (and opens it again when closed). */
+    /** 服务开通 / 服务修改: enables a service, or changes the settings of one (and enables it again when disabled). */
     @Transactional
-    public ServiceView open(CurrentActor actor, String service, Settings settings) {
+    public ServiceView enable(CurrentActor actor, String service, Settings settings) {
         String uscc = enterpriseOf(actor);
         EnterpriseService s = parse(service);
         Settings checked = check(settings == null ? new Settings(null, null, null) : settings);
         Instant now = clock.instant();
         jdbc.sql("""
                 INSERT INTO enterprise_service_access (enterprise_uscc, service, status, contact, callback_url, note,
-                  opened_at, updated_at, updated_by)
-                VALUES (:e, :s, 'OPEN', :contact, :url, :note, :now, :now, :by)
-                ON CONFLICT (enterprise_uscc, service) DO UPDATE SET status = 'OPEN', contact = :contact,
+                  enabled_at, updated_at, updated_by)
+                VALUES (:e, :s, 'ENABLED', :contact, :url, :note, :now, :now, :by)
+                ON CONFLICT (enterprise_uscc, service) DO UPDATE SET status = 'ENABLED', contact = :contact,
                   callback_url = :url, note = :note, updated_at = :now, updated_by = :by,
-                  opened_at = CASE WHEN enterprise_service_access.status = 'CLOSED' THEN :now ELSE enterprise_service_access.opened_at END,
+                  enabled_at = CASE WHEN enterprise_service_access.status = 'DISABLED' THEN :now ELSE enterprise_service_access.enabled_at END,
                   version = enterprise_service_access.version + 1""")
                 .param("e", uscc).param("s", s.name()).param("contact", checked.contact())
                 .param("url", checked.callbackUrl()).param("note", checked.note())
                 .param("now", Timestamp.from(now)).param("by", actor.username()).update();
-        LOG.info("enterprise service {} opened/changed for {} by {}", s, uscc, actor.username());
+        LOG.info("enterprise service {} enabled/changed for {} by {}", s, uscc, actor.username());
         return find(uscc, s).orElseThrow();
     }
 
     /** 服务关闭. */
     @Transactional
-    public ServiceView close(CurrentActor actor, String service) {
+    public ServiceView disable(CurrentActor actor, String service) {
         String uscc = enterpriseOf(actor);
         EnterpriseService s = parse(service);
         ServiceView current = find(uscc, s).orElseThrow(() -> new HnswException(ConsoleErrorCode.SERVICE_RECORD_MISSING, s.nameZh()));
-        if (current.status() == Status.CLOSED) {
-            throw new HnswException(ConsoleErrorCode.SERVICE_ALREADY_CLOSED, s.nameZh());
+        if (current.status() == Status.DISABLED) {
+            throw new HnswException(ConsoleErrorCode.SERVICE_ALREADY_DISABLED, s.nameZh());
         }
         jdbc.sql("""
-                UPDATE enterprise_service_access SET status = 'CLOSED', updated_at = :now, updated_by = :by, version = version + 1
+                UPDATE enterprise_service_access SET status = 'DISABLED', updated_at = :now, updated_by = :by, version = version + 1
                 WHERE enterprise_uscc = :e AND service = :s""")
                 .param("e", uscc).param("s", s.name()).param("now", Timestamp.from(clock.instant()))
                 .param("by", actor.username()).update();
-        LOG.info("enterprise service {} closed for {} by {}", s, uscc, actor.username());
+        LOG.info("enterprise service {} disabled for {} by {}", s, uscc, actor.username());
         return find(uscc, s).orElseThrow();
     }
 
-    /** 服务删除: only a closed service's record goes. */
+    /** 服务删除: only a disabled service's record goes. */
     @Transactional
     public void delete(CurrentActor actor, String service) {
         String uscc = enterpriseOf(actor);
         EnterpriseService s = parse(service);
         ServiceView current = find(uscc, s).orElseThrow(() -> new HnswException(ConsoleErrorCode.SERVICE_RECORD_MISSING, s.nameZh()));
-        if (current.status() == Status.OPEN) {
-            throw new HnswException(ConsoleErrorCode.SERVICE_STILL_OPEN, s.nameZh());
+        if (current.status() == Status.ENABLED) {
+            throw new HnswException(ConsoleErrorCode.SERVICE_STILL_ENABLED, s.nameZh());
         }
         jdbc.sql("DELETE FROM enterprise_service_access WHERE enterprise_uscc = :e AND service = :s")
                 .param("e", uscc).param("s", s.name()).update();
         LOG.info("enterprise service {} deleted for {} by {}", s, uscc, actor.username());
     }
 
-    /** The gate of an open interface: refused unless the caller's enterprise has the service open; counts the call. */
+    /** The gate of an open interface: refused unless the caller's enterprise has the service enabled; counts the call. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void requireOpen(CurrentActor actor, EnterpriseService service) {
+    public void requireEnabled(CurrentActor actor, EnterpriseService service) {
         String uscc = enterpriseOf(actor);
         int counted = jdbc.sql("""
                 UPDATE enterprise_service_access SET calls = calls + 1, last_called_at = :now
-                WHERE enterprise_uscc = :e AND service = :s AND status = 'OPEN'""")
+                WHERE enterprise_uscc = :e AND service = :s AND status = 'ENABLED'""")
                 .param("e", uscc).param("s", service.name()).param("now", Timestamp.from(clock.instant())).update();
         if (counted == 0) {
-            throw new HnswException(ConsoleErrorCode.SERVICE_NOT_OPENED, service.nameZh());
+            throw new HnswException(ConsoleErrorCode.SERVICE_NOT_ENABLED, service.nameZh());
         }
     }
 
@@ -146,14 +146,14 @@ public class ServiceAccess {
     private ServiceView map(ResultSet rs, int n) throws SQLException {
         return view(EnterpriseService.valueOf(rs.getString("service")), rs.getString("enterprise_uscc"),
                 Status.valueOf(rs.getString("status")), rs.getString("contact"), rs.getString("callback_url"),
-                rs.getString("note"), instant(rs.getTimestamp("opened_at")), instant(rs.getTimestamp("updated_at")),
+                rs.getString("note"), instant(rs.getTimestamp("enabled_at")), instant(rs.getTimestamp("updated_at")),
                 rs.getString("updated_by"), rs.getLong("calls"), instant(rs.getTimestamp("last_called_at")), rs.getInt("version"));
     }
 
     private static ServiceView view(EnterpriseService s, String uscc, Status status, String contact, String url, String note,
-                                    Instant opened, Instant updated, String by, long calls, Instant lastCalled, int version) {
+                                    Instant enabled, Instant updated, String by, long calls, Instant lastCalled, int version) {
         return new ServiceView(s, s.nameZh(), s.nameEn(), s.descriptionZh(), s.descriptionEn(), s.interfaces(), uscc,
-                status, contact, url, note, opened, updated, by, calls, lastCalled, version);
+                status, contact, url, note, enabled, updated, by, calls, lastCalled, version);
     }
 
     private static Settings check(Settings s) {

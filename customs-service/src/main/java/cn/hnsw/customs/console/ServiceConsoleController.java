@@ -38,15 +38,15 @@ class ServiceConsoleController {
     /** 开通 or 修改. */
     @PutMapping("/{service}")
     @PreAuthorize(ENTERPRISE)
-    ServiceAccess.ServiceView open(@PathVariable String service, @RequestBody(required = false) ServiceAccess.Settings settings) {
-        return access.open(Actors.current(), service, settings);
+    ServiceAccess.ServiceView enable(@PathVariable String service, @RequestBody(required = false) ServiceAccess.Settings settings) {
+        return access.enable(Actors.current(), service, settings);
     }
 
     /** 关闭. */
-    @PostMapping("/{service}/closure")
+    @PostMapping("/{service}/disablement")
     @PreAuthorize(ENTERPRISE)
-    ServiceAccess.ServiceView close(@PathVariable String service) {
-        return access.close(Actors.current(), service);
+    ServiceAccess.ServiceView disable(@PathVariable String service) {
+        return access.disable(Actors.current(), service);
     }
 
     /** 删除. */

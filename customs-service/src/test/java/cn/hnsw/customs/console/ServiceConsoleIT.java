@@ -15,24 +15,24 @@ import static cn.hnsw.customs.declaration.DeclarationFixtures.item;
 import static cn.hnsw.customs.declaration.DeclarationFixtures.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** 企业接入服务控制台 and the open interfaces (FP 575–610): open, change, close, delete; the interfaces follow. */
+/** 企业接入服务控制台 and the open interfaces (FP 575–610): enable, change, disable, delete; the interfaces follow. */
 class ServiceConsoleIT extends CustomsIntegrationTestBase {
 
     static final String ENTERPRISE_D = UnifiedSocialCreditCode.complete("91460108MA5T00DEF");
     static final String ENTERPRISE_E = UnifiedSocialCreditCode.complete("91460108MA5T00EFG");
 
     @Test
-    void anOpenedServiceAnswersItsInterfaceAClosedOneRefusesAndOnlyAClosedOneIsDeleted() {
+    void anEnabledServiceAnswersItsInterfaceADisabledOneRefusesAndOnlyADisabledOneIsDeleted() {
         String d = enterpriseToken(ENTERPRISE_D);
-        // The console lists every service, none opened yet, and the interface refuses.
+        // The console lists every service, none enabled yet, and the interface refuses.
         JsonNode console = json(get("/v1/service-console/services", d).body());
         assertThat(console.findValuesAsText("service")).containsExactly("PARAMETER_QUERY", "PRE_VALIDATION",
                 "PRE_CLASSIFICATION", "DECLARATION_IMPORT", "SUBSCRIPTION");
-        assertThat(console.findValuesAsText("status")).containsOnly("NOT_OPENED");
+        assertThat(console.findValuesAsText("status")).containsOnly("NOT_ENABLED");
         assertThat(console.get(0).path("interfaces").get(0).asText()).isEqualTo("GET /v1/open/parameters/{table}/entries");
         HttpResponse<String> closed = get("/v1/open/parameters/CURRENCY/entries", d);
         assertThat(closed.statusCode()).isEqualTo(403);
-        assertThat(json(closed.body()).path("code").asText()).isEqualTo("SERVICE_NOT_OPENED");
+        assertThat(json(closed.body()).path("code").asText()).isEqualTo("SERVICE_NOT_ENABLED");
         assertThat(closed.body()).contains("本企业未开通“通关参数查询服务”");
 
         // 开通 with settings; a bad callback address is refused and changes nothing.
@@ -40,11 +40,11 @@ class ServiceConsoleIT extends CustomsIntegrationTestBase {
                 Map.of("contact", "王工", "callbackUrl", "ftp:/nowhere"));
         assertThat(badUrl.statusCode()).isEqualTo(400);
         assertThat(json(badUrl.body()).path("code").asText()).isEqualTo("SERVICE_SETTINGS_INVALID");
-        assertThat(status(d, "PARAMETER_QUERY")).isEqualTo("NOT_OPENED");
-        HttpResponse<String> opened = put("/v1/service-console/services/PARAMETER_QUERY", d,
+        assertThat(status(d, "PARAMETER_QUERY")).isEqualTo("NOT_ENABLED");
+        HttpResponse<String> enabled = put("/v1/service-console/services/PARAMETER_QUERY", d,
                 Map.of("contact", "王工 0898-66000000", "callbackUrl", "https://erp.example.cn/hnsw"));
-        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(200);
-        assertThat(json(opened.body()).path("status").asText()).isEqualTo("OPEN");
+        assertThat(enabled.statusCode()).as(enabled.body()).isEqualTo(200);
+        assertThat(json(enabled.body()).path("status").asText()).isEqualTo("ENABLED");
         JsonNode entries = json(get("/v1/open/parameters/CURRENCY/entries?q=USD", d).body());
         assertThat(entries.path("content").findValuesAsText("code")).contains("USD");
         // 修改: the settings change, the version counts, the calls were counted.
@@ -53,25 +53,25 @@ class ServiceConsoleIT extends CustomsIntegrationTestBase {
         assertThat(changed.path("version").asInt()).isEqualTo(2);
         assertThat(changed.path("calls").asLong()).isEqualTo(1);
 
-        // Another enterprise's console is its own: D's service is not open for E.
-        assertThat(status(enterpriseToken(ENTERPRISE_E), "PARAMETER_QUERY")).isEqualTo("NOT_OPENED");
+        // Another enterprise's console is its own: D's service is not enabled for E.
+        assertThat(status(enterpriseToken(ENTERPRISE_E), "PARAMETER_QUERY")).isEqualTo("NOT_ENABLED");
         assertThat(get("/v1/open/parameters/CURRENCY/entries", enterpriseToken(ENTERPRISE_E)).statusCode()).isEqualTo(403);
         // Officers read an enterprise's console and change nothing; they do not call the open interfaces.
         JsonNode officerView = json(get("/v1/service-console/services?enterprise=" + ENTERPRISE_D, officerToken()).body());
-        assertThat(officerView.findValuesAsText("status")).contains("OPEN");
+        assertThat(officerView.findValuesAsText("status")).contains("ENABLED");
         assertThat(put("/v1/service-console/services/PARAMETER_QUERY", officerToken(), Map.of()).statusCode()).isEqualTo(403);
         assertThat(get("/v1/open/parameters/CURRENCY/entries", officerToken()).statusCode()).isEqualTo(403);
 
-        // 删除 only after 关闭; closed, the interface refuses again.
+        // 删除 only after 关闭; disabled, the interface refuses again.
         HttpResponse<String> stillOpen = delete("/v1/service-console/services/PARAMETER_QUERY", d);
         assertThat(stillOpen.statusCode()).isEqualTo(409);
-        assertThat(json(stillOpen.body()).path("code").asText()).isEqualTo("SERVICE_STILL_OPEN");
-        assertThat(json(post("/v1/service-console/services/PARAMETER_QUERY/closure", d, "").body()).path("status").asText())
-                .isEqualTo("CLOSED");
+        assertThat(json(stillOpen.body()).path("code").asText()).isEqualTo("SERVICE_STILL_ENABLED");
+        assertThat(json(post("/v1/service-console/services/PARAMETER_QUERY/disablement", d, "").body()).path("status").asText())
+                .isEqualTo("DISABLED");
         assertThat(get("/v1/open/parameters/CURRENCY/entries", d).statusCode()).isEqualTo(403);
-        assertThat(post("/v1/service-console/services/PARAMETER_QUERY/closure", d, "").statusCode()).isEqualTo(409);
+        assertThat(post("/v1/service-console/services/PARAMETER_QUERY/disablement", d, "").statusCode()).isEqualTo(409);
         assertThat(delete("/v1/service-console/services/PARAMETER_QUERY", d).statusCode()).isEqualTo(204);
-        assertThat(status(d, "PARAMETER_QUERY")).isEqualTo("NOT_OPENED");
+        assertThat(status(d, "PARAMETER_QUERY")).isEqualTo("NOT_ENABLED");
         assertThat(delete("/v1/service-console/services/PARAMETER_QUERY", d).statusCode()).isEqualTo(404);
         assertThat(put("/v1/service-console/services/NO_SUCH_SERVICE", d, Map.of()).statusCode()).isEqualTo(404);
     }
