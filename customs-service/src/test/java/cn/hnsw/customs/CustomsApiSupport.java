@@ -103,6 +103,35 @@ public abstract class CustomsApiSupport {
         return send(HttpRequest.newBuilder(URI.create(url(path))).DELETE(), token);
     }
 
+    /** A download (Excel), with the token. */
+    protected HttpResponse<byte[]> getBytes(String path, String token) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", "Bearer " + token).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The text of one column of an Excel sheet, below its title row. */
+    protected static java.util.List<String> sheetColumn(byte[] xlsx, String sheetName, int column) {
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(xlsx))) {
+            org.apache.poi.ss.usermodel.Sheet sheet = wb.getSheet(sheetName);
+            java.util.List<String> values = new java.util.ArrayList<>();
+            org.apache.poi.ss.usermodel.DataFormatter format = new org.apache.poi.ss.usermodel.DataFormatter();
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                values.add(format.formatCellValue(sheet.getRow(r).getCell(column)));
+            }
+            return values;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     protected static HttpResponse<String> send(HttpRequest.Builder request, String token) {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);

@@ -28,6 +28,7 @@ public enum CustomsErrorCode implements EnumErrorCode {
     PARAMETER_TABLE_NOT_FOUND(HttpStatus.NOT_FOUND, "通关参数表“{0}”不存在", "Clearance parameter table {0} does not exist"),
     PARAMETER_VERSION_NOT_FOUND(HttpStatus.NOT_FOUND, "通关参数表“{0}”无版本{1}", "Clearance parameter table {0} has no version {1}"),
     PARAMETER_ENTRIES_INVALID(HttpStatus.BAD_REQUEST, "参数表条目无效：{0}", "Invalid parameter entries: {0}"),
+    RULE_PARAMETER_INVALID(HttpStatus.BAD_REQUEST, "校验规则“{0}”的参数无效：{1}", "The parameter of validation rule {0} is not valid: {1}"),
     RULE_NOT_FOUND(HttpStatus.NOT_FOUND, "校验规则“{0}”不存在", "Validation rule {0} does not exist"),
     IMPORT_FILE_INVALID(HttpStatus.BAD_REQUEST, "导入文件不是有效的Excel（xlsx）报关单模板：{0}", "The file is not a valid Excel (xlsx) declaration template: {0}"),
     LEDGER_ELIGIBILITY_NOT_PUBLISHED(HttpStatus.NOT_FOUND, "零关税账册尚未发布企业{0}的资质与白名单", "The zero-tariff ledger has published nothing for enterprise {0}"),

@@ -6,7 +6,11 @@ import cn.hnsw.common.web.PageResponse;
 import cn.hnsw.customs.declaration.SaveResult;
 import cn.hnsw.customs.declaration.SubmissionResult;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -41,9 +46,14 @@ class SecondLineController {
     private final ArrivalReportService arrivals;
     private final SubscriptionService subscriptions;
     private final SecondLineQueryService query;
+    private final SecondLineStatistics statistics;
+    private final SecondLineExports exports;
 
     SecondLineController(SecondLineService lists, ConsolidatedDeclarationService consolidated,
-                         ArrivalReportService arrivals, SubscriptionService subscriptions, SecondLineQueryService query) {
+                         ArrivalReportService arrivals, SubscriptionService subscriptions, SecondLineQueryService query,
+                         SecondLineStatistics statistics, SecondLineExports exports) {
+        this.statistics = statistics;
+        this.exports = exports;
         this.lists = lists;
         this.consolidated = consolidated;
         this.arrivals = arrivals;
@@ -246,5 +256,49 @@ class SecondLineController {
                                                    @RequestParam(required = false) Integer size) {
         return query.query(Actors.current(), new SecondLineQueryService.Filter(enterprise, preEntryNo, customsNo,
                 verificationListNo, status, arrivalStatus, from, to), PageQuery.of(page, size));
+    }
+
+    /** 二线报关单统计 (FP 442–455): one dimension; {@code period} MONTH|QUARTER|YEAR for the PERIOD dimension. */
+    @GetMapping("/statistics")
+    SecondLineStatistics.Result statistics(@RequestParam String dimension,
+                                           @RequestParam(required = false) String period,
+                                           @RequestParam(required = false) String enterprise,
+                                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+                                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to) {
+        return statistics.count(Actors.current(), dimension, period, enterprise, from, to);
+    }
+
+    /** 统计结果导出Excel (FP 456): the dimensions asked for (all when none), one sheet each. */
+    @GetMapping("/statistics/export")
+    ResponseEntity<byte[]> exportStatistics(@RequestParam(required = false) List<String> dimension,
+                                            @RequestParam(required = false) String period,
+                                            @RequestParam(required = false) String enterprise,
+                                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+                                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to) {
+        return xlsx(statistics.export(Actors.current(), dimension, period, enterprise, from, to), "二线报关单统计.xlsx");
+    }
+
+    /** 调取结果导出 (FP 253, 994): the pulled lists (same filters as the list) and the pull records. */
+    @GetMapping("/verification-lists/export")
+    ResponseEntity<byte[]> exportLists(@RequestParam(required = false) String enterprise,
+                                       @RequestParam(required = false) String listType,
+                                       @RequestParam(required = false) VerificationList.Status status,
+                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        return xlsx(exports.verificationLists(Actors.current(), enterprise, listType, status, from, to), "核注清单调取结果.xlsx");
+    }
+
+    /** 订阅记录导出 (FP 470). */
+    @GetMapping("/subscriptions/export")
+    ResponseEntity<byte[]> exportSubscriptions(@RequestParam(required = false) String enterprise) {
+        return xlsx(exports.subscriptions(Actors.current(), enterprise), "二线报关单订阅记录.xlsx");
+    }
+
+    private static ResponseEntity<byte[]> xlsx(byte[] body, String filename) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(filename, StandardCharsets.UTF_8).build().toString())
+                .body(body);
     }
 }

@@ -38,6 +38,7 @@ public enum SecondLineErrorCode implements EnumErrorCode {
     SUBSCRIPTION_NOT_FOUND(HttpStatus.NOT_FOUND, "订阅不存在", "The subscription does not exist"),
     SUBSCRIPTION_STATE(HttpStatus.CONFLICT, "订阅当前状态（{0}）不能{1}", "A subscription in state {0} cannot be {1}"),
     SUBSCRIPTION_EXTENSION_INVALID(HttpStatus.BAD_REQUEST, "延期后的截止日须晚于原截止日，且有效期不超过一年", "The new end must be after the current one, within a year of the start"),
+    STATISTIC_INVALID(HttpStatus.BAD_REQUEST, "统计条件无效：{0}（统计维度、期间或起止时间）", "Invalid statistics request: {0} (dimension, period or time range)"),
     ENTERPRISE_ONLY(HttpStatus.FORBIDDEN, "仅企业用户可办理", "Only enterprise users do this");
 
     private final ErrorText text;

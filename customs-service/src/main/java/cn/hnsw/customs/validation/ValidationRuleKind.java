@@ -172,6 +172,54 @@ public enum ValidationRuleKind {
             }
         }
     },
+    /**
+     * Parameter: {@code field=v1,v2,...}: the header field, when filled, must be one of the values (a general
+     * declaration's supervision modes, FP 861/1146 supervision-info checks). Message arguments: field, value.
+     */
+    HEADER_CODE_IN_SET {
+        @Override
+        void check(ValidationRule rule, CustomsDeclaration d, ReferenceLookups refs, Findings out) {
+            headerCodes(rule, d, out, true);
+        }
+    },
+    /** Parameter: {@code field=v1,v2,...}: the header field must not be one of the values. Arguments: field, value. */
+    HEADER_CODE_NOT_IN_SET {
+        @Override
+        void check(ValidationRule rule, CustomsDeclaration d, ReferenceLookups refs, Findings out) {
+            headerCodes(rule, d, out, false);
+        }
+    },
+    /**
+     * 单证一致性 — header fields that go together. Parameter: clauses separated by {@code ;}, each
+     * {@code field=v1|v2>otherField=w1|w2}: when the first field holds one of its values, the other field must hold one
+     * of its own. Arguments: first field's value, the values the other field accepts, the other field's value.
+     */
+    HEADER_CODE_IMPLIES {
+        @Override
+        void check(ValidationRule rule, CustomsDeclaration d, ReferenceLookups refs, Findings out) {
+            if (rule.parameter() == null) {
+                return;
+            }
+            for (String clause : rule.parameter().split(";")) {
+                if (clause.isBlank()) {
+                    continue;
+                }
+                String[] whenThen = clause.split(">", 2);
+                String[] when = whenThen[0].split("=", 2);
+                String[] then = whenThen[1].split("=", 2);
+                Object whenValue = d.header().field(when[0].trim());
+                if (blank(whenValue) || !List.of(when[1].trim().split("\\|")).contains(whenValue.toString())) {
+                    continue;
+                }
+                Object thenValue = d.header().field(then[0].trim());
+                List<String> accepted = List.of(then[1].trim().split("\\|"));
+                if (blank(thenValue) || !accepted.contains(thenValue.toString())) {
+                    out.add(rule, then[0].trim(), null, whenValue, String.join("/", accepted),
+                            blank(thenValue) ? "" : thenValue);
+                }
+            }
+        }
+    },
     /** Parameter: comma-separated HS prefixes (chapters or headings) refused for this declaration type. */
     HS_PREFIX_REFUSED {
         @Override
@@ -237,6 +285,81 @@ public enum ValidationRuleKind {
     };
 
     abstract void check(ValidationRule rule, CustomsDeclaration declaration, ReferenceLookups refs, Findings out);
+
+    /**
+     * Refuses a parameter this kind cannot read (an officer's change is checked before it is stored), with what is
+     * wrong in the exception's message.
+     */
+    public void checkParameter(String parameter) {
+        switch (this) {
+            case REQUIRED_HEADER_FIELDS, USCC_CHECK_DIGIT -> {
+                for (String field : need(parameter, "field,field")) {
+                    DeclarationHeader.empty().field(field);
+                }
+            }
+            case PARAMETER_CODES -> {
+                for (String pair : need(parameter, "field=TABLE,...")) {
+                    if (pair.split("=", 2).length != 2) {
+                        throw new IllegalArgumentException("field=TABLE: " + pair);
+                    }
+                }
+            }
+            case ITEM_CODE_IN_SET, HEADER_CODE_IN_SET, HEADER_CODE_NOT_IN_SET -> {
+                String[] fieldAndValues = String.join(",", need(parameter, "field=v1,v2")).split("=", 2);
+                if (fieldAndValues.length != 2 || list(fieldAndValues[1]).isEmpty()) {
+                    throw new IllegalArgumentException("field=v1,v2: " + parameter);
+                }
+                if (this != ITEM_CODE_IN_SET) {
+                    DeclarationHeader.empty().field(fieldAndValues[0].trim());
+                }
+            }
+            case HEADER_CODE_IMPLIES -> {
+                need(parameter, "field=v1|v2>otherField=w1|w2;...");
+                for (String clause : parameter.split(";")) {
+                    if (clause.isBlank()) {
+                        continue;
+                    }
+                    String[] whenThen = clause.split(">", 2);
+                    if (whenThen.length != 2) {
+                        throw new IllegalArgumentException("field=v1|v2>otherField=w1|w2: " + clause);
+                    }
+                    for (String side : whenThen) {
+                        String[] fieldAndValues = side.split("=", 2);
+                        if (fieldAndValues.length != 2 || fieldAndValues[1].isBlank()) {
+                            throw new IllegalArgumentException("field=v1|v2: " + side);
+                        }
+                        DeclarationHeader.empty().field(fieldAndValues[0].trim());
+                    }
+                }
+            }
+            case TOTAL_MATCHES_PRICE -> {
+                if (parameter != null && !parameter.isBlank()) {
+                    new BigDecimal(parameter.trim());
+                }
+            }
+            case HS_PREFIX_REFUSED, TRANSPORT_DOCUMENTS -> need(parameter, "v1,v2");
+            default -> {
+                // The other kinds take no parameter, or any text (REMARK_MARKER).
+            }
+        }
+    }
+
+    private static List<String> need(String parameter, String shape) {
+        List<String> parts = list(parameter);
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("expected " + shape);
+        }
+        return parts;
+    }
+
+    static void headerCodes(ValidationRule rule, CustomsDeclaration d, Findings out, boolean mustBeIn) {
+        String[] fieldAndValues = rule.parameter().split("=", 2);
+        String field = fieldAndValues[0].trim();
+        Object value = d.header().field(field);
+        if (!blank(value) && list(fieldAndValues[1]).contains(value.toString()) != mustBeIn) {
+            out.add(rule, field, null, field, value);
+        }
+    }
 
     static boolean blank(Object value) {
         return value == null || value.toString().isBlank();

@@ -45,6 +45,11 @@ public class ValidationRuleService {
     public ValidationRule change(String code, RuleChange change, String by) {
         ValidationRule current = repository.find(code)
                 .orElseThrow(() -> new HnswException(CustomsErrorCode.RULE_NOT_FOUND, code));
+        try {
+            current.kind().checkParameter(change.parameter());
+        } catch (RuntimeException e) {
+            throw new HnswException(CustomsErrorCode.RULE_PARAMETER_INVALID, code, e.getMessage());
+        }
         ValidationRule changed;
         try {
             changed = new ValidationRule(code, current.family(), current.kind(),

@@ -168,14 +168,106 @@ class ImportPrintAndSecondLineIT extends CustomsIntegrationTestBase {
         HttpResponse<String> first = post("/v1/declarations", enterpriseToken(ENTERPRISE_B),
                 request("FIRST_LINE_GENERAL", h, List.of(item("2203000000", "啤酒"))));
         String firstId = json(first.body()).path("declaration").path("id").asText();
-        JsonNode firstReport = json(post("/v1/declarations/" + firstId + "/prevalidation", enterpriseToken(ENTERPRISE_B), "").body());
-        assertThat(firstReport.path("findings").findValuesAsText("ruleCode")).containsExactly("DOCUMENTS-TRANSPORT");
+        assertThat(findings(firstId)).containsExactly("DOCUMENTS-TRANSPORT");
 
         HttpResponse<String> second = post("/v1/declarations", enterpriseToken(ENTERPRISE_B),
                 request("SECOND_LINE_GENERAL", header(ENTERPRISE_B), List.of(item("2203000000", "啤酒"))));
         String secondId = json(second.body()).path("declaration").path("id").asText();
-        JsonNode secondReport = json(post("/v1/declarations/" + secondId + "/prevalidation", enterpriseToken(ENTERPRISE_B), "").body());
-        assertThat(secondReport.path("findings").findValuesAsText("ruleCode")).containsExactly("DOCUMENTS-VERIFICATION-LIST");
+        assertThat(findings(secondId)).containsExactlyInAnyOrder("DOCUMENTS-VERIFICATION-LIST", "SECOND-LINE-GENERAL-LEDGER");
+    }
+
+    @Test
+    void aFirstLineGeneralDeclarationIsRefusedByEachOfItsOwnRulesAndDeclaredOnceRight() {
+        Map<String, Object> h = header(ENTERPRISE_B);
+        h.put("supervisionMode", "0644");
+        h.put("departureCountry", "CHN");
+        h.put("entryExitCustoms", null);
+        h.put("overseasTraderName", null);
+        h.put("levyNature", "503");
+        String id = json(post("/v1/declarations", enterpriseToken(ENTERPRISE_B),
+                request("FIRST_LINE_GENERAL", h, List.of(item("2203000000", "啤酒")))).body()).path("declaration").path("id").asText();
+        JsonNode report = prevalidate(id);
+        assertThat(report.path("findings").findValuesAsText("ruleCode")).containsExactlyInAnyOrder(
+                "FIRST-LINE-TRANSPORT-INFO", "FIRST-LINE-TRANSPORT-INFO", "FIRST-LINE-SUPERVISION-MODE",
+                "FIRST-LINE-DEPARTURE-ABROAD", "GENERAL-LEVY-FOR-MODE");
+        assertThat(report.path("findings").findValuesAsText("messageZh")).contains(
+                "一线一般报关单运输信息“entryExitCustoms”未填写",
+                "监管方式“0644”不适用于一线一般报关（内销、区内物流、后续补税须另行申报）",
+                "一线进境货物的启运国（地区）不能为中国（“CHN”）",
+                "监管方式“0644”须使用征免性质101（填写为“503”）");
+        assertThat(report.path("findings").findValuesAsText("messageEn")).contains("Supervision mode \"0644\" needs levy nature 101 (given \"503\")");
+        // Refused on declaring too, and nothing leaves.
+        HttpResponse<String> refused = post("/v1/declarations/" + id + "/submission", enterpriseToken(ENTERPRISE_B), "");
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(json(get("/v1/declarations/" + id, enterpriseToken(ENTERPRISE_B)).body()).path("status").asText()).isEqualTo("DRAFT");
+
+        // Processing with imported materials needs levy nature 503; with it and the transport data, it is declared.
+        Map<String, Object> fixed = header(ENTERPRISE_B);
+        fixed.put("supervisionMode", "0615");
+        fixed.put("levyNature", "101");
+        assertThat(put("/v1/declarations/" + id, enterpriseToken(ENTERPRISE_B),
+                request("FIRST_LINE_GENERAL", fixed, List.of(item("2203000000", "啤酒")))).statusCode()).isEqualTo(200);
+        assertThat(findings(id)).containsExactly("GENERAL-LEVY-FOR-MODE");
+        fixed.put("levyNature", "503");
+        assertThat(put("/v1/declarations/" + id, enterpriseToken(ENTERPRISE_B),
+                request("FIRST_LINE_GENERAL", fixed, List.of(item("2203000000", "啤酒")))).statusCode()).isEqualTo(200);
+        assertThat(findings(id)).isEmpty();
+        HttpResponse<String> declared = post("/v1/declarations/" + id + "/submission", enterpriseToken(ENTERPRISE_B), "");
+        assertThat(declared.statusCode()).as(declared.body()).isEqualTo(200);
+
+        // Printed on its own form, and exported in the first-line list only.
+        HttpResponse<String> print = get("/v1/declarations/" + id + "/print", enterpriseToken(ENTERPRISE_B));
+        assertThat(print.statusCode()).isEqualTo(200);
+        assertThat(print.body()).contains("中华人民共和国海关进口货物报关单（一线一般报关）");
+        String preEntryNo = json(get("/v1/declarations/" + id, enterpriseToken(ENTERPRISE_B)).body()).path("preEntryNo").asText();
+        byte[] firstLine = getBytes("/v1/declarations/export?type=FIRST_LINE_GENERAL", enterpriseToken(ENTERPRISE_B)).body();
+        assertThat(sheetColumn(firstLine, "报关单列表 Declarations", 0)).contains(preEntryNo);
+        assertThat(sheetColumn(firstLine, "报关单列表 Declarations", 1)).containsOnly("一线一般报关");
+        assertThat(sheetColumn(getBytes("/v1/declarations/export?type=SECOND_LINE_GENERAL", enterpriseToken(ENTERPRISE_B)).body(),
+                "报关单列表 Declarations", 0)).doesNotContain(preEntryNo);
+        assertThat(sheetColumn(getBytes("/v1/declarations/export?type=FIRST_LINE_GENERAL", enterpriseToken(ENTERPRISE_A)).body(),
+                "报关单列表 Declarations", 0)).doesNotContain(preEntryNo);
+    }
+
+    @Test
+    void aSecondLineGeneralDeclarationKeepsToTheMainlandSideOfTheLine() {
+        Map<String, Object> h = header(ENTERPRISE_B);
+        h.put("supervisionMode", "1210");
+        h.put("verificationListNo", "QD640026I000000456");
+        h.put("ledgerNo", "L6400D26000002");
+        Map<String, Object> abroad = item("2203000000", "啤酒");
+        abroad.put("destinationCountry", "SGP");
+        String id = json(post("/v1/declarations", enterpriseToken(ENTERPRISE_B),
+                request("SECOND_LINE_GENERAL", h, List.of(abroad))).body()).path("declaration").path("id").asText();
+        JsonNode report = prevalidate(id);
+        assertThat(report.path("findings").findValuesAsText("ruleCode"))
+                .containsExactlyInAnyOrder("SECOND-LINE-SUPERVISION-MODE", "SECOND-LINE-DESTINATION");
+        assertThat(report.path("findings").findValuesAsText("messageZh")).containsExactlyInAnyOrder(
+                "监管方式“1210”不适用于二线一般报关", "第1项商品最终目的国（地区）“SGP”须为中国（二线出区进入内地）");
+        // A first-line rule does not run on a second-line declaration: departing from China is what the second line does.
+        h.put("supervisionMode", "0110");
+        h.put("departureCountry", "CHN");
+        assertThat(put("/v1/declarations/" + id, enterpriseToken(ENTERPRISE_B),
+                request("SECOND_LINE_GENERAL", h, List.of(item("2203000000", "啤酒")))).statusCode()).isEqualTo(200);
+        assertThat(findings(id)).isEmpty();
+        assertThat(get("/v1/declarations/" + id + "/print", enterpriseToken(ENTERPRISE_B)).body())
+                .contains("中华人民共和国海关进口货物报关单（二线一般报关）");
+        String preEntryNo = json(get("/v1/declarations/" + id, enterpriseToken(ENTERPRISE_B)).body()).path("preEntryNo").asText();
+        byte[] secondLine = getBytes("/v1/declarations/export?type=SECOND_LINE_GENERAL", officerToken()).body();
+        assertThat(sheetColumn(secondLine, "报关单列表 Declarations", 0)).contains(preEntryNo);
+        assertThat(sheetColumn(secondLine, "报关单列表 Declarations", 1)).containsOnly("二线一般报关");
+        // Officers find the general declarations' rules among the others.
+        assertThat(get("/v1/validation-rules", officerToken()).body()).contains("SECOND-LINE-DESTINATION", "GENERAL-LEVY-FOR-MODE");
+    }
+
+    private JsonNode prevalidate(String id) {
+        HttpResponse<String> response = post("/v1/declarations/" + id + "/prevalidation", enterpriseToken(ENTERPRISE_B), "");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json(response.body());
+    }
+
+    private List<String> findings(String id) {
+        return prevalidate(id).path("findings").findValuesAsText("ruleCode");
     }
 
     private static void set(Row row, Map<String, Integer> col, String titleZh, String value) {

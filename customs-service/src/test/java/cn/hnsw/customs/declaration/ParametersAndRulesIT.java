@@ -100,4 +100,31 @@ class ParametersAndRulesIT extends CustomsIntegrationTestBase {
         assertThat(json(changed.body()).path("version").asInt()).isGreaterThanOrEqualTo(2);
         assertThat(put("/v1/validation-rules/NO-SUCH-RULE", officerToken(), change).statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void aRuleParameterItsCheckCannotReadIsRefusedAndTheRuleStaysAsItWas() {
+        JsonNode before = rule("GENERAL-LEVY-FOR-MODE");
+        for (String bad : List.of("supervisionMode=0214", "supervisionMode=0214>noSuchField=502", "")) {
+            Map<String, Object> change = new java.util.HashMap<>(Map.of("severity", "ERROR", "enabled", true,
+                    "messageZh", "监管方式“{0}”须使用征免性质{1}（填写为“{2}”）", "messageEn", "Supervision mode {0} needs {1} ({2})",
+                    "declarationTypes", "FIRST_LINE_GENERAL,SECOND_LINE_GENERAL", "parameter", bad));
+            HttpResponse<String> refused = put("/v1/validation-rules/GENERAL-LEVY-FOR-MODE", officerToken(), change);
+            assertThat(refused.statusCode()).as(bad).isEqualTo(400);
+            assertThat(json(refused.body()).path("code").asText()).isEqualTo("RULE_PARAMETER_INVALID");
+            assertThat(refused.body()).contains("校验规则“GENERAL-LEVY-FOR-MODE”的参数无效");
+        }
+        Map<String, Object> badSet = new java.util.HashMap<>(Map.of("severity", "ERROR", "enabled", true, "messageZh", "x",
+                "messageEn", "x", "declarationTypes", "SECOND_LINE_GENERAL", "parameter", "supervisionMode"));
+        assertThat(put("/v1/validation-rules/SECOND-LINE-SUPERVISION-MODE", officerToken(), badSet).statusCode()).isEqualTo(400);
+        assertThat(rule("GENERAL-LEVY-FOR-MODE")).isEqualTo(before);
+    }
+
+    private JsonNode rule(String code) {
+        for (JsonNode r : json(get("/v1/validation-rules", officerToken()).body())) {
+            if (code.equals(r.path("code").asText())) {
+                return r;
+            }
+        }
+        throw new AssertionError(code);
+    }
 }

@@ -140,6 +140,14 @@ class SecondLineWithSimulatorsIT extends CustomsApiSupport {
                 Map.of("listNo", good)).body());
         assertThat(again.path("stored").asInt()).isZero();
         assertThat(again.path("alreadyHeld").asInt()).isEqualTo(1);
+        // 调取结果导出: the lists and the pull records, each enterprise its own.
+        HttpResponse<byte[]> exported = getBytes("/v1/second-line/verification-lists/export", enterpriseToken(ENTERPRISE_B));
+        assertThat(exported.statusCode()).isEqualTo(200);
+        assertThat(sheetColumn(exported.body(), "核注清单", 0)).contains(good, bad);
+        assertThat(sheetColumn(exported.body(), "调取记录", 3)).contains(good);
+        byte[] others = getBytes("/v1/second-line/verification-lists/export", enterpriseToken(ENTERPRISE_A)).body();
+        assertThat(sheetColumn(others, "核注清单", 0)).doesNotContain(good, bad);
+        assertThat(sheetColumn(others, "调取记录", 3)).doesNotContain(good);
 
         String goodId = byNo.get(good).path("id").asText();
         String badId = invalid.path("id").asText();

@@ -103,6 +103,23 @@ class PreValidatorTest {
     }
 
     @Test
+    void headerCodeSetsAndTheFieldsThatGoTogether() {
+        List<ValidationRule> rules = List.of(
+                rule(ValidationRuleKind.HEADER_CODE_IN_SET, Severity.ERROR, "supervisionMode=0644,0245", "in:{0}={1}"),
+                rule(ValidationRuleKind.HEADER_CODE_NOT_IN_SET, Severity.ERROR, "departureCountry=SGP", "out:{0}={1}"),
+                rule(ValidationRuleKind.HEADER_CODE_IMPLIES, Severity.ERROR,
+                        "supervisionMode=0214>levyNature=502;supervisionMode=0110|0130>levyNature=101|299", "{0}>{1}:{2}"));
+        ValidationReport report = PreValidator.validate(declaration(header("789", "10", "9", "SGP"),
+                item("3907610000", "2", "1.5", "3.00", null, null)), rules, REFS);
+        assertThat(report.findings()).extracting(ValidationFinding::messageZh)
+                .containsExactly("in:supervisionMode=0110", "out:departureCountry=SGP", "0110>101/299:789");
+        ValidationReport fine = PreValidator.validate(declaration(header("299", "10", "9", "SGP"),
+                item("3907610000", "2", "1.5", "3.00", null, null)), List.of(rules.get(2)), REFS);
+        assertThat(fine.passed()).isTrue();
+        assertThat(fine.findings()).isEmpty();
+    }
+
+    @Test
     void disabledRulesAndRulesForOtherTypesDoNotRun() {
         ValidationRule disabled = new ValidationRule("X", CheckFamily.TAX, ValidationRuleKind.ITEMS_PRESENT,
                 Set.of(DeclarationType.DIRECT_RELEASE), Severity.ERROR, false, "无商品", "none", null, 1);

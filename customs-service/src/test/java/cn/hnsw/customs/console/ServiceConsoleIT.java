@@ -1,0 +1,113 @@
+package cn.hnsw.customs.console;
+
+import cn.hnsw.customs.CustomsIntegrationTestBase;
+import cn.hnsw.customs.validation.UnifiedSocialCreditCode;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static cn.hnsw.customs.declaration.DeclarationFixtures.header;
+import static cn.hnsw.customs.declaration.DeclarationFixtures.item;
+import static cn.hnsw.customs.declaration.DeclarationFixtures.request;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** 企业接入服务控制台 and the open interfaces (FP 575–610): enable, change, disable, delete; the interfaces follow. */
+class ServiceConsoleIT extends CustomsIntegrationTestBase {
+
+    static final String ENTERPRISE_D = UnifiedSocialCreditCode.complete("91460108MA5T00DEF");
+    static final String ENTERPRISE_E = UnifiedSocialCreditCode.complete("91460108MA5T00EFG");
+
+    @Test
+    void anEnabledServiceAnswersItsInterfaceADisabledOneRefusesAndOnlyADisabledOneIsDeleted() {
+        String d = enterpriseToken(ENTERPRISE_D);
+        // The console lists every service, none enabled yet, and the interface refuses.
+        JsonNode console = json(get("/v1/service-console/services", d).body());
+        assertThat(console.findValuesAsText("service")).containsExactly("PARAMETER_QUERY", "PRE_VALIDATION",
+                "PRE_CLASSIFICATION", "DECLARATION_IMPORT", "SUBSCRIPTION");
+        assertThat(console.findValuesAsText("status")).containsOnly("NOT_ENABLED");
+        assertThat(console.get(0).path("interfaces").get(0).asText()).isEqualTo("GET /v1/open/parameters/{table}/entries");
+        HttpResponse<String> closed = get("/v1/open/parameters/CURRENCY/entries", d);
+        assertThat(closed.statusCode()).isEqualTo(403);
+        assertThat(json(closed.body()).path("code").asText()).isEqualTo("SERVICE_NOT_ENABLED");
+        assertThat(closed.body()).contains("本企业未开通“通关参数查询服务”");
+
+        // 开通 with settings; a bad callback address is refused and changes nothing.
+        HttpResponse<String> badUrl = put("/v1/service-console/services/PARAMETER_QUERY", d,
+                Map.of("contact", "王工", "callbackUrl", "ftp:/nowhere"));
+        assertThat(badUrl.statusCode()).isEqualTo(400);
+        assertThat(json(badUrl.body()).path("code").asText()).isEqualTo("SERVICE_SETTINGS_INVALID");
+        assertThat(status(d, "PARAMETER_QUERY")).isEqualTo("NOT_ENABLED");
+        HttpResponse<String> enabled = put("/v1/service-console/services/PARAMETER_QUERY", d,
+                Map.of("contact", "王工 0898-66000000", "callbackUrl", "https://erp.example.cn/hnsw"));
+        assertThat(enabled.statusCode()).as(enabled.body()).isEqualTo(200);
+        assertThat(json(enabled.body()).path("status").asText()).isEqualTo("ENABLED");
+        JsonNode entries = json(get("/v1/open/parameters/CURRENCY/entries?q=USD", d).body());
+        assertThat(entries.path("content").findValuesAsText("code")).contains("USD");
+        // 修改: the settings change, the version counts, the calls were counted.
+        JsonNode changed = json(put("/v1/service-console/services/PARAMETER_QUERY", d, Map.of("contact", "李工")).body());
+        assertThat(changed.path("contact").asText()).isEqualTo("李工");
+        assertThat(changed.path("version").asInt()).isEqualTo(2);
+        assertThat(changed.path("calls").asLong()).isEqualTo(1);
+
+        // Another enterprise's console is its own: D's service is not enabled for E.
+        assertThat(status(enterpriseToken(ENTERPRISE_E), "PARAMETER_QUERY")).isEqualTo("NOT_ENABLED");
+        assertThat(get("/v1/open/parameters/CURRENCY/entries", enterpriseToken(ENTERPRISE_E)).statusCode()).isEqualTo(403);
+        // Officers read an enterprise's console and change nothing; they do not call the open interfaces.
+        JsonNode officerView = json(get("/v1/service-console/services?enterprise=" + ENTERPRISE_D, officerToken()).body());
+        assertThat(officerView.findValuesAsText("status")).contains("ENABLED");
+        assertThat(put("/v1/service-console/services/PARAMETER_QUERY", officerToken(), Map.of()).statusCode()).isEqualTo(403);
+        assertThat(get("/v1/open/parameters/CURRENCY/entries", officerToken()).statusCode()).isEqualTo(403);
+
+        // 删除 only after 关闭; disabled, the interface refuses again.
+        HttpResponse<String> stillOpen = delete("/v1/service-console/services/PARAMETER_QUERY", d);
+        assertThat(stillOpen.statusCode()).isEqualTo(409);
+        assertThat(json(stillOpen.body()).path("code").asText()).isEqualTo("SERVICE_STILL_ENABLED");
+        assertThat(json(post("/v1/service-console/services/PARAMETER_QUERY/disablement", d, "").body()).path("status").asText())
+                .isEqualTo("DISABLED");
+        assertThat(get("/v1/open/parameters/CURRENCY/entries", d).statusCode()).isEqualTo(403);
+        assertThat(post("/v1/service-console/services/PARAMETER_QUERY/disablement", d, "").statusCode()).isEqualTo(409);
+        assertThat(delete("/v1/service-console/services/PARAMETER_QUERY", d).statusCode()).isEqualTo(204);
+        assertThat(status(d, "PARAMETER_QUERY")).isEqualTo("NOT_ENABLED");
+        assertThat(delete("/v1/service-console/services/PARAMETER_QUERY", d).statusCode()).isEqualTo(404);
+        assertThat(put("/v1/service-console/services/NO_SUCH_SERVICE", d, Map.of()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void thePreValidationInterfaceValidatesWithoutStoringAndPreClassificationLooksUpTheCode() {
+        String d = enterpriseToken(ENTERPRISE_D);
+        Map<String, Object> h = header(ENTERPRISE_D);
+        h.put("supervisionMode", "0644");
+        h.put("levyNature", "503");
+        Map<String, Object> body = request("FIRST_LINE_GENERAL", h, List.of(item("2203000000", "啤酒")));
+        assertThat(post("/v1/open/prevalidation", d, body).statusCode()).isEqualTo(403);
+        assertThat(put("/v1/service-console/services/PRE_VALIDATION", d, new HashMap<>()).statusCode()).isEqualTo(200);
+        Integer before = jdbc.queryForObject("SELECT count(*) FROM customs_declaration WHERE enterprise_uscc = ?", Integer.class, ENTERPRISE_D);
+        HttpResponse<String> validated = post("/v1/open/prevalidation", d, body);
+        assertThat(validated.statusCode()).as(validated.body()).isEqualTo(200);
+        assertThat(json(validated.body()).path("findings").findValuesAsText("ruleCode"))
+                .containsExactlyInAnyOrder("FIRST-LINE-SUPERVISION-MODE", "GENERAL-LEVY-FOR-MODE");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM customs_declaration WHERE enterprise_uscc = ?", Integer.class, ENTERPRISE_D))
+                .isEqualTo(before);
+
+        assertThat(get("/v1/open/classification/3907610000", d).statusCode()).isEqualTo(403);
+        assertThat(put("/v1/service-console/services/PRE_CLASSIFICATION", d, new HashMap<>()).statusCode()).isEqualTo(200);
+        JsonNode classified = json(get("/v1/open/classification/3907610000", d).body());
+        assertThat(classified.path("chapter").asText()).isEqualTo("39");
+        assertThat(classified.path("heading").asText()).isEqualTo("3907");
+        assertThat(json(get("/v1/open/classification/39076", d).body()).path("valid").asBoolean()).isFalse();
+    }
+
+    private String status(String token, String service) {
+        JsonNode console = json(get("/v1/service-console/services", token).body());
+        for (JsonNode s : console) {
+            if (service.equals(s.path("service").asText())) {
+                return s.path("status").asText();
+            }
+        }
+        throw new AssertionError(service);
+    }
+}
