@@ -1,4 +1,5 @@
 import { api } from '@/api'
+import type { Query } from '@/api/client'
 import { config } from '@/config/runtimeConfig'
 import { useAuthStore } from '@/stores/auth'
 
@@ -356,4 +357,84 @@ export function beep(): void {
   } catch {
     // no audio device: the popup still shows
   }
+}
+
+/** The base-data lists kept by the 基础信息维护 screen (one resource each under `/base-data/`). */
+export type BaseDataResource = 'port-areas' | 'zones' | 'zone-points' | 'logistics-routes' | 'site-labels' | 'video-platforms'
+
+/** One base-data record as the service returns it (fields differ per resource). */
+export interface BaseDataRecord {
+  id: string
+  code: string
+  nameZh: string
+  nameEn?: string
+  status?: 'DRAFT' | 'CONFIRMED'
+  enabled?: boolean
+  updatedAt: string
+  [field: string]: unknown
+}
+
+const resourceUrl = (resource: BaseDataResource) => `${BASE}/base-data/${resource}`
+
+/** CRUD of one base-data resource; `confirm` and `enable` only where the resource has them. */
+export function baseData(resource: BaseDataResource) {
+  const url = resourceUrl(resource)
+  return {
+    search: (filter: Record<string, unknown>) => api.get<Page<BaseDataRecord>>(url, { query: { ...filter } as Query }),
+    create: (input: Record<string, unknown>) => api.post<BaseDataRecord>(url, input),
+    update: (id: string, input: Record<string, unknown>) => api.put<BaseDataRecord>(`${url}/${encodeURIComponent(id)}`, input),
+    remove: (id: string) => api.delete<void>(`${url}/${encodeURIComponent(id)}`),
+    confirm: (id: string) => api.post<BaseDataRecord>(`${url}/${encodeURIComponent(id)}/confirmation`, {}),
+    enable: (id: string, enabled: boolean) => api.put<BaseDataRecord>(`${url}/${encodeURIComponent(id)}/enabled`, { enabled }),
+  }
+}
+
+/** Sends an .xlsx file to a base-data import (zones, zone points: all rows or none). */
+export async function importBaseData(resource: BaseDataResource, file: Blob): Promise<{ created: number; updated: number }> {
+  const token = await useAuthStore().accessToken()
+  const response = await fetch(`${config().apiBase}${resourceUrl(resource)}/import`, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+    },
+    body: file,
+  })
+  const body = await response.json().catch(() => ({}))
+  if (!response.ok) throw new Error(body.detail ?? `HTTP ${response.status}`)
+  return body
+}
+
+/** Downloads a base-data export with the list's filters. */
+export async function exportBaseData(resource: BaseDataResource, filter: Record<string, unknown>): Promise<Blob> {
+  const token = await useAuthStore().accessToken()
+  const params = new URLSearchParams()
+  for (const [k, v] of Object.entries(filter)) if (v !== undefined && v !== '' && v !== null && k !== 'page' && k !== 'size') params.append(k, String(v))
+  const response = await fetch(`${config().apiBase}${resourceUrl(resource)}/export?${params}`, {
+    headers: token ? { Authorization: `Bearer ${token}` } : {},
+  })
+  if (!response.ok) throw new Error(`HTTP ${response.status}`)
+  return response.blob()
+}
+
+/** "lon lat; lon lat; …" ⇄ [[lon, lat], …], as the zone form and the Excel files write polygons. */
+export function parsePolygon(text: string): number[][] {
+  return text.split(';').map((p) => p.trim()).filter((p) => p.length > 0)
+    .map((p) => p.split(/[\s,]+/).map(Number))
+}
+
+export function formatPolygon(points: number[][] | undefined): string {
+  return (points ?? []).map((p) => `${p[0]} ${p[1]}`).join('; ')
+}
+
+/** "TYPE:CODE" per line ⇄ the links of a site label. */
+export function parseLinks(text: string): { targetType: string; targetCode: string }[] {
+  return text.split(/\n/).map((l) => l.trim()).filter((l) => l.length > 0).map((l) => {
+    const i = l.indexOf(':')
+    return i < 0 ? { targetType: '', targetCode: l } : { targetType: l.slice(0, i).trim(), targetCode: l.slice(i + 1).trim() }
+  })
+}
+
+export function formatLinks(links: { targetType: string; targetCode: string }[] | undefined): string {
+  return (links ?? []).map((l) => `${l.targetType}:${l.targetCode}`).join('\n')
 }

@@ -10,6 +10,7 @@ const feature: FeatureModule = {
     'enterprise.alert-subscriptions': { component: () => import('./SubscriptionsView.vue') },
     'operator.alert-subscriptions': { component: () => import('./SubscriptionsView.vue') },
     'operator.cameras': { component: () => import('./CamerasView.vue') },
+    'operator.base-data': { component: () => import('./BaseDataView.vue') },
   },
   messages,
 }
