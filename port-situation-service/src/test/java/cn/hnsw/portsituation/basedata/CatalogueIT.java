@@ -58,8 +58,18 @@ class CatalogueIT extends PortSituationIT {
                 Map.of("enabled", false)).json();
         assertThat(disabled.get("enabled").asBoolean()).isFalse();
         String air = code("HAK-AIR");
-        assertThat(api.post("/v1/base-data/logistics-routes", operator, route(air, "DOMESTIC", "AIR", "MEILAN_AIRPORT"))
-                .status()).isEqualTo(201);
+        Api.Reply airRoute = api.post("/v1/base-data/logistics-routes", operator,
+                route(air, "DOMESTIC", "AIR", "MEILAN_AIRPORT"));
+        assertThat(airRoute.status()).isEqualTo(201);
+        String airId = airRoute.json().get("id").asText();
+        Map<String, Object> airEdit = route(air, "DOMESTIC", "AIR", "MEILAN_AIRPORT");
+        airEdit.put("destination", "广州白云机场");
+        assertThat(api.put("/v1/base-data/logistics-routes/" + airId, operator, airEdit).json().get("destination")
+                .asText()).isEqualTo("广州白云机场");
+        assertThat(api.put("/v1/base-data/logistics-routes/" + airId + "/enabled", operator, Map.of("enabled", false))
+                .json().get("enabled").asBoolean()).isFalse();
+        assertThat(api.put("/v1/base-data/logistics-routes/" + airId + "/enabled", operator, Map.of("enabled", true))
+                .json().get("enabled").asBoolean()).isTrue();
 
         JsonNode foreignSea = api.get("/v1/base-data/logistics-routes?trade=FOREIGN&mode=SEA&enabled=false&q=" + code,
                 customs).json();
@@ -90,6 +100,7 @@ class CatalogueIT extends PortSituationIT {
         assertThat(api.delete("/v1/base-data/logistics-routes/" + id, maritime).status()).isEqualTo(403);
         assertThat(api.delete("/v1/base-data/logistics-routes/" + id, operator).status()).isEqualTo(204);
         assertThat(api.get("/v1/base-data/logistics-routes/" + id, operator).status()).isEqualTo(404);
+        assertThat(api.delete("/v1/base-data/logistics-routes/" + airId, operator).status()).isEqualTo(204);
     }
 
     @Test
