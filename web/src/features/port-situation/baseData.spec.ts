@@ -25,3 +25,23 @@ describe('base-data forms', () => {
     expect(RESOURCES.every((r) => r.fields[0].prop === 'code' && r.fields[0].key)).toBe(true)
   })
 })
+
+describe('score board', () => {
+  it('puts ranked ports first, best first, and ports without data last', async () => {
+    const { scoreBoard } = await import('./api')
+    const port = (portCode: string, rank: number, overall: number | null) =>
+      ({ portCode, nameZh: portCode, nameEn: portCode, dimensions: {}, overall, rank })
+    expect(scoreBoard([port('A', 0, null), port('B', 2, 70), port('C', 1, 90)]).map((p) => p.portCode))
+      .toEqual(['C', 'B', 'A'])
+  })
+})
+
+describe('container numbers', () => {
+  it('checks the ISO 6346 check digit as the service does', async () => {
+    const { containerNumberValid } = await import('./api')
+    expect(containerNumberValid('CSQU3054383')).toBe(true)
+    expect(containerNumberValid('MSKU9070323')).toBe(true)
+    expect(containerNumberValid('CSQU3054384')).toBe(false)
+    expect(containerNumberValid('ABCD1234567')).toBe(false)
+  })
+})

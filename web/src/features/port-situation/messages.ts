@@ -2,6 +2,8 @@ import type { MessageTree } from '@/features/types'
 
 const zh: MessageTree = {
   portSituation: {
+    kpi: { board: '口岸评分板', overall: '综合得分', rank: '排名', facilities: '设施完好', throughput: '通关能力',
+      facilitation: '通关便利', smart: '智慧能力', collaboration: '业务协同', economy: '经济效益' },
     title: '海南自由贸易港口岸态势感知“一张图”',
     exit: '返回',
     live: '实时连接',
@@ -112,8 +114,21 @@ const zh: MessageTree = {
     importFailed: '导入失败，未导入任何数据',
     polygonHint: '经度 纬度; 经度 纬度; …（至少 3 个点）', linksHint: '每行一条：类型:编号，如 GATE:XH-G01',
   },
+  monitoring: {
+    title: '设施与货物监测', facilities: '设施监测', containers: '集装箱位置追踪', match: '单证流与物流匹配度',
+    port: '口岸', kind: '设施类型', total: '总数', online: '在线', fault: '故障', offline: '离线', onlineRate: '在线率',
+    faults: '故障次数（30 天）', mttr: '平均修复时长（分钟）', containerNo: '集装箱号', find: '查询',
+    badNumber: '集装箱号不符合 ISO 6346（校验位）', stage: '环节', place: '位置', position: '坐标', trade: '贸易类型',
+    at: '时间', documents: '单证箱数', logistics: '物流箱数', matched: '匹配', documentsOnly: '有单无货',
+    logisticsOnly: '有货无单', degree: '匹配度', unmatched: '{port} 未匹配的集装箱', side: '情形',
+    kinds: { CAMERA: '视频监控', SENSOR: '传感器', SOFTWARE: '应用软件', INSPECTION_SITE: '查验场所', GATE: '卡口', YARD: '堆场' },
+    stages: { ON_ROAD: '在途', ARRIVED: '运抵', IN_YARD: '在场', ON_QUAY: '码头', LOADED: '装船', GATE_OUT: '出闸' },
+    trades: { DOMESTIC: '内贸', FOREIGN: '外贸' },
+    sides: { DOCUMENT_ONLY: '有单无货', LOGISTICS_ONLY: '有货无单' },
+  },
   menu: {
     enterprise: { 'alert-subscriptions': '预警订阅' },
+    officer: { 'port-monitoring': '设施与货物监测' },
     operator: { 'alert-subscriptions': '预警订阅', cameras: '摄像机信息维护', 'base-data': '基础信息维护' },
   },
   subscriptions: {
@@ -127,7 +142,7 @@ const zh: MessageTree = {
     subscriberId: '订阅方标识',
     kind: { ENTERPRISE: '企业', PARTNER: '合作系统' },
     channel: '推送方式',
-    channels: { WEBHOOK: 'Webhook 回调', SMS: '短信' },
+    channels: { WEBHOOK: 'Webhook 回调', SMS: '短信', EMAIL: '电子邮件' },
     target: '推送目标',
     events: '订阅事件',
     event: { label: '事件', RAISED: '新预警', ACKNOWLEDGED: '已确认', HANDLED: '已处置', CLOSED: '已关闭' },
@@ -154,12 +169,14 @@ const zh: MessageTree = {
     cancelConfirm: '确定取消订阅“{name}”？取消后不再推送。',
     created: '订阅已创建',
     signing: 'Webhook 请求头带 X-HNSW-Signature：平台 SM2 私钥对“投递编号\n时间戳\n正文”的签名，请用平台证书验签。',
-    errors: { mobile: '请输入 11 位手机号码', url: '请输入完整的 https 地址' },
+    errors: { mobile: '请输入 11 位手机号码', url: '请输入完整的 https 地址', email: '请输入有效的电子邮箱地址' },
   },
 }
 
 const en: MessageTree = {
   portSituation: {
+    kpi: { board: 'Port score board', overall: 'Overall score', rank: 'Rank', facilities: 'Facilities', throughput: 'Throughput',
+      facilitation: 'Facilitation', smart: 'Smart capability', collaboration: 'Collaboration', economy: 'Economic benefit' },
     title: 'Hainan Free Trade Port — port situation "One Map"',
     exit: 'Back',
     live: 'Live',
@@ -271,13 +288,27 @@ const en: MessageTree = {
     importFailed: 'Import failed; nothing was imported',
     polygonHint: 'lon lat; lon lat; … (at least 3 points)', linksHint: 'One per line: TYPE:CODE, e.g. GATE:XH-G01',
   },
+  monitoring: {
+    title: 'Facilities and cargo', facilities: 'Facility monitoring', containers: 'Container tracking',
+    match: 'Document vs logistics match', port: 'Port', kind: 'Kind', total: 'Total', online: 'Online', fault: 'Fault',
+    offline: 'Offline', onlineRate: 'Online rate', faults: 'Faults (30 days)', mttr: 'Mean time to repair (min)',
+    containerNo: 'Container number', find: 'Find', badNumber: 'Not an ISO 6346 container number (check digit)',
+    stage: 'Stage', place: 'Place', position: 'Position', trade: 'Trade', at: 'Time', documents: 'In documents',
+    logistics: 'In logistics', matched: 'Matched', documentsOnly: 'Documents only', logisticsOnly: 'Logistics only',
+    degree: 'Match degree', unmatched: 'Unmatched containers at {port}', side: 'Case',
+    kinds: { CAMERA: 'Camera', SENSOR: 'Sensor', SOFTWARE: 'Software', INSPECTION_SITE: 'Inspection site', GATE: 'Gate', YARD: 'Yard' },
+    stages: { ON_ROAD: 'On the road', ARRIVED: 'Arrived', IN_YARD: 'In the yard', ON_QUAY: 'On the quay', LOADED: 'Loaded', GATE_OUT: 'Gate out' },
+    trades: { DOMESTIC: 'Domestic', FOREIGN: 'Foreign' },
+    sides: { DOCUMENT_ONLY: 'Documents only', LOGISTICS_ONLY: 'Logistics only' },
+  },
   menu: {
     enterprise: { 'alert-subscriptions': 'Alert subscriptions' },
+    officer: { 'port-monitoring': 'Facilities and cargo' },
     operator: { 'alert-subscriptions': 'Alert subscriptions', cameras: 'Cameras', 'base-data': 'Base data' },
   },
   subscriptions: {
     title: 'Alert subscriptions',
-    hint: 'Subscribe to alerts and their status changes, pushed by webhook (signed with the platform SM2 key) or SMS; failed pushes are retried and every attempt is logged.',
+    hint: 'Subscribe to alerts and their status changes, pushed by webhook (signed with the platform SM2 key), SMS or e-mail; failed pushes are retried and every attempt is logged.',
     new: 'New subscription',
     empty: 'No subscriptions',
     name: 'Name',
@@ -286,7 +317,7 @@ const en: MessageTree = {
     subscriberId: 'Subscriber id',
     kind: { ENTERPRISE: 'Enterprise', PARTNER: 'Partner system' },
     channel: 'Channel',
-    channels: { WEBHOOK: 'Webhook', SMS: 'SMS' },
+    channels: { WEBHOOK: 'Webhook', SMS: 'SMS', EMAIL: 'E-mail' },
     target: 'Target',
     events: 'Events',
     event: { label: 'Event', RAISED: 'New alert', ACKNOWLEDGED: 'Acknowledged', HANDLED: 'Handled', CLOSED: 'Closed' },
@@ -313,7 +344,7 @@ const en: MessageTree = {
     cancelConfirm: 'Cancel the subscription "{name}"? Nothing more will be pushed.',
     created: 'Subscription created',
     signing: 'Webhook requests carry X-HNSW-Signature: the platform SM2 signature of "delivery id\ntimestamp\nbody"; verify it with the platform certificate.',
-    errors: { mobile: 'Enter an 11-digit mobile number', url: 'Enter a full https address' },
+    errors: { mobile: 'Enter an 11-digit mobile number', url: 'Enter a full https address', email: 'Enter a valid e-mail address' },
   },
 }
 
