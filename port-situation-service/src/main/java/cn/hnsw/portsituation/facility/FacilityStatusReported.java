@@ -5,7 +5,7 @@ import java.time.Instant;
 /**
  * Event {@code hnsw.platform.facility-status}: a facility of a port reports that it is alive (HEARTBEAT), that it has a
  * fault (FAULT, with a reason), or that it was repaired (RECOVERED). Device platforms, gate controllers and the
- * software's own health checks publish it.
+ * software's own health checks publish it, keyed by the facility code so that one facility's reports stay in order.
  *
  * @param kind                CAMERA, SENSOR, SOFTWARE, INSPECTION_SITE, GATE, YARD
  * @param heartbeatTimeoutSec how long the facility may stay silent before it counts as offline (default 120 s)

@@ -29,7 +29,8 @@ class FacilityMonitoringIT extends PortSituationIT {
     FacilityMonitor monitor;
 
     String report(String code, String kind, String signal, String reason, Integer timeout, Instant at) {
-        String key = code + "-" + UUID.randomUUID();
+        // keyed by the facility, as publishers must: the reports of one facility stay in order
+        String key = code;
         tx.executeWithoutResult(s -> outbox.publish(FacilityStatusReported.TOPIC, "Facility", key,
                 FacilityStatusReported.TOPIC, new FacilityStatusReported(code, kind, "XIUYING_PORT",
                         "秀英港" + code, signal, reason, timeout, at, "test")));
