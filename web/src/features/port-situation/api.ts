@@ -1,4 +1,5 @@
 import { api } from '@/api'
+import type { Query } from '@/api/client'
 import { config } from '@/config/runtimeConfig'
 import { useAuthStore } from '@/stores/auth'
 
@@ -99,8 +100,30 @@ export interface AlertFilter {
   size?: number
 }
 
+/** 口岸指标体系 — one port's six dimension scores (0–100, null without data), overall score and rank (0: none). */
+export interface PortScore {
+  portCode: string
+  nameZh: string
+  nameEn: string
+  dimensions: Record<string, number | null>
+  overall: number | null
+  rank: number
+}
+
+export interface KpiScores {
+  at: string
+  dimensions: string[]
+  ports: PortScore[]
+}
+
+/** The score board: ranked ports first, best first; ports without data last. */
+export function scoreBoard(ports: PortScore[]): PortScore[] {
+  return [...ports].sort((a, b) => (a.rank || Number.MAX_SAFE_INTEGER) - (b.rank || Number.MAX_SAFE_INTEGER))
+}
+
 export const portSituation = {
   overview: () => api.get<Overview>(`${BASE}/monitoring/overview`),
+  kpi: () => api.get<KpiScores>(`${BASE}/monitoring/kpi`),
   vessels: () => api.get<Page<Vessel>>(`${BASE}/ais/vessels`, { query: { size: 200 } }),
   watchAreas: () => api.get<WatchArea[]>(`${BASE}/ais/watch-areas`),
   alerts: (filter: AlertFilter) => api.get<Page<AlertView>>(`${BASE}/alerts`, { query: { ...filter } }),
@@ -112,10 +135,10 @@ export const portSituation = {
     api.post<AlertView>(`${BASE}/alerts/${encodeURIComponent(id)}/closure`, { remark }),
 }
 
-export type SubscriptionChannel = 'WEBHOOK' | 'SMS'
+export type SubscriptionChannel = 'WEBHOOK' | 'SMS' | 'EMAIL'
 export type SubscriptionEvent = 'RAISED' | 'ACKNOWLEDGED' | 'HANDLED' | 'CLOSED'
 
-/** 预警订阅 — an enterprise or a partner system subscribed to alerts by webhook or SMS. */
+/** 预警订阅 — an enterprise or a partner system subscribed to alerts by webhook, SMS or e-mail. */
 export interface Subscription {
   id: string
   subscriberKind: 'ENTERPRISE' | 'PARTNER'
@@ -175,6 +198,10 @@ export function targetProblem(channel: SubscriptionChannel, target: string): str
   const value = target.trim()
   if (channel === 'SMS') {
     return /^1[3-9]\d{9}$/.test(value) ? null : 'subscriptions.errors.mobile'
+  }
+  if (channel === 'EMAIL') {
+    return value.length <= 254 && /^[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/.test(value)
+      ? null : 'subscriptions.errors.email'
   }
   try {
     const url = new URL(value)
@@ -356,4 +383,166 @@ export function beep(): void {
   } catch {
     // no audio device: the popup still shows
   }
+}
+
+/** The base-data lists kept by the 基础信息维护 screen (one resource each under `/base-data/`). */
+export type BaseDataResource = 'port-areas' | 'zones' | 'zone-points' | 'logistics-routes' | 'site-labels' | 'video-platforms'
+
+/** One base-data record as the service returns it (fields differ per resource). */
+export interface BaseDataRecord {
+  id: string
+  code: string
+  nameZh: string
+  nameEn?: string
+  status?: 'DRAFT' | 'CONFIRMED'
+  enabled?: boolean
+  updatedAt: string
+  [field: string]: unknown
+}
+
+const resourceUrl = (resource: BaseDataResource) => `${BASE}/base-data/${resource}`
+
+/** CRUD of one base-data resource; `confirm` and `enable` only where the resource has them. */
+export function baseData(resource: BaseDataResource) {
+  const url = resourceUrl(resource)
+  return {
+    search: (filter: Record<string, unknown>) => api.get<Page<BaseDataRecord>>(url, { query: { ...filter } as Query }),
+    create: (input: Record<string, unknown>) => api.post<BaseDataRecord>(url, input),
+    update: (id: string, input: Record<string, unknown>) => api.put<BaseDataRecord>(`${url}/${encodeURIComponent(id)}`, input),
+    remove: (id: string) => api.delete<void>(`${url}/${encodeURIComponent(id)}`),
+    confirm: (id: string) => api.post<BaseDataRecord>(`${url}/${encodeURIComponent(id)}/confirmation`, {}),
+    enable: (id: string, enabled: boolean) => api.put<BaseDataRecord>(`${url}/${encodeURIComponent(id)}/enabled`, { enabled }),
+  }
+}
+
+/** Sends an .xlsx file to a base-data import (zones, zone points: all rows or none). */
+export async function importBaseData(resource: BaseDataResource, file: Blob): Promise<{ created: number; updated: number }> {
+  const token = await useAuthStore().accessToken()
+  const response = await fetch(`${config().apiBase}${resourceUrl(resource)}/import`, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+    },
+    body: file,
+  })
+  const body = await response.json().catch(() => ({}))
+  if (!response.ok) throw new Error(body.detail ?? `HTTP ${response.status}`)
+  return body
+}
+
+/** Downloads a base-data export with the list's filters. */
+export async function exportBaseData(resource: BaseDataResource, filter: Record<string, unknown>): Promise<Blob> {
+  const token = await useAuthStore().accessToken()
+  const params = new URLSearchParams()
+  for (const [k, v] of Object.entries(filter)) if (v !== undefined && v !== '' && v !== null && k !== 'page' && k !== 'size') params.append(k, String(v))
+  const response = await fetch(`${config().apiBase}${resourceUrl(resource)}/export?${params}`, {
+    headers: token ? { Authorization: `Bearer ${token}` } : {},
+  })
+  if (!response.ok) throw new Error(`HTTP ${response.status}`)
+  return response.blob()
+}
+
+/** "lon lat; lon lat; …" ⇄ [[lon, lat], …], as the zone form and the Excel files write polygons. */
+export function parsePolygon(text: string): number[][] {
+  return text.split(';').map((p) => p.trim()).filter((p) => p.length > 0)
+    .map((p) => p.split(/[\s,]+/).map(Number))
+}
+
+export function formatPolygon(points: number[][] | undefined): string {
+  return (points ?? []).map((p) => `${p[0]} ${p[1]}`).join('; ')
+}
+
+/** "TYPE:CODE" per line ⇄ the links of a site label. */
+export function parseLinks(text: string): { targetType: string; targetCode: string }[] {
+  return text.split(/\n/).map((l) => l.trim()).filter((l) => l.length > 0).map((l) => {
+    const i = l.indexOf(':')
+    return i < 0 ? { targetType: '', targetCode: l } : { targetType: l.slice(0, i).trim(), targetCode: l.slice(i + 1).trim() }
+  })
+}
+
+export function formatLinks(links: { targetType: string; targetCode: string }[] | undefined): string {
+  return (links ?? []).map((l) => `${l.targetType}:${l.targetCode}`).join('\n')
+}
+
+/** 设施监测 — one port and kind of facility: counts by status, online rate, faults, time to repair. */
+export interface FacilitySummary {
+  portCode: string
+  kind: string
+  total: number
+  online: number
+  fault: number
+  offline: number
+  onlineRate: number
+  faults: number
+  openIncidents: number
+  repaired: number
+  meanMinutesToRepair: number | null
+}
+
+export interface Facility {
+  code: string
+  kind: string
+  portCode: string
+  nameZh: string
+  status: 'ONLINE' | 'FAULT' | 'OFFLINE'
+  statusSince: string
+  lastHeartbeatAt: string
+  faultReason?: string
+}
+
+/** A reported position of a container (集装箱位置). */
+export interface ContainerPosition {
+  containerNo: string
+  portCode: string
+  latitude: number
+  longitude: number
+  place?: string
+  stage: string
+  trade: 'DOMESTIC' | 'FOREIGN'
+  laden: boolean
+  occurredAt: string
+}
+
+/** 单证流与物流匹配度 of one port. */
+export interface MatchDegree {
+  portCode: string
+  nameZh: string
+  nameEn: string
+  documents: number
+  logistics: number
+  matched: number
+  documentsOnly: number
+  logisticsOnly: number
+  degree: number | null
+}
+
+export const cargoAndFacilities = {
+  facilitySummary: (portCode?: string) =>
+    api.get<FacilitySummary[]>(`${BASE}/facilities/summary`, { query: { portCode } }),
+  facilities: (query: { portCode?: string; kind?: string; status?: string; page?: number; size?: number }) =>
+    api.get<Page<Facility>>(`${BASE}/facilities`, { query }),
+  container: (no: string) => api.get<ContainerPosition>(`${BASE}/containers/${encodeURIComponent(no)}`),
+  track: (no: string) =>
+    api.get<{ containerNo: string; points: ContainerPosition[] }>(`${BASE}/containers/${encodeURIComponent(no)}/track`),
+  matchDegree: () => api.get<MatchDegree[]>(`${BASE}/match-degree`),
+  unmatched: (portCode: string) =>
+    api.get<{ containerNo: string; side: string }[]>(`${BASE}/match-degree/${encodeURIComponent(portCode)}/unmatched`),
+}
+
+/** ISO 6346: owner code, category, serial and the check digit (the service refuses others). */
+export function containerNumberValid(no: string): boolean {
+  if (!/^[A-Z]{3}[UJZ]\d{7}$/.test(no)) return false
+  const letters: Record<string, number> = {}
+  let v = 10
+  for (const ch of 'ABCDEFGHIJKLMNOPQRSTUVWXYZ') {
+    if (v % 11 === 0) v++
+    letters[ch] = v++
+  }
+  let sum = 0
+  for (let i = 0; i < 10; i++) {
+    const ch = no[i]
+    sum += (/\d/.test(ch) ? Number(ch) : letters[ch]) * 2 ** i
+  }
+  return (sum % 11) % 10 === Number(no[10])
 }

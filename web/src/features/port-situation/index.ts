@@ -7,9 +7,11 @@ const feature: FeatureModule = {
   views: {
     'big-screen.situation': { component: () => import('./BigScreenView.vue'), fullScreen: true },
     'officer.alerts': { component: () => import('./AlertsView.vue') },
+    'officer.port-monitoring': { component: () => import('./PortMonitoringView.vue') },
     'enterprise.alert-subscriptions': { component: () => import('./SubscriptionsView.vue') },
     'operator.alert-subscriptions': { component: () => import('./SubscriptionsView.vue') },
     'operator.cameras': { component: () => import('./CamerasView.vue') },
+    'operator.base-data': { component: () => import('./BaseDataView.vue') },
   },
   messages,
 }

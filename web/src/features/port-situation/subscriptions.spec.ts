@@ -17,4 +17,10 @@ describe('targetProblem', () => {
     expect(targetProblem('WEBHOOK', 'https://user:secret@example.com/')).toBe('subscriptions.errors.url')
     expect(targetProblem('WEBHOOK', '13907560123')).toBe('subscriptions.errors.url')
   })
+
+  it('takes an e-mail address for EMAIL', () => {
+    expect(targetProblem('EMAIL', 'duty@xinhai-port.cn')).toBeNull()
+    expect(targetProblem('EMAIL', 'duty at xinhai-port')).toBe('subscriptions.errors.email')
+    expect(targetProblem('EMAIL', 'a@b')).toBe('subscriptions.errors.email')
+  })
 })

@@ -22,6 +22,7 @@ export const officerArea: MenuArea = {
     ready('officer', 'face-library', ['customs-officer', 'customs-reviewer']),
     ready('officer', 'video-alerts', ['customs-officer', 'customs-reviewer']),
     ready('officer', 'alerts'),
+    ready('officer', 'port-monitoring', ['customs-officer', 'customs-reviewer', 'maritime-officer', 'border-officer']),
     planned('officer', 'inspection-bookings', 'customs-service', ['customs-officer']),
     planned('officer', 'deposits', 'customs-service', ['customs-finance']),
     planned('officer', 'ship-detection', 'maritime-service', ['maritime-officer']),

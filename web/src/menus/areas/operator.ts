@@ -13,6 +13,7 @@ export const operatorArea: MenuArea = {
     ready('operator', 'login-logs'),
     ready('operator', 'alert-subscriptions'),
     ready('operator', 'cameras'),
+    ready('operator', 'base-data'),
     ready('operator', 'platform-status'),
     ready('operator', 'passenger-receipts'),
     ready('operator', 'passenger-admin'),

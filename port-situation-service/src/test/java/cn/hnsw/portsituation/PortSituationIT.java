@@ -18,7 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @ServiceIntegrationTest
 public abstract class PortSituationIT {
 
-    protected static final SimulatorKeys KEYS = SimulatorKeys.of("gate-control", "ais-feeder", "sms-platform");
+    protected static final SimulatorKeys KEYS = SimulatorKeys.of("gate-control", "ais-feeder", "sms-platform", "mail-gateway");
     protected static final SimulatorsHarness SIMULATORS = SimulatorsHarness.start(KEYS, new TestInfrastructureInitializer());
 
     @DynamicPropertySource

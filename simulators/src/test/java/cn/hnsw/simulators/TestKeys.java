@@ -31,7 +31,9 @@ public final class TestKeys {
             "ticketing-port-operator", "ais-feeder", "camera-platform", "border-digital", "manifest-system",
             // issue 4: the remaining payment channels and the reserved slots
             "bank-ccb-hainan", "bank-abc-hainan", "payment-reserved-1", "payment-reserved-2", "payment-reserved-3",
-            "payment-reserved-4");
+            "payment-reserved-4",
+            // issue 7: the mail gateway of the alert subscriptions
+            "mail-gateway");
 
     private static volatile Path dir;
 

@@ -13,11 +13,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The {@code watch_area} table. */
+/**
+ * The watch areas on the water: the zones (table {@code zone}, maintained as base data) of kind restricted area,
+ * channel or anchorage. The AIS warnings use the active ones an operator has confirmed.
+ */
 @Repository
 public class WatchAreaRepository {
 
     private static final TypeReference<List<double[]>> POINTS = new TypeReference<>() { };
+
+    private static final String WATER = "kind IN ('RESTRICTED', 'CHANNEL', 'ANCHORAGE')";
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -41,19 +46,20 @@ public class WatchAreaRepository {
     }
 
     public List<WatchArea> findAll() {
-        return jdbc.query("SELECT * FROM watch_area ORDER BY code", row);
+        return jdbc.query("SELECT * FROM zone WHERE " + WATER + " ORDER BY code", row);
     }
 
     public List<WatchArea> findActive() {
-        return jdbc.query("SELECT * FROM watch_area WHERE active ORDER BY code", row);
+        return jdbc.query("SELECT * FROM zone WHERE active AND status = 'CONFIRMED' AND " + WATER
+                + " ORDER BY code", row);
     }
 
     public Optional<WatchArea> find(UUID id) {
-        return jdbc.query("SELECT * FROM watch_area WHERE id = ?", row, id).stream().findFirst();
+        return jdbc.query("SELECT * FROM zone WHERE id = ? AND " + WATER, row, id).stream().findFirst();
     }
 
     public boolean codeTaken(String code, UUID except) {
-        Integer n = jdbc.queryForObject("SELECT count(*) FROM watch_area WHERE code = ? AND id <> ?", Integer.class,
+        Integer n = jdbc.queryForObject("SELECT count(*) FROM zone WHERE code = ? AND id <> ?", Integer.class,
                 code, except);
         return n != null && n > 0;
     }
@@ -61,9 +67,9 @@ public class WatchAreaRepository {
     public void save(WatchArea a) {
         try {
             jdbc.update("""
-                    INSERT INTO watch_area (id, code, name_zh, name_en, kind, port_code, polygon, speed_limit_knots, level,
-                                            active, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)
+                    INSERT INTO zone (id, code, name_zh, name_en, kind, port_code, polygon, speed_limit_knots, level,
+                                      active, updated_at, status)
+                    VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, 'CONFIRMED')
                     ON CONFLICT (id) DO UPDATE SET code = EXCLUDED.code, name_zh = EXCLUDED.name_zh,
                         name_en = EXCLUDED.name_en, kind = EXCLUDED.kind, port_code = EXCLUDED.port_code,
                         polygon = EXCLUDED.polygon, speed_limit_knots = EXCLUDED.speed_limit_knots,
@@ -77,6 +83,6 @@ public class WatchAreaRepository {
     }
 
     public boolean delete(UUID id) {
-        return jdbc.update("DELETE FROM watch_area WHERE id = ?", id) > 0;
+        return jdbc.update("DELETE FROM zone WHERE id = ? AND " + WATER, id) > 0;
     }
 }

@@ -12,6 +12,22 @@ public enum BaseDataErrorCode implements EnumErrorCode {
     CAMERA_IN_USE(HttpStatus.CONFLICT, "高点摄像机 {0} 仍有对应的低点摄像机，不能删除",
             "High-point camera {0} still has low-point cameras paired with it"),
     CAMERA_IMPORT_INVALID(HttpStatus.BAD_REQUEST, "导入文件有误，未导入任何数据：{0}",
+            "The import file has errors; nothing was imported: {0}"),
+    PORT_AREA_NOT_FOUND(HttpStatus.NOT_FOUND, "港区 {0} 不存在", "Port area {0} does not exist"),
+    PORT_AREA_INVALID(HttpStatus.BAD_REQUEST, "港区信息无效：{0}", "The port area is invalid: {0}"),
+    ZONE_NOT_FOUND(HttpStatus.NOT_FOUND, "区域 {0} 不存在", "Zone {0} does not exist"),
+    ZONE_INVALID(HttpStatus.BAD_REQUEST, "区域信息无效：{0}", "The zone is invalid: {0}"),
+    POINT_NOT_FOUND(HttpStatus.NOT_FOUND, "区域点位 {0} 不存在", "Zone point {0} does not exist"),
+    POINT_INVALID(HttpStatus.BAD_REQUEST, "区域点位信息无效：{0}", "The zone point is invalid: {0}"),
+    ROUTE_NOT_FOUND(HttpStatus.NOT_FOUND, "物流线路 {0} 不存在", "Logistics route {0} does not exist"),
+    ROUTE_INVALID(HttpStatus.BAD_REQUEST, "物流线路信息无效：{0}", "The logistics route is invalid: {0}"),
+    LABEL_NOT_FOUND(HttpStatus.NOT_FOUND, "场所标签 {0} 不存在", "Site label {0} does not exist"),
+    LABEL_INVALID(HttpStatus.BAD_REQUEST, "场所标签信息无效：{0}", "The site label is invalid: {0}"),
+    PLATFORM_NOT_FOUND(HttpStatus.NOT_FOUND, "联网平台 {0} 不存在", "Video platform {0} does not exist"),
+    PLATFORM_INVALID(HttpStatus.BAD_REQUEST, "联网平台信息无效：{0}", "The video platform is invalid: {0}"),
+    CODE_TAKEN(HttpStatus.CONFLICT, "编号 {0} 已存在", "Code {0} is already taken"),
+    IN_USE(HttpStatus.CONFLICT, "{0} 仍被引用（{1}），不能删除", "{0} is still in use ({1}) and cannot be deleted"),
+    IMPORT_INVALID(HttpStatus.BAD_REQUEST, "导入文件有误，未导入任何数据：{0}",
             "The import file has errors; nothing was imported: {0}");
 
     private final ErrorText text;

@@ -1,9 +1,9 @@
 package cn.hnsw.portsituation.subscription;
 
-/** A way to tell a subscriber (adapter): webhook, SMS. Implementations are thread-safe. */
+/** A way to tell a subscriber (adapter): webhook, SMS, e-mail. Implementations are thread-safe. */
 public interface DeliveryChannel {
 
-    /** {@code WEBHOOK} or {@code SMS}. */
+    /** {@code WEBHOOK}, {@code SMS} or {@code EMAIL}. */
     String name();
 
     /** Delivers one message; says how it went, never throws for the subscriber's own failures. */

@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 import java.time.Clock;
 import java.util.List;
 
-/** Wires alert subscriptions: the service, the two channels (webhook, SMS) and the delivery worker. */
+/** Wires alert subscriptions: the service, the channels (webhook, SMS, e-mail) and the delivery worker. */
 @Configuration
 @EnableConfigurationProperties(SubscriptionProperties.class)
 class SubscriptionConfiguration {
@@ -32,6 +32,11 @@ class SubscriptionConfiguration {
     @Bean
     SmsChannel smsChannel(PartnerClient partners, ObjectMapper json) {
         return new SmsChannel(partners, json);
+    }
+
+    @Bean
+    EmailChannel emailChannel(PartnerClient partners, ObjectMapper json) {
+        return new EmailChannel(partners, json);
     }
 
     @Bean

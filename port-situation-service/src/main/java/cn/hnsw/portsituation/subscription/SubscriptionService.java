@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
 public class SubscriptionService {
 
     private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
+    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
     private static final Pattern SUBSCRIBER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{1,63}");
     private static final Map<String, String> STATUS_ZH = Map.of("ACKNOWLEDGED", "已确认", "HANDLED", "已处置",
             "CLOSED", "已关闭");
@@ -85,7 +86,12 @@ public class SubscriptionService {
                     throw invalid("target: a mainland mobile number / 推送目标应为手机号码");
                 }
             }
-            default -> throw invalid("channel is WEBHOOK or SMS / 推送方式为 WEBHOOK 或 SMS");
+            case "EMAIL" -> {
+                if (target.length() > 254 || !EMAIL.matcher(target).matches()) {
+                    throw invalid("target: an e-mail address / 推送目标应为电子邮箱地址");
+                }
+            }
+            default -> throw invalid("channel is WEBHOOK, SMS or EMAIL / 推送方式为 WEBHOOK、SMS 或 EMAIL");
         }
         List<String> events = r.events() == null || r.events().isEmpty() ? List.of("RAISED") : List.copyOf(r.events());
         if (!Subscription.EVENTS.containsAll(events)) {

@@ -284,7 +284,7 @@ class AisTrackingIT extends PortSituationIT {
 
     @Test
     void invalidWatchAreasAreRefusedAndOnlyOfficersMayChangeThem() {
-        long before = jdbc.queryForObject("SELECT count(*) FROM watch_area", Long.class);
+        long before = jdbc.queryForObject("SELECT count(*) FROM zone", Long.class);
         List<double[]> bowTie = List.of(new double[] {110.0, 20.0}, new double[] {110.1, 20.1},
                 new double[] {110.1, 20.0}, new double[] {110.0, 20.1});
         Api.Reply selfIntersecting = api.post("/v1/ais/watch-areas", maritime, Map.of("code", "BAD-1", "nameZh", "坏",
@@ -299,6 +299,6 @@ class AisTrackingIT extends PortSituationIT {
         Api.Reply byCustoms = api.post("/v1/ais/watch-areas", customs, Map.of("code", "C-1", "nameZh", "海关",
                 "nameEn", "customs", "kind", "RESTRICTED", "polygon", square(20, 110, 0.01), "level", "LOW", "active", true));
         assertThat(byCustoms.status()).isEqualTo(403);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM watch_area", Long.class)).isEqualTo(before);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM zone", Long.class)).isEqualTo(before);
     }
 }

@@ -4,6 +4,7 @@ import cn.hnsw.common.events.Alert;
 import cn.hnsw.common.events.OutboxPublisher;
 import cn.hnsw.portsituation.Api;
 import cn.hnsw.portsituation.PortSituationIT;
+import cn.hnsw.simulators.port.MailGatewaySimulator;
 import cn.hnsw.simulators.port.WebhookSubscriberSimulator;
 import cn.hnsw.simulators.window.HaiyibanCaseBook;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -215,6 +216,33 @@ class SubscriptionsIT extends PortSituationIT {
             assertThat(n.recipient()).isEqualTo("13907560123");
             assertThat(n.content()).contains("禁航区");
         });
+    }
+
+    @Test
+    void emailGoesSealedThroughTheMailGatewayAndABouncedMailboxIsRefusedForGood() {
+        String partner = unique("mail");
+        JsonNode subscription = subscribe(operator, Map.of("subscriberKind", "PARTNER", "subscriberId", partner,
+                "name", "港口值班邮箱", "channel", "EMAIL", "target", "duty-" + partner + "@xinhai-port.cn",
+                "minLevel", "HIGH"));
+        JsonNode bouncing = subscribe(operator, Map.of("subscriberKind", "PARTNER", "subscriberId", partner,
+                "name", "已停用邮箱", "channel", "EMAIL", "target", "gone@bounce.example", "minLevel", "HIGH"));
+        Alert alert = alert("ais-off", Alert.Level.CRITICAL, "XINHAI_PORT", Map.of());
+        publish(alert);
+        awaitDelivery(subscription.get("id").asText(), alert.alertId(), "DELIVERED");
+        MailGatewaySimulator gateway = SIMULATORS.context().getBean(MailGatewaySimulator.class);
+        assertThat(gateway.received()).anySatisfy(m -> {
+            assertThat(m.recipient()).isEqualTo("duty-" + partner + "@xinhai-port.cn");
+            assertThat(m.subject()).contains("禁航区");
+            assertThat(m.body()).contains(alert.alertId());
+        });
+        JsonNode refused = awaitDelivery(bouncing.get("id").asText(), alert.alertId(), "REFUSED");
+        assertThat(refused.toString()).contains("MAILBOX_UNAVAILABLE");
+        assertThat(gateway.received()).noneSatisfy(m -> assertThat(m.recipient()).isEqualTo("gone@bounce.example"));
+
+        Api.Reply bad = api.post("/v1/subscriptions", operator, Map.of("subscriberKind", "PARTNER",
+                "subscriberId", partner, "name", "坏邮箱", "channel", "EMAIL", "target", "duty at xinhai-port"));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("messageZh").asText()).contains("电子邮箱");
     }
 
     @Test

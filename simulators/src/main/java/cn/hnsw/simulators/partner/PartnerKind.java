@@ -35,5 +35,7 @@ public enum PartnerKind {
     /** 省数据共享平台, the provincial data-sharing platform and the registration sources behind it ({@code SharedDataGateway}). */
     DATA_SHARING,
     /** 舱单系统, the manifest system that back-fills declarations ({@code ManifestSystemAdapter}); issue 9. */
-    MANIFEST_SYSTEM
+    MANIFEST_SYSTEM,
+    /** 政务邮件网关, the provincial government mail gateway that sends e-mail notices ({@code EmailChannel}); issue 7. */
+    MAIL_GATEWAY
 }

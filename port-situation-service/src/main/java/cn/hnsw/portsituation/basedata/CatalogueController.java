@@ -1,0 +1,176 @@
+package cn.hnsw.portsituation.basedata;
+
+import cn.hnsw.common.security.Actors;
+import cn.hnsw.common.web.PageQuery;
+import cn.hnsw.common.web.PageResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.UUID;
+
+/**
+ * 物流线路维护、场所标签管理、视频转码管理（联网平台） (FP 550–588): officers read; platform administrators and
+ * single-window operators change. Every change is in the operation log (common-lib audit).
+ */
+@RestController
+@RequestMapping("${hnsw.api.base}/v1/base-data")
+@PreAuthorize("hasAnyRole('platform-admin','sw-operator','customs-officer','maritime-officer','border-officer')")
+class CatalogueController {
+
+    private static final String CHANGE = "hasAnyRole('platform-admin','sw-operator')";
+
+    private final LogisticsRouteService routeService;
+    private final LogisticsRouteRepository routes;
+    private final SiteLabelService labelService;
+    private final SiteLabelRepository labels;
+    private final VideoPlatformService platformService;
+    private final VideoPlatformRepository platforms;
+
+    CatalogueController(LogisticsRouteService routeService, LogisticsRouteRepository routes,
+                        SiteLabelService labelService, SiteLabelRepository labels,
+                        VideoPlatformService platformService, VideoPlatformRepository platforms) {
+        this.routeService = routeService;
+        this.routes = routes;
+        this.labelService = labelService;
+        this.labels = labels;
+        this.platformService = platformService;
+        this.platforms = platforms;
+    }
+
+    // ---- 物流线路 logistics routes
+
+    @GetMapping("/logistics-routes")
+    PageResponse<LogisticsRoute> routes(@RequestParam(required = false) String trade,
+                                        @RequestParam(required = false) String mode,
+                                        @RequestParam(required = false) String portCode,
+                                        @RequestParam(required = false) Boolean enabled,
+                                        @RequestParam(required = false) String q,
+                                        @RequestParam(required = false) Integer page,
+                                        @RequestParam(required = false) Integer size) {
+        PageQuery query = PageQuery.of(page, size);
+        Search s = LogisticsRouteRepository.search(trade, mode, portCode, enabled, q);
+        return PageResponse.of(routes.search(s, query.size(), query.offset()), query, routes.count(s));
+    }
+
+    @GetMapping("/logistics-routes/{id}")
+    LogisticsRoute route(@PathVariable UUID id) {
+        return routeService.get(id);
+    }
+
+    @PostMapping("/logistics-routes")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize(CHANGE)
+    LogisticsRoute createRoute(@RequestBody LogisticsRouteService.Input input) {
+        return routeService.create(input, Actors.current().username());
+    }
+
+    @PutMapping("/logistics-routes/{id}")
+    @PreAuthorize(CHANGE)
+    LogisticsRoute updateRoute(@PathVariable UUID id, @RequestBody LogisticsRouteService.Input input) {
+        return routeService.update(id, input, Actors.current().username());
+    }
+
+    /** 启用/禁用. */
+    record Enabled(boolean enabled) {
+    }
+
+    @PutMapping("/logistics-routes/{id}/enabled")
+    @PreAuthorize(CHANGE)
+    LogisticsRoute enableRoute(@PathVariable UUID id, @RequestBody Enabled body) {
+        return routeService.enable(id, body.enabled(), Actors.current().username());
+    }
+
+    @DeleteMapping("/logistics-routes/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize(CHANGE)
+    void deleteRoute(@PathVariable UUID id) {
+        routeService.delete(id);
+    }
+
+    // ---- 场所标签 site labels
+
+    @GetMapping("/site-labels")
+    PageResponse<SiteLabel> labels(@RequestParam(required = false) String q,
+                                   @RequestParam(required = false) String targetType,
+                                   @RequestParam(required = false) String targetCode,
+                                   @RequestParam(required = false) Integer page,
+                                   @RequestParam(required = false) Integer size) {
+        PageQuery query = PageQuery.of(page, size);
+        Search s = SiteLabelRepository.search(q, targetType, targetCode);
+        return PageResponse.of(labels.search(s, query.size(), query.offset()), query, labels.count(s));
+    }
+
+    @GetMapping("/site-labels/{id}")
+    SiteLabel label(@PathVariable UUID id) {
+        return labelService.get(id);
+    }
+
+    @PostMapping("/site-labels")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize(CHANGE)
+    SiteLabel createLabel(@RequestBody SiteLabelService.Input input) {
+        return labelService.create(input, Actors.current().username());
+    }
+
+    @PutMapping("/site-labels/{id}")
+    @PreAuthorize(CHANGE)
+    SiteLabel updateLabel(@PathVariable UUID id, @RequestBody SiteLabelService.Input input) {
+        return labelService.update(id, input, Actors.current().username());
+    }
+
+    @DeleteMapping("/site-labels/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize(CHANGE)
+    void deleteLabel(@PathVariable UUID id) {
+        labelService.delete(id);
+    }
+
+    // ---- 联网平台 video platforms
+
+    @GetMapping("/video-platforms")
+    PageResponse<VideoPlatform> platforms(@RequestParam(required = false) String protocol,
+                                          @RequestParam(required = false) String portCode,
+                                          @RequestParam(required = false) Boolean enabled,
+                                          @RequestParam(required = false) String q,
+                                          @RequestParam(required = false) Integer page,
+                                          @RequestParam(required = false) Integer size) {
+        PageQuery query = PageQuery.of(page, size);
+        Search s = VideoPlatformRepository.search(protocol, portCode, enabled, q);
+        return PageResponse.of(platforms.search(s, query.size(), query.offset()), query, platforms.count(s));
+    }
+
+    @GetMapping("/video-platforms/{id}")
+    VideoPlatform platform(@PathVariable UUID id) {
+        return platformService.get(id);
+    }
+
+    @PostMapping("/video-platforms")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize(CHANGE)
+    VideoPlatform createPlatform(@RequestBody VideoPlatformService.Input input) {
+        return platformService.create(input, Actors.current().username());
+    }
+
+    @PutMapping("/video-platforms/{id}")
+    @PreAuthorize(CHANGE)
+    VideoPlatform updatePlatform(@PathVariable UUID id, @RequestBody VideoPlatformService.Input input) {
+        return platformService.update(id, input, Actors.current().username());
+    }
+
+    @DeleteMapping("/video-platforms/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize(CHANGE)
+    void deletePlatform(@PathVariable UUID id) {
+        platformService.delete(id);
+    }
+}

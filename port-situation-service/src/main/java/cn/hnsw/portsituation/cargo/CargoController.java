@@ -1,0 +1,91 @@
+package cn.hnsw.portsituation.cargo;
+
+import cn.hnsw.common.web.CommonErrorCode;
+import cn.hnsw.common.web.HnswException;
+import cn.hnsw.portsituation.gate.ContainerNumbers;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * 集装箱位置追踪 and 单证流与物流匹配度: a container's live position and trajectory playback, the containers on site
+ * at a port with their statistics, and the match degree of documents and logistics per port.
+ */
+@RestController
+@RequestMapping("${hnsw.api.base}/v1")
+@PreAuthorize("hasAnyRole('platform-admin','sw-operator','customs-officer','customs-reviewer','maritime-officer','border-officer','gov-province','gov-provincial-dept')")
+class CargoController {
+
+    private final CargoRepository cargo;
+    private final Clock clock;
+
+    CargoController(CargoRepository cargo, Clock clock) {
+        this.cargo = cargo;
+        this.clock = clock;
+    }
+
+    @GetMapping("/containers/{containerNo}")
+    Map<String, Object> container(@PathVariable String containerNo) {
+        check(containerNo);
+        return cargo.latest(containerNo).stream().findFirst()
+                .orElseThrow(() -> new HnswException(CommonErrorCode.NOT_FOUND, containerNo));
+    }
+
+    @GetMapping("/containers/{containerNo}/track")
+    Map<String, Object> track(@PathVariable String containerNo, @RequestParam(required = false) Instant from,
+                              @RequestParam(required = false) Instant to) {
+        check(containerNo);
+        Instant t = to == null ? clock.instant() : to;
+        Instant f = from == null ? t.minus(Duration.ofDays(7)) : from;
+        window(f, t);
+        return Map.of("containerNo", containerNo, "from", f, "to", t, "points", cargo.track(containerNo, f, t));
+    }
+
+    @GetMapping("/containers")
+    Map<String, Object> onSite(@RequestParam String portCode, @RequestParam(defaultValue = "200") int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw new HnswException(CommonErrorCode.INVALID_PARAMETER, "limit");
+        }
+        return Map.of("portCode", portCode, "statistics", cargo.onSiteStatistics(portCode),
+                "containers", cargo.onSite(portCode, limit));
+    }
+
+    @GetMapping("/match-degree")
+    List<Map<String, Object>> matchDegree(@RequestParam(required = false) Instant from,
+                                          @RequestParam(required = false) Instant to) {
+        Instant t = to == null ? clock.instant() : to;
+        Instant f = from == null ? t.minus(Duration.ofDays(1)) : from;
+        window(f, t);
+        return cargo.matchDegree(f, t);
+    }
+
+    @GetMapping("/match-degree/{portCode}/unmatched")
+    List<Map<String, Object>> unmatched(@PathVariable String portCode, @RequestParam(required = false) Instant from,
+                                        @RequestParam(required = false) Instant to) {
+        Instant t = to == null ? clock.instant() : to;
+        Instant f = from == null ? t.minus(Duration.ofDays(1)) : from;
+        window(f, t);
+        return cargo.unmatched(portCode, f, t);
+    }
+
+    private static void check(String containerNo) {
+        if (!ContainerNumbers.valid(containerNo)) {
+            throw new HnswException(CommonErrorCode.INVALID_PARAMETER, "containerNo (ISO 6346)");
+        }
+    }
+
+    private static void window(Instant from, Instant to) {
+        if (!from.isBefore(to) || Duration.between(from, to).toDays() > 31) {
+            throw new HnswException(CommonErrorCode.INVALID_PARAMETER, "from/to");
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package cn.hnsw.portsituation.facility;
+
+import cn.hnsw.common.web.PageQuery;
+import cn.hnsw.common.web.PageResponse;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** 设施监测: the facilities of the ports, online / fault / offline, their incidents and the time to repair. */
+@RestController
+@RequestMapping("${hnsw.api.base}/v1/facilities")
+@PreAuthorize("hasAnyRole('platform-admin','sw-operator','customs-officer','customs-reviewer','maritime-officer','border-officer','gov-province','gov-provincial-dept')")
+class FacilityController {
+
+    private final FacilityRepository facilities;
+    private final Clock clock;
+
+    FacilityController(FacilityRepository facilities, Clock clock) {
+        this.facilities = facilities;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    PageResponse<Facility> list(@RequestParam(required = false) String portCode,
+                                @RequestParam(required = false) String kind,
+                                @RequestParam(required = false) String status,
+                                @RequestParam(required = false) Integer page,
+                                @RequestParam(required = false) Integer size) {
+        PageQuery query = PageQuery.of(page, size);
+        return PageResponse.of(facilities.search(portCode, kind, status, query.size(), query.offset()), query,
+                facilities.count(portCode, kind, status));
+    }
+
+    /** Per port and kind: online, fault, offline, open incidents, mean time to repair over the last 30 days. */
+    @GetMapping("/summary")
+    List<Map<String, Object>> summary(@RequestParam(required = false) String portCode) {
+        return facilities.summary(portCode, clock.instant().minus(Duration.ofDays(30)));
+    }
+
+    @GetMapping("/{code}/incidents")
+    List<Map<String, Object>> incidents(@PathVariable String code) {
+        return facilities.incidents(code, 200);
+    }
+}

@@ -1,0 +1,17 @@
+package cn.hnsw.portsituation.facility;
+
+import java.time.Instant;
+
+/**
+ * Event {@code hnsw.platform.facility-status}: a facility of a port reports that it is alive (HEARTBEAT), that it has a
+ * fault (FAULT, with a reason), or that it was repaired (RECOVERED). Device platforms, gate controllers and the
+ * software's own health checks publish it, keyed by the facility code so that one facility's reports stay in order.
+ *
+ * @param kind                CAMERA, SENSOR, SOFTWARE, INSPECTION_SITE, GATE, YARD
+ * @param heartbeatTimeoutSec how long the facility may stay silent before it counts as offline (default 120 s)
+ */
+public record FacilityStatusReported(String facilityCode, String kind, String portCode, String nameZh, String signal,
+                                     String reason, Integer heartbeatTimeoutSec, Instant occurredAt, String source) {
+
+    public static final String TOPIC = "hnsw.platform.facility-status";
+}

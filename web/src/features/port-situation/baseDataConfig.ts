@@ -1,0 +1,93 @@
+import type { BaseDataResource } from './api'
+
+/** How one field of a base-data form is entered. */
+export interface FieldSpec {
+  prop: string
+  kind: 'text' | 'number' | 'select' | 'switch' | 'polygon' | 'links' | 'textarea'
+  options?: string[]
+  required?: boolean
+  /** Fixed on edit (the code). */
+  key?: boolean
+}
+
+/** One list of the 基础信息维护 screen: its columns, filters and form, and which actions it has. */
+export interface ResourceSpec {
+  resource: BaseDataResource
+  columns: string[]
+  filters: { prop: string; options?: string[] }[]
+  fields: FieldSpec[]
+  confirm?: boolean
+  excel?: boolean
+  enable?: boolean
+}
+
+export const PORTS = ['MEILAN_AIRPORT', 'BOAO_AIRPORT', 'PHOENIX_AIRPORT', 'NANSHAN_PORT', 'XINHAI_PORT', 'XIUYING_PORT',
+  'MACUN_PORT', 'YANGPU_PORT', 'QINGLAN_PORT', 'BASUO_PORT', 'CENTRAL_INSPECTION_SITE']
+export const ZONE_KINDS = ['RESTRICTED', 'CHANNEL', 'ANCHORAGE', 'KEY_AREA', 'FIRST_LINE', 'SECOND_LINE', 'YARD', 'INSPECTION']
+export const POINT_KINDS = ['GATE', 'BERTH', 'SENSOR', 'CAMERA_POLE', 'CHECKPOINT', 'OTHER']
+export const LEVELS = ['INFO', 'LOW', 'MEDIUM', 'HIGH', 'CRITICAL']
+const STATUS = { prop: 'status', options: ['DRAFT', 'CONFIRMED'] }
+const NAMES: FieldSpec[] = [{ prop: 'code', kind: 'text', required: true, key: true },
+  { prop: 'nameZh', kind: 'text', required: true }, { prop: 'nameEn', kind: 'text' }]
+
+export const RESOURCES: ResourceSpec[] = [
+  {
+    resource: 'port-areas', confirm: true,
+    columns: ['code', 'nameZh', 'portCode', 'position', 'status', 'updatedAt'],
+    filters: [{ prop: 'portCode', options: PORTS }, STATUS],
+    fields: [...NAMES, { prop: 'portCode', kind: 'select', options: PORTS, required: true },
+      { prop: 'latitude', kind: 'number', required: true }, { prop: 'longitude', kind: 'number', required: true },
+      { prop: 'description', kind: 'textarea' }],
+  },
+  {
+    resource: 'zones', confirm: true, excel: true,
+    columns: ['code', 'nameZh', 'kind', 'portAreaCode', 'level', 'active', 'status', 'updatedAt'],
+    filters: [{ prop: 'kind', options: ZONE_KINDS }, { prop: 'portCode', options: PORTS }, STATUS],
+    fields: [...NAMES, { prop: 'kind', kind: 'select', options: ZONE_KINDS, required: true },
+      { prop: 'portAreaCode', kind: 'text', required: true }, { prop: 'polygon', kind: 'polygon', required: true },
+      { prop: 'speedLimitKnots', kind: 'number' }, { prop: 'level', kind: 'select', options: LEVELS },
+      { prop: 'active', kind: 'switch' }],
+  },
+  {
+    resource: 'zone-points', confirm: true, excel: true,
+    columns: ['code', 'nameZh', 'zoneCode', 'kind', 'position', 'status', 'updatedAt'],
+    filters: [{ prop: 'zoneCode' }, { prop: 'kind', options: POINT_KINDS }, STATUS],
+    fields: [...NAMES, { prop: 'zoneCode', kind: 'text', required: true },
+      { prop: 'kind', kind: 'select', options: POINT_KINDS, required: true },
+      { prop: 'latitude', kind: 'number', required: true }, { prop: 'longitude', kind: 'number', required: true }],
+  },
+  {
+    resource: 'logistics-routes', enable: true,
+    columns: ['code', 'nameZh', 'trade', 'mode', 'portCode', 'origin', 'destination', 'enabled', 'updatedAt'],
+    filters: [{ prop: 'trade', options: ['DOMESTIC', 'FOREIGN'] }, { prop: 'mode', options: ['SEA', 'AIR'] },
+      { prop: 'portCode', options: PORTS }],
+    fields: [...NAMES, { prop: 'trade', kind: 'select', options: ['DOMESTIC', 'FOREIGN'], required: true },
+      { prop: 'mode', kind: 'select', options: ['SEA', 'AIR'], required: true },
+      { prop: 'portCode', kind: 'select', options: PORTS, required: true },
+      { prop: 'origin', kind: 'text', required: true }, { prop: 'destination', kind: 'text', required: true },
+      { prop: 'description', kind: 'textarea' }],
+  },
+  {
+    resource: 'site-labels',
+    columns: ['code', 'nameZh', 'color', 'links', 'updatedAt'],
+    filters: [{ prop: 'targetType', options: ['PORT', 'PORT_AREA', 'ZONE', 'POINT', 'CAMERA', 'GATE'] }, { prop: 'targetCode' }],
+    fields: [...NAMES, { prop: 'color', kind: 'text' }, { prop: 'description', kind: 'textarea' },
+      { prop: 'links', kind: 'links' }],
+  },
+  {
+    resource: 'video-platforms',
+    columns: ['code', 'nameZh', 'protocol', 'host', 'port', 'portCode', 'enabled', 'updatedAt'],
+    filters: [{ prop: 'protocol', options: ['GB28181', 'RTSP', 'ONVIF', 'HLS'] }, { prop: 'portCode', options: PORTS }],
+    fields: [...NAMES, { prop: 'protocol', kind: 'select', options: ['GB28181', 'RTSP', 'ONVIF', 'HLS'], required: true },
+      { prop: 'host', kind: 'text', required: true }, { prop: 'port', kind: 'number', required: true },
+      { prop: 'gbDeviceId', kind: 'text' }, { prop: 'portCode', kind: 'select', options: PORTS },
+      { prop: 'enabled', kind: 'switch' }],
+  },
+]
+
+/** An empty form of a resource (switches on, numbers unset). */
+export function emptyForm(spec: ResourceSpec): Record<string, unknown> {
+  const form: Record<string, unknown> = {}
+  for (const f of spec.fields) form[f.prop] = f.kind === 'switch' ? true : f.kind === 'number' ? undefined : ''
+  return form
+}
