@@ -13,6 +13,8 @@ const customs: FeatureModule = {
     'operator.outbound-messages': { component: () => import('./OutboundMessagesView.vue') },
     'operator.clearance-parameters': { component: () => import('./ParametersView.vue') },
     'operator.zero-tariff-reference': { component: () => import('./ZeroTariffReferenceView.vue') },
+    'enterprise.service-console': { component: () => import('./ServiceConsoleView.vue') },
+    'operator.service-console': { component: () => import('./ServiceConsoleView.vue'), props: { readOnly: true } },
   },
   routes: [
     { path: 'enterprise/declarations/:id', name: 'customs-declaration', component: () => import('./DeclarationEditorView.vue'),

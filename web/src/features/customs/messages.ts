@@ -33,9 +33,9 @@ const FIELDS_EN = {
 
 export const zhCN: MessageTree = {
   menu: {
-    enterprise: { 'second-line': '二线内销与集中申报' },
+    enterprise: { 'second-line': '二线内销与集中申报', 'service-console': '企业接入服务控制台' },
     officer: { 'clearance-declarations': '报关单查询', 'subcentre-query': '海口数据分中心综合查询', 'second-line': '二线内销与运抵' },
-    operator: { 'outbound-messages': '报文发送队列', 'clearance-parameters': '通关参数', 'zero-tariff-reference': '零关税参考数据' },
+    operator: { 'outbound-messages': '报文发送队列', 'clearance-parameters': '通关参数', 'zero-tariff-reference': '零关税参考数据', 'service-console': '企业接入服务查询' },
   },
   customs: {
     type: { DIRECT_RELEASE: '径予放行', SECOND_LINE_DOMESTIC_SALE: '二线内销', FIRST_LINE_GENERAL: '一线一般报关', SECOND_LINE_GENERAL: '二线一般报关', CONSOLIDATED: '集中申报' },
@@ -64,9 +64,26 @@ export const zhCN: MessageTree = {
       redriven: '已重新加入发送队列', PENDING: '待发送', SENT: '已发送', PERMANENTLY_FAILED: '发送失败',
     },
     parameters: { title: '通关参数', table: '参数表', search: '代码或名称', version: '版本', code: '代码', notSeeded: '未导入数据' },
+    statistics: {
+      dimension: '统计维度', period: '期间', range: '时间范围', from: '开始', to: '结束', enterprise: '企业信用代码',
+      run: '统计', export: '导出 Excel（全部维度）', notFilled: '未填写', declarations: '报关单数', items: '商品项数',
+      quantity: '数量', netWeight: '净重（千克）', totalPrice: '总价', averageHours: '平均处理时长（小时）',
+      periods: { MONTH: '按月', QUARTER: '按季度', YEAR: '按年' },
+      dimensions: {
+        COMMODITY_CATEGORY: '商品类别（章）', COMMODITY: '商品编号（数量、重量）', ORIGIN: '原产国（地区）', TARIFF_HEADING: '税则品目',
+        PERIOD: '期间', PROCESSING_TIME: '处理时长（按报关单类型）', ARRIVAL_DATE: '运抵日期', TRANSPORT_MODE: '运输方式',
+        DESTINATION: '最终目的国（地区）', STATUS: '清关状态',
+      },
+    },
+    console: {
+      title: '企业接入服务控制台', enterprise: '企业信用代码', search: '查询', service: '服务', interfaces: '开放接口', status: '状态',
+      calls: '调用次数', lastCalled: '最近调用', updated: '最近修改', enable: '开通', change: '修改', disable: '关闭', delete: '删除',
+      settings: '服务设置', contact: '联系人', callbackUrl: '回调地址', note: '备注', save: '保存', saved: '已保存', deleted: '已删除',
+      confirmDelete: '确定删除服务“{name}”？', statuses: { ENABLED: '已开通', DISABLED: '已关闭', NOT_ENABLED: '未开通' },
+    },
     secondLine: {
       title: '二线内销', open: '二线内销（核注清单、集中申报、运抵申报）',
-      tab: { lists: '核注清单', consolidated: '集中申报', arrivals: '运抵申报', subscriptions: '数据订阅', query: '综合查询' },
+      tab: { lists: '核注清单', consolidated: '集中申报', arrivals: '运抵申报', subscriptions: '数据订阅', query: '综合查询', statistics: '统计分析' },
       pull: '调取核注清单', pulled: '已调取 {received} 份，新入库 {stored} 份', declaredBetween: '清单申报日期', declaredDate: '申报日期',
       listType: '清单类型', listTypes: { DOMESTIC_SALE: '二线内销', DISTRIBUTION: '分送集报' },
       listStatus: { LOADED: '已读取', VALID: '校验通过', INVALID: '校验未通过', WRITTEN_OFF: '已核扣完毕' },
@@ -92,9 +109,9 @@ export const zhCN: MessageTree = {
 
 export const en: MessageTree = {
   menu: {
-    enterprise: { 'second-line': 'Second-line sale & consolidated' },
+    enterprise: { 'second-line': 'Second-line sale & consolidated', 'service-console': 'Service access console' },
     officer: { 'clearance-declarations': 'Customs declarations', 'subcentre-query': 'Haikou sub-centre query', 'second-line': 'Second-line sale & arrival' },
-    operator: { 'outbound-messages': 'Outbound message queue', 'clearance-parameters': 'Clearance parameters', 'zero-tariff-reference': 'Zero-tariff reference data' },
+    operator: { 'outbound-messages': 'Outbound message queue', 'clearance-parameters': 'Clearance parameters', 'zero-tariff-reference': 'Zero-tariff reference data', 'service-console': 'Enterprise service access' },
   },
   customs: {
     type: { DIRECT_RELEASE: 'Direct release', SECOND_LINE_DOMESTIC_SALE: 'Second-line domestic sale', FIRST_LINE_GENERAL: 'First-line general', SECOND_LINE_GENERAL: 'Second-line general', CONSOLIDATED: 'Consolidated' },
@@ -123,9 +140,26 @@ export const en: MessageTree = {
       redriven: 'Queued again', PENDING: 'Pending', SENT: 'Sent', PERMANENTLY_FAILED: 'Failed',
     },
     parameters: { title: 'Clearance parameters', table: 'Table', search: 'Code or name', version: 'Version', code: 'Code', notSeeded: 'No data imported' },
+    statistics: {
+      dimension: 'Dimension', period: 'Period', range: 'Time range', from: 'From', to: 'To', enterprise: 'Enterprise credit code',
+      run: 'Count', export: 'Export to Excel (all dimensions)', notFilled: 'Not filled', declarations: 'Declarations', items: 'Items',
+      quantity: 'Quantity', netWeight: 'Net weight (kg)', totalPrice: 'Total price', averageHours: 'Average processing time (h)',
+      periods: { MONTH: 'Monthly', QUARTER: 'Quarterly', YEAR: 'Yearly' },
+      dimensions: {
+        COMMODITY_CATEGORY: 'Commodity category (HS chapter)', COMMODITY: 'Commodity (quantity, weight)', ORIGIN: 'Origin', TARIFF_HEADING: 'Tariff heading',
+        PERIOD: 'Period', PROCESSING_TIME: 'Processing time (by declaration type)', ARRIVAL_DATE: 'Arrival date', TRANSPORT_MODE: 'Transport mode',
+        DESTINATION: 'Destination', STATUS: 'Clearance status',
+      },
+    },
+    console: {
+      title: 'Service access console', enterprise: 'Enterprise credit code', search: 'Search', service: 'Service', interfaces: 'Open interfaces', status: 'Status',
+      calls: 'Calls', lastCalled: 'Last call', updated: 'Last change', enable: 'Enable', change: 'Change', disable: 'Disable', delete: 'Delete',
+      settings: 'Service settings', contact: 'Contact', callbackUrl: 'Callback URL', note: 'Note', save: 'Save', saved: 'Saved', deleted: 'Deleted',
+      confirmDelete: 'Delete the service "{name}"?', statuses: { ENABLED: 'Enabled', DISABLED: 'Disabled', NOT_ENABLED: 'Not enabled' },
+    },
     secondLine: {
       title: 'Second-line domestic sale', open: 'Second line (verification lists, consolidated declaration, arrival reports)',
-      tab: { lists: 'Verification lists', consolidated: 'Consolidated declaration', arrivals: 'Arrival reports', subscriptions: 'Data subscription', query: 'Comprehensive query' },
+      tab: { lists: 'Verification lists', consolidated: 'Consolidated declaration', arrivals: 'Arrival reports', subscriptions: 'Data subscription', query: 'Comprehensive query', statistics: 'Statistics' },
       pull: 'Pull verification lists', pulled: '{received} lists pulled, {stored} new', declaredBetween: 'List declared between', declaredDate: 'Declared on',
       listType: 'List type', listTypes: { DOMESTIC_SALE: 'Domestic sale', DISTRIBUTION: 'Distribution' },
       listStatus: { LOADED: 'Read', VALID: 'Checks passed', INVALID: 'Checks failed', WRITTEN_OFF: 'Written off' },

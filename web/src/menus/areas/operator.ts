@@ -21,6 +21,7 @@ export const operatorArea: MenuArea = {
     ready('operator', 'outbound-messages'),
     ready('operator', 'clearance-parameters'),
     ready('operator', 'zero-tariff-reference'),
+    ready('operator', 'service-console'),
     { id: 'operator.api-docs', titleKey: 'menu.operator.api-docs', path: '/swagger-ui.html', status: 'external' },
   ],
 }
