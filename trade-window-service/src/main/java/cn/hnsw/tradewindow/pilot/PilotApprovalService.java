@@ -445,13 +445,20 @@ public class PilotApprovalService {
             throw new HnswException(PilotErrorCode.DECISION_NOT_ALLOWED, decision);
         }
         Instant now = clock.instant();
-        String unit = candidateGroups(task.getId()).stream().findFirst().orElse(null);
+        List<String> offeredTo = candidateGroups(task.getId());
+        String unit = intersect(offeredTo, actor.organizations()).stream().findFirst()
+                .orElse(offeredTo.stream().findFirst().orElse(null));
         boolean termination = TERMINATION_PROCESS.equals(processKey(task));
         UUID caseId = termination
                 ? records.terminationByProcess(task.getProcessInstanceId()).orElseThrow().id() : app.id();
         recordOpinion(actor, termination ? "TERMINATION" : "APPLICATION", caseId, app, step.name(), task.getId(),
                 unit, decision.name(), opinion, now);
-        complete(task.getId(), actor, decision);
+        if (decision == Decision.APPROVE && offeredTo.size() > 1 && unit != null) {
+            // A step of several units (加签, 会签): this unit has approved, the others still have to; the task stays.
+            tasks.deleteCandidateGroup(task.getId(), unit);
+        } else {
+            complete(task.getId(), actor, decision);
+        }
         if (termination) {
             afterTerminationMove(actor, app, caseId, task.getProcessInstanceId(), decision);
         } else {
@@ -537,7 +544,8 @@ public class PilotApprovalService {
         if (!routing.isKnownUnit(unitOrg)) {
             throw new HnswException(PilotErrorCode.UNIT_UNKNOWN, unitOrg);
         }
-        // The unit joins the case's route (the BPMN offers branch n to route.<units>[n]), then gets its branch.
+        // The unit joins the case's route (a return to this step offers it again) and is offered the open task; the
+        // step completes when every unit it is offered to has approved.
         ObjectNode route = (ObjectNode) runtime.getVariable(task.getProcessInstanceId(), ROUTE);
         ArrayNode units = (ArrayNode) route.get(RoutingRepository.unitsKey(step));
         for (var u : units) {
@@ -547,13 +555,20 @@ public class PilotApprovalService {
         }
         units.add(unitOrg);
         runtime.setVariable(task.getProcessInstanceId(), ROUTE, route);
-        runtime.addMultiInstanceExecution(step.name(), task.getProcessInstanceId(), Map.of());
+        tasks.addCandidateGroup(taskId, unitOrg);
+        if (task.getAssignee() != null) {
+            // a claim holds a task for one person; a task several units share is held by none
+            tasks.unclaim(taskId);
+        }
         boolean termination = TERMINATION_PROCESS.equals(processKey(task));
         UUID caseId = termination
                 ? records.terminationByProcess(task.getProcessInstanceId()).orElseThrow().id() : app.id();
         recordOpinion(actor, termination ? "TERMINATION" : "APPLICATION", caseId, app, step.name(), taskId, unitOrg,
                 "ADD_APPROVER", reason == null || reason.isBlank() ? "加签 " + unitOrg : reason, clock.instant());
-        scheduleAndNotify(app, tasks.createTaskQuery().processInstanceId(task.getProcessInstanceId()).list());
+        Instant due = task.getDueDate() != null ? task.getDueDate().toInstant()
+                : calendar.calendar().deadline(task.getCreateTime().toInstant(),
+                calendar.warningConfig(step.name()).limitWorkingDays());
+        notices.todo(unitOrg, app, step, due);
     }
 
     @Transactional

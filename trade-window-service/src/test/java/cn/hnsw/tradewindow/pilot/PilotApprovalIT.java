@@ -217,13 +217,24 @@ class PilotApprovalIT {
             assertThat(foreign.code()).isEqualTo("OUT_OF_REGION");
 
             // City level: the lead unit and the configured extra unit both, plus one added at run time (加签).
-            ok(decide(countyUnit("lead", r.lead()), id, "APPROVE", "牵头单位审核通过"));
-            assertThat(step(id)).isEqualTo("cityUnitReview");
             String extraToken = countyUnit("extra", extraCityUnit);
             Res todo = api.get(extraToken, "/process-centre/todo");
             assertThat(todo.body()).hasSize(1);
             String taskId = todo.body().get(0).path("taskId").asText();
             assertThat(todo.body().get(0).path("dueAt").asText()).isNotBlank();
+            // The step is one task offered to both units: nobody can claim it for one person.
+            Res claim = api.post(extraToken, "/process-centre/tasks/" + taskId + "/claim", Map.of());
+            assertThat(claim.status()).isEqualTo(409);
+            assertThat(claim.code()).isEqualTo("SHARED_TASK_NOT_CLAIMABLE");
+            ok(decide(countyUnit("lead", r.lead()), id, "APPROVE", "牵头单位审核通过"));
+            assertThat(step(id)).isEqualTo("cityUnitReview");
+            // The lead unit has approved: the task leaves its to-do list and it cannot approve twice.
+            assertThat(api.get(countyUnit("lead", r.lead()), "/process-centre/todo").body()
+                    .findValuesAsText("applicationId")).doesNotContain(id);
+            assertThat(decide(countyUnit("lead2", r.lead()), id, "APPROVE", "再次同意").code())
+                    .isEqualTo("OUT_OF_REGION");
+            assertThat(api.get(extraToken, "/process-centre/todo").body().get(0).path("taskId").asText())
+                    .isEqualTo(taskId);
             ok(api.post(extraToken, "/process-centre/tasks/" + taskId + "/extra-approvers",
                     Map.of("unitOrg", r.unit("industry-bureau"), "reason", "涉及工业产品，请工信局会审")));
             Res duplicate = api.post(extraToken, "/process-centre/tasks/" + taskId + "/extra-approvers",
