@@ -27,6 +27,8 @@ public enum PilotErrorCode implements EnumErrorCode {
     OUT_OF_REGION(HttpStatus.FORBIDDEN, "该申请不在您单位的审批范围内", "The application is outside your unit's area"),
     TASK_NOT_FOUND(HttpStatus.NOT_FOUND, "待办任务不存在或已办结：{0}", "No open task {0}"),
     TASK_CLAIMED_BY_OTHER(HttpStatus.CONFLICT, "任务已被 {0} 签收", "The task has been claimed by {0}"),
+    BLACKLIST_ENTRY_REMOVED(HttpStatus.CONFLICT, "该企业已移出黑名单，不能再编辑", "The entry has been removed from the blacklist and cannot be edited"),
+    BLACKLIST_REASON_UNCHANGED(HttpStatus.UNPROCESSABLE_ENTITY, "黑名单原因没有变化", "The blacklist reason is unchanged"),
     SHARED_TASK_NOT_CLAIMABLE(HttpStatus.CONFLICT, "本环节由多个单位分别审核（会签/加签），不能由一人签收",
             "Several units review this step (countersign / extra approvers); one person cannot claim it"),
     DECISION_NOT_ALLOWED(HttpStatus.UNPROCESSABLE_ENTITY, "该环节不允许此审批结论：{0}",
