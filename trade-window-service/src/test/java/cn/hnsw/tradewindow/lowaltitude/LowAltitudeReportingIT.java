@@ -36,6 +36,8 @@ class LowAltitudeReportingIT {
         TestPartners.register(r);
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
     @LocalServerPort
     int port;
     Api api;
@@ -399,5 +401,83 @@ class LowAltitudeReportingIT {
                 .anySatisfy(row -> assertThat(row).startsWith("POLICY", "低空飞行活动报送管理办法（试行）"));
         ok(api.delete(reviewer(), "/low-altitude/notices/" + id));
         assertThat(api.get(enterprise(YEFENG), "/low-altitude/notices/" + id).code()).isEqualTo("NOTICE_NOT_FOUND");
+    }
+
+    @Test
+    void theOperationLogListsLowAltitudeChangesFromTheAuditChainAndExportsThemToExcelAndWord() throws Exception {
+        String marker = "操作日志测试 " + java.util.UUID.randomUUID();
+        Map<String, Object> notice = Map.of("kind", "ANNOUNCEMENT", "titleZh", marker, "titleEn", "Operation log test",
+                "bodyZh", "正文", "bodyEn", "Body");
+        Res published = api.post(reviewer(), "/low-altitude/notices", notice);
+        assertThat(published.status()).isEqualTo(201);
+        String noticeId = published.body().path("id").asText();
+        assertThat(api.post(enterprise(YEFENG), "/low-altitude/notices", notice).status()).isEqualTo(403);
+
+        // The interceptor writes the row once the response is decided: wait for it, within bounds.
+        String query = "/low-altitude/operation-logs?actor=transport-reviewer&action=notices&result=SUCCESS&size=50";
+        JsonNode page = null;
+        for (int i = 0; i < 50; i++) {
+            page = api.get(reviewer(), query).body();
+            if (page.path("content").findValuesAsText("businessId").contains(noticeId)
+                    || page.path("content").findValuesAsText("action").contains("POST /api/trade-window/v1/low-altitude/notices")) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        JsonNode mine = null;
+        for (JsonNode e : page.path("content")) {
+            if (e.path("action").asText().equals("POST /api/trade-window/v1/low-altitude/notices")) {
+                mine = e;
+                break;
+            }
+        }
+        assertThat(mine).as(page.toString()).isNotNull();
+        assertThat(mine.path("actorName").asText()).isEqualTo("transport-reviewer");
+        assertThat(mine.path("hash").asText()).hasSize(64);
+        page.path("content").forEach(e -> assertThat(e.path("action").asText()).contains("/low-altitude/"));
+        // Refused attempts are logged too, under their own result.
+        List<String> failedBy = List.of();
+        for (int i = 0; i < 50 && !failedBy.contains("pilot-" + YEFENG.substring(14)); i++) {
+            Thread.sleep(i == 0 ? 0 : 100);
+            failedBy = api.get(reviewer(), "/low-altitude/operation-logs?result=FAILURE&action=notices&size=50").body()
+                    .path("content").findValuesAsText("actorName");
+        }
+        assertThat(failedBy).contains("pilot-" + YEFENG.substring(14));
+
+        long seq = mine.path("seq").asLong();
+        JsonNode detail = api.get(reviewer(), "/low-altitude/operation-logs/" + seq).body();
+        assertThat(detail.path("action").asText()).isEqualTo("POST /api/trade-window/v1/low-altitude/notices");
+        assertThat(detail.path("detail").asText()).isEqualTo("HTTP 201");
+        // Operations of other systems are not this log's.
+        Long otherSeq = jdbc.queryForObject("SELECT max(seq) FROM audit_operation_log WHERE action NOT LIKE '%/low-altitude/%'",
+                Long.class);
+        if (otherSeq != null) {
+            assertThat(api.get(reviewer(), "/low-altitude/operation-logs/" + otherSeq).status()).isEqualTo(404);
+        }
+
+        assertThat(xlsx(api.get(reviewer(), "/low-altitude/operation-logs/export?format=xlsx&actor=transport-reviewer").raw()))
+                .anySatisfy(row -> assertThat(row).contains(String.valueOf(seq), "transport-reviewer",
+                        "POST /api/trade-window/v1/low-altitude/notices"));
+        Res word = api.get(reviewer(), "/low-altitude/operation-logs/export?format=docx&actor=transport-reviewer");
+        assertThat(word.contentType()).startsWith("application/vnd.openxmlformats-officedocument.wordprocessingml");
+        assertThat(word.contentDisposition()).startsWith("attachment");
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(word.raw()))) {
+            assertThat(doc.getParagraphs().get(0).getText()).contains("低慢小报送操作日志");
+            var table = doc.getTables().get(0);
+            assertThat(table.getRow(0).getCell(0).getText()).isEqualTo("序号 Seq");
+            List<String> seqs = new java.util.ArrayList<>();
+            for (int r = 1; r < table.getNumberOfRows(); r++) {
+                seqs.add(table.getRow(r).getCell(0).getText());
+            }
+            assertThat(seqs).contains(String.valueOf(seq));
+        }
+        assertThat(api.get(reviewer(), "/low-altitude/operation-logs/export?format=pdf").status()).isEqualTo(400);
+
+        // Reporters and enterprises do not read the log.
+        String reporter = TOKENS.user("huang-fei", LowAltitudeReportingService.REPORTER_ROLE).mint();
+        assertThat(api.get(reporter, "/low-altitude/operation-logs").status()).isEqualTo(403);
+        assertThat(api.get(enterprise(YEFENG), "/low-altitude/operation-logs/" + seq).status()).isEqualTo(403);
+        assertThat(api.get(enterprise(YEFENG), "/low-altitude/operation-logs/export").status()).isEqualTo(403);
+        ok(api.delete(reviewer(), "/low-altitude/notices/" + noticeId));
     }
 }
