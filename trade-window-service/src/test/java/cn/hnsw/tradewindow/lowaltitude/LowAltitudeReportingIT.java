@@ -480,4 +480,66 @@ class LowAltitudeReportingIT {
         assertThat(api.get(enterprise(YEFENG), "/low-altitude/operation-logs/export").status()).isEqualTo(403);
         ok(api.delete(reviewer(), "/low-altitude/notices/" + noticeId));
     }
+
+    @Test
+    void noticeTemplatesNameOnlyEnabledParametersAndSayHowTheyRemind() throws Exception {
+        String code = "TPL_" + Long.toString(System.nanoTime(), 36).toUpperCase();
+        Map<String, Object> template = new java.util.HashMap<>(Map.of("nameZh", "补充报送提醒", "nameEn", "Supplement reminder",
+                "contentZh", "{subjectName} 请补充报送 {reportNo}（{flightWindow}）", "contentEn",
+                "{subjectName}: supplement report {reportNo} ({flightWindow})", "channelPc", true,
+                "channelMobile", true, "channelSms", false, "subscribable", true));
+        String path = "/low-altitude/notice-templates/" + code;
+        // A parameter nobody configured is refused; so is a template that reminds nowhere.
+        Res unknown = api.put(reviewer(), path, template);
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.code()).isEqualTo("TEMPLATE_PARAM_UNKNOWN");
+        assertThat(unknown.body().path("messageZh").asText()).contains("flightWindow");
+        assertThat(api.put(enterprise(YEFENG), "/low-altitude/notice-template-params/flightWindow",
+                Map.of("descriptionZh", "飞行时段", "descriptionEn", "Flight window", "enabled", true)).status()).isEqualTo(403);
+        ok(api.put(reviewer(), "/low-altitude/notice-template-params/flightWindow",
+                Map.of("descriptionZh", "飞行时段", "descriptionEn", "Flight window", "enabled", true)));
+        Map<String, Object> silent = new java.util.HashMap<>(template);
+        silent.put("channelPc", false);
+        silent.put("channelMobile", false);
+        assertThat(api.put(reviewer(), path, silent).code()).isEqualTo("TEMPLATE_NO_CHANNEL");
+        Res saved = api.put(reviewer(), path, template);
+        ok(saved);
+        assertThat(saved.body().path("enabled").asBoolean()).isTrue();
+        assertThat(saved.body().path("subscribable").asBoolean()).isTrue();
+        assertThat(saved.body().path("updatedBy").asText()).isEqualTo("transport-reviewer");
+        assertThat(api.get(reviewer(), path).body().path("channelSms").asBoolean()).isFalse();
+
+        // Query by keyword, enabled and channel; reporters and enterprises see no configuration.
+        assertThat(api.get(reviewer(), "/low-altitude/notice-templates?keyword=补充报送&channel=MOBILE").body()
+                .findValuesAsText("code")).contains(code);
+        assertThat(api.get(reviewer(), "/low-altitude/notice-templates?channel=SMS").body().findValuesAsText("code"))
+                .doesNotContain(code).contains("REPORT_RETURNED");
+        assertThat(api.get(enterprise(YEFENG), "/low-altitude/notice-templates").status()).isEqualTo(403);
+        assertThat(api.get(reviewer(), "/low-altitude/notice-templates?channel=FAX").status()).isEqualTo(400);
+
+        // A parameter an enabled template names can be neither disabled nor deleted.
+        Res disable = api.put(reviewer(), "/low-altitude/notice-template-params/flightWindow",
+                Map.of("descriptionZh", "飞行时段", "descriptionEn", "Flight window", "enabled", false));
+        assertThat(disable.code()).isEqualTo("TEMPLATE_PARAM_IN_USE");
+        assertThat(api.delete(reviewer(), "/low-altitude/notice-template-params/flightWindow").code())
+                .isEqualTo("TEMPLATE_PARAM_IN_USE");
+        // Disabled, the template no longer holds it; enabling the template again needs the parameter back.
+        assertThat(api.put(reviewer(), path + "/enabled", Map.of("enabled", false)).body().path("enabled").asBoolean()).isFalse();
+        assertThat(api.get(reviewer(), "/low-altitude/notice-templates?enabled=false").body().findValuesAsText("code")).contains(code);
+        ok(api.put(reviewer(), "/low-altitude/notice-template-params/flightWindow",
+                Map.of("descriptionZh", "飞行时段", "descriptionEn", "Flight window", "enabled", false)));
+        assertThat(api.put(reviewer(), path + "/enabled", Map.of("enabled", true)).code()).isEqualTo("TEMPLATE_PARAM_UNKNOWN");
+        ok(api.put(reviewer(), "/low-altitude/notice-template-params/flightWindow",
+                Map.of("descriptionZh", "飞行时段", "descriptionEn", "Flight window", "enabled", true)));
+        ok(api.put(reviewer(), path + "/enabled", Map.of("enabled", true)));
+
+        assertThat(xlsx(api.get(reviewer(), "/low-altitude/notice-templates/export?keyword=" + code).raw()))
+                .anySatisfy(row -> assertThat(row).startsWith(code, "补充报送提醒", "Supplement reminder"));
+
+        ok(api.delete(reviewer(), path));
+        assertThat(api.get(reviewer(), path).code()).isEqualTo("TEMPLATE_NOT_FOUND");
+        ok(api.delete(reviewer(), "/low-altitude/notice-template-params/flightWindow"));
+        assertThat(api.get(reviewer(), "/low-altitude/notice-template-params").body().findValuesAsText("name"))
+                .doesNotContain("flightWindow").contains("subjectName", "reportNo");
+    }
 }
