@@ -95,6 +95,10 @@ const zh: MessageTree = {
     blacklistReason: '列入黑名单原因',
     blacklist: '黑名单企业',
     removeFromBlacklist: '移出黑名单',
+    editBlacklist: '编辑', blacklistNewReason: '新的黑名单原因', changeReason: '变更理由',
+    blacklistHistory: '变更记录', blacklistAction: '变更', reasonBefore: '原原因', reasonAfter: '新原因',
+    changedBy: '变更人', changedAt: '变更时间', anchored: '存证校验', intact: '一致', tampered: '不一致',
+    blacklistActions: { ADD: '列入', EDIT: '修改原因', REMOVE: '移出' },
     la: {
       creditTitle: '信用与预警', credit: '信用档案', generateReport: '生成信用报告', score: '信用评分', grade: '信用等级',
       deductions: '扣分明细', records: '信用记录', kind: '类别', detail: '说明', corrected: '已纠偏', corrections: '数据纠偏',
@@ -234,6 +238,10 @@ const en: MessageTree = {
     blacklistReason: 'Reason for the blacklist',
     blacklist: 'Blacklisted enterprises',
     removeFromBlacklist: 'Remove',
+    editBlacklist: 'Edit', blacklistNewReason: 'New reason for the blacklist', changeReason: 'Why it changes',
+    blacklistHistory: 'History', blacklistAction: 'Change', reasonBefore: 'Reason before', reasonAfter: 'Reason after',
+    changedBy: 'Changed by', changedAt: 'Changed at', anchored: 'Anchored record', intact: 'Matches', tampered: 'Does not match',
+    blacklistActions: { ADD: 'Added', EDIT: 'Reason changed', REMOVE: 'Removed' },
     la: {
       creditTitle: 'Credit and warnings', credit: 'Credit archive', generateReport: 'Generate credit report', score: 'Credit score', grade: 'Grade',
       deductions: 'Deductions', records: 'Credit records', kind: 'Kind', detail: 'Detail', corrected: 'Corrected', corrections: 'Credit-data corrections',
