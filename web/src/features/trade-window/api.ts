@@ -325,7 +325,10 @@ export interface ActivityReport {
 }
 
 const LA = `${BASE}/low-altitude`
+import type { LowAltitudeStatistics } from './lowAltitudeCharts'
+export type { LowAltitudeStatistics }
 export const lowAltitudeApi = {
+  statistics: () => api.get<LowAltitudeStatistics>(`${LA}/statistics`),
   subjects: () => api.get<ReportingSubject[]>(`${LA}/subjects`),
   register: (body: Record<string, unknown>) => api.post<ReportingSubject>(`${LA}/subjects`, body),
   reports: (query: { activity?: string; status?: string; form?: string } = {}) => api.get<ActivityReport[]>(`${LA}/reports`, { query }),

@@ -3,6 +3,8 @@ import type { MessageTree } from '../types'
 const zh: MessageTree = {
   menu: { government: { 'low-altitude-review': '低慢小报送审核与信用' } },
   tradeWindow: {
+    laStats: { title: '报送统计分析', byMonth: '按月报送量', byAirport: '按机场报送量', subjects: '报送主体登记',
+      cargo: '货运', passenger: '载客', enterprises: '企业主体', individuals: '个人主体', revoked: '已撤销' },
     laReview: { reports: '待审核的活动报送', activity: '活动类型', approve: '审核通过', return: '退回', default: { APPROVED: '审核通过', RETURNED: '退回修改' } },
     caseNumber: '办件编号',
     status: '状态',
@@ -146,6 +148,8 @@ const zh: MessageTree = {
 const en: MessageTree = {
   menu: { government: { 'low-altitude-review': 'Low-altitude review and credit' } },
   tradeWindow: {
+    laStats: { title: 'Reporting statistics', byMonth: 'Reports per month', byAirport: 'Reports per airport', subjects: 'Registered subjects',
+      cargo: 'Cargo', passenger: 'Passenger', enterprises: 'Enterprises', individuals: 'Individuals', revoked: 'Revoked' },
     laReview: { reports: 'Activity reports to review', activity: 'Activity', approve: 'Approve', return: 'Return', default: { APPROVED: 'Approved', RETURNED: 'Returned for correction' } },
     caseNumber: 'Case number',
     status: 'Status',
