@@ -542,4 +542,52 @@ class LowAltitudeReportingIT {
         assertThat(api.get(reviewer(), "/low-altitude/notice-template-params").body().findValuesAsText("name"))
                 .doesNotContain("flightWindow").contains("subjectName", "reportNo");
     }
+
+    @Test
+    void statisticsCountDeclaredReportsAndRegisteredSubjectsByPeriodActivityAndAirport() {
+        JsonNode before = api.get(reviewer(), "/low-altitude/statistics/periods").body();
+        String ent = enterprise(HAISI);
+        String subjectId = subject(ent);
+        String draft = report(ent, subjectId, cargo("HG4601202611270077"));
+        JsonNode afterDraft = api.get(reviewer(), "/low-altitude/statistics/periods").body();
+        // A draft counts nowhere; a registered subject counts in every period at once.
+        assertThat(count(afterDraft.path("reports"), "CARGO", null, "total")).isEqualTo(count(before.path("reports"), "CARGO", null, "total"));
+        for (String period : List.of("today", "month", "quarter", "year", "total")) {
+            assertThat(afterDraft.path("subjects").path(period).asLong()).as(period)
+                    .isEqualTo(before.path("subjects").path(period).asLong() + 1);
+        }
+        ok(api.post(ent, "/low-altitude/reports/" + draft + "/declaration", Map.of()));
+        JsonNode after = api.get(reviewer(), "/low-altitude/statistics/periods").body();
+        for (String period : List.of("today", "month", "quarter", "year", "total")) {
+            assertThat(count(after.path("reports"), "CARGO", null, period)).as(period)
+                    .isEqualTo(count(before.path("reports"), "CARGO", null, period) + 1);
+            assertThat(count(after.path("reports"), "PASSENGER", null, period)).as(period)
+                    .isEqualTo(count(before.path("reports"), "PASSENGER", null, period));
+            assertThat(count(after.path("airports"), "CARGO", "三亚凤凰国际机场", period)).as(period)
+                    .isEqualTo(count(before.path("airports"), "CARGO", "三亚凤凰国际机场", period) + 1);
+        }
+        String month = today().toString().substring(0, 7);
+        String quarter = today().getYear() + "-Q" + ((today().getMonthValue() - 1) / 3 + 1);
+        assertThat(after.path("reportsByQuarter").findValuesAsText("quarter")).contains(quarter);
+        long enterprisesThisMonth = 0;
+        for (JsonNode row : after.path("subjectsByMonth")) {
+            if (month.equals(row.path("month").asText()) && "ENTERPRISE".equals(row.path("kind").asText())) {
+                enterprisesThisMonth = row.path("subjects").asLong();
+            }
+        }
+        assertThat(enterprisesThisMonth).isGreaterThanOrEqualTo(1);
+        assertThat(after.path("activeSubjects").path("quarter").asLong()).isGreaterThanOrEqualTo(1)
+                .isLessThanOrEqualTo(after.path("activeSubjects").path("year").asLong());
+        assertThat(api.get(ent, "/low-altitude/statistics/periods").status()).isEqualTo(403);
+    }
+
+    static long count(JsonNode rows, String activity, String airport, String period) {
+        for (JsonNode row : rows) {
+            if (activity.equals(row.path("activity").asText())
+                    && (airport == null || airport.equals(row.path("airport").asText()))) {
+                return row.path(period).asLong();
+            }
+        }
+        return 0;
+    }
 }
