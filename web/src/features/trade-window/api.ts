@@ -129,6 +129,20 @@ export interface BlacklistEntry {
   createdBy: string
 }
 
+/** One change of a blacklist entry, with whether its hash anchored in the audit chain still matches. */
+export interface BlacklistChangeCheck {
+  change: {
+    id: string
+    action: 'ADD' | 'EDIT' | 'REMOVE'
+    reasonBefore: string | null
+    reasonAfter: string | null
+    changeReason: string
+    actorName: string
+    changedAt: string
+  }
+  intact: boolean
+}
+
 export const pilotApi = {
   qualification: () => api.get<Qualification>(`${BASE}/pilot-qualification`),
   sharedData: (kind: SharedDataKind) => api.get<SharedDataSet>(`${BASE}/shared-data/${kind.toLowerCase().replace(/_/g, '-')}`),
@@ -158,6 +172,9 @@ export const pilotApi = {
   approvedList: () => api.get<PilotApplication[]>(`${BASE}/pilot-list`),
   blacklist: () => api.get<BlacklistEntry[]>(`${BASE}/pilot-blacklist`),
   unblacklist: (id: string) => api.delete<void>(`${BASE}/pilot-blacklist/${id}`),
+  editBlacklist: (id: string, reason: string, changeReason: string) =>
+    api.put<BlacklistEntry>(`${BASE}/pilot-blacklist/${id}`, { reason, changeReason }),
+  blacklistHistory: (id: string) => api.get<BlacklistChangeCheck[]>(`${BASE}/pilot-blacklist/${id}/history`),
   todo: () => api.get<TaskItem[]>(`${BASE}/process-centre/todo`),
   done: () => api.get<TaskItem[]>(`${BASE}/process-centre/done`),
   copies: () => api.get<{ id: string; applicationId: string; toOrg: string; fromActor: string; note?: string; createdAt: string }[]>(
@@ -308,7 +325,10 @@ export interface ActivityReport {
 }
 
 const LA = `${BASE}/low-altitude`
+import type { LowAltitudeStatistics } from './lowAltitudeCharts'
+export type { LowAltitudeStatistics }
 export const lowAltitudeApi = {
+  statistics: () => api.get<LowAltitudeStatistics>(`${LA}/statistics`),
   subjects: () => api.get<ReportingSubject[]>(`${LA}/subjects`),
   register: (body: Record<string, unknown>) => api.post<ReportingSubject>(`${LA}/subjects`, body),
   reports: (query: { activity?: string; status?: string; form?: string } = {}) => api.get<ActivityReport[]>(`${LA}/reports`, { query }),

@@ -3,6 +3,8 @@ import type { MessageTree } from '../types'
 const zh: MessageTree = {
   menu: { government: { 'low-altitude-review': '低慢小报送审核与信用' } },
   tradeWindow: {
+    laStats: { title: '报送统计分析', byMonth: '按月报送量', byAirport: '按机场报送量', subjects: '报送主体登记',
+      cargo: '货运', passenger: '载客', enterprises: '企业主体', individuals: '个人主体', revoked: '已撤销' },
     laReview: { reports: '待审核的活动报送', activity: '活动类型', approve: '审核通过', return: '退回', default: { APPROVED: '审核通过', RETURNED: '退回修改' } },
     caseNumber: '办件编号',
     status: '状态',
@@ -95,6 +97,10 @@ const zh: MessageTree = {
     blacklistReason: '列入黑名单原因',
     blacklist: '黑名单企业',
     removeFromBlacklist: '移出黑名单',
+    editBlacklist: '编辑', blacklistNewReason: '新的黑名单原因', changeReason: '变更理由',
+    blacklistHistory: '变更记录', blacklistAction: '变更', reasonBefore: '原原因', reasonAfter: '新原因',
+    changedBy: '变更人', changedAt: '变更时间', anchored: '存证校验', intact: '一致', tampered: '不一致',
+    blacklistActions: { ADD: '列入', EDIT: '修改原因', REMOVE: '移出' },
     la: {
       creditTitle: '信用与预警', credit: '信用档案', generateReport: '生成信用报告', score: '信用评分', grade: '信用等级',
       deductions: '扣分明细', records: '信用记录', kind: '类别', detail: '说明', corrected: '已纠偏', corrections: '数据纠偏',
@@ -142,6 +148,8 @@ const zh: MessageTree = {
 const en: MessageTree = {
   menu: { government: { 'low-altitude-review': 'Low-altitude review and credit' } },
   tradeWindow: {
+    laStats: { title: 'Reporting statistics', byMonth: 'Reports per month', byAirport: 'Reports per airport', subjects: 'Registered subjects',
+      cargo: 'Cargo', passenger: 'Passenger', enterprises: 'Enterprises', individuals: 'Individuals', revoked: 'Revoked' },
     laReview: { reports: 'Activity reports to review', activity: 'Activity', approve: 'Approve', return: 'Return', default: { APPROVED: 'Approved', RETURNED: 'Returned for correction' } },
     caseNumber: 'Case number',
     status: 'Status',
@@ -234,6 +242,10 @@ const en: MessageTree = {
     blacklistReason: 'Reason for the blacklist',
     blacklist: 'Blacklisted enterprises',
     removeFromBlacklist: 'Remove',
+    editBlacklist: 'Edit', blacklistNewReason: 'New reason for the blacklist', changeReason: 'Why it changes',
+    blacklistHistory: 'History', blacklistAction: 'Change', reasonBefore: 'Reason before', reasonAfter: 'Reason after',
+    changedBy: 'Changed by', changedAt: 'Changed at', anchored: 'Anchored record', intact: 'Matches', tampered: 'Does not match',
+    blacklistActions: { ADD: 'Added', EDIT: 'Reason changed', REMOVE: 'Removed' },
     la: {
       creditTitle: 'Credit and warnings', credit: 'Credit archive', generateReport: 'Generate credit report', score: 'Credit score', grade: 'Grade',
       deductions: 'Deductions', records: 'Credit records', kind: 'Kind', detail: 'Detail', corrected: 'Corrected', corrections: 'Credit-data corrections',

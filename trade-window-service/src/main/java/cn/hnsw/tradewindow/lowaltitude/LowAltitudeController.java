@@ -168,6 +168,11 @@ class LowAltitudeController {
         return service.applyReceipt(Actors.current(), id);
     }
 
+    @GetMapping("/statistics/periods")
+    Map<String, Object> periodStatistics() {
+        return service.periodStatistics(Actors.current());
+    }
+
     @GetMapping("/statistics")
     Map<String, Object> statistics() {
         return service.statistics(Actors.current());

@@ -25,7 +25,15 @@ public enum LowAltitudeErrorCode implements EnumErrorCode {
     CORRECTION_STATE(HttpStatus.CONFLICT, "数据纠偏申请当前状态（{0}）不能{1}", "The correction cannot {1} in its state ({0})"),
     CREDIT_RECORD_NOT_FOUND(HttpStatus.NOT_FOUND, "信用记录不存在或不属于该主体：{0}",
             "No credit record {0} of this subject"),
-    NOTICE_NOT_FOUND(HttpStatus.NOT_FOUND, "公告不存在：{0}", "No notice {0}");
+    NOTICE_NOT_FOUND(HttpStatus.NOT_FOUND, "公告不存在：{0}", "No notice {0}"),
+    TEMPLATE_NOT_FOUND(HttpStatus.NOT_FOUND, "通知模板不存在：{0}", "No notice template {0}"),
+    TEMPLATE_PARAM_UNKNOWN(HttpStatus.UNPROCESSABLE_ENTITY, "模板使用了未配置或已禁用的参数：{0}",
+            "The template uses a parameter that is not configured or is disabled: {0}"),
+    TEMPLATE_NO_CHANNEL(HttpStatus.UNPROCESSABLE_ENTITY, "通知模板至少选择一种提醒方式（PC端、移动端、短信）",
+            "Choose at least one way of reminding (PC, mobile, SMS)"),
+    TEMPLATE_PARAM_NOT_FOUND(HttpStatus.NOT_FOUND, "模板参数不存在：{0}", "No template parameter {0}"),
+    TEMPLATE_PARAM_IN_USE(HttpStatus.CONFLICT, "模板参数 {0} 正被启用的模板使用：{1}",
+            "Template parameter {0} is used by enabled templates: {1}");
 
     private final ErrorText text;
 

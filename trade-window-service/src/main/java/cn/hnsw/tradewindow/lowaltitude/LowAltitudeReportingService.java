@@ -380,6 +380,26 @@ public class LowAltitudeReportingService {
         return Map.of("subjects", repo.subjectStatistics(), "reports", repo.statistics());
     }
 
+    /**
+     * 统计分析 by period (Asia/Shanghai): declared reports per activity and per airport today, this month, quarter
+     * and year and in all, their quarterly trend; subjects registered per period and their monthly trend by kind;
+     * subjects active in the quarter and the year.
+     */
+    public Map<String, Object> periodStatistics(CurrentActor actor) {
+        if (!isReviewer(actor)) {
+            throw new HnswException(CommonErrorCode.ACCESS_DENIED);
+        }
+        java.time.ZoneId zone = java.time.ZoneId.of("Asia/Shanghai");
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        LocalDate quarter = today.withDayOfMonth(1).withMonth(((today.getMonthValue() - 1) / 3) * 3 + 1);
+        LowAltitudeRepository.Periods p = new LowAltitudeRepository.Periods(today.atStartOfDay(zone).toInstant(),
+                today.withDayOfMonth(1).atStartOfDay(zone).toInstant(), quarter.atStartOfDay(zone).toInstant(),
+                today.withDayOfYear(1).atStartOfDay(zone).toInstant());
+        return Map.of("reports", repo.reportsByPeriod(p), "airports", repo.airportsByPeriod(p),
+                "reportsByQuarter", repo.reportsByQuarter(), "subjects", repo.subjectsByPeriod(p),
+                "subjectsByMonth", repo.subjectsByMonth(), "activeSubjects", repo.activeSubjects(p));
+    }
+
     private Report ownReport(CurrentActor actor, UUID id) {
         Report r = repo.reportForUpdate(id).orElseThrow(() -> new HnswException(LowAltitudeErrorCode.REPORT_NOT_FOUND, id));
         if (!ownerKey(actor).equals(r.ownerKey())) {

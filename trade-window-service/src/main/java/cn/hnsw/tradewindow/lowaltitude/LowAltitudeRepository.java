@@ -145,6 +145,67 @@ public class LowAltitudeRepository {
                 GROUP BY activity, airport, month ORDER BY month, activity, airport""").query().listOfRows();
     }
 
+    /** The counting periods of the statistics, each from its start (inclusive) to now. */
+    public record Periods(java.time.Instant day, java.time.Instant month, java.time.Instant quarter,
+                          java.time.Instant year) {
+
+        Object[] starts() {
+            return new Object[]{Timestamp.from(day), Timestamp.from(month), Timestamp.from(quarter), Timestamp.from(year)};
+        }
+    }
+
+    private static final String DECLARED_ORIGINALS =
+            " FROM activity_report WHERE form = 'ORIGINAL' AND effective AND declared_at IS NOT NULL";
+
+    /** Declared reports (effective originals) per activity: today, this month, quarter, year, and in all. */
+    public List<Map<String, Object>> reportsByPeriod(Periods p) {
+        return jdbc.sql("SELECT activity, " + periodCounts("declared_at") + ", count(*) AS total" + DECLARED_ORIGINALS
+                        + " GROUP BY activity ORDER BY activity")
+                .params(p.starts()).query().listOfRows();
+    }
+
+    /** The same per airport (报送机场统计分析). */
+    public List<Map<String, Object>> airportsByPeriod(Periods p) {
+        return jdbc.sql("SELECT activity, airport, " + periodCounts("declared_at") + ", count(*) AS total"
+                        + DECLARED_ORIGINALS + " GROUP BY activity, airport ORDER BY activity, airport")
+                .params(p.starts()).query().listOfRows();
+    }
+
+    /** Declared reports per activity and quarter of declaration (Asia/Shanghai), oldest first. */
+    public List<Map<String, Object>> reportsByQuarter() {
+        return jdbc.sql("SELECT activity, to_char(declared_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-\"Q\"Q') AS quarter, "
+                        + "count(*) AS reports" + DECLARED_ORIGINALS + " GROUP BY activity, quarter ORDER BY quarter, activity")
+                .query().listOfRows();
+    }
+
+    /** Subjects registered (submitted) today, this month, quarter, year and in all. */
+    public Map<String, Object> subjectsByPeriod(Periods p) {
+        return jdbc.sql("SELECT " + periodCounts("submitted_at") + ", count(*) AS total FROM reporting_subject "
+                        + "WHERE submitted_at IS NOT NULL")
+                .params(p.starts()).query().singleRow();
+    }
+
+    /** Subjects registered per month of registration and kind (the monthly trend), oldest first. */
+    public List<Map<String, Object>> subjectsByMonth() {
+        return jdbc.sql("""
+                SELECT to_char(submitted_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month, kind, count(*) AS subjects
+                FROM reporting_subject WHERE submitted_at IS NOT NULL GROUP BY month, kind ORDER BY month, kind""")
+                .query().listOfRows();
+    }
+
+    /** Active subjects: those that declared at least one report in the quarter and in the year. */
+    public Map<String, Object> activeSubjects(Periods p) {
+        return jdbc.sql("SELECT count(DISTINCT subject_id) FILTER (WHERE declared_at >= ?) AS quarter, "
+                        + "count(DISTINCT subject_id) FILTER (WHERE declared_at >= ?) AS year" + DECLARED_ORIGINALS)
+                .params(Timestamp.from(p.quarter()), Timestamp.from(p.year())).query().singleRow();
+    }
+
+    private static String periodCounts(String column) {
+        return "count(*) FILTER (WHERE " + column + " >= ?) AS today, count(*) FILTER (WHERE " + column
+                + " >= ?) AS month, count(*) FILTER (WHERE " + column + " >= ?) AS quarter, count(*) FILTER (WHERE "
+                + column + " >= ?) AS year";
+    }
+
     public Map<String, Object> subjectStatistics() {
         return jdbc.sql("""
                 SELECT count(*) FILTER (WHERE status = 'SUBMITTED') AS active,

@@ -46,7 +46,7 @@ public enum ApprovalStep {
         return nameEn;
     }
 
-    /** 加签 is possible where the step is a multi-instance over units (city/county and provincial reviews). */
+    /** 加签 is possible where the step is one task offered to several units (city/county and provincial reviews). */
     public boolean acceptsExtraApprovers() {
         return acceptsExtraApprovers;
     }

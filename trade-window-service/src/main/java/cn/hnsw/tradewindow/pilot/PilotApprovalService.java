@@ -445,13 +445,20 @@ public class PilotApprovalService {
             throw new HnswException(PilotErrorCode.DECISION_NOT_ALLOWED, decision);
         }
         Instant now = clock.instant();
-        String unit = candidateGroups(task.getId()).stream().findFirst().orElse(null);
+        List<String> offeredTo = candidateGroups(task.getId());
+        String unit = intersect(offeredTo, actor.organizations()).stream().findFirst()
+                .orElse(offeredTo.stream().findFirst().orElse(null));
         boolean termination = TERMINATION_PROCESS.equals(processKey(task));
         UUID caseId = termination
                 ? records.terminationByProcess(task.getProcessInstanceId()).orElseThrow().id() : app.id();
         recordOpinion(actor, termination ? "TERMINATION" : "APPLICATION", caseId, app, step.name(), task.getId(),
                 unit, decision.name(), opinion, now);
-        complete(task.getId(), actor, decision);
+        if (decision == Decision.APPROVE && offeredTo.size() > 1 && unit != null) {
+            // A step of several units (加签, 会签): this unit has approved, the others still have to; the task stays.
+            tasks.deleteCandidateGroup(task.getId(), unit);
+        } else {
+            complete(task.getId(), actor, decision);
+        }
         if (termination) {
             afterTerminationMove(actor, app, caseId, task.getProcessInstanceId(), decision);
         } else {
@@ -537,7 +544,8 @@ public class PilotApprovalService {
         if (!routing.isKnownUnit(unitOrg)) {
             throw new HnswException(PilotErrorCode.UNIT_UNKNOWN, unitOrg);
         }
-        // The unit joins the case's route (the BPMN offers branch n to route.<units>[n]), then gets its branch.
+        // The unit joins the case's route (a return to this step offers it again) and is offered the open task; the
+        // step completes when every unit it is offered to has approved.
         ObjectNode route = (ObjectNode) runtime.getVariable(task.getProcessInstanceId(), ROUTE);
         ArrayNode units = (ArrayNode) route.get(RoutingRepository.unitsKey(step));
         for (var u : units) {
@@ -547,13 +555,20 @@ public class PilotApprovalService {
         }
         units.add(unitOrg);
         runtime.setVariable(task.getProcessInstanceId(), ROUTE, route);
-        runtime.addMultiInstanceExecution(step.name(), task.getProcessInstanceId(), Map.of());
+        tasks.addCandidateGroup(taskId, unitOrg);
+        if (task.getAssignee() != null) {
+            // a claim holds a task for one person; a task several units share is held by none
+            tasks.unclaim(taskId);
+        }
         boolean termination = TERMINATION_PROCESS.equals(processKey(task));
         UUID caseId = termination
                 ? records.terminationByProcess(task.getProcessInstanceId()).orElseThrow().id() : app.id();
         recordOpinion(actor, termination ? "TERMINATION" : "APPLICATION", caseId, app, step.name(), taskId, unitOrg,
                 "ADD_APPROVER", reason == null || reason.isBlank() ? "加签 " + unitOrg : reason, clock.instant());
-        scheduleAndNotify(app, tasks.createTaskQuery().processInstanceId(task.getProcessInstanceId()).list());
+        Instant due = task.getDueDate() != null ? task.getDueDate().toInstant()
+                : calendar.calendar().deadline(task.getCreateTime().toInstant(),
+                calendar.warningConfig(step.name()).limitWorkingDays());
+        notices.todo(unitOrg, app, step, due);
     }
 
     @Transactional
@@ -667,8 +682,11 @@ public class PilotApprovalService {
             app.atStep(null);
             applications.update(app);
             if (!records.isBlacklisted(app.enterpriseUscc())) {
-                records.insertBlacklist(new BlacklistEntry(UUID.randomUUID(), app.enterpriseUscc(),
-                        app.enterpriseName(), t.blacklistReason(), caseId, now, actor.username(), null));
+                BlacklistEntry entry = new BlacklistEntry(UUID.randomUUID(), app.enterpriseUscc(),
+                        app.enterpriseName(), t.blacklistReason(), caseId, now, actor.username(), null);
+                records.insertBlacklist(entry);
+                blacklistChange(actor, entry.id(), "ADD", null, entry.reason(),
+                        "终止退出批准 Termination approved", now);
             }
             statusChanged(app, actor);
         } else {
@@ -693,14 +711,60 @@ public class PilotApprovalService {
             throw new HnswException(PilotErrorCode.ENTERPRISE_BLACKLISTED);
         }
         records.insertBlacklist(entry);
+        blacklistChange(actor, entry.id(), "ADD", null, reason, "人工列入 Added by hand", entry.createdAt());
         return entry;
     }
 
+    /** 黑名单编辑: a new reason for an entry still on the list, with why it changed; kept and anchored. */
     @Transactional
-    public void removeFromBlacklist(UUID id) {
-        if (!records.removeFromBlacklist(id, clock.instant())) {
+    public BlacklistEntry editBlacklistReason(CurrentActor actor, UUID id, String reason, String changeReason) {
+        BlacklistEntry entry = records.blacklistEntryForUpdate(id)
+                .orElseThrow(() -> new HnswException(CommonErrorCode.NOT_FOUND));
+        if (entry.removedAt() != null) {
+            throw new HnswException(PilotErrorCode.BLACKLIST_ENTRY_REMOVED);
+        }
+        if (entry.reason().equals(reason)) {
+            throw new HnswException(PilotErrorCode.BLACKLIST_REASON_UNCHANGED);
+        }
+        Instant now = clock.instant();
+        records.updateBlacklistReason(id, reason, actor.username(), now);
+        blacklistChange(actor, id, "EDIT", entry.reason(), reason, changeReason, now);
+        return new BlacklistEntry(entry.id(), entry.enterpriseUscc(), entry.enterpriseName(), reason,
+                entry.terminationCaseId(), entry.createdAt(), entry.createdBy(), null);
+    }
+
+    @Transactional
+    public void removeFromBlacklist(CurrentActor actor, UUID id, String changeReason) {
+        BlacklistEntry entry = records.blacklistEntryForUpdate(id)
+                .orElseThrow(() -> new HnswException(CommonErrorCode.NOT_FOUND));
+        Instant now = clock.instant();
+        if (!records.removeFromBlacklist(id, now)) {
             throw new HnswException(CommonErrorCode.NOT_FOUND);
         }
+        blacklistChange(actor, id, "REMOVE", entry.reason(), null,
+                changeReason == null || changeReason.isBlank() ? "移出黑名单 Removed from the blacklist" : changeReason,
+                now);
+    }
+
+    /** 黑名单变更记录 of one entry, oldest first, each with whether its anchored hash still matches. */
+    public List<BlacklistChangeCheck> blacklistHistory(UUID id) {
+        return records.blacklistChanges(id).stream().map(c -> new BlacklistChangeCheck(c,
+                anchor.anchoredHash(c.auditSeq(), c.id().toString()).map(h -> h.equals(c.computeHash())
+                        && h.equals(c.sm3())).orElse(false))).toList();
+    }
+
+    public record BlacklistChangeCheck(PilotRecordsRepository.BlacklistChange change, boolean intact) {
+    }
+
+    private void blacklistChange(CurrentActor actor, UUID entryId, String action, String before, String after,
+                                 String changeReason, Instant now) {
+        Instant at = now.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        UUID id = UUID.randomUUID();
+        String hash = PilotRecordsRepository.BlacklistChange.hash(id, entryId, action, before, after, changeReason,
+                actor.username(), at);
+        long seq = anchor.anchor(actor, id.toString(), "pilot.blacklist." + action, hash, at);
+        records.insertBlacklistChange(new PilotRecordsRepository.BlacklistChange(id, entryId, action, before, after,
+                changeReason, actor.username(), at, hash, seq));
     }
 
     /** 区外试点企业（产品）清单. */

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -125,10 +126,29 @@ class PilotConfigController {
         return service.addToBlacklist(Actors.current(), r.enterpriseUscc(), r.enterpriseName(), r.reason());
     }
 
+    record BlacklistEditRequest(@NotBlank @Size(max = 1000) String reason,
+                                @NotBlank @Size(max = 1000) String changeReason) {
+    }
+
+    /** 黑名单编辑: a new reason, with why it changed (both kept in the entry's history and the audit chain). */
+    @PutMapping("/pilot-blacklist/{id}")
+    @PreAuthorize(CONFIGURERS)
+    PilotRecordsRepository.BlacklistEntry editBlacklist(@PathVariable UUID id, @Valid @RequestBody BlacklistEditRequest r) {
+        return service.editBlacklistReason(Actors.current(), id, r.reason(), r.changeReason());
+    }
+
+    @GetMapping("/pilot-blacklist/{id}/history")
+    @PreAuthorize(OFFICIALS)
+    List<PilotApprovalService.BlacklistChangeCheck> blacklistHistory(@PathVariable UUID id) {
+        return service.blacklistHistory(id);
+    }
+
+    /** 移出黑名单, with an optional reason (kept in the history). */
     @DeleteMapping("/pilot-blacklist/{id}")
     @PreAuthorize(CONFIGURERS)
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void removeFromBlacklist(@PathVariable UUID id) {
-        service.removeFromBlacklist(id);
+    void removeFromBlacklist(@PathVariable UUID id,
+                             @RequestParam(name = "reason", required = false) @Size(max = 1000) String reason) {
+        service.removeFromBlacklist(Actors.current(), id, reason);
     }
 }

@@ -137,6 +137,57 @@ public class PilotRecordsRepository {
                 .param(uscc).query(Long.class).single() > 0;
     }
 
+    public Optional<BlacklistEntry> blacklistEntryForUpdate(UUID id) {
+        return jdbc.sql("SELECT * FROM blacklist_entry WHERE id = ? FOR UPDATE").param(id)
+                .query((rs, i) -> new BlacklistEntry(rs.getObject("id", UUID.class), rs.getString("enterprise_uscc"),
+                        rs.getString("enterprise_name"), rs.getString("reason"),
+                        rs.getObject("termination_case_id", UUID.class), rs.getTimestamp("created_at").toInstant(),
+                        rs.getString("created_by"), PilotApplicationRepository.instant(rs, "removed_at")))
+                .optional();
+    }
+
+    public void updateBlacklistReason(UUID id, String reason, String by, Instant at) {
+        jdbc.sql("UPDATE blacklist_entry SET reason = ?, updated_at = ?, updated_by = ? WHERE id = ?")
+                .params(reason, Timestamp.from(at), by, id).update();
+    }
+
+    /** One change of a blacklist entry, as kept in {@code blacklist_change} (insert only). */
+    public record BlacklistChange(UUID id, UUID entryId, String action, String reasonBefore, String reasonAfter,
+                                  String changeReason, String actorName, Instant changedAt, String sm3, long auditSeq) {
+
+        /** The SM3 over what the change says, in a fixed order: what is anchored in the audit chain. */
+        public static String hash(UUID id, UUID entryId, String action, String reasonBefore, String reasonAfter,
+                                  String changeReason, String actorName, Instant changedAt) {
+            String text = String.join("\u001f", id.toString(), entryId.toString(), action,
+                    String.valueOf(reasonBefore), String.valueOf(reasonAfter), changeReason, actorName,
+                    changedAt.toString());
+            return java.util.HexFormat.of().formatHex(cn.hnsw.common.crypto.Sm3.digest(
+                    text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+
+        public String computeHash() {
+            return hash(id, entryId, action, reasonBefore, reasonAfter, changeReason, actorName, changedAt);
+        }
+    }
+
+    public void insertBlacklistChange(BlacklistChange c) {
+        jdbc.sql("""
+                INSERT INTO blacklist_change (id, entry_id, action, reason_before, reason_after, change_reason,
+                  actor_name, changed_at, sm3, audit_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(c.id(), c.entryId(), c.action(), c.reasonBefore(), c.reasonAfter(), c.changeReason(),
+                        c.actorName(), Timestamp.from(c.changedAt()), c.sm3(), c.auditSeq())
+                .update();
+    }
+
+    public List<BlacklistChange> blacklistChanges(UUID entryId) {
+        return jdbc.sql("SELECT * FROM blacklist_change WHERE entry_id = ? ORDER BY changed_at, audit_seq").param(entryId)
+                .query((rs, i) -> new BlacklistChange(rs.getObject("id", UUID.class), rs.getObject("entry_id", UUID.class),
+                        rs.getString("action"), rs.getString("reason_before"), rs.getString("reason_after"),
+                        rs.getString("change_reason"), rs.getString("actor_name"),
+                        rs.getTimestamp("changed_at").toInstant(), rs.getString("sm3"), rs.getLong("audit_seq")))
+                .list();
+    }
+
     public boolean removeFromBlacklist(UUID id, Instant at) {
         return jdbc.sql("UPDATE blacklist_entry SET removed_at = ? WHERE id = ? AND removed_at IS NULL")
                 .params(Timestamp.from(at), id).update() == 1;

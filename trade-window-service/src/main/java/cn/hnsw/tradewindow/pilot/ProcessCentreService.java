@@ -1,6 +1,7 @@
 package cn.hnsw.tradewindow.pilot;
 
 import cn.hnsw.common.security.CurrentActor;
+import cn.hnsw.common.web.HnswException;
 import cn.hnsw.tradewindow.calendar.HolidayCalendarRepository;
 import cn.hnsw.tradewindow.calendar.WorkingDayCalendar;
 import org.flowable.bpmn.model.BpmnModel;
@@ -162,6 +163,9 @@ public class ProcessCentreService {
     public void claim(CurrentActor actor, String taskId) {
         Task task = pilot.openTask(taskId);
         pilot.authorize(actor, task);
+        if (pilot.candidateGroups(taskId).size() > 1) {
+            throw new HnswException(PilotErrorCode.SHARED_TASK_NOT_CLAIMABLE);
+        }
         if (task.getAssignee() == null) {
             tasks.claim(taskId, actor.username());
         }

@@ -109,7 +109,7 @@ public class RoutingRepository {
     }
 
     /**
-     * The one process variable {@code route} the BPMN reads its approvers from ({@code route.cityUnits[loopCounter]},
+     * The one process variable {@code route} the BPMN reads its approvers from ({@code route.cityUnits}, the units a step is offered to,
      * {@code route.countyGov} …): a JSON object, stored by Flowable as text in the variable row itself (no separate
      * byte-array rows, as serialised Java lists would need). {@code enterpriseGroup} may be null (termination).
      */

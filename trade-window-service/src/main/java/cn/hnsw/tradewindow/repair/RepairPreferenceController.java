@@ -10,6 +10,10 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -92,6 +97,22 @@ class RepairPreferenceController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void revoke(@PathVariable UUID id, @PathVariable UUID documentId) {
         service.revoke(Actors.current(), id, documentId);
+    }
+
+    @DeleteMapping("/{id}/documents/{documentId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@PathVariable UUID id, @PathVariable UUID documentId) {
+        service.deleteDocument(Actors.current(), id, documentId);
+    }
+
+    /** The document as a download (the preview is {@code /content}, inline). */
+    @GetMapping("/{id}/documents/{documentId}/file")
+    ResponseEntity<byte[]> download(@PathVariable UUID id, @PathVariable UUID documentId) {
+        RepairGuideAndAttachments.Content c = service.downloadDocument(Actors.current(), id, documentId);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(c.fileName(), StandardCharsets.UTF_8).build().toString())
+                .contentType(MediaType.parseMediaType(c.contentType())).body(c.bytes());
     }
 
     @PostMapping("/{id}/submission")

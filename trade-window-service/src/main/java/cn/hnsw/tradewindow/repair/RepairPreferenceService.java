@@ -17,6 +17,8 @@ import cn.hnsw.tradewindow.repair.RepairRepository.SupervisionRecord;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.unit.DataSize;
 
 import java.time.Clock;
@@ -129,6 +131,41 @@ public class RepairPreferenceService {
         if (!repo.revokeDocument(id, documentId, clock.instant())) {
             throw new HnswException(CommonErrorCode.NOT_FOUND);
         }
+    }
+
+    /**
+     * 删除: the enterprise deletes a document of its draft, the row and the stored object (after the commit, so a
+     * rolled-back deletion keeps the file). Revocation keeps the file on record; deletion is for what should never
+     * have been uploaded, and only before submission. Another enterprise's document is not found.
+     */
+    @Transactional
+    public void deleteDocument(CurrentActor actor, UUID id, UUID documentId) {
+        Application a = repo.findForUpdate(id).filter(x -> ownerOf(actor, x))
+                .orElseThrow(() -> new HnswException(CommonErrorCode.NOT_FOUND));
+        if (!"DRAFT".equals(a.status())) {
+            throw new HnswException(RepairErrorCode.NOT_EDITABLE, a.status());
+        }
+        String key = repo.deleteDocument(id, documentId)
+                .orElseThrow(() -> new HnswException(CommonErrorCode.NOT_FOUND));
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                storage.delete(BUCKET, key);
+            }
+        });
+    }
+
+    /**
+     * 下载: a document of the application as a file, for its enterprise and for officers; another enterprise's
+     * document is not found (its existence is not disclosed).
+     */
+    public RepairGuideAndAttachments.Content downloadDocument(CurrentActor actor, UUID id, UUID documentId) {
+        Application a = repo.find(id).filter(x -> !actor.isEnterpriseUser() || ownerOf(actor, x))
+                .orElseThrow(() -> new HnswException(CommonErrorCode.NOT_FOUND));
+        requireReader(actor, a);
+        Document d = repo.documents(id).stream().filter(x -> x.id().equals(documentId)).findFirst()
+                .orElseThrow(() -> new HnswException(CommonErrorCode.NOT_FOUND));
+        return new RepairGuideAndAttachments.Content(d.fileName(), d.contentType(), storage.get(BUCKET, d.objectKey()));
     }
 
     /** 提交: business check, case number from 海易办, deadline 3 working days on the calendar. */

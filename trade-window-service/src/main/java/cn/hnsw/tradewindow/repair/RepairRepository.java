@@ -97,6 +97,12 @@ public class RepairRepository {
                         inst(rs, "revoked_at"))).list();
     }
 
+    /** Deletes a document row of the application; the object key of what was deleted, if anything was. */
+    public Optional<String> deleteDocument(UUID applicationId, UUID id) {
+        return jdbc.sql("DELETE FROM repair_document WHERE application_id = ? AND id = ? RETURNING object_key")
+                .params(applicationId, id).query(String.class).optional();
+    }
+
     public boolean revokeDocument(UUID applicationId, UUID id, Instant at) {
         return jdbc.sql("UPDATE repair_document SET revoked_at = ? WHERE application_id = ? AND id = ? AND revoked_at IS NULL")
                 .params(ts(at), applicationId, id).update() == 1;

@@ -36,6 +36,8 @@ class LowAltitudeReportingIT {
         TestPartners.register(r);
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
     @LocalServerPort
     int port;
     Api api;
@@ -399,5 +401,193 @@ class LowAltitudeReportingIT {
                 .anySatisfy(row -> assertThat(row).startsWith("POLICY", "低空飞行活动报送管理办法（试行）"));
         ok(api.delete(reviewer(), "/low-altitude/notices/" + id));
         assertThat(api.get(enterprise(YEFENG), "/low-altitude/notices/" + id).code()).isEqualTo("NOTICE_NOT_FOUND");
+    }
+
+    @Test
+    void theOperationLogListsLowAltitudeChangesFromTheAuditChainAndExportsThemToExcelAndWord() throws Exception {
+        String marker = "操作日志测试 " + java.util.UUID.randomUUID();
+        Map<String, Object> notice = Map.of("kind", "ANNOUNCEMENT", "titleZh", marker, "titleEn", "Operation log test",
+                "bodyZh", "正文", "bodyEn", "Body");
+        Res published = api.post(reviewer(), "/low-altitude/notices", notice);
+        assertThat(published.status()).isEqualTo(201);
+        String noticeId = published.body().path("id").asText();
+        assertThat(api.post(enterprise(YEFENG), "/low-altitude/notices", notice).status()).isEqualTo(403);
+
+        // The interceptor writes the row once the response is decided: wait for it, within bounds.
+        String query = "/low-altitude/operation-logs?actor=transport-reviewer&action=notices&result=SUCCESS&size=50";
+        JsonNode page = null;
+        for (int i = 0; i < 50; i++) {
+            page = api.get(reviewer(), query).body();
+            if (page.path("content").findValuesAsText("businessId").contains(noticeId)
+                    || page.path("content").findValuesAsText("action").contains("POST /api/trade-window/v1/low-altitude/notices")) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        JsonNode mine = null;
+        for (JsonNode e : page.path("content")) {
+            if (e.path("action").asText().equals("POST /api/trade-window/v1/low-altitude/notices")) {
+                mine = e;
+                break;
+            }
+        }
+        assertThat(mine).as(page.toString()).isNotNull();
+        assertThat(mine.path("actorName").asText()).isEqualTo("transport-reviewer");
+        assertThat(mine.path("hash").asText()).hasSize(64);
+        page.path("content").forEach(e -> assertThat(e.path("action").asText()).contains("/low-altitude/"));
+        // Refused attempts are logged too, under their own result.
+        List<String> failedBy = List.of();
+        for (int i = 0; i < 50 && !failedBy.contains("pilot-" + YEFENG.substring(14)); i++) {
+            Thread.sleep(i == 0 ? 0 : 100);
+            failedBy = api.get(reviewer(), "/low-altitude/operation-logs?result=FAILURE&action=notices&size=50").body()
+                    .path("content").findValuesAsText("actorName");
+        }
+        assertThat(failedBy).contains("pilot-" + YEFENG.substring(14));
+
+        long seq = mine.path("seq").asLong();
+        JsonNode detail = api.get(reviewer(), "/low-altitude/operation-logs/" + seq).body();
+        assertThat(detail.path("action").asText()).isEqualTo("POST /api/trade-window/v1/low-altitude/notices");
+        assertThat(detail.path("detail").asText()).isEqualTo("HTTP 201");
+        // Operations of other systems are not this log's.
+        Long otherSeq = jdbc.queryForObject("SELECT max(seq) FROM audit_operation_log WHERE action NOT LIKE '%/low-altitude/%'",
+                Long.class);
+        if (otherSeq != null) {
+            assertThat(api.get(reviewer(), "/low-altitude/operation-logs/" + otherSeq).status()).isEqualTo(404);
+        }
+
+        assertThat(xlsx(api.get(reviewer(), "/low-altitude/operation-logs/export?format=xlsx&actor=transport-reviewer").raw()))
+                .anySatisfy(row -> assertThat(row).contains(String.valueOf(seq), "transport-reviewer",
+                        "POST /api/trade-window/v1/low-altitude/notices"));
+        Res word = api.get(reviewer(), "/low-altitude/operation-logs/export?format=docx&actor=transport-reviewer");
+        assertThat(word.contentType()).startsWith("application/vnd.openxmlformats-officedocument.wordprocessingml");
+        assertThat(word.contentDisposition()).startsWith("attachment");
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(word.raw()))) {
+            assertThat(doc.getParagraphs().get(0).getText()).contains("低慢小报送操作日志");
+            var table = doc.getTables().get(0);
+            assertThat(table.getRow(0).getCell(0).getText()).isEqualTo("序号 Seq");
+            List<String> seqs = new java.util.ArrayList<>();
+            for (int r = 1; r < table.getNumberOfRows(); r++) {
+                seqs.add(table.getRow(r).getCell(0).getText());
+            }
+            assertThat(seqs).contains(String.valueOf(seq));
+        }
+        assertThat(api.get(reviewer(), "/low-altitude/operation-logs/export?format=pdf").status()).isEqualTo(400);
+
+        // Reporters and enterprises do not read the log.
+        String reporter = TOKENS.user("huang-fei", LowAltitudeReportingService.REPORTER_ROLE).mint();
+        assertThat(api.get(reporter, "/low-altitude/operation-logs").status()).isEqualTo(403);
+        assertThat(api.get(enterprise(YEFENG), "/low-altitude/operation-logs/" + seq).status()).isEqualTo(403);
+        assertThat(api.get(enterprise(YEFENG), "/low-altitude/operation-logs/export").status()).isEqualTo(403);
+        ok(api.delete(reviewer(), "/low-altitude/notices/" + noticeId));
+    }
+
+    @Test
+    void noticeTemplatesNameOnlyEnabledParametersAndSayHowTheyRemind() throws Exception {
+        String code = "TPL_" + Long.toString(System.nanoTime(), 36).toUpperCase();
+        Map<String, Object> template = new java.util.HashMap<>(Map.of("nameZh", "补充报送提醒", "nameEn", "Supplement reminder",
+                "contentZh", "{subjectName} 请补充报送 {reportNo}（{flightWindow}）", "contentEn",
+                "{subjectName}: supplement report {reportNo} ({flightWindow})", "channelPc", true,
+                "channelMobile", true, "channelSms", false, "subscribable", true));
+        String path = "/low-altitude/notice-templates/" + code;
+        // A parameter nobody configured is refused; so is a template that reminds nowhere.
+        Res unknown = api.put(reviewer(), path, template);
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.code()).isEqualTo("TEMPLATE_PARAM_UNKNOWN");
+        assertThat(unknown.body().path("messageZh").asText()).contains("flightWindow");
+        assertThat(api.put(enterprise(YEFENG), "/low-altitude/notice-template-params/flightWindow",
+                Map.of("descriptionZh", "飞行时段", "descriptionEn", "Flight window", "enabled", true)).status()).isEqualTo(403);
+        ok(api.put(reviewer(), "/low-altitude/notice-template-params/flightWindow",
+                Map.of("descriptionZh", "飞行时段", "descriptionEn", "Flight window", "enabled", true)));
+        Map<String, Object> silent = new java.util.HashMap<>(template);
+        silent.put("channelPc", false);
+        silent.put("channelMobile", false);
+        assertThat(api.put(reviewer(), path, silent).code()).isEqualTo("TEMPLATE_NO_CHANNEL");
+        Res saved = api.put(reviewer(), path, template);
+        ok(saved);
+        assertThat(saved.body().path("enabled").asBoolean()).isTrue();
+        assertThat(saved.body().path("subscribable").asBoolean()).isTrue();
+        assertThat(saved.body().path("updatedBy").asText()).isEqualTo("transport-reviewer");
+        assertThat(api.get(reviewer(), path).body().path("channelSms").asBoolean()).isFalse();
+
+        // Query by keyword, enabled and channel; reporters and enterprises see no configuration.
+        assertThat(api.get(reviewer(), "/low-altitude/notice-templates?keyword=补充报送&channel=MOBILE").body()
+                .findValuesAsText("code")).contains(code);
+        assertThat(api.get(reviewer(), "/low-altitude/notice-templates?channel=SMS").body().findValuesAsText("code"))
+                .doesNotContain(code).contains("REPORT_RETURNED");
+        assertThat(api.get(enterprise(YEFENG), "/low-altitude/notice-templates").status()).isEqualTo(403);
+        assertThat(api.get(reviewer(), "/low-altitude/notice-templates?channel=FAX").status()).isEqualTo(400);
+
+        // A parameter an enabled template names can be neither disabled nor deleted.
+        Res disable = api.put(reviewer(), "/low-altitude/notice-template-params/flightWindow",
+                Map.of("descriptionZh", "飞行时段", "descriptionEn", "Flight window", "enabled", false));
+        assertThat(disable.code()).isEqualTo("TEMPLATE_PARAM_IN_USE");
+        assertThat(api.delete(reviewer(), "/low-altitude/notice-template-params/flightWindow").code())
+                .isEqualTo("TEMPLATE_PARAM_IN_USE");
+        // Disabled, the template no longer holds it; enabling the template again needs the parameter back.
+        assertThat(api.put(reviewer(), path + "/enabled", Map.of("enabled", false)).body().path("enabled").asBoolean()).isFalse();
+        assertThat(api.get(reviewer(), "/low-altitude/notice-templates?enabled=false").body().findValuesAsText("code")).contains(code);
+        ok(api.put(reviewer(), "/low-altitude/notice-template-params/flightWindow",
+                Map.of("descriptionZh", "飞行时段", "descriptionEn", "Flight window", "enabled", false)));
+        assertThat(api.put(reviewer(), path + "/enabled", Map.of("enabled", true)).code()).isEqualTo("TEMPLATE_PARAM_UNKNOWN");
+        ok(api.put(reviewer(), "/low-altitude/notice-template-params/flightWindow",
+                Map.of("descriptionZh", "飞行时段", "descriptionEn", "Flight window", "enabled", true)));
+        ok(api.put(reviewer(), path + "/enabled", Map.of("enabled", true)));
+
+        assertThat(xlsx(api.get(reviewer(), "/low-altitude/notice-templates/export?keyword=" + code).raw()))
+                .anySatisfy(row -> assertThat(row).startsWith(code, "补充报送提醒", "Supplement reminder"));
+
+        ok(api.delete(reviewer(), path));
+        assertThat(api.get(reviewer(), path).code()).isEqualTo("TEMPLATE_NOT_FOUND");
+        ok(api.delete(reviewer(), "/low-altitude/notice-template-params/flightWindow"));
+        assertThat(api.get(reviewer(), "/low-altitude/notice-template-params").body().findValuesAsText("name"))
+                .doesNotContain("flightWindow").contains("subjectName", "reportNo");
+    }
+
+    @Test
+    void statisticsCountDeclaredReportsAndRegisteredSubjectsByPeriodActivityAndAirport() {
+        JsonNode before = api.get(reviewer(), "/low-altitude/statistics/periods").body();
+        String ent = enterprise(HAISI);
+        String subjectId = subject(ent);
+        String draft = report(ent, subjectId, cargo("HG4601202611270077"));
+        JsonNode afterDraft = api.get(reviewer(), "/low-altitude/statistics/periods").body();
+        // A draft counts nowhere; a registered subject counts in every period at once.
+        assertThat(count(afterDraft.path("reports"), "CARGO", null, "total")).isEqualTo(count(before.path("reports"), "CARGO", null, "total"));
+        for (String period : List.of("today", "month", "quarter", "year", "total")) {
+            assertThat(afterDraft.path("subjects").path(period).asLong()).as(period)
+                    .isEqualTo(before.path("subjects").path(period).asLong() + 1);
+        }
+        ok(api.post(ent, "/low-altitude/reports/" + draft + "/declaration", Map.of()));
+        JsonNode after = api.get(reviewer(), "/low-altitude/statistics/periods").body();
+        for (String period : List.of("today", "month", "quarter", "year", "total")) {
+            assertThat(count(after.path("reports"), "CARGO", null, period)).as(period)
+                    .isEqualTo(count(before.path("reports"), "CARGO", null, period) + 1);
+            assertThat(count(after.path("reports"), "PASSENGER", null, period)).as(period)
+                    .isEqualTo(count(before.path("reports"), "PASSENGER", null, period));
+            assertThat(count(after.path("airports"), "CARGO", "三亚凤凰国际机场", period)).as(period)
+                    .isEqualTo(count(before.path("airports"), "CARGO", "三亚凤凰国际机场", period) + 1);
+        }
+        String month = today().toString().substring(0, 7);
+        String quarter = today().getYear() + "-Q" + ((today().getMonthValue() - 1) / 3 + 1);
+        assertThat(after.path("reportsByQuarter").findValuesAsText("quarter")).contains(quarter);
+        long enterprisesThisMonth = 0;
+        for (JsonNode row : after.path("subjectsByMonth")) {
+            if (month.equals(row.path("month").asText()) && "ENTERPRISE".equals(row.path("kind").asText())) {
+                enterprisesThisMonth = row.path("subjects").asLong();
+            }
+        }
+        assertThat(enterprisesThisMonth).isGreaterThanOrEqualTo(1);
+        assertThat(after.path("activeSubjects").path("quarter").asLong()).isGreaterThanOrEqualTo(1)
+                .isLessThanOrEqualTo(after.path("activeSubjects").path("year").asLong());
+        assertThat(api.get(ent, "/low-altitude/statistics/periods").status()).isEqualTo(403);
+    }
+
+    static long count(JsonNode rows, String activity, String airport, String period) {
+        for (JsonNode row : rows) {
+            if (activity.equals(row.path("activity").asText())
+                    && (airport == null || airport.equals(row.path("airport").asText()))) {
+                return row.path(period).asLong();
+            }
+        }
+        return 0;
     }
 }

@@ -217,13 +217,24 @@ class PilotApprovalIT {
             assertThat(foreign.code()).isEqualTo("OUT_OF_REGION");
 
             // City level: the lead unit and the configured extra unit both, plus one added at run time (加签).
-            ok(decide(countyUnit("lead", r.lead()), id, "APPROVE", "牵头单位审核通过"));
-            assertThat(step(id)).isEqualTo("cityUnitReview");
             String extraToken = countyUnit("extra", extraCityUnit);
             Res todo = api.get(extraToken, "/process-centre/todo");
             assertThat(todo.body()).hasSize(1);
             String taskId = todo.body().get(0).path("taskId").asText();
             assertThat(todo.body().get(0).path("dueAt").asText()).isNotBlank();
+            // The step is one task offered to both units: nobody can claim it for one person.
+            Res claim = api.post(extraToken, "/process-centre/tasks/" + taskId + "/claim", Map.of());
+            assertThat(claim.status()).isEqualTo(409);
+            assertThat(claim.code()).isEqualTo("SHARED_TASK_NOT_CLAIMABLE");
+            ok(decide(countyUnit("lead", r.lead()), id, "APPROVE", "牵头单位审核通过"));
+            assertThat(step(id)).isEqualTo("cityUnitReview");
+            // The lead unit has approved: the task leaves its to-do list and it cannot approve twice.
+            assertThat(api.get(countyUnit("lead", r.lead()), "/process-centre/todo").body()
+                    .findValuesAsText("applicationId")).doesNotContain(id);
+            assertThat(decide(countyUnit("lead2", r.lead()), id, "APPROVE", "再次同意").code())
+                    .isEqualTo("OUT_OF_REGION");
+            assertThat(api.get(extraToken, "/process-centre/todo").body().get(0).path("taskId").asText())
+                    .isEqualTo(taskId);
             ok(api.post(extraToken, "/process-centre/tasks/" + taskId + "/extra-approvers",
                     Map.of("unitOrg", r.unit("industry-bureau"), "reason", "涉及工业产品，请工信局会审")));
             Res duplicate = api.post(extraToken, "/process-centre/tasks/" + taskId + "/extra-approvers",
@@ -449,9 +460,37 @@ class PilotApprovalIT {
             List<String> decisions = api.get(operator(), "/pilot-applications/" + id + "/opinions").body()
                     .findValuesAsText("decision");
             assertThat(decisions).endsWith("INITIATE", "APPROVE", "APPROVE", "APPROVE");
+
+            // 黑名单编辑: a new reason with why it changed; the history keeps both and each change is anchored.
+            String path = "/pilot-blacklist/" + entry.path("id").asText();
+            Map<String, Object> edit = Map.of("reason", "加工增值率不达标（复核认定 28.6%）且虚报测算材料",
+                    "changeReason", "省商务厅复核后更正增值率数据");
+            assertThat(api.put(countyUnit("lead", r.lead()), path, edit).status()).isEqualTo(403);
+            Res noWhy = api.put(province(), path, Map.of("reason", "新原因", "changeReason", " "));
+            assertThat(noWhy.status()).isEqualTo(400);
+            ok(api.put(province(), path, edit));
+            assertThat(api.put(province(), path, edit).code()).isEqualTo("BLACKLIST_REASON_UNCHANGED");
+            JsonNode history = api.get(province(), path + "/history").body();
+            assertThat(history.findValuesAsText("action")).containsExactly("ADD", "EDIT");
+            JsonNode edited = history.get(1).path("change");
+            assertThat(edited.path("reasonBefore").asText()).isEqualTo("加工增值率不达标且虚报测算材料");
+            assertThat(edited.path("reasonAfter").asText()).isEqualTo(edit.get("reason"));
+            assertThat(edited.path("changeReason").asText()).isEqualTo("省商务厅复核后更正增值率数据");
+            assertThat(edited.path("actorName").asText()).isEqualTo("province");
+            assertThat(history.findValuesAsText("intact")).containsOnly("true");
+            assertThat(api.get(ent, path + "/history").status()).isEqualTo(403);
+            jdbc.update("UPDATE blacklist_change SET change_reason = '（事后修改）' WHERE id = ?::uuid",
+                    edited.path("id").asText());
+            assertThat(api.get(province(), path + "/history").body().findValuesAsText("intact"))
+                    .containsExactly("true", "false");
         } finally {
-            ok(api.delete(operator(), "/pilot-blacklist/" + entry.path("id").asText()));
+            ok(api.delete(operator(), "/pilot-blacklist/" + entry.path("id").asText() + "?reason=测试结束移出"));
         }
+        String path = "/pilot-blacklist/" + entry.path("id").asText();
+        assertThat(api.get(province(), path + "/history").body().findValuesAsText("action"))
+                .containsExactly("ADD", "EDIT", "REMOVE");
+        assertThat(api.put(province(), path, Map.of("reason", "再改", "changeReason", "移出后编辑")).code())
+                .isEqualTo("BLACKLIST_ENTRY_REMOVED");
     }
 
     // --- process centre ----------------------------------------------------------------------------------------

@@ -8,6 +8,9 @@ import cn.hnsw.tradewindow.support.TestPartners;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import cn.hnsw.common.storage.ObjectStorage;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -38,6 +41,10 @@ class RepairPreferenceIT {
 
     @LocalServerPort
     int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ObjectStorage storage;
     Api api;
 
     @BeforeEach
@@ -222,5 +229,48 @@ class RepairPreferenceIT {
                 + attached.body().path("id").asText() + "/content").raw()).isEqualTo(PDF);
         assertThat(api.get(enterprise(YEFENG), "/repair-preferences/" + id + "/documents/" + documentId + "/content")
                 .status()).isEqualTo(403);
+    }
+
+    @Test
+    void documentsAreDownloadedByTheirEnterpriseAndDeletedOnlyBeforeSubmission() {
+        String ent = enterprise(HAISI);
+        String id = shippingWithDocuments(ent, "9321483");
+        Res extra = api.upload(ent, "/repair-preferences/" + id + "/documents", "SHIP_OWNERSHIP", "多传的证书.pdf", PDF);
+        ok(extra);
+        String extraId = extra.body().path("id").asText();
+        String objectKey = jdbc.queryForObject("SELECT object_key FROM repair_document WHERE id = ?::uuid", String.class,
+                extraId);
+        assertThat(storage.exists(RepairPreferenceService.BUCKET, objectKey)).isTrue();
+
+        // 下载: the file itself, as an attachment, for the enterprise and a reviewer; another enterprise finds nothing.
+        String file = "/repair-preferences/" + id + "/documents/" + extraId + "/file";
+        Res download = api.get(ent, file);
+        assertThat(download.status()).isEqualTo(200);
+        assertThat(download.raw()).isEqualTo(PDF);
+        assertThat(download.contentDisposition()).startsWith("attachment");
+        assertThat(api.get(msa(), file).raw()).isEqualTo(PDF);
+        Res foreign = api.get(enterprise(YEFENG), file);
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(foreign.body().path("messageEn").asText()).isNotBlank();
+
+        // 删除: another enterprise cannot delete it (not found, nothing changes); its own enterprise can, once.
+        assertThat(api.delete(enterprise(YEFENG), "/repair-preferences/" + id + "/documents/" + extraId).status())
+                .isEqualTo(404);
+        assertThat(storage.exists(RepairPreferenceService.BUCKET, objectKey)).isTrue();
+        assertThat(api.delete(msa(), "/repair-preferences/" + id + "/documents/" + extraId).status()).isEqualTo(404);
+        assertThat(api.delete(ent, "/repair-preferences/" + id + "/documents/" + extraId).status()).isEqualTo(204);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM repair_document WHERE id = ?::uuid", Long.class, extraId))
+                .isZero();
+        assertThat(storage.exists(RepairPreferenceService.BUCKET, objectKey)).isFalse();
+        assertThat(api.get(ent, file).status()).isEqualTo(404);
+        assertThat(api.delete(ent, "/repair-preferences/" + id + "/documents/" + extraId).status()).isEqualTo(404);
+
+        // After submission the documents are the record: deletion is refused and the file stays.
+        ok(api.post(ent, "/repair-preferences/" + id + "/submission", Map.of()));
+        String kept = api.get(ent, "/repair-preferences/" + id).body().path("documents").get(0).path("id").asText();
+        Res refused = api.delete(ent, "/repair-preferences/" + id + "/documents/" + kept);
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.code()).isEqualTo("NOT_EDITABLE");
+        assertThat(api.get(ent, "/repair-preferences/" + id + "/documents/" + kept + "/file").raw()).isEqualTo(PDF);
     }
 }

@@ -25,7 +25,7 @@ public final class Api {
         this.base = "http://localhost:" + port + "/api/trade-window/v1";
     }
 
-    public record Res(int status, JsonNode body, byte[] raw, String contentType) {
+    public record Res(int status, JsonNode body, byte[] raw, String contentType, String contentDisposition) {
         public String code() {
             return body == null ? null : body.path("code").asText(null);
         }
@@ -80,7 +80,7 @@ public final class Api {
             HttpResponse<byte[]> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             String ct = r.headers().firstValue("Content-Type").orElse("");
             JsonNode body = ct.contains("json") && r.body().length > 0 ? JSON.readTree(r.body()) : null;
-            return new Res(r.statusCode(), body, r.body(), ct);
+            return new Res(r.statusCode(), body, r.body(), ct, r.headers().firstValue("Content-Disposition").orElse(""));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
