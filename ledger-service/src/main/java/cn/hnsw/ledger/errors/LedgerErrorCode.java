@@ -58,6 +58,8 @@ public enum LedgerErrorCode implements EnumErrorCode {
     JOINT_CHAIN_REASON_REQUIRED(HttpStatus.BAD_REQUEST, "拒绝确认须填写原因", "A refusal needs a reason"),
     JOINT_CHAIN_NOT_CONFIRMED(HttpStatus.CONFLICT, "联合加工增值产业链 {0} 未经链上全部企业确认（状态 {1}），不能用于累计码", "Joint value-added chain {0} is not confirmed by every enterprise on it (state {1}) and cannot be used for a cumulative code"),
     JOINT_CHAIN_NOT_MEMBER(HttpStatus.FORBIDDEN, "本企业不在联合加工增值产业链 {0} 上", "This enterprise is not on joint value-added chain {0}"),
+    GUIDE_NOT_FOUND(HttpStatus.NOT_FOUND, "业务指引 {0} 不存在", "Guide {0} does not exist"),
+    GUIDE_INVALID(HttpStatus.BAD_REQUEST, "业务指引无效：{0}", "Guide invalid: {0}"),
     VEHICLE_CHANGE_NOT_ALLOWED(HttpStatus.CONFLICT, "单证类型 {0} 不能变更车辆信息", "Document type {0} has no vehicle information to change");
 
     private final ErrorText text;
