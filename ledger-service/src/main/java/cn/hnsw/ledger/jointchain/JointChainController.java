@@ -6,9 +6,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -46,6 +48,28 @@ class JointChainController {
                 body.productName(), body.members().stream()
                 .map(m -> m == null ? null : new JointChainService.MemberInput(m.enterprise(), m.enterpriseName(), m.step()))
                 .toList()));
+    }
+
+    @PutMapping("/{id}")
+    @PreAuthorize("hasAnyRole('enterprise-declarant','enterprise-admin')")
+    JointChain update(@PathVariable long id, @Valid @RequestBody CreateChain body) {
+        return service.update(Actors.current(), id, new JointChainService.NewChain(body.name(), body.productHsCode(),
+                body.productName(), body.members().stream()
+                .map(m -> m == null ? null : new JointChainService.MemberInput(m.enterprise(), m.enterpriseName(), m.step()))
+                .toList()));
+    }
+
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize("hasAnyRole('enterprise-declarant','enterprise-admin')")
+    void delete(@PathVariable long id) {
+        service.delete(Actors.current(), id);
+    }
+
+    @GetMapping("/statistics")
+    @PreAuthorize("hasAnyRole('enterprise-declarant','enterprise-admin')")
+    java.util.Map<String, java.util.Map<String, Long>> statistics() {
+        return service.statistics(Actors.current());
     }
 
     @GetMapping

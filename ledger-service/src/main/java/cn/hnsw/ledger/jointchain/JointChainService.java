@@ -66,6 +66,111 @@ public class JointChainService implements DeclarationGuard {
     @Transactional
     public JointChain create(CurrentActor actor, NewChain request) {
         String initiator = DocumentAccess.ownEnterprise(actor);
+        List<MemberInput> members = validate(initiator, request);
+        Instant now = clock.instant();
+        long seq = jdbc.sql("SELECT nextval('joint_chain_no_seq')").query(Long.class).single();
+        String chainNo = "JC" + now.atZone(SHANGHAI).getYear() + String.format("%06d", seq);
+        long id = jdbc.sql("""
+                        INSERT INTO joint_chain (chain_no, initiator, name, product_hs_code, product_name, status, created_by,
+                            created_at, updated_at)
+                        VALUES (:no, :i, :n, :hs, :pn, 'AWAITING_CONFIRMATION', :by, :at, :at) RETURNING id""")
+                .param("no", chainNo).param("i", initiator).param("n", request.name())
+                .param("hs", request.productHsCode()).param("pn", request.productName())
+                .param("by", actor.username()).param("at", Timestamp.from(now)).query(Long.class).single();
+        insertMembers(actor, id, initiator, members, now);
+        JointChain chain = load(id);
+        requestConfirmations(chain);
+        log.info("event=joint-chain-declared chain={} initiator={} members={}", chainNo, initiator, members.size());
+        return chain;
+    }
+
+    /**
+     * 联合加工增值产业链备案修改: the initiator changes a chain that is not confirmed by all yet (or was refused); every
+     * partner decides again on the new content.
+     */
+    @Transactional
+    public JointChain update(CurrentActor actor, long id, NewChain request) {
+        String initiator = DocumentAccess.ownEnterprise(actor);
+        JointChain chain = lockForMember(id, initiator);
+        if (!chain.initiator().equals(initiator)) {
+            throw new HnswException(CommonErrorCode.ENTERPRISE_SCOPE_VIOLATION);
+        }
+        if (chain.status() == JointChainStatus.CONFIRMED || chain.status() == JointChainStatus.VOIDED) {
+            throw new HnswException(LedgerErrorCode.JOINT_CHAIN_STATE, chain.chainNo(), chain.status().name(),
+                    "修改 / modify");
+        }
+        List<MemberInput> members = validate(initiator, request);
+        Instant now = clock.instant();
+        jdbc.sql("DELETE FROM joint_chain_member WHERE chain_id = :c").param("c", id).update();
+        jdbc.sql("""
+                        UPDATE joint_chain SET name = :n, product_hs_code = :hs, product_name = :pn,
+                            status = 'AWAITING_CONFIRMATION', updated_at = :at WHERE id = :id""")
+                .param("n", request.name()).param("hs", request.productHsCode()).param("pn", request.productName())
+                .param("at", Timestamp.from(now)).param("id", id).update();
+        insertMembers(actor, id, initiator, members, now);
+        JointChain changed = load(id);
+        requestConfirmations(changed);
+        return changed;
+    }
+
+    /** 联合加工增值产业链备案删除: only while no partner has confirmed it (afterwards it is voided instead). */
+    @Transactional
+    public void delete(CurrentActor actor, long id) {
+        String initiator = DocumentAccess.ownEnterprise(actor);
+        JointChain chain = lockForMember(id, initiator);
+        if (!chain.initiator().equals(initiator)) {
+            throw new HnswException(CommonErrorCode.ENTERPRISE_SCOPE_VIOLATION);
+        }
+        if (chain.members().stream().anyMatch(m -> !m.initiator() && m.status() == MemberStatus.CONFIRMED)) {
+            throw new HnswException(LedgerErrorCode.JOINT_CHAIN_STATE, chain.chainNo(), chain.status().name(),
+                    "删除（已有企业确认，请作废）/ delete (confirmed by a partner: void it)");
+        }
+        jdbc.sql("DELETE FROM joint_chain_member WHERE chain_id = :c").param("c", id).update();
+        jdbc.sql("DELETE FROM joint_chain WHERE id = :id").param("id", id).update();
+        log.info("event=joint-chain-deleted chain={}", chain.chainNo());
+    }
+
+    /** 联合备案统计: chains this enterprise initiated, and chains it was asked to confirm, counted by status. */
+    public Map<String, Map<String, Long>> statistics(CurrentActor actor) {
+        String enterprise = DocumentAccess.ownEnterprise(actor);
+        Map<String, Map<String, Long>> out = new LinkedHashMap<>();
+        out.put("initiated", counts("""
+                SELECT c.status, count(*) FROM joint_chain c WHERE c.initiator = :e GROUP BY c.status""", enterprise));
+        out.put("confirming", counts("""
+                SELECT m.status, count(*) FROM joint_chain_member m JOIN joint_chain c ON c.id = m.chain_id
+                WHERE m.enterprise = :e AND NOT m.initiator AND c.status <> 'VOIDED' GROUP BY m.status""", enterprise));
+        return out;
+    }
+
+    private Map<String, Long> counts(String sql, String enterprise) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.sql(sql).param("e", enterprise).query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list()
+                .stream().sorted(Map.Entry.comparingByKey()).forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
+    }
+
+    private void insertMembers(CurrentActor actor, long id, String initiator, List<MemberInput> members, Instant now) {
+        for (int i = 0; i < members.size(); i++) {
+            MemberInput m = members.get(i);
+            boolean self = m.enterprise().equals(initiator);
+            jdbc.sql("""
+                            INSERT INTO joint_chain_member (chain_id, seq, enterprise, enterprise_name, step, initiator,
+                                status, decided_by, decided_at)
+                            VALUES (:c, :s, :e, :en, :st, :self, :status, :by, :at)""")
+                    .param("c", id).param("s", i + 1).param("e", m.enterprise()).param("en", m.enterpriseName())
+                    .param("st", m.step()).param("self", self).param("status", self ? "CONFIRMED" : "PENDING")
+                    .param("by", self ? actor.username() : null).param("at", self ? Timestamp.from(now) : null).update();
+        }
+    }
+
+    private void requestConfirmations(JointChain chain) {
+        String topic = EventTopics.topic("ledger", "joint-chain-confirmation-requested");
+        outbox.publish(topic, AGGREGATE, chain.chainNo(), topic, Map.of("chainNo", chain.chainNo(),
+                "initiator", chain.initiator(), "name", chain.name(), "pendingEnterprises", chain.members().stream()
+                        .filter(m -> m.status() == MemberStatus.PENDING).map(Member::enterprise).toList()));
+    }
+
+    private List<MemberInput> validate(String initiator, NewChain request) {
         if (request.name() == null || request.name().isBlank()) {
             throw new HnswException(LedgerErrorCode.JOINT_CHAIN_INVALID, "缺少产业链名称 / name missing");
         }
@@ -86,34 +191,7 @@ public class JointChainService implements DeclarationGuard {
         if (!seen.contains(initiator)) {
             throw new HnswException(LedgerErrorCode.JOINT_CHAIN_INVALID, "发起企业须在产业链上 / the initiator must be on the chain");
         }
-        Instant now = clock.instant();
-        long seq = jdbc.sql("SELECT nextval('joint_chain_no_seq')").query(Long.class).single();
-        String chainNo = "JC" + now.atZone(SHANGHAI).getYear() + String.format("%06d", seq);
-        long id = jdbc.sql("""
-                        INSERT INTO joint_chain (chain_no, initiator, name, product_hs_code, product_name, status, created_by,
-                            created_at, updated_at)
-                        VALUES (:no, :i, :n, :hs, :pn, 'AWAITING_CONFIRMATION', :by, :at, :at) RETURNING id""")
-                .param("no", chainNo).param("i", initiator).param("n", request.name())
-                .param("hs", request.productHsCode()).param("pn", request.productName())
-                .param("by", actor.username()).param("at", Timestamp.from(now)).query(Long.class).single();
-        for (int i = 0; i < members.size(); i++) {
-            MemberInput m = members.get(i);
-            boolean self = m.enterprise().equals(initiator);
-            jdbc.sql("""
-                            INSERT INTO joint_chain_member (chain_id, seq, enterprise, enterprise_name, step, initiator,
-                                status, decided_by, decided_at)
-                            VALUES (:c, :s, :e, :en, :st, :self, :status, :by, :at)""")
-                    .param("c", id).param("s", i + 1).param("e", m.enterprise()).param("en", m.enterpriseName())
-                    .param("st", m.step()).param("self", self).param("status", self ? "CONFIRMED" : "PENDING")
-                    .param("by", self ? actor.username() : null).param("at", self ? Timestamp.from(now) : null).update();
-        }
-        JointChain chain = load(id);
-        String topic = EventTopics.topic("ledger", "joint-chain-confirmation-requested");
-        outbox.publish(topic, AGGREGATE, chainNo, topic, Map.of("chainNo", chainNo, "initiator", initiator,
-                "name", chain.name(), "pendingEnterprises", chain.members().stream()
-                        .filter(m -> m.status() == MemberStatus.PENDING).map(Member::enterprise).toList()));
-        log.info("event=joint-chain-declared chain={} initiator={} members={}", chainNo, initiator, members.size());
-        return chain;
+        return members;
     }
 
     /** Chains the enterprise is on (initiated or to confirm); officers see all. */

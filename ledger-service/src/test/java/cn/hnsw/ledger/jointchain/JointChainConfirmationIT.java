@@ -142,6 +142,43 @@ class JointChainConfirmationIT extends LedgerIntegrationTestBase {
     }
 
     @Test
+    void theInitiatorModifiesOrDeletesAChainOnlyBeforeItsPartnersConfirm() {
+        String initiator = declarant(YANGPU_TRADING);
+        String haikou = declarant(HAIKOU_LOGISTICS);
+        String sanya = declarant(SANYA_AGENT);
+        long id = declareChain(initiator, "待修改链").path("id").asLong();
+        ok(api.post(sanya, "/joint-chains/" + id + "/decision", Map.of("confirm", false, "reason", "工序写错")));
+        // modify: new order and content, every partner decides again
+        JsonNode changed = ok(api.put(initiator, "/joint-chains/" + id, Map.of("name", "已修改链", "members", List.of(
+                Map.of("enterprise", YANGPU_TRADING, "step", "主板组装"),
+                Map.of("enterprise", SANYA_AGENT, "step", "整机包装")))));
+        assertThat(changed.path("status").asText()).isEqualTo("AWAITING_CONFIRMATION");
+        assertThat(changed.path("members").findValuesAsText("enterprise")).containsExactly(YANGPU_TRADING, SANYA_AGENT);
+        assertThat(changed.path("members").get(1).path("status").asText()).isEqualTo("PENDING");
+        // the dropped partner no longer sees it; a partner cannot modify or delete
+        assertThat(api.get(haikou, "/joint-chains/" + id).status()).isEqualTo(404);
+        assertThat(api.put(sanya, "/joint-chains/" + id, Map.of("name", "x", "members", List.of(
+                Map.of("enterprise", SANYA_AGENT), Map.of("enterprise", YANGPU_TRADING)))).status()).isEqualTo(403);
+        assertThat(api.request("DELETE", sanya, "/joint-chains/" + id).status()).isEqualTo(403);
+
+        // statistics: initiated by us, waiting for them
+        JsonNode ownStats = ok(api.get(initiator, "/joint-chains/statistics"));
+        assertThat(ownStats.path("initiated").path("AWAITING_CONFIRMATION").asLong()).isPositive();
+        JsonNode theirStats = ok(api.get(sanya, "/joint-chains/statistics"));
+        assertThat(theirStats.path("confirming").path("PENDING").asLong()).isPositive();
+
+        // once a partner confirmed, the chain is voided, not modified or deleted
+        ok(api.post(sanya, "/joint-chains/" + id + "/decision", Map.of("confirm", true)));
+        assertThat(api.put(initiator, "/joint-chains/" + id, Map.of("name", "再改", "members", List.of(
+                Map.of("enterprise", YANGPU_TRADING), Map.of("enterprise", SANYA_AGENT)))).code()).isEqualTo("JOINT_CHAIN_STATE");
+        assertThat(api.request("DELETE", initiator, "/joint-chains/" + id).code()).isEqualTo("JOINT_CHAIN_STATE");
+
+        long other = declareChain(initiator, "待删除链").path("id").asLong();
+        assertThat(api.request("DELETE", initiator, "/joint-chains/" + other).status()).isEqualTo(204);
+        assertThat(api.get(initiator, "/joint-chains/" + other).code()).isEqualTo("JOINT_CHAIN_NOT_FOUND");
+    }
+
+    @Test
     void invalidChainsAreRefusedAndStoreNothing() {
         String initiator = declarant(YANGPU_TRADING);
         long before = jdbc.sql("SELECT count(*) FROM joint_chain").query(Long.class).single();
