@@ -276,6 +276,9 @@ export const ledgerApi = {
     api.post<JointChain>(`${base}/joint-chains/${id}/decision`, { confirm, reason }),
   cancelChainDecision: (id: number) => api.post<JointChain>(`${base}/joint-chains/${id}/decision/cancel`, {}),
   voidChain: (id: number) => api.post<JointChain>(`${base}/joint-chains/${id}/void`, {}),
+  deleteChain: (id: number) => api.delete<void>(`${base}/joint-chains/${id}`),
+  chainStatistics: () =>
+    api.get<{ initiated: Record<string, number>; confirming: Record<string, number> }>(`${base}/joint-chains/statistics`),
   guideTopics: () => api.get<GuideTopic[]>(`${base}/guides/topics`),
   guides: (topic: string) => api.get<Guide[]>(`${base}/guides?topic=${encodeURIComponent(topic)}`),
 }
@@ -335,6 +338,12 @@ export interface NewJointChain {
 /** The member entry of {@code enterprise} on the chain, if it is on it and not the initiator (it has to decide). */
 export function ownDecision(chain: JointChain, enterprise: string | undefined): JointChainMember | undefined {
   return chain.members.find((m) => m.enterprise === enterprise && !m.initiator)
+}
+
+/** A chain its initiator may still delete: no partner has confirmed it (afterwards it is voided instead). */
+export function deletable(chain: JointChain, enterprise: string | undefined): boolean {
+  return chain.initiator === enterprise && chain.status !== 'VOIDED'
+    && !chain.members.some((m) => !m.initiator && m.status === 'CONFIRMED')
 }
 
 /** How many members confirmed, of all members (the initiator counts as confirmed). */

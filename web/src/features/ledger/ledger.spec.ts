@@ -135,6 +135,14 @@ describe('joint value-added chain', () => {
     expect(ownDecision(chain, undefined)).toBeUndefined()
   })
 
+  it('lets the initiator delete only while no partner confirmed', async () => {
+    const { deletable } = await import('./api')
+    expect(deletable(chain, '91460000MA5T8XQ21K')).toBe(false)
+    const unconfirmed = { ...chain, members: chain.members.map((m) => (m.initiator ? m : { ...m, status: 'PENDING' as const })) }
+    expect(deletable(unconfirmed, '91460000MA5T8XQ21K')).toBe(true)
+    expect(deletable(unconfirmed, '91460200MA5TGX8K6E')).toBe(false)
+  })
+
   it('counts the confirmations, the initiator included', async () => {
     const { confirmationProgress } = await import('./api')
     expect(confirmationProgress(chain)).toBe('2/3')
