@@ -268,6 +268,87 @@ export const ledgerApi = {
   saveNumberingRule: (kind: string, rule: { prefix: string; datePattern: string; seqWidth: number }) =>
     api.put<NumberingRule>(`${base}/numbering-rules/${kind}`, rule),
   nextItemNo: (kind: string) => api.post<{ itemKind: string; itemNo: string }>(`${base}/numbering-rules/${kind}/next`, {}),
+  jointChains: (role?: 'initiated' | 'confirming') =>
+    api.get<JointChain[]>(`${base}/joint-chains${role ? `?role=${role}` : ''}`),
+  chainConfirmations: () => api.get<JointChain[]>(`${base}/joint-chains/confirmations`),
+  declareChain: (body: NewJointChain) => api.post<JointChain>(`${base}/joint-chains`, body),
+  decideChain: (id: number, confirm: boolean, reason?: string) =>
+    api.post<JointChain>(`${base}/joint-chains/${id}/decision`, { confirm, reason }),
+  cancelChainDecision: (id: number) => api.post<JointChain>(`${base}/joint-chains/${id}/decision/cancel`, {}),
+  voidChain: (id: number) => api.post<JointChain>(`${base}/joint-chains/${id}/void`, {}),
+  deleteChain: (id: number) => api.delete<void>(`${base}/joint-chains/${id}`),
+  chainStatistics: () =>
+    api.get<{ initiated: Record<string, number>; confirming: Record<string, number> }>(`${base}/joint-chains/statistics`),
+  guideTopics: () => api.get<GuideTopic[]>(`${base}/guides/topics`),
+  guides: (topic: string) => api.get<Guide[]>(`${base}/guides?topic=${encodeURIComponent(topic)}`),
+}
+
+/** 业务指引: a business topic and how many guides it has. */
+export interface GuideTopic {
+  code: string
+  nameZh: string
+  nameEn: string
+  sort: number
+  guides: number
+}
+
+export interface Guide {
+  id: number
+  topic: string
+  title: string
+  summary?: string
+  steps: { title: string; description?: string }[]
+  version: number
+  updatedAt: string
+  attachments: { id: number; fileName: string; contentType: string; sizeBytes: number; sm3: string }[]
+}
+
+/** 联合加工增值产业链: enterprises in chain order, each confirming or refusing (with a reason). */
+export interface JointChainMember {
+  seq: number
+  enterprise: string
+  enterpriseName?: string
+  step?: string
+  initiator: boolean
+  status: 'PENDING' | 'CONFIRMED' | 'REFUSED'
+  reason?: string
+  decidedBy?: string
+  decidedAt?: string
+}
+
+export interface JointChain {
+  id: number
+  chainNo: string
+  initiator: string
+  name: string
+  productHsCode?: string
+  productName?: string
+  status: 'AWAITING_CONFIRMATION' | 'CONFIRMED' | 'REFUSED' | 'VOIDED'
+  createdAt: string
+  members: JointChainMember[]
+}
+
+export interface NewJointChain {
+  name: string
+  productHsCode?: string
+  productName?: string
+  members: { enterprise: string; enterpriseName?: string; step?: string }[]
+}
+
+/** The member entry of {@code enterprise} on the chain, if it is on it and not the initiator (it has to decide). */
+export function ownDecision(chain: JointChain, enterprise: string | undefined): JointChainMember | undefined {
+  return chain.members.find((m) => m.enterprise === enterprise && !m.initiator)
+}
+
+/** A chain its initiator may still delete: no partner has confirmed it (afterwards it is voided instead). */
+export function deletable(chain: JointChain, enterprise: string | undefined): boolean {
+  return chain.initiator === enterprise && chain.status !== 'VOIDED'
+    && !chain.members.some((m) => !m.initiator && m.status === 'CONFIRMED')
+}
+
+/** How many members confirmed, of all members (the initiator counts as confirmed). */
+export function confirmationProgress(chain: JointChain): string {
+  return `${chain.members.filter((m) => m.status === 'CONFIRMED').length}/${chain.members.length}`
 }
 
 /** 自主编号规则: prefix + date (pattern) + zero-padded sequence; `example` is the next number it gives. */
@@ -281,7 +362,7 @@ export interface NumberingRule {
 }
 
 /** The ledger service's menu entries, in their default order (the server keeps each user's own order). */
-export const MENU_ENTRIES = ['home', 'ledgers', 'documents', 'commodities', 'qualifications', 'warnings', 'withdrawals'] as const
+export const MENU_ENTRIES = ['home', 'ledgers', 'documents', 'commodities', 'qualifications', 'warnings', 'withdrawals', 'jointChains'] as const
 
 /** 顺序调整: the order with the entry at {@code index} moved by {@code delta} places (unchanged at the ends). */
 export function moveEntry(order: readonly string[], index: number, delta: number): string[] {

@@ -111,3 +111,40 @@ describe('Excel upload with progress', () => {
     await expect(done).rejects.toMatchObject({ status: 422, code: 'EXCEL_ROWS_INVALID' })
   })
 })
+
+describe('joint value-added chain', () => {
+  const chain = {
+    id: 1,
+    chainNo: 'JC2026000001',
+    initiator: '91460000MA5T8XQ21K',
+    name: '路由器联合加工链',
+    status: 'AWAITING_CONFIRMATION' as const,
+    createdAt: '2026-11-27T00:00:00Z',
+    members: [
+      { seq: 1, enterprise: '91460100MA5RCL3Y4P', initiator: false, status: 'CONFIRMED' as const },
+      { seq: 2, enterprise: '91460000MA5T8XQ21K', initiator: true, status: 'CONFIRMED' as const },
+      { seq: 3, enterprise: '91460200MA5TGX8K6E', initiator: false, status: 'PENDING' as const },
+    ],
+  }
+
+  it('finds the decision an enterprise owes, and none for the initiator or an outsider', async () => {
+    const { ownDecision } = await import('./api')
+    expect(ownDecision(chain, '91460200MA5TGX8K6E')?.status).toBe('PENDING')
+    expect(ownDecision(chain, '91460000MA5T8XQ21K')).toBeUndefined()
+    expect(ownDecision(chain, '91460400MA5U0Q2R3C')).toBeUndefined()
+    expect(ownDecision(chain, undefined)).toBeUndefined()
+  })
+
+  it('lets the initiator delete only while no partner confirmed', async () => {
+    const { deletable } = await import('./api')
+    expect(deletable(chain, '91460000MA5T8XQ21K')).toBe(false)
+    const unconfirmed = { ...chain, members: chain.members.map((m) => (m.initiator ? m : { ...m, status: 'PENDING' as const })) }
+    expect(deletable(unconfirmed, '91460000MA5T8XQ21K')).toBe(true)
+    expect(deletable(unconfirmed, '91460200MA5TGX8K6E')).toBe(false)
+  })
+
+  it('counts the confirmations, the initiator included', async () => {
+    const { confirmationProgress } = await import('./api')
+    expect(confirmationProgress(chain)).toBe('2/3')
+  })
+})

@@ -44,7 +44,8 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar cn.hnsw.bench.ledger.PostingThroughputDriver \
- *     [--writers 16] [--items 100] [--seconds 15] [--rounds 2] [--postings 1000000] [--jdbc-url jdbc:postgresql://…]
+ *     [--writers 16] [--items 100] [--seconds 15] [--rounds 2] [--postings 1000000] [--partitions 1] [--max-batch 256]
+ *     [--jdbc-url jdbc:postgresql://…]
  * </pre>
  * Without {@code --jdbc-url} it starts an embedded PostgreSQL 17 with its default, durable settings (fsync and
  * synchronous commit on) in a temporary folder, migrates the ledger schema with Flyway, and removes it at the end.
@@ -60,7 +61,7 @@ public final class PostingThroughputDriver {
         int rounds = intArg(args, "--rounds", 2);
         long randomPostings = Long.parseLong(arg(args, "--postings", "1000000"));
         String jdbcUrl = arg(args, "--jdbc-url", null);
-        int committers = intArg(args, "--committers", 2);
+        int partitions = intArg(args, "--partitions", 1);
         int maxBatch = intArg(args, "--max-batch", 256);
         System.out.println("load average at start: " + loadAverage());
 
@@ -73,17 +74,17 @@ public final class PostingThroughputDriver {
         config.setJdbcUrl(jdbcUrl);
         config.setUsername(arg(args, "--user", "postgres"));
         config.setPassword(arg(args, "--password", "postgres"));
-        config.setMaximumPoolSize(writers + committers + 2);
+        config.setMaximumPoolSize(writers + partitions + 2);
         try (HikariDataSource ds = new HikariDataSource(config);
              PostingQueue queue = new PostingQueue(new PostingEngine(ds), new DataSourceTransactionManager(ds),
-                     Clock.systemUTC(), committers, maxBatch)) {
+                     Clock.systemUTC(), partitions, maxBatch)) {
             Flyway.configure().dataSource(ds).locations("classpath:db/migration").cleanDisabled(false).load().migrate();
             JdbcClient jdbc = JdbcClient.create(ds);
             PostingService postings = new PostingService(jdbc, new PostingEngine(ds), Clock.systemUTC());
             TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
             System.out.printf(Locale.ROOT, "ledger posting bench: %d writers, %d hot items, %d s per run, %d rounds, "
-                            + "queue with %d committers (batches of at most %d), %s%n", writers, items, seconds, rounds,
-                    committers, maxBatch, embedded == null ? jdbcUrl : "embedded PostgreSQL (durable defaults)");
+                            + "queue with %d partition(s) (batches of at most %d), %s%n", writers, items, seconds, rounds,
+                    partitions, maxBatch, embedded == null ? jdbcUrl : "embedded PostgreSQL (durable defaults)");
 
             long ledgerA = ledger(jdbc, "BENCH-A");
             long ledgerB = ledger(jdbc, "BENCH-B");

@@ -66,12 +66,15 @@ public class DocumentService {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final org.springframework.core.env.Environment environment;
+    private final List<DeclarationGuard> guards;
 
     public DocumentService(DocumentRepository documents, CommodityLibrary commodities, LedgerRepository ledgers,
                            PostingService postings, HsCodeTable hsCodes, ValueAddedRules rules, DocumentAccess access,
                            ObjectProvider<GoldenCustomsGateway> customs, OutboxPublisher outbox, JdbcClient jdbc,
-                           Clock clock, org.springframework.core.env.Environment environment) {
+                           Clock clock, org.springframework.core.env.Environment environment,
+                           List<DeclarationGuard> guards) {
         this.environment = environment;
+        this.guards = List.copyOf(guards);
         this.documents = documents;
         this.commodities = commodities;
         this.ledgers = ledgers;
@@ -531,6 +534,7 @@ public class DocumentService {
         access.checkWrite(actor, d);
         List<DocumentLine> lines = documents.lines(id);
         logicCheck(d, lines);
+        guards.forEach(g -> g.beforeDeclare(d));
         Instant now = clock.instant();
         d.declare(now);
         Map<String, Object> draft = d.type().customsDraft()

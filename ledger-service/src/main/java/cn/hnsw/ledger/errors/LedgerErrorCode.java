@@ -51,6 +51,15 @@ public enum LedgerErrorCode implements EnumErrorCode {
     PRINT_FONT_MISSING(HttpStatus.SERVICE_UNAVAILABLE, "打印字体未安装，暂不能打印", "The print font is not installed; printing is unavailable"),
     NUMBERING_RULE_MISSING(HttpStatus.NOT_FOUND, "未设置 {0} 的自主编号规则", "No numbering rule for {0}"),
     NUMBERING_EXHAUSTED(HttpStatus.CONFLICT, "{0} 的编号已用尽（序号 {1} 位），请调整编号规则", "Numbers for {0} are used up ({1}-digit sequence); change the rule"),
+    JOINT_CHAIN_NOT_FOUND(HttpStatus.NOT_FOUND, "联合加工增值产业链 {0} 不存在", "Joint value-added chain {0} does not exist"),
+    JOINT_CHAIN_INVALID(HttpStatus.BAD_REQUEST, "联合加工增值产业链备案无效：{0}", "Joint value-added chain filing invalid: {0}"),
+    JOINT_CHAIN_STATE(HttpStatus.CONFLICT, "产业链 {0} 当前状态为 {1}，不能执行“{2}”", "Chain {0} in state {1} does not allow {2}"),
+    JOINT_CHAIN_DECIDED(HttpStatus.CONFLICT, "本企业对产业链 {0} 已作出“{1}”决定，如需更改请先取消", "This enterprise already decided {1} on chain {0}; cancel that decision first"),
+    JOINT_CHAIN_REASON_REQUIRED(HttpStatus.BAD_REQUEST, "拒绝确认须填写原因", "A refusal needs a reason"),
+    JOINT_CHAIN_NOT_CONFIRMED(HttpStatus.CONFLICT, "联合加工增值产业链 {0} 未经链上全部企业确认（状态 {1}），不能用于累计码", "Joint value-added chain {0} is not confirmed by every enterprise on it (state {1}) and cannot be used for a cumulative code"),
+    JOINT_CHAIN_NOT_MEMBER(HttpStatus.FORBIDDEN, "本企业不在联合加工增值产业链 {0} 上", "This enterprise is not on joint value-added chain {0}"),
+    GUIDE_NOT_FOUND(HttpStatus.NOT_FOUND, "业务指引 {0} 不存在", "Guide {0} does not exist"),
+    GUIDE_INVALID(HttpStatus.BAD_REQUEST, "业务指引无效：{0}", "Guide invalid: {0}"),
     VEHICLE_CHANGE_NOT_ALLOWED(HttpStatus.CONFLICT, "单证类型 {0} 不能变更车辆信息", "Document type {0} has no vehicle information to change");
 
     private final ErrorText text;

@@ -40,7 +40,7 @@ class HomeController {
 
     /** The ledger service's menu entries on the home page, in their default order. */
     static final List<String> MENU = List.of("home", "ledgers", "documents", "commodities", "qualifications", "warnings",
-            "withdrawals");
+            "withdrawals", "jointChains");
 
     private final JdbcClient jdbc;
     private final Ledgers ledgers;
@@ -98,6 +98,19 @@ class HomeController {
                 });
         warnings.open(enterprise, null).forEach(w -> pending.add(new PendingItem("WARNING", null, null, w.messageZh(),
                 w.messageEn(), w.raisedAt())));
+        if (enterprise != null) {
+            // joint value-added chains waiting for this enterprise's confirmation
+            jdbc.sql("""
+                            SELECT c.chain_no, c.name, c.initiator, c.created_at FROM joint_chain_member m
+                            JOIN joint_chain c ON c.id = m.chain_id
+                            WHERE m.enterprise = :e AND NOT m.initiator AND m.status = 'PENDING' AND c.status <> 'VOIDED'
+                            ORDER BY c.id LIMIT 50""")
+                    .param("e", enterprise).query().listOfRows().forEach(r -> pending.add(new PendingItem(
+                            "CHAIN_CONFIRMATION", null, (String) r.get("chain_no"),
+                            "待确认联合加工增值产业链：" + r.get("name") + "（发起企业 " + r.get("initiator") + "）",
+                            "Joint value-added chain to confirm: " + r.get("name") + " (initiated by " + r.get("initiator") + ")",
+                            r.get("created_at"))));
+        }
         return new Home(enterprise, new Counted<>(own.size(), own), new Counted<>(ledgerList.size(),
                 ledgerList.stream().limit(5).toList()), goods, pending, menu(actor.username()));
     }
@@ -132,7 +145,14 @@ class HomeController {
 
     private List<String> menu(String username) {
         return jdbc.sql("SELECT items::text FROM home_menu_order WHERE username = :u").param("u", username)
-                .query(String.class).optional().map(this::read).orElse(MENU);
+                .query(String.class).optional().map(this::read).map(HomeController::withNewEntries).orElse(MENU);
+    }
+
+    /** A saved order keeps its order; entries added to the menu after it was saved come at its end. */
+    private static List<String> withNewEntries(List<String> saved) {
+        List<String> order = new ArrayList<>(saved.stream().filter(MENU::contains).toList());
+        MENU.stream().filter(m -> !order.contains(m)).forEach(order::add);
+        return order;
     }
 
     private List<String> read(String json) {

@@ -11,34 +11,64 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CancellationException;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
  * 记账队列 — group commit for postings that are their own unit of work (a reversal on customs' withdrawal, an
  * adjustment). Callers hand in a unit (postings that book all or nothing, plus optional work that must commit with
- * them, such as an idempotency marker and an outbox event) and wait; a few committer threads take whatever units are
- * waiting, up to {@code maxBatch}, and book them with the {@link PostingEngine} in one statement (in one transaction
- * with the units' own work where they have some) instead of a transaction per posting.
+ * them, such as an idempotency marker and an outbox event) and wait; the units waiting together are booked with the
+ * {@link PostingEngine} in one statement (in one transaction with the units' own work where they have some) instead of
+ * a transaction per posting.
  * <p>
+ * How units are grouped:
+ * <ul>
+ *   <li><b>Partitions by stock item.</b> A unit goes to the partition of its first posting's item (ledger and item
+ *       number). Batches of different partitions run at the same time on different connections and, for units of one
+ *       item, never wait for each other's row locks; batches of one partition run one after the other.</li>
+ *   <li><b>The caller books.</b> There are no committer threads: a caller whose partition is idle takes every unit
+ *       waiting there (its own included, at most {@code maxBatch}) and books them on its own thread; callers that
+ *       arrive meanwhile wait, and the booking caller, when done, wakes the next waiting caller to book the units that
+ *       gathered (the way a database flushes its log for a group of commits). A unit thus costs one hand-over at most,
+ *       where a committer thread cost two (to the committer and back).</li>
+ * </ul>
  * A unit refused for lack of stock does not hold the others back (the engine refuses it before writing anything). A
  * unit whose own work fails, or whose line another transaction booked meanwhile, rolls the batch back; the batch is then
  * retried without it (or unit by unit where the culprit is unknown), so each caller gets exactly its own outcome.
+ * Correctness does not rest on the partitions: the engine locks the stock rows it changes (in id order), so units that
+ * span items of several partitions are still booked correctly.
  * <p>
- * A caller must not be inside a transaction: its unit commits in the committer's transaction, not in the caller's.
+ * A caller must not be inside a transaction: its unit commits in the batch's transaction, not in the caller's.
  */
 @Component
 public class PostingQueue implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PostingQueue.class);
 
-    private record Unit(List<PostingRequest> requests, Consumer<List<LedgerPosting>> inSameTransaction,
-                        CompletableFuture<List<LedgerPosting>> result) {
+    private static final class Unit {
+        final List<PostingRequest> requests;
+        final Consumer<List<LedgerPosting>> inSameTransaction;
+        final CompletableFuture<List<LedgerPosting>> result = new CompletableFuture<>();
+        /** The thread that waits for (and may book) this unit. */
+        volatile Thread waiter;
+
+        Unit(List<PostingRequest> requests, Consumer<List<LedgerPosting>> inSameTransaction) {
+            this.requests = requests;
+            this.inSameTransaction = inSameTransaction;
+        }
+    }
+
+    private static final class Partition {
+        final ConcurrentLinkedQueue<Unit> waiting = new ConcurrentLinkedQueue<>();
+        /** Held by the caller that is booking this partition's batch. */
+        final AtomicBoolean booking = new AtomicBoolean();
     }
 
     private static final class UnitFailed extends RuntimeException {
@@ -50,30 +80,28 @@ public class PostingQueue implements AutoCloseable {
         }
     }
 
-    private static final Unit STOP = new Unit(List.of(), null, null);
-
     private final PostingEngine engine;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final int maxBatch;
-    private final BlockingQueue<Unit> waiting = new LinkedBlockingQueue<>();
-    private final List<Thread> committers = new ArrayList<>();
+    private final Partition[] partitions;
     private volatile boolean closed;
-    private final java.util.concurrent.atomic.LongAdder batches = new java.util.concurrent.atomic.LongAdder();
-    private final java.util.concurrent.atomic.LongAdder units = new java.util.concurrent.atomic.LongAdder();
+    private final LongAdder batches = new LongAdder();
+    private final LongAdder units = new LongAdder();
 
     public PostingQueue(PostingEngine engine, PlatformTransactionManager transactionManager, Clock clock,
-                        @Value("${hnsw.ledger.posting.committers:2}") int committers,
+                        @Value("${hnsw.ledger.posting.partitions:1}") int partitions,
                         @Value("${hnsw.ledger.posting.max-batch:256}") int maxBatch) {
-        if (committers < 1 || maxBatch < 1) {
-            throw new IllegalArgumentException("committers and max-batch must be at least 1");
+        if (partitions < 1 || maxBatch < 1) {
+            throw new IllegalArgumentException("partitions and max-batch must be at least 1");
         }
         this.engine = engine;
         this.transaction = new TransactionTemplate(transactionManager);
         this.clock = clock;
         this.maxBatch = maxBatch;
-        for (int i = 0; i < committers; i++) {
-            this.committers.add(Thread.ofPlatform().daemon().name("posting-committer-" + i).start(this::commitLoop));
+        this.partitions = new Partition[partitions];
+        for (int i = 0; i < partitions; i++) {
+            this.partitions[i] = new Partition();
         }
     }
 
@@ -84,18 +112,25 @@ public class PostingQueue implements AutoCloseable {
 
     /**
      * Books {@code requests} as one unit and runs {@code inSameTransaction} with the booked postings in the same
-     * transaction; waits for the commit.
+     * transaction; waits for the commit (booking it, and the units waiting with it, on this thread where the partition
+     * is idle).
      *
      * @throws cn.hnsw.common.web.HnswException {@code INSUFFICIENT_STOCK} when a decrease is not covered
      * @throws org.springframework.dao.DuplicateKeyException when a line is booked already
      * @throws RuntimeException whatever {@code inSameTransaction} threw (nothing of the unit is then stored)
      */
     public List<LedgerPosting> book(List<PostingRequest> requests, Consumer<List<LedgerPosting>> inSameTransaction) {
+        Unit unit = unit(requests, inSameTransaction);
+        unit.waiter = Thread.currentThread();
+        Partition p = partitionOf(unit);
+        p.waiting.add(unit);
+        await(p, unit);
         try {
-            return submit(requests, inSameTransaction).get();
+            return unit.result.get();
         } catch (InterruptedException e) {
+            // await returned because the unit is done, so get() does not block; keep the flag for the caller
             Thread.currentThread().interrupt();
-            throw new CancellationException("interrupted while waiting for the posting queue");
+            return unit.result.join();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
@@ -104,8 +139,19 @@ public class PostingQueue implements AutoCloseable {
         }
     }
 
+    /** Hands the unit in without waiting; a virtual thread waits for it (and books it where the partition is idle). */
     public CompletableFuture<List<LedgerPosting>> submit(List<PostingRequest> requests,
                                                          Consumer<List<LedgerPosting>> inSameTransaction) {
+        Unit unit = unit(requests, inSameTransaction);
+        Partition p = partitionOf(unit);
+        Thread waiter = Thread.ofVirtual().name("posting-submit").unstarted(() -> await(p, unit));
+        unit.waiter = waiter;
+        p.waiting.add(unit);
+        waiter.start();
+        return unit.result;
+    }
+
+    private Unit unit(List<PostingRequest> requests, Consumer<List<LedgerPosting>> inSameTransaction) {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("the posting queue commits in its own transaction; call it outside one");
         }
@@ -117,68 +163,94 @@ public class PostingQueue implements AutoCloseable {
                 throw new IllegalArgumentException("posting quantity must be positive");
             }
         }
-        Unit unit = new Unit(List.copyOf(requests), inSameTransaction, new CompletableFuture<>());
-        waiting.add(unit);
-        return unit.result();
+        return new Unit(List.copyOf(requests), inSameTransaction);
     }
 
-    private void commitLoop() {
-        List<Unit> batch = new ArrayList<>(maxBatch);
-        while (true) {
-            try {
-                Unit first = waiting.take();
-                if (first == STOP) {
-                    return;
-                }
-                batch.add(first);
-                waiting.drainTo(batch, maxBatch - 1);
-                long stops = batch.stream().filter(u -> u == STOP).count();
-                if (stops > 0) {
-                    // closing: finish this batch, leave the stop signals for this and the other committers
-                    batch.removeIf(u -> u == STOP);
-                    for (long i = 0; i < stops; i++) {
-                        waiting.add(STOP);
+    private Partition partitionOf(Unit unit) {
+        if (unit.requests.isEmpty()) {
+            // only work of its own (a marker where nothing was left to reverse)
+            return partitions[0];
+        }
+        PostingRequest first = unit.requests.getFirst();
+        return partitions[Math.floorMod(Objects.hash(first.ledgerId(), first.itemNo()), partitions.length)];
+    }
+
+    /**
+     * Waits until the unit is done; whenever the partition is idle meanwhile, books what waits there. Interrupts do not
+     * end the wait (the unit is in the partition and will be booked; leaving would leave nobody to hand over to), they
+     * are kept for the caller.
+     */
+    private void await(Partition p, Unit unit) {
+        boolean interrupted = false;
+        while (!unit.result.isDone()) {
+            if (p.booking.compareAndSet(false, true)) {
+                List<Unit> batch = new ArrayList<>();
+                try {
+                    Unit u;
+                    while (batch.size() < maxBatch && (u = p.waiting.poll()) != null) {
+                        batch.add(u);
                     }
+                    if (!batch.isEmpty()) {
+                        batches.increment();
+                        units.add(batch.size());
+                        commit(batch);
+                    }
+                } catch (RuntimeException | Error e) {
+                    log.error("event=posting-batch-failed units={}", batch.size(), e);
+                    batch.forEach(b -> fail(b, e));
+                } finally {
+                    p.booking.set(false);
                 }
-                if (!batch.isEmpty()) {
-                    batches.increment();
-                    units.add(batch.size());
-                    commit(batch);
+                // hand over: the first caller still waiting books the units that gathered meanwhile
+                Unit next = p.waiting.peek();
+                if (next != null && next != unit) {
+                    LockSupport.unpark(next.waiter);
                 }
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException | Error e) {
-                log.error("event=posting-batch-failed units={}", batch.size(), e);
-                batch.forEach(u -> u.result().completeExceptionally(e));
-            } finally {
-                batch.clear();
+                continue;
+            }
+            LockSupport.park(this);
+            if (Thread.interrupted()) {
+                interrupted = true;
             }
         }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void complete(Unit unit, List<LedgerPosting> postings) {
+        unit.result.complete(postings);
+        LockSupport.unpark(unit.waiter);
+    }
+
+    private static void fail(Unit unit, Throwable e) {
+        unit.result.completeExceptionally(e);
+        LockSupport.unpark(unit.waiter);
     }
 
     private void commit(List<Unit> batch) {
         List<Unit> pending = new ArrayList<>(batch);
         while (!pending.isEmpty()) {
             try {
-                boolean ownWork = pending.stream().anyMatch(u -> u.inSameTransaction() != null);
+                boolean ownWork = pending.stream().anyMatch(u -> u.inSameTransaction != null);
                 // without work of their own, the units need no transaction around the one booking statement
                 List<PostingEngine.Outcome> outcomes = ownWork ? transaction.execute(status -> bookWithWork(pending))
-                        : engine.book(pending.stream().map(Unit::requests).toList(), clock.instant());
+                        : engine.book(pending.stream().map(u -> u.requests).toList(), clock.instant());
                 for (int i = 0; i < pending.size(); i++) {
-                    PostingEngine.Outcome o = outcomes.get(i);
+                    PostingEngine.Outcome o = Objects.requireNonNull(outcomes).get(i);
                     if (o.booked()) {
-                        pending.get(i).result().complete(o.postings());
+                        complete(pending.get(i), o.postings());
                     } else {
-                        pending.get(i).result().completeExceptionally(o.refusal());
+                        fail(pending.get(i), o.refusal());
                     }
                 }
                 return;
             } catch (UnitFailed f) {
-                f.unit.result().completeExceptionally(f.getCause());
+                fail(f.unit, f.getCause());
                 pending.remove(f.unit);
             } catch (RuntimeException e) {
                 if (pending.size() == 1) {
-                    pending.getFirst().result().completeExceptionally(e);
+                    fail(pending.getFirst(), e);
                     return;
                 }
                 // someone's line was booked by another transaction meanwhile, or the database hiccuped: book each
@@ -192,23 +264,23 @@ public class PostingQueue implements AutoCloseable {
         }
     }
 
-    /** Batches taken so far (a split batch counts once). */
+    /** Batches booked so far (a split batch counts once). */
     public long batches() {
         return batches.sum();
     }
 
-    /** Units taken so far; {@code units() / batches()} is the mean batch size. */
+    /** Units booked so far; {@code units() / batches()} is the mean batch size. */
     public long units() {
         return units.sum();
     }
 
     private List<PostingEngine.Outcome> bookWithWork(List<Unit> pending) {
-        List<PostingEngine.Outcome> out = engine.book(pending.stream().map(Unit::requests).toList(), clock.instant());
+        List<PostingEngine.Outcome> out = engine.book(pending.stream().map(u -> u.requests).toList(), clock.instant());
         for (int i = 0; i < out.size(); i++) {
             Unit u = pending.get(i);
-            if (out.get(i).booked() && u.inSameTransaction() != null) {
+            if (out.get(i).booked() && u.inSameTransaction != null) {
                 try {
-                    u.inSameTransaction().accept(out.get(i).postings());
+                    u.inSameTransaction.accept(out.get(i).postings());
                 } catch (RuntimeException e) {
                     throw new UnitFailed(u, e);
                 }
@@ -217,25 +289,9 @@ public class PostingQueue implements AutoCloseable {
         return out;
     }
 
+    /** Refuses new units; units already handed in are still booked by their callers. */
     @Override
     public void close() {
         closed = true;
-        for (int i = 0; i < committers.size(); i++) {
-            waiting.add(STOP);
-        }
-        for (Thread t : committers) {
-            try {
-                t.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        Unit left;
-        while ((left = waiting.poll()) != null) {
-            if (left != STOP) {
-                left.result().completeExceptionally(new IllegalStateException("the posting queue closed"));
-            }
-        }
     }
 }

@@ -112,7 +112,8 @@ class HomeAndWarningsIT extends LedgerIntegrationTestBase {
     @Test
     void theMenuOrderIsTheUsersOwnAndMustNameEveryEntryOnce() {
         String token = declarant(HAIKOU_LOGISTICS);
-        List<String> order = List.of("ledgers", "home", "documents", "commodities", "qualifications", "warnings", "withdrawals");
+        List<String> order = List.of("ledgers", "home", "documents", "commodities", "qualifications", "warnings", "withdrawals",
+                "jointChains");
         JsonNode saved = ok(api.put(token, "/home/menu-order", order));
         assertThat(saved).hasSize(order.size());
         assertThat(saved.get(0).asText()).isEqualTo("ledgers");
