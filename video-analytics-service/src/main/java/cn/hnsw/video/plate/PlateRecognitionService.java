@@ -39,6 +39,21 @@ public class PlateRecognitionService {
         this.watchlists = watchlists;
     }
 
+    /**
+     * One frame of a camera's stream or of an offline video: the plates read and the alerts raised; the frame is kept
+     * as the snapshot only when a plate is read.
+     */
+    public Recognition recogniseFrame(Camera camera, RgbImage frame, Instant at) {
+        List<PlateReader.PlateRead> plates = reader.read(frame);
+        if (plates.isEmpty()) {
+            return new Recognition(camera.id(), at, null, plates, List.of());
+        }
+        String key = "plates/" + camera.id() + "/" + at.toEpochMilli() + "-" + UUID.randomUUID() + ".jpg";
+        storage.put(CameraService.SNAPSHOT_BUCKET, key, frame.toJpeg(), "image/jpeg");
+        return new Recognition(camera.id(), at, key, plates,
+                watchlists.matchPlates(plates, camera, camera.deviceCode(), at, key));
+    }
+
     public Recognition recognise(UUID cameraId, byte[] image, Instant capturedAt) {
         Camera camera = cameraId == null ? null
                 : cameras.find(cameraId).orElseThrow(() -> new HnswException(VideoErrorCode.CAMERA_NOT_FOUND, cameraId));

@@ -152,6 +152,12 @@ public class WatchlistService {
                 tasks.count(status, pendingOnly));
     }
 
+    /** Whether an ACTIVE risk-vehicle task covers the camera: only then are its frames read for plates. */
+    public boolean watchesPlates(UUID cameraId) {
+        return tasks.active().stream()
+                .anyMatch(t -> t.kind() == WatchlistKind.RISK_VEHICLE && t.matchesCamera(cameraId));
+    }
+
     /** A submitted plate number as stored: separators dropped, upper case; refused unless it is a plate number. */
     static String plateOf(String submitted) {
         String cleaned = submitted == null ? "" : submitted.replaceAll("[\\s·.\\-]", "").toUpperCase(Locale.ROOT);

@@ -228,7 +228,8 @@ class WatchlistAlertIT {
     }
 
     @Test
-    void aRiskVehiclePassingACameraAlertsItsOfficerWithTheSnapshotAndOtherPlatesRaiseNothing() throws Exception {
+    void aRiskVehiclePassingACameraAlertsItsOfficerWithTheSnapshotAndOtherPlatesRaiseNothing(@TempDir Path tmp)
+            throws Exception {
         String driverOfficer = tokens.user("sun.li", "customs-officer").organization("/haikou-customs/xiuying").mint();
         String other = tokens.user("zhou.jie", "customs-officer").organization("/haikou-customs/xiuying").mint();
         Reply camera = api.post("/cameras", driverOfficer, Map.of("deviceCode", "46010000001320000077", "name",
@@ -300,6 +301,22 @@ class WatchlistAlertIT {
         assertThat(quiet.body().get("alertIds")).isEmpty();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM watchlist_hit WHERE task_id = ?::uuid", Integer.class,
                 taskId)).isEqualTo(1);
+
+        // a clip from the lane camera: an empty road for 1.5 s, then the car stands at the barrier for 2.5 s; plates are
+        // read once per second of video while the task watches that camera: one alert (the repeat window holds the rest)
+        BufferedImage road = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(plateScene("quiet-road.jpg")));
+        BufferedImage car = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(watched));
+        byte[] lane = Files.readAllBytes(TestMedia.clip(tmp.resolve("lane.mp4"), 960, 540, 10, 40,
+                i -> i < 15 ? road : car));
+        Reply run = api.multipart("/offline-videos", driverOfficer, "lane.mp4", lane,
+                Map.of("cameraId", cameraId, "recordedAt", "2026-11-27T05:00:00Z", "sampleFps", "2"));
+        assertThat(run.status()).as(run.body().toString()).isEqualTo(200);
+        assertThat(run.body().get("hits").asInt()).isEqualTo(1);
+        String laneAlert = run.body().get("alertIds").get(0).asText();
+        JsonNode laneHit = api.get("/alerts/" + laneAlert, driverOfficer).body();
+        assertThat(laneHit.get("plateNumber").asText()).isEqualTo("琼A12345");
+        assertThat(java.time.Instant.parse(laneHit.get("occurredAt").asText())).isBetween(
+                java.time.Instant.parse("2026-11-27T05:00:01Z"), java.time.Instant.parse("2026-11-27T05:00:03Z"));
     }
 
     private KafkaConsumer<String, String> alertConsumer() {
