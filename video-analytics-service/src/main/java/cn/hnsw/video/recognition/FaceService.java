@@ -74,8 +74,8 @@ public class FaceService {
 
     /**
      * The attributes computed for a face, as JSON: age and gender with face-api's age/gender net (FP 254–255), and the
-     * upper-clothing colour by region colour analysis under the face ({@link ClothingColourAnalyzer}; absent when the
-     * torso is not in the picture).
+     * upper- and lower-clothing colours by region colour analysis under the face ({@link ClothingColourAnalyzer};
+     * each absent when its region is not in the picture).
      */
     public String attributesJson(RgbImage img, AnalyzedFace face) {
         FaceEngine.AgeGender ag = engine.ageGender(img, face.landmarks());
@@ -83,6 +83,12 @@ public class FaceService {
         String clothing = upper == null ? "" : String.format(java.util.Locale.ROOT,
                 ",\"upperClothingColour\":\"%s\",\"upperClothingColourShare\":%.2f", upper.colour().name(),
                 upper.share());
+        ClothingColourAnalyzer.RegionColour lower = ClothingColourAnalyzer.lowerClothing(img, face.box());
+        if (lower != null) {
+            clothing += String.format(java.util.Locale.ROOT,
+                    ",\"lowerClothingColour\":\"%s\",\"lowerClothingColourShare\":%.2f", lower.colour().name(),
+                    lower.share());
+        }
         return String.format(java.util.Locale.ROOT,
                 "{\"gender\":\"%s\",\"maleProbability\":%.4f,\"age\":%.1f,\"model\":\"face-api age_gender_model\"%s}",
                 ag.gender(), ag.maleProbability(), ag.age(), clothing);

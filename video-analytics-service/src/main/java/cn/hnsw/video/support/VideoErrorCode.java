@@ -25,6 +25,7 @@ public enum VideoErrorCode implements EnumErrorCode {
     NOT_BOUND_OFFICER(HttpStatus.FORBIDDEN, "您未绑定该布控任务，不能查看或处置其预警", "You are not bound to this watch-list task and cannot see or handle its alerts"),
     VIDEO_UNREADABLE(HttpStatus.UNPROCESSABLE_ENTITY, "视频无法解码：{0}", "The video cannot be decoded: {0}"),
     LIBRARY_INVALID(HttpStatus.BAD_REQUEST, "特征库类型无效：{0}", "Unknown feature library: {0}"),
+    PLATE_INVALID(HttpStatus.BAD_REQUEST, "车牌号无效：{0}", "Invalid licence-plate number: {0}"),
     THRESHOLD_INVALID(HttpStatus.BAD_REQUEST, "阈值无效：{0}", "Invalid threshold: {0}"),
     STANDARD_NOT_FOUND(HttpStatus.NOT_FOUND, "诊断标准不存在：{0}", "Diagnosis standard not found: {0}"),
     CAMERA_PLATFORM_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "视频联网平台暂不可用：{0}", "The camera platform is unavailable: {0}");

@@ -39,7 +39,8 @@ class WatchlistController {
         this.service = service;
     }
 
-    record TargetRequest(UUID faceBaseRecordId, String photoBase64, @Size(max = 256) String label) {
+    record TargetRequest(UUID faceBaseRecordId, String photoBase64, @Size(max = 256) String label,
+            @Size(max = 16) String plateNumber) {
     }
 
     record TaskRequest(@NotBlank @Size(max = 128) String name, @NotNull WatchlistKind kind, Double maxDistance,
@@ -59,7 +60,7 @@ class WatchlistController {
         }
     }
 
-    record TargetView(UUID id, UUID faceBaseRecordId, String label) {
+    record TargetView(UUID id, UUID faceBaseRecordId, String label, String plateNumber) {
     }
 
     record ReviewRequest(@NotNull Boolean approve, @Size(max = 512) String comment) {
@@ -73,6 +74,9 @@ class WatchlistController {
     @PreAuthorize("hasAnyRole('customs-officer', 'platform-admin')")
     TaskView submit(@Valid @RequestBody TaskRequest r) {
         List<TargetSpec> targets = r.targets().stream().map(t -> {
+            if (r.kind() == WatchlistKind.RISK_VEHICLE) {
+                return new TargetSpec(null, null, t.label(), t.plateNumber());
+            }
             if (t.faceBaseRecordId() == null && (t.photoBase64() == null || t.photoBase64().isBlank())) {
                 throw new HnswException(VideoErrorCode.IMAGE_UNREADABLE);
             }
@@ -102,7 +106,7 @@ class WatchlistController {
     @PreAuthorize("hasAnyRole('customs-officer', 'customs-reviewer', 'platform-admin')")
     List<TargetView> targets(@PathVariable UUID id) {
         return service.targets(id).stream().map((WatchlistTarget t) -> new TargetView(t.id(), t.faceBaseRecordId(),
-                t.label())).toList();
+                t.label(), t.plateNumber())).toList();
     }
 
     @GetMapping("/{id}/history")

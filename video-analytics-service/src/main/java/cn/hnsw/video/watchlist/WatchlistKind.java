@@ -9,5 +9,7 @@ public enum WatchlistKind {
     /** 重点旅客布控: targets are persons of interest. */
     KEY_PASSENGER,
     /** 离岛免税回流布控: targets are travellers suspected of bringing duty-free goods back. */
-    DUTY_FREE_BACKFLOW
+    DUTY_FREE_BACKFLOW,
+    /** 风险车辆布控: targets are licence-plate numbers, read from frames by the plate reader. */
+    RISK_VEHICLE
 }

@@ -16,9 +16,17 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class WatchlistRepository {
 
-    /** 布控对象 — one target: a face descriptor, bound to a face base record where known. */
+    /**
+     * 布控对象 — one target: a face descriptor, bound to a face base record where known; or, for a risk-vehicle task,
+     * a licence-plate number (no descriptor).
+     */
     public record WatchlistTarget(UUID id, UUID taskId, UUID faceBaseRecordId, String label, float[] descriptor,
-            String photoKey) {
+            String photoKey, String plateNumber) {
+
+        public WatchlistTarget(UUID id, UUID taskId, UUID faceBaseRecordId, String label, float[] descriptor,
+                String photoKey) {
+            this(id, taskId, faceBaseRecordId, label, descriptor, photoKey, null);
+        }
     }
 
     /** One line of a task's history. */
@@ -90,16 +98,17 @@ public class WatchlistRepository {
     }
 
     public void insertTarget(WatchlistTarget t) {
-        jdbc.update("INSERT INTO watchlist_target (id, task_id, face_base_record_id, label, descriptor, photo_key) "
-                + "VALUES (?, ?, ?, ?, ?, ?)", t.id(), t.taskId(), t.faceBaseRecordId(), t.label(),
-                boxed(t.descriptor()), t.photoKey());
+        jdbc.update("INSERT INTO watchlist_target (id, task_id, face_base_record_id, label, descriptor, photo_key, "
+                + "plate_number) VALUES (?, ?, ?, ?, ?, ?, ?)", t.id(), t.taskId(), t.faceBaseRecordId(), t.label(),
+                t.descriptor() == null ? null : boxed(t.descriptor()), t.photoKey(), t.plateNumber());
     }
 
     public List<WatchlistTarget> targets(UUID taskId) {
         return jdbc.query("SELECT * FROM watchlist_target WHERE task_id = ? ORDER BY label", (rs, i) ->
                 new WatchlistTarget(rs.getObject("id", UUID.class), rs.getObject("task_id", UUID.class),
                         rs.getObject("face_base_record_id", UUID.class), rs.getString("label"),
-                        FaceFeatureRepository.fromArray(rs.getArray("descriptor")), rs.getString("photo_key")), taskId);
+                        rs.getArray("descriptor") == null ? null : FaceFeatureRepository.fromArray(rs.getArray("descriptor")),
+                        rs.getString("photo_key"), rs.getString("plate_number")), taskId);
     }
 
     private static Float[] boxed(float[] v) {

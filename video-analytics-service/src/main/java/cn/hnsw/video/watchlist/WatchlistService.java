@@ -19,6 +19,9 @@ import cn.hnsw.video.library.FaceCaptureRepository.FaceCapture;
 import cn.hnsw.video.support.VideoErrorCode;
 import cn.hnsw.video.watchlist.WatchlistRepository.WatchlistTarget;
 import cn.hnsw.video.watchlist.WatchlistTask.PendingAction;
+import cn.hnsw.video.plate.PlateNumbers;
+import cn.hnsw.video.plate.PlateReader.PlateRead;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -55,8 +58,12 @@ public class WatchlistService {
         this.whitelistDistance = whitelistDistance;
     }
 
-    /** A target as submitted: a face base record, or a photo with a label. */
-    public record TargetSpec(UUID faceBaseRecordId, byte[] photo, String label) {
+    /** A target as submitted: a face base record, a photo with a label, or (risk-vehicle tasks) a plate number. */
+    public record TargetSpec(UUID faceBaseRecordId, byte[] photo, String label, String plateNumber) {
+
+        public TargetSpec(UUID faceBaseRecordId, byte[] photo, String label) {
+            this(faceBaseRecordId, photo, label, null);
+        }
     }
 
     @Transactional
@@ -74,7 +81,11 @@ public class WatchlistService {
         tasks.insert(task);
         for (TargetSpec spec : targets) {
             UUID targetId = UUID.randomUUID();
-            if (spec.faceBaseRecordId() != null) {
+            if (kind == WatchlistKind.RISK_VEHICLE) {
+                String plate = plateOf(spec.plateNumber());
+                tasks.insertTarget(new WatchlistTarget(targetId, task.id(), null,
+                        spec.label() == null ? plate : spec.label(), null, null, plate));
+            } else if (spec.faceBaseRecordId() != null) {
                 var record = library.record(spec.faceBaseRecordId());
                 tasks.insertTarget(new WatchlistTarget(targetId, task.id(), record.id(),
                         spec.label() == null ? record.name() : spec.label(), library.descriptorOf(record.id()),
@@ -141,6 +152,80 @@ public class WatchlistService {
                 tasks.count(status, pendingOnly));
     }
 
+    /** Whether an ACTIVE risk-vehicle task covers the camera: only then are its frames read for plates. */
+    public boolean watchesPlates(UUID cameraId) {
+        return tasks.active().stream()
+                .anyMatch(t -> t.kind() == WatchlistKind.RISK_VEHICLE && t.matchesCamera(cameraId));
+    }
+
+    /** A submitted plate number as stored: separators dropped, upper case; refused unless it is a plate number. */
+    static String plateOf(String submitted) {
+        String cleaned = submitted == null ? "" : submitted.replaceAll("[\\s·.\\-]", "").toUpperCase(Locale.ROOT);
+        if (!PlateNumbers.isValid(cleaned)) {
+            throw new HnswException(VideoErrorCode.PLATE_INVALID, submitted);
+        }
+        return cleaned;
+    }
+
+    /**
+     * 风险车辆布控: compares the plates read in one frame with every active risk-vehicle task that covers the camera;
+     * a plate on a task's list raises an alert with the frame's snapshot, addressed to the task's officers, unless
+     * that plate was hit on that camera within the repeat window.
+     *
+     * @return the hits raised
+     */
+    @Transactional
+    public List<WatchlistHit> matchPlates(List<PlateRead> reads, Camera camera, String deviceCode, Instant at,
+            String snapshotKey) {
+        List<WatchlistHit> raised = new java.util.ArrayList<>();
+        UUID cameraId = camera == null ? null : camera.id();
+        for (WatchlistTask task : tasks.active()) {
+            if (task.kind() != WatchlistKind.RISK_VEHICLE || !task.matchesCamera(cameraId)) {
+                continue;
+            }
+            List<WatchlistTarget> targets = tasks.targets(task.id());
+            for (PlateRead read : reads) {
+                WatchlistTarget target = targets.stream().filter(t -> read.plateNumber().equals(t.plateNumber()))
+                        .findFirst().orElse(null);
+                if (target == null || hits.recentlyHit(task.id(), target.id(), cameraId, at, repeatWindowSeconds)) {
+                    continue;
+                }
+                String alertId = "VA-" + UUID.randomUUID();
+                WatchlistHit hit = new WatchlistHit(UUID.randomUUID(), alertId, task.id(), target.id(), null, cameraId,
+                        1 - read.confidence(), at, snapshotKey, task.officers(), "RAISED", null, null, null, null,
+                        read.plateNumber());
+                Map<String, String> attributes = new HashMap<>();
+                attributes.put("taskId", task.id().toString());
+                attributes.put("taskName", task.name());
+                attributes.put("targetId", target.id().toString());
+                attributes.put("targetLabel", target.label());
+                attributes.put("plateNumber", read.plateNumber());
+                attributes.put("plateConfidence", String.format(Locale.ROOT, "%.4f", read.confidence()));
+                attributes.put("plateBox", read.x() + "," + read.y() + "," + read.width() + "," + read.height());
+                attributes.put("snapshotKey", snapshotKey);
+                if (deviceCode != null) {
+                    attributes.put("deviceCode", deviceCode);
+                }
+                if (cameraId != null) {
+                    attributes.put("cameraId", cameraId.toString());
+                }
+                if (task.instruction() != null) {
+                    attributes.put("instruction", task.instruction());
+                }
+                String where = camera == null ? String.valueOf(deviceCode) : camera.name();
+                Alert alert = new Alert(alertId, "video-analytics-service", "risk-vehicle-hit", task.alertLevel(),
+                        camera == null ? null : camera.portCode(), task.organization(), task.officers(),
+                        "风险车辆布控命中：" + read.plateNumber() + "（" + where + "）",
+                        "Risk-vehicle hit: " + read.plateNumber() + " (" + where + ")", at,
+                        camera == null ? null : camera.latitude(), camera == null ? null : camera.longitude(),
+                        attributes);
+                alerts.raise(hit, alert);
+                raised.add(hit);
+            }
+        }
+        return raised;
+    }
+
     private WatchlistTask lock(UUID id) {
         return tasks.lock(id).orElseThrow(() -> new HnswException(VideoErrorCode.TASK_NOT_FOUND, id));
     }
@@ -156,7 +241,7 @@ public class WatchlistService {
         List<WatchlistHit> raised = new java.util.ArrayList<>();
         Boolean whitelisted = null;
         for (WatchlistTask task : tasks.active()) {
-            if (!task.matchesCamera(capture.cameraId())) {
+            if (task.kind() == WatchlistKind.RISK_VEHICLE || !task.matchesCamera(capture.cameraId())) {
                 continue;
             }
             WatchlistTarget best = null;

@@ -119,20 +119,28 @@ class FaceLibraryIT {
                 b64(TestMedia.isolated(g3, 1011, 246, 346, 314)), "from", "2026-11-28T00:00:00Z"));
         assertThat(outOfWindow.body()).isEmpty();
 
-        // a fresh index directory is rebuilt from the database and answers the same
-        VectorIndex rebuilt = new VectorIndex(features, tmp.resolve("index"), 100);
-        rebuilt.open();
-        try {
-            assertThat(rebuilt.rebuiltAtStart()).isTrue();
-            assertThat(rebuilt.size()).isEqualTo(features.count());
-            float[] q = features.byLibrary(FeatureLibraryType.FACE_BASE).get(2).descriptor();
-            assertThat(rebuilt.nearest(FeatureLibraryType.FACE_BASE, q, 1).get(0).featureId())
-                    .isEqualTo(rebuilt.exact(FeatureLibraryType.FACE_BASE, q, 1).get(0).featureId());
-        } finally {
-            rebuilt.close();
+        // a fresh index directory is rebuilt from the database and answers the same; so does a quantized one, whose
+        // re-rank on the stored floats reports exact distances
+        for (boolean quantized : new boolean[] {true, false}) {
+            VectorIndex rebuilt = new VectorIndex(features, tmp.resolve(quantized ? "index-int7" : "index"), 100,
+                    quantized);
+            rebuilt.open();
+            try {
+                assertThat(rebuilt.rebuiltAtStart()).isTrue();
+                assertThat(rebuilt.size()).isEqualTo(features.count());
+                float[] q = features.byLibrary(FeatureLibraryType.FACE_BASE).get(2).descriptor();
+                List<VectorIndex.Neighbour> approx = rebuilt.nearest(FeatureLibraryType.FACE_BASE, q, 2);
+                List<VectorIndex.Neighbour> exactTwo = rebuilt.exact(FeatureLibraryType.FACE_BASE, q, 2);
+                assertThat(approx).extracting(VectorIndex.Neighbour::featureId)
+                        .containsExactlyElementsOf(exactTwo.stream().map(VectorIndex.Neighbour::featureId).toList());
+                assertThat(approx.get(1).distance()).isCloseTo(exactTwo.get(1).distance(),
+                        org.assertj.core.data.Offset.offset(1e-4));
+            } finally {
+                rebuilt.close();
+            }
         }
         // and reopening it finds it in step with the database: no rebuild
-        VectorIndex reopened = new VectorIndex(features, tmp.resolve("index"), 100);
+        VectorIndex reopened = new VectorIndex(features, tmp.resolve("index"), 100, false);
         reopened.open();
         try {
             assertThat(reopened.rebuiltAtStart()).isFalse();

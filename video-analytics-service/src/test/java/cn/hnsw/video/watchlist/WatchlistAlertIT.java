@@ -221,6 +221,104 @@ class WatchlistAlertIT {
         assertThat(noOfficer.status()).isEqualTo(400);
     }
 
+    static byte[] plateScene(String name) throws Exception {
+        try (var in = WatchlistAlertIT.class.getResourceAsStream("/plates/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+
+    @Test
+    void aRiskVehiclePassingACameraAlertsItsOfficerWithTheSnapshotAndOtherPlatesRaiseNothing(@TempDir Path tmp)
+            throws Exception {
+        String driverOfficer = tokens.user("sun.li", "customs-officer").organization("/haikou-customs/xiuying").mint();
+        String other = tokens.user("zhou.jie", "customs-officer").organization("/haikou-customs/xiuying").mint();
+        Reply camera = api.post("/cameras", driverOfficer, Map.of("deviceCode", "46010000001320000077", "name",
+                "秀英港进港车道 2 号", "cameraType", "BOX", "protocol", "FILE", "sourceUrl", "/dev/null", "portCode",
+                "XYG"));
+        assertThat(camera.status()).as(camera.body().toString()).isEqualTo(201);
+        String cameraId = camera.text("id");
+        byte[] watched = plateScene("qiong-a12345.jpg");
+
+        // a number that is no plate is refused, and nothing is stored
+        Reply bad = api.post("/watchlist-tasks", driverOfficer, Map.of("name", "风险车辆-错误", "kind", "RISK_VEHICLE",
+                "officers", List.of("sun.li"), "targets", List.of(Map.of("plateNumber", "ABC123"))));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.text("code")).isEqualTo("PLATE_INVALID");
+        assertThat(bad.text("messageZh")).contains("车牌号无效");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM watchlist_task WHERE name = '风险车辆-错误'", Integer.class))
+                .isZero();
+
+        Reply submitted = api.post("/watchlist-tasks", driverOfficer, Map.of("name", "风险车辆布控-琼A12345", "kind",
+                "RISK_VEHICLE", "cameraIds", List.of(cameraId), "officers", List.of("sun.li"), "instruction",
+                "拦截检查车辆", "targets", List.of(Map.of("plateNumber", "琼A·12345", "label", "涉私车辆"))));
+        assertThat(submitted.status()).as(submitted.body().toString()).isEqualTo(201);
+        String taskId = submitted.text("id");
+        assertThat(api.get("/watchlist-tasks/" + taskId + "/targets", driverOfficer).body().get(0).get("plateNumber")
+                .asText()).isEqualTo("琼A12345");
+
+        // before review the plate is read but raises nothing
+        Reply early = api.post("/plate-recognitions", driverOfficer, Map.of("cameraId", cameraId, "imageBase64",
+                b64(watched), "capturedAt", "2026-11-27T04:00:00Z"));
+        assertThat(early.status()).as(early.body().toString()).isEqualTo(200);
+        assertThat(early.body().get("plates").get(0).get("plateNumber").asText()).isEqualTo("琼A12345");
+        assertThat(early.body().get("alertIds")).isEmpty();
+
+        assertThat(api.post("/watchlist-tasks/" + taskId + "/review", reviewer, Map.of("approve", true)).text("status"))
+                .isEqualTo("ACTIVE");
+        try (KafkaConsumer<String, String> consumer = alertConsumer()) {
+            Reply hit = api.post("/plate-recognitions", driverOfficer, Map.of("cameraId", cameraId, "imageBase64",
+                    b64(watched), "capturedAt", "2026-11-27T04:01:00Z"));
+            assertThat(hit.body().get("alertIds")).hasSize(1);
+            String alertId = hit.body().get("alertIds").get(0).asText();
+            JsonNode data = awaitAlert(consumer, alertId).get("data");
+            assertThat(data.get("type").asText()).isEqualTo("risk-vehicle-hit");
+            assertThat(data.get("recipients")).hasSize(1);
+            assertThat(data.get("recipients").get(0).asText()).isEqualTo("sun.li");
+            assertThat(data.get("attributes").get("plateNumber").asText()).isEqualTo("琼A12345");
+            assertThat(data.get("attributes").get("targetLabel").asText()).isEqualTo("涉私车辆");
+            assertThat(data.get("attributes").get("cameraId").asText()).isEqualTo(cameraId);
+            assertThat(data.get("portCode").asText()).isEqualTo("XYG");
+            assertThat(data.get("titleZh").asText()).contains("琼A12345");
+
+            Reply snapshot = api.get("/alerts/" + alertId + "/snapshot", driverOfficer);
+            assertThat(snapshot.status()).isEqualTo(200);
+            assertThat(snapshot.raw()).isEqualTo(watched);
+            assertThat(api.get("/alerts/" + alertId, driverOfficer).text("plateNumber")).isEqualTo("琼A12345");
+            assertThat(api.get("/alerts/" + alertId, other).status()).isEqualTo(403);
+        }
+
+        // the same car again within the repeat window, another car, and a road without one raise nothing
+        Reply again = api.post("/plate-recognitions", driverOfficer, Map.of("cameraId", cameraId, "imageBase64",
+                b64(watched), "capturedAt", "2026-11-27T04:01:20Z"));
+        assertThat(again.body().get("alertIds")).isEmpty();
+        Reply otherCar = api.post("/plate-recognitions", driverOfficer, Map.of("cameraId", cameraId, "imageBase64",
+                b64(plateScene("qiong-b6d789.jpg")), "capturedAt", "2026-11-27T04:02:00Z"));
+        assertThat(otherCar.body().get("plates").get(0).get("plateNumber").asText()).isEqualTo("琼B6D789");
+        assertThat(otherCar.body().get("alertIds")).isEmpty();
+        Reply quiet = api.post("/plate-recognitions", driverOfficer, Map.of("cameraId", cameraId, "imageBase64",
+                b64(plateScene("quiet-road.jpg")), "capturedAt", "2026-11-27T04:03:00Z"));
+        assertThat(quiet.body().get("plates")).isEmpty();
+        assertThat(quiet.body().get("alertIds")).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM watchlist_hit WHERE task_id = ?::uuid", Integer.class,
+                taskId)).isEqualTo(1);
+
+        // a clip from the lane camera: an empty road for 1.5 s, then the car stands at the barrier for 2.5 s; plates are
+        // read once per second of video while the task watches that camera: one alert (the repeat window holds the rest)
+        BufferedImage road = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(plateScene("quiet-road.jpg")));
+        BufferedImage car = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(watched));
+        byte[] lane = Files.readAllBytes(TestMedia.clip(tmp.resolve("lane.mp4"), 960, 540, 10, 40,
+                i -> i < 15 ? road : car));
+        Reply run = api.multipart("/offline-videos", driverOfficer, "lane.mp4", lane,
+                Map.of("cameraId", cameraId, "recordedAt", "2026-11-27T05:00:00Z", "sampleFps", "2"));
+        assertThat(run.status()).as(run.body().toString()).isEqualTo(200);
+        assertThat(run.body().get("hits").asInt()).isEqualTo(1);
+        String laneAlert = run.body().get("alertIds").get(0).asText();
+        JsonNode laneHit = api.get("/alerts/" + laneAlert, driverOfficer).body();
+        assertThat(laneHit.get("plateNumber").asText()).isEqualTo("琼A12345");
+        assertThat(java.time.Instant.parse(laneHit.get("occurredAt").asText())).isBetween(
+                java.time.Instant.parse("2026-11-27T05:00:01Z"), java.time.Instant.parse("2026-11-27T05:00:03Z"));
+    }
+
     private KafkaConsumer<String, String> alertConsumer() {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.kafka().bootstrapServers());
