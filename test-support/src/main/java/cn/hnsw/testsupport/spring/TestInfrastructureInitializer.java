@@ -39,7 +39,10 @@ public class TestInfrastructureInitializer implements ApplicationContextInitiali
                 "hnsw.s3.secret-key=" + SharedInfrastructure.s3().secretKey(),
                 // The service's own client (client-credentials grant at the test issuer), for calls to partners.
                 "hnsw.partners.client-id=" + clientId(app),
-                "hnsw.partners.client-secret=" + TestTokens.clientSecret(clientId(app))
+                "hnsw.partners.client-secret=" + TestTokens.clientSecret(clientId(app)),
+                // A test context need not drain requests on close: an open SSE stream would otherwise hold Tomcat's
+                // graceful shutdown for its 30 s phase timeout, and Surefire kills a fork still exiting after 30 s.
+                "server.shutdown=immediate"
         ).applyTo(context);
     }
 }
