@@ -17,6 +17,7 @@ public enum CommonErrorCode implements EnumErrorCode {
     PAYLOAD_TOO_LARGE(HttpStatus.PAYLOAD_TOO_LARGE, "请求内容超过上限 {0}", "The request body exceeds the limit of {0}"),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "不支持的内容类型：{0}", "Unsupported content type: {0}"),
     NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "无法提供所要求的响应格式", "The requested response format is not available"),
+    REQUEST_TIMEOUT(HttpStatus.SERVICE_UNAVAILABLE, "请求处理超时，请稍后重试", "The request timed out; try again later"),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "系统内部错误，请凭请求编号联系运维人员", "Internal error; quote the request id to the operators");
 
     private final ErrorText text;

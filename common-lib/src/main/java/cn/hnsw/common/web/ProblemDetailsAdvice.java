@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import java.util.ArrayList;
@@ -136,6 +137,21 @@ public class ProblemDetailsAdvice {
     @ExceptionHandler(AuthenticationException.class)
     ResponseEntity<Problem> unauthenticated(AuthenticationException e, HttpServletRequest request) {
         return respond(CommonErrorCode.UNAUTHENTICATED, request);
+    }
+
+    /**
+     * An asynchronous request ran past its timeout. A server-sent-events stream has long been answered (its response
+     * is committed): it simply ends, and the client reconnects; nothing failed, so nothing is logged as an error.
+     * Otherwise the caller gets a 503 problem it may retry.
+     */
+    @ExceptionHandler(AsyncRequestTimeoutException.class)
+    ResponseEntity<Problem> asyncTimeout(AsyncRequestTimeoutException e, HttpServletRequest request,
+                                         jakarta.servlet.http.HttpServletResponse response) {
+        if (response.isCommitted()) {
+            log.debug("event=async-request-timed-out requestId={} path={}", RequestIds.of(request), request.getRequestURI());
+            return null;
+        }
+        return respond(CommonErrorCode.REQUEST_TIMEOUT, request);
     }
 
     @ExceptionHandler(Exception.class)

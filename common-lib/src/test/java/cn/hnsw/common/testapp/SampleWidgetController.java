@@ -63,6 +63,20 @@ class SampleWidgetController {
         return Map.of("status", "UP");
     }
 
+    /** An asynchronous answer that never comes: times out before anything is written. */
+    @GetMapping("/public/slow")
+    org.springframework.web.context.request.async.DeferredResult<Map<String, String>> slow() {
+        return new org.springframework.web.context.request.async.DeferredResult<>(200L);
+    }
+
+    /** An event stream that sends one event and then times out, as a live stream left open does. */
+    @GetMapping(value = "/public/stream", produces = "text/event-stream")
+    org.springframework.web.servlet.mvc.method.annotation.SseEmitter stream() throws java.io.IOException {
+        var emitter = new org.springframework.web.servlet.mvc.method.annotation.SseEmitter(300L);
+        emitter.send(org.springframework.web.servlet.mvc.method.annotation.SseEmitter.event().name("hello").data("1"));
+        return emitter;
+    }
+
     @PostMapping("/{id}/explosion")
     Widget explode(@PathVariable String id) {
         throw new IllegalStateException("secret internal detail at cn.hnsw.Secret.method(Secret.java:42)");

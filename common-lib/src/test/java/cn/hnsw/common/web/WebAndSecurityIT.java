@@ -155,4 +155,20 @@ class WebAndSecurityIT {
         }
         throw new AssertionError("no error for field " + name + " in " + problem);
     }
+
+    @Test
+    void anAsynchronousRequestThatTimesOutBeforeAnsweringGetsA503Problem() {
+        Reply r = http.get(WIDGETS + "/public/slow", null);
+        assertThat(r.status()).isEqualTo(503);
+        assertThat(r.json().path("code").asText()).isEqualTo("REQUEST_TIMEOUT");
+        assertThat(r.json().path("messageEn").asText()).isEqualTo("The request timed out; try again later");
+    }
+
+    @Test
+    void anEventStreamThatTimesOutEndsWithWhatItSent() {
+        Reply r = http.get(WIDGETS + "/public/stream", null, "Accept", "text/event-stream");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.header("Content-Type")).startsWith("text/event-stream");
+        assertThat(r.body()).contains("event:hello").contains("data:1").doesNotContain("INTERNAL_ERROR");
+    }
 }
