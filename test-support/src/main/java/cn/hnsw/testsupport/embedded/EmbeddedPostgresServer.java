@@ -34,6 +34,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")
                     .setServerConfig("full_page_writes", "off")
+                    // Stopped by SharedInfrastructure once the test JVM's Spring contexts have closed. The library's
+                    // own hook would stop the server at the first moment of exit, while every context's outbox relay,
+                    // scheduler and listener still waits for a connection (30 s each, past Surefire's exit limit).
+                    .setRegisterShutdownHook(false)
                     .start());
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start / PostgreSQL 未能启动", e);
