@@ -33,8 +33,8 @@ const FIELDS_EN = {
 
 export const zhCN: MessageTree = {
   menu: {
-    enterprise: { 'second-line': '二线内销与集中申报', 'service-console': '企业接入服务控制台' },
-    officer: { 'clearance-declarations': '报关单查询', 'subcentre-query': '海口数据分中心综合查询', 'second-line': '二线内销与运抵' },
+    enterprise: { 'second-line': '二线内销与集中申报', 'service-console': '企业接入服务控制台', classification: '商品预归类' },
+    officer: { 'clearance-declarations': '报关单查询', 'subcentre-query': '海口数据分中心综合查询', 'second-line': '二线内销与运抵', classification: '商品归类校验' },
     operator: { 'outbound-messages': '报文发送队列', 'clearance-parameters': '通关参数', 'zero-tariff-reference': '零关税参考数据', 'service-console': '企业接入服务查询' },
   },
   customs: {
@@ -99,6 +99,15 @@ export const zhCN: MessageTree = {
       validity: '有效期', validFrom: '起始日', validTo: '截止日', subscribe: '提交订阅', extendTo: '延期至', extend: '延期', cancel: '取消订阅',
       extensions: '延期次数', subscriptionStatus: { ACTIVE: '有效', CANCELLED: '已取消' }, sourceKey: '数据来源', payload: '推送内容',
     },
+    classification: {
+      title: '商品预归类与归类校验', classify: '商品编码预归类', verify: '归类结果校验', logs: '操作日志', run: '智能归类',
+      none: '税则库中没有相符的商品，需人工归类', rank: '排名', tariffName: '税则商品名称', heading: '品目', relevance: '相关度',
+      whitelisted: '零关税白名单', yes: '是', itemsHint: '每行一项：商品编号 商品名称 规格（可选）', verifyItems: '校验所列商品',
+      declarationId: '报关单ID', verifyDeclaration: '校验报关单商品', verdict: '校验结论', message: '说明', at: '时间', kind: '类型',
+      actor: '操作人', declared: '申报编号', suggested: '建议编号',
+      verdicts: { CONSISTENT: '归类相符', DOUBTFUL: '归类存疑', UNKNOWN_CODE: '编号不在税则库', NO_MATCH: '无法归类' },
+      kinds: { CLASSIFY: '预归类', VERIFY: '归类校验' },
+    },
     reference: {
       title: '零关税参考数据', note: '享惠企业资质、零关税商品白名单与径予放行征免性质；账册服务提供后由其同步。', qualifications: '享惠企业资质',
       whitelist: '零关税商品白名单', levyNatures: '径予放行征免性质（逗号分隔）', enterpriseName: '企业名称', validFrom: '生效日期',
@@ -109,8 +118,8 @@ export const zhCN: MessageTree = {
 
 export const en: MessageTree = {
   menu: {
-    enterprise: { 'second-line': 'Second-line sale & consolidated', 'service-console': 'Service access console' },
-    officer: { 'clearance-declarations': 'Customs declarations', 'subcentre-query': 'Haikou sub-centre query', 'second-line': 'Second-line sale & arrival' },
+    enterprise: { 'second-line': 'Second-line sale & consolidated', 'service-console': 'Service access console', classification: 'Commodity pre-classification' },
+    officer: { 'clearance-declarations': 'Customs declarations', 'subcentre-query': 'Haikou sub-centre query', 'second-line': 'Second-line sale & arrival', classification: 'Commodity classification check' },
     operator: { 'outbound-messages': 'Outbound message queue', 'clearance-parameters': 'Clearance parameters', 'zero-tariff-reference': 'Zero-tariff reference data', 'service-console': 'Enterprise service access' },
   },
   customs: {
@@ -174,6 +183,16 @@ export const en: MessageTree = {
       content: 'Content', contents: { SECOND_LINE_RECEIPTS: 'Second-line declaration receipts', VERIFICATION_LISTS: 'Verification lists', ARRIVAL_RECEIPTS: 'Arrival receipts (control, inspection, vehicle, gate pass)' },
       validity: 'Validity', validFrom: 'From', validTo: 'To', subscribe: 'Subscribe', extendTo: 'Extend to', extend: 'Extend', cancel: 'Cancel',
       extensions: 'Extensions', subscriptionStatus: { ACTIVE: 'Active', CANCELLED: 'Cancelled' }, sourceKey: 'Source', payload: 'Pushed data',
+    },
+    classification: {
+      title: 'Commodity pre-classification and verification', classify: 'Pre-classification', verify: 'Classification check', logs: 'Operation log',
+      run: 'Classify', none: 'Nothing in the tariff table matches; an officer classifies it', rank: 'Rank', tariffName: 'Tariff name',
+      heading: 'Heading', relevance: 'Relevance', whitelisted: 'Zero-tariff whitelist', yes: 'Yes',
+      itemsHint: 'One item per line: commodity code, goods name, specification (optional)', verifyItems: 'Check these items',
+      declarationId: 'Declaration ID', verifyDeclaration: 'Check a declaration', verdict: 'Verdict', message: 'Explanation', at: 'Time',
+      kind: 'Kind', actor: 'User', declared: 'Declared code', suggested: 'Suggested code',
+      verdicts: { CONSISTENT: 'Consistent', DOUBTFUL: 'Doubtful', UNKNOWN_CODE: 'Code not in tariff', NO_MATCH: 'Not classifiable' },
+      kinds: { CLASSIFY: 'Classify', VERIFY: 'Verify' },
     },
     reference: {
       title: 'Zero-tariff reference data', note: 'Preferential qualifications, the zero-tariff whitelist and the direct-release levy natures; synchronised from the ledger service once it provides them.',
