@@ -78,11 +78,12 @@ public class ClassificationService {
     @Transactional
     public Classification classify(CurrentActor actor, String goodsName, String specification, int limit) {
         String text = text(goodsName, specification);
-        if (!classifier.searchable(text)) {
+        if (!classifier.searchable(goodsName, specification)) {
             throw new HnswException(ClassificationErrorCode.GOODS_NAME_REQUIRED);
         }
         String enterprise = EnterpriseScope.restrictionFor(actor).orElse(null);
-        List<Suggestion> suggestions = suggestions(text, Math.max(1, Math.min(limit, MAX_SUGGESTIONS)), enterprise);
+        List<Suggestion> suggestions = suggestions(goodsName, specification,
+                Math.max(1, Math.min(limit, MAX_SUGGESTIONS)), enterprise);
         log(actor, enterprise, "CLASSIFY", text, null, suggestions, null, null);
         return new Classification(goodsName, specification, suggestions);
     }
@@ -99,7 +100,7 @@ public class ClassificationService {
             if (item.hsCode() == null || !item.hsCode().matches("\\d{10}")) {
                 throw new HnswException(ClassificationErrorCode.HS_CODE_INVALID, String.valueOf(item.hsCode()));
             }
-            if (!classifier.searchable(text(item.name(), item.specification()))) {
+            if (!classifier.searchable(item.name(), item.specification())) {
                 throw new HnswException(ClassificationErrorCode.GOODS_NAME_REQUIRED);
             }
         }
@@ -115,8 +116,8 @@ public class ClassificationService {
         DeclarationDocument d = declarations.get(actor, declarationId);
         List<ItemVerification> result = new ArrayList<>();
         for (DeclarationItem item : d.items()) {
-            if (item.hsCode() == null || !item.hsCode().matches("\\d{10}") || !classifier.searchable(
-                    text(item.name(), item.specification()))) {
+            if (item.hsCode() == null || !item.hsCode().matches("\\d{10}")
+                    || !classifier.searchable(item.name(), item.specification())) {
                 result.add(new ItemVerification(item.seq(), item.hsCode(), null, item.name(), Verdict.NO_MATCH,
                         "第" + item.seq() + "项商品编号或名称不完整，无法校验归类",
                         "Item " + item.seq() + ": code or name incomplete, classification not verified", List.of()));
@@ -130,7 +131,7 @@ public class ClassificationService {
 
     private ItemVerification verifyOne(CurrentActor actor, String enterprise, ItemToVerify item, UUID declarationId) {
         String text = text(item.name(), item.specification());
-        List<Suggestion> suggestions = suggestions(text, 5, enterprise);
+        List<Suggestion> suggestions = suggestions(item.name(), item.specification(), 5, enterprise);
         var declared = tariff.find(item.hsCode());
         Verdict verdict;
         String zh;
@@ -161,8 +162,8 @@ public class ClassificationService {
                 item.name(), verdict, zh, en, suggestions);
     }
 
-    private List<Suggestion> suggestions(String text, int limit, String enterprise) {
-        List<CommodityClassifier.Candidate> candidates = classifier.classify(text, limit);
+    private List<Suggestion> suggestions(String name, String specification, int limit, String enterprise) {
+        List<CommodityClassifier.Candidate> candidates = classifier.classify(name, specification, limit);
         List<Suggestion> result = new ArrayList<>();
         double top = candidates.isEmpty() ? 1 : candidates.getFirst().score();
         for (int i = 0; i < candidates.size(); i++) {

@@ -40,7 +40,7 @@ import java.util.Set;
  * 商品智能归类算法 (FP 349, 536, 544): BM25 full-text ranking (Lucene) of the tariff table against a goods name and
  * specification. Chinese text is split into single characters by Lucene's standard (UAX #29) tokenizer; the query adds
  * every pair of adjacent characters as a phrase, so "口红" ranks 唇用化妆品 (whose trade names hold the word) above
- * entries that merely share one character. A commodity must match at least 40 % of the query's terms in some field.
+ * entries that merely share one character. A commodity must hold at least a quarter of the name's terms.
  * The index is built in memory from the tariff table and rebuilt when the table changed.
  */
 @Component
@@ -55,6 +55,9 @@ public class CommodityClassifier {
     private static final float ALIASES_BOOST = 3f;
     private static final float EN_BOOST = 1f;
     private static final float PHRASE_BOOST = 2f;
+    private static final float SPECIFICATION_BOOST = 0.2f;
+    /** Share of the name's distinct terms a commodity must hold (in any field) to be a candidate at all. */
+    private static final double MIN_MATCH = 0.25;
     private static final int MAX_TERMS = 40;
 
     /** One ranked candidate: the commodity and its BM25 score. */
@@ -72,15 +75,24 @@ public class CommodityClassifier {
     private record Index(String signature, IndexSearcher searcher, List<TariffCommodity> commodities) {
     }
 
-    /** The best {@code limit} commodities for the text, best first; empty when nothing matches well enough. */
-    public List<Candidate> classify(String text, int limit) {
-        List<Token> tokens = tokens(text);
+    /**
+     * The best {@code limit} commodities for the goods, best first; empty when nothing matches well enough. The name
+     * decides; the specification (规格型号: composition, use, grade…) only breaks ties, so a model string cannot carry
+     * the goods into another chapter.
+     */
+    public List<Candidate> classify(String name, String specification, int limit) {
+        List<Token> tokens = tokens(name);
+        List<Token> secondary = tokens(specification);
+        if (tokens.isEmpty()) {
+            tokens = secondary;
+            secondary = List.of();
+        }
         if (tokens.isEmpty()) {
             return List.of();
         }
         Index current = current();
         try {
-            TopDocs top = current.searcher().search(query(tokens), limit);
+            TopDocs top = current.searcher().search(query(tokens, secondary), limit);
             StoredFields stored = current.searcher().storedFields();
             List<Candidate> result = new ArrayList<>();
             for (ScoreDoc sd : top.scoreDocs) {
@@ -93,17 +105,17 @@ public class CommodityClassifier {
         }
     }
 
-    /** Whether the text holds at least one term the classifier can search by. */
-    public boolean searchable(String text) {
-        return !tokens(text).isEmpty();
+    /** Whether the name or the specification holds at least one term the classifier can search by. */
+    public boolean searchable(String name, String specification) {
+        return !tokens(name).isEmpty() || !tokens(specification).isEmpty();
     }
 
-    private Query query(List<Token> tokens) {
+    private Query query(List<Token> tokens, List<Token> secondary) {
         Set<String> terms = new LinkedHashSet<>();
         tokens.forEach(t -> terms.add(t.term()));
         BooleanQuery.Builder required = new BooleanQuery.Builder();
         terms.forEach(t -> required.add(new TermQuery(new Term(ALL, t)), BooleanClause.Occur.SHOULD));
-        required.setMinimumNumberShouldMatch(Math.max(1, (int) Math.floor(terms.size() * 0.4)));
+        required.setMinimumNumberShouldMatch((int) Math.ceil(terms.size() * MIN_MATCH));
 
         BooleanQuery.Builder ranking = new BooleanQuery.Builder();
         ranking.add(required.build(), BooleanClause.Occur.MUST);
@@ -123,6 +135,16 @@ public class CommodityClassifier {
                     ranking.add(new BoostQuery(new PhraseQuery(field, a.term(), b.term()), boost * PHRASE_BOOST),
                             BooleanClause.Occur.SHOULD);
                 }
+            }
+        }
+        Set<String> specTerms = new LinkedHashSet<>();
+        secondary.forEach(t -> specTerms.add(t.term()));
+        specTerms.forEach(t -> ranking.add(new BoostQuery(new TermQuery(new Term(ALL, t)), SPECIFICATION_BOOST),
+                BooleanClause.Occur.SHOULD));
+        for (int i = 1; i < secondary.size(); i++) {
+            if (secondary.get(i).position() == secondary.get(i - 1).position() + 1) {
+                ranking.add(new BoostQuery(new PhraseQuery(ALL, secondary.get(i - 1).term(), secondary.get(i).term()),
+                        SPECIFICATION_BOOST * PHRASE_BOOST), BooleanClause.Occur.SHOULD);
             }
         }
         return ranking.build();

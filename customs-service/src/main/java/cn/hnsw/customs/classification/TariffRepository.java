@@ -39,7 +39,7 @@ public class TariffRepository {
     public List<TariffCommodity> search(String q, int limit, int offset) {
         return jdbc.sql("""
                 SELECT * FROM tariff_commodity
-                WHERE :q IS NULL OR hs_code LIKE :prefix OR name_zh LIKE :like OR aliases LIKE :like OR lower(name_en) LIKE lower(:like)
+                WHERE CAST(:q AS varchar) IS NULL OR hs_code LIKE :prefix OR name_zh LIKE :like OR aliases LIKE :like OR lower(name_en) LIKE lower(:like)
                 ORDER BY hs_code LIMIT :limit OFFSET :offset""")
                 .param("q", q).param("prefix", q + "%").param("like", "%" + q + "%")
                 .param("limit", limit).param("offset", offset).query(TariffRepository::commodity).list();
@@ -48,7 +48,7 @@ public class TariffRepository {
     public long count(String q) {
         return jdbc.sql("""
                 SELECT count(*) FROM tariff_commodity
-                WHERE :q IS NULL OR hs_code LIKE :prefix OR name_zh LIKE :like OR aliases LIKE :like OR lower(name_en) LIKE lower(:like)""")
+                WHERE CAST(:q AS varchar) IS NULL OR hs_code LIKE :prefix OR name_zh LIKE :like OR aliases LIKE :like OR lower(name_en) LIKE lower(:like)""")
                 .param("q", q).param("prefix", q + "%").param("like", "%" + q + "%").query(Long.class).single();
     }
 
@@ -83,7 +83,7 @@ public class TariffRepository {
     /** The log, newest first; {@code enterprise} null for every enterprise's. */
     public List<LogEntry> logs(String enterprise, int limit, int offset) {
         return jdbc.sql("""
-                SELECT * FROM classification_log WHERE :e IS NULL OR enterprise_uscc = :e
+                SELECT * FROM classification_log WHERE CAST(:e AS varchar) IS NULL OR enterprise_uscc = :e
                 ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset""")
                 .param("e", enterprise).param("limit", limit).param("offset", offset)
                 .query((rs, n) -> new LogEntry(rs.getObject("id", UUID.class), rs.getString("kind"),
@@ -94,7 +94,7 @@ public class TariffRepository {
     }
 
     public long logCount(String enterprise) {
-        return jdbc.sql("SELECT count(*) FROM classification_log WHERE :e IS NULL OR enterprise_uscc = :e")
+        return jdbc.sql("SELECT count(*) FROM classification_log WHERE CAST(:e AS varchar) IS NULL OR enterprise_uscc = :e")
                 .param("e", enterprise).query(Long.class).single();
     }
 

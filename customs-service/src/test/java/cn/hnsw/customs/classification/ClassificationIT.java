@@ -41,6 +41,7 @@ class ClassificationIT extends CustomsIntegrationTestBase {
         known.forEach((goods, code) -> {
             HttpResponse<String> r = post("/v1/classification/suggestions", f, Map.of("name", goods));
             assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            assertThat(json(r.body()).path("suggestions").size()).as(goods + " → " + r.body()).isPositive();
             JsonNode first = json(r.body()).path("suggestions").get(0);
             assertThat(first.path("hsCode").asText()).as(goods + " → " + r.body()).isEqualTo(code);
             assertThat(first.path("rank").asInt()).isEqualTo(1);
@@ -130,5 +131,9 @@ class ClassificationIT extends CustomsIntegrationTestBase {
         assertThat(json(get("/v1/classification/tariff?q=游艇", f).body()).path("content").findValuesAsText("hsCode"))
                 .containsExactly("8903329000");
         assertThat(get("/v1/classification/tariff/0000000000", f).statusCode()).isEqualTo(404);
+        // The whole table pages for officers: the seeded commodities and the operator's.
+        JsonNode table = json(get("/v1/classification/tariff?size=100", officerToken()).body());
+        assertThat(table.path("totalElements").asLong()).isGreaterThanOrEqualTo(57);
+        assertThat(table.path("content").findValuesAsText("hsCode")).contains("3907610000", "8903329000");
     }
 }

@@ -99,6 +99,10 @@ class ServiceConsoleIT extends CustomsIntegrationTestBase {
         assertThat(classified.path("chapter").asText()).isEqualTo("39");
         assertThat(classified.path("heading").asText()).isEqualTo("3907");
         assertThat(json(get("/v1/open/classification/39076", d).body()).path("valid").asBoolean()).isFalse();
+        // By goods name: the tariff table's best commodity first.
+        JsonNode byName = json(get("/v1/open/classification?name=" + java.net.URLEncoder.encode("瓶级聚酯切片",
+                java.nio.charset.StandardCharsets.UTF_8), d).body());
+        assertThat(byName.path("suggestions").get(0).path("hsCode").asText()).isEqualTo("3907610000");
     }
 
     @Test
