@@ -99,6 +99,11 @@ export const zhCN: MessageTree = {
       validity: '有效期', validFrom: '起始日', validTo: '截止日', subscribe: '提交订阅', extendTo: '延期至', extend: '延期', cancel: '取消订阅',
       extensions: '延期次数', subscriptionStatus: { ACTIVE: '有效', CANCELLED: '已取消' }, sourceKey: '数据来源', payload: '推送内容',
     },
+    template: {
+      choose: '选择模版', apply: '套用模版', remove: '删除模版', saveAs: '存为模版', namePrompt: '模版名称（1–100字）',
+      applied: '已套用模版：空白栏目已按模版填写', saved: '模版已保存',
+      kinds: { INITIAL_VALUE: '初始值模版', ENTRY: '录入模版' },
+    },
     classification: {
       title: '商品预归类与归类校验', classify: '商品编码预归类', verify: '归类结果校验', logs: '操作日志', run: '智能归类',
       none: '税则库中没有相符的商品，需人工归类', rank: '排名', tariffName: '税则商品名称', heading: '品目', relevance: '相关度',
@@ -183,6 +188,11 @@ export const en: MessageTree = {
       content: 'Content', contents: { SECOND_LINE_RECEIPTS: 'Second-line declaration receipts', VERIFICATION_LISTS: 'Verification lists', ARRIVAL_RECEIPTS: 'Arrival receipts (control, inspection, vehicle, gate pass)' },
       validity: 'Validity', validFrom: 'From', validTo: 'To', subscribe: 'Subscribe', extendTo: 'Extend to', extend: 'Extend', cancel: 'Cancel',
       extensions: 'Extensions', subscriptionStatus: { ACTIVE: 'Active', CANCELLED: 'Cancelled' }, sourceKey: 'Source', payload: 'Pushed data',
+    },
+    template: {
+      choose: 'Choose a template', apply: 'Apply template', remove: 'Delete template', saveAs: 'Save as template',
+      namePrompt: 'Template name (1–100 characters)', applied: 'Template applied: blank fields filled from it', saved: 'Template saved',
+      kinds: { INITIAL_VALUE: 'Initial-value template', ENTRY: 'Entry template' },
     },
     classification: {
       title: 'Commodity pre-classification and verification', classify: 'Pre-classification', verify: 'Classification check', logs: 'Operation log',

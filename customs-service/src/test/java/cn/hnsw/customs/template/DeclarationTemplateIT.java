@@ -111,20 +111,45 @@ class DeclarationTemplateIT extends CustomsIntegrationTestBase {
     }
 
     @Test
-    void anEntryTemplateBringsItsGoodsItemsToADeclarationThatHasNone() {
+    void directReleaseAndSecondLineTemplatesAreSetChangedAndDeletedAndAnEntryTemplateBringsItsItems() {
         String h = enterpriseToken(ENTERPRISE_H);
-        Map<String, Object> entry = new HashMap<>(Map.of("kind", "ENTRY", "declarationType", "FIRST_LINE_GENERAL",
+        // 径予放行初始值模版 and 二线初始值模版: set, change, delete.
+        for (String type : List.of("DIRECT_RELEASE", "SECOND_LINE_DOMESTIC_SALE")) {
+            Map<String, Object> initial = new HashMap<>(Map.of("kind", "INITIAL_VALUE", "declarationType", type,
+                    "importExport", "IMPORT", "name", type + " 初始值", "header", Map.of("declareCustoms", "6400")));
+            HttpResponse<String> set = post("/v1/declaration-templates", h, initial);
+            assertThat(set.statusCode()).as(set.body()).isEqualTo(201);
+            String tid = json(set.body()).path("id").asText();
+            initial.put("header", Map.of("declareCustoms", "6401", "levyNature", "101"));
+            initial.put("version", 1);
+            JsonNode changed = json(put("/v1/declaration-templates/" + tid, h, initial).body());
+            assertThat(changed.path("header").path("levyNature").asText()).isEqualTo("101");
+            assertThat(json(get("/v1/declaration-templates?kind=INITIAL_VALUE&type=" + type, h).body())
+                    .findValuesAsText("id")).containsExactly(tid);
+            assertThat(delete("/v1/declaration-templates/" + tid, h).statusCode()).isEqualTo(204);
+            assertThat(json(get("/v1/declaration-templates?kind=INITIAL_VALUE&type=" + type, h).body())).isEmpty();
+        }
+
+        // 径予放行录入模版: the goods items come with it.
+        Map<String, Object> entry = new HashMap<>(Map.of("kind", "ENTRY", "declarationType", "DIRECT_RELEASE",
                 "importExport", "IMPORT", "name", "聚酯切片进口", "header", Map.of("supervisionMode", "0110"),
                 "items", List.of(item("3907610000", "聚酯切片"), item("3907690000", "纤维级聚酯切片"))));
         HttpResponse<String> created = post("/v1/declaration-templates", h, entry);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String id = json(created.body()).path("id").asText();
         JsonNode applied = json(post("/v1/declaration-templates/" + id + "/application", h,
-                request("FIRST_LINE_GENERAL", header(ENTERPRISE_H), List.of())).body());
+                request("DIRECT_RELEASE", header(ENTERPRISE_H), List.of())).body());
         assertThat(applied.path("items").findValuesAsText("hsCode")).containsExactly("3907610000", "3907690000");
         // A declaration with its own items keeps them.
         JsonNode kept = json(post("/v1/declaration-templates/" + id + "/application", h,
-                request("FIRST_LINE_GENERAL", header(ENTERPRISE_H), List.of(item("2203000000", "啤酒")))).body());
+                request("DIRECT_RELEASE", header(ENTERPRISE_H), List.of(item("2203000000", "啤酒")))).body());
         assertThat(kept.path("items").findValuesAsText("hsCode")).containsExactly("2203000000");
+        // Changed (one item fewer) and deleted, each logged.
+        entry.put("items", List.of(item("3907610000", "聚酯切片")));
+        entry.put("version", 1);
+        assertThat(json(put("/v1/declaration-templates/" + id, h, entry).body()).path("items")).hasSize(1);
+        assertThat(delete("/v1/declaration-templates/" + id, h).statusCode()).isEqualTo(204);
+        assertThat(json(get("/v1/declaration-templates/logs?size=100", h).body()).path("content").findValuesAsText("name"))
+                .contains("聚酯切片进口", "DIRECT_RELEASE 初始值", "SECOND_LINE_DOMESTIC_SALE 初始值");
     }
 }
