@@ -57,7 +57,10 @@ public class SecondLineStatistics {
         /** 目的国 (FP 452): the items' final destination. */
         DESTINATION("最终目的国（地区）", "Destination", "i.destination_country"),
         /** 清关状态 (FP 453). */
-        STATUS("清关状态", "Clearance status", "d.status");
+        STATUS("清关状态", "Clearance status", "d.status"),
+        /** 客户信用等级 (FP 447): the declaring enterprise's customs credit grade, from the Single Window. */
+        CREDIT_GRADE("客户信用等级", "Customer credit grade",
+                "(SELECT g.grade FROM enterprise_credit_grade g WHERE g.enterprise_uscc = d.enterprise_uscc)");
 
         private final String nameZh;
         private final String nameEn;
@@ -118,9 +121,11 @@ public class SecondLineStatistics {
     public static final String NOT_FILLED = "-";
 
     private final JdbcClient jdbc;
+    private final EnterpriseCreditGrades credit;
 
-    public SecondLineStatistics(JdbcClient jdbc) {
+    public SecondLineStatistics(JdbcClient jdbc, EnterpriseCreditGrades credit) {
         this.jdbc = jdbc;
+        this.credit = credit;
     }
 
     @Transactional(readOnly = true)
@@ -178,6 +183,9 @@ public class SecondLineStatistics {
     }
 
     private List<Bucket> buckets(Dimension d, Period p, String enterprise, Instant from, Instant to) {
+        if (d == Dimension.CREDIT_GRADE) {
+            credit.refresh(enterprise);
+        }
         String key = d == Dimension.PERIOD
                 ? "to_char(d.created_at AT TIME ZONE 'Asia/Shanghai', '" + p.format + "')"
                 : d.key;

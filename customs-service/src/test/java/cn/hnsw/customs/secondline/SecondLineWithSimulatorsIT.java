@@ -45,7 +45,8 @@ class SecondLineWithSimulatorsIT extends CustomsApiSupport {
     static final SimulatorsHarness SIMULATORS = SimulatorsHarness.start(KEYS, Map.of(
             "hnsw.partners.client-id", "hnsw-svc-simulators",
             "hnsw.partners.client-secret", TestTokens.clientSecret("hnsw-svc-simulators"),
-            "hnsw.simulators.customs.business-delay", "0ms"),
+            "hnsw.simulators.customs.business-delay", "0ms",
+            "hnsw.simulators.customs.credit-grades." + ENTERPRISE_B, "ADVANCED_CERTIFIED"),
             new TestInfrastructureInitializer());
 
     static final String PET = "3907610000";
@@ -414,6 +415,12 @@ class SecondLineWithSimulatorsIT extends CustomsApiSupport {
         assertThat(writtenOff(listId, 1)).isEqualByComparingTo("0");
         assertThat(json(get("/v1/second-line/verification-lists/" + listId, enterpriseToken(ENTERPRISE_B)).body()).path("status").asText())
                 .isEqualTo("VALID");
+        // 客户信用等级: B's grade as the simulated Single Window holds it, asked sealed and kept.
+        JsonNode byGrade = json(get("/v1/second-line/statistics?dimension=CREDIT_GRADE&enterprise=" + ENTERPRISE_B,
+                officerToken()).body());
+        assertThat(byGrade.path("buckets").findValuesAsText("key")).containsExactly("ADVANCED_CERTIFIED");
+        assertThat(jdbc.queryForObject("SELECT source FROM enterprise_credit_grade WHERE enterprise_uscc = ?", String.class,
+                ENTERPRISE_B)).isEqualTo("single-window-standard");
     }
 
     @Test

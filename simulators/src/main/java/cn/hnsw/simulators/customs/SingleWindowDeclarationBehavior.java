@@ -31,7 +31,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * received it); then, after {@code business-delay}, the customs business receipt is pushed sealed to the platform's
  * receipt inbox with the configured decision and an 18-digit customs number. For the second line it also answers a
  * verification-list query from the lists it holds, approves (or returns) a consolidated list, and answers an arrival
- * report with the control decision, the inspection result, the vehicle control and the gate pass, in that order.
+ * report with the control decision, the inspection result, the vehicle control and the gate pass, in that order, and
+ * answers an enterprise credit-grade query.
  * Other message types get the generic technical receipt.
  */
 @Component
@@ -43,6 +44,7 @@ public class SingleWindowDeclarationBehavior implements PartnerBehavior {
     static final String LIST_QUERY = "VERIFICATION_LIST_QUERY";
     static final String CONSOLIDATED_LIST = "CONSOLIDATED_LIST";
     static final String ARRIVAL_REPORT = "ARRIVAL_REPORT";
+    static final String CREDIT_QUERY = "ENTERPRISE_CREDIT_QUERY";
     private static final Logger log = LoggerFactory.getLogger(SingleWindowDeclarationBehavior.class);
 
     private final PlatformPushClient push;
@@ -77,6 +79,9 @@ public class SingleWindowDeclarationBehavior implements PartnerBehavior {
         switch (type) {
             case LIST_QUERY -> {
                 return listQuery(message);
+            }
+            case CREDIT_QUERY -> {
+                return creditQuery(message);
             }
             case CONSOLIDATED_LIST -> {
                 consolidatedList(request.partner(), message);
@@ -123,6 +128,23 @@ public class SingleWindowDeclarationBehavior implements PartnerBehavior {
         answer.set("lists", json.valueToTree(lists));
         try {
             return new PartnerReply(json.writeValueAsBytes(answer), "verification lists " + lists.size());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** 企业信用等级查询: each asked enterprise's customs credit grade as the simulated Single Window holds it. */
+    private PartnerReply creditQuery(JsonNode query) {
+        com.fasterxml.jackson.databind.node.ArrayNode grades = json.createArrayNode();
+        for (JsonNode e : query.path("enterprises")) {
+            String uscc = e.asText();
+            grades.addObject().put("enterpriseUscc", uscc)
+                    .put("grade", properties.creditGrades().getOrDefault(uscc, CustomsSimulatorProperties.DEFAULT_CREDIT_GRADE));
+        }
+        ObjectNode answer = json.createObjectNode();
+        answer.set("grades", grades);
+        try {
+            return new PartnerReply(json.writeValueAsBytes(answer), "credit grades " + grades.size());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
