@@ -35,7 +35,7 @@ export const zhCN: MessageTree = {
   menu: {
     enterprise: { 'second-line': '二线内销与集中申报', 'service-console': '企业接入服务控制台', classification: '商品预归类' },
     officer: { 'clearance-declarations': '报关单查询', 'subcentre-query': '海口数据分中心综合查询', 'second-line': '二线内销与运抵', classification: '商品归类校验' },
-    operator: { 'outbound-messages': '报文发送队列', 'clearance-parameters': '通关参数', 'zero-tariff-reference': '零关税参考数据', 'service-console': '企业接入服务查询' },
+    operator: { 'outbound-messages': '报文发送队列', 'clearance-parameters': '通关参数', 'zero-tariff-reference': '零关税参考数据', 'service-console': '企业接入服务查询', 'print-templates': '报关单打印模版' },
   },
   customs: {
     type: { DIRECT_RELEASE: '径予放行', SECOND_LINE_DOMESTIC_SALE: '二线内销', FIRST_LINE_GENERAL: '一线一般报关', SECOND_LINE_GENERAL: '二线一般报关', CONSOLIDATED: '集中申报' },
@@ -99,6 +99,14 @@ export const zhCN: MessageTree = {
       validity: '有效期', validFrom: '起始日', validTo: '截止日', subscribe: '提交订阅', extendTo: '延期至', extend: '延期', cancel: '取消订阅',
       extensions: '延期次数', subscriptionStatus: { ACTIVE: '有效', CANCELLED: '已取消' }, sourceKey: '数据来源', payload: '推送内容',
     },
+    printTemplate: {
+      title: '报关单打印模版', formTitle: '打印标题', standard: '标准报关单格式', footer: '页脚说明', columns: '商品项栏目',
+      states: '可打印状态（打印校验规则）', updated: '最近修改', edit: '设置', save: '保存', cancel: '取消', saved: '打印模版已保存',
+      column: {
+        SEQ: '项号', HS_CODE: '商品编号', NAME_SPEC: '商品名称及规格型号', QUANTITY_UNIT: '数量及单位', PRICE: '单价/总价/币制',
+        ORIGIN: '原产国（地区）', DESTINATION: '最终目的国（地区）', LEVY: '征免',
+      },
+    },
     template: {
       choose: '选择模版', apply: '套用模版', remove: '删除模版', saveAs: '存为模版', namePrompt: '模版名称（1–100字）',
       applied: '已套用模版：空白栏目已按模版填写', saved: '模版已保存',
@@ -125,7 +133,7 @@ export const en: MessageTree = {
   menu: {
     enterprise: { 'second-line': 'Second-line sale & consolidated', 'service-console': 'Service access console', classification: 'Commodity pre-classification' },
     officer: { 'clearance-declarations': 'Customs declarations', 'subcentre-query': 'Haikou sub-centre query', 'second-line': 'Second-line sale & arrival', classification: 'Commodity classification check' },
-    operator: { 'outbound-messages': 'Outbound message queue', 'clearance-parameters': 'Clearance parameters', 'zero-tariff-reference': 'Zero-tariff reference data', 'service-console': 'Enterprise service access' },
+    operator: { 'outbound-messages': 'Outbound message queue', 'clearance-parameters': 'Clearance parameters', 'zero-tariff-reference': 'Zero-tariff reference data', 'service-console': 'Enterprise service access', 'print-templates': 'Declaration print templates' },
   },
   customs: {
     type: { DIRECT_RELEASE: 'Direct release', SECOND_LINE_DOMESTIC_SALE: 'Second-line domestic sale', FIRST_LINE_GENERAL: 'First-line general', SECOND_LINE_GENERAL: 'Second-line general', CONSOLIDATED: 'Consolidated' },
@@ -188,6 +196,15 @@ export const en: MessageTree = {
       content: 'Content', contents: { SECOND_LINE_RECEIPTS: 'Second-line declaration receipts', VERIFICATION_LISTS: 'Verification lists', ARRIVAL_RECEIPTS: 'Arrival receipts (control, inspection, vehicle, gate pass)' },
       validity: 'Validity', validFrom: 'From', validTo: 'To', subscribe: 'Subscribe', extendTo: 'Extend to', extend: 'Extend', cancel: 'Cancel',
       extensions: 'Extensions', subscriptionStatus: { ACTIVE: 'Active', CANCELLED: 'Cancelled' }, sourceKey: 'Source', payload: 'Pushed data',
+    },
+    printTemplate: {
+      title: 'Declaration print templates', formTitle: 'Printed title', standard: 'Standard declaration form', footer: 'Footer',
+      columns: 'Goods-item columns', states: 'Printable states (print check rule)', updated: 'Last changed', edit: 'Set up',
+      save: 'Save', cancel: 'Cancel', saved: 'Print template saved',
+      column: {
+        SEQ: 'No.', HS_CODE: 'HS code', NAME_SPEC: 'Goods name and specification', QUANTITY_UNIT: 'Quantity and unit',
+        PRICE: 'Unit price / total / currency', ORIGIN: 'Origin', DESTINATION: 'Destination', LEVY: 'Levy mode',
+      },
     },
     template: {
       choose: 'Choose a template', apply: 'Apply template', remove: 'Delete template', saveAs: 'Save as template',

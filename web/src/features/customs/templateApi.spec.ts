@@ -20,3 +20,12 @@ describe('template requests', () => {
     expect(templateBody('ENTRY', 'PET', draft, 'EXPORT').importExport).toBe('EXPORT')
   })
 })
+
+describe('print template requests', async () => {
+  const { orderedColumns, PRINTABLE_STATES } = await import('./printTemplateApi')
+  it('keeps the form order of the ticked columns and never offers the deleted state', () => {
+    expect(orderedColumns(['LEVY', 'HS_CODE', 'SEQ'])).toEqual(['SEQ', 'HS_CODE', 'LEVY'])
+    expect(PRINTABLE_STATES).not.toContain('DELETED')
+    expect(PRINTABLE_STATES).toContain('DRAFT')
+  })
+})
