@@ -212,15 +212,16 @@ public class OutboundDispatcher implements SmartLifecycle {
         wake();
         if (loop != null) {
             try {
-                loop.join(TimeUnit.SECONDS.toMillis(5));
+                loop.join(TimeUnit.SECONDS.toMillis(2));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
         senders.shutdown();
         try {
-            // Exchanges in flight finish before the data source closes; one cut short is resent after its lease.
-            senders.awaitTermination(10, TimeUnit.SECONDS);
+            // Exchanges in flight may finish before the data source closes (5 s in all, as before); one cut short is
+            // resent after its lease.
+            senders.awaitTermination(3, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
