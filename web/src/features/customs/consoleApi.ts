@@ -41,6 +41,8 @@ export interface StatisticBucket {
   quantity: number
   netWeight: number
   totalPrice: number
+  /** 税费总额 in yuan, from H2018's business receipts; null when none carried taxes. */
+  taxes: number | null
   averageHours: number | null
 }
 

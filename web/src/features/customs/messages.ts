@@ -67,7 +67,7 @@ export const zhCN: MessageTree = {
     statistics: {
       dimension: '统计维度', period: '期间', range: '时间范围', from: '开始', to: '结束', enterprise: '企业信用代码',
       run: '统计', export: '导出 Excel（全部维度）', notFilled: '未填写', declarations: '报关单数', items: '商品项数',
-      quantity: '数量', netWeight: '净重（千克）', totalPrice: '总价', averageHours: '平均处理时长（小时）',
+      quantity: '数量', netWeight: '净重（千克）', totalPrice: '总价', taxes: '税费总额（元）', averageHours: '平均处理时长（小时）',
       periods: { MONTH: '按月', QUARTER: '按季度', YEAR: '按年' },
       dimensions: {
         COMMODITY_CATEGORY: '商品类别（章）', COMMODITY: '商品编号（数量、重量）', ORIGIN: '原产国（地区）', TARIFF_HEADING: '税则品目',
@@ -165,7 +165,7 @@ export const en: MessageTree = {
     statistics: {
       dimension: 'Dimension', period: 'Period', range: 'Time range', from: 'From', to: 'To', enterprise: 'Enterprise credit code',
       run: 'Count', export: 'Export to Excel (all dimensions)', notFilled: 'Not filled', declarations: 'Declarations', items: 'Items',
-      quantity: 'Quantity', netWeight: 'Net weight (kg)', totalPrice: 'Total price', averageHours: 'Average processing time (h)',
+      quantity: 'Quantity', netWeight: 'Net weight (kg)', totalPrice: 'Total price', taxes: 'Taxes (CNY)', averageHours: 'Average processing time (h)',
       periods: { MONTH: 'Monthly', QUARTER: 'Quarterly', YEAR: 'Yearly' },
       dimensions: {
         COMMODITY_CATEGORY: 'Commodity category (HS chapter)', COMMODITY: 'Commodity (quantity, weight)', ORIGIN: 'Origin', TARIFF_HEADING: 'Tariff heading',

@@ -112,9 +112,29 @@ public class SingleWindowDeclarationBehavior implements PartnerBehavior {
                 .put("status", settings.behaviour().businessDecision())
                 .put("customsNo", customsNo)
                 .put("note", "海关业务回执（模拟器） / customs business receipt (simulator)");
+        String declarationType = message.path("declaration").path("declarationType").asText();
+        if (declarationType.startsWith("SECOND_LINE") || "CONSOLIDATED".equals(declarationType)) {
+            business.set("taxes", taxes(message.path("declaration").path("items")));
+        }
         Partner sender = request.partner();
         pushes.schedule(() -> pushReceipt(sender, business), properties.businessDelay().toMillis(), TimeUnit.MILLISECONDS);
         return new PartnerReply(technical.encode(request.form()), "technical-receipt RECEIVED declaration " + conversation);
+    }
+
+    /** 税单: per goods item, duty on the value in yuan and import VAT on value plus duty, rounded to the fen. */
+    private com.fasterxml.jackson.databind.node.ArrayNode taxes(JsonNode items) {
+        com.fasterxml.jackson.databind.node.ArrayNode taxes = json.createArrayNode();
+        for (JsonNode item : items) {
+            java.math.BigDecimal rate = properties.exchangeRates().getOrDefault(item.path("currency").asText(),
+                    java.math.BigDecimal.ONE);
+            java.math.BigDecimal value = item.path("totalPrice").isMissingNode() || item.path("totalPrice").isNull()
+                    ? java.math.BigDecimal.ZERO : new java.math.BigDecimal(item.path("totalPrice").asText("0")).multiply(rate);
+            java.math.BigDecimal duty = value.multiply(properties.dutyRate()).setScale(2, java.math.RoundingMode.HALF_UP);
+            java.math.BigDecimal vat = value.add(duty).multiply(properties.vatRate()).setScale(2, java.math.RoundingMode.HALF_UP);
+            taxes.addObject().put("seq", item.path("seq").asInt()).put("duty", duty).put("vat", vat)
+                    .put("total", duty.add(vat));
+        }
+        return taxes;
     }
 
     /** 核注清单查询: the enterprise's lists, by number or declaration date range. */
