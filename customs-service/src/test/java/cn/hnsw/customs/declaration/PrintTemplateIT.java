@@ -80,4 +80,43 @@ class PrintTemplateIT extends CustomsIntegrationTestBase {
             }
         }
     }
+
+    @Test
+    void aDirectReleaseTemplateAppliesToDirectReleaseDeclarationsOnly() {
+        String k = enterpriseToken(ENTERPRISE_K);
+        assertThat(put("/v1/zero-tariff/qualifications/" + ENTERPRISE_K, operatorToken(), Map.of("enterpriseUscc", ENTERPRISE_K,
+                "enterpriseName", "海南享惠企业K", "validFrom", "2025-12-18", "revoked", false)).statusCode()).isEqualTo(200);
+        put("/v1/zero-tariff/whitelist/3907610000", operatorToken(), Map.of("hsCode", "3907610000", "nameZh", "聚对苯二甲酸乙二醇酯",
+                "category", "原辅料"));
+        HttpResponse<String> saved = post("/v1/declarations", k, request("DIRECT_RELEASE", header(ENTERPRISE_K),
+                List.of(item("3907610000", "聚酯切片"))));
+        assertThat(saved.statusCode()).as(saved.body()).isBetween(200, 201);
+        String id = json(saved.body()).path("declaration").path("id").asText();
+        int version = json(get("/v1/print-templates/DIRECT_RELEASE", k).body()).path("version").asInt();
+        try {
+            Map<String, Object> template = new HashMap<>(Map.of("title", "径予放行报关单（预览）",
+                    "itemColumns", List.of("SEQ", "HS_CODE", "NAME_SPEC", "LEVY"),
+                    "printableStatuses", List.of("SUBMITTED", "RELEASED"), "version", version));
+            HttpResponse<String> set = put("/v1/print-templates/DIRECT_RELEASE", operatorToken(), template);
+            assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+            version = json(set.body()).path("version").asInt();
+            // 打印校验: the draft is refused by the direct-release template's rule.
+            HttpResponse<String> refused = get("/v1/declarations/" + id + "/print", k);
+            assertThat(refused.statusCode()).isEqualTo(409);
+            assertThat(refused.body()).contains("径予放行");
+            template.put("printableStatuses", List.of("DRAFT"));
+            template.put("version", version);
+            HttpResponse<String> changed = put("/v1/print-templates/DIRECT_RELEASE", operatorToken(), template);
+            version = json(changed.body()).path("version").asInt();
+            HttpResponse<String> printed = get("/v1/declarations/" + id + "/print", k);
+            assertThat(printed.statusCode()).isEqualTo(200);
+            assertThat(printed.body()).contains("<h1>径予放行报关单（预览）</h1>", "<th>征免</th>").doesNotContain("<th>单价/总价/币制</th>");
+        } finally {
+            Map<String, Object> back = new HashMap<>();
+            back.put("itemColumns", List.of("SEQ", "HS_CODE", "NAME_SPEC", "QUANTITY_UNIT", "PRICE", "ORIGIN", "DESTINATION", "LEVY"));
+            back.put("printableStatuses", List.of(ALL_STATES.split(",")));
+            back.put("version", json(get("/v1/print-templates/DIRECT_RELEASE", k).body()).path("version").asInt());
+            put("/v1/print-templates/DIRECT_RELEASE", operatorToken(), back);
+        }
+    }
 }
