@@ -30,7 +30,7 @@ export interface ServiceSettings {
 }
 
 export const STATISTIC_DIMENSIONS = ['COMMODITY_CATEGORY', 'COMMODITY', 'ORIGIN', 'TARIFF_HEADING', 'PERIOD',
-  'PROCESSING_TIME', 'ARRIVAL_DATE', 'TRANSPORT_MODE', 'DESTINATION', 'STATUS'] as const
+  'PROCESSING_TIME', 'ARRIVAL_DATE', 'TRANSPORT_MODE', 'DESTINATION', 'STATUS', 'CREDIT_GRADE'] as const
 export type StatisticDimension = (typeof STATISTIC_DIMENSIONS)[number]
 export type StatisticPeriod = 'MONTH' | 'QUARTER' | 'YEAR'
 
@@ -41,6 +41,8 @@ export interface StatisticBucket {
   quantity: number
   netWeight: number
   totalPrice: number
+  /** 税费总额 in yuan, from H2018's business receipts; null when none carried taxes. */
+  taxes: number | null
   averageHours: number | null
 }
 

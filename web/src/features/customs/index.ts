@@ -15,6 +15,9 @@ const customs: FeatureModule = {
     'operator.zero-tariff-reference': { component: () => import('./ZeroTariffReferenceView.vue') },
     'enterprise.service-console': { component: () => import('./ServiceConsoleView.vue') },
     'operator.service-console': { component: () => import('./ServiceConsoleView.vue'), props: { readOnly: true } },
+    'enterprise.classification': { component: () => import('./ClassificationView.vue') },
+    'officer.classification': { component: () => import('./ClassificationView.vue') },
+    'operator.print-templates': { component: () => import('./PrintTemplatesView.vue') },
   },
   routes: [
     { path: 'enterprise/declarations/:id', name: 'customs-declaration', component: () => import('./DeclarationEditorView.vue'),

@@ -33,9 +33,9 @@ const FIELDS_EN = {
 
 export const zhCN: MessageTree = {
   menu: {
-    enterprise: { 'second-line': '二线内销与集中申报', 'service-console': '企业接入服务控制台' },
-    officer: { 'clearance-declarations': '报关单查询', 'subcentre-query': '海口数据分中心综合查询', 'second-line': '二线内销与运抵' },
-    operator: { 'outbound-messages': '报文发送队列', 'clearance-parameters': '通关参数', 'zero-tariff-reference': '零关税参考数据', 'service-console': '企业接入服务查询' },
+    enterprise: { 'second-line': '二线内销与集中申报', 'service-console': '企业接入服务控制台', classification: '商品预归类' },
+    officer: { 'clearance-declarations': '报关单查询', 'subcentre-query': '海口数据分中心综合查询', 'second-line': '二线内销与运抵', classification: '商品归类校验' },
+    operator: { 'outbound-messages': '报文发送队列', 'clearance-parameters': '通关参数', 'zero-tariff-reference': '零关税参考数据', 'service-console': '企业接入服务查询', 'print-templates': '报关单打印模版' },
   },
   customs: {
     type: { DIRECT_RELEASE: '径予放行', SECOND_LINE_DOMESTIC_SALE: '二线内销', FIRST_LINE_GENERAL: '一线一般报关', SECOND_LINE_GENERAL: '二线一般报关', CONSOLIDATED: '集中申报' },
@@ -67,12 +67,12 @@ export const zhCN: MessageTree = {
     statistics: {
       dimension: '统计维度', period: '期间', range: '时间范围', from: '开始', to: '结束', enterprise: '企业信用代码',
       run: '统计', export: '导出 Excel（全部维度）', notFilled: '未填写', declarations: '报关单数', items: '商品项数',
-      quantity: '数量', netWeight: '净重（千克）', totalPrice: '总价', averageHours: '平均处理时长（小时）',
+      quantity: '数量', netWeight: '净重（千克）', totalPrice: '总价', taxes: '税费总额（元）', averageHours: '平均处理时长（小时）',
       periods: { MONTH: '按月', QUARTER: '按季度', YEAR: '按年' },
       dimensions: {
         COMMODITY_CATEGORY: '商品类别（章）', COMMODITY: '商品编号（数量、重量）', ORIGIN: '原产国（地区）', TARIFF_HEADING: '税则品目',
         PERIOD: '期间', PROCESSING_TIME: '处理时长（按报关单类型）', ARRIVAL_DATE: '运抵日期', TRANSPORT_MODE: '运输方式',
-        DESTINATION: '最终目的国（地区）', STATUS: '清关状态',
+        DESTINATION: '最终目的国（地区）', STATUS: '清关状态', CREDIT_GRADE: '客户信用等级',
       },
     },
     console: {
@@ -99,6 +99,28 @@ export const zhCN: MessageTree = {
       validity: '有效期', validFrom: '起始日', validTo: '截止日', subscribe: '提交订阅', extendTo: '延期至', extend: '延期', cancel: '取消订阅',
       extensions: '延期次数', subscriptionStatus: { ACTIVE: '有效', CANCELLED: '已取消' }, sourceKey: '数据来源', payload: '推送内容',
     },
+    printTemplate: {
+      title: '报关单打印模版', formTitle: '打印标题', standard: '标准报关单格式', footer: '页脚说明', columns: '商品项栏目',
+      states: '可打印状态（打印校验规则）', updated: '最近修改', edit: '设置', save: '保存', cancel: '取消', saved: '打印模版已保存',
+      column: {
+        SEQ: '项号', HS_CODE: '商品编号', NAME_SPEC: '商品名称及规格型号', QUANTITY_UNIT: '数量及单位', PRICE: '单价/总价/币制',
+        ORIGIN: '原产国（地区）', DESTINATION: '最终目的国（地区）', LEVY: '征免',
+      },
+    },
+    template: {
+      choose: '选择模版', apply: '套用模版', remove: '删除模版', saveAs: '存为模版', namePrompt: '模版名称（1–100字）',
+      applied: '已套用模版：空白栏目已按模版填写', saved: '模版已保存',
+      kinds: { INITIAL_VALUE: '初始值模版', ENTRY: '录入模版' },
+    },
+    classification: {
+      title: '商品预归类与归类校验', classify: '商品编码预归类', verify: '归类结果校验', logs: '操作日志', run: '智能归类',
+      none: '税则库中没有相符的商品，需人工归类', rank: '排名', tariffName: '税则商品名称', heading: '品目', relevance: '相关度',
+      whitelisted: '零关税白名单', yes: '是', itemsHint: '每行一项：商品编号 商品名称 规格（可选）', verifyItems: '校验所列商品',
+      declarationId: '报关单ID', verifyDeclaration: '校验报关单商品', verdict: '校验结论', message: '说明', at: '时间', kind: '类型',
+      actor: '操作人', declared: '申报编号', suggested: '建议编号',
+      verdicts: { CONSISTENT: '归类相符', DOUBTFUL: '归类存疑', UNKNOWN_CODE: '编号不在税则库', NO_MATCH: '无法归类' },
+      kinds: { CLASSIFY: '预归类', VERIFY: '归类校验' },
+    },
     reference: {
       title: '零关税参考数据', note: '享惠企业资质、零关税商品白名单与径予放行征免性质；账册服务提供后由其同步。', qualifications: '享惠企业资质',
       whitelist: '零关税商品白名单', levyNatures: '径予放行征免性质（逗号分隔）', enterpriseName: '企业名称', validFrom: '生效日期',
@@ -109,9 +131,9 @@ export const zhCN: MessageTree = {
 
 export const en: MessageTree = {
   menu: {
-    enterprise: { 'second-line': 'Second-line sale & consolidated', 'service-console': 'Service access console' },
-    officer: { 'clearance-declarations': 'Customs declarations', 'subcentre-query': 'Haikou sub-centre query', 'second-line': 'Second-line sale & arrival' },
-    operator: { 'outbound-messages': 'Outbound message queue', 'clearance-parameters': 'Clearance parameters', 'zero-tariff-reference': 'Zero-tariff reference data', 'service-console': 'Enterprise service access' },
+    enterprise: { 'second-line': 'Second-line sale & consolidated', 'service-console': 'Service access console', classification: 'Commodity pre-classification' },
+    officer: { 'clearance-declarations': 'Customs declarations', 'subcentre-query': 'Haikou sub-centre query', 'second-line': 'Second-line sale & arrival', classification: 'Commodity classification check' },
+    operator: { 'outbound-messages': 'Outbound message queue', 'clearance-parameters': 'Clearance parameters', 'zero-tariff-reference': 'Zero-tariff reference data', 'service-console': 'Enterprise service access', 'print-templates': 'Declaration print templates' },
   },
   customs: {
     type: { DIRECT_RELEASE: 'Direct release', SECOND_LINE_DOMESTIC_SALE: 'Second-line domestic sale', FIRST_LINE_GENERAL: 'First-line general', SECOND_LINE_GENERAL: 'Second-line general', CONSOLIDATED: 'Consolidated' },
@@ -143,12 +165,12 @@ export const en: MessageTree = {
     statistics: {
       dimension: 'Dimension', period: 'Period', range: 'Time range', from: 'From', to: 'To', enterprise: 'Enterprise credit code',
       run: 'Count', export: 'Export to Excel (all dimensions)', notFilled: 'Not filled', declarations: 'Declarations', items: 'Items',
-      quantity: 'Quantity', netWeight: 'Net weight (kg)', totalPrice: 'Total price', averageHours: 'Average processing time (h)',
+      quantity: 'Quantity', netWeight: 'Net weight (kg)', totalPrice: 'Total price', taxes: 'Taxes (CNY)', averageHours: 'Average processing time (h)',
       periods: { MONTH: 'Monthly', QUARTER: 'Quarterly', YEAR: 'Yearly' },
       dimensions: {
         COMMODITY_CATEGORY: 'Commodity category (HS chapter)', COMMODITY: 'Commodity (quantity, weight)', ORIGIN: 'Origin', TARIFF_HEADING: 'Tariff heading',
         PERIOD: 'Period', PROCESSING_TIME: 'Processing time (by declaration type)', ARRIVAL_DATE: 'Arrival date', TRANSPORT_MODE: 'Transport mode',
-        DESTINATION: 'Destination', STATUS: 'Clearance status',
+        DESTINATION: 'Destination', STATUS: 'Clearance status', CREDIT_GRADE: 'Customer credit grade',
       },
     },
     console: {
@@ -174,6 +196,30 @@ export const en: MessageTree = {
       content: 'Content', contents: { SECOND_LINE_RECEIPTS: 'Second-line declaration receipts', VERIFICATION_LISTS: 'Verification lists', ARRIVAL_RECEIPTS: 'Arrival receipts (control, inspection, vehicle, gate pass)' },
       validity: 'Validity', validFrom: 'From', validTo: 'To', subscribe: 'Subscribe', extendTo: 'Extend to', extend: 'Extend', cancel: 'Cancel',
       extensions: 'Extensions', subscriptionStatus: { ACTIVE: 'Active', CANCELLED: 'Cancelled' }, sourceKey: 'Source', payload: 'Pushed data',
+    },
+    printTemplate: {
+      title: 'Declaration print templates', formTitle: 'Printed title', standard: 'Standard declaration form', footer: 'Footer',
+      columns: 'Goods-item columns', states: 'Printable states (print check rule)', updated: 'Last changed', edit: 'Set up',
+      save: 'Save', cancel: 'Cancel', saved: 'Print template saved',
+      column: {
+        SEQ: 'No.', HS_CODE: 'HS code', NAME_SPEC: 'Goods name and specification', QUANTITY_UNIT: 'Quantity and unit',
+        PRICE: 'Unit price / total / currency', ORIGIN: 'Origin', DESTINATION: 'Destination', LEVY: 'Levy mode',
+      },
+    },
+    template: {
+      choose: 'Choose a template', apply: 'Apply template', remove: 'Delete template', saveAs: 'Save as template',
+      namePrompt: 'Template name (1–100 characters)', applied: 'Template applied: blank fields filled from it', saved: 'Template saved',
+      kinds: { INITIAL_VALUE: 'Initial-value template', ENTRY: 'Entry template' },
+    },
+    classification: {
+      title: 'Commodity pre-classification and verification', classify: 'Pre-classification', verify: 'Classification check', logs: 'Operation log',
+      run: 'Classify', none: 'Nothing in the tariff table matches; an officer classifies it', rank: 'Rank', tariffName: 'Tariff name',
+      heading: 'Heading', relevance: 'Relevance', whitelisted: 'Zero-tariff whitelist', yes: 'Yes',
+      itemsHint: 'One item per line: commodity code, goods name, specification (optional)', verifyItems: 'Check these items',
+      declarationId: 'Declaration ID', verifyDeclaration: 'Check a declaration', verdict: 'Verdict', message: 'Explanation', at: 'Time',
+      kind: 'Kind', actor: 'User', declared: 'Declared code', suggested: 'Suggested code',
+      verdicts: { CONSISTENT: 'Consistent', DOUBTFUL: 'Doubtful', UNKNOWN_CODE: 'Code not in tariff', NO_MATCH: 'Not classifiable' },
+      kinds: { CLASSIFY: 'Classify', VERIFY: 'Verify' },
     },
     reference: {
       title: 'Zero-tariff reference data', note: 'Preferential qualifications, the zero-tariff whitelist and the direct-release levy natures; synchronised from the ledger service once it provides them.',

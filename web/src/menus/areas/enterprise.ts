@@ -17,6 +17,7 @@ export const enterpriseArea: MenuArea = {
     ready('enterprise', 'declarations', ENTERPRISES),
     ready('enterprise', 'second-line', ENTERPRISES),
     ready('enterprise', 'service-console', ENTERPRISES),
+    ready('enterprise', 'classification', ENTERPRISES),
     ready('enterprise', 'pilot-applications', ENTERPRISES),
     ready('enterprise', 'aircraft-reports', [...ENTERPRISES, 'low-altitude-reporter']),
     ready('enterprise', 'repair-preferences', ENTERPRISES),

@@ -16,6 +16,7 @@ export const officerArea: MenuArea = {
     ready('officer', 'clearance-declarations', ['customs-officer', 'customs-reviewer']),
     ready('officer', 'subcentre-query', ['customs-officer', 'customs-reviewer']),
     ready('officer', 'second-line', ['customs-officer', 'customs-reviewer']),
+    ready('officer', 'classification', ['customs-officer', 'customs-reviewer']),
     planned('officer', 'control-instructions', 'passenger-service', ['customs-officer', 'customs-reviewer']),
     ready('officer', 'watchlist-tasks', ['customs-officer', 'customs-reviewer']),
     ready('officer', 'video-cameras', ['customs-officer']),

@@ -22,6 +22,7 @@ export const operatorArea: MenuArea = {
     ready('operator', 'clearance-parameters'),
     ready('operator', 'zero-tariff-reference'),
     ready('operator', 'service-console'),
+    ready('operator', 'print-templates'),
     { id: 'operator.api-docs', titleKey: 'menu.operator.api-docs', path: '/swagger-ui.html', status: 'external' },
   ],
 }

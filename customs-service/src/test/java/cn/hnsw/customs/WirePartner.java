@@ -33,6 +33,8 @@ public final class WirePartner implements AutoCloseable {
     public final List<JsonNode> declarations = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
     public final AtomicInteger requests = new AtomicInteger();
+    /** The customs credit grade the Single Window answers for an enterprise; GENERAL for any other. */
+    public final Map<String, String> creditGrades = new ConcurrentHashMap<>();
 
     public WirePartner() {
         try {
@@ -64,6 +66,16 @@ public final class WirePartner implements AutoCloseable {
         // Each attempt is sealed afresh by the platform, so opening a message that is then refused consumes nothing.
         OpenedMessage opened = singleWindow.open(exchange.getRequestBody().readAllBytes());
         JsonNode message = json.readTree(opened.payload());
+        if ("ENTERPRISE_CREDIT_QUERY".equals(message.path("messageType").asText())) {
+            ObjectNode answer = json.createObjectNode();
+            for (JsonNode e : message.path("enterprises")) {
+                answer.withArray("grades").addObject().put("enterpriseUscc", e.asText())
+                        .put("grade", creditGrades.getOrDefault(e.asText(), "GENERAL"));
+            }
+            answer(exchange, 200, singleWindow.seal(json.writeValueAsBytes(answer), CustomsTestKeys.SINGLE_WINDOW,
+                    CustomsTestKeys.PLATFORM).toJson());
+            return;
+        }
         AtomicInteger failing = failures.get(message.path("declaration").path("id").asText());
         if (failing != null && failing.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             answer(exchange, 503, "{\"code\":\"PARTNER_UNAVAILABLE\"}".getBytes(StandardCharsets.UTF_8));

@@ -31,6 +31,9 @@ public enum CustomsErrorCode implements EnumErrorCode {
     RULE_PARAMETER_INVALID(HttpStatus.BAD_REQUEST, "校验规则“{0}”的参数无效：{1}", "The parameter of validation rule {0} is not valid: {1}"),
     RULE_NOT_FOUND(HttpStatus.NOT_FOUND, "校验规则“{0}”不存在", "Validation rule {0} does not exist"),
     IMPORT_FILE_INVALID(HttpStatus.BAD_REQUEST, "导入文件不是有效的Excel（xlsx）报关单模板：{0}", "The file is not a valid Excel (xlsx) declaration template: {0}"),
+    PRINT_NOT_ALLOWED(HttpStatus.CONFLICT, "按{0}打印模版，状态为“{1}”的报关单不可打印", "By the {0} print template a declaration in state {1} is not printed"),
+    PRINT_TEMPLATE_INVALID(HttpStatus.BAD_REQUEST, "打印模版无效：{0}", "Invalid print template: {0}"),
+    PRINT_TEMPLATE_VERSION_CONFLICT(HttpStatus.CONFLICT, "打印模版已被他人修改，请刷新后重试", "The print template was changed by someone else; reload and retry"),
     LEDGER_ELIGIBILITY_NOT_PUBLISHED(HttpStatus.NOT_FOUND, "零关税账册尚未发布企业{0}的资质与白名单", "The zero-tariff ledger has published nothing for enterprise {0}"),
     SUBCENTRE_DOCUMENT_INVALID(HttpStatus.BAD_REQUEST, "下发数据格式不正确：{0}", "The distributed document is not well-formed: {0}");
 

@@ -36,9 +36,11 @@ import java.util.UUID;
 class DeclarationController {
 
     private final DeclarationService service;
+    private final PrintTemplates printTemplates;
 
-    DeclarationController(DeclarationService service) {
+    DeclarationController(DeclarationService service, PrintTemplates printTemplates) {
         this.service = service;
+        this.printTemplates = printTemplates;
     }
 
     @PostMapping
@@ -73,7 +75,7 @@ class DeclarationController {
 
     @GetMapping(value = "/{id}/print", produces = "text/html;charset=UTF-8")
     String print(@PathVariable UUID id) {
-        return DeclarationPrint.html(service.get(Actors.current(), id));
+        return printTemplates.print(service.get(Actors.current(), id));
     }
 
     @GetMapping("/{id}/receipts")

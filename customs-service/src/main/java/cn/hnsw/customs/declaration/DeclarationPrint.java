@@ -15,6 +15,11 @@ public final class DeclarationPrint {
     }
 
     public static String html(DeclarationDocument d) {
+        return html(d, PrintTemplate.standard(d.declarationType()));
+    }
+
+    /** The declaration printed by a template: its title (or the paper form's), its item columns, its footer. */
+    public static String html(DeclarationDocument d, PrintTemplate template) {
         DeclarationHeader h = d.header();
         StringBuilder sb = new StringBuilder(4096);
         sb.append("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\"><title>")
@@ -23,8 +28,12 @@ public final class DeclarationPrint {
                         + "table{border-collapse:collapse;width:100%}td,th{border:1px solid #000;padding:3px 5px;vertical-align:top}"
                         + "th{background:#f2f2f2;font-weight:normal}h1{text-align:center;font-size:18px}"
                         + ".label{color:#555;font-size:10px;display:block}</style></head><body>");
-        sb.append("<h1>中华人民共和国海关").append(d.importExport() == DeclarationType.ImportExport.IMPORT ? "进口" : "出口")
-                .append("货物报关单（").append(e(d.declarationType().nameZh())).append("）</h1>");
+        if (template.title() != null) {
+            sb.append("<h1>").append(e(template.title())).append("</h1>");
+        } else {
+            sb.append("<h1>中华人民共和国海关").append(d.importExport() == DeclarationType.ImportExport.IMPORT ? "进口" : "出口")
+                    .append("货物报关单（").append(e(d.declarationType().nameZh())).append("）</h1>");
+        }
         sb.append("<p>预录入编号：").append(e(d.preEntryNo())).append("　海关编号：").append(e(d.customsNo()))
                 .append("　状态：").append(e(d.status().nameZh())).append("</p><table>");
         row(sb, "境内收发货人", n(h.domesticTraderName()) + " " + n(h.domesticTraderUscc()), "进境关别", h.entryExitCustoms(),
@@ -40,22 +49,37 @@ public final class DeclarationPrint {
                 h.netWeight() == null ? "" : h.netWeight().toPlainString());
         sb.append("<tr><td colspan=\"8\"><span class=\"label\">标记唛码及备注</span>").append(e(h.remark()))
                 .append("　货物属性：").append(e(h.goodsAttributes())).append("</td></tr></table><br><table><tr>");
-        for (String t : new String[]{"项号", "商品编号", "商品名称及规格型号", "数量及单位", "单价/总价/币制", "原产国（地区）",
-                "最终目的国（地区）", "征免"}) {
-            sb.append("<th>").append(t).append("</th>");
+        for (PrintTemplate.Column c : template.itemColumns()) {
+            sb.append("<th>").append(c.titleZh()).append("</th>");
         }
         sb.append("</tr>");
         for (DeclarationItem i : d.items()) {
-            sb.append("<tr><td>").append(i.seq()).append("</td><td>").append(e(i.hsCode())).append("</td><td>")
-                    .append(e(i.name())).append("<br>").append(e(i.specification())).append("</td><td>")
-                    .append(i.quantity() == null ? "" : i.quantity().toPlainString()).append(' ').append(e(i.unit()))
-                    .append("</td><td>").append(i.unitPrice() == null ? "" : i.unitPrice().toPlainString()).append(" / ")
-                    .append(i.totalPrice() == null ? "" : i.totalPrice().toPlainString()).append(' ').append(e(i.currency()))
-                    .append("</td><td>").append(e(i.originCountry())).append("</td><td>").append(e(i.destinationCountry()))
-                    .append("</td><td>").append(e(i.levyMode())).append("</td></tr>");
+            sb.append("<tr>");
+            for (PrintTemplate.Column c : template.itemColumns()) {
+                sb.append("<td>").append(cell(i, c)).append("</td>");
+            }
+            sb.append("</tr>");
         }
-        sb.append("</table></body></html>");
+        sb.append("</table>");
+        if (template.footer() != null) {
+            sb.append("<p class=\"footer\">").append(e(template.footer())).append("</p>");
+        }
+        sb.append("</body></html>");
         return sb.toString();
+    }
+
+    private static String cell(DeclarationItem i, PrintTemplate.Column c) {
+        return switch (c) {
+            case SEQ -> String.valueOf(i.seq());
+            case HS_CODE -> e(i.hsCode());
+            case NAME_SPEC -> e(i.name()) + "<br>" + e(i.specification());
+            case QUANTITY_UNIT -> (i.quantity() == null ? "" : i.quantity().toPlainString()) + ' ' + e(i.unit());
+            case PRICE -> (i.unitPrice() == null ? "" : i.unitPrice().toPlainString()) + " / "
+                    + (i.totalPrice() == null ? "" : i.totalPrice().toPlainString()) + ' ' + e(i.currency());
+            case ORIGIN -> e(i.originCountry());
+            case DESTINATION -> e(i.destinationCountry());
+            case LEVY -> e(i.levyMode());
+        };
     }
 
     private static void row(StringBuilder sb, String... labelsAndValues) {

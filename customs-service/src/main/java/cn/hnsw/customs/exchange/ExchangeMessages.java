@@ -27,7 +27,11 @@ public final class ExchangeMessages {
 
     /** 业务回执 pushed by the Single Window for customs (H2018): ACCEPTED, RELEASED or RETURNED. */
     public record BusinessReceiptBody(String receiptKind, String receiptId, UUID conversationId, String preEntryNo,
-                                      String status, String customsNo, String note) {
+                                      String status, String customsNo, String note, List<ItemTax> taxes) {
+    }
+
+    /** 税单 line of a business receipt: duty and import VAT on one goods item, in yuan. */
+    public record ItemTax(int seq, java.math.BigDecimal duty, java.math.BigDecimal vat, java.math.BigDecimal total) {
     }
 
     /** 数据下发 to the Haikou data sub-centre: the declaration and its receipts; supplementary = 补充下发. */

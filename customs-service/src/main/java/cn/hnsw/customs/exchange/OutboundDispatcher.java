@@ -17,15 +17,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Sends queued messages to partners: claims due rows, seals and posts each through {@link PartnerChannel}, applies the
- * partner's sealed reply (technical or reception receipt), and on failure retries with exponential backoff and jitter
- * until {@code max-attempts}, then parks the message as PERMANENTLY_FAILED and raises an alert. Rows are claimed with a
- * lease, so several instances share the queue and a crashed instance's messages are retried.
+ * Sends queued messages to partners: claims due rows for its idle senders, seals and posts each through
+ * {@link PartnerChannel}, applies the partner's sealed reply (technical or reception receipt), and on failure retries
+ * with exponential backoff and jitter until {@code max-attempts}, then parks the message as PERMANENTLY_FAILED and
+ * raises an alert. Rows are claimed with a lease, so several instances share the queue and a crashed instance's
+ * messages are retried.
  */
 @Component
 public class OutboundDispatcher implements SmartLifecycle {
@@ -43,7 +45,9 @@ public class OutboundDispatcher implements SmartLifecycle {
     private final Clock clock = Clock.systemUTC();
     private final OutboundSignal signal;
     private final List<SubjectReplies> subjects;
-    private final ExecutorService senders = Executors.newFixedThreadPool(4, r -> {
+    private static final int SENDERS = 4;
+    private final Semaphore slots = new Semaphore(SENDERS);
+    private final ExecutorService senders = Executors.newFixedThreadPool(SENDERS, r -> {
         Thread t = new Thread(r, "customs-outbound-sender");
         t.setDaemon(true);
         return t;
@@ -70,22 +74,38 @@ public class OutboundDispatcher implements SmartLifecycle {
         signal.wake();
     }
 
-    /** One pass: claims and sends what is due; answers how many were claimed. */
-    public int runOnce() {
+    /**
+     * One pass: claims as many due messages as there are idle senders and hands each to one at once; answers how many
+     * were claimed. A sender that finishes wakes the loop, so a message queued while the others are still in flight
+     * leaves as soon as one sender is free: no pass waits for the slowest exchange of the previous one (that barrier
+     * held a declaration behind a whole batch of sub-centre distributions).
+     */
+    int dispatchOnce() {
+        int idle = slots.availablePermits();
+        if (idle == 0) {
+            return 0;
+        }
         List<OutboundMessageRepository.Claimed> due = tx.execute(s ->
-                repository.claimDue(clock.instant(), properties.lease(), 32));
+                repository.claimDue(clock.instant(), properties.lease(), idle));
         if (due == null || due.isEmpty()) {
             return 0;
         }
-        List<Future<?>> running = new java.util.ArrayList<>();
         for (OutboundMessageRepository.Claimed m : due) {
-            running.add(senders.submit(() -> send(m)));
-        }
-        for (Future<?> f : running) {
+            slots.acquireUninterruptibly();
             try {
-                f.get();
-            } catch (Exception e) {
-                log.error("event=outbound-send-crashed error=\"{}\"", e.toString());
+                senders.execute(() -> {
+                    try {
+                        send(m);
+                    } catch (RuntimeException e) {
+                        log.error("event=outbound-send-crashed error=\"{}\"", e.toString());
+                    } finally {
+                        slots.release();
+                        signal.wake();
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                // Shutting down: the claim's lease runs out and another instance (or the next start) sends it.
+                slots.release();
             }
         }
         return due.size();
@@ -163,7 +183,7 @@ public class OutboundDispatcher implements SmartLifecycle {
         while (running) {
             int claimed = 0;
             try {
-                claimed = runOnce();
+                claimed = dispatchOnce();
             } catch (RuntimeException e) {
                 log.warn("event=outbound-pass-failed error=\"{}\"", e.toString());
             }
@@ -192,12 +212,19 @@ public class OutboundDispatcher implements SmartLifecycle {
         wake();
         if (loop != null) {
             try {
-                loop.join(TimeUnit.SECONDS.toMillis(5));
+                loop.join(TimeUnit.SECONDS.toMillis(2));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
         senders.shutdown();
+        try {
+            // Exchanges in flight may finish before the data source closes (5 s in all, as before); one cut short is
+            // resent after its lease.
+            senders.awaitTermination(3, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

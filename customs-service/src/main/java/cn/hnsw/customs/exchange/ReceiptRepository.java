@@ -55,4 +55,17 @@ public class ReceiptRepository {
                         rs.getObject("declaration_id", UUID.class), rs.getTimestamp("received_at").toInstant()))
                 .list();
     }
+
+    /** The taxes of a business receipt (FP 454), replacing those of an earlier one. */
+    public void saveTaxes(UUID declarationId, String receiptId, java.util.List<ExchangeMessages.ItemTax> taxes) {
+        for (ExchangeMessages.ItemTax t : taxes) {
+            jdbc.sql("""
+                    INSERT INTO declaration_item_tax (declaration_id, seq, duty, vat, total, receipt_id)
+                    VALUES (:d, :seq, :duty, :vat, :total, :r)
+                    ON CONFLICT (declaration_id, seq) DO UPDATE SET duty = EXCLUDED.duty, vat = EXCLUDED.vat,
+                        total = EXCLUDED.total, receipt_id = EXCLUDED.receipt_id""")
+                    .param("d", declarationId).param("seq", t.seq()).param("duty", t.duty()).param("vat", t.vat())
+                    .param("total", t.total()).param("r", receiptId).update();
+        }
+    }
 }

@@ -131,6 +131,13 @@ public class ReceiptService {
             log.info("event=receipt-duplicate receiptId={} conversation={}", body.receiptId(), body.conversationId());
             return new Outcome(false, true, declarationId, d.status().name());
         }
+        if (body.taxes() != null && !body.taxes().isEmpty()) {
+            if (body.taxes().stream().anyMatch(t -> t.duty() == null || t.vat() == null || t.total() == null
+                    || t.duty().signum() < 0 || t.vat().signum() < 0 || t.total().signum() < 0)) {
+                throw new HnswException(CustomsErrorCode.RECEIPT_MALFORMED);
+            }
+            receipts.saveTaxes(declarationId, body.receiptId(), body.taxes());
+        }
         boolean changed = d.applyBusinessReceipt(decision, body.customsNo(), now);
         if (changed) {
             declarations.update(d);

@@ -43,10 +43,7 @@ class DeclarationImportController {
     @PostMapping(value = "/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasAnyRole('enterprise-declarant', 'enterprise-admin')")
     ImportReport importWorkbook(@RequestParam DeclarationType declarationType, @RequestPart("file") MultipartFile file) {
-        String name = file.getOriginalFilename();
-        if (file.isEmpty() || name == null || !name.toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")) {
-            throw new HnswException(CustomsErrorCode.IMPORT_FILE_INVALID, name == null ? "no file" : name);
-        }
+        DeclarationImportService.checkWorkbookFile(file.getOriginalFilename(), file.isEmpty());
         try {
             return imports.importWorkbook(Actors.current(), declarationType, file.getInputStream());
         } catch (IOException e) {

@@ -42,6 +42,14 @@ public class DeclarationImportService {
         this.tx = tx;
     }
 
+    /** Refuses anything but a non-empty .xlsx file before it is read. */
+    public static void checkWorkbookFile(String filename, boolean empty) {
+        if (empty || filename == null || !filename.toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")) {
+            throw new cn.hnsw.common.web.HnswException(cn.hnsw.customs.declaration.CustomsErrorCode.IMPORT_FILE_INVALID,
+                    filename == null ? "no file" : filename);
+        }
+    }
+
     public ImportReport importWorkbook(CurrentActor actor, DeclarationType type, InputStream workbook) {
         List<DeclarationExcel.SheetRow> rows = DeclarationExcel.read(workbook);
         Map<String, List<DeclarationExcel.SheetRow>> groups = new LinkedHashMap<>();

@@ -57,7 +57,10 @@ public class SecondLineStatistics {
         /** 目的国 (FP 452): the items' final destination. */
         DESTINATION("最终目的国（地区）", "Destination", "i.destination_country"),
         /** 清关状态 (FP 453). */
-        STATUS("清关状态", "Clearance status", "d.status");
+        STATUS("清关状态", "Clearance status", "d.status"),
+        /** 客户信用等级 (FP 447): the declaring enterprise's customs credit grade, from the Single Window. */
+        CREDIT_GRADE("客户信用等级", "Customer credit grade",
+                "(SELECT g.grade FROM enterprise_credit_grade g WHERE g.enterprise_uscc = d.enterprise_uscc)");
 
         private final String nameZh;
         private final String nameEn;
@@ -105,9 +108,12 @@ public class SecondLineStatistics {
         }
     }
 
-    /** {@code averageHours} only for {@link Dimension#PROCESSING_TIME} (declarations that have a business receipt). */
+    /**
+     * {@code taxes}: 税费总额 (FP 454), the duty and VAT in yuan H2018's business receipts levied on the counted items;
+     * {@code averageHours} only for {@link Dimension#PROCESSING_TIME} (declarations that have a business receipt).
+     */
     public record Bucket(String key, long declarations, long items, BigDecimal quantity, BigDecimal netWeight,
-                         BigDecimal totalPrice, BigDecimal averageHours) {
+                         BigDecimal totalPrice, BigDecimal taxes, BigDecimal averageHours) {
     }
 
     public record Result(Dimension dimension, String nameZh, String nameEn, Instant from, Instant to,
@@ -118,9 +124,11 @@ public class SecondLineStatistics {
     public static final String NOT_FILLED = "-";
 
     private final JdbcClient jdbc;
+    private final EnterpriseCreditGrades credit;
 
-    public SecondLineStatistics(JdbcClient jdbc) {
+    public SecondLineStatistics(JdbcClient jdbc, EnterpriseCreditGrades credit) {
         this.jdbc = jdbc;
+        this.credit = credit;
     }
 
     @Transactional(readOnly = true)
@@ -153,7 +161,8 @@ public class SecondLineStatistics {
                 Sheet sheet = wb.createSheet(d.name());
                 Row title = sheet.createRow(0);
                 String[] titles = {d.nameZh() + " " + d.nameEn(), "报关单数 Declarations", "商品项数 Items",
-                        "数量 Quantity", "净重(千克) Net weight (kg)", "总价 Value", "平均处理时长(小时) Average hours"};
+                        "数量 Quantity", "净重(千克) Net weight (kg)", "总价 Value", "税费总额(元) Taxes (CNY)",
+                        "平均处理时长(小时) Average hours"};
                 for (int c = 0; c < titles.length; c++) {
                     title.createCell(c).setCellValue(titles[c]);
                 }
@@ -166,7 +175,8 @@ public class SecondLineStatistics {
                     number(row, 3, b.quantity());
                     number(row, 4, b.netWeight());
                     number(row, 5, b.totalPrice());
-                    number(row, 6, b.averageHours());
+                    number(row, 6, b.taxes());
+                    number(row, 7, b.averageHours());
                 }
             }
             wb.write(out);
@@ -178,6 +188,9 @@ public class SecondLineStatistics {
     }
 
     private List<Bucket> buckets(Dimension d, Period p, String enterprise, Instant from, Instant to) {
+        if (d == Dimension.CREDIT_GRADE) {
+            credit.refresh(enterprise);
+        }
         String key = d == Dimension.PERIOD
                 ? "to_char(d.created_at AT TIME ZONE 'Asia/Shanghai', '" + p.format + "')"
                 : d.key;
@@ -186,10 +199,11 @@ public class SecondLineStatistics {
                 : "NULL::numeric";
         return jdbc.sql("SELECT COALESCE(" + key + ", '" + NOT_FILLED + "') AS k, count(DISTINCT d.id) AS declarations,"
                         + " count(i.seq) AS items, sum(i.quantity) AS quantity, sum(i.net_weight) AS net_weight,"
-                        + " sum(i.total_price) AS total_price, " + hours + " AS hours"
+                        + " sum(i.total_price) AS total_price, sum(tx.total) AS taxes, " + hours + " AS hours"
                         + """
                          FROM customs_declaration d
                           LEFT JOIN customs_declaration_item i ON i.declaration_id = d.id
+                          LEFT JOIN declaration_item_tax tx ON tx.declaration_id = i.declaration_id AND tx.seq = i.seq
                         WHERE d.declaration_type IN ('SECOND_LINE_DOMESTIC_SALE', 'SECOND_LINE_GENERAL', 'CONSOLIDATED')
                           AND d.status <> 'DELETED'
                           AND (CAST(:e AS varchar) IS NULL OR d.enterprise_uscc = :e)
@@ -201,7 +215,7 @@ public class SecondLineStatistics {
                 .param("t", to == null ? null : Timestamp.from(to))
                 .query((rs, n) -> new Bucket(rs.getString("k"), rs.getLong("declarations"), rs.getLong("items"),
                         rs.getBigDecimal("quantity"), rs.getBigDecimal("net_weight"), rs.getBigDecimal("total_price"),
-                        rs.getBigDecimal("hours") == null ? null : rs.getBigDecimal("hours").setScale(2, RoundingMode.HALF_UP)))
+                        rs.getBigDecimal("taxes"), rs.getBigDecimal("hours") == null ? null : rs.getBigDecimal("hours").setScale(2, RoundingMode.HALF_UP)))
                 .list();
     }
 

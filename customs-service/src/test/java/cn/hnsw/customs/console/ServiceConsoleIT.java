@@ -99,6 +99,67 @@ class ServiceConsoleIT extends CustomsIntegrationTestBase {
         assertThat(classified.path("chapter").asText()).isEqualTo("39");
         assertThat(classified.path("heading").asText()).isEqualTo("3907");
         assertThat(json(get("/v1/open/classification/39076", d).body()).path("valid").asBoolean()).isFalse();
+        // By goods name: the tariff table's best commodity first.
+        JsonNode byName = json(get("/v1/open/classification?name=" + java.net.URLEncoder.encode("瓶级聚酯切片",
+                java.nio.charset.StandardCharsets.UTF_8), d).body());
+        assertThat(byName.path("suggestions").get(0).path("hsCode").asText()).isEqualTo("3907610000");
+    }
+
+    @Test
+    void theErpImportAndSubscriptionInterfacesAnswerOnlyWhileTheirServiceIsEnabled() throws Exception {
+        String e = enterpriseToken(ENTERPRISE_E);
+        byte[] template = getBytes("/v1/declarations/import-template", e).body();
+        // Not enabled: refused, nothing imported or subscribed.
+        HttpResponse<String> closedImport = multipart("/v1/open/declarations/imports?declarationType=SECOND_LINE_DOMESTIC_SALE",
+                e, "erp.xlsx", template);
+        assertThat(closedImport.statusCode()).isEqualTo(403);
+        assertThat(closedImport.body()).contains("本企业未开通“二线报关单导入服务”");
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        String until = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(30).toString();
+        Map<String, Object> subscription = Map.of("content", "SECOND_LINE_RECEIPTS", "validFrom", today, "validTo", until);
+        HttpResponse<String> closedSubscription = post("/v1/open/second-line/subscriptions", e, subscription);
+        assertThat(closedSubscription.statusCode()).isEqualTo(403);
+        assertThat(json(closedSubscription.body()).path("code").asText()).isEqualTo("SERVICE_NOT_ENABLED");
+        assertThat(get("/v1/open/second-line/subscriptions", e).statusCode()).isEqualTo(403);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM data_subscription WHERE enterprise_uscc = ?", Integer.class,
+                ENTERPRISE_E)).isZero();
+
+        // Enabled: the ERP imports (the empty template: a report of no rows) and subscribes; only second-line types.
+        assertThat(put("/v1/service-console/services/DECLARATION_IMPORT", e, new HashMap<>()).statusCode()).isEqualTo(200);
+        HttpResponse<String> imported = multipart("/v1/open/declarations/imports?declarationType=SECOND_LINE_DOMESTIC_SALE",
+                e, "erp.xlsx", template);
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+        assertThat(json(imported.body()).path("rows").asInt()).isZero();
+        HttpResponse<String> firstLine = multipart("/v1/open/declarations/imports?declarationType=DIRECT_RELEASE",
+                e, "erp.xlsx", template);
+        assertThat(firstLine.statusCode()).isEqualTo(400);
+        assertThat(json(firstLine.body()).path("code").asText()).isEqualTo("IMPORT_FILE_INVALID");
+        assertThat(put("/v1/service-console/services/SUBSCRIPTION", e, new HashMap<>()).statusCode()).isEqualTo(200);
+        HttpResponse<String> subscribed = post("/v1/open/second-line/subscriptions", e, subscription);
+        assertThat(subscribed.statusCode()).as(subscribed.body()).isEqualTo(201);
+        assertThat(json(get("/v1/open/second-line/subscriptions", e).body()).findValuesAsText("id"))
+                .contains(json(subscribed.body()).path("id").asText());
+        // Each call was counted on its service; another enterprise's ERP is still refused.
+        assertThat(json(get("/v1/service-console/services", e).body()).findValues("calls").stream()
+                .mapToLong(JsonNode::asLong).sum()).isGreaterThanOrEqualTo(3);
+        assertThat(post("/v1/open/second-line/subscriptions", enterpriseToken(ENTERPRISE_D), subscription).statusCode())
+                .isEqualTo(403);
+
+        // Disabled again: refused again.
+        post("/v1/service-console/services/SUBSCRIPTION/disablement", e, "");
+        assertThat(get("/v1/open/second-line/subscriptions", e).statusCode()).isEqualTo(403);
+    }
+
+    private HttpResponse<String> multipart(String path, String token, String filename, byte[] content) {
+        String boundary = "----hnsw" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(path)))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), token);
     }
 
     private String status(String token, String service) {

@@ -84,6 +84,21 @@ class SecondLineStatisticsIT extends CustomsIntegrationTestBase {
         assertThat(processing.path("averageHours").decimalValue()).isNotNull().isGreaterThanOrEqualTo(java.math.BigDecimal.ZERO)
                 .isLessThan(java.math.BigDecimal.ONE);
 
+        // 客户信用等级 (FP 447): C's grade as the Single Window answers it, kept for a day; a changed grade shows after that.
+        PARTNER.creditGrades.put(ENTERPRISE_C, "ADVANCED_CERTIFIED");
+        jdbc.update("DELETE FROM enterprise_credit_grade WHERE enterprise_uscc = ?", ENTERPRISE_C);
+        Map<String, JsonNode> byGrade = byKey(statistics("CREDIT_GRADE", "", from, enterpriseToken(ENTERPRISE_C)));
+        assertThat(byGrade.keySet()).containsExactly("ADVANCED_CERTIFIED");
+        assertThat(byGrade.get("ADVANCED_CERTIFIED").path("declarations").asLong()).isEqualTo(2);
+        PARTNER.creditGrades.put(ENTERPRISE_C, "DISHONEST");
+        assertThat(byKey(statistics("CREDIT_GRADE", "", from, enterpriseToken(ENTERPRISE_C))).keySet())
+                .containsExactly("ADVANCED_CERTIFIED");
+        jdbc.update("UPDATE enterprise_credit_grade SET fetched_at = now() - interval '2 days' WHERE enterprise_uscc = ?",
+                ENTERPRISE_C);
+        assertThat(byKey(statistics("CREDIT_GRADE", "", from, enterpriseToken(ENTERPRISE_C))).keySet())
+                .containsExactly("DISHONEST");
+        PARTNER.creditGrades.remove(ENTERPRISE_C);
+
         // Another enterprise asking for C's figures gets its own, which hold none of C's computers.
         JsonNode other = statistics("COMMODITY", "&enterprise=" + ENTERPRISE_C, from, enterpriseToken(ENTERPRISE_B));
         assertThat(byKey(other)).doesNotContainKey(COMPUTER);

@@ -45,7 +45,8 @@ class SecondLineWithSimulatorsIT extends CustomsApiSupport {
     static final SimulatorsHarness SIMULATORS = SimulatorsHarness.start(KEYS, Map.of(
             "hnsw.partners.client-id", "hnsw-svc-simulators",
             "hnsw.partners.client-secret", TestTokens.clientSecret("hnsw-svc-simulators"),
-            "hnsw.simulators.customs.business-delay", "0ms"),
+            "hnsw.simulators.customs.business-delay", "0ms",
+            "hnsw.simulators.customs.credit-grades." + ENTERPRISE_B, "ADVANCED_CERTIFIED"),
             new TestInfrastructureInitializer());
 
     static final String PET = "3907610000";
@@ -403,6 +404,13 @@ class SecondLineWithSimulatorsIT extends CustomsApiSupport {
         assertThat(declared.statusCode()).as(declared.body()).isEqualTo(200);
         assertThat(writtenOff(listId, 1)).isEqualByComparingTo("4");
         await("the simulator's business receipt", () -> "ACCEPTED".equals(status(id)));
+        // 税费 (FP 454): H2018's business receipt carried the duty and VAT of the item; the statistics add them up.
+        java.math.BigDecimal taxes = jdbc.queryForObject(
+                "SELECT sum(total) FROM declaration_item_tax WHERE declaration_id = ?::uuid AND total = duty + vat", java.math.BigDecimal.class, id);
+        assertThat(taxes).isPositive();
+        JsonNode counted = json(get("/v1/second-line/statistics?dimension=STATUS&enterprise=" + ENTERPRISE_B + "&from="
+                + createdAt(id), officerToken()).body());
+        assertThat(counted.path("buckets").get(0).path("taxes").decimalValue()).isEqualByComparingTo(taxes);
         // Written off completely: the list is done, and nothing more can be filled from it.
         assertThat(json(get("/v1/second-line/verification-lists/" + listId, enterpriseToken(ENTERPRISE_B)).body()).path("status").asText())
                 .isEqualTo("WRITTEN_OFF");
@@ -414,6 +422,12 @@ class SecondLineWithSimulatorsIT extends CustomsApiSupport {
         assertThat(writtenOff(listId, 1)).isEqualByComparingTo("0");
         assertThat(json(get("/v1/second-line/verification-lists/" + listId, enterpriseToken(ENTERPRISE_B)).body()).path("status").asText())
                 .isEqualTo("VALID");
+        // 客户信用等级: B's grade as the simulated Single Window holds it, asked sealed and kept.
+        JsonNode byGrade = json(get("/v1/second-line/statistics?dimension=CREDIT_GRADE&enterprise=" + ENTERPRISE_B,
+                officerToken()).body());
+        assertThat(byGrade.path("buckets").findValuesAsText("key")).containsExactly("ADVANCED_CERTIFIED");
+        assertThat(jdbc.queryForObject("SELECT source FROM enterprise_credit_grade WHERE enterprise_uscc = ?", String.class,
+                ENTERPRISE_B)).isEqualTo("single-window-standard");
     }
 
     @Test
@@ -559,5 +573,10 @@ class SecondLineWithSimulatorsIT extends CustomsApiSupport {
                                                        VerificationListRecord.Line... lines) {
         return new VerificationListRecord(no, "DISTRIBUTION", enterprise, "海南洋浦新材料科技有限公司", ledger, "IMPORT",
                 "5034", "4", "6400", "6400", "CHN", new BigDecimal("600"), new BigDecimal("560"), 20, day, List.of(lines));
+    }
+
+    private String createdAt(String declarationId) {
+        return jdbc.queryForObject("SELECT created_at FROM customs_declaration WHERE id = ?::uuid", java.sql.Timestamp.class,
+                declarationId).toInstant().toString();
     }
 }

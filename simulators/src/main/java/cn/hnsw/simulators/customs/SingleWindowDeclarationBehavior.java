@@ -31,7 +31,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * received it); then, after {@code business-delay}, the customs business receipt is pushed sealed to the platform's
  * receipt inbox with the configured decision and an 18-digit customs number. For the second line it also answers a
  * verification-list query from the lists it holds, approves (or returns) a consolidated list, and answers an arrival
- * report with the control decision, the inspection result, the vehicle control and the gate pass, in that order.
+ * report with the control decision, the inspection result, the vehicle control and the gate pass, in that order, and
+ * answers an enterprise credit-grade query.
  * Other message types get the generic technical receipt.
  */
 @Component
@@ -43,6 +44,7 @@ public class SingleWindowDeclarationBehavior implements PartnerBehavior {
     static final String LIST_QUERY = "VERIFICATION_LIST_QUERY";
     static final String CONSOLIDATED_LIST = "CONSOLIDATED_LIST";
     static final String ARRIVAL_REPORT = "ARRIVAL_REPORT";
+    static final String CREDIT_QUERY = "ENTERPRISE_CREDIT_QUERY";
     private static final Logger log = LoggerFactory.getLogger(SingleWindowDeclarationBehavior.class);
 
     private final PlatformPushClient push;
@@ -78,6 +80,9 @@ public class SingleWindowDeclarationBehavior implements PartnerBehavior {
             case LIST_QUERY -> {
                 return listQuery(message);
             }
+            case CREDIT_QUERY -> {
+                return creditQuery(message);
+            }
             case CONSOLIDATED_LIST -> {
                 consolidatedList(request.partner(), message);
                 return new PartnerReply(technical.encode(request.form()), "technical-receipt RECEIVED consolidated list");
@@ -107,9 +112,29 @@ public class SingleWindowDeclarationBehavior implements PartnerBehavior {
                 .put("status", settings.behaviour().businessDecision())
                 .put("customsNo", customsNo)
                 .put("note", "海关业务回执（模拟器） / customs business receipt (simulator)");
+        String declarationType = message.path("declaration").path("declarationType").asText();
+        if (declarationType.startsWith("SECOND_LINE") || "CONSOLIDATED".equals(declarationType)) {
+            business.set("taxes", taxes(message.path("declaration").path("items")));
+        }
         Partner sender = request.partner();
         pushes.schedule(() -> pushReceipt(sender, business), properties.businessDelay().toMillis(), TimeUnit.MILLISECONDS);
         return new PartnerReply(technical.encode(request.form()), "technical-receipt RECEIVED declaration " + conversation);
+    }
+
+    /** 税单: per goods item, duty on the value in yuan and import VAT on value plus duty, rounded to the fen. */
+    private com.fasterxml.jackson.databind.node.ArrayNode taxes(JsonNode items) {
+        com.fasterxml.jackson.databind.node.ArrayNode taxes = json.createArrayNode();
+        for (JsonNode item : items) {
+            java.math.BigDecimal rate = properties.exchangeRates().getOrDefault(item.path("currency").asText(),
+                    java.math.BigDecimal.ONE);
+            java.math.BigDecimal value = item.path("totalPrice").isMissingNode() || item.path("totalPrice").isNull()
+                    ? java.math.BigDecimal.ZERO : new java.math.BigDecimal(item.path("totalPrice").asText("0")).multiply(rate);
+            java.math.BigDecimal duty = value.multiply(properties.dutyRate()).setScale(2, java.math.RoundingMode.HALF_UP);
+            java.math.BigDecimal vat = value.add(duty).multiply(properties.vatRate()).setScale(2, java.math.RoundingMode.HALF_UP);
+            taxes.addObject().put("seq", item.path("seq").asInt()).put("duty", duty).put("vat", vat)
+                    .put("total", duty.add(vat));
+        }
+        return taxes;
     }
 
     /** 核注清单查询: the enterprise's lists, by number or declaration date range. */
@@ -123,6 +148,23 @@ public class SingleWindowDeclarationBehavior implements PartnerBehavior {
         answer.set("lists", json.valueToTree(lists));
         try {
             return new PartnerReply(json.writeValueAsBytes(answer), "verification lists " + lists.size());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** 企业信用等级查询: each asked enterprise's customs credit grade as the simulated Single Window holds it. */
+    private PartnerReply creditQuery(JsonNode query) {
+        com.fasterxml.jackson.databind.node.ArrayNode grades = json.createArrayNode();
+        for (JsonNode e : query.path("enterprises")) {
+            String uscc = e.asText();
+            grades.addObject().put("enterpriseUscc", uscc)
+                    .put("grade", properties.creditGrades().getOrDefault(uscc, CustomsSimulatorProperties.DEFAULT_CREDIT_GRADE));
+        }
+        ObjectNode answer = json.createObjectNode();
+        answer.set("grades", grades);
+        try {
+            return new PartnerReply(json.writeValueAsBytes(answer), "credit grades " + grades.size());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -36,6 +36,7 @@ class CustomsPartnersIT extends SimulatorsWithKeysTestBase {
     static void receiptUrl(DynamicPropertyRegistry registry) {
         registry.add("hnsw.simulators.customs.receipt-url",
                 () -> "http://127.0.0.1:" + INBOX.getAddress().getPort() + "/api/customs/v1/receipts");
+        registry.add("hnsw.simulators.customs.credit-grades.91460000MA5RC2KX8P", () -> "ADVANCED_CERTIFIED");
     }
 
     @AfterAll
@@ -69,6 +70,39 @@ class CustomsPartnersIT extends SimulatorsWithKeysTestBase {
         assertThat(business.path("status").asText()).isEqualTo("RELEASED");
         assertThat(business.path("customsNo").asText()).matches("6400\\d{4}1\\d{9}");
         assertThat(business.path("note").asText()).contains("模拟器");
+    }
+
+    @Test
+    void aSecondLineDeclarationsBusinessReceiptCarriesTheTaxesOfEachItem() throws Exception {
+        PUSHED.clear();
+        String conversation = "8a2d3b4f-1e5c-4d66-8b2f-3c4d5e6f7081";
+        String declaration = "{\"messageType\":\"CUSTOMS_DECLARATION\",\"conversationId\":\"" + conversation
+                + "\",\"declaration\":{\"preEntryNo\":\"640020262000000002\",\"declarationType\":\"SECOND_LINE_DOMESTIC_SALE\","
+                + "\"header\":{\"declareCustoms\":\"6400\"},\"items\":[{\"seq\":1,\"totalPrice\":1000.00,\"currency\":\"USD\"},"
+                + "{\"seq\":2,\"totalPrice\":200,\"currency\":\"CNY\"}]}}";
+        HttpResponse<byte[]> response = post("/v1/partners/single-window-standard/messages", serviceToken(),
+                "application/json", platform.seal(declaration.getBytes(StandardCharsets.UTF_8), TestKeys.PLATFORM,
+                        "single-window-standard").toJson());
+        assertThat(response.statusCode()).isEqualTo(200);
+        byte[] pushed = PUSHED.poll(20, TimeUnit.SECONDS);
+        assertThat(pushed).isNotNull();
+        JsonNode taxes = json(platform.open(pushed).payload()).path("taxes");
+        // USD 1,000 at 7.10 = 7,100 yuan: duty 5 % = 355.00, VAT 13 % of 7,455 = 969.15; 200 yuan: 10.00 and 27.30.
+        assertThat(taxes.get(0).path("duty").decimalValue()).isEqualByComparingTo("355.00");
+        assertThat(taxes.get(0).path("vat").decimalValue()).isEqualByComparingTo("969.15");
+        assertThat(taxes.get(0).path("total").decimalValue()).isEqualByComparingTo("1324.15");
+        assertThat(taxes.get(1).path("total").decimalValue()).isEqualByComparingTo("37.30");
+    }
+
+    @Test
+    void theCreditQueryAnswersEachEnterprisesGrade() {
+        String query = "{\"messageType\":\"ENTERPRISE_CREDIT_QUERY\",\"enterprises\":[\"91460000MA5RC2KX8P\",\"91460100MA5T00001L\"]}";
+        HttpResponse<byte[]> response = post("/v1/partners/single-window-standard/messages", serviceToken(),
+                "application/json", platform.seal(query.getBytes(StandardCharsets.UTF_8), TestKeys.PLATFORM,
+                        "single-window-standard").toJson());
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode grades = json(platform.open(response.body()).payload()).path("grades");
+        assertThat(grades.findValuesAsText("grade")).containsExactly("ADVANCED_CERTIFIED", "GENERAL");
     }
 
     @Test
