@@ -387,6 +387,7 @@ export function beep(): void {
 
 /** The base-data lists kept by the 基础信息维护 screen (one resource each under `/base-data/`). */
 export type BaseDataResource = 'port-areas' | 'zones' | 'zone-points' | 'logistics-routes' | 'site-labels' | 'video-platforms'
+  | 'organisations' | 'port-users' | 'port-roles' | 'permissions' | 'menus' | 'operation-logs' | 'run-logs'
 
 /** One base-data record as the service returns it (fields differ per resource). */
 export interface BaseDataRecord {
@@ -406,13 +407,21 @@ const resourceUrl = (resource: BaseDataResource) => `${BASE}/base-data/${resourc
 export function baseData(resource: BaseDataResource) {
   const url = resourceUrl(resource)
   return {
-    search: (filter: Record<string, unknown>) => api.get<Page<BaseDataRecord>>(url, { query: { ...filter } as Query }),
+    /** A page of the list; a list that is not paged (the permission catalogue) comes back as one page. */
+    search: async (filter: Record<string, unknown>): Promise<Page<BaseDataRecord>> => {
+      const body = await api.get<Page<BaseDataRecord> | BaseDataRecord[]>(url, { query: { ...filter } as Query })
+      return Array.isArray(body) ? asPage(body) : body
+    },
     create: (input: Record<string, unknown>) => api.post<BaseDataRecord>(url, input),
     update: (id: string, input: Record<string, unknown>) => api.put<BaseDataRecord>(`${url}/${encodeURIComponent(id)}`, input),
     remove: (id: string) => api.delete<void>(`${url}/${encodeURIComponent(id)}`),
     confirm: (id: string) => api.post<BaseDataRecord>(`${url}/${encodeURIComponent(id)}/confirmation`, {}),
     enable: (id: string, enabled: boolean) => api.put<BaseDataRecord>(`${url}/${encodeURIComponent(id)}/enabled`, { enabled }),
   }
+}
+
+function asPage(rows: BaseDataRecord[]): Page<BaseDataRecord> {
+  return { content: rows, totalElements: rows.length, page: 0, size: rows.length, totalPages: 1 }
 }
 
 /** Sends an .xlsx file to a base-data import (zones, zone points: all rows or none). */

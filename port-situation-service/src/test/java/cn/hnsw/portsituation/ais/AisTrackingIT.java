@@ -59,7 +59,15 @@ class AisTrackingIT extends PortSituationIT {
         }
         Api.Reply r = api.post("/v1/ais/watch-areas", maritime, body);
         assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.json().get("id").asText();
+        String id = r.json().get("id").asText();
+        // a drawn area is a draft until confirmed; customs may not confirm it
+        assertThat(jdbc.queryForObject("SELECT status FROM zone WHERE id = ?::uuid", String.class, id)).isEqualTo("DRAFT");
+        assertThat(api.post("/v1/ais/watch-areas/" + id + "/confirmation", customs, Map.of()).status()).isEqualTo(403);
+        Api.Reply confirmed = api.post("/v1/ais/watch-areas/" + id + "/confirmation", maritime, Map.of());
+        assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("SELECT status FROM zone WHERE id = ?::uuid", String.class, id))
+                .isEqualTo("CONFIRMED");
+        return id;
     }
 
     static List<double[]> square(double lat, double lon, double half) {
