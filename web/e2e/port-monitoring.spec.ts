@@ -68,7 +68,7 @@ test('facilities, a container trajectory and the match degree come from the port
       containerNo = body.containers[0].containerNo
     }).toPass({ timeout: 90_000, intervals: [2_000, 5_000] })
     await page.getByRole('tab', { name: '集装箱位置追踪' }).click()
-    await page.getByTestId('container-no').locator('input').fill(containerNo)
+    await page.locator('input[data-testid="container-no"], [data-testid="container-no"] input').first().fill(containerNo)
     await page.getByRole('button', { name: '查询' }).click()
     await expect(page.getByTestId('container-track')).toBeVisible()
     await expect(page.getByTestId('container-track')).toContainText('YANGPU_PORT')

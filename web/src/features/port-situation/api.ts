@@ -555,3 +555,28 @@ export function containerNumberValid(no: string): boolean {
   }
   return (sum % 11) % 10 === Number(no[10])
 }
+
+/** One row of what a video platform reports (streams, transcoding tasks, cameras, recordings, time-sync tasks). */
+export type MediaRow = Record<string, unknown>
+
+/** 视频转码管理 (FP 589–600, 605): what a networked video platform reports, asked of it live. */
+export function videoPlatformMedia(platformId: string) {
+  const url = `${BASE}/base-data/video-platforms/${encodeURIComponent(platformId)}`
+  return {
+    streams: () => api.get<MediaRow[]>(`${url}/streams`),
+    transcoding: () => api.get<MediaRow[]>(`${url}/transcoding`),
+    cameras: (q?: string) => api.get<MediaRow[]>(`${url}/cameras`, { query: q ? { q } : {} }),
+    camera: (deviceCode: string) => api.get<MediaRow>(`${url}/cameras/${encodeURIComponent(deviceCode)}`),
+    recordings: (deviceCode: string, from: string, to: string) =>
+      api.get<MediaRow[]>(`${url}/recordings`, { query: { deviceCode, from, to } }),
+    playback: (recordingId: string) => api.get<MediaRow>(`${url}/recordings/${encodeURIComponent(recordingId)}/playback`),
+    download: (recordingId: string) => api.get<MediaRow>(`${url}/recordings/${encodeURIComponent(recordingId)}/download`),
+    timeSync: () => api.get<MediaRow[]>(`${url}/time-sync`),
+  }
+}
+
+/** The columns of a media table: the keys of its first row, nested objects left out. */
+export function mediaColumns(rows: MediaRow[]): string[] {
+  if (rows.length === 0) return []
+  return Object.keys(rows[0]).filter((k) => rows[0][k] === null || typeof rows[0][k] !== 'object')
+}

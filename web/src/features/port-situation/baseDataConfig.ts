@@ -85,7 +85,7 @@ export const RESOURCES: ResourceSpec[] = [
       { prop: 'links', kind: 'links' }],
   },
   {
-    resource: 'video-platforms',
+    resource: 'video-platforms', view: true,
     columns: ['code', 'nameZh', 'protocol', 'host', 'port', 'portCode', 'enabled', 'updatedAt'],
     filters: [{ prop: 'protocol', options: ['GB28181', 'RTSP', 'ONVIF', 'HLS'] }, { prop: 'portCode', options: PORTS }],
     fields: [...NAMES, { prop: 'protocol', kind: 'select', options: ['GB28181', 'RTSP', 'ONVIF', 'HLS'], required: true },

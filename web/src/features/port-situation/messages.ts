@@ -122,6 +122,10 @@ const zh: MessageTree = {
     importFailed: '导入失败，未导入任何数据',
     polygonHint: '经度 纬度; 经度 纬度; …（至少 3 个点）', linksHint: '每行一条：类型:编号，如 GATE:XH-G01',
   },
+  videoPlatform: {
+    streams: '下级视频流', transcoding: '转码运行状态', cameras: '摄像机接入', recordings: '视频录像', timeSync: '授时任务',
+    deviceCode: '摄像机编码', find: '查询', access: '接入参数', play: '播放', download: '下载',
+  },
   monitoring: {
     title: '设施与货物监测', facilities: '设施监测', containers: '集装箱位置追踪', match: '单证流与物流匹配度',
     port: '口岸', kind: '设施类型', total: '总数', online: '在线', fault: '故障', offline: '离线', onlineRate: '在线率',
@@ -304,6 +308,11 @@ const en: MessageTree = {
     save: 'Save', saved: 'Saved', deleteConfirm: 'Delete {code}?', imported: 'Imported: {created} added, {updated} updated',
     importFailed: 'Import failed; nothing was imported',
     polygonHint: 'lon lat; lon lat; … (at least 3 points)', linksHint: 'One per line: TYPE:CODE, e.g. GATE:XH-G01',
+  },
+  videoPlatform: {
+    streams: 'Sub-level streams', transcoding: 'Transcoding status', cameras: 'Camera access', recordings: 'Recordings',
+    timeSync: 'Time sync', deviceCode: 'Camera code', find: 'Find', access: 'Access parameters', play: 'Play',
+    download: 'Download',
   },
   monitoring: {
     title: 'Facilities and cargo', facilities: 'Facility monitoring', containers: 'Container tracking',
