@@ -388,6 +388,7 @@ export function beep(): void {
 /** The base-data lists kept by the 基础信息维护 screen (one resource each under `/base-data/`). */
 export type BaseDataResource = 'port-areas' | 'zones' | 'zone-points' | 'logistics-routes' | 'site-labels' | 'video-platforms'
   | 'organisations' | 'port-users' | 'port-roles' | 'permissions' | 'menus' | 'operation-logs' | 'run-logs'
+  | 'receive-logs'
 
 /** One base-data record as the service returns it (fields differ per resource). */
 export interface BaseDataRecord {
@@ -401,7 +402,9 @@ export interface BaseDataRecord {
   [field: string]: unknown
 }
 
-const resourceUrl = (resource: BaseDataResource) => `${BASE}/base-data/${resource}`
+/** Where a list lives: under `/base-data/`, but the AIS feeders' data-receive log is the AIS receiver's. */
+const resourceUrl = (resource: BaseDataResource) =>
+  resource === 'receive-logs' ? `${BASE}/ais/receive-logs` : `${BASE}/base-data/${resource}`
 
 /** CRUD of one base-data resource; `confirm` and `enable` only where the resource has them. */
 export function baseData(resource: BaseDataResource) {

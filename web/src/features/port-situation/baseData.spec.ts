@@ -31,8 +31,9 @@ describe('administration lists', () => {
   it('keeps permissions, menus and logs on their own screen; logs and the catalogue are read-only', () => {
     const admin = resourcesOf('admin')
     expect(admin.map((r) => r.resource)).toEqual(['organisations', 'port-users', 'port-roles', 'permissions', 'menus',
-      'operation-logs', 'run-logs'])
-    expect(admin.filter((r) => r.readonly).map((r) => r.resource)).toEqual(['permissions', 'operation-logs', 'run-logs'])
+      'operation-logs', 'run-logs', 'receive-logs'])
+    expect(admin.filter((r) => r.readonly).map((r) => r.resource)).toEqual(['permissions', 'operation-logs', 'run-logs',
+      'receive-logs'])
     expect(admin.find((r) => r.resource === 'menus')?.enable).toBe(true)
     expect(admin.filter((r) => !r.readonly).every((r) => r.fields[0].prop === 'code' && r.fields[0].key)).toBe(true)
     const user = emptyForm(admin[1])

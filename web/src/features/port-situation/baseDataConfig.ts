@@ -139,6 +139,12 @@ export const RESOURCES: ResourceSpec[] = [
     filters: [{ prop: 'level', options: ['INFO', 'WARN', 'ERROR'] }],
     fields: [],
   },
+  {
+    resource: 'receive-logs', group: 'admin', readonly: true, view: true, excel: true,
+    columns: ['periodStart', 'channel', 'source', 'received', 'accepted', 'dropped', 'dropReasons'],
+    filters: [{ prop: 'source' }],
+    fields: [],
+  },
 ]
 
 /** The lists of one screen. */
