@@ -142,6 +142,58 @@ class PortAdminIT extends PortSituationIT {
         assertThat(api.get("/v1/base-data/port-users/" + userId, operator).status()).isEqualTo(404);
     }
 
+    @Autowired
+    cn.hnsw.portsituation.alert.AlertRaiser raiser;
+
+    String raise(String port) {
+        String id = java.util.UUID.randomUUID().toString();
+        raiser.raise(new cn.hnsw.common.events.Alert(id, "maritime-service", "ship-behaviour",
+                cn.hnsw.common.events.Alert.Level.MEDIUM, port, null, List.of(), "船舶异常停靠", "Ship stopped abnormally",
+                Instant.now(), null, null, Map.of()));
+        Api.await(Duration.ofSeconds(30), () -> api.get("/v1/alerts/" + id, operator).status() == 200 ? id : null);
+        return id;
+    }
+
+    @Test
+    void aRegisteredOfficerSeesTheAlertsOfTheirPortOnlyAndHandlesThemOnlyWithThePermission() {
+        String xinhai = raise("XINHAI_PORT");
+        String yangpu = raise("YANGPU_PORT");
+        String username = "xhduty" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        String officer = tokens.user(username, "maritime-officer").organization("/海南海事局").mint();
+        // not registered: the platform role alone decides, all ports
+        assertThat(api.get("/v1/alerts/" + yangpu, officer).status()).isEqualTo(200);
+
+        Api.Reply u = api.post("/v1/base-data/port-users", operator, body("code", username, "nameZh", "新海港值班员",
+                "orgCode", "XINHAI_DUTY", "roles", List.of("DUTY_OFFICER")));
+        assertThat(u.status()).as(u.body()).isEqualTo(201);
+        String userId = u.json().get("id").asText();
+        try {
+            JsonNode page = api.get("/v1/alerts?size=200", officer).json();
+            assertThat(page.get("content").findValuesAsText("portCode")).isNotEmpty().containsOnly("XINHAI_PORT");
+            Api.Reply other = api.get("/v1/alerts?portCode=YANGPU_PORT", officer);
+            assertThat(other.status()).isEqualTo(403);
+            assertThat(other.json().get("code").asText()).isEqualTo("ALERT_PORT_SCOPE");
+            assertThat(other.json().get("messageZh").asText()).contains("XINHAI_PORT");
+            assertThat(api.get("/v1/alerts/" + yangpu, officer).status()).isEqualTo(403);
+            assertThat(api.post("/v1/alerts/" + yangpu + "/acknowledgement", officer, Map.of()).status()).isEqualTo(403);
+            assertThat(api.get("/v1/alerts/statistics?portCode=YANGPU_PORT", officer).status()).isEqualTo(403);
+            // the duty officer role carries ALERT_HANDLE
+            assertThat(api.post("/v1/alerts/" + xinhai + "/acknowledgement", officer, Map.of()).status()).isEqualTo(200);
+
+            // without ALERT_HANDLE (a role of monitoring only) the same officer may look but not handle
+            assertThat(api.put("/v1/base-data/port-users/" + userId, operator, body("nameZh", "新海港值班员",
+                    "orgCode", "XINHAI_DUTY", "roles", List.of(), "permissions", List.of("PORT_ALERTS"))).status())
+                    .isEqualTo(200);
+            Api.Reply denied = api.post("/v1/alerts/" + xinhai + "/closure", officer, Map.of("remark", "误报"));
+            assertThat(denied.status()).isEqualTo(403);
+            assertThat(denied.json().get("code").asText()).isEqualTo("ALERT_HANDLE_DENIED");
+            assertThat(api.get("/v1/alerts/" + xinhai, officer).json().get("status").asText()).isEqualTo("ACKNOWLEDGED");
+        } finally {
+            api.delete("/v1/base-data/port-users/" + userId, operator);
+        }
+        assertThat(api.get("/v1/alerts/" + yangpu, officer).status()).isEqualTo(200);
+    }
+
     @Test
     void badRecordsAreRefusedInBothLanguagesAndChangeNothing() {
         long orgs = jdbc.queryForObject("SELECT count(*) FROM port_org", Long.class);
@@ -232,14 +284,15 @@ class PortAdminIT extends PortSituationIT {
         // the run log holds the service's own event lines (the start of this service among them) and its warnings
         JsonNode started = Api.await(Duration.ofSeconds(15), () -> {
             JsonNode page = api.get("/v1/base-data/run-logs?q=event%3Dservice-started", operator).json();
-            return page.get("totalElements").asLong() > 0 ? page : null;
+            return page.get("content").size() > 0 ? page : null;
         });
         assertThat(started.get("content").get(0).get("level").asText()).isEqualTo("INFO");
         org.slf4j.LoggerFactory.getLogger("cn.hnsw.portsituation.basedata.PortAdminIT")
                 .warn("event=run-log-probe marker={}", role);
         JsonNode warned = Api.await(Duration.ofSeconds(15), () -> {
             JsonNode page = api.get("/v1/base-data/run-logs?level=warn&q=" + role, operator).json();
-            return page.get("totalElements").asLong() == 1 ? page : null;
+            // the line is written while the page is read: wait until the rows show it, not only the count
+            return page.get("content").size() == 1 ? page : null;
         });
         assertThat(warned.get("content").get(0).get("message").asText()).contains("run-log-probe");
         assertThat(api.get("/v1/base-data/run-logs?level=ERROR&q=" + role, operator).json().get("totalElements")
