@@ -33,7 +33,7 @@ test('(a) an operator keeps roles and menus and reads the operation log', async 
   await page.getByRole('button', { name: '查询' }).click()
   const row = rows.locator('tr', { hasText: code })
   await expect(row).toHaveCount(1)
-  await expect(row).toContainText('PORT_MONITORING, PORT_ALERTS')
+  await expect(row).toContainText('PORT_ALERTS, PORT_MONITORING')
   await row.getByRole('button', { name: '删除' }).click()
   await page.locator('.el-message-box').getByRole('button', { name: /确定|OK/ }).click()
   await expect(rows.locator('tr', { hasText: code })).toHaveCount(0)
