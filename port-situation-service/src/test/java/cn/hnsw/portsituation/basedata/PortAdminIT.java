@@ -155,7 +155,7 @@ class PortAdminIT extends PortSituationIT {
     }
 
     @Test
-    void aRegisteredOfficerSeesTheAlertsOfTheirPortOnlyAndHandlesThemOnlyWithThePermission() {
+    void aRegisteredOfficerSeesTheAlertsOfTheirPortOnlyAndHandlesThemOnlyWithThePermission() throws Exception {
         String xinhai = raise("XINHAI_PORT");
         String yangpu = raise("YANGPU_PORT");
         String username = "xhduty" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
@@ -168,6 +168,35 @@ class PortAdminIT extends PortSituationIT {
         assertThat(u.status()).as(u.body()).isEqualTo(201);
         String userId = u.json().get("id").asText();
         try {
+            // the live stream: of two new alerts, only Xinhai's reaches this officer
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            java.net.http.HttpResponse<java.io.InputStream> stream = http.send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(api.url("/v1/live"))).header("Authorization", "Bearer " + officer)
+                    .header("Accept", "text/event-stream").GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+            assertThat(stream.statusCode()).isEqualTo(200);
+            List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread reader = Thread.ofVirtual().start(() -> {
+                try (java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(stream.body(),
+                        java.nio.charset.StandardCharsets.UTF_8))) {
+                    String line;
+                    while ((line = in.readLine()) != null) {
+                        if (line.startsWith("data:") && line.contains("alertId")) {
+                            seen.add(line);
+                        }
+                    }
+                } catch (java.io.IOException e) {
+                    // the stream is closed at the end of the test
+                }
+            });
+            Thread.sleep(300);
+            String liveYangpu = raise("YANGPU_PORT");
+            String liveXinhai = raise("XINHAI_PORT");
+            Api.await(Duration.ofSeconds(30), () -> seen.stream().anyMatch(l -> l.contains(liveXinhai)) ? true : null);
+            assertThat(seen).noneMatch(l -> l.contains(liveYangpu));
+            stream.body().close();
+            reader.interrupt();
+
             JsonNode page = api.get("/v1/alerts?size=200", officer).json();
             assertThat(page.get("content").findValuesAsText("portCode")).isNotEmpty().containsOnly("XINHAI_PORT");
             Api.Reply other = api.get("/v1/alerts?portCode=YANGPU_PORT", officer);
