@@ -59,6 +59,12 @@ test('ships move on the big screen and an officer handles the restricted-area al
     },
   })
   expect(area.status()).toBe(201)
+  // A drawn area is a draft; the AIS warnings watch it once it is confirmed.
+  const confirmed = await page.request.post(
+    `${BASE_URL}/api/port-situation/v1/ais/watch-areas/${(await area.json()).id}/confirmation`,
+    { headers: { Authorization: officer } },
+  )
+  expect(confirmed.ok()).toBeTruthy()
 
   await page.goto('/big-screen')
   await expect(page.getByTestId('big-screen')).toBeVisible()

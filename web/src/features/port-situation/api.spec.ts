@@ -21,3 +21,12 @@ describe('parseEvents', () => {
     expect(events).toEqual([{ event: 'note', data: 'line one\nline two' }])
   })
 })
+
+describe('video platform tables', () => {
+  it('shows the plain fields of the first row as columns and leaves nested ones for the details', async () => {
+    const { mediaColumns } = await import('./api')
+    expect(mediaColumns([])).toEqual([])
+    expect(mediaColumns([{ deviceCode: 'VP-C01', status: 'RUNNING', error: null, access: { protocol: 'RTSP' } }]))
+      .toEqual(['deviceCode', 'status', 'error'])
+  })
+})

@@ -387,6 +387,8 @@ export function beep(): void {
 
 /** The base-data lists kept by the 基础信息维护 screen (one resource each under `/base-data/`). */
 export type BaseDataResource = 'port-areas' | 'zones' | 'zone-points' | 'logistics-routes' | 'site-labels' | 'video-platforms'
+  | 'organisations' | 'port-users' | 'port-roles' | 'permissions' | 'menus' | 'operation-logs' | 'run-logs'
+  | 'receive-logs'
 
 /** One base-data record as the service returns it (fields differ per resource). */
 export interface BaseDataRecord {
@@ -400,19 +402,29 @@ export interface BaseDataRecord {
   [field: string]: unknown
 }
 
-const resourceUrl = (resource: BaseDataResource) => `${BASE}/base-data/${resource}`
+/** Where a list lives: under `/base-data/`, but the AIS feeders' data-receive log is the AIS receiver's. */
+const resourceUrl = (resource: BaseDataResource) =>
+  resource === 'receive-logs' ? `${BASE}/ais/receive-logs` : `${BASE}/base-data/${resource}`
 
 /** CRUD of one base-data resource; `confirm` and `enable` only where the resource has them. */
 export function baseData(resource: BaseDataResource) {
   const url = resourceUrl(resource)
   return {
-    search: (filter: Record<string, unknown>) => api.get<Page<BaseDataRecord>>(url, { query: { ...filter } as Query }),
+    /** A page of the list; a list that is not paged (the permission catalogue) comes back as one page. */
+    search: async (filter: Record<string, unknown>): Promise<Page<BaseDataRecord>> => {
+      const body = await api.get<Page<BaseDataRecord> | BaseDataRecord[]>(url, { query: { ...filter } as Query })
+      return Array.isArray(body) ? asPage(body) : body
+    },
     create: (input: Record<string, unknown>) => api.post<BaseDataRecord>(url, input),
     update: (id: string, input: Record<string, unknown>) => api.put<BaseDataRecord>(`${url}/${encodeURIComponent(id)}`, input),
     remove: (id: string) => api.delete<void>(`${url}/${encodeURIComponent(id)}`),
     confirm: (id: string) => api.post<BaseDataRecord>(`${url}/${encodeURIComponent(id)}/confirmation`, {}),
     enable: (id: string, enabled: boolean) => api.put<BaseDataRecord>(`${url}/${encodeURIComponent(id)}/enabled`, { enabled }),
   }
+}
+
+function asPage(rows: BaseDataRecord[]): Page<BaseDataRecord> {
+  return { content: rows, totalElements: rows.length, page: 0, size: rows.length, totalPages: 1 }
 }
 
 /** Sends an .xlsx file to a base-data import (zones, zone points: all rows or none). */
@@ -545,4 +557,29 @@ export function containerNumberValid(no: string): boolean {
     sum += (/\d/.test(ch) ? Number(ch) : letters[ch]) * 2 ** i
   }
   return (sum % 11) % 10 === Number(no[10])
+}
+
+/** One row of what a video platform reports (streams, transcoding tasks, cameras, recordings, time-sync tasks). */
+export type MediaRow = Record<string, unknown>
+
+/** 视频转码管理 (FP 589–600, 605): what a networked video platform reports, asked of it live. */
+export function videoPlatformMedia(platformId: string) {
+  const url = `${BASE}/base-data/video-platforms/${encodeURIComponent(platformId)}`
+  return {
+    streams: () => api.get<MediaRow[]>(`${url}/streams`),
+    transcoding: () => api.get<MediaRow[]>(`${url}/transcoding`),
+    cameras: (q?: string) => api.get<MediaRow[]>(`${url}/cameras`, { query: q ? { q } : {} }),
+    camera: (deviceCode: string) => api.get<MediaRow>(`${url}/cameras/${encodeURIComponent(deviceCode)}`),
+    recordings: (deviceCode: string, from: string, to: string) =>
+      api.get<MediaRow[]>(`${url}/recordings`, { query: { deviceCode, from, to } }),
+    playback: (recordingId: string) => api.get<MediaRow>(`${url}/recordings/${encodeURIComponent(recordingId)}/playback`),
+    download: (recordingId: string) => api.get<MediaRow>(`${url}/recordings/${encodeURIComponent(recordingId)}/download`),
+    timeSync: () => api.get<MediaRow[]>(`${url}/time-sync`),
+  }
+}
+
+/** The columns of a media table: the keys of its first row, nested objects left out. */
+export function mediaColumns(rows: MediaRow[]): string[] {
+  if (rows.length === 0) return []
+  return Object.keys(rows[0]).filter((k) => rows[0][k] === null || typeof rows[0][k] !== 'object')
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { formatLinks, formatPolygon, parseLinks, parsePolygon } from './api'
-import { emptyForm, RESOURCES } from './baseDataConfig'
+import { emptyForm, formatList, parseList, resourcesOf } from './baseDataConfig'
 
 describe('base-data forms', () => {
   it('reads and writes polygons as the Excel files do', () => {
@@ -17,12 +17,35 @@ describe('base-data forms', () => {
   })
 
   it('has a form per resource, with switches on and a code that is fixed on edit', () => {
+    const RESOURCES = resourcesOf('base')
     expect(RESOURCES.map((r) => r.resource)).toEqual(['port-areas', 'zones', 'zone-points', 'logistics-routes',
       'site-labels', 'video-platforms'])
     const platform = emptyForm(RESOURCES[5])
     expect(platform.enabled).toBe(true)
     expect(platform.port).toBeUndefined()
     expect(RESOURCES.every((r) => r.fields[0].prop === 'code' && r.fields[0].key)).toBe(true)
+  })
+})
+
+describe('administration lists', () => {
+  it('keeps permissions, menus and logs on their own screen; logs and the catalogue are read-only', () => {
+    const admin = resourcesOf('admin')
+    expect(admin.map((r) => r.resource)).toEqual(['organisations', 'port-users', 'port-roles', 'permissions', 'menus',
+      'operation-logs', 'run-logs', 'receive-logs'])
+    expect(admin.filter((r) => r.readonly).map((r) => r.resource)).toEqual(['permissions', 'operation-logs', 'run-logs',
+      'receive-logs'])
+    expect(admin.find((r) => r.resource === 'menus')?.enable).toBe(true)
+    expect(admin.filter((r) => !r.readonly).every((r) => r.fields[0].prop === 'code' && r.fields[0].key)).toBe(true)
+    const user = emptyForm(admin[1])
+    expect(user.enabled).toBe(true)
+    expect(user.roles).toBe('')
+  })
+
+  it('reads role and permission codes typed in one line, each once', () => {
+    expect(parseList('COMMANDER, DUTY_OFFICER；COMMANDER  PORT_ALERTS,')).toEqual(['COMMANDER', 'DUTY_OFFICER', 'PORT_ALERTS'])
+    expect(parseList('  ')).toEqual([])
+    expect(formatList(['A', 'B'])).toBe('A, B')
+    expect(formatList(undefined)).toBe('')
   })
 })
 

@@ -14,6 +14,7 @@ export const operatorArea: MenuArea = {
     ready('operator', 'alert-subscriptions'),
     ready('operator', 'cameras'),
     ready('operator', 'base-data'),
+    ready('operator', 'port-admin'),
     ready('operator', 'platform-status'),
     ready('operator', 'passenger-receipts'),
     ready('operator', 'passenger-admin'),

@@ -18,7 +18,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @ServiceIntegrationTest
 public abstract class PortSituationIT {
 
-    protected static final SimulatorKeys KEYS = SimulatorKeys.of("gate-control", "ais-feeder", "sms-platform", "mail-gateway");
+    protected static final SimulatorKeys KEYS = SimulatorKeys.of("gate-control", "ais-feeder", "sms-platform", "mail-gateway",
+            "video-platform");
     protected static final SimulatorsHarness SIMULATORS = SimulatorsHarness.start(KEYS, new TestInfrastructureInitializer());
 
     @DynamicPropertySource

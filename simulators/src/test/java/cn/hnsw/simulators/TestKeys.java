@@ -32,8 +32,8 @@ public final class TestKeys {
             // issue 4: the remaining payment channels and the reserved slots
             "bank-ccb-hainan", "bank-abc-hainan", "payment-reserved-1", "payment-reserved-2", "payment-reserved-3",
             "payment-reserved-4",
-            // issue 7: the mail gateway of the alert subscriptions
-            "mail-gateway");
+            // issue 7: the mail gateway of the alert subscriptions, the video platforms' streams, recordings and time sync
+            "mail-gateway", "video-platform");
 
     private static volatile Path dir;
 

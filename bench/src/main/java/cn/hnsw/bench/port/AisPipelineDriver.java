@@ -134,7 +134,7 @@ public final class AisPipelineDriver {
             HttpClient http = HttpClient.newHttpClient();
             for (int i = 0; i < 5; i++) {
                 double lat = 20.0 + i * 0.1;
-                post(http, api + "/v1/ais/watch-areas", token, """
+                watchArea(http, api, token, """
                         {"code":"BENCH-CH-%d","nameZh":"航道%d","nameEn":"Channel %d","kind":"CHANNEL","speedLimitKnots":30,
                          "polygon":[[109.5,%f],[110.5,%f],[110.5,%f],[109.5,%f]],"level":"LOW","active":true}
                         """.formatted(i, i, i, lat, lat, lat + 0.05, lat + 0.05));
@@ -192,7 +192,7 @@ public final class AisPipelineDriver {
             // 3. alert latency to the browser stream
             double restrictedLat = 18.30;
             double restrictedLon = 109.60;
-            post(http, api + "/v1/ais/watch-areas", token, """
+            watchArea(http, api, token, """
                     {"code":"BENCH-NOGO","nameZh":"禁航区","nameEn":"No-go","kind":"RESTRICTED",
                      "polygon":[[109.59,18.29],[109.61,18.29],[109.61,18.31],[109.59,18.31]],"level":"HIGH","active":true}
                     """);
@@ -452,13 +452,24 @@ public final class AisPipelineDriver {
         out.flush();
     }
 
-    private static void post(HttpClient http, String url, String token, String json) throws Exception {
+    private static String post(HttpClient http, String url, String token, String json) throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() >= 300) {
             throw new IllegalStateException(url + " → " + r.statusCode() + " " + r.body());
         }
+        return r.body();
+    }
+
+    /** Draws a watch area and confirms it (a drawn area is a draft, which the AIS warnings do not watch). */
+    private static void watchArea(HttpClient http, String api, String token, String json) throws Exception {
+        String body = post(http, api + "/v1/ais/watch-areas", token, json);
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"").matcher(body);
+        if (!id.find()) {
+            throw new IllegalStateException("no id in " + body);
+        }
+        post(http, api + "/v1/ais/watch-areas/" + id.group(1) + "/confirmation", token, "{}");
     }
 
     /** Vessels spread over the Qiongzhou Strait and the west coast, each reporting {@code reports} times. */

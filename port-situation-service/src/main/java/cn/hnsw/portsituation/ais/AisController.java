@@ -204,6 +204,20 @@ class AisController {
         return saveWatchArea(id, request);
     }
 
+    /**
+     * 确认: a watch area drawn or changed here is a draft, as a zone of the base data is, and the AIS warnings watch it
+     * only once confirmed.
+     */
+    @PostMapping("/watch-areas/{id}/confirmation")
+    @PreAuthorize("hasAnyRole('platform-admin','sw-operator','maritime-officer')")
+    WatchAreaView confirmWatchArea(@PathVariable UUID id) {
+        if (!areas.confirm(id, cn.hnsw.common.security.Actors.current().username(), clock.instant())) {
+            throw new HnswException(AisErrorCode.WATCH_AREA_NOT_FOUND, id);
+        }
+        watch.areas(areas.findActive());
+        return WatchAreaView.of(areas.find(id).orElseThrow());
+    }
+
     @DeleteMapping("/watch-areas/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize("hasAnyRole('platform-admin','sw-operator','maritime-officer')")

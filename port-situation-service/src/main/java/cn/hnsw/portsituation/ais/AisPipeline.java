@@ -29,7 +29,6 @@ public final class AisPipeline implements AutoCloseable {
     private static final int FEED_BATCH = 64;
 
     private final Map<Integer, VesselState> vessels = new ConcurrentHashMap<>();
-    private final Map<Integer, AisPosition> changedSincePush = new ConcurrentHashMap<>();
     private final AisWatch watch;
     private final PositionWriter writer;
     private final Consumer<Alert> alerts;
@@ -199,7 +198,6 @@ public final class AisPipeline implements AutoCloseable {
             vessel.latest(fix, properties.loiteringWindow());
             raised = watch.evaluate(vessel, fix);
         }
-        changedSincePush.put(fix.mmsi(), fix);
         writer.offer(fix);
         for (Alert alert : raised) {
             alertsRaised.increment();
@@ -233,11 +231,12 @@ public final class AisPipeline implements AutoCloseable {
 
     /** The vessels whose position changed since the previous call (for the live map). */
     public List<VesselSnapshot> takeChanged() {
-        List<VesselSnapshot> out = new ArrayList<>(changedSincePush.size());
-        for (Integer mmsi : List.copyOf(changedSincePush.keySet())) {
-            AisPosition fix = changedSincePush.remove(mmsi);
-            if (fix != null) {
-                out.add(snapshot(vessels.get(mmsi), fix));
+        List<VesselSnapshot> out = new ArrayList<>();
+        for (VesselState v : vessels.values()) {
+            synchronized (v) {
+                if (v.takeChanged()) {
+                    out.add(snapshot(v, v.latest()));
+                }
             }
         }
         return out;

@@ -44,6 +44,11 @@ public final class AisWatch {
         return areas;
     }
 
+    /** The area's English name, or its code where it has none (never the Chinese name in an English text). */
+    private static String english(WatchArea area) {
+        return area.nameEn() == null || area.nameEn().isBlank() ? area.code() : area.nameEn();
+    }
+
     /** Applies a fix to the vessel's area memberships and returns the alerts it raises. */
     List<Alert> evaluate(VesselState vessel, AisPosition fix) {
         List<Alert> raised = List.of();
@@ -69,7 +74,7 @@ public final class AisWatch {
                     if (entered) {
                         raised = add(raised, alert(vessel, fix, "restricted-area-entry", area.level(), area.portCode(),
                                 name(vessel) + " 驶入禁航/限制水域「" + area.nameZh() + "」",
-                                name(vessel) + " entered restricted area " + area.nameEn(), Map.of("areaCode", area.code())));
+                                name(vessel) + " entered restricted area " + english(area), Map.of("areaCode", area.code())));
                     }
                 }
                 case CHANNEL -> {
@@ -80,7 +85,7 @@ public final class AisWatch {
                         raised = add(raised, alert(vessel, fix, "channel-speeding", area.level(), area.portCode(),
                                 name(vessel) + " 在航道「" + area.nameZh() + "」超速：" + fix.sogKnots() + " 节（限速 "
                                         + area.speedLimitKnots() + " 节）",
-                                name(vessel) + " speeding in channel " + area.nameEn() + ": " + fix.sogKnots()
+                                name(vessel) + " speeding in channel " + english(area) + ": " + fix.sogKnots()
                                         + " kn (limit " + area.speedLimitKnots() + " kn)",
                                 Map.of("areaCode", area.code(), "speedKnots", String.valueOf(fix.sogKnots()),
                                         "limitKnots", String.valueOf(area.speedLimitKnots()))));

@@ -13,6 +13,10 @@ import java.util.Set;
  * What the platform knows of one vessel right now: its latest position and static data, the watch areas it is in, a
  * short window of recent fixes for loitering, and when each warning last fired. Guarded by the tracker (one vessel's
  * fixes are applied one at a time).
+ *
+ * <p>The loitering window keeps a sample of the fixes, at most one per {@value #SAMPLES_PER_WINDOW}th of the window
+ * (20 s of a 30-minute window): whether a ship stayed inside a radius for half an hour does not need every report of a
+ * ship that reports every two seconds, and a vessel's history then stays small however often it reports.
  */
 public final class VesselState {
 
@@ -23,6 +27,9 @@ public final class VesselState {
     private final Deque<AisPosition> recent = new ArrayDeque<>();
     private final Map<String, Instant> lastWarned = new HashMap<>();
     private boolean silent;
+    /** The latest position changed since the live map last took it. */
+    private boolean changed;
+    static final int SAMPLES_PER_WINDOW = 90;
 
     VesselState(int mmsi) {
         this.mmsi = mmsi;
@@ -36,11 +43,24 @@ public final class VesselState {
     void latest(AisPosition fix, Duration window) {
         latest = fix;
         silent = false;
-        recent.addLast(fix);
-        Instant cutoff = fix.receivedAt().minus(window);
-        while (!recent.isEmpty() && recent.peekFirst().receivedAt().isBefore(cutoff)) {
+        changed = true;
+        long at = fix.receivedAt().toEpochMilli();
+        long windowMillis = window.toMillis();
+        AisPosition last = recent.peekLast();
+        if (last == null || at - last.receivedAt().toEpochMilli() >= windowMillis / SAMPLES_PER_WINDOW) {
+            recent.addLast(fix);
+        }
+        long cutoff = at - windowMillis;
+        while (!recent.isEmpty() && recent.peekFirst().receivedAt().toEpochMilli() < cutoff) {
             recent.removeFirst();
         }
+    }
+
+    /** Whether the latest position changed since the previous call (for the live map); resets the mark. */
+    boolean takeChanged() {
+        boolean was = changed;
+        changed = false;
+        return was;
     }
 
     void staticData(AisStatic data) {

@@ -69,17 +69,24 @@ public class WatchAreaRepository {
             jdbc.update("""
                     INSERT INTO zone (id, code, name_zh, name_en, kind, port_code, polygon, speed_limit_knots, level,
                                       active, updated_at, status)
-                    VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, 'CONFIRMED')
+                    VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, 'DRAFT')
                     ON CONFLICT (id) DO UPDATE SET code = EXCLUDED.code, name_zh = EXCLUDED.name_zh,
                         name_en = EXCLUDED.name_en, kind = EXCLUDED.kind, port_code = EXCLUDED.port_code,
                         polygon = EXCLUDED.polygon, speed_limit_knots = EXCLUDED.speed_limit_knots,
-                        level = EXCLUDED.level, active = EXCLUDED.active, updated_at = EXCLUDED.updated_at
+                        level = EXCLUDED.level, active = EXCLUDED.active, updated_at = EXCLUDED.updated_at,
+                        status = 'DRAFT', confirmed_by = NULL, confirmed_at = NULL
                     """, a.id(), a.code(), a.nameZh(), a.nameEn(), a.kind().name(), a.portCode(),
                     json.writeValueAsString(a.polygon()), a.speedLimitKnots(), a.level().name(), a.active(),
                     Timestamp.from(a.updatedAt()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Confirms a drafted or changed area on the water; false when there is none with this id. */
+    public boolean confirm(UUID id, String by, java.time.Instant at) {
+        return jdbc.update("UPDATE zone SET status = 'CONFIRMED', confirmed_by = ?, confirmed_at = ? WHERE id = ? AND "
+                + WATER, by, Timestamp.from(at), id) > 0;
     }
 
     public boolean delete(UUID id) {

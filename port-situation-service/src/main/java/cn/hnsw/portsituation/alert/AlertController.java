@@ -5,6 +5,7 @@ import cn.hnsw.common.security.Actors;
 import cn.hnsw.common.web.HnswException;
 import cn.hnsw.common.web.PageQuery;
 import cn.hnsw.common.web.PageResponse;
+import cn.hnsw.portsituation.basedata.PortScope;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -24,7 +25,11 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
-/** 风险预警管理 — list, detail, acknowledge, handle, close, statistics and Excel export of alerts. */
+/**
+ * 风险预警管理 — list, detail, acknowledge, handle, close, statistics and Excel export of alerts. An officer registered
+ * as a port user sees the alerts of their organisation's port only and handles them only with {@code ALERT_HANDLE}
+ * ({@link PortScope}).
+ */
 @RestController
 @RequestMapping("${hnsw.api.base}/v1/alerts")
 @PreAuthorize("hasAnyRole('platform-admin','sw-operator','customs-officer','customs-reviewer','maritime-officer','border-officer','gov-province')")
@@ -34,10 +39,40 @@ class AlertController {
 
     private final AlertService service;
     private final AlertRepository alerts;
+    private final PortScope scopes;
 
-    AlertController(AlertService service, AlertRepository alerts) {
+    AlertController(AlertService service, AlertRepository alerts, PortScope scopes) {
         this.service = service;
         this.alerts = alerts;
+        this.scopes = scopes;
+    }
+
+    /** The port the signed-in officer's organisation limits them to: asked for another port, refused. */
+    private String scopedPort(String portCode) {
+        String port = scopes.of(Actors.current().username()).port();
+        if (port == null) {
+            return portCode;
+        }
+        if (portCode != null && !portCode.isBlank() && !portCode.strip().equals(port)) {
+            throw new HnswException(AlertErrorCode.ALERT_PORT_SCOPE, port);
+        }
+        return port;
+    }
+
+    private AlertRecord visible(AlertRecord record) {
+        String port = scopes.of(Actors.current().username()).port();
+        if (port != null && !port.equals(record.alert().portCode())) {
+            throw new HnswException(AlertErrorCode.ALERT_PORT_SCOPE, port);
+        }
+        return record;
+    }
+
+    private void mayHandle(String alertId) {
+        PortScope.Scope scope = scopes.of(Actors.current().username());
+        if (!scope.mayHandleAlerts()) {
+            throw new HnswException(AlertErrorCode.ALERT_HANDLE_DENIED);
+        }
+        visible(service.get(alertId, AlertAudience.of(Actors.current())));
     }
 
     record HandlingRequest(@NotBlank @Size(max = 200) String action, @NotBlank @Size(max = 4000) String record) {
@@ -55,7 +90,7 @@ class AlertController {
                                  @RequestParam(required = false) String portCode,
                                  @RequestParam(required = false) String sourceService,
                                  @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        AlertFilter filter = filter(from, to, organization, level, type, status, portCode, sourceService);
+        AlertFilter filter = filter(from, to, organization, level, type, status, scopedPort(portCode), sourceService);
         AlertAudience audience = AlertAudience.of(Actors.current());
         PageQuery query = PageQuery.of(page, size);
         List<AlertView> content = alerts.search(filter, audience, query).stream().map(AlertView::of).toList();
@@ -68,7 +103,7 @@ class AlertController {
                                    @RequestParam(required = false) Alert.Level level,
                                    @RequestParam(required = false) String type,
                                    @RequestParam(required = false) String portCode) {
-        AlertFilter filter = filter(from, to, organization, level, type, null, portCode, null);
+        AlertFilter filter = filter(from, to, organization, level, type, null, scopedPort(portCode), null);
         AlertAudience audience = AlertAudience.of(Actors.current());
         return Map.of("total", alerts.count(filter, audience),
                 "byType", alerts.countBy("type", filter, audience),
@@ -83,7 +118,7 @@ class AlertController {
                 @RequestParam(required = false) String organization, @RequestParam(required = false) Alert.Level level,
                 @RequestParam(required = false) String type, @RequestParam(required = false) AlertStatus status,
                 @RequestParam(required = false) String portCode, HttpServletResponse response) throws IOException {
-        AlertFilter filter = filter(from, to, organization, level, type, status, portCode, null);
+        AlertFilter filter = filter(from, to, organization, level, type, status, scopedPort(portCode), null);
         List<AlertRecord> records = alerts.search(filter, AlertAudience.of(Actors.current()), EXPORT_LIMIT, 0);
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader("Content-Disposition", "attachment; filename=\"alerts.xlsx\"");
@@ -92,24 +127,27 @@ class AlertController {
 
     @GetMapping("/{alertId}")
     AlertView get(@PathVariable String alertId) {
-        return AlertView.of(service.get(alertId, AlertAudience.of(Actors.current())));
+        return AlertView.of(visible(service.get(alertId, AlertAudience.of(Actors.current()))));
     }
 
     @PostMapping("/{alertId}/acknowledgement")
     @PreAuthorize("hasAnyRole('platform-admin','sw-operator','customs-officer','customs-reviewer','maritime-officer','border-officer')")
     AlertView acknowledge(@PathVariable String alertId) {
+        mayHandle(alertId);
         return AlertView.of(service.acknowledge(alertId, Actors.current()));
     }
 
     @PostMapping("/{alertId}/handling")
     @PreAuthorize("hasAnyRole('platform-admin','sw-operator','customs-officer','customs-reviewer','maritime-officer','border-officer')")
     AlertView handle(@PathVariable String alertId, @Valid @RequestBody HandlingRequest request) {
+        mayHandle(alertId);
         return AlertView.of(service.handle(alertId, Actors.current(), request.action(), request.record()));
     }
 
     @PostMapping("/{alertId}/closure")
     @PreAuthorize("hasAnyRole('platform-admin','sw-operator','customs-officer','customs-reviewer','maritime-officer','border-officer')")
     AlertView close(@PathVariable String alertId, @Valid @RequestBody ClosingRequest request) {
+        mayHandle(alertId);
         return AlertView.of(service.close(alertId, Actors.current(), request.remark()));
     }
 

@@ -78,7 +78,8 @@ public class AlertService {
         try {
             AlertRecord record = alerts.find(alertId).orElseThrow();
             AlertView view = AlertView.of(record);
-            live.publish("alert", view, s -> s.principal() instanceof CurrentActor a && AlertAudience.of(a).sees(record.alert()));
+            live.publish("alert", view, s -> s.principal() instanceof CurrentActor a && AlertAudience.of(a).sees(record.alert())
+                    && s.seesPort(record.alert().portCode()));
             for (Consumer<AlertRecord> notifier : notifiers) {
                 notifier.accept(record);
             }
@@ -128,7 +129,8 @@ public class AlertService {
             @Override
             public void afterCommit() {
                 live.publish("alert-changed", view,
-                        s -> s.principal() instanceof CurrentActor a && AlertAudience.of(a).sees(record.alert()));
+                        s -> s.principal() instanceof CurrentActor a && AlertAudience.of(a).sees(record.alert())
+                                && s.seesPort(record.alert().portCode()));
             }
         });
         return record;

@@ -76,7 +76,7 @@ public class ZoneRepository {
                         polygon = EXCLUDED.polygon, speed_limit_knots = EXCLUDED.speed_limit_knots,
                         level = EXCLUDED.level, active = EXCLUDED.active, status = 'DRAFT', confirmed_by = NULL,
                         confirmed_at = NULL, updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at
-                    """, z.id(), z.code(), z.nameZh(), z.nameEn() == null ? z.nameZh() : z.nameEn(), z.kind().name(),
+                    """, z.id(), z.code(), z.nameZh(), z.nameEn(), z.kind().name(),
                     z.portCode(), z.portAreaCode(), json.writeValueAsString(z.polygon()), z.speedLimitKnots(),
                     z.level(), z.active(), z.updatedBy(), Timestamp.from(z.updatedAt()));
         } catch (JsonProcessingException e) {

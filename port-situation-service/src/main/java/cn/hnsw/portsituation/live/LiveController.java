@@ -2,6 +2,7 @@ package cn.hnsw.portsituation.live;
 
 import cn.hnsw.common.security.Actors;
 import cn.hnsw.common.security.CurrentActor;
+import cn.hnsw.portsituation.basedata.PortScope;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,23 +19,27 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Server-sent events for the big screen: {@code GET /v1/live} streams {@code alert}, {@code alert-changed},
  * {@code vessels} and {@code metrics} events. The browser reads it with fetch (so the bearer token travels in the
- * header), and a comment line every 15 s keeps proxies from closing an idle stream.
+ * header), and a comment line every 15 s keeps proxies from closing an idle stream. An officer registered as a port
+ * user gets the alerts of their organisation's port only ({@link PortScope}).
  */
 @RestController
 @RequestMapping("${hnsw.api.base}/v1/live")
 class LiveController {
 
     private final LiveFeed feed;
+    private final PortScope scopes;
     private static final int QUEUE = 1_000;
 
-    LiveController(LiveFeed feed) {
+    LiveController(LiveFeed feed, PortScope scopes) {
         this.feed = feed;
+        this.scopes = scopes;
     }
 
     @GetMapping(produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @PreAuthorize("hasAnyRole('platform-admin','sw-operator','customs-officer','customs-reviewer','maritime-officer','border-officer','gov-province')")
     SseEmitter stream() {
         CurrentActor actor = Actors.current();
+        String scopePort = scopes.of(actor.username()).port();
         SseEmitter emitter = new SseEmitter(0L);
         // Each stream has its own bounded queue and sender, so a slow or vanished browser never holds up the Kafka
         // listener, the AIS scheduler or the other streams; a stream whose queue overflows is closed.
@@ -49,6 +54,11 @@ class LiveController {
             @Override
             public Object principal() {
                 return actor;
+            }
+
+            @Override
+            public String scopePort() {
+                return scopePort;
             }
         };
         Runnable end = () -> {

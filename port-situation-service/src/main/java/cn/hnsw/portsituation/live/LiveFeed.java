@@ -21,6 +21,16 @@ public class LiveFeed {
 
         /** Who is listening, for per-message audiences (e.g. who may see an alert). */
         Object principal();
+
+        /** The port the listener's organisation limits them to (the port RBAC), or null for all ports. */
+        default String scopePort() {
+            return null;
+        }
+
+        /** Whether a message about this port is for this listener. */
+        default boolean seesPort(String portCode) {
+            return scopePort() == null || scopePort().equals(portCode);
+        }
     }
 
     private final Set<LiveSubscriber> subscribers = ConcurrentHashMap.newKeySet();

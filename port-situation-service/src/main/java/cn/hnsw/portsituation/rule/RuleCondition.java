@@ -15,10 +15,14 @@ import java.util.Map;
  * A rule's condition: a Spring Expression Language (SpEL) boolean over the facts of its {@link RuleScope}, e.g.
  * {@code sogKnots > 18 and areaCodes.contains('QZ-CHANNEL')}. Evaluated in a {@link SimpleEvaluationContext} with
  * read-only map access: no types, constructors, beans or assignments, so a rule cannot reach beyond its facts.
+ * Parsed in SpEL's mixed compiler mode: a condition evaluated often (every AIS fix) is compiled to bytecode once its
+ * types are known, and falls back to interpretation when a fact's type changes (a missing speed, say).
  */
 public final class RuleCondition {
 
-    private static final SpelExpressionParser PARSER = new SpelExpressionParser();
+    private static final SpelExpressionParser PARSER = new SpelExpressionParser(
+            new org.springframework.expression.spel.SpelParserConfiguration(
+                    org.springframework.expression.spel.SpelCompilerMode.MIXED, RuleCondition.class.getClassLoader()));
     private static final int MAX_LENGTH = 1000;
 
     private final String text;

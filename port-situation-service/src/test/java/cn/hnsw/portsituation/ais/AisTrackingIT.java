@@ -59,7 +59,15 @@ class AisTrackingIT extends PortSituationIT {
         }
         Api.Reply r = api.post("/v1/ais/watch-areas", maritime, body);
         assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.json().get("id").asText();
+        String id = r.json().get("id").asText();
+        // a drawn area is a draft until confirmed; customs may not confirm it
+        assertThat(jdbc.queryForObject("SELECT status FROM zone WHERE id = ?::uuid", String.class, id)).isEqualTo("DRAFT");
+        assertThat(api.post("/v1/ais/watch-areas/" + id + "/confirmation", customs, Map.of()).status()).isEqualTo(403);
+        Api.Reply confirmed = api.post("/v1/ais/watch-areas/" + id + "/confirmation", maritime, Map.of());
+        assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("SELECT status FROM zone WHERE id = ?::uuid", String.class, id))
+                .isEqualTo("CONFIRMED");
+        return id;
     }
 
     static List<double[]> square(double lat, double lon, double half) {
@@ -212,6 +220,37 @@ class AisTrackingIT extends PortSituationIT {
         assertThat(vessel.has("shipName")).isFalse();
         long after = droppedOf("BAD_CHECKSUM") + droppedOf("GARBAGE") + droppedOf("TRUNCATED_MULTIPART");
         assertThat(after - before).isEqualTo(5);
+    }
+
+    @Autowired
+    AisScheduler scheduler;
+
+    @Test
+    void theDataReceiveLogKeepsWhatTheFeedersSentAndDroppedAndIsExported() throws Exception {
+        // the periodic entry may take part of what is sent (its period starts up to a minute earlier)
+        java.time.Instant from = java.time.Instant.now().minusSeconds(120);
+        int mmsi = mmsi();
+        String good = Nmea.position(mmsi, 19.74, 109.17, 6.0, 80, 0).getFirst();
+        String badChecksum = good.substring(0, good.length() - 2) + (good.endsWith("00") ? "01" : "00");
+        sendTcp(List.of(good, badChecksum, "garbage line", good));
+        Api.await(Duration.ofSeconds(10), () -> api.get("/v1/ais/vessels/" + mmsi, customs).status() == 200 ? true : null);
+        scheduler.logReceive();
+        JsonNode page = api.get("/v1/ais/receive-logs?from=" + from, maritime).json();
+        long received = 0;
+        long dropped = 0;
+        for (JsonNode row : page.get("content")) {
+            assertThat(row.get("channel").asText()).isEqualTo("AIS");
+            received += row.get("received").asLong();
+            dropped += row.get("dropped").asLong();
+        }
+        assertThat(received).isGreaterThanOrEqualTo(4);
+        assertThat(dropped).isGreaterThanOrEqualTo(2);
+        Api.Reply xlsx = api.get("/v1/ais/receive-logs/export?from=" + from, maritime);
+        assertThat(xlsx.status()).isEqualTo(200);
+        assertThat(new String(xlsx.bytes(), 0, 2)).isEqualTo("PK");
+        assertThat(api.get("/v1/ais/receive-logs?from=yesterday", maritime).status()).isEqualTo(400);
+        assertThat(api.get("/v1/ais/receive-logs",
+                tokens.user("qiye", "enterprise-admin").enterprise("91460000MA5T000001").mint()).status()).isEqualTo(403);
     }
 
     long droppedOf(String reason) {

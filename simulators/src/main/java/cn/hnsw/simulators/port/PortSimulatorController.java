@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -28,11 +29,22 @@ class PortSimulatorController {
     private final AisFeederSimulator ais;
     private final GateTrafficSimulator gates;
     private final GateControlBehavior boards;
+    private final FacilityPlatformSimulator facilities;
+    private final ContainerTerminalSimulator containers;
+    private final DocumentFlowSimulator documents;
 
-    PortSimulatorController(AisFeederSimulator ais, GateTrafficSimulator gates, GateControlBehavior boards) {
+    PortSimulatorController(AisFeederSimulator ais, GateTrafficSimulator gates, GateControlBehavior boards,
+                            FacilityPlatformSimulator facilities, ContainerTerminalSimulator containers,
+                            DocumentFlowSimulator documents) {
         this.ais = ais;
         this.gates = gates;
         this.boards = boards;
+        this.facilities = facilities;
+        this.containers = containers;
+        this.documents = documents;
+    }
+
+    record FaultRequest(String reason) {
     }
 
     record Intrusion(@DecimalMin("3.0") @DecimalMax("25.0") double latitude,
@@ -47,7 +59,37 @@ class PortSimulatorController {
     Map<String, Object> traffic() {
         ais.feed();
         gates.generate();
+        feeds();
         return ais.status();
+    }
+
+    /** Starts the facility, container-terminal and document-flow simulators now. */
+    @PostMapping("/feeds")
+    Map<String, Object> feeds() {
+        facilities.generate();
+        containers.generate();
+        documents.generate();
+        return Map.of("facilities", facilities.facilities().size(), "containers", containers.consignments().size(),
+                "simulator", true);
+    }
+
+    /** A facility reports a fault now and stays at fault until repaired. */
+    @PostMapping("/facilities/{code}/fault")
+    Map<String, Object> fault(@PathVariable String code, @RequestBody(required = false) FaultRequest request) {
+        if (facilities.find(code).isEmpty()) {
+            throw new HnswException(CommonErrorCode.INVALID_PARAMETER, "code");
+        }
+        facilities.fault(code, request == null ? null : request.reason());
+        return Map.of("facilityCode", code, "signal", "FAULT", "simulator", true);
+    }
+
+    @PostMapping("/facilities/{code}/repair")
+    Map<String, Object> repair(@PathVariable String code) {
+        if (facilities.find(code).isEmpty()) {
+            throw new HnswException(CommonErrorCode.INVALID_PARAMETER, "code");
+        }
+        facilities.repair(code);
+        return Map.of("facilityCode", code, "signal", "RECOVERED", "simulator", true);
     }
 
     @GetMapping("/ais")

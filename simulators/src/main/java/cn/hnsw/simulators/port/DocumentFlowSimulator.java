@@ -1,0 +1,116 @@
+package cn.hnsw.simulators.port;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * 单证流模拟器 — the customs and trade-window side of the containers the terminal simulator moves: the manifest once a
+ * container is on its way, the declaration once it is in the yard, the release once it is at the quay, each a report
+ * on {@code hnsw.platform.document-flow}, each document once. Consignments without documents get none. Off unless
+ * {@code hnsw.simulators.port.feeds.enabled}.
+ */
+@Component
+public class DocumentFlowSimulator implements SmartLifecycle {
+
+    static final String TOPIC = "hnsw.platform.document-flow";
+    static final String SOURCE = "document-flow-simulator";
+    private static final Logger log = LoggerFactory.getLogger(DocumentFlowSimulator.class);
+
+    private final PortSimulatorProperties.Feeds properties;
+    private final ContainerTerminalSimulator terminal;
+    private final PlatformEventPublisher events;
+    private final Set<String> sent = ConcurrentHashMap.newKeySet();
+    private ScheduledExecutorService executor;
+    private volatile boolean running;
+
+    public DocumentFlowSimulator(PortSimulatorProperties properties, ContainerTerminalSimulator terminal,
+                                 PlatformEventPublisher events) {
+        this.properties = properties.feeds();
+        this.terminal = terminal;
+        this.events = events;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        if (properties.enabled()) {
+            generate();
+        }
+    }
+
+    /** Starts the rounds (also at run time, from the operator API); a second call changes nothing. */
+    public synchronized void generate() {
+        if (executor != null) {
+            return;
+        }
+        executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "simulator-document-flow"));
+        long ms = properties.interval().toMillis();
+        executor.scheduleWithFixedDelay(() -> {
+            try {
+                round();
+            } catch (RuntimeException e) {
+                log.warn("event=simulator-document-round-failed error={}", e.toString());
+            }
+        }, ms / 2, ms, TimeUnit.MILLISECONDS);
+    }
+
+    /** One round: every document now due and not yet sent. Returns the reports sent. */
+    public int round() {
+        Instant now = Instant.now();
+        List<PlatformEventPublisher.Report> reports = new ArrayList<>();
+        for (ContainerTerminalSimulator.Consignment c : terminal.consignments()) {
+            if (!c.documented()) {
+                continue;
+            }
+            int stage = c.stageIndex();
+            due(c, "MANIFEST", "MF", true, now, reports);
+            due(c, "DECLARATION", "DC", stage >= 2, now, reports);
+            due(c, "RELEASE", "RL", stage >= 3, now, reports);
+        }
+        events.publish(reports);
+        return reports.size();
+    }
+
+    private void due(ContainerTerminalSimulator.Consignment c, String kind, String prefix, boolean due, Instant at,
+                     List<PlatformEventPublisher.Report> reports) {
+        String documentNo = prefix + c.containerNo();
+        if (!due || !sent.add(documentNo)) {
+            return;
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("documentNo", documentNo);
+        data.put("kind", kind);
+        data.put("portCode", c.portCode());
+        data.put("containerNo", c.containerNo());
+        data.put("occurredAt", at.toString());
+        data.put("source", SOURCE);
+        reports.add(new PlatformEventPublisher.Report(TOPIC, "Document", documentNo, data));
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        if (executor != null) {
+            executor.shutdownNow();
+            executor = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}
