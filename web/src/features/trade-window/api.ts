@@ -175,7 +175,7 @@ export const pilotApi = {
   editBlacklist: (id: string, reason: string, changeReason: string) =>
     api.put<BlacklistEntry>(`${BASE}/pilot-blacklist/${id}`, { reason, changeReason }),
   blacklistHistory: (id: string) => api.get<BlacklistChangeCheck[]>(`${BASE}/pilot-blacklist/${id}/history`),
-  todo: () => api.get<TaskItem[]>(`${BASE}/process-centre/todo`),
+  pending: () => api.get<TaskItem[]>(`${BASE}/process-centre/pending`),
   done: () => api.get<TaskItem[]>(`${BASE}/process-centre/done`),
   copies: () => api.get<{ id: string; applicationId: string; toOrg: string; fromActor: string; note?: string; createdAt: string }[]>(
     `${BASE}/process-centre/copies`,

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -25,6 +26,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The value-added pilot approval end to end, through HTTP with real tokens, on the real database, Kafka and S3, with
@@ -218,10 +220,10 @@ class PilotApprovalIT {
 
             // City level: the lead unit and the configured extra unit both, plus one added at run time (加签).
             String extraToken = countyUnit("extra", extraCityUnit);
-            Res todo = api.get(extraToken, "/process-centre/todo");
-            assertThat(todo.body()).hasSize(1);
-            String taskId = todo.body().get(0).path("taskId").asText();
-            assertThat(todo.body().get(0).path("dueAt").asText()).isNotBlank();
+            Res pending = api.get(extraToken, "/process-centre/pending");
+            assertThat(pending.body()).hasSize(1);
+            String taskId = pending.body().get(0).path("taskId").asText();
+            assertThat(pending.body().get(0).path("dueAt").asText()).isNotBlank();
             // The step is one task offered to both units: nobody can claim it for one person.
             Res claim = api.post(extraToken, "/process-centre/tasks/" + taskId + "/claim", Map.of());
             assertThat(claim.status()).isEqualTo(409);
@@ -229,11 +231,11 @@ class PilotApprovalIT {
             ok(decide(countyUnit("lead", r.lead()), id, "APPROVE", "牵头单位审核通过"));
             assertThat(step(id)).isEqualTo("cityUnitReview");
             // The lead unit has approved: the task leaves its to-do list and it cannot approve twice.
-            assertThat(api.get(countyUnit("lead", r.lead()), "/process-centre/todo").body()
+            assertThat(api.get(countyUnit("lead", r.lead()), "/process-centre/pending").body()
                     .findValuesAsText("applicationId")).doesNotContain(id);
             assertThat(decide(countyUnit("lead2", r.lead()), id, "APPROVE", "再次同意").code())
                     .isEqualTo("OUT_OF_REGION");
-            assertThat(api.get(extraToken, "/process-centre/todo").body().get(0).path("taskId").asText())
+            assertThat(api.get(extraToken, "/process-centre/pending").body().get(0).path("taskId").asText())
                     .isEqualTo(taskId);
             ok(api.post(extraToken, "/process-centre/tasks/" + taskId + "/extra-approvers",
                     Map.of("unitOrg", r.unit("industry-bureau"), "reason", "涉及工业产品，请工信局会审")));
@@ -352,7 +354,7 @@ class PilotApprovalIT {
         Res approve = decide(countyUnit("lead", r.lead()), id, "APPROVE", "同意");
         assertThat(approve.status()).isEqualTo(409);
         assertThat(approve.code()).isEqualTo("ILLEGAL_STATUS_CHANGE");
-        assertThat(api.get(countyUnit("lead", r.lead()), "/process-centre/todo").body()).isEmpty();
+        assertThat(api.get(countyUnit("lead", r.lead()), "/process-centre/pending").body()).isEmpty();
     }
 
     @Test
@@ -501,24 +503,24 @@ class PilotApprovalIT {
         String id = submitted(enterprise(YEFENG), r.code());
         String alice = countyUnit("alice", r.lead());
         String bob = countyUnit("bob", r.lead());
-        JsonNode todo = api.get(alice, "/process-centre/todo").body();
-        assertThat(todo).hasSize(1);
-        JsonNode task = todo.get(0);
+        JsonNode pending = api.get(alice, "/process-centre/pending").body();
+        assertThat(pending).hasSize(1);
+        JsonNode task = pending.get(0);
         assertThat(task.path("applicationId").asText()).isEqualTo(id);
         assertThat(task.path("stepZh").asText()).isEqualTo("市县单位审核");
         assertThat(task.path("warning").asText()).isIn("NORMAL", "DUE_SOON");
         String taskId = task.path("taskId").asText();
         // Nobody else sees it in their to-do list.
-        assertThat(api.get(countyGov("cg", r.gov()), "/process-centre/todo").body()).isEmpty();
+        assertThat(api.get(countyGov("cg", r.gov()), "/process-centre/pending").body()).isEmpty();
         assertThat(api.get(countyUnit("danzhou-unit", "/government/county/danzhou/commerce-bureau"),
-                "/process-centre/todo").body().findValuesAsText("applicationId")).doesNotContain(id);
+                "/process-centre/pending").body().findValuesAsText("applicationId")).doesNotContain(id);
 
         ok(api.post(alice, "/process-centre/tasks/" + taskId + "/claim", Map.of()));
         Res bobDecides = api.post(bob, "/process-centre/tasks/" + taskId + "/decision",
                 Map.of("decision", "APPROVE", "opinion", "同意"));
         assertThat(bobDecides.status()).isEqualTo(409);
         assertThat(bobDecides.code()).isEqualTo("TASK_CLAIMED_BY_OTHER");
-        assertThat(api.get(bob, "/process-centre/todo").body()).isEmpty();
+        assertThat(api.get(bob, "/process-centre/pending").body()).isEmpty();
         Res cgOnTask = api.post(countyGov("cg", r.gov()), "/process-centre/tasks/" + taskId + "/decision",
                 Map.of("decision", "APPROVE", "opinion", "同意"));
         assertThat(cgOnTask.code()).isEqualTo("NOT_YOUR_TURN");
@@ -681,12 +683,21 @@ class PilotApprovalIT {
                             + "）待市县单位审核，截止 ");
                 }
             });
-            assertThat(taskNotices).containsExactlyInAnyOrder("TODO:" + r.lead() + ":SENT", "SMS:13800000001:SENT");
+            assertThat(taskNotices).containsExactlyInAnyOrder("PENDING_TASK:" + r.lead() + ":SENT", "SMS:13800000001:SENT");
             assertThat(caseBook().notices()).anySatisfy(n -> {
                 assertThat(n.channel()).isEqualTo("SMS");
                 assertThat(n.recipient()).isEqualTo("13800000001");
                 assertThat(n.content()).contains("【待办·测试】", caseNumber);
             });
+            assertThat(caseBook().notices()).anySatisfy(n -> {
+                assertThat(n.channel()).isEqualTo("PENDING_TASK");
+                assertThat(n.recipient()).isEqualTo(r.lead());
+                assertThat(n.businessId()).isEqualTo(id);
+            });
+            // The stored channel is one of the four (V10 replaced V2's CHECK): anything else is refused by the database.
+            assertThatThrownBy(() -> jdbc.update("INSERT INTO notification_record (id, channel, recipient, business_id, "
+                    + "kind, content, status, created_at) VALUES (?, 'UNIFIED', ?, ?, 'TASK_x', 'x', 'PENDING', now())",
+                    UUID.randomUUID(), r.lead(), id)).isInstanceOf(DataIntegrityViolationException.class);
             // Copies are switched off: a copy-to is kept, but no notice is written.
             ok(api.post(countyUnit("lead", r.lead()), "/pilot-applications/" + id + "/copies",
                     Map.of("toOrg", r.lead(), "note", "知悉")));
@@ -696,7 +707,7 @@ class PilotApprovalIT {
             // A notice the partner did not take can be resent; a sent one cannot.
             UUID failed = UUID.randomUUID();
             jdbc.update("INSERT INTO notification_record (id, channel, recipient, business_id, kind, content, status, "
-                    + "created_at) VALUES (?, 'TODO', ?, ?, 'TASK_cityUnitReview', '重发测试 / resend test', 'FAILED', now())",
+                    + "created_at) VALUES (?, 'PENDING_TASK', ?, ?, 'TASK_cityUnitReview', '重发测试 / resend test', 'FAILED', now())",
                     failed, r.lead(), id);
             JsonNode resent = api.post(operator(), "/pilot-notifications/" + failed + "/resend", Map.of()).body();
             assertThat(resent.findValuesAsText("status")).containsExactly("SENT");
