@@ -423,6 +423,91 @@ export const creditApi = {
   publish: (n: Omit<LaNotice, 'id' | 'publishedAt'>) => api.post<LaNotice>(`${LA}/notices`, n),
 }
 
+// --- S2 日志信息管理 and 权限管理 (FP 411–441) -------------------------------------------------------------------
+
+
+export interface LaOperationLogEntry {
+  seq: number
+  occurredAt: string
+  actorName: string
+  roles?: string
+  organization?: string
+  enterprise?: string
+  action: string
+  businessId?: string
+  result: string
+  detail?: string
+  clientIp?: string
+  hash: string
+}
+
+export interface LaSystemLogEntry {
+  seq: number
+  occurredAt: string
+  level: 'INFO' | 'WARN' | 'ERROR'
+  category: string
+  event: string
+  actorName?: string
+  businessId?: string
+  detail: string
+}
+
+export interface LaMenu { code: string; parentCode?: string | null; nameZh: string; nameEn: string; apiPrefix?: string | null; sortOrder: number }
+export interface LaGroupMember { type: 'USER' | 'ORGANIZATION'; member: string }
+export interface LaPermissionGroup {
+  code: string
+  nameZh: string
+  nameEn: string
+  description?: string | null
+  sourceMenu?: string | null
+  menus: string[]
+  members: LaGroupMember[]
+  updatedBy: string
+  updatedAt: string
+}
+export interface LaInterface { method: string; path: string; handler: string; menu?: string | null }
+
+/** Query of a log list; blank values are left out. */
+export type LogQuery = Record<string, string | number | undefined>
+
+/** The query string of an export or print, blank values left out. */
+export function logQueryString(query: LogQuery): string {
+  const q = new URLSearchParams()
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') q.set(k, String(v))
+  return q.toString()
+}
+
+export const laAdminApi = {
+  operationLogs: (query: LogQuery) => api.get<PageResponse<LaOperationLogEntry>>(`${LA}/operation-logs`, { query }),
+  systemLogs: (query: LogQuery) => api.get<PageResponse<LaSystemLogEntry>>(`${LA}/system-logs`, { query }),
+  systemLog: (seq: number) => api.get<LaSystemLogEntry>(`${LA}/system-logs/${seq}`),
+  groups: (keyword?: string) => api.get<LaPermissionGroup[]>(`${LA}/permissions/groups`, { query: { keyword } }),
+  saveGroup: (code: string, body: { nameZh: string; nameEn: string; description?: string }) =>
+    api.put<LaPermissionGroup>(`${LA}/permissions/groups/${code}`, body),
+  deleteGroup: (code: string) => api.delete<void>(`${LA}/permissions/groups/${code}`),
+  assignMenus: (code: string, menus: string[]) => api.put<LaPermissionGroup>(`${LA}/permissions/groups/${code}/menus`, { menus }),
+  assignMembers: (code: string, members: LaGroupMember[]) =>
+    api.put<LaPermissionGroup>(`${LA}/permissions/groups/${code}/members`, { members }),
+  importFile: (kind: 'groups' | 'relations', file: File) => {
+    const form = new FormData()
+    form.append('file', file)
+    return api.post<Record<string, number>>(`${LA}/permissions/${kind}/import`, form)
+  },
+  menus: (keyword?: string) => api.get<LaMenu[]>(`${LA}/permissions/menus`, { query: { keyword } }),
+  fromMenu: (code: string) => api.post<LaPermissionGroup>(`${LA}/permissions/menus/${code}/group`, {}),
+  interfaces: (keyword?: string) => api.get<LaInterface[]>(`${LA}/permissions/interfaces`, { query: { keyword } }),
+}
+
+/** Paths (relative to the trade window's API) of the S2 exports and prints. */
+export const laExportPath = {
+  operationLog: (format: 'xlsx' | 'docx' | 'pdf', query: LogQuery) => `/low-altitude/operation-logs/export?${logQueryString({ ...query, format })}`,
+  systemLog: (format: 'xlsx' | 'docx' | 'pdf', query: LogQuery) => `/low-altitude/system-logs/export?${logQueryString({ ...query, format })}`,
+  operationLogPrint: (query: LogQuery) => `/low-altitude/operation-logs/export?${logQueryString({ ...query, print: 'true' })}`,
+  systemLogPrint: (query: LogQuery) => `/low-altitude/system-logs/export?${logQueryString({ ...query, print: 'true' })}`,
+  groups: '/low-altitude/permissions/groups/export',
+  relations: '/low-altitude/permissions/relations/export',
+}
+
 /** Reviewers of low-altitude reporting (LowAltitudeReportingService.REVIEWERS). */
 export const LOW_ALTITUDE_REVIEWER_ROLES: readonly Role[] = ['low-altitude-reviewer', 'gov-provincial-dept', 'sw-operator', 'platform-admin']
 

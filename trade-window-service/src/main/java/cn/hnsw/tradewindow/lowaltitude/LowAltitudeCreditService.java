@@ -44,12 +44,15 @@ public class LowAltitudeCreditService {
     private final LowAltitudeRepository repo;
     private final ObjectMapper json;
     private final Clock clock;
+    private final LowAltitudeSystemLog systemLog;
 
-    public LowAltitudeCreditService(JdbcClient jdbc, LowAltitudeRepository repo, ObjectMapper json, Clock clock) {
+    public LowAltitudeCreditService(JdbcClient jdbc, LowAltitudeRepository repo, ObjectMapper json, Clock clock,
+                                    LowAltitudeSystemLog systemLog) {
         this.jdbc = jdbc;
         this.repo = repo;
         this.json = json;
         this.clock = clock;
+        this.systemLog = systemLog;
     }
 
     private static void requireReviewer(CurrentActor actor) {
@@ -167,6 +170,8 @@ public class LowAltitudeCreditService {
                                 + n + " " + items + " on one flight, above " + m.maxItemsPerFlight());
             }
         }
+        systemLog.record(LowAltitudeSystemLog.Level.INFO, "WARNING_SCAN", "WARNING_SCAN_FINISHED", null, null,
+                "预警扫描完成，新增预警 " + raised + " 条 / Warning scan finished, " + raised + " new warnings");
         return raised;
     }
 

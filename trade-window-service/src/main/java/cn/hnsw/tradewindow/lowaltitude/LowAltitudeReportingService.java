@@ -40,11 +40,14 @@ public class LowAltitudeReportingService {
     private final LowAltitudeRepository repo;
     private final ObjectMapper json;
     private final Clock clock;
+    private final LowAltitudeSystemLog systemLog;
 
-    public LowAltitudeReportingService(LowAltitudeRepository repo, ObjectMapper json, Clock clock) {
+    public LowAltitudeReportingService(LowAltitudeRepository repo, ObjectMapper json, Clock clock,
+                                       LowAltitudeSystemLog systemLog) {
         this.repo = repo;
         this.json = json;
         this.clock = clock;
+        this.systemLog = systemLog;
     }
 
     // --- who --------------------------------------------------------------------------------------------------
@@ -271,6 +274,8 @@ public class LowAltitudeReportingService {
                     ReportStatus.RECEIPT_SENT, false, String.join("\n", errors), "LOGIC_FAILED", null, "logic-check",
                     1, null, r.effective(), r.createdAt(), now, now);
             repo.credit(r.subjectId(), "LOGIC_CHECK_FAILED", r.id(), r.reportNo() + ": " + errors.get(0), now);
+            systemLog.record(LowAltitudeSystemLog.Level.WARN, "LOGIC_CHECK", "LOGIC_CHECK_FAILED", actor.username(),
+                    r.reportNo(), "逻辑检控未通过 / Logic check failed: " + String.join("; ", errors));
         }
         repo.updateReport(declared);
         return declared;

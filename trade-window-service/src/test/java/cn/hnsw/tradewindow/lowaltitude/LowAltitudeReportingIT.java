@@ -221,6 +221,12 @@ class LowAltitudeReportingIT {
 
     // --- warnings, credit, negative list, corrections, notices, exports ----------------------------------------
 
+    static String pdfText(byte[] content) throws Exception {
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(content)) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+        }
+    }
+
     static List<List<String>> xlsx(byte[] content) throws Exception {
         List<List<String>> rows = new java.util.ArrayList<>();
         try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(content))) {
@@ -404,7 +410,7 @@ class LowAltitudeReportingIT {
     }
 
     @Test
-    void theOperationLogListsLowAltitudeChangesFromTheAuditChainAndExportsThemToExcelAndWord() throws Exception {
+    void theOperationLogListsLowAltitudeChangesFromTheAuditChainAndExportsThemToExcelWordAndPdf() throws Exception {
         String marker = "操作日志测试 " + java.util.UUID.randomUUID();
         Map<String, Object> notice = Map.of("kind", "ANNOUNCEMENT", "titleZh", marker, "titleEn", "Operation log test",
                 "bodyZh", "正文", "bodyEn", "Body");
@@ -471,7 +477,15 @@ class LowAltitudeReportingIT {
             }
             assertThat(seqs).contains(String.valueOf(seq));
         }
-        assertThat(api.get(reviewer(), "/low-altitude/operation-logs/export?format=pdf").status()).isEqualTo(400);
+        // PDF export (an attachment) and print (the same PDF inline), the CJK text embedded and readable.
+        Res pdf = api.get(reviewer(), "/low-altitude/operation-logs/export?format=pdf&actor=transport-reviewer");
+        assertThat(pdf.contentType()).startsWith("application/pdf");
+        assertThat(pdf.contentDisposition()).startsWith("attachment");
+        assertThat(pdfText(pdf.raw()).replaceAll("\\s+", "")).contains("低慢小报送操作日志", String.valueOf(seq), "transport-reviewer");
+        Res print = api.get(reviewer(), "/low-altitude/operation-logs/export?print=true&actor=transport-reviewer");
+        assertThat(print.contentDisposition()).startsWith("inline");
+        assertThat(pdfText(print.raw()).replaceAll("\\s+", "")).contains("POST/api/trade-window/v1/low-altitude/notices");
+        assertThat(api.get(reviewer(), "/low-altitude/operation-logs/export?format=csv").status()).isEqualTo(400);
 
         // Reporters and enterprises do not read the log.
         String reporter = TOKENS.user("huang-fei", LowAltitudeReportingService.REPORTER_ROLE).mint();
@@ -589,5 +603,190 @@ class LowAltitudeReportingIT {
             }
         }
         return 0;
+    }
+
+    static String reviewerNamed(String name, String org) {
+        return TOKENS.user(name, LowAltitudeReportingService.REVIEWER_ROLE).organization(org).mint();
+    }
+
+    static byte[] sheet(List<String> headers, List<List<String>> rows) throws Exception {
+        var out = new java.io.ByteArrayOutputStream();
+        var wb = new org.dhatim.fastexcel.Workbook(out, "test", "1.0");
+        var ws = wb.newWorksheet("Sheet1");
+        for (int c = 0; c < headers.size(); c++) {
+            ws.value(0, c, headers.get(c));
+        }
+        for (int r = 0; r < rows.size(); r++) {
+            for (int c = 0; c < rows.get(r).size(); c++) {
+                ws.value(r + 1, c, rows.get(r).get(c));
+            }
+        }
+        wb.finish();
+        return out.toByteArray();
+    }
+
+    @Test
+    void permissionGroupsLimitAReviewerToTheMenusTheyGrantAndAreImportedAndExported() throws Exception {
+        String suffix = Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
+        String group = "LA_CREDIT_ONLY_" + suffix;
+        String auditorName = "credit-auditor-" + suffix.toLowerCase();
+        String auditor = reviewerNamed(auditorName, "/government/provincial/credit-" + suffix.toLowerCase());
+        String base = "/low-altitude/permissions";
+
+        // In no group, a reviewer keeps the access of the role.
+        ok(api.get(auditor, "/low-altitude/reports"));
+        assertThat(api.get(auditor, base + "/mine").body().path("limited").asBoolean()).isFalse();
+
+        // Add a group, grant the credit folder (its children follow), put the auditor in it.
+        Res created = api.put(reviewer(), base + "/groups/" + group, Map.of("nameZh", "信用专管", "nameEn", "Credit only",
+                "description", "只看信用 / credit only"));
+        ok(created);
+        assertThat(created.body().path("updatedBy").asText()).isEqualTo("transport-reviewer");
+        // An unknown menu is refused and nothing changes.
+        Res unknownMenu = api.put(reviewer(), base + "/groups/" + group + "/menus", Map.of("menus", List.of("LA_CREDIT", "LA_NOPE")));
+        assertThat(unknownMenu.status()).isEqualTo(404);
+        assertThat(unknownMenu.code()).isEqualTo("MENU_NOT_FOUND");
+        assertThat(api.get(reviewer(), base + "/groups/" + group).body().path("menus")).isEmpty();
+        ok(api.put(reviewer(), base + "/groups/" + group + "/menus", Map.of("menus", List.of("LA_CREDIT"))));
+        Res members = api.put(reviewer(), base + "/groups/" + group + "/members",
+                Map.of("members", List.of(Map.of("type", "USER", "member", auditorName))));
+        ok(members);
+        assertThat(members.body().path("members").findValuesAsText("member")).containsExactly(auditorName);
+        assertThat(api.put(reviewer(), base + "/groups/" + group + "/members",
+                Map.of("members", List.of(Map.of("type", "ROLE", "member", "x")))).status()).isEqualTo(400);
+
+        // Now the auditor reaches the credit menus only; the refusal is in the system log.
+        JsonNode mine = api.get(auditor, base + "/mine").body();
+        assertThat(mine.path("limited").asBoolean()).isTrue();
+        List<String> menus = new java.util.ArrayList<>();
+        mine.path("menus").forEach(m -> menus.add(m.asText()));
+        assertThat(menus).contains("LA_CREDIT", "LA_NEGATIVE_LIST", "LA_CREDIT_CORRECTIONS").doesNotContain("LA_REPORTS");
+        ok(api.get(auditor, "/low-altitude/negative-list"));
+        Res denied = api.get(auditor, "/low-altitude/reports");
+        assertThat(denied.status()).isEqualTo(403);
+        assertThat(denied.code()).isEqualTo("PERMISSION_GROUP_DENIED");
+        assertThat(api.get(auditor, base + "/groups").code()).isEqualTo("PERMISSION_GROUP_DENIED");
+        JsonNode refusals = api.get(reviewer(), "/low-altitude/system-logs?category=SECURITY&level=WARN&size=100").body();
+        assertThat(refusals.path("content").findValuesAsText("actorName")).contains(auditorName);
+        // Other reviewers, outside the group, are not limited.
+        ok(api.get(reviewer(), "/low-altitude/reports"));
+
+        // Menu resources, a menu converted into a group, the interface list.
+        assertThat(api.get(reviewer(), base + "/menus?keyword=日志").body().findValuesAsText("code"))
+                .containsExactlyInAnyOrder("LA_OPERATION_LOG", "LA_SYSTEM_LOG");
+        Res converted = api.post(reviewer(), base + "/menus/LA_WARNINGS/group", Map.of());
+        ok(converted);
+        assertThat(converted.body().path("code").asText()).isEqualTo("MENU_LA_WARNINGS");
+        assertThat(converted.body().path("nameZh").asText()).isEqualTo("预警信息管理");
+        assertThat(api.post(reviewer(), base + "/menus/LA_NOPE/group", Map.of()).status()).isEqualTo(404);
+        JsonNode interfaces = api.get(reviewer(), base + "/interfaces?keyword=system-logs").body();
+        assertThat(interfaces).anySatisfy(i -> {
+            assertThat(i.path("method").asText()).isEqualTo("GET");
+            assertThat(i.path("path").asText()).isEqualTo("/api/trade-window/v1/low-altitude/system-logs");
+            assertThat(i.path("menu").asText()).isEqualTo("LA_SYSTEM_LOG");
+        });
+
+        // Export groups and relations.
+        assertThat(xlsx(api.get(reviewer(), base + "/groups/export").raw()))
+                .anySatisfy(row -> assertThat(row).containsSequence(group, "信用专管", "Credit only"));
+        assertThat(xlsx(api.get(reviewer(), base + "/relations/export").raw()))
+                .anySatisfy(row -> assertThat(row).containsExactly(group, "USER", auditorName));
+
+        // Import a group and an organisation's relation: every user of the organisation is limited to statistics.
+        String imported = "LA_STATS_" + suffix;
+        String statsOrg = "/government/provincial/stats-" + suffix.toLowerCase();
+        Res importedGroups = api.upload(reviewer(), base + "/groups/import", "x", "groups.xlsx", sheet(
+                List.of("编码", "中文名称", "英文名称", "说明", "菜单"),
+                List.of(List.of(imported, "统计专管", "Statistics only", "", "LA_STATISTICS"))));
+        ok(importedGroups);
+        assertThat(importedGroups.body().path("imported").asInt()).isEqualTo(1);
+        // A relation to an unknown group spoils the whole file: nothing is added.
+        Res badRelations = api.upload(reviewer(), base + "/relations/import", "x", "relations.xlsx", sheet(
+                List.of("权限组", "类型", "用户或机构"),
+                List.of(List.of(imported, "ORGANIZATION", statsOrg), List.of("LA_NO_SUCH_GROUP", "USER", "x"))));
+        assertThat(badRelations.status()).isEqualTo(404);
+        assertThat(api.get(reviewer(), base + "/groups/" + imported).body().path("members")).isEmpty();
+        ok(api.upload(reviewer(), base + "/relations/import", "x", "relations.xlsx", sheet(
+                List.of("权限组", "类型", "用户或机构"), List.of(List.of(imported, "ORGANIZATION", statsOrg)))));
+        String statistician = reviewerNamed("statistician-" + suffix.toLowerCase(), statsOrg);
+        ok(api.get(statistician, "/low-altitude/statistics"));
+        assertThat(api.get(statistician, "/low-altitude/subjects").status()).isEqualTo(403);
+        assertThat(api.upload(reviewer(), base + "/groups/import", "x", "groups.xlsx", "not a workbook".getBytes())
+                .code()).isEqualTo("SPREADSHEET_UNREADABLE");
+        assertThat(api.upload(reviewer(), base + "/groups/import", "x", "groups.xlsx", sheet(
+                List.of("编码"), List.of(List.of("lower-case", "x", "y", "", ""))))
+                .code()).isEqualTo("PERMISSION_IMPORT_INVALID");
+
+        // The platform administrator is never limited, even in a group.
+        String admin = TOKENS.user("platform-root-" + suffix.toLowerCase(), "platform-admin").mint();
+        ok(api.put(reviewer(), base + "/groups/" + imported + "/members", Map.of("members",
+                List.of(Map.of("type", "ORGANIZATION", "member", statsOrg),
+                        Map.of("type", "USER", "member", "platform-root-" + suffix.toLowerCase())))));
+        ok(api.get(admin, "/low-altitude/reports"));
+
+        // Enterprises and reporters manage nothing here.
+        assertThat(api.get(enterprise(YEFENG), base + "/groups").status()).isEqualTo(403);
+        String reporter = TOKENS.user("huang-fei", LowAltitudeReportingService.REPORTER_ROLE).mint();
+        assertThat(api.put(reporter, base + "/groups/LA_X", Map.of("nameZh", "x", "nameEn", "x")).status()).isEqualTo(403);
+        assertThat(api.put(reviewer(), base + "/groups/bad-code", Map.of("nameZh", "x", "nameEn", "x")).status()).isEqualTo(400);
+
+        // Deleting the group frees its members.
+        assertThat(api.delete(reviewer(), base + "/groups/" + group).status()).isEqualTo(204);
+        ok(api.get(auditor, "/low-altitude/reports"));
+        assertThat(api.delete(reviewer(), base + "/groups/" + group).status()).isEqualTo(404);
+        ok(api.delete(reviewer(), base + "/groups/" + imported));
+        ok(api.delete(reviewer(), base + "/groups/MENU_LA_WARNINGS"));
+    }
+
+    @Test
+    void theSystemLogKeepsWhatTheSystemDidAndIsQueriedPrintedAndExported() throws Exception {
+        String ent = enterprise(YEFENG);
+        String subjectId = subject(ent);
+        // A declaration that fails the logic check (no customs certificate) is a system event.
+        String id = report(ent, subjectId, Map.of("goods", List.of(Map.of("name", "芒果", "hsCode", "08045020",
+                "quantity", 1, "unit", "千克")), "shipper", Map.of("name", "个体果农")));
+        Res declared = api.post(ent, "/low-altitude/reports/" + id + "/declaration", Map.of());
+        ok(declared);
+        String reportNo = declared.body().path("reportNo").asText();
+        ok(api.post(reviewer(), "/low-altitude/warnings/scan", Map.of()));
+
+        JsonNode page = api.get(reviewer(), "/low-altitude/system-logs?category=LOGIC_CHECK&keyword=" + reportNo).body();
+        assertThat(page.path("content")).hasSize(1);
+        JsonNode entry = page.path("content").get(0);
+        assertThat(entry.path("level").asText()).isEqualTo("WARN");
+        assertThat(entry.path("event").asText()).isEqualTo("LOGIC_CHECK_FAILED");
+        assertThat(entry.path("businessId").asText()).isEqualTo(reportNo);
+        assertThat(entry.path("detail").asText()).contains("海关手续办结证明");
+        JsonNode scans = api.get(reviewer(), "/low-altitude/system-logs?category=WARNING_SCAN&level=INFO").body();
+        assertThat(scans.path("totalElements").asLong()).isPositive();
+        assertThat(api.get(reviewer(), "/low-altitude/system-logs?level=INFO&category=LOGIC_CHECK&keyword=" + reportNo)
+                .body().path("content")).isEmpty();
+        long seq = entry.path("seq").asLong();
+        assertThat(api.get(reviewer(), "/low-altitude/system-logs/" + seq).body().path("event").asText())
+                .isEqualTo("LOGIC_CHECK_FAILED");
+        assertThat(api.get(reviewer(), "/low-altitude/system-logs/999999999").status()).isEqualTo(404);
+        assertThat(api.get(reviewer(), "/low-altitude/system-logs?level=DEBUG").status()).isEqualTo(400);
+
+        String q = "&category=LOGIC_CHECK&keyword=" + reportNo;
+        assertThat(xlsx(api.get(reviewer(), "/low-altitude/system-logs/export?format=xlsx" + q).raw()))
+                .anySatisfy(row -> assertThat(row).contains(String.valueOf(seq), "WARN", "LOGIC_CHECK_FAILED", reportNo));
+        Res word = api.get(reviewer(), "/low-altitude/system-logs/export?format=docx" + q);
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(word.raw()))) {
+            assertThat(doc.getParagraphs().get(0).getText()).contains("低慢小报送系统日志");
+            assertThat(doc.getTables().get(0).getRow(1).getCell(0).getText()).isEqualTo(String.valueOf(seq));
+        }
+        Res pdf = api.get(reviewer(), "/low-altitude/system-logs/export?format=pdf" + q);
+        assertThat(pdf.contentType()).startsWith("application/pdf");
+        assertThat(pdf.contentDisposition()).startsWith("attachment");
+        assertThat(pdfText(pdf.raw()).replaceAll("\\s+", "")).contains("低慢小报送系统日志", reportNo, "LOGIC_CHECK_FAILED");
+        Res print = api.get(reviewer(), "/low-altitude/system-logs/export?print=true" + q);
+        assertThat(print.contentDisposition()).startsWith("inline");
+        assertThat(pdfText(print.raw()).replaceAll("\\s+", "")).contains(reportNo);
+
+        // Enterprises and reporters do not read it.
+        assertThat(api.get(ent, "/low-altitude/system-logs").status()).isEqualTo(403);
+        String reporter = TOKENS.user("huang-fei", LowAltitudeReportingService.REPORTER_ROLE).mint();
+        assertThat(api.get(reporter, "/low-altitude/system-logs/" + seq).status()).isEqualTo(403);
+        assertThat(api.get(reporter, "/low-altitude/system-logs/export?format=pdf").status()).isEqualTo(403);
     }
 }
