@@ -290,6 +290,8 @@ export const noticeApi = {
 }
 
 export const diagramPath = (id: string) => `/process-centre/applications/${id}/diagram`
+export const recordPath = (id: string) => `/pilot-applications/${id}/record`
+export const repairRecordPath = (id: string) => `/repair-preferences/${id}/record`
 export const documentPath = (id: string, documentId: string) => `/pilot-applications/${id}/documents/${documentId}/content`
 
 // --- 低慢小航空器报送 (S2) -------------------------------------------------------------------------------------
@@ -338,7 +340,11 @@ export const lowAltitudeApi = {
   review: (id: string, result: 'APPROVED' | 'RETURNED', opinion: string) => api.post<ActivityReport>(`${LA}/reports/${id}/review`, { result, opinion }),
   receipt: (id: string) => api.post<ActivityReport>(`${LA}/reports/${id}/receipt`, {}),
   applyReceipt: (id: string) => api.post<ActivityReport>(`${LA}/reports/${id}/receipt-application`, {}),
+  myNotices: () => api.get<LaMessage[]>(`${LA}/my-notices`),
 }
+
+/** A notice to the reporter from the S2 notice templates (PC or mobile end). */
+export interface LaMessage { id: string; channel: 'PC' | 'MOBILE'; kind: string; businessId: string; content: string; createdAt: string }
 
 export interface LaWarningModel {
   activity: 'CARGO' | 'PASSENGER'

@@ -19,6 +19,7 @@ const zh: MessageTree = {
     },
     laReview: { reports: '待审核的活动报送', activity: '活动类型', approve: '审核通过', return: '退回', default: { APPROVED: '审核通过', RETURNED: '退回修改' } },
     caseNumber: '办件编号',
+    printRecord: '预览打印审批记录',
     status: '状态',
     enterprise: '企业',
     uscc: '统一社会信用代码',
@@ -114,7 +115,7 @@ const zh: MessageTree = {
     blacklistHistory: '变更记录', blacklistAction: '变更', reasonBefore: '原原因', reasonAfter: '新原因',
     changedBy: '变更人', changedAt: '变更时间', anchored: '存证校验', intact: '一致', tampered: '不一致',
     blacklistActions: { ADD: '列入', EDIT: '修改原因', REMOVE: '移出' },
-    la: {
+    la: { messages: '消息通知',
       creditTitle: '信用与预警', credit: '信用档案', generateReport: '生成信用报告', score: '信用评分', grade: '信用等级',
       deductions: '扣分明细', records: '信用记录', kind: '类别', detail: '说明', corrected: '已纠偏', corrections: '数据纠偏',
       evidence: '证明材料', saveDraft: '暂存', logicErrors: '申报逻辑检查', declare: '申报', copy: '复制', approve: '同意纠偏',
@@ -178,6 +179,7 @@ const en: MessageTree = {
       method: 'Method', path: 'Path', handler: 'Handler',
     },
     laReview: { reports: 'Activity reports to review', activity: 'Activity', approve: 'Approve', return: 'Return', default: { APPROVED: 'Approved', RETURNED: 'Returned for correction' } },
+    printRecord: 'Preview and print the record',
     caseNumber: 'Case number',
     status: 'Status',
     enterprise: 'Enterprise',
@@ -274,7 +276,7 @@ const en: MessageTree = {
     blacklistHistory: 'History', blacklistAction: 'Change', reasonBefore: 'Reason before', reasonAfter: 'Reason after',
     changedBy: 'Changed by', changedAt: 'Changed at', anchored: 'Anchored record', intact: 'Matches', tampered: 'Does not match',
     blacklistActions: { ADD: 'Added', EDIT: 'Reason changed', REMOVE: 'Removed' },
-    la: {
+    la: { messages: 'Notices',
       creditTitle: 'Credit and warnings', credit: 'Credit archive', generateReport: 'Generate credit report', score: 'Credit score', grade: 'Grade',
       deductions: 'Deductions', records: 'Credit records', kind: 'Kind', detail: 'Detail', corrected: 'Corrected', corrections: 'Credit-data corrections',
       evidence: 'Evidence', saveDraft: 'Save draft', logicErrors: 'Declaration check', declare: 'Declare', copy: 'Copy', approve: 'Approve correction',

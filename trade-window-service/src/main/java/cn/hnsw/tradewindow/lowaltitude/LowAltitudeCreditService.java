@@ -45,14 +45,16 @@ public class LowAltitudeCreditService {
     private final ObjectMapper json;
     private final Clock clock;
     private final LowAltitudeSystemLog systemLog;
+    private final LowAltitudeNotices notices;
 
     public LowAltitudeCreditService(JdbcClient jdbc, LowAltitudeRepository repo, ObjectMapper json, Clock clock,
-                                    LowAltitudeSystemLog systemLog) {
+                                    LowAltitudeSystemLog systemLog, LowAltitudeNotices notices) {
         this.jdbc = jdbc;
         this.repo = repo;
         this.json = json;
         this.clock = clock;
         this.systemLog = systemLog;
+        this.notices = notices;
     }
 
     private static void requireReviewer(CurrentActor actor) {
@@ -177,13 +179,18 @@ public class LowAltitudeCreditService {
 
     private int raise(String activity, String rule, String key, UUID subject, UUID report, int observed, int threshold,
                       String detail) {
-        return jdbc.sql("""
+        UUID id = UUID.randomUUID();
+        int raised = jdbc.sql("""
                 INSERT INTO la_warning (id, activity, rule, dedupe_key, subject_id, report_id, observed, threshold,
                   detail, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'NEW', ?)
                 ON CONFLICT (dedupe_key) DO NOTHING""")
-                .params(UUID.randomUUID(), activity, rule, key, subject, report, observed, threshold,
+                .params(id, activity, rule, key, subject, report, observed, threshold,
                         detail.length() > 1000 ? detail.substring(0, 1000) : detail, Timestamp.from(clock.instant()))
                 .update();
+        if (raised == 1) {
+            repo.subject(subject).ifPresent(s -> notices.warningRaised(s, id.toString(), detail));
+        }
+        return raised;
     }
 
     public record Warning(UUID id, String activity, String rule, UUID subjectId, String subjectName, UUID reportId,

@@ -41,13 +41,15 @@ public class LowAltitudeReportingService {
     private final ObjectMapper json;
     private final Clock clock;
     private final LowAltitudeSystemLog systemLog;
+    private final LowAltitudeNotices notices;
 
     public LowAltitudeReportingService(LowAltitudeRepository repo, ObjectMapper json, Clock clock,
-                                       LowAltitudeSystemLog systemLog) {
+                                       LowAltitudeSystemLog systemLog, LowAltitudeNotices notices) {
         this.repo = repo;
         this.json = json;
         this.clock = clock;
         this.systemLog = systemLog;
+        this.notices = notices;
     }
 
     // --- who --------------------------------------------------------------------------------------------------
@@ -301,6 +303,8 @@ public class LowAltitudeReportingService {
         if ("RETURNED".equals(result)) {
             repo.credit(r.subjectId(), "REPORT_RETURNED", r.id(), r.reportNo() + ": " + opinion, now);
         }
+        repo.subject(r.subjectId()).ifPresent(s -> notices.reviewed(s, r.id().toString(), r.reportNo(), r.activity(),
+                result, opinion));
         return reviewed;
     }
 

@@ -24,7 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * declare → logic check → review → receipt → receipt applied cycle, re-send, a correction and a withdrawal with their
  * own cycles, the refusals (editing a declared report, another enterprise's report, follow-ups on unapproved reports).
  */
-@ServiceIntegrationTest
+// Notices are sent by the pilot tests' context only: a dispatcher of this context would take their rows (shared
+// database) and wait for partner replies that the shared Kafka may hand to the other context.
+@ServiceIntegrationTest(properties = "tradewindow.notices.initial-delay=PT24H")
 class LowAltitudeReportingIT {
 
     static final TestTokens TOKENS = TestTokens.issuer();
@@ -284,6 +286,16 @@ class LowAltitudeReportingIT {
                 "REFUSED_PER_SUBJECT", "ITEMS_PER_FLIGHT", "ITEMS_PER_FLIGHT");
         assertThat(api.get(enterprise(YEFENG), "/low-altitude/warnings?subjectId=" + subjectId).status()).isEqualTo(403);
         assertThat(api.get(ent, "/low-altitude/warnings").status()).isEqualTo(403);
+        // Each new warning reached the subject on the PC end, from the WARNING_RAISED template.
+        List<String> warned = new java.util.ArrayList<>();
+        api.get(ent, "/low-altitude/my-notices").body().forEach(n -> {
+            if (n.path("kind").asText().equals("LA_WARNING_RAISED") && mine.findValuesAsText("id").contains(n.path("businessId").asText())) {
+                assertThat(n.path("channel").asText()).isEqualTo("PC");
+                assertThat(n.path("content").asText()).startsWith("【低慢小报送预警】洋浦低空货运有限公司：");
+                warned.add(n.path("businessId").asText());
+            }
+        });
+        assertThat(warned).containsExactlyInAnyOrderElementsOf(mine.findValuesAsText("id"));
         assertThat(api.get(reviewer(), "/low-altitude/warning-models/CARGO/data").body().findValuesAsText("rule"))
                 .contains("ITEMS_PER_FLIGHT");
 
@@ -788,5 +800,49 @@ class LowAltitudeReportingIT {
         String reporter = TOKENS.user("huang-fei", LowAltitudeReportingService.REPORTER_ROLE).mint();
         assertThat(api.get(reporter, "/low-altitude/system-logs/" + seq).status()).isEqualTo(403);
         assertThat(api.get(reporter, "/low-altitude/system-logs/export?format=pdf").status()).isEqualTo(403);
+    }
+
+    @Test
+    void reviewResultsAndReturnsReachTheSubjectThroughItsNoticeTemplates() {
+        String ent = enterprise(YEFENG);
+        String subjectId = subject(ent);
+        String returned = report(ent, subjectId, cargo("HG4601202611270031"));
+        ok(api.post(ent, "/low-altitude/reports/" + returned + "/declaration", Map.of()));
+        String reportNo = api.get(ent, "/low-altitude/reports/" + returned).body().path("reportNo").asText();
+        ok(api.post(reviewer(), "/low-altitude/reports/" + returned + "/review",
+                Map.of("result", "RETURNED", "opinion", "货物重量与随附单证不符")));
+
+        // PC and mobile ends: the result and the return (with a deadline on the working-day calendar).
+        List<JsonNode> mine = new java.util.ArrayList<>();
+        api.get(ent, "/low-altitude/my-notices").body().forEach(n -> {
+            if (n.path("businessId").asText().equals(returned)) {
+                mine.add(n);
+            }
+        });
+        assertThat(mine).extracting(n -> n.path("kind").asText() + ":" + n.path("channel").asText())
+                .containsExactlyInAnyOrder("LA_REPORT_RETURNED:PC", "LA_REPORT_RETURNED:MOBILE",
+                        "LA_REPORT_RESULT:PC", "LA_REPORT_RESULT:MOBILE");
+        JsonNode returnNotice = mine.stream().filter(n -> n.path("kind").asText().equals("LA_REPORT_RETURNED"))
+                .findFirst().orElseThrow();
+        assertThat(returnNotice.path("content").asText()).contains("海南低空物流有限公司", reportNo, "货物重量与随附单证不符")
+                .containsPattern("前更正后重新申报").containsPattern("\\d{4}-\\d{2}-\\d{2}");
+        // SMS (only the return's template says SMS) to the subject's contact phone, through the SMS platform.
+        assertThat(jdbc.queryForList("SELECT kind || ':' || recipient FROM notification_record WHERE business_id = ? "
+                + "AND channel = 'SMS'", String.class, returned)).containsExactly("LA_REPORT_RETURNED:13907561234");
+        // Another enterprise and a reviewer see none of them.
+        assertThat(api.get(enterprise(HAISI), "/low-altitude/my-notices").body().findValuesAsText("businessId"))
+                .doesNotContain(returned);
+        assertThat(api.get(reviewer(), "/low-altitude/my-notices").status()).isEqualTo(403);
+
+        // A disabled template sends nothing.
+        String template = "/low-altitude/notice-templates/REPORT_RESULT/enabled";
+        ok(api.put(reviewer(), template, Map.of("enabled", false)));
+        try {
+            String approved = approvedReport(ent, subjectId);
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM notification_record WHERE business_id = ?", Long.class,
+                    approved)).isZero();
+        } finally {
+            ok(api.put(reviewer(), template, Map.of("enabled", true)));
+        }
     }
 }

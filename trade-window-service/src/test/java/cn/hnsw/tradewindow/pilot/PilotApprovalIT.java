@@ -34,7 +34,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * run-time extra approvers and the provincial countersign, returns, withdrawals, termination to the blacklist, the
  * process centre, and every refusal the issue lists.
  */
-@ServiceIntegrationTest(properties = "tradewindow.warnings.initial-delay=PT24H") // the test runs the scan itself
+// The test runs the warning scan and sends the notices itself (dispatchAll): a scheduled run of either would race it
+// (a row the scheduled dispatcher has locked is skipped, and still reads PENDING right after dispatchAll).
+@ServiceIntegrationTest(properties = {"tradewindow.warnings.initial-delay=PT24H", "tradewindow.notices.initial-delay=PT24H"})
 class PilotApprovalIT {
 
     static final String YEFENG = "91460106MA5T8K3R0A";
@@ -414,7 +416,7 @@ class PilotApprovalIT {
     // --- termination -------------------------------------------------------------------------------------------
 
     @Test
-    void aTerminationStartedByLocalCustomsEndsOnTheBlacklist() {
+    void aTerminationStartedByLocalCustomsEndsOnTheBlacklist() throws Exception {
         Region r = newRegion();
         String ent = enterprise(HAISI);
         String id = approvedApplication(ent, r);
@@ -445,6 +447,21 @@ class PilotApprovalIT {
         assertThat(status(id)).isEqualTo("TERMINATED");
         JsonNode terminations = api.get(operator(), "/pilot-applications/" + id + "/terminations").body();
         assertThat(terminations.get(0).path("status").asText()).isEqualTo("TERMINATED");
+        // 预览打印: the approval record, with the four-level opinions and the termination with its records.
+        Res record = api.get(ent, "/pilot-applications/" + id + "/record");
+        assertThat(record.status()).as(record.toString()).isEqualTo(200);
+        assertThat(record.contentType()).startsWith("application/pdf");
+        assertThat(record.contentDisposition()).startsWith("inline");
+        String printed = pdfText(record.raw()).replaceAll("\\s+", "");
+        assertThat(printed).contains("加工增值试点企业（产品）审批记录", "海南洋浦海丝供应链有限公司", HAISI,
+                "材料齐全，同意上报", "同意报送省商务厅", "复核通过", "同意列入试点", "同意提报终止", "复核同意终止",
+                "批复终止其试点资格", "2026年11月稽查发现该企业加工增值产品实际增值率不足30%", "加工增值率不达标且虚报测算材料",
+                "TERMINATED");
+        assertThat(api.get(province(), "/pilot-applications/" + id + "/record?download=true").contentDisposition())
+                .startsWith("attachment");
+        Res foreignRecord = api.get(enterprise(YEFENG), "/pilot-applications/" + id + "/record");
+        assertThat(foreignRecord.status()).isEqualTo(403);
+        assertThat(foreignRecord.code()).isEqualTo("ENTERPRISE_SCOPE_VIOLATION");
         JsonNode blacklist = api.get(province(), "/pilot-blacklist").body();
         JsonNode entry = null;
         for (JsonNode b : blacklist) {
@@ -493,6 +510,12 @@ class PilotApprovalIT {
                 .containsExactly("ADD", "EDIT", "REMOVE");
         assertThat(api.put(province(), path, Map.of("reason", "再改", "changeReason", "移出后编辑")).code())
                 .isEqualTo("BLACKLIST_ENTRY_REMOVED");
+    }
+
+    static String pdfText(byte[] content) throws java.io.IOException {
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(content)) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+        }
     }
 
     // --- process centre ----------------------------------------------------------------------------------------

@@ -26,7 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * eight-document set, the business check, joint review by 海南海事局 and customs within 3 working days, a change
  * application, supervision records and the business analysis; and the refusals.
  */
-@ServiceIntegrationTest
+// Notices are sent by the pilot tests' context only: a dispatcher of this context would take their rows (shared
+// database) and wait for partner replies that the shared Kafka may hand to the other context.
+@ServiceIntegrationTest(properties = "tradewindow.notices.initial-delay=PT24H")
 class RepairPreferenceIT {
 
     static final TestTokens TOKENS = TestTokens.issuer();
@@ -66,6 +68,14 @@ class RepairPreferenceIT {
 
     static String transport() {
         return TOKENS.user("transport", "gov-provincial-dept").organization("/government/provincial/transport").mint();
+    }
+
+    static String pdfText(byte[] content) {
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(content)) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     void ok(Res r) {
@@ -123,6 +133,18 @@ class RepairPreferenceIT {
         assertThat(api.post(ent, "/repair-preferences/" + id + "/supervision-records",
                 Map.of("kind", "AIRCRAFT_SELF_USE", "content", "x")).code()).isEqualTo("SUPERVISION_NOT_ALLOWED");
         assertThat(api.get(enterprise(YEFENG), "/repair-preferences/" + id).status()).isEqualTo(403);
+
+        // 预览打印: the qualification record with both review opinions and the supervision records.
+        Res record = api.get(ent, "/repair-preferences/" + id + "/record");
+        assertThat(record.status()).as(record.toString()).isEqualTo(200);
+        assertThat(record.contentType()).startsWith("application/pdf");
+        assertThat(record.contentDisposition()).startsWith("inline");
+        String printed = pdfText(record.raw()).replaceAll("\\s+", "");
+        assertThat(printed).contains("享惠资格审核记录", submitted.body().path("caseNumber").asText(), "船舶证书齐全有效",
+                "同意享惠", "海关协助需求", "请提供2026年10月维修件入岛使用记录", "维修后主机配件已装船自用，未转让");
+        assertThat(api.get(customs(), "/repair-preferences/" + id + "/record?download=true").contentDisposition())
+                .startsWith("attachment");
+        assertThat(api.get(enterprise(YEFENG), "/repair-preferences/" + id + "/record").status()).isEqualTo(403);
 
         // Change application: its own documents and review; approved, it supersedes the original.
         Res change = api.post(ent, "/repair-preferences/" + id + "/changes", Map.of("changeSummary", "船舶更名为椰风 9 号",
