@@ -502,6 +502,15 @@ export const laAdminApi = {
   menus: (keyword?: string) => api.get<LaMenu[]>(`${LA}/permissions/menus`, { query: { keyword } }),
   fromMenu: (code: string) => api.post<LaPermissionGroup>(`${LA}/permissions/menus/${code}/group`, {}),
   interfaces: (keyword?: string) => api.get<LaInterface[]>(`${LA}/permissions/interfaces`, { query: { keyword } }),
+  mine: () => api.get<LaMine>(`${LA}/permissions/mine`),
+}
+
+/** What the current user may open: {@code limited} false means every menu of the role. */
+export interface LaMine { limited: boolean; groups: string[]; menus: string[]; apiPrefixes: string[] }
+
+/** Whether a permission-group answer grants any of {@code menus} (an unlimited user is granted everything). */
+export function grants(mine: LaMine | null, ...menus: string[]): boolean {
+  return !mine || !mine.limited || menus.some((m) => mine.menus.includes(m))
 }
 
 /** Paths (relative to the trade window's API) of the S2 exports and prints. */
