@@ -323,6 +323,14 @@ public class LowAltitudeCreditService {
         return new CreditReport(id, subjectId, s.name(), score, grade, content, actor.username(), now);
     }
 
+    /** One credit report, for its subject's reporter or a reviewer. */
+    public CreditReport report(CurrentActor actor, UUID reportId) {
+        UUID subjectId = jdbc.sql("SELECT subject_id FROM la_credit_report WHERE id = ?").param(reportId)
+                .query(UUID.class).optional()
+                .orElseThrow(() -> new HnswException(CommonErrorCode.NOT_FOUND));
+        return reports(actor, subjectId).stream().filter(r -> r.id().equals(reportId)).findFirst().orElseThrow();
+    }
+
     public List<CreditReport> reports(CurrentActor actor, UUID subjectId) {
         if (subjectId != null) {
             readableSubject(actor, subjectId);

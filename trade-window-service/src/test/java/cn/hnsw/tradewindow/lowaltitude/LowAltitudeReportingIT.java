@@ -104,7 +104,7 @@ class LowAltitudeReportingIT {
     }
 
     @Test
-    void aCargoReportRunsItsCycleAndIsCorrectedAndWithdrawnByFormsOfTheirOwn() {
+    void aCargoReportRunsItsCycleAndIsCorrectedAndWithdrawnByFormsOfTheirOwn() throws Exception {
         String ent = enterprise(YEFENG);
         String subjectId = subject(ent);
         String id = approvedReport(ent, subjectId);
@@ -120,6 +120,30 @@ class LowAltitudeReportingIT {
         // An enterprise cannot review.
         assertThat(api.post(ent, "/low-altitude/reports/" + id + "/review",
                 Map.of("result", "APPROVED", "opinion", "自己审")).status()).isEqualTo(403);
+
+        // 下载/打印 one report (PDF) with its goods, shipper and documents; the list exports to Word and PDF too.
+        Res printed = api.get(ent, "/low-altitude/reports/" + id + "/print");
+        assertThat(printed.contentType()).startsWith("application/pdf");
+        String reportNo = api.get(ent, "/low-altitude/reports/" + id).body().path("reportNo").asText();
+        assertThat(pdfText(printed.raw()).replaceAll("\\s+", "")).contains("货运活动信息报送单", reportNo,
+                "热带水果（芒果）", "08045020", "三亚南繁果业有限公司", "INV-20261127-01", "HG4601202611270001", "核验无误");
+        assertThat(api.get(ent, "/low-altitude/reports/" + id + "/print?download=true").contentDisposition())
+                .startsWith("attachment");
+        assertThat(api.get(enterprise(HAISI), "/low-altitude/reports/" + id + "/print").status()).isEqualTo(403);
+        Res listPdf = api.get(reviewer(), "/low-altitude/reports/export?activity=CARGO&format=pdf");
+        assertThat(listPdf.contentType()).startsWith("application/pdf");
+        assertThat(pdfText(listPdf.raw()).replaceAll("\\s+", "")).contains("低慢小航空器活动报送信息", reportNo);
+        assertThat(api.get(reviewer(), "/low-altitude/reports/export?print=true").contentDisposition()).startsWith("inline");
+        Res listWord = api.get(ent, "/low-altitude/reports/export?format=docx");
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(listWord.raw()))) {
+            List<String> numbers = new java.util.ArrayList<>();
+            var table = doc.getTables().get(0);
+            for (int row = 1; row < table.getNumberOfRows(); row++) {
+                numbers.add(table.getRow(row).getCell(0).getText());
+            }
+            assertThat(numbers).contains(reportNo);
+        }
+        assertThat(pdfText(api.get(enterprise(HAISI), "/low-altitude/reports/export?format=pdf").raw())).doesNotContain(reportNo);
 
         // Correction: its own cycle; the receipt is re-sent once (补发) before it is applied.
         Res correction = api.post(ent, "/low-altitude/reports/" + id + "/follow-ups",
@@ -303,6 +327,17 @@ class LowAltitudeReportingIT {
         JsonNode report = api.post(ent, "/low-altitude/subjects/" + subjectId + "/credit-reports", Map.of()).body();
         assertThat(report.path("score").asInt()).isEqualTo(50);
         assertThat(report.path("grade").asText()).isEqualTo("D");
+        // 信用报告下载/打印: the PDF of that report, for the subject's enterprise and reviewers only.
+        String creditPrint = "/low-altitude/credit-reports/" + report.path("id").asText() + "/print";
+        Res creditPdf = api.get(ent, creditPrint);
+        assertThat(creditPdf.contentType()).startsWith("application/pdf");
+        assertThat(creditPdf.contentDisposition()).startsWith("inline");
+        assertThat(pdfText(creditPdf.raw()).replaceAll("\\s+", "")).contains("报送主体信用报告", "洋浦低空货运有限公司",
+                "信用评分Score50", "信用等级GradeD", "逻辑检控未通过", "未处理预警");
+        assertThat(api.get(reviewer(), creditPrint + "?download=true").contentDisposition()).startsWith("attachment");
+        assertThat(api.get(enterprise(YEFENG), creditPrint).status()).isEqualTo(403);
+        assertThat(api.get(reviewer(), "/low-altitude/credit-reports/" + java.util.UUID.randomUUID() + "/print").status())
+                .isEqualTo(404);
         assertThat(api.get(reviewer(), "/low-altitude/negative-list").body().findValuesAsText("subject_id")).contains(subjectId);
         assertThat(api.get(ent, "/low-altitude/negative-list").status()).isEqualTo(403);
         assertThat(xlsx(api.get(reviewer(), "/low-altitude/negative-list/export").raw()))
@@ -358,7 +393,7 @@ class LowAltitudeReportingIT {
     }
 
     @Test
-    void thePassengerModelWarnsOfTooManyPersonsOnOneFlight() {
+    void thePassengerModelWarnsOfTooManyPersonsOnOneFlight() throws Exception {
         String reporter = TOKENS.user("lin-fei", LowAltitudeReportingService.REPORTER_ROLE).mint();
         Res s = api.post(reporter, "/low-altitude/subjects", Map.of("kind", "INDIVIDUAL", "name", "林飞",
                 "certificateNo", "460100198803031234", "contactPhone", "13907561288", "aircraftRegs", "B-8PX1", "submit", true));
@@ -401,6 +436,27 @@ class LowAltitudeReportingIT {
         assertThat(api.get(reviewer(), "/low-altitude/warning-models/PASSENGER/data").body().findValuesAsText("rule"))
                 .contains("ITEMS_PER_FLIGHT");
         assertThat(api.get(reporter, "/low-altitude/warning-models/PASSENGER/data").status()).isEqualTo(403);
+
+        // Prints of the passenger report, the passenger list (PDF, Word) and the individual's credit report.
+        String reportId = r.body().path("id").asText();
+        String reportNo = declared.path("reportNo").asText();
+        assertThat(pdfText(api.get(reporter, "/low-altitude/reports/" + reportId + "/print").raw()).replaceAll("\\s+", ""))
+                .contains("载客活动信息报送单", reportNo, "乘客甲", "460100199001013333");
+        assertThat(pdfText(api.get(reviewer(), "/low-altitude/reports/export?activity=PASSENGER&format=pdf").raw())
+                .replaceAll("\\s+", "")).contains(reportNo);
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(
+                api.get(reviewer(), "/low-altitude/reports/export?activity=PASSENGER&format=docx").raw()))) {
+            assertThat(doc.getTables().get(0).getText()).contains(reportNo).doesNotContain("CARGO");
+        }
+        String credit = api.post(reporter, "/low-altitude/subjects/" + subjectId + "/credit-reports", Map.of()).body()
+                .path("id").asText();
+        Res creditPdf = api.get(reporter, "/low-altitude/credit-reports/" + credit + "/print?download=true");
+        assertThat(creditPdf.contentDisposition()).startsWith("attachment");
+        assertThat(pdfText(creditPdf.raw()).replaceAll("\\s+", "")).contains("报送主体信用报告", "林飞", "INDIVIDUAL",
+                "未处理预警");
+        String other = TOKENS.user("other-flyer", LowAltitudeReportingService.REPORTER_ROLE).mint();
+        assertThat(api.get(other, "/low-altitude/credit-reports/" + credit + "/print").status()).isEqualTo(403);
+        assertThat(api.get(other, "/low-altitude/reports/" + reportId + "/print").status()).isEqualTo(403);
     }
 
     @Test
