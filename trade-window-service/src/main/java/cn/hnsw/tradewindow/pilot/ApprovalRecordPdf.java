@@ -1,6 +1,7 @@
 package cn.hnsw.tradewindow.pilot;
 
 import cn.hnsw.common.security.CurrentActor;
+import cn.hnsw.tradewindow.partner.SharedDataGateway;
 import cn.hnsw.tradewindow.pilot.PilotRecordsRepository.TerminationCase;
 import cn.hnsw.tradewindow.support.Pdf;
 import cn.hnsw.tradewindow.support.TradeWindowFont;
@@ -61,6 +62,22 @@ public class ApprovalRecordPdf {
                             "状态 Status", "发起时间 Started", "办结时间 Decided"),
                     terminations, t -> new Object[]{t.initiatedBy(), t.initiatorOrg(), t.discoveryRecord(),
                             t.blacklistReason(), t.status(), t.createdAt(), t.decidedAt()});
+        }
+        return pdf.finish();
+    }
+
+    /** 预览打印 of a shared data set about an enterprise: its records as a table, with where and when it came from. */
+    public byte[] sharedData(CurrentActor actor, SharedDataGateway.SharedDataSet set) {
+        Pdf.Form pdf = new Pdf.Form(font.font(), set.kind().nameZh() + " " + set.kind().nameEn(), false);
+        pdf.note("统一社会信用代码 USCC " + set.enterpriseUscc() + "　来源 Source " + set.source() + "　获取时间 Fetched "
+                + Pdf.time(set.fetchedAt()) + "　打印人 Printed by " + actor.username());
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+        set.records().forEach(r -> keys.addAll(r.keySet()));
+        if (set.records().isEmpty()) {
+            pdf.note("无记录 No records");
+        } else {
+            List<String> headers = List.copyOf(keys);
+            pdf.table(headers, set.records(), r -> headers.stream().map(k -> r.getOrDefault(k, "")).toArray());
         }
         return pdf.finish();
     }

@@ -107,6 +107,17 @@ class PilotApplicationController {
         return sharedData.fetch(uscc, k);
     }
 
+    /** 预览打印 one shared data set (PDF, inline for the browser's print preview). */
+    @GetMapping("/shared-data/{kind}/print")
+    ResponseEntity<byte[]> printSharedData(@PathVariable String kind, @RequestParam(required = false) String enterprise) {
+        SharedDataGateway.SharedDataSet set = sharedData(kind, enterprise);
+        byte[] pdf = recordPdf.sharedData(Actors.current(), set);
+        ContentDisposition disposition = ContentDisposition.inline()
+                .filename("shared-data-" + set.kind().name().toLowerCase() + ".pdf", StandardCharsets.UTF_8).build();
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
+                .contentType(MediaType.APPLICATION_PDF).body(pdf);
+    }
+
     @PostMapping("/pilot-applications")
     @ResponseStatus(HttpStatus.CREATED)
     ApplicationView create(@Valid @RequestBody CreateRequest request) {

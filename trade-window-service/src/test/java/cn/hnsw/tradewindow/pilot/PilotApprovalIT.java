@@ -400,7 +400,7 @@ class PilotApprovalIT {
     }
 
     @Test
-    void theQualificationPromptShowsWhyAnEnterpriseMayNotApply() {
+    void theQualificationPromptShowsWhyAnEnterpriseMayNotApply() throws Exception {
         String token = TOKENS.user("dishonest", "enterprise-declarant").enterprise(DISHONEST).mint();
         Res prompt = api.get(token, "/pilot-qualification");
         assertThat(prompt.body().path("qualified").asBoolean()).isFalse();
@@ -411,6 +411,24 @@ class PilotApprovalIT {
         assertThat(registration.body().path("records").get(0).path("enterpriseName").asText())
                 .isEqualTo("海南椰风国际贸易有限公司");
         assertThat(registration.body().path("source").asText()).contains("模拟器");
+
+        // 预览打印 of the shared data sets: licence, AEO status, the dishonesty list and the penalties, as PDFs.
+        String yefeng = enterprise(YEFENG);
+        assertThat(pdfText(api.get(yefeng, "/shared-data/business-licence/print").raw()).replaceAll("\\s+", ""))
+                .contains("营业执照", YEFENG, "货物进出口；技术进出口；食品加工；日用品销售", "2049-06-17");
+        assertThat(pdfText(api.get(yefeng, "/shared-data/aeo-status/print").raw()).replaceAll("\\s+", ""))
+                .contains("海关高级认证企业信息", "AEOCN4601000123");
+        assertThat(pdfText(api.get(token, "/shared-data/serious-dishonesty/print").raw()).replaceAll("\\s+", ""))
+                .contains("国家严重失信主体法人名单", "海南省市场监督管理局");
+        assertThat(pdfText(api.get(token, "/shared-data/hainan-penalties-legal-person/print").raw()).replaceAll("\\s+", ""))
+                .contains("海南省法人行政处罚", "琼市监罚〔2025〕118号");
+        Res social = api.get(token, "/shared-data/hainan-penalties-social/print");
+        assertThat(social.contentType()).startsWith("application/pdf");
+        assertThat(pdfText(social.raw()).replaceAll("\\s+", "")).contains("海南省行政处罚（社会法人）", "无记录");
+        // An enterprise prints only its own: the enterprise parameter is ignored for it.
+        assertThat(pdfText(api.get(yefeng, "/shared-data/serious-dishonesty/print?enterprise=" + DISHONEST).raw()))
+                .doesNotContain("海南省市场监督管理局").contains(YEFENG);
+        assertThat(api.get(yefeng, "/shared-data/passports/print").status()).isEqualTo(404);
     }
 
     // --- termination -------------------------------------------------------------------------------------------
@@ -471,6 +489,10 @@ class PilotApprovalIT {
         }
         assertThat(entry).isNotNull();
         assertThat(entry.path("reason").asText()).isEqualTo("加工增值率不达标且虚报测算材料");
+        // 预览打印 of the blacklist (officials only).
+        assertThat(pdfText(api.get(province(), "/pilot-blacklist/print").raw()).replaceAll("\\s+", ""))
+                .contains("加工增值试点黑名单", "海南洋浦海丝供应链有限公司", HAISI, "加工增值率不达标且虚报测算材料");
+        assertThat(api.get(ent, "/pilot-blacklist/print").status()).isEqualTo(403);
         try {
             Res blocked = api.post(ent, "/pilot-applications", Map.of("regionCode", r.code(), "productSummary", "再次申请"));
             assertThat(blocked.status()).isEqualTo(409);

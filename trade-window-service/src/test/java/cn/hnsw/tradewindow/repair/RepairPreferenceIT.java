@@ -134,6 +134,11 @@ class RepairPreferenceIT {
                 Map.of("kind", "AIRCRAFT_SELF_USE", "content", "x")).code()).isEqualTo("SUPERVISION_NOT_ALLOWED");
         assertThat(api.get(enterprise(YEFENG), "/repair-preferences/" + id).status()).isEqualTo(403);
 
+        ok(api.post(customs(), "/repair-preferences/" + id + "/supervision-records",
+                Map.of("kind", "TAX_INFO", "content", "2026 年第三季度维修件补税 12,800.00 元已缴清")));
+        ok(api.post(msa(), "/repair-preferences/" + id + "/supervision-records",
+                Map.of("kind", "ENTERPRISE_CHANGE", "content", "法定代表人变更为王海")));
+
         // 预览打印: the qualification record with both review opinions and the supervision records.
         Res record = api.get(ent, "/repair-preferences/" + id + "/record");
         assertThat(record.status()).as(record.toString()).isEqualTo(200);
@@ -141,7 +146,8 @@ class RepairPreferenceIT {
         assertThat(record.contentDisposition()).startsWith("inline");
         String printed = pdfText(record.raw()).replaceAll("\\s+", "");
         assertThat(printed).contains("享惠资格审核记录", submitted.body().path("caseNumber").asText(), "船舶证书齐全有效",
-                "同意享惠", "海关协助需求", "请提供2026年10月维修件入岛使用记录", "维修后主机配件已装船自用，未转让");
+                "同意享惠", "海关协助需求", "请提供2026年10月维修件入岛使用记录", "维修后主机配件已装船自用，未转让",
+                "享惠企业纳税", "2026年第三季度维修件补税12,800.00元已缴清", "享惠企业变更", "法定代表人变更为王海");
         assertThat(api.get(customs(), "/repair-preferences/" + id + "/record?download=true").contentDisposition())
                 .startsWith("attachment");
         assertThat(api.get(enterprise(YEFENG), "/repair-preferences/" + id + "/record").status()).isEqualTo(403);
