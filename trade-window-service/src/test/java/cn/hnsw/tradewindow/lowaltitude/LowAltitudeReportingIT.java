@@ -901,4 +901,62 @@ class LowAltitudeReportingIT {
             ok(api.put(reviewer(), template, Map.of("enabled", true)));
         }
     }
+
+    @Test
+    void theGovernmentEndListsQueriesAndReviewsPassengerReportsThroughTheirCycle() {
+        String reporter = TOKENS.user("chen-hang", LowAltitudeReportingService.REPORTER_ROLE).mint();
+        Res s = api.post(reporter, "/low-altitude/subjects", Map.of("kind", "INDIVIDUAL", "name", "陈航",
+                "certificateNo", "460100199202024321", "contactPhone", "13907561299", "aircraftRegs", "B-9PX7", "submit", true));
+        assertThat(s.status()).as(s.toString()).isEqualTo(201);
+        String subjectId = s.body().path("id").asText();
+        Map<String, Object> content = Map.of("persons", List.of(Map.of("name", "乘客丁", "idNumber", "460100199001014444")),
+                "articles", List.of(Map.of("name", "随身行李", "quantity", 1)));
+        String good = api.post(reporter, "/low-altitude/reports", Map.of("subjectId", subjectId, "activity", "PASSENGER",
+                "airport", "琼海博鳌机场", "aircraftReg", "B-9PX7", "flightDate", today().toString(), "content", content))
+                .body().path("id").asText();
+        String unregistered = api.post(reporter, "/low-altitude/reports", Map.of("subjectId", subjectId,
+                "activity", "PASSENGER", "airport", "琼海博鳌机场", "aircraftReg", "B-0000", "flightDate", today().toString(),
+                "content", content)).body().path("id").asText();
+        // 入库 and the reporter's comprehensive query: its own passenger reports, no one else's.
+        assertThat(api.get(reporter, "/low-altitude/reports?activity=PASSENGER").body().findValuesAsText("id"))
+                .containsExactlyInAnyOrder(good, unregistered);
+        String stranger = TOKENS.user("zhou-yun", LowAltitudeReportingService.REPORTER_ROLE).mint();
+        assertThat(api.get(stranger, "/low-altitude/reports?activity=PASSENGER").body().findValuesAsText("id"))
+                .doesNotContain(good, unregistered);
+        ok(api.post(reporter, "/low-altitude/reports/" + good + "/declaration", Map.of()));
+        ok(api.post(reporter, "/low-altitude/reports/" + unregistered + "/declaration", Map.of()));
+
+        // Government end: the received list by activity and status, the detail with its logic check.
+        assertThat(api.get(reviewer(), "/low-altitude/reports?activity=PASSENGER&status=PENDING_REVIEW").body()
+                .findValuesAsText("id")).contains(good).doesNotContain(unregistered);
+        assertThat(api.get(reviewer(), "/low-altitude/reports?activity=CARGO").body().findValuesAsText("id"))
+                .doesNotContain(good, unregistered);
+        JsonNode failed = api.get(reviewer(), "/low-altitude/reports/" + unregistered).body();
+        assertThat(failed.path("logicCheckPassed").asBoolean()).isFalse();
+        assertThat(failed.path("logicCheckErrors").asText()).contains("航空器未在报送主体登记");
+        assertThat(api.get(reviewer(), "/low-altitude/reports?activity=PASSENGER&status=RECEIPT_SENT").body()
+                .findValuesAsText("id")).contains(unregistered);
+
+        // Review result generated, fed back to the reporter, re-sent once, applied.
+        ok(api.post(reviewer(), "/low-altitude/reports/" + good + "/review", Map.of("result", "APPROVED", "opinion", "载客信息完整")));
+        assertThat(api.post(stranger, "/low-altitude/reports/" + good + "/receipt-application", Map.of()).status()).isEqualTo(403);
+        ok(api.post(reviewer(), "/low-altitude/reports/" + good + "/receipt", Map.of()));
+        assertThat(api.post(reviewer(), "/low-altitude/reports/" + good + "/receipt", Map.of()).body()
+                .path("receiptSentCount").asInt()).isEqualTo(2);
+        JsonNode result = api.get(reviewer(), "/low-altitude/reports?activity=PASSENGER&status=RECEIPT_SENT").body();
+        JsonNode mine = null;
+        for (JsonNode r : result) {
+            if (r.path("id").asText().equals(good)) {
+                mine = r;
+            }
+        }
+        assertThat(mine).isNotNull();
+        assertThat(mine.path("reviewResult").asText()).isEqualTo("APPROVED");
+        assertThat(mine.path("reviewOpinion").asText()).isEqualTo("载客信息完整");
+        assertThat(api.get(reporter, "/low-altitude/reports/" + good).body().path("reviewResult").asText()).isEqualTo("APPROVED");
+        Res applied = api.post(reporter, "/low-altitude/reports/" + good + "/receipt-application", Map.of());
+        ok(applied);
+        assertThat(applied.body().path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(api.get(stranger, "/low-altitude/reports/" + good).status()).isEqualTo(403);
+    }
 }
