@@ -301,4 +301,57 @@ class RepairPreferenceIT {
         assertThat(refused.code()).isEqualTo("NOT_EDITABLE");
         assertThat(api.get(ent, "/repair-preferences/" + id + "/documents/" + kept + "/file").raw()).isEqualTo(PDF);
     }
+
+    @Test
+    void anAirlineIsApprovedByTransportAndCustomsAndRecordsTheSelfUseOfRepairedGoods() {
+        String ent = enterprise(YEFENG);
+        Res created = api.post(ent, "/repair-preferences", Map.of("kind", "AVIATION", "regionCode", "haikou",
+                "conveyance", "B-6513"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.body().path("id").asText();
+        // The maritime documents are not an airline's.
+        assertThat(api.upload(ent, "/repair-preferences/" + id + "/documents", "SHIP_OWNERSHIP", "ship.pdf", PDF)
+                .code()).isEqualTo("DOCUMENT_TYPE_NOT_FOR_KIND");
+        // Each of the airline's documents: uploaded, revoked (kept on record), uploaded again, the revoked one
+        // deleted; then shown on the application, previewed inline and downloaded, each the bytes uploaded.
+        String base = "/repair-preferences/" + id + "/documents";
+        for (RepairDocumentType t : RepairDocumentType.required("AVIATION")) {
+            String first = api.upload(ent, base, t.name(), "first-" + t.name().toLowerCase() + ".pdf", PDF).body()
+                    .path("id").asText();
+            assertThat(api.post(ent, base + "/" + first + "/revocation", Map.of()).status()).isEqualTo(204);
+            String second = api.upload(ent, base, t.name(), t.name().toLowerCase() + ".pdf", PDF).body().path("id").asText();
+            assertThat(api.delete(enterprise(HAISI), base + "/" + first).status()).isEqualTo(404);
+            assertThat(api.delete(ent, base + "/" + first).status()).isEqualTo(204);
+            Res preview = api.get(ent, base + "/" + second + "/content");
+            assertThat(preview.contentDisposition()).startsWith("inline");
+            assertThat(preview.raw()).isEqualTo(PDF);
+            Res download = api.get(ent, base + "/" + second + "/file");
+            assertThat(download.contentDisposition()).startsWith("attachment");
+            assertThat(download.raw()).isEqualTo(PDF);
+        }
+        JsonNode documents = api.get(ent, "/repair-preferences/" + id).body().path("documents");
+        assertThat(documents.findValuesAsText("type")).containsExactlyInAnyOrderElementsOf(
+                RepairDocumentType.required("AVIATION").stream().map(Enum::name).toList());
+        documents.forEach(d -> assertThat(d.path("fileName").asText()).doesNotStartWith("first-"));
+        Res submitted = api.post(ent, "/repair-preferences/" + id + "/submission", Map.of());
+        ok(submitted);
+        // The maritime administration is not the competent department of an airline; transport is.
+        assertThat(api.post(msa(), "/repair-preferences/" + id + "/reviews", Map.of("approve", true, "opinion", "x"))
+                .code()).isEqualTo("NOT_A_REVIEWER");
+        ok(api.post(transport(), "/repair-preferences/" + id + "/reviews", Map.of("approve", true, "opinion", "运行合格证与运行规范有效")));
+        Res approved = api.post(customs(), "/repair-preferences/" + id + "/reviews", Map.of("approve", true, "opinion", "同意享惠"));
+        assertThat(approved.body().path("status").asText()).isEqualTo("APPROVED");
+
+        ok(api.post(ent, "/repair-preferences/" + id + "/supervision-records",
+                Map.of("kind", "AIRCRAFT_SELF_USE", "content", "修理后的发动机部件已装机自用于 B-6513")));
+        assertThat(api.post(ent, "/repair-preferences/" + id + "/supervision-records",
+                Map.of("kind", "SHIP_SELF_USE", "content", "x")).code()).isEqualTo("SUPERVISION_NOT_ALLOWED");
+        assertThat(api.get(transport(), "/repair-preferences/" + id + "/supervision-records").body()
+                .findValuesAsText("kind")).containsExactly("AIRCRAFT_SELF_USE");
+
+        String printed = pdfText(api.get(transport(), "/repair-preferences/" + id + "/record").raw()).replaceAll("\\s+", "");
+        assertThat(printed).contains("航空Aviation", "B-6513", "运行合格证与运行规范有效", "同意享惠", "航空器货物运营自用",
+                "修理后的发动机部件已装机自用于B-6513");
+        assertThat(api.get(enterprise(HAISI), "/repair-preferences/" + id + "/record").status()).isEqualTo(403);
+    }
 }
