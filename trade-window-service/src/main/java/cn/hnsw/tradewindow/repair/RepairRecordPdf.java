@@ -57,7 +57,7 @@ public class RepairRecordPdf {
         pdf.section("申请材料 Documents");
         pdf.table(List.of("材料类型 Type", "文件名 File", "上传人 Uploaded by", "上传时间 Uploaded at", "状态 State"),
                 view.documents(), d -> new Object[]{d.type().nameZh(), d.fileName(), d.uploadedBy(), d.uploadedAt(),
-                        d.revokedAt() == null ? "有效 Active" : "已删除 Removed"});
+                        d.revokedAt() == null ? "有效 Active" : "已撤回 Revoked"});
         pdf.section("审核意见 Review opinions");
         pdf.table(List.of("单位 Unit", "结论 Result", "意见 Opinion", "审核人 Reviewer", "时间 Time"),
                 List.of(new Object[]{"行业主管单位 " + nz(a.competentOrg()), a.competentResult(), a.competentOpinion(),

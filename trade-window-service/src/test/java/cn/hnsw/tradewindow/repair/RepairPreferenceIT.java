@@ -17,6 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -97,6 +98,23 @@ class RepairPreferenceIT {
     void aShippingEnterpriseIsApprovedJointlyWithinThreeWorkingDaysThenChangesAndIsSupervised() {
         String ent = enterprise(HAISI);
         String id = shippingWithDocuments(ent, "9074729");
+        // A wrong copy of the licence, the waterway permit and the ownership certificate is revoked (kept on record).
+        for (String type : List.of("BUSINESS_LICENCE", "WATERWAY_PERMIT", "SHIP_OWNERSHIP")) {
+            String wrong = api.upload(ent, "/repair-preferences/" + id + "/documents", type, "wrong-" + type + ".pdf", PDF)
+                    .body().path("id").asText();
+            assertThat(api.post(enterprise(YEFENG), "/repair-preferences/" + id + "/documents/" + wrong + "/revocation",
+                    Map.of()).status()).isIn(403, 404);
+            assertThat(api.post(ent, "/repair-preferences/" + id + "/documents/" + wrong + "/revocation", Map.of()).status())
+                    .isEqualTo(204);
+            JsonNode kept = null;
+            for (JsonNode d : api.get(ent, "/repair-preferences/" + id).body().path("documents")) {
+                if (d.path("id").asText().equals(wrong)) {
+                    kept = d;
+                }
+            }
+            assertThat(kept).isNotNull();
+            assertThat(kept.path("revokedAt").asText()).isNotBlank();
+        }
         Res wrongKind = api.upload(ent, "/repair-preferences/" + id + "/documents", "AIR_OPERATOR_CERTIFICATE", "aoc.pdf", PDF);
         assertThat(wrongKind.code()).isEqualTo("DOCUMENT_TYPE_NOT_FOR_KIND");
 
