@@ -72,7 +72,7 @@ test('an enterprise applies, four levels approve in turn, the enterprise sees th
   await logout(page)
   // The county government cannot act until the added unit has approved.
   await signIn(page, 'county-gov', '/government/pilot-approvals')
-  await expect(page.getByTestId('todo-table')).toBeVisible()
+  await expect(page.getByTestId('pending-table')).toBeVisible()
   await expect(page.getByTestId(`open-task-${caseNumber}`)).toHaveCount(0)
   await logout(page)
   await approveAs(page, 'county-unit2', caseNumber, '发改委加签：同意')

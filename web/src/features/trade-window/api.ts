@@ -175,7 +175,7 @@ export const pilotApi = {
   editBlacklist: (id: string, reason: string, changeReason: string) =>
     api.put<BlacklistEntry>(`${BASE}/pilot-blacklist/${id}`, { reason, changeReason }),
   blacklistHistory: (id: string) => api.get<BlacklistChangeCheck[]>(`${BASE}/pilot-blacklist/${id}/history`),
-  todo: () => api.get<TaskItem[]>(`${BASE}/process-centre/todo`),
+  pending: () => api.get<TaskItem[]>(`${BASE}/process-centre/pending`),
   done: () => api.get<TaskItem[]>(`${BASE}/process-centre/done`),
   copies: () => api.get<{ id: string; applicationId: string; toOrg: string; fromActor: string; note?: string; createdAt: string }[]>(
     `${BASE}/process-centre/copies`,
@@ -290,6 +290,8 @@ export const noticeApi = {
 }
 
 export const diagramPath = (id: string) => `/process-centre/applications/${id}/diagram`
+export const recordPath = (id: string) => `/pilot-applications/${id}/record`
+export const repairRecordPath = (id: string) => `/repair-preferences/${id}/record`
 export const documentPath = (id: string, documentId: string) => `/pilot-applications/${id}/documents/${documentId}/content`
 
 // --- 低慢小航空器报送 (S2) -------------------------------------------------------------------------------------
@@ -338,7 +340,11 @@ export const lowAltitudeApi = {
   review: (id: string, result: 'APPROVED' | 'RETURNED', opinion: string) => api.post<ActivityReport>(`${LA}/reports/${id}/review`, { result, opinion }),
   receipt: (id: string) => api.post<ActivityReport>(`${LA}/reports/${id}/receipt`, {}),
   applyReceipt: (id: string) => api.post<ActivityReport>(`${LA}/reports/${id}/receipt-application`, {}),
+  myNotices: () => api.get<LaMessage[]>(`${LA}/my-notices`),
 }
+
+/** A notice to the reporter from the S2 notice templates (PC or mobile end). */
+export interface LaMessage { id: string; channel: 'PC' | 'MOBILE'; kind: string; businessId: string; content: string; createdAt: string }
 
 export interface LaWarningModel {
   activity: 'CARGO' | 'PASSENGER'
@@ -421,6 +427,100 @@ export const creditApi = {
     api.post<LaCorrection>(`${LA}/credit-corrections/${id}/review`, { approve, opinion }),
   notices: () => api.get<LaNotice[]>(`${LA}/notices`),
   publish: (n: Omit<LaNotice, 'id' | 'publishedAt'>) => api.post<LaNotice>(`${LA}/notices`, n),
+}
+
+// --- S2 日志信息管理 and 权限管理 (FP 411–441) -------------------------------------------------------------------
+
+
+export interface LaOperationLogEntry {
+  seq: number
+  occurredAt: string
+  actorName: string
+  roles?: string
+  organization?: string
+  enterprise?: string
+  action: string
+  businessId?: string
+  result: string
+  detail?: string
+  clientIp?: string
+  hash: string
+}
+
+export interface LaSystemLogEntry {
+  seq: number
+  occurredAt: string
+  level: 'INFO' | 'WARN' | 'ERROR'
+  category: string
+  event: string
+  actorName?: string
+  businessId?: string
+  detail: string
+}
+
+export interface LaMenu { code: string; parentCode?: string | null; nameZh: string; nameEn: string; apiPrefix?: string | null; sortOrder: number }
+export interface LaGroupMember { type: 'USER' | 'ORGANIZATION'; member: string }
+export interface LaPermissionGroup {
+  code: string
+  nameZh: string
+  nameEn: string
+  description?: string | null
+  sourceMenu?: string | null
+  menus: string[]
+  members: LaGroupMember[]
+  updatedBy: string
+  updatedAt: string
+}
+export interface LaInterface { method: string; path: string; handler: string; menu?: string | null }
+
+/** Query of a log list; blank values are left out. */
+export type LogQuery = Record<string, string | number | undefined>
+
+/** The query string of an export or print, blank values left out. */
+export function logQueryString(query: LogQuery): string {
+  const q = new URLSearchParams()
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') q.set(k, String(v))
+  return q.toString()
+}
+
+export const laAdminApi = {
+  operationLogs: (query: LogQuery) => api.get<PageResponse<LaOperationLogEntry>>(`${LA}/operation-logs`, { query }),
+  systemLogs: (query: LogQuery) => api.get<PageResponse<LaSystemLogEntry>>(`${LA}/system-logs`, { query }),
+  systemLog: (seq: number) => api.get<LaSystemLogEntry>(`${LA}/system-logs/${seq}`),
+  groups: (keyword?: string) => api.get<LaPermissionGroup[]>(`${LA}/permissions/groups`, { query: { keyword } }),
+  saveGroup: (code: string, body: { nameZh: string; nameEn: string; description?: string }) =>
+    api.put<LaPermissionGroup>(`${LA}/permissions/groups/${code}`, body),
+  deleteGroup: (code: string) => api.delete<void>(`${LA}/permissions/groups/${code}`),
+  assignMenus: (code: string, menus: string[]) => api.put<LaPermissionGroup>(`${LA}/permissions/groups/${code}/menus`, { menus }),
+  assignMembers: (code: string, members: LaGroupMember[]) =>
+    api.put<LaPermissionGroup>(`${LA}/permissions/groups/${code}/members`, { members }),
+  importFile: (kind: 'groups' | 'relations', file: File) => {
+    const form = new FormData()
+    form.append('file', file)
+    return api.post<Record<string, number>>(`${LA}/permissions/${kind}/import`, form)
+  },
+  menus: (keyword?: string) => api.get<LaMenu[]>(`${LA}/permissions/menus`, { query: { keyword } }),
+  fromMenu: (code: string) => api.post<LaPermissionGroup>(`${LA}/permissions/menus/${code}/group`, {}),
+  interfaces: (keyword?: string) => api.get<LaInterface[]>(`${LA}/permissions/interfaces`, { query: { keyword } }),
+  mine: () => api.get<LaMine>(`${LA}/permissions/mine`),
+}
+
+/** What the current user may open: {@code limited} false means every menu of the role. */
+export interface LaMine { limited: boolean; groups: string[]; menus: string[]; apiPrefixes: string[] }
+
+/** Whether a permission-group answer grants any of {@code menus} (an unlimited user is granted everything). */
+export function grants(mine: LaMine | null, ...menus: string[]): boolean {
+  return !mine || !mine.limited || menus.some((m) => mine.menus.includes(m))
+}
+
+/** Paths (relative to the trade window's API) of the S2 exports and prints. */
+export const laExportPath = {
+  operationLog: (format: 'xlsx' | 'docx' | 'pdf', query: LogQuery) => `/low-altitude/operation-logs/export?${logQueryString({ ...query, format })}`,
+  systemLog: (format: 'xlsx' | 'docx' | 'pdf', query: LogQuery) => `/low-altitude/system-logs/export?${logQueryString({ ...query, format })}`,
+  operationLogPrint: (query: LogQuery) => `/low-altitude/operation-logs/export?${logQueryString({ ...query, print: 'true' })}`,
+  systemLogPrint: (query: LogQuery) => `/low-altitude/system-logs/export?${logQueryString({ ...query, print: 'true' })}`,
+  groups: '/low-altitude/permissions/groups/export',
+  relations: '/low-altitude/permissions/relations/export',
 }
 
 /** Reviewers of low-altitude reporting (LowAltitudeReportingService.REVIEWERS). */

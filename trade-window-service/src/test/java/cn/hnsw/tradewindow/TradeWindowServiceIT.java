@@ -11,5 +11,7 @@ class TradeWindowServiceIT extends ServiceSmokeIT {
     @DynamicPropertySource
     static void partners(DynamicPropertyRegistry r) {
         TestPartners.register(r);
+        // notices are sent by the pilot tests' context only (see RepairPreferenceIT)
+        r.add("tradewindow.notices.initial-delay", () -> "PT24H");
     }
 }

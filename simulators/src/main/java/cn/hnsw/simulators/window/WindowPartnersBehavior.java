@@ -19,7 +19,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The trade window's partners, simulated: 海易办模拟器 (CASE_NUMBER_REQUEST, CASE_STATUS, TODO_NOTICE), the provincial
+ * The trade window's partners, simulated: 海易办模拟器 (CASE_NUMBER_REQUEST, CASE_STATUS, PENDING_TASK_NOTICE), the provincial
  * SMS platform simulator (SMS) and the provincial data-sharing platform simulator (SHARED_DATA_QUERY). Messages are
  * JSON with a {@code messageType}; answers are JSON with {@code accepted} and, on refusal, a {@code code}. Every answer
  * carries {@code "simulator": true}.
@@ -92,11 +92,11 @@ public class WindowPartnersBehavior implements PartnerBehavior {
                 answer.put("accepted", true);
                 return "status " + in.path("status").asText("");
             }
-            case "TODO_NOTICE" -> {
-                cases.notice("TODO", in.path("recipient").asText(""), in.path("content").asText(""),
+            case "PENDING_TASK_NOTICE" -> {
+                cases.notice("PENDING_TASK", in.path("recipient").asText(""), in.path("content").asText(""),
                         in.path("businessId").asText(""));
                 answer.put("accepted", true);
-                return "todo";
+                return "pending task";
             }
             default -> {
                 return refuseInline(answer, "UNKNOWN_MESSAGE_TYPE");

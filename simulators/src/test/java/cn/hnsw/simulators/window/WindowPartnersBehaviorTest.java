@@ -53,6 +53,21 @@ class WindowPartnersBehaviorTest {
     }
 
     @Test
+    void keepsEachPendingTaskNoticeAndRefusesUnknownTypes() throws Exception {
+        JsonNode notice = send(HAIYIBAN, "{\"messageType\":\"PENDING_TASK_NOTICE\",\"recipient\":\"/org/haikou/unit\","
+                + "\"content\":\"待市县单位审核\",\"businessId\":\"a-9\"}");
+        assertThat(notice.path("accepted").asBoolean()).isTrue();
+        assertThat(book.notices()).singleElement().satisfies(n -> {
+            assertThat(n.channel()).isEqualTo("PENDING_TASK");
+            assertThat(n.recipient()).isEqualTo("/org/haikou/unit");
+            assertThat(n.businessId()).isEqualTo("a-9");
+        });
+        assertThat(send(HAIYIBAN, "{\"messageType\":\"TASK_NOTICE\",\"recipient\":\"x\"}").path("code").asText())
+                .isEqualTo("UNKNOWN_MESSAGE_TYPE");
+        assertThat(book.notices()).hasSize(1);
+    }
+
+    @Test
     void sharedDataAndSms() throws Exception {
         JsonNode dishonest = send(SHARING, "{\"messageType\":\"SHARED_DATA_QUERY\",\"enterpriseUscc\":\"" + SharedDataFixtures.DISHONEST
                 + "\",\"kind\":\"SERIOUS_DISHONESTY\"}");

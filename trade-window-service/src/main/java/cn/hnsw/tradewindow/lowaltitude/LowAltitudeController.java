@@ -32,9 +32,11 @@ import java.util.UUID;
 class LowAltitudeController {
 
     private final LowAltitudeReportingService service;
+    private final LowAltitudeNotices notices;
 
-    LowAltitudeController(LowAltitudeReportingService service) {
+    LowAltitudeController(LowAltitudeReportingService service, LowAltitudeNotices notices) {
         this.service = service;
+        this.notices = notices;
     }
 
     record SubjectRequest(@NotBlank @Pattern(regexp = "ENTERPRISE|INDIVIDUAL") String kind,
@@ -176,5 +178,11 @@ class LowAltitudeController {
     @GetMapping("/statistics")
     Map<String, Object> statistics() {
         return service.statistics(Actors.current());
+    }
+
+    /** The reporter's own notices (PC and mobile ends) sent from the notice templates. */
+    @GetMapping("/my-notices")
+    List<LowAltitudeNotices.Message> myNotices() {
+        return notices.mine(Actors.current());
     }
 }

@@ -7,6 +7,7 @@ import cn.hnsw.tradewindow.lowaltitude.LowAltitudeCreditService.Notice;
 import cn.hnsw.tradewindow.lowaltitude.LowAltitudeCreditService.Warning;
 import cn.hnsw.tradewindow.lowaltitude.LowAltitudeCreditService.WarningModel;
 import cn.hnsw.tradewindow.lowaltitude.LowAltitudeRepository.Report;
+import cn.hnsw.tradewindow.support.Docx;
 import cn.hnsw.tradewindow.support.Xlsx;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -49,10 +50,13 @@ class LowAltitudeCreditController {
 
     private final LowAltitudeCreditService credit;
     private final LowAltitudeReportingService reporting;
+    private final LowAltitudePrints prints;
 
-    LowAltitudeCreditController(LowAltitudeCreditService credit, LowAltitudeReportingService reporting) {
+    LowAltitudeCreditController(LowAltitudeCreditService credit, LowAltitudeReportingService reporting,
+                                LowAltitudePrints prints) {
         this.credit = credit;
         this.reporting = reporting;
+        this.prints = prints;
     }
 
     // --- warning models and warnings --------------------------------------------------------------------------
@@ -236,16 +240,38 @@ class LowAltitudeCreditController {
 
     // --- report list export (FP 262, 272, 306) ----------------------------------------------------------------
 
+    /**
+     * 打印 and 导出 of the report list: {@code format} xlsx (Excel), docx (Word) or pdf; {@code print=true} answers the
+     * PDF inline for the browser's print preview. Reporters get their own reports, reviewers all.
+     */
     @GetMapping("/reports/export")
     ResponseEntity<byte[]> exportReports(@RequestParam(required = false) @Pattern(regexp = "CARGO|PASSENGER") String activity,
                                          @RequestParam(required = false) String status,
-                                         @RequestParam(required = false) @Pattern(regexp = "ORIGINAL|CORRECTION|WITHDRAWAL|SUPPLEMENT") String form) {
+                                         @RequestParam(required = false) @Pattern(regexp = "ORIGINAL|CORRECTION|WITHDRAWAL|SUPPLEMENT") String form,
+                                         @RequestParam(defaultValue = "xlsx") @Pattern(regexp = "xlsx|docx|pdf") String format,
+                                         @RequestParam(defaultValue = "false") boolean print) {
         List<Report> reports = reporting.reports(Actors.current(), activity, status, form);
-        return xlsx("low-altitude-reports", "活动报送信息", List.of("报送单号 Report no.", "活动 Activity",
-                        "单据 Form", "机场 Airport", "航空器 Aircraft", "飞行日期 Flight date", "状态 Status",
-                        "审核结果 Review result", "审核意见 Opinion", "有效 Effective"), reports,
-                r -> new Object[]{r.reportNo(), r.activity(), r.form(), r.airport(), r.aircraftReg(), r.flightDate(),
-                        r.status(), r.reviewResult(), r.reviewOpinion(), r.effective() ? "是 Yes" : "否 No"});
+        String f = print ? "pdf" : format;
+        return LowAltitudeLogController.file("low-altitude-reports", f, print, switch (f) {
+            case "docx" -> Docx.write("低慢小航空器活动报送信息 Low-altitude activity reports", LowAltitudePrints.REPORT_HEADERS,
+                    reports, LowAltitudePrints::reportCells);
+            case "pdf" -> prints.reportList(reports);
+            default -> Xlsx.write("活动报送信息", LowAltitudePrints.REPORT_HEADERS, reports, LowAltitudePrints::reportCells);
+        });
+    }
+
+    /** 下载/打印 one report (PDF): inline for the print preview, or as an attachment. */
+    @GetMapping("/reports/{id}/print")
+    ResponseEntity<byte[]> printReport(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean download) {
+        return LowAltitudeLogController.file("low-altitude-report-" + id, "pdf", !download,
+                prints.report(Actors.current(), id));
+    }
+
+    /** 信用报告下载/打印 (PDF): for the subject's reporter or a reviewer. */
+    @GetMapping("/credit-reports/{id}/print")
+    ResponseEntity<byte[]> printCreditReport(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean download) {
+        return LowAltitudeLogController.file("low-altitude-credit-report-" + id, "pdf", !download,
+                prints.creditReport(Actors.current(), id));
     }
 
     private static <T> ResponseEntity<byte[]> xlsx(String file, String sheet, List<String> headers, List<T> rows,

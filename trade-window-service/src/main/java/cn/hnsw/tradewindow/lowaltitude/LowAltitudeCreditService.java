@@ -44,12 +44,17 @@ public class LowAltitudeCreditService {
     private final LowAltitudeRepository repo;
     private final ObjectMapper json;
     private final Clock clock;
+    private final LowAltitudeSystemLog systemLog;
+    private final LowAltitudeNotices notices;
 
-    public LowAltitudeCreditService(JdbcClient jdbc, LowAltitudeRepository repo, ObjectMapper json, Clock clock) {
+    public LowAltitudeCreditService(JdbcClient jdbc, LowAltitudeRepository repo, ObjectMapper json, Clock clock,
+                                    LowAltitudeSystemLog systemLog, LowAltitudeNotices notices) {
         this.jdbc = jdbc;
         this.repo = repo;
         this.json = json;
         this.clock = clock;
+        this.systemLog = systemLog;
+        this.notices = notices;
     }
 
     private static void requireReviewer(CurrentActor actor) {
@@ -167,18 +172,25 @@ public class LowAltitudeCreditService {
                                 + n + " " + items + " on one flight, above " + m.maxItemsPerFlight());
             }
         }
+        systemLog.record(LowAltitudeSystemLog.Level.INFO, "WARNING_SCAN", "WARNING_SCAN_FINISHED", null, null,
+                "预警扫描完成，新增预警 " + raised + " 条 / Warning scan finished, " + raised + " new warnings");
         return raised;
     }
 
     private int raise(String activity, String rule, String key, UUID subject, UUID report, int observed, int threshold,
                       String detail) {
-        return jdbc.sql("""
+        UUID id = UUID.randomUUID();
+        int raised = jdbc.sql("""
                 INSERT INTO la_warning (id, activity, rule, dedupe_key, subject_id, report_id, observed, threshold,
                   detail, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'NEW', ?)
                 ON CONFLICT (dedupe_key) DO NOTHING""")
-                .params(UUID.randomUUID(), activity, rule, key, subject, report, observed, threshold,
+                .params(id, activity, rule, key, subject, report, observed, threshold,
                         detail.length() > 1000 ? detail.substring(0, 1000) : detail, Timestamp.from(clock.instant()))
                 .update();
+        if (raised == 1) {
+            repo.subject(subject).ifPresent(s -> notices.warningRaised(s, id.toString(), detail));
+        }
+        return raised;
     }
 
     public record Warning(UUID id, String activity, String rule, UUID subjectId, String subjectName, UUID reportId,
@@ -309,6 +321,14 @@ public class LowAltitudeCreditService {
             jdbc.sql("DELETE FROM la_negative_list WHERE subject_id = ?").param(subjectId).update();
         }
         return new CreditReport(id, subjectId, s.name(), score, grade, content, actor.username(), now);
+    }
+
+    /** One credit report, for its subject's reporter or a reviewer. */
+    public CreditReport report(CurrentActor actor, UUID reportId) {
+        UUID subjectId = jdbc.sql("SELECT subject_id FROM la_credit_report WHERE id = ?").param(reportId)
+                .query(UUID.class).optional()
+                .orElseThrow(() -> new HnswException(CommonErrorCode.NOT_FOUND));
+        return reports(actor, subjectId).stream().filter(r -> r.id().equals(reportId)).findFirst().orElseThrow();
     }
 
     public List<CreditReport> reports(CurrentActor actor, UUID subjectId) {

@@ -33,7 +33,12 @@ public enum LowAltitudeErrorCode implements EnumErrorCode {
             "Choose at least one way of reminding (PC, mobile, SMS)"),
     TEMPLATE_PARAM_NOT_FOUND(HttpStatus.NOT_FOUND, "模板参数不存在：{0}", "No template parameter {0}"),
     TEMPLATE_PARAM_IN_USE(HttpStatus.CONFLICT, "模板参数 {0} 正被启用的模板使用：{1}",
-            "Template parameter {0} is used by enabled templates: {1}");
+            "Template parameter {0} is used by enabled templates: {1}"),
+    PERMISSION_GROUP_NOT_FOUND(HttpStatus.NOT_FOUND, "权限组不存在：{0}", "No permission group {0}"),
+    MENU_NOT_FOUND(HttpStatus.NOT_FOUND, "菜单资源不存在：{0}", "No menu resource {0}"),
+    PERMISSION_IMPORT_INVALID(HttpStatus.BAD_REQUEST, "权限组数据有误：{0}", "Invalid permission group data: {0}"),
+    PERMISSION_GROUP_DENIED(HttpStatus.FORBIDDEN, "您所在的权限组未授予该菜单：{0}",
+            "Your permission groups do not grant this menu: {0}");
 
     private final ErrorText text;
 

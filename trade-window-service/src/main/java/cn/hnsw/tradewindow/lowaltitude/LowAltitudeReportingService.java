@@ -40,11 +40,16 @@ public class LowAltitudeReportingService {
     private final LowAltitudeRepository repo;
     private final ObjectMapper json;
     private final Clock clock;
+    private final LowAltitudeSystemLog systemLog;
+    private final LowAltitudeNotices notices;
 
-    public LowAltitudeReportingService(LowAltitudeRepository repo, ObjectMapper json, Clock clock) {
+    public LowAltitudeReportingService(LowAltitudeRepository repo, ObjectMapper json, Clock clock,
+                                       LowAltitudeSystemLog systemLog, LowAltitudeNotices notices) {
         this.repo = repo;
         this.json = json;
         this.clock = clock;
+        this.systemLog = systemLog;
+        this.notices = notices;
     }
 
     // --- who --------------------------------------------------------------------------------------------------
@@ -271,6 +276,8 @@ public class LowAltitudeReportingService {
                     ReportStatus.RECEIPT_SENT, false, String.join("\n", errors), "LOGIC_FAILED", null, "logic-check",
                     1, null, r.effective(), r.createdAt(), now, now);
             repo.credit(r.subjectId(), "LOGIC_CHECK_FAILED", r.id(), r.reportNo() + ": " + errors.get(0), now);
+            systemLog.record(LowAltitudeSystemLog.Level.WARN, "LOGIC_CHECK", "LOGIC_CHECK_FAILED", actor.username(),
+                    r.reportNo(), "逻辑检控未通过 / Logic check failed: " + String.join("; ", errors));
         }
         repo.updateReport(declared);
         return declared;
@@ -296,6 +303,8 @@ public class LowAltitudeReportingService {
         if ("RETURNED".equals(result)) {
             repo.credit(r.subjectId(), "REPORT_RETURNED", r.id(), r.reportNo() + ": " + opinion, now);
         }
+        repo.subject(r.subjectId()).ifPresent(s -> notices.reviewed(s, r.id().toString(), r.reportNo(), r.activity(),
+                result, opinion));
         return reviewed;
     }
 

@@ -109,7 +109,7 @@ public class LowAltitudeTemplates {
         return find(code).orElseThrow(() -> new HnswException(LowAltitudeErrorCode.TEMPLATE_NOT_FOUND, code));
     }
 
-    private java.util.Optional<Template> find(String code) {
+    java.util.Optional<Template> find(String code) {
         return jdbc.sql("SELECT * FROM la_notice_template WHERE code = ?").param(code)
                 .query(LowAltitudeTemplates::template).optional();
     }

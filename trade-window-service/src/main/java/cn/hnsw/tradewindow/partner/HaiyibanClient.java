@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * 海易办/海政通 over sealed partner messages: 统一赋码 (CASE_NUMBER_REQUEST), 办件状态同步 (CASE_STATUS) and 统一代办
- * (TODO_NOTICE). The SMS platform (SMS) is a partner of its own.
+ * (PENDING_TASK_NOTICE). The SMS platform (SMS) is a partner of its own.
  */
 public class HaiyibanClient implements CaseNumberingGateway, NoticeGateway {
 
@@ -53,7 +53,7 @@ public class HaiyibanClient implements CaseNumberingGateway, NoticeGateway {
             messages.exchange(SMS, "省短信平台 SMS platform", "SMS", Map.of("recipient", recipient,
                     "content", content, "businessId", businessId));
         } else {
-            messages.exchange(HAIYIBAN, "海易办 Haiyiban", "TODO_NOTICE", Map.of("recipient", recipient,
+            messages.exchange(HAIYIBAN, "海易办 Haiyiban", "PENDING_TASK_NOTICE", Map.of("recipient", recipient,
                     "content", content, "businessId", businessId));
         }
     }

@@ -6,6 +6,6 @@ package cn.hnsw.tradewindow.partner;
  */
 public interface NoticeGateway {
 
-    /** @param channel {@code TODO} (unified to-do) or {@code SMS} */
+    /** @param channel {@code PENDING_TASK} (统一代办, unified to-do) or {@code SMS} */
     void send(String channel, String recipient, String content, String businessId);
 }

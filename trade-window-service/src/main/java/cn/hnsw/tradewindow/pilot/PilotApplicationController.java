@@ -42,10 +42,12 @@ class PilotApplicationController {
 
     private final PilotApprovalService service;
     private final SharedDataGateway sharedData;
+    private final ApprovalRecordPdf recordPdf;
 
-    PilotApplicationController(PilotApprovalService service, SharedDataGateway sharedData) {
+    PilotApplicationController(PilotApprovalService service, SharedDataGateway sharedData, ApprovalRecordPdf recordPdf) {
         this.service = service;
         this.sharedData = sharedData;
+        this.recordPdf = recordPdf;
     }
 
     record CreateRequest(@NotBlank @Size(max = 64) String regionCode, @NotBlank @Size(max = 1000) String productSummary) {
@@ -103,6 +105,17 @@ class PilotApplicationController {
             throw new HnswException(CommonErrorCode.NOT_FOUND);
         }
         return sharedData.fetch(uscc, k);
+    }
+
+    /** 预览打印 one shared data set (PDF, inline for the browser's print preview). */
+    @GetMapping("/shared-data/{kind}/print")
+    ResponseEntity<byte[]> printSharedData(@PathVariable String kind, @RequestParam(required = false) String enterprise) {
+        SharedDataGateway.SharedDataSet set = sharedData(kind, enterprise);
+        byte[] pdf = recordPdf.sharedData(Actors.current(), set);
+        ContentDisposition disposition = ContentDisposition.inline()
+                .filename("shared-data-" + set.kind().name().toLowerCase() + ".pdf", StandardCharsets.UTF_8).build();
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
+                .contentType(MediaType.APPLICATION_PDF).body(pdf);
     }
 
     @PostMapping("/pilot-applications")
@@ -196,6 +209,16 @@ class PilotApplicationController {
     PilotRecordsRepository.TerminationCase terminate(@PathVariable UUID id,
                                                      @Valid @RequestBody TerminationRequest request) {
         return service.startTermination(Actors.current(), id, request.discoveryRecord(), request.blacklistReason());
+    }
+
+    /** 预览打印 the approval record (PDF): inline for the browser's print preview, or as an attachment. */
+    @GetMapping("/pilot-applications/{id}/record")
+    ResponseEntity<byte[]> record(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean download) {
+        byte[] pdf = recordPdf.render(Actors.current(), id);
+        ContentDisposition disposition = (download ? ContentDisposition.attachment() : ContentDisposition.inline())
+                .filename("pilot-approval-record-" + id + ".pdf", StandardCharsets.UTF_8).build();
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
+                .contentType(MediaType.APPLICATION_PDF).body(pdf);
     }
 
     @GetMapping("/pilot-applications/{id}/terminations")

@@ -508,7 +508,7 @@ public class PilotApprovalService {
             tasks.setDueDate(t.getId(), Date.from(due));
             ApprovalStep step = ApprovalStep.of(t.getTaskDefinitionKey());
             for (String group : candidateGroups(t.getId())) {
-                notices.todo(group, app, step, due);
+                notices.pendingTask(group, app, step, due);
             }
         }
     }
@@ -568,7 +568,7 @@ public class PilotApprovalService {
         Instant due = task.getDueDate() != null ? task.getDueDate().toInstant()
                 : calendar.calendar().deadline(task.getCreateTime().toInstant(),
                 calendar.warningConfig(step.name()).limitWorkingDays());
-        notices.todo(unitOrg, app, step, due);
+        notices.pendingTask(unitOrg, app, step, due);
     }
 
     @Transactional

@@ -1,11 +1,17 @@
 package cn.hnsw.tradewindow.pilot;
 
 import cn.hnsw.common.security.Actors;
+import cn.hnsw.tradewindow.support.Pdf;
+import cn.hnsw.tradewindow.support.TradeWindowFont;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +24,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,11 +46,16 @@ class PilotConfigController {
     private final RoutingRepository routing;
     private final PilotApprovalService service;
     private final PilotRecordsRepository records;
+    private final TradeWindowFont font;
+    private final Clock clock;
 
-    PilotConfigController(RoutingRepository routing, PilotApprovalService service, PilotRecordsRepository records) {
+    PilotConfigController(RoutingRepository routing, PilotApprovalService service, PilotRecordsRepository records,
+                          TradeWindowFont font, Clock clock) {
         this.routing = routing;
         this.service = service;
         this.records = records;
+        this.font = font;
+        this.clock = clock;
     }
 
     /** 通知消息记录 (FP 410–412): to-do notices, SMS and warnings with whether the partner took them; newest 200. */
@@ -117,6 +130,19 @@ class PilotConfigController {
     @PreAuthorize(OFFICIALS)
     List<PilotRecordsRepository.BlacklistEntry> blacklist() {
         return service.blacklist();
+    }
+
+    /** 预览打印 the blacklist: each enterprise with its reason, when and by whom it was listed (PDF, inline). */
+    @GetMapping("/pilot-blacklist/print")
+    @PreAuthorize(OFFICIALS)
+    ResponseEntity<byte[]> printBlacklist() {
+        byte[] pdf = Pdf.table(font.font(), "加工增值试点黑名单 Pilot blacklist", List.of("企业 Enterprise",
+                        "统一社会信用代码 USCC", "原因 Reason", "列入时间 Listed at", "列入人 Listed by"), service.blacklist(),
+                b -> new Object[]{b.enterpriseName(), b.enterpriseUscc(), b.reason(), b.createdAt(), b.createdBy()},
+                clock.instant());
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename("pilot-blacklist.pdf", StandardCharsets.UTF_8).build().toString())
+                .contentType(MediaType.APPLICATION_PDF).body(pdf);
     }
 
     @PostMapping("/pilot-blacklist")

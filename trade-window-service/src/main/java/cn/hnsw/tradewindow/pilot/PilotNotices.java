@@ -29,6 +29,8 @@ public class PilotNotices {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(WorkingDayCalendar.ZONE);
     private static final String ENTERPRISE_PREFIX = "/enterprises/";
+    /** The stored channel of a to-do notice (统一代办) sent to 海易办/海政通; the other channel is {@code SMS}. */
+    public static final String PENDING_TASK = "PENDING_TASK";
 
     private final PilotRecordsRepository records;
     private final NoticeSettingsRepository settings;
@@ -40,7 +42,7 @@ public class PilotNotices {
         this.clock = clock;
     }
 
-    void todo(String group, PilotApplication app, ApprovalStep step, Instant due) {
+    void pendingTask(String group, PilotApplication app, ApprovalStep step, Instant due) {
         Map<String, String> v = caseValues(app);
         v.put("step", step.nameZh());
         v.put("stepEn", step.nameEn());
@@ -86,7 +88,7 @@ public class PilotNotices {
         }
         boolean enterprise = recipient.startsWith(ENTERPRISE_PREFIX);
         if (config.toUnit()) {
-            write("TODO", recipient, businessId, kind, content);
+            write(PENDING_TASK, recipient, businessId, kind, content);
         }
         if (config.sms()) {
             if (enterprise) {

@@ -40,9 +40,9 @@ class ProcessCentreController {
     record ExtraApprover(@NotBlank @Size(max = 200) String unitOrg, @Size(max = 500) String reason) {
     }
 
-    @GetMapping("/todo")
-    List<ProcessCentreService.TaskItem> todo() {
-        return centre.todo(Actors.current());
+    @GetMapping("/pending")
+    List<ProcessCentreService.TaskItem> pending() {
+        return centre.pending(Actors.current());
     }
 
     @GetMapping("/done")

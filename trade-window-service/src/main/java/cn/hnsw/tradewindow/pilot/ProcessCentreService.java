@@ -72,7 +72,7 @@ public class ProcessCentreService {
                            Instant endedAt, Integer workingDaysLeft, String warning) {
     }
 
-    public List<TaskItem> todo(CurrentActor actor) {
+    public List<TaskItem> pending(CurrentActor actor) {
         List<Task> open = actor.organizations().isEmpty()
                 ? tasks.createTaskQuery().taskAssignee(actor.username()).orderByTaskCreateTime().desc().list()
                 : tasks.createTaskQuery().or().taskCandidateGroupIn(actor.organizations()).taskAssignee(actor.username())

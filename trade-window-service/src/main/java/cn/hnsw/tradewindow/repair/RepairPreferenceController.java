@@ -36,9 +36,11 @@ import java.util.UUID;
 class RepairPreferenceController {
 
     private final RepairPreferenceService service;
+    private final RepairRecordPdf recordPdf;
 
-    RepairPreferenceController(RepairPreferenceService service) {
+    RepairPreferenceController(RepairPreferenceService service, RepairRecordPdf recordPdf) {
         this.service = service;
+        this.recordPdf = recordPdf;
     }
 
     record CreateRequest(@NotBlank @Pattern(regexp = "AVIATION|SHIPPING") String kind,
@@ -72,6 +74,16 @@ class RepairPreferenceController {
     @GetMapping("/{id}")
     RepairPreferenceService.ApplicationView get(@PathVariable UUID id) {
         return service.read(Actors.current(), id);
+    }
+
+    /** 预览打印 the qualification record (PDF): inline for the browser's print preview, or as an attachment. */
+    @GetMapping("/{id}/record")
+    ResponseEntity<byte[]> record(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean download) {
+        byte[] pdf = recordPdf.render(Actors.current(), id);
+        ContentDisposition disposition = (download ? ContentDisposition.attachment() : ContentDisposition.inline())
+                .filename("repair-qualification-record-" + id + ".pdf", StandardCharsets.UTF_8).build();
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
+                .contentType(MediaType.APPLICATION_PDF).body(pdf);
     }
 
     @PostMapping("/{id}/changes")

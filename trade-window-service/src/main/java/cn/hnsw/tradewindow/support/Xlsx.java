@@ -3,9 +3,18 @@ package cn.hnsw.tradewindow.support;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
+import cn.hnsw.common.web.HnswException;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -42,5 +51,36 @@ public final class Xlsx {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * The rows of the first sheet below its header row, each as the text of its first {@code columns} cells (blank
+     * for an empty cell); empty rows are skipped. An unreadable file is a 400 {@code SPREADSHEET_UNREADABLE}.
+     */
+    public static List<List<String>> read(byte[] xlsx, int columns) {
+        DataFormatter text = new DataFormatter();
+        List<List<String>> rows = new ArrayList<>();
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet sheet = wb.getSheetAt(0);
+            for (Row row : sheet) {
+                if (row.getRowNum() == 0) {
+                    continue;
+                }
+                List<String> cells = new ArrayList<>();
+                boolean any = false;
+                for (int c = 0; c < columns; c++) {
+                    Cell cell = row.getCell(c);
+                    String v = cell == null ? "" : text.formatCellValue(cell).strip();
+                    any |= !v.isEmpty();
+                    cells.add(v);
+                }
+                if (any) {
+                    rows.add(cells);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new HnswException(PrintErrorCode.SPREADSHEET_UNREADABLE, List.of(), e, e.getClass().getSimpleName());
+        }
+        return rows;
     }
 }

@@ -24,7 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * declare → logic check → review → receipt → receipt applied cycle, re-send, a correction and a withdrawal with their
  * own cycles, the refusals (editing a declared report, another enterprise's report, follow-ups on unapproved reports).
  */
-@ServiceIntegrationTest
+// Notices are sent by the pilot tests' context only: a dispatcher of this context would take their rows (shared
+// database) and wait for partner replies that the shared Kafka may hand to the other context.
+@ServiceIntegrationTest(properties = "tradewindow.notices.initial-delay=PT24H")
 class LowAltitudeReportingIT {
 
     static final TestTokens TOKENS = TestTokens.issuer();
@@ -102,7 +104,7 @@ class LowAltitudeReportingIT {
     }
 
     @Test
-    void aCargoReportRunsItsCycleAndIsCorrectedAndWithdrawnByFormsOfTheirOwn() {
+    void aCargoReportRunsItsCycleAndIsCorrectedAndWithdrawnByFormsOfTheirOwn() throws Exception {
         String ent = enterprise(YEFENG);
         String subjectId = subject(ent);
         String id = approvedReport(ent, subjectId);
@@ -118,6 +120,30 @@ class LowAltitudeReportingIT {
         // An enterprise cannot review.
         assertThat(api.post(ent, "/low-altitude/reports/" + id + "/review",
                 Map.of("result", "APPROVED", "opinion", "自己审")).status()).isEqualTo(403);
+
+        // 下载/打印 one report (PDF) with its goods, shipper and documents; the list exports to Word and PDF too.
+        Res printed = api.get(ent, "/low-altitude/reports/" + id + "/print");
+        assertThat(printed.contentType()).startsWith("application/pdf");
+        String reportNo = api.get(ent, "/low-altitude/reports/" + id).body().path("reportNo").asText();
+        assertThat(pdfText(printed.raw()).replaceAll("\\s+", "")).contains("货运活动信息报送单", reportNo,
+                "热带水果（芒果）", "08045020", "三亚南繁果业有限公司", "INV-20261127-01", "HG4601202611270001", "核验无误");
+        assertThat(api.get(ent, "/low-altitude/reports/" + id + "/print?download=true").contentDisposition())
+                .startsWith("attachment");
+        assertThat(api.get(enterprise(HAISI), "/low-altitude/reports/" + id + "/print").status()).isEqualTo(403);
+        Res listPdf = api.get(reviewer(), "/low-altitude/reports/export?activity=CARGO&format=pdf");
+        assertThat(listPdf.contentType()).startsWith("application/pdf");
+        assertThat(pdfText(listPdf.raw()).replaceAll("\\s+", "")).contains("低慢小航空器活动报送信息", reportNo);
+        assertThat(api.get(reviewer(), "/low-altitude/reports/export?print=true").contentDisposition()).startsWith("inline");
+        Res listWord = api.get(ent, "/low-altitude/reports/export?format=docx");
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(listWord.raw()))) {
+            List<String> numbers = new java.util.ArrayList<>();
+            var table = doc.getTables().get(0);
+            for (int row = 1; row < table.getNumberOfRows(); row++) {
+                numbers.add(table.getRow(row).getCell(0).getText());
+            }
+            assertThat(numbers).contains(reportNo);
+        }
+        assertThat(pdfText(api.get(enterprise(HAISI), "/low-altitude/reports/export?format=pdf").raw())).doesNotContain(reportNo);
 
         // Correction: its own cycle; the receipt is re-sent once (补发) before it is applied.
         Res correction = api.post(ent, "/low-altitude/reports/" + id + "/follow-ups",
@@ -221,6 +247,12 @@ class LowAltitudeReportingIT {
 
     // --- warnings, credit, negative list, corrections, notices, exports ----------------------------------------
 
+    static String pdfText(byte[] content) throws Exception {
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(content)) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+        }
+    }
+
     static List<List<String>> xlsx(byte[] content) throws Exception {
         List<List<String>> rows = new java.util.ArrayList<>();
         try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(content))) {
@@ -278,6 +310,16 @@ class LowAltitudeReportingIT {
                 "REFUSED_PER_SUBJECT", "ITEMS_PER_FLIGHT", "ITEMS_PER_FLIGHT");
         assertThat(api.get(enterprise(YEFENG), "/low-altitude/warnings?subjectId=" + subjectId).status()).isEqualTo(403);
         assertThat(api.get(ent, "/low-altitude/warnings").status()).isEqualTo(403);
+        // Each new warning reached the subject on the PC end, from the WARNING_RAISED template.
+        List<String> warned = new java.util.ArrayList<>();
+        api.get(ent, "/low-altitude/my-notices").body().forEach(n -> {
+            if (n.path("kind").asText().equals("LA_WARNING_RAISED") && mine.findValuesAsText("id").contains(n.path("businessId").asText())) {
+                assertThat(n.path("channel").asText()).isEqualTo("PC");
+                assertThat(n.path("content").asText()).startsWith("【低慢小报送预警】洋浦低空货运有限公司：");
+                warned.add(n.path("businessId").asText());
+            }
+        });
+        assertThat(warned).containsExactlyInAnyOrderElementsOf(mine.findValuesAsText("id"));
         assertThat(api.get(reviewer(), "/low-altitude/warning-models/CARGO/data").body().findValuesAsText("rule"))
                 .contains("ITEMS_PER_FLIGHT");
 
@@ -285,6 +327,17 @@ class LowAltitudeReportingIT {
         JsonNode report = api.post(ent, "/low-altitude/subjects/" + subjectId + "/credit-reports", Map.of()).body();
         assertThat(report.path("score").asInt()).isEqualTo(50);
         assertThat(report.path("grade").asText()).isEqualTo("D");
+        // 信用报告下载/打印: the PDF of that report, for the subject's enterprise and reviewers only.
+        String creditPrint = "/low-altitude/credit-reports/" + report.path("id").asText() + "/print";
+        Res creditPdf = api.get(ent, creditPrint);
+        assertThat(creditPdf.contentType()).startsWith("application/pdf");
+        assertThat(creditPdf.contentDisposition()).startsWith("inline");
+        assertThat(pdfText(creditPdf.raw()).replaceAll("\\s+", "")).contains("报送主体信用报告", "洋浦低空货运有限公司",
+                "信用评分Score50", "信用等级GradeD", "逻辑检控未通过", "未处理预警");
+        assertThat(api.get(reviewer(), creditPrint + "?download=true").contentDisposition()).startsWith("attachment");
+        assertThat(api.get(enterprise(YEFENG), creditPrint).status()).isEqualTo(403);
+        assertThat(api.get(reviewer(), "/low-altitude/credit-reports/" + java.util.UUID.randomUUID() + "/print").status())
+                .isEqualTo(404);
         assertThat(api.get(reviewer(), "/low-altitude/negative-list").body().findValuesAsText("subject_id")).contains(subjectId);
         assertThat(api.get(ent, "/low-altitude/negative-list").status()).isEqualTo(403);
         assertThat(xlsx(api.get(reviewer(), "/low-altitude/negative-list/export").raw()))
@@ -340,7 +393,7 @@ class LowAltitudeReportingIT {
     }
 
     @Test
-    void thePassengerModelWarnsOfTooManyPersonsOnOneFlight() {
+    void thePassengerModelWarnsOfTooManyPersonsOnOneFlight() throws Exception {
         String reporter = TOKENS.user("lin-fei", LowAltitudeReportingService.REPORTER_ROLE).mint();
         Res s = api.post(reporter, "/low-altitude/subjects", Map.of("kind", "INDIVIDUAL", "name", "林飞",
                 "certificateNo", "460100198803031234", "contactPhone", "13907561288", "aircraftRegs", "B-8PX1", "submit", true));
@@ -383,6 +436,27 @@ class LowAltitudeReportingIT {
         assertThat(api.get(reviewer(), "/low-altitude/warning-models/PASSENGER/data").body().findValuesAsText("rule"))
                 .contains("ITEMS_PER_FLIGHT");
         assertThat(api.get(reporter, "/low-altitude/warning-models/PASSENGER/data").status()).isEqualTo(403);
+
+        // Prints of the passenger report, the passenger list (PDF, Word) and the individual's credit report.
+        String reportId = r.body().path("id").asText();
+        String reportNo = declared.path("reportNo").asText();
+        assertThat(pdfText(api.get(reporter, "/low-altitude/reports/" + reportId + "/print").raw()).replaceAll("\\s+", ""))
+                .contains("载客活动信息报送单", reportNo, "乘客甲", "460100199001013333");
+        assertThat(pdfText(api.get(reviewer(), "/low-altitude/reports/export?activity=PASSENGER&format=pdf").raw())
+                .replaceAll("\\s+", "")).contains(reportNo);
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(
+                api.get(reviewer(), "/low-altitude/reports/export?activity=PASSENGER&format=docx").raw()))) {
+            assertThat(doc.getTables().get(0).getText()).contains(reportNo).doesNotContain("CARGO");
+        }
+        String credit = api.post(reporter, "/low-altitude/subjects/" + subjectId + "/credit-reports", Map.of()).body()
+                .path("id").asText();
+        Res creditPdf = api.get(reporter, "/low-altitude/credit-reports/" + credit + "/print?download=true");
+        assertThat(creditPdf.contentDisposition()).startsWith("attachment");
+        assertThat(pdfText(creditPdf.raw()).replaceAll("\\s+", "")).contains("报送主体信用报告", "林飞", "INDIVIDUAL",
+                "未处理预警");
+        String other = TOKENS.user("other-flyer", LowAltitudeReportingService.REPORTER_ROLE).mint();
+        assertThat(api.get(other, "/low-altitude/credit-reports/" + credit + "/print").status()).isEqualTo(403);
+        assertThat(api.get(other, "/low-altitude/reports/" + reportId + "/print").status()).isEqualTo(403);
     }
 
     @Test
@@ -404,7 +478,7 @@ class LowAltitudeReportingIT {
     }
 
     @Test
-    void theOperationLogListsLowAltitudeChangesFromTheAuditChainAndExportsThemToExcelAndWord() throws Exception {
+    void theOperationLogListsLowAltitudeChangesFromTheAuditChainAndExportsThemToExcelWordAndPdf() throws Exception {
         String marker = "操作日志测试 " + java.util.UUID.randomUUID();
         Map<String, Object> notice = Map.of("kind", "ANNOUNCEMENT", "titleZh", marker, "titleEn", "Operation log test",
                 "bodyZh", "正文", "bodyEn", "Body");
@@ -471,7 +545,15 @@ class LowAltitudeReportingIT {
             }
             assertThat(seqs).contains(String.valueOf(seq));
         }
-        assertThat(api.get(reviewer(), "/low-altitude/operation-logs/export?format=pdf").status()).isEqualTo(400);
+        // PDF export (an attachment) and print (the same PDF inline), the CJK text embedded and readable.
+        Res pdf = api.get(reviewer(), "/low-altitude/operation-logs/export?format=pdf&actor=transport-reviewer");
+        assertThat(pdf.contentType()).startsWith("application/pdf");
+        assertThat(pdf.contentDisposition()).startsWith("attachment");
+        assertThat(pdfText(pdf.raw()).replaceAll("\\s+", "")).contains("低慢小报送操作日志", String.valueOf(seq), "transport-reviewer");
+        Res print = api.get(reviewer(), "/low-altitude/operation-logs/export?print=true&actor=transport-reviewer");
+        assertThat(print.contentDisposition()).startsWith("inline");
+        assertThat(pdfText(print.raw()).replaceAll("\\s+", "")).contains("POST/api/trade-window/v1/low-altitude/notices");
+        assertThat(api.get(reviewer(), "/low-altitude/operation-logs/export?format=csv").status()).isEqualTo(400);
 
         // Reporters and enterprises do not read the log.
         String reporter = TOKENS.user("huang-fei", LowAltitudeReportingService.REPORTER_ROLE).mint();
@@ -589,5 +671,292 @@ class LowAltitudeReportingIT {
             }
         }
         return 0;
+    }
+
+    static String reviewerNamed(String name, String org) {
+        return TOKENS.user(name, LowAltitudeReportingService.REVIEWER_ROLE).organization(org).mint();
+    }
+
+    static byte[] sheet(List<String> headers, List<List<String>> rows) throws Exception {
+        var out = new java.io.ByteArrayOutputStream();
+        var wb = new org.dhatim.fastexcel.Workbook(out, "test", "1.0");
+        var ws = wb.newWorksheet("Sheet1");
+        for (int c = 0; c < headers.size(); c++) {
+            ws.value(0, c, headers.get(c));
+        }
+        for (int r = 0; r < rows.size(); r++) {
+            for (int c = 0; c < rows.get(r).size(); c++) {
+                ws.value(r + 1, c, rows.get(r).get(c));
+            }
+        }
+        wb.finish();
+        return out.toByteArray();
+    }
+
+    @Test
+    void permissionGroupsLimitAReviewerToTheMenusTheyGrantAndAreImportedAndExported() throws Exception {
+        String suffix = Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
+        String group = "LA_CREDIT_ONLY_" + suffix;
+        String auditorName = "credit-auditor-" + suffix.toLowerCase();
+        String auditor = reviewerNamed(auditorName, "/government/provincial/credit-" + suffix.toLowerCase());
+        String base = "/low-altitude/permissions";
+
+        // In no group, a reviewer keeps the access of the role.
+        ok(api.get(auditor, "/low-altitude/reports"));
+        assertThat(api.get(auditor, base + "/mine").body().path("limited").asBoolean()).isFalse();
+
+        // Add a group, grant the credit folder (its children follow), put the auditor in it.
+        Res created = api.put(reviewer(), base + "/groups/" + group, Map.of("nameZh", "信用专管", "nameEn", "Credit only",
+                "description", "只看信用 / credit only"));
+        ok(created);
+        assertThat(created.body().path("updatedBy").asText()).isEqualTo("transport-reviewer");
+        // An unknown menu is refused and nothing changes.
+        Res unknownMenu = api.put(reviewer(), base + "/groups/" + group + "/menus", Map.of("menus", List.of("LA_CREDIT", "LA_NOPE")));
+        assertThat(unknownMenu.status()).isEqualTo(404);
+        assertThat(unknownMenu.code()).isEqualTo("MENU_NOT_FOUND");
+        assertThat(api.get(reviewer(), base + "/groups/" + group).body().path("menus")).isEmpty();
+        ok(api.put(reviewer(), base + "/groups/" + group + "/menus", Map.of("menus", List.of("LA_CREDIT"))));
+        Res members = api.put(reviewer(), base + "/groups/" + group + "/members",
+                Map.of("members", List.of(Map.of("type", "USER", "member", auditorName))));
+        ok(members);
+        assertThat(members.body().path("members").findValuesAsText("member")).containsExactly(auditorName);
+        assertThat(api.put(reviewer(), base + "/groups/" + group + "/members",
+                Map.of("members", List.of(Map.of("type", "ROLE", "member", "x")))).status()).isEqualTo(400);
+
+        // Now the auditor reaches the credit menus only; the refusal is in the system log.
+        JsonNode mine = api.get(auditor, base + "/mine").body();
+        assertThat(mine.path("limited").asBoolean()).isTrue();
+        List<String> menus = new java.util.ArrayList<>();
+        mine.path("menus").forEach(m -> menus.add(m.asText()));
+        assertThat(menus).contains("LA_CREDIT", "LA_NEGATIVE_LIST", "LA_CREDIT_CORRECTIONS").doesNotContain("LA_REPORTS");
+        ok(api.get(auditor, "/low-altitude/negative-list"));
+        Res denied = api.get(auditor, "/low-altitude/reports");
+        assertThat(denied.status()).isEqualTo(403);
+        assertThat(denied.code()).isEqualTo("PERMISSION_GROUP_DENIED");
+        assertThat(api.get(auditor, base + "/groups").code()).isEqualTo("PERMISSION_GROUP_DENIED");
+        JsonNode refusals = api.get(reviewer(), "/low-altitude/system-logs?category=SECURITY&level=WARN&size=100").body();
+        assertThat(refusals.path("content").findValuesAsText("actorName")).contains(auditorName);
+        // Other reviewers, outside the group, are not limited.
+        ok(api.get(reviewer(), "/low-altitude/reports"));
+
+        // Menu resources, a menu converted into a group, the interface list.
+        assertThat(api.get(reviewer(), base + "/menus?keyword=日志").body().findValuesAsText("code"))
+                .containsExactlyInAnyOrder("LA_OPERATION_LOG", "LA_SYSTEM_LOG");
+        Res converted = api.post(reviewer(), base + "/menus/LA_WARNINGS/group", Map.of());
+        ok(converted);
+        assertThat(converted.body().path("code").asText()).isEqualTo("MENU_LA_WARNINGS");
+        assertThat(converted.body().path("nameZh").asText()).isEqualTo("预警信息管理");
+        assertThat(api.post(reviewer(), base + "/menus/LA_NOPE/group", Map.of()).status()).isEqualTo(404);
+        JsonNode interfaces = api.get(reviewer(), base + "/interfaces?keyword=system-logs").body();
+        assertThat(interfaces).anySatisfy(i -> {
+            assertThat(i.path("method").asText()).isEqualTo("GET");
+            assertThat(i.path("path").asText()).isEqualTo("/api/trade-window/v1/low-altitude/system-logs");
+            assertThat(i.path("menu").asText()).isEqualTo("LA_SYSTEM_LOG");
+        });
+
+        // Export groups and relations.
+        assertThat(xlsx(api.get(reviewer(), base + "/groups/export").raw()))
+                .anySatisfy(row -> assertThat(row).containsSequence(group, "信用专管", "Credit only"));
+        assertThat(xlsx(api.get(reviewer(), base + "/relations/export").raw()))
+                .anySatisfy(row -> assertThat(row).containsExactly(group, "USER", auditorName));
+
+        // Import a group and an organisation's relation: every user of the organisation is limited to statistics.
+        String imported = "LA_STATS_" + suffix;
+        String statsOrg = "/government/provincial/stats-" + suffix.toLowerCase();
+        Res importedGroups = api.upload(reviewer(), base + "/groups/import", "x", "groups.xlsx", sheet(
+                List.of("编码", "中文名称", "英文名称", "说明", "菜单"),
+                List.of(List.of(imported, "统计专管", "Statistics only", "", "LA_STATISTICS"))));
+        ok(importedGroups);
+        assertThat(importedGroups.body().path("imported").asInt()).isEqualTo(1);
+        // A relation to an unknown group spoils the whole file: nothing is added.
+        Res badRelations = api.upload(reviewer(), base + "/relations/import", "x", "relations.xlsx", sheet(
+                List.of("权限组", "类型", "用户或机构"),
+                List.of(List.of(imported, "ORGANIZATION", statsOrg), List.of("LA_NO_SUCH_GROUP", "USER", "x"))));
+        assertThat(badRelations.status()).isEqualTo(404);
+        assertThat(api.get(reviewer(), base + "/groups/" + imported).body().path("members")).isEmpty();
+        ok(api.upload(reviewer(), base + "/relations/import", "x", "relations.xlsx", sheet(
+                List.of("权限组", "类型", "用户或机构"), List.of(List.of(imported, "ORGANIZATION", statsOrg)))));
+        String statistician = reviewerNamed("statistician-" + suffix.toLowerCase(), statsOrg);
+        ok(api.get(statistician, "/low-altitude/statistics"));
+        assertThat(api.get(statistician, "/low-altitude/subjects").status()).isEqualTo(403);
+        assertThat(api.upload(reviewer(), base + "/groups/import", "x", "groups.xlsx", "not a workbook".getBytes())
+                .code()).isEqualTo("SPREADSHEET_UNREADABLE");
+        assertThat(api.upload(reviewer(), base + "/groups/import", "x", "groups.xlsx", sheet(
+                List.of("编码"), List.of(List.of("lower-case", "x", "y", "", ""))))
+                .code()).isEqualTo("PERMISSION_IMPORT_INVALID");
+
+        // The platform administrator is never limited, even in a group.
+        String admin = TOKENS.user("platform-root-" + suffix.toLowerCase(), "platform-admin").mint();
+        ok(api.put(reviewer(), base + "/groups/" + imported + "/members", Map.of("members",
+                List.of(Map.of("type", "ORGANIZATION", "member", statsOrg),
+                        Map.of("type", "USER", "member", "platform-root-" + suffix.toLowerCase())))));
+        ok(api.get(admin, "/low-altitude/reports"));
+
+        // Enterprises and reporters manage nothing here.
+        assertThat(api.get(enterprise(YEFENG), base + "/groups").status()).isEqualTo(403);
+        String reporter = TOKENS.user("huang-fei", LowAltitudeReportingService.REPORTER_ROLE).mint();
+        assertThat(api.put(reporter, base + "/groups/LA_X", Map.of("nameZh", "x", "nameEn", "x")).status()).isEqualTo(403);
+        assertThat(api.put(reviewer(), base + "/groups/bad-code", Map.of("nameZh", "x", "nameEn", "x")).status()).isEqualTo(400);
+
+        // Deleting the group frees its members.
+        assertThat(api.delete(reviewer(), base + "/groups/" + group).status()).isEqualTo(204);
+        ok(api.get(auditor, "/low-altitude/reports"));
+        assertThat(api.delete(reviewer(), base + "/groups/" + group).status()).isEqualTo(404);
+        ok(api.delete(reviewer(), base + "/groups/" + imported));
+        ok(api.delete(reviewer(), base + "/groups/MENU_LA_WARNINGS"));
+    }
+
+    @Test
+    void theSystemLogKeepsWhatTheSystemDidAndIsQueriedPrintedAndExported() throws Exception {
+        String ent = enterprise(YEFENG);
+        String subjectId = subject(ent);
+        // A declaration that fails the logic check (no customs certificate) is a system event.
+        String id = report(ent, subjectId, Map.of("goods", List.of(Map.of("name", "芒果", "hsCode", "08045020",
+                "quantity", 1, "unit", "千克")), "shipper", Map.of("name", "个体果农")));
+        Res declared = api.post(ent, "/low-altitude/reports/" + id + "/declaration", Map.of());
+        ok(declared);
+        String reportNo = declared.body().path("reportNo").asText();
+        ok(api.post(reviewer(), "/low-altitude/warnings/scan", Map.of()));
+
+        JsonNode page = api.get(reviewer(), "/low-altitude/system-logs?category=LOGIC_CHECK&keyword=" + reportNo).body();
+        assertThat(page.path("content")).hasSize(1);
+        JsonNode entry = page.path("content").get(0);
+        assertThat(entry.path("level").asText()).isEqualTo("WARN");
+        assertThat(entry.path("event").asText()).isEqualTo("LOGIC_CHECK_FAILED");
+        assertThat(entry.path("businessId").asText()).isEqualTo(reportNo);
+        assertThat(entry.path("detail").asText()).contains("海关手续办结证明");
+        JsonNode scans = api.get(reviewer(), "/low-altitude/system-logs?category=WARNING_SCAN&level=INFO").body();
+        assertThat(scans.path("totalElements").asLong()).isPositive();
+        assertThat(api.get(reviewer(), "/low-altitude/system-logs?level=INFO&category=LOGIC_CHECK&keyword=" + reportNo)
+                .body().path("content")).isEmpty();
+        long seq = entry.path("seq").asLong();
+        assertThat(api.get(reviewer(), "/low-altitude/system-logs/" + seq).body().path("event").asText())
+                .isEqualTo("LOGIC_CHECK_FAILED");
+        assertThat(api.get(reviewer(), "/low-altitude/system-logs/999999999").status()).isEqualTo(404);
+        assertThat(api.get(reviewer(), "/low-altitude/system-logs?level=DEBUG").status()).isEqualTo(400);
+
+        String q = "&category=LOGIC_CHECK&keyword=" + reportNo;
+        assertThat(xlsx(api.get(reviewer(), "/low-altitude/system-logs/export?format=xlsx" + q).raw()))
+                .anySatisfy(row -> assertThat(row).contains(String.valueOf(seq), "WARN", "LOGIC_CHECK_FAILED", reportNo));
+        Res word = api.get(reviewer(), "/low-altitude/system-logs/export?format=docx" + q);
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(word.raw()))) {
+            assertThat(doc.getParagraphs().get(0).getText()).contains("低慢小报送系统日志");
+            assertThat(doc.getTables().get(0).getRow(1).getCell(0).getText()).isEqualTo(String.valueOf(seq));
+        }
+        Res pdf = api.get(reviewer(), "/low-altitude/system-logs/export?format=pdf" + q);
+        assertThat(pdf.contentType()).startsWith("application/pdf");
+        assertThat(pdf.contentDisposition()).startsWith("attachment");
+        assertThat(pdfText(pdf.raw()).replaceAll("\\s+", "")).contains("低慢小报送系统日志", reportNo, "LOGIC_CHECK_FAILED");
+        Res print = api.get(reviewer(), "/low-altitude/system-logs/export?print=true" + q);
+        assertThat(print.contentDisposition()).startsWith("inline");
+        assertThat(pdfText(print.raw()).replaceAll("\\s+", "")).contains(reportNo);
+
+        // Enterprises and reporters do not read it.
+        assertThat(api.get(ent, "/low-altitude/system-logs").status()).isEqualTo(403);
+        String reporter = TOKENS.user("huang-fei", LowAltitudeReportingService.REPORTER_ROLE).mint();
+        assertThat(api.get(reporter, "/low-altitude/system-logs/" + seq).status()).isEqualTo(403);
+        assertThat(api.get(reporter, "/low-altitude/system-logs/export?format=pdf").status()).isEqualTo(403);
+    }
+
+    @Test
+    void reviewResultsAndReturnsReachTheSubjectThroughItsNoticeTemplates() {
+        String ent = enterprise(YEFENG);
+        String subjectId = subject(ent);
+        String returned = report(ent, subjectId, cargo("HG4601202611270031"));
+        ok(api.post(ent, "/low-altitude/reports/" + returned + "/declaration", Map.of()));
+        String reportNo = api.get(ent, "/low-altitude/reports/" + returned).body().path("reportNo").asText();
+        ok(api.post(reviewer(), "/low-altitude/reports/" + returned + "/review",
+                Map.of("result", "RETURNED", "opinion", "货物重量与随附单证不符")));
+
+        // PC and mobile ends: the result and the return (with a deadline on the working-day calendar).
+        List<JsonNode> mine = new java.util.ArrayList<>();
+        api.get(ent, "/low-altitude/my-notices").body().forEach(n -> {
+            if (n.path("businessId").asText().equals(returned)) {
+                mine.add(n);
+            }
+        });
+        assertThat(mine).extracting(n -> n.path("kind").asText() + ":" + n.path("channel").asText())
+                .containsExactlyInAnyOrder("LA_REPORT_RETURNED:PC", "LA_REPORT_RETURNED:MOBILE",
+                        "LA_REPORT_RESULT:PC", "LA_REPORT_RESULT:MOBILE");
+        JsonNode returnNotice = mine.stream().filter(n -> n.path("kind").asText().equals("LA_REPORT_RETURNED"))
+                .findFirst().orElseThrow();
+        assertThat(returnNotice.path("content").asText()).contains("海南低空物流有限公司", reportNo, "货物重量与随附单证不符")
+                .containsPattern("前更正后重新申报").containsPattern("\\d{4}-\\d{2}-\\d{2}");
+        // SMS (only the return's template says SMS) to the subject's contact phone, through the SMS platform.
+        assertThat(jdbc.queryForList("SELECT kind || ':' || recipient FROM notification_record WHERE business_id = ? "
+                + "AND channel = 'SMS'", String.class, returned)).containsExactly("LA_REPORT_RETURNED:13907561234");
+        // Another enterprise and a reviewer see none of them.
+        assertThat(api.get(enterprise(HAISI), "/low-altitude/my-notices").body().findValuesAsText("businessId"))
+                .doesNotContain(returned);
+        assertThat(api.get(reviewer(), "/low-altitude/my-notices").status()).isEqualTo(403);
+
+        // A disabled template sends nothing.
+        String template = "/low-altitude/notice-templates/REPORT_RESULT/enabled";
+        ok(api.put(reviewer(), template, Map.of("enabled", false)));
+        try {
+            String approved = approvedReport(ent, subjectId);
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM notification_record WHERE business_id = ?", Long.class,
+                    approved)).isZero();
+        } finally {
+            ok(api.put(reviewer(), template, Map.of("enabled", true)));
+        }
+    }
+
+    @Test
+    void theGovernmentEndListsQueriesAndReviewsPassengerReportsThroughTheirCycle() {
+        String reporter = TOKENS.user("chen-hang", LowAltitudeReportingService.REPORTER_ROLE).mint();
+        Res s = api.post(reporter, "/low-altitude/subjects", Map.of("kind", "INDIVIDUAL", "name", "陈航",
+                "certificateNo", "460100199202024321", "contactPhone", "13907561299", "aircraftRegs", "B-9PX7", "submit", true));
+        assertThat(s.status()).as(s.toString()).isEqualTo(201);
+        String subjectId = s.body().path("id").asText();
+        Map<String, Object> content = Map.of("persons", List.of(Map.of("name", "乘客丁", "idNumber", "460100199001014444")),
+                "articles", List.of(Map.of("name", "随身行李", "quantity", 1)));
+        String good = api.post(reporter, "/low-altitude/reports", Map.of("subjectId", subjectId, "activity", "PASSENGER",
+                "airport", "琼海博鳌机场", "aircraftReg", "B-9PX7", "flightDate", today().toString(), "content", content))
+                .body().path("id").asText();
+        String unregistered = api.post(reporter, "/low-altitude/reports", Map.of("subjectId", subjectId,
+                "activity", "PASSENGER", "airport", "琼海博鳌机场", "aircraftReg", "B-0000", "flightDate", today().toString(),
+                "content", content)).body().path("id").asText();
+        // 入库 and the reporter's comprehensive query: its own passenger reports, no one else's.
+        assertThat(api.get(reporter, "/low-altitude/reports?activity=PASSENGER").body().findValuesAsText("id"))
+                .containsExactlyInAnyOrder(good, unregistered);
+        String stranger = TOKENS.user("zhou-yun", LowAltitudeReportingService.REPORTER_ROLE).mint();
+        assertThat(api.get(stranger, "/low-altitude/reports?activity=PASSENGER").body().findValuesAsText("id"))
+                .doesNotContain(good, unregistered);
+        ok(api.post(reporter, "/low-altitude/reports/" + good + "/declaration", Map.of()));
+        ok(api.post(reporter, "/low-altitude/reports/" + unregistered + "/declaration", Map.of()));
+
+        // Government end: the received list by activity and status, the detail with its logic check.
+        assertThat(api.get(reviewer(), "/low-altitude/reports?activity=PASSENGER&status=PENDING_REVIEW").body()
+                .findValuesAsText("id")).contains(good).doesNotContain(unregistered);
+        assertThat(api.get(reviewer(), "/low-altitude/reports?activity=CARGO").body().findValuesAsText("id"))
+                .doesNotContain(good, unregistered);
+        JsonNode failed = api.get(reviewer(), "/low-altitude/reports/" + unregistered).body();
+        assertThat(failed.path("logicCheckPassed").asBoolean()).isFalse();
+        assertThat(failed.path("logicCheckErrors").asText()).contains("航空器未在报送主体登记");
+        assertThat(api.get(reviewer(), "/low-altitude/reports?activity=PASSENGER&status=RECEIPT_SENT").body()
+                .findValuesAsText("id")).contains(unregistered);
+
+        // Review result generated, fed back to the reporter, re-sent once, applied.
+        ok(api.post(reviewer(), "/low-altitude/reports/" + good + "/review", Map.of("result", "APPROVED", "opinion", "载客信息完整")));
+        assertThat(api.post(stranger, "/low-altitude/reports/" + good + "/receipt-application", Map.of()).status()).isEqualTo(403);
+        ok(api.post(reviewer(), "/low-altitude/reports/" + good + "/receipt", Map.of()));
+        assertThat(api.post(reviewer(), "/low-altitude/reports/" + good + "/receipt", Map.of()).body()
+                .path("receiptSentCount").asInt()).isEqualTo(2);
+        JsonNode result = api.get(reviewer(), "/low-altitude/reports?activity=PASSENGER&status=RECEIPT_SENT").body();
+        JsonNode mine = null;
+        for (JsonNode r : result) {
+            if (r.path("id").asText().equals(good)) {
+                mine = r;
+            }
+        }
+        assertThat(mine).isNotNull();
+        assertThat(mine.path("reviewResult").asText()).isEqualTo("APPROVED");
+        assertThat(mine.path("reviewOpinion").asText()).isEqualTo("载客信息完整");
+        assertThat(api.get(reporter, "/low-altitude/reports/" + good).body().path("reviewResult").asText()).isEqualTo("APPROVED");
+        Res applied = api.post(reporter, "/low-altitude/reports/" + good + "/receipt-application", Map.of());
+        ok(applied);
+        assertThat(applied.body().path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(api.get(stranger, "/low-altitude/reports/" + good).status()).isEqualTo(403);
     }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -25,6 +26,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The value-added pilot approval end to end, through HTTP with real tokens, on the real database, Kafka and S3, with
@@ -32,7 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * run-time extra approvers and the provincial countersign, returns, withdrawals, termination to the blacklist, the
  * process centre, and every refusal the issue lists.
  */
-@ServiceIntegrationTest(properties = "tradewindow.warnings.initial-delay=PT24H") // the test runs the scan itself
+// The test runs the warning scan and sends the notices itself (dispatchAll): a scheduled run of either would race it
+// (a row the scheduled dispatcher has locked is skipped, and still reads PENDING right after dispatchAll).
+@ServiceIntegrationTest(properties = {"tradewindow.warnings.initial-delay=PT24H", "tradewindow.notices.initial-delay=PT24H"})
 class PilotApprovalIT {
 
     static final String YEFENG = "91460106MA5T8K3R0A";
@@ -218,10 +222,10 @@ class PilotApprovalIT {
 
             // City level: the lead unit and the configured extra unit both, plus one added at run time (加签).
             String extraToken = countyUnit("extra", extraCityUnit);
-            Res todo = api.get(extraToken, "/process-centre/todo");
-            assertThat(todo.body()).hasSize(1);
-            String taskId = todo.body().get(0).path("taskId").asText();
-            assertThat(todo.body().get(0).path("dueAt").asText()).isNotBlank();
+            Res pending = api.get(extraToken, "/process-centre/pending");
+            assertThat(pending.body()).hasSize(1);
+            String taskId = pending.body().get(0).path("taskId").asText();
+            assertThat(pending.body().get(0).path("dueAt").asText()).isNotBlank();
             // The step is one task offered to both units: nobody can claim it for one person.
             Res claim = api.post(extraToken, "/process-centre/tasks/" + taskId + "/claim", Map.of());
             assertThat(claim.status()).isEqualTo(409);
@@ -229,11 +233,11 @@ class PilotApprovalIT {
             ok(decide(countyUnit("lead", r.lead()), id, "APPROVE", "牵头单位审核通过"));
             assertThat(step(id)).isEqualTo("cityUnitReview");
             // The lead unit has approved: the task leaves its to-do list and it cannot approve twice.
-            assertThat(api.get(countyUnit("lead", r.lead()), "/process-centre/todo").body()
+            assertThat(api.get(countyUnit("lead", r.lead()), "/process-centre/pending").body()
                     .findValuesAsText("applicationId")).doesNotContain(id);
             assertThat(decide(countyUnit("lead2", r.lead()), id, "APPROVE", "再次同意").code())
                     .isEqualTo("OUT_OF_REGION");
-            assertThat(api.get(extraToken, "/process-centre/todo").body().get(0).path("taskId").asText())
+            assertThat(api.get(extraToken, "/process-centre/pending").body().get(0).path("taskId").asText())
                     .isEqualTo(taskId);
             ok(api.post(extraToken, "/process-centre/tasks/" + taskId + "/extra-approvers",
                     Map.of("unitOrg", r.unit("industry-bureau"), "reason", "涉及工业产品，请工信局会审")));
@@ -352,7 +356,7 @@ class PilotApprovalIT {
         Res approve = decide(countyUnit("lead", r.lead()), id, "APPROVE", "同意");
         assertThat(approve.status()).isEqualTo(409);
         assertThat(approve.code()).isEqualTo("ILLEGAL_STATUS_CHANGE");
-        assertThat(api.get(countyUnit("lead", r.lead()), "/process-centre/todo").body()).isEmpty();
+        assertThat(api.get(countyUnit("lead", r.lead()), "/process-centre/pending").body()).isEmpty();
     }
 
     @Test
@@ -396,7 +400,7 @@ class PilotApprovalIT {
     }
 
     @Test
-    void theQualificationPromptShowsWhyAnEnterpriseMayNotApply() {
+    void theQualificationPromptShowsWhyAnEnterpriseMayNotApply() throws Exception {
         String token = TOKENS.user("dishonest", "enterprise-declarant").enterprise(DISHONEST).mint();
         Res prompt = api.get(token, "/pilot-qualification");
         assertThat(prompt.body().path("qualified").asBoolean()).isFalse();
@@ -407,12 +411,30 @@ class PilotApprovalIT {
         assertThat(registration.body().path("records").get(0).path("enterpriseName").asText())
                 .isEqualTo("海南椰风国际贸易有限公司");
         assertThat(registration.body().path("source").asText()).contains("模拟器");
+
+        // 预览打印 of the shared data sets: licence, AEO status, the dishonesty list and the penalties, as PDFs.
+        String yefeng = enterprise(YEFENG);
+        assertThat(pdfText(api.get(yefeng, "/shared-data/business-licence/print").raw()).replaceAll("\\s+", ""))
+                .contains("营业执照", YEFENG, "货物进出口；技术进出口；食品加工；日用品销售", "2049-06-17");
+        assertThat(pdfText(api.get(yefeng, "/shared-data/aeo-status/print").raw()).replaceAll("\\s+", ""))
+                .contains("海关高级认证企业信息", "AEOCN4601000123");
+        assertThat(pdfText(api.get(token, "/shared-data/serious-dishonesty/print").raw()).replaceAll("\\s+", ""))
+                .contains("国家严重失信主体法人名单", "海南省市场监督管理局");
+        assertThat(pdfText(api.get(token, "/shared-data/hainan-penalties-legal-person/print").raw()).replaceAll("\\s+", ""))
+                .contains("海南省法人行政处罚", "琼市监罚〔2025〕118号");
+        Res social = api.get(token, "/shared-data/hainan-penalties-social/print");
+        assertThat(social.contentType()).startsWith("application/pdf");
+        assertThat(pdfText(social.raw()).replaceAll("\\s+", "")).contains("海南省行政处罚（社会法人）", "无记录");
+        // An enterprise prints only its own: the enterprise parameter is ignored for it.
+        assertThat(pdfText(api.get(yefeng, "/shared-data/serious-dishonesty/print?enterprise=" + DISHONEST).raw()))
+                .doesNotContain("海南省市场监督管理局").contains(YEFENG);
+        assertThat(api.get(yefeng, "/shared-data/passports/print").status()).isEqualTo(404);
     }
 
     // --- termination -------------------------------------------------------------------------------------------
 
     @Test
-    void aTerminationStartedByLocalCustomsEndsOnTheBlacklist() {
+    void aTerminationStartedByLocalCustomsEndsOnTheBlacklist() throws Exception {
         Region r = newRegion();
         String ent = enterprise(HAISI);
         String id = approvedApplication(ent, r);
@@ -443,6 +465,21 @@ class PilotApprovalIT {
         assertThat(status(id)).isEqualTo("TERMINATED");
         JsonNode terminations = api.get(operator(), "/pilot-applications/" + id + "/terminations").body();
         assertThat(terminations.get(0).path("status").asText()).isEqualTo("TERMINATED");
+        // 预览打印: the approval record, with the four-level opinions and the termination with its records.
+        Res record = api.get(ent, "/pilot-applications/" + id + "/record");
+        assertThat(record.status()).as(record.toString()).isEqualTo(200);
+        assertThat(record.contentType()).startsWith("application/pdf");
+        assertThat(record.contentDisposition()).startsWith("inline");
+        String printed = pdfText(record.raw()).replaceAll("\\s+", "");
+        assertThat(printed).contains("加工增值试点企业（产品）审批记录", "海南洋浦海丝供应链有限公司", HAISI,
+                "材料齐全，同意上报", "同意报送省商务厅", "复核通过", "同意列入试点", "同意提报终止", "复核同意终止",
+                "批复终止其试点资格", "2026年11月稽查发现该企业加工增值产品实际增值率不足30%", "加工增值率不达标且虚报测算材料",
+                "TERMINATED");
+        assertThat(api.get(province(), "/pilot-applications/" + id + "/record?download=true").contentDisposition())
+                .startsWith("attachment");
+        Res foreignRecord = api.get(enterprise(YEFENG), "/pilot-applications/" + id + "/record");
+        assertThat(foreignRecord.status()).isEqualTo(403);
+        assertThat(foreignRecord.code()).isEqualTo("ENTERPRISE_SCOPE_VIOLATION");
         JsonNode blacklist = api.get(province(), "/pilot-blacklist").body();
         JsonNode entry = null;
         for (JsonNode b : blacklist) {
@@ -452,6 +489,10 @@ class PilotApprovalIT {
         }
         assertThat(entry).isNotNull();
         assertThat(entry.path("reason").asText()).isEqualTo("加工增值率不达标且虚报测算材料");
+        // 预览打印 of the blacklist (officials only).
+        assertThat(pdfText(api.get(province(), "/pilot-blacklist/print").raw()).replaceAll("\\s+", ""))
+                .contains("加工增值试点黑名单", "海南洋浦海丝供应链有限公司", HAISI, "加工增值率不达标且虚报测算材料");
+        assertThat(api.get(ent, "/pilot-blacklist/print").status()).isEqualTo(403);
         try {
             Res blocked = api.post(ent, "/pilot-applications", Map.of("regionCode", r.code(), "productSummary", "再次申请"));
             assertThat(blocked.status()).isEqualTo(409);
@@ -493,6 +534,12 @@ class PilotApprovalIT {
                 .isEqualTo("BLACKLIST_ENTRY_REMOVED");
     }
 
+    static String pdfText(byte[] content) throws java.io.IOException {
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(content)) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+        }
+    }
+
     // --- process centre ----------------------------------------------------------------------------------------
 
     @Test
@@ -501,24 +548,24 @@ class PilotApprovalIT {
         String id = submitted(enterprise(YEFENG), r.code());
         String alice = countyUnit("alice", r.lead());
         String bob = countyUnit("bob", r.lead());
-        JsonNode todo = api.get(alice, "/process-centre/todo").body();
-        assertThat(todo).hasSize(1);
-        JsonNode task = todo.get(0);
+        JsonNode pending = api.get(alice, "/process-centre/pending").body();
+        assertThat(pending).hasSize(1);
+        JsonNode task = pending.get(0);
         assertThat(task.path("applicationId").asText()).isEqualTo(id);
         assertThat(task.path("stepZh").asText()).isEqualTo("市县单位审核");
         assertThat(task.path("warning").asText()).isIn("NORMAL", "DUE_SOON");
         String taskId = task.path("taskId").asText();
         // Nobody else sees it in their to-do list.
-        assertThat(api.get(countyGov("cg", r.gov()), "/process-centre/todo").body()).isEmpty();
+        assertThat(api.get(countyGov("cg", r.gov()), "/process-centre/pending").body()).isEmpty();
         assertThat(api.get(countyUnit("danzhou-unit", "/government/county/danzhou/commerce-bureau"),
-                "/process-centre/todo").body().findValuesAsText("applicationId")).doesNotContain(id);
+                "/process-centre/pending").body().findValuesAsText("applicationId")).doesNotContain(id);
 
         ok(api.post(alice, "/process-centre/tasks/" + taskId + "/claim", Map.of()));
         Res bobDecides = api.post(bob, "/process-centre/tasks/" + taskId + "/decision",
                 Map.of("decision", "APPROVE", "opinion", "同意"));
         assertThat(bobDecides.status()).isEqualTo(409);
         assertThat(bobDecides.code()).isEqualTo("TASK_CLAIMED_BY_OTHER");
-        assertThat(api.get(bob, "/process-centre/todo").body()).isEmpty();
+        assertThat(api.get(bob, "/process-centre/pending").body()).isEmpty();
         Res cgOnTask = api.post(countyGov("cg", r.gov()), "/process-centre/tasks/" + taskId + "/decision",
                 Map.of("decision", "APPROVE", "opinion", "同意"));
         assertThat(cgOnTask.code()).isEqualTo("NOT_YOUR_TURN");
@@ -681,12 +728,21 @@ class PilotApprovalIT {
                             + "）待市县单位审核，截止 ");
                 }
             });
-            assertThat(taskNotices).containsExactlyInAnyOrder("TODO:" + r.lead() + ":SENT", "SMS:13800000001:SENT");
+            assertThat(taskNotices).containsExactlyInAnyOrder("PENDING_TASK:" + r.lead() + ":SENT", "SMS:13800000001:SENT");
             assertThat(caseBook().notices()).anySatisfy(n -> {
                 assertThat(n.channel()).isEqualTo("SMS");
                 assertThat(n.recipient()).isEqualTo("13800000001");
                 assertThat(n.content()).contains("【待办·测试】", caseNumber);
             });
+            assertThat(caseBook().notices()).anySatisfy(n -> {
+                assertThat(n.channel()).isEqualTo("PENDING_TASK");
+                assertThat(n.recipient()).isEqualTo(r.lead());
+                assertThat(n.businessId()).isEqualTo(id);
+            });
+            // The stored channel is one of the four (V10 replaced V2's CHECK): anything else is refused by the database.
+            assertThatThrownBy(() -> jdbc.update("INSERT INTO notification_record (id, channel, recipient, business_id, "
+                    + "kind, content, status, created_at) VALUES (?, 'UNIFIED', ?, ?, 'TASK_x', 'x', 'PENDING', now())",
+                    UUID.randomUUID(), r.lead(), id)).isInstanceOf(DataIntegrityViolationException.class);
             // Copies are switched off: a copy-to is kept, but no notice is written.
             ok(api.post(countyUnit("lead", r.lead()), "/pilot-applications/" + id + "/copies",
                     Map.of("toOrg", r.lead(), "note", "知悉")));
@@ -696,7 +752,7 @@ class PilotApprovalIT {
             // A notice the partner did not take can be resent; a sent one cannot.
             UUID failed = UUID.randomUUID();
             jdbc.update("INSERT INTO notification_record (id, channel, recipient, business_id, kind, content, status, "
-                    + "created_at) VALUES (?, 'TODO', ?, ?, 'TASK_cityUnitReview', '重发测试 / resend test', 'FAILED', now())",
+                    + "created_at) VALUES (?, 'PENDING_TASK', ?, ?, 'TASK_cityUnitReview', '重发测试 / resend test', 'FAILED', now())",
                     failed, r.lead(), id);
             JsonNode resent = api.post(operator(), "/pilot-notifications/" + failed + "/resend", Map.of()).body();
             assertThat(resent.findValuesAsText("status")).containsExactly("SENT");

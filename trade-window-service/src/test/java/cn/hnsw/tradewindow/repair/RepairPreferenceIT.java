@@ -17,6 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * eight-document set, the business check, joint review by 海南海事局 and customs within 3 working days, a change
  * application, supervision records and the business analysis; and the refusals.
  */
-@ServiceIntegrationTest
+// Notices are sent by the pilot tests' context only: a dispatcher of this context would take their rows (shared
+// database) and wait for partner replies that the shared Kafka may hand to the other context.
+@ServiceIntegrationTest(properties = "tradewindow.notices.initial-delay=PT24H")
 class RepairPreferenceIT {
 
     static final TestTokens TOKENS = TestTokens.issuer();
@@ -68,6 +71,14 @@ class RepairPreferenceIT {
         return TOKENS.user("transport", "gov-provincial-dept").organization("/government/provincial/transport").mint();
     }
 
+    static String pdfText(byte[] content) {
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(content)) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     void ok(Res r) {
         assertThat(r.status()).as(r.toString()).isBetween(200, 204);
     }
@@ -87,6 +98,23 @@ class RepairPreferenceIT {
     void aShippingEnterpriseIsApprovedJointlyWithinThreeWorkingDaysThenChangesAndIsSupervised() {
         String ent = enterprise(HAISI);
         String id = shippingWithDocuments(ent, "9074729");
+        // A wrong copy of the licence, the waterway permit and the ownership certificate is revoked (kept on record).
+        for (String type : List.of("BUSINESS_LICENCE", "WATERWAY_PERMIT", "SHIP_OWNERSHIP")) {
+            String wrong = api.upload(ent, "/repair-preferences/" + id + "/documents", type, "wrong-" + type + ".pdf", PDF)
+                    .body().path("id").asText();
+            assertThat(api.post(enterprise(YEFENG), "/repair-preferences/" + id + "/documents/" + wrong + "/revocation",
+                    Map.of()).status()).isIn(403, 404);
+            assertThat(api.post(ent, "/repair-preferences/" + id + "/documents/" + wrong + "/revocation", Map.of()).status())
+                    .isEqualTo(204);
+            JsonNode kept = null;
+            for (JsonNode d : api.get(ent, "/repair-preferences/" + id).body().path("documents")) {
+                if (d.path("id").asText().equals(wrong)) {
+                    kept = d;
+                }
+            }
+            assertThat(kept).isNotNull();
+            assertThat(kept.path("revokedAt").asText()).isNotBlank();
+        }
         Res wrongKind = api.upload(ent, "/repair-preferences/" + id + "/documents", "AIR_OPERATOR_CERTIFICATE", "aoc.pdf", PDF);
         assertThat(wrongKind.code()).isEqualTo("DOCUMENT_TYPE_NOT_FOR_KIND");
 
@@ -123,6 +151,24 @@ class RepairPreferenceIT {
         assertThat(api.post(ent, "/repair-preferences/" + id + "/supervision-records",
                 Map.of("kind", "AIRCRAFT_SELF_USE", "content", "x")).code()).isEqualTo("SUPERVISION_NOT_ALLOWED");
         assertThat(api.get(enterprise(YEFENG), "/repair-preferences/" + id).status()).isEqualTo(403);
+
+        ok(api.post(customs(), "/repair-preferences/" + id + "/supervision-records",
+                Map.of("kind", "TAX_INFO", "content", "2026 年第三季度维修件补税 12,800.00 元已缴清")));
+        ok(api.post(msa(), "/repair-preferences/" + id + "/supervision-records",
+                Map.of("kind", "ENTERPRISE_CHANGE", "content", "法定代表人变更为王海")));
+
+        // 预览打印: the qualification record with both review opinions and the supervision records.
+        Res record = api.get(ent, "/repair-preferences/" + id + "/record");
+        assertThat(record.status()).as(record.toString()).isEqualTo(200);
+        assertThat(record.contentType()).startsWith("application/pdf");
+        assertThat(record.contentDisposition()).startsWith("inline");
+        String printed = pdfText(record.raw()).replaceAll("\\s+", "");
+        assertThat(printed).contains("享惠资格审核记录", submitted.body().path("caseNumber").asText(), "船舶证书齐全有效",
+                "同意享惠", "海关协助需求", "请提供2026年10月维修件入岛使用记录", "维修后主机配件已装船自用，未转让",
+                "享惠企业纳税", "2026年第三季度维修件补税12,800.00元已缴清", "享惠企业变更", "法定代表人变更为王海");
+        assertThat(api.get(customs(), "/repair-preferences/" + id + "/record?download=true").contentDisposition())
+                .startsWith("attachment");
+        assertThat(api.get(enterprise(YEFENG), "/repair-preferences/" + id + "/record").status()).isEqualTo(403);
 
         // Change application: its own documents and review; approved, it supersedes the original.
         Res change = api.post(ent, "/repair-preferences/" + id + "/changes", Map.of("changeSummary", "船舶更名为椰风 9 号",
@@ -272,5 +318,58 @@ class RepairPreferenceIT {
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.code()).isEqualTo("NOT_EDITABLE");
         assertThat(api.get(ent, "/repair-preferences/" + id + "/documents/" + kept + "/file").raw()).isEqualTo(PDF);
+    }
+
+    @Test
+    void anAirlineIsApprovedByTransportAndCustomsAndRecordsTheSelfUseOfRepairedGoods() {
+        String ent = enterprise(YEFENG);
+        Res created = api.post(ent, "/repair-preferences", Map.of("kind", "AVIATION", "regionCode", "haikou",
+                "conveyance", "B-6513"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.body().path("id").asText();
+        // The maritime documents are not an airline's.
+        assertThat(api.upload(ent, "/repair-preferences/" + id + "/documents", "SHIP_OWNERSHIP", "ship.pdf", PDF)
+                .code()).isEqualTo("DOCUMENT_TYPE_NOT_FOR_KIND");
+        // Each of the airline's documents: uploaded, revoked (kept on record), uploaded again, the revoked one
+        // deleted; then shown on the application, previewed inline and downloaded, each the bytes uploaded.
+        String base = "/repair-preferences/" + id + "/documents";
+        for (RepairDocumentType t : RepairDocumentType.required("AVIATION")) {
+            String first = api.upload(ent, base, t.name(), "first-" + t.name().toLowerCase() + ".pdf", PDF).body()
+                    .path("id").asText();
+            assertThat(api.post(ent, base + "/" + first + "/revocation", Map.of()).status()).isEqualTo(204);
+            String second = api.upload(ent, base, t.name(), t.name().toLowerCase() + ".pdf", PDF).body().path("id").asText();
+            assertThat(api.delete(enterprise(HAISI), base + "/" + first).status()).isEqualTo(404);
+            assertThat(api.delete(ent, base + "/" + first).status()).isEqualTo(204);
+            Res preview = api.get(ent, base + "/" + second + "/content");
+            assertThat(preview.contentDisposition()).startsWith("inline");
+            assertThat(preview.raw()).isEqualTo(PDF);
+            Res download = api.get(ent, base + "/" + second + "/file");
+            assertThat(download.contentDisposition()).startsWith("attachment");
+            assertThat(download.raw()).isEqualTo(PDF);
+        }
+        JsonNode documents = api.get(ent, "/repair-preferences/" + id).body().path("documents");
+        assertThat(documents.findValuesAsText("type")).containsExactlyInAnyOrderElementsOf(
+                RepairDocumentType.required("AVIATION").stream().map(Enum::name).toList());
+        documents.forEach(d -> assertThat(d.path("fileName").asText()).doesNotStartWith("first-"));
+        Res submitted = api.post(ent, "/repair-preferences/" + id + "/submission", Map.of());
+        ok(submitted);
+        // The maritime administration is not the competent department of an airline; transport is.
+        assertThat(api.post(msa(), "/repair-preferences/" + id + "/reviews", Map.of("approve", true, "opinion", "x"))
+                .code()).isEqualTo("NOT_A_REVIEWER");
+        ok(api.post(transport(), "/repair-preferences/" + id + "/reviews", Map.of("approve", true, "opinion", "运行合格证与运行规范有效")));
+        Res approved = api.post(customs(), "/repair-preferences/" + id + "/reviews", Map.of("approve", true, "opinion", "同意享惠"));
+        assertThat(approved.body().path("status").asText()).isEqualTo("APPROVED");
+
+        ok(api.post(ent, "/repair-preferences/" + id + "/supervision-records",
+                Map.of("kind", "AIRCRAFT_SELF_USE", "content", "修理后的发动机部件已装机自用于 B-6513")));
+        assertThat(api.post(ent, "/repair-preferences/" + id + "/supervision-records",
+                Map.of("kind", "SHIP_SELF_USE", "content", "x")).code()).isEqualTo("SUPERVISION_NOT_ALLOWED");
+        assertThat(api.get(transport(), "/repair-preferences/" + id + "/supervision-records").body()
+                .findValuesAsText("kind")).containsExactly("AIRCRAFT_SELF_USE");
+
+        String printed = pdfText(api.get(transport(), "/repair-preferences/" + id + "/record").raw()).replaceAll("\\s+", "");
+        assertThat(printed).contains("航空Aviation", "B-6513", "运行合格证与运行规范有效", "同意享惠", "航空器货物运营自用",
+                "修理后的发动机部件已装机自用于B-6513");
+        assertThat(api.get(enterprise(HAISI), "/repair-preferences/" + id + "/record").status()).isEqualTo(403);
     }
 }
