@@ -42,11 +42,12 @@ public class ReceiptService {
     private final ObjectMapper json;
     private final List<DeclarationHook> hooks;
     private final List<PushedReceipts> pushed;
+    private final List<ReceiptObserver> observers;
     private final Clock clock = Clock.systemUTC();
 
     public ReceiptService(ReceiptRepository receipts, DeclarationRepository declarations, OutboxPublisher outbox,
                           OutboundQueue queue, SealedInbox inbox, ExchangeProperties properties, ObjectMapper json,
-                          List<DeclarationHook> hooks, List<PushedReceipts> pushed) {
+                          List<DeclarationHook> hooks, List<PushedReceipts> pushed, List<ReceiptObserver> observers) {
         this.receipts = receipts;
         this.declarations = declarations;
         this.outbox = outbox;
@@ -56,6 +57,7 @@ public class ReceiptService {
         this.json = json;
         this.hooks = List.copyOf(hooks);
         this.pushed = List.copyOf(pushed);
+        this.observers = List.copyOf(observers);
     }
 
     /** The result of handling one receipt. */
@@ -206,9 +208,11 @@ public class ReceiptService {
     }
 
     private void pushToEnterprise(CustomsDeclaration d, String kind, String status, Instant now) {
+        CustomsEvents.ReceiptReceived receipt = new CustomsEvents.ReceiptReceived(d.id(), d.preEntryNo(),
+                d.enterpriseUscc(), kind, status, d.status().name(), d.customsNo(), now);
         outbox.publish(CustomsEvents.RECEIPT_RECEIVED, CustomsEvents.AGGREGATE, d.id().toString(),
-                CustomsEvents.RECEIPT_RECEIVED, new CustomsEvents.ReceiptReceived(d.id(), d.preEntryNo(),
-                        d.enterpriseUscc(), kind, status, d.status().name(), d.customsNo(), now));
+                CustomsEvents.RECEIPT_RECEIVED, receipt);
+        observers.forEach(o -> o.received(receipt));
     }
 
     private static DeclarationStatus decision(ExchangeMessages.BusinessReceiptBody body) {
