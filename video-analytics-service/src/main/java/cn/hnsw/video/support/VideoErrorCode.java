@@ -28,6 +28,8 @@ public enum VideoErrorCode implements EnumErrorCode {
     PLATE_INVALID(HttpStatus.BAD_REQUEST, "车牌号无效：{0}", "Invalid licence-plate number: {0}"),
     THRESHOLD_INVALID(HttpStatus.BAD_REQUEST, "阈值无效：{0}", "Invalid threshold: {0}"),
     STANDARD_NOT_FOUND(HttpStatus.NOT_FOUND, "诊断标准不存在：{0}", "Diagnosis standard not found: {0}"),
+    OPERATOR_MODELS_NOT_CONFIGURED(HttpStatus.CONFLICT, "未配置运营方人脸模型（YuNet + SFace），请设置 hnsw.video.face.operator.*", "No operator face models (YuNet + SFace) are configured; set hnsw.video.face.operator.*"),
+    MODEL_INVALID(HttpStatus.BAD_REQUEST, "人脸模型无效：{0}（可选 FACE_API、OPERATOR）", "Unknown face model: {0} (FACE_API or OPERATOR)"),
     CAMERA_PLATFORM_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "视频联网平台暂不可用：{0}", "The camera platform is unavailable: {0}");
 
     private final ErrorText text;
