@@ -20,10 +20,11 @@ import javax.imageio.ImageIO;
  * intra-op thread (pin with {@code taskset -c 0}). The sizes are measured in alternating rounds, so that a shared
  * machine's load falls on all alike; the median of the rounds is printed. A frame costs the detector once plus the
  * recogniser once per plate-shaped line (the reader skips the others). Whether the smaller inputs still read the plates
- * is checked by {@code PaddleOcrPlateReaderTest#aSmallerDetectorInputReadsTheSamePlates}, not here.
+ * is checked by {@code PaddleOcrPlateReaderTest#aSmallerDetectorInputReadsTheSamePlates}, not here. With the service's
+ * classes on the class path it then times the service's whole read of the frame at each size.
  *
  * <p>Needs {@code mvn -pl video-analytics-service compile} first (it copies the nets to
- * {@code target/classes/plate-models}). Run: {@code taskset -c 0 java -cp <bench classes and onnxruntime jar>
+ * {@code target/classes/plate-models}). Run: {@code taskset -c 0 java -cp <bench classes, ../video-analytics-service/target/classes, onnxruntime and jackson jars>
  * cn.hnsw.bench.video.PlateOcrBench ../video-analytics-service/target/classes/plate-models
  * ../video-analytics-service/src/test/resources/plates/qiong-a12345.jpg 20}.
  */
@@ -79,6 +80,44 @@ public final class PlateOcrBench {
             }
             System.out.printf(Locale.ROOT, "recogniser, one 48×320 line: median %.1f ms, min %.1f ms%n", median(recMs),
                     Arrays.stream(recMs).min().orElseThrow());
+        }
+        wholeReads(img, sides, rounds);
+    }
+
+    /**
+     * The service's own reader, whole frame (preprocessing, detector, components, plate-shape filter, recogniser), at
+     * each input size, when {@code ../video-analytics-service/target/classes} is on the class path (the bench module
+     * compiles only the face package of the service, so the reader is reached by name).
+     */
+    private static void wholeReads(BufferedImage img, int[] sides, int rounds) throws Exception {
+        Class<?> type;
+        try {
+            type = Class.forName("cn.hnsw.video.plate.PaddleOcrPlateReader");
+        } catch (ClassNotFoundException e) {
+            System.out.println("whole reads: add ../video-analytics-service/target/classes to the class path");
+            return;
+        }
+        java.lang.reflect.Method load = type.getMethod("load", int.class, int.class, double.class);
+        java.lang.reflect.Method read = type.getMethod("read", cn.hnsw.video.face.RgbImage.class);
+        cn.hnsw.video.face.RgbImage frame = cn.hnsw.video.face.RgbImage.of(img);
+        Object[] readers = new Object[sides.length];
+        for (int i = 0; i < sides.length; i++) {
+            readers[i] = load.invoke(null, 1, sides[i], 0.5);
+            System.out.printf(Locale.ROOT, "reader at %d reads %s%n", sides[i], read.invoke(readers[i], frame));
+        }
+        double[][] ms = new double[sides.length][rounds];
+        for (int r = 0; r < rounds; r++) {
+            for (int i = 0; i < sides.length; i++) {
+                long t0 = System.nanoTime();
+                read.invoke(readers[i], frame);
+                ms[i][r] = (System.nanoTime() - t0) / 1e6;
+            }
+        }
+        double base = median(ms[0]);
+        for (int i = 0; i < sides.length; i++) {
+            System.out.printf(Locale.ROOT, "whole read, detector max side %d: median %.1f ms, min %.1f ms, %.2f of 960%n",
+                    sides[i], median(ms[i]), Arrays.stream(ms[i]).min().orElseThrow(), median(ms[i]) / base);
+            ((AutoCloseable) readers[i]).close();
         }
     }
 
