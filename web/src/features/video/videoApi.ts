@@ -178,6 +178,8 @@ export const videoApi = {
     api.post<VideoAlert>(`${BASE}/alerts/${alertId}/handling`, { result, note }),
   recognisePlates: (cameraId: string, imageBase64: string) =>
     api.post<PlateRecognition>(`${BASE}/plate-recognitions`, { cameraId, imageBase64, capturedAt: new Date().toISOString() }),
+  inspectCamera: (cameraId: string, maxSeconds: number) =>
+    api.post<InspectionReport>(`${BASE}/cameras/${cameraId}/inspections`, {}, { query: { maxSeconds } }),
   inspectOfflineVideo: (file: File, cameraId: string | null, sampleFps: number) => {
     const form = new FormData()
     form.append('file', file)
