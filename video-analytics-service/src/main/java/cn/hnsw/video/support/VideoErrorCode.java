@@ -28,6 +28,7 @@ public enum VideoErrorCode implements EnumErrorCode {
     PLATE_INVALID(HttpStatus.BAD_REQUEST, "车牌号无效：{0}", "Invalid licence-plate number: {0}"),
     THRESHOLD_INVALID(HttpStatus.BAD_REQUEST, "阈值无效：{0}", "Invalid threshold: {0}"),
     STANDARD_NOT_FOUND(HttpStatus.NOT_FOUND, "诊断标准不存在：{0}", "Diagnosis standard not found: {0}"),
+    SAMPLING_RATE_INVALID(HttpStatus.BAD_REQUEST, "抽查比例无效：{0}（随机布控必须设置 0–1 之间的比例，其他布控不设置）", "Invalid sampling rate: {0} (a random-control task needs a rate above 0 and at most 1; other tasks take none)"),
     OPERATOR_MODELS_NOT_CONFIGURED(HttpStatus.CONFLICT, "未配置运营方人脸模型（YuNet + SFace），请设置 hnsw.video.face.operator.*", "No operator face models (YuNet + SFace) are configured; set hnsw.video.face.operator.*"),
     MODEL_INVALID(HttpStatus.BAD_REQUEST, "人脸模型无效：{0}（可选 FACE_API、OPERATOR）", "Unknown face model: {0} (FACE_API or OPERATOR)"),
     CAMERA_PLATFORM_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "视频联网平台暂不可用：{0}", "The camera platform is unavailable: {0}");

@@ -45,18 +45,19 @@ class WatchlistController {
 
     record TaskRequest(@NotBlank @Size(max = 128) String name, @NotNull WatchlistKind kind, Double maxDistance,
             List<UUID> cameraIds, @NotEmpty List<@NotBlank String> officers, @Size(max = 256) String organization,
-            @Size(max = 1024) String instruction, Alert.Level alertLevel, @NotEmpty List<@Valid TargetRequest> targets) {
+            @Size(max = 1024) String instruction, Alert.Level alertLevel, List<@Valid TargetRequest> targets,
+            Double samplingRate) {
     }
 
     record TaskView(UUID id, String name, WatchlistKind kind, WatchlistStatus status, String pendingAction,
             double maxDistance, List<UUID> cameraIds, List<String> officers, String organization, String instruction,
             Alert.Level alertLevel, String createdBy, String requestedBy, String reviewedBy, String reviewComment,
-            Instant createdAt) {
+            Instant createdAt, Double samplingRate) {
         static TaskView of(WatchlistTask t) {
             return new TaskView(t.id(), t.name(), t.kind(), t.status(),
                     t.pendingAction() == null ? null : t.pendingAction().name(), t.maxDistance(), t.cameraIds(),
                     t.officers(), t.organization(), t.instruction(), t.alertLevel(), t.createdBy(), t.requestedBy(),
-                    t.reviewedBy(), t.reviewComment(), t.createdAt());
+                    t.reviewedBy(), t.reviewComment(), t.createdAt(), t.samplingRate());
         }
     }
 
@@ -73,7 +74,7 @@ class WatchlistController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('customs-officer', 'platform-admin')")
     TaskView submit(@Valid @RequestBody TaskRequest r) {
-        List<TargetSpec> targets = r.targets().stream().map(t -> {
+        List<TargetSpec> targets = (r.targets() == null ? List.<TargetRequest>of() : r.targets()).stream().map(t -> {
             if (r.kind() == WatchlistKind.RISK_VEHICLE) {
                 return new TargetSpec(null, null, t.label(), t.plateNumber());
             }
@@ -85,7 +86,7 @@ class WatchlistController {
         }).toList();
         return TaskView.of(service.submit(r.name(), r.kind(), r.maxDistance(),
                 r.cameraIds() == null ? List.of() : r.cameraIds(), r.officers(), r.organization(), r.instruction(),
-                r.alertLevel() == null ? Alert.Level.HIGH : r.alertLevel(), targets));
+                r.alertLevel() == null ? Alert.Level.HIGH : r.alertLevel(), targets, r.samplingRate()));
     }
 
     @GetMapping

@@ -42,11 +42,12 @@ public class WatchlistRepository {
 
     public void insert(WatchlistTask t) {
         jdbc.update("INSERT INTO watchlist_task (id, name, kind, status, max_distance, camera_ids, officers, organization, "
-                + "instruction, alert_level, created_by, pending_action, requested_by) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", t.id(), t.name(), t.kind().name(), t.status().name(),
-                t.maxDistance(), t.cameraIds().toArray(UUID[]::new), t.officers().toArray(String[]::new),
-                t.organization(), t.instruction(), t.alertLevel().name(), t.createdBy(),
-                t.pendingAction() == null ? null : t.pendingAction().name(), t.requestedBy());
+                + "instruction, alert_level, created_by, pending_action, requested_by, sampling_rate) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", t.id(), t.name(), t.kind().name(),
+                t.status().name(), t.maxDistance(), t.cameraIds().toArray(UUID[]::new),
+                t.officers().toArray(String[]::new), t.organization(), t.instruction(), t.alertLevel().name(),
+                t.createdBy(), t.pendingAction() == null ? null : t.pendingAction().name(), t.requestedBy(),
+                t.samplingRate());
     }
 
     public void update(WatchlistTask t) {
@@ -128,6 +129,6 @@ public class WatchlistRepository {
                 rs.getString("instruction"), Alert.Level.valueOf(rs.getString("alert_level")),
                 rs.getString("created_by"), rs.getString("reviewed_by"), rs.getString("review_comment"),
                 pending == null ? null : PendingAction.valueOf(pending), rs.getString("requested_by"),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), rs.getObject("sampling_rate", Double.class));
     }
 }

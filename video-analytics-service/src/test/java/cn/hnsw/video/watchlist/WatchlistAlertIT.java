@@ -319,6 +319,77 @@ class WatchlistAlertIT {
                 java.time.Instant.parse("2026-11-27T05:00:01Z"), java.time.Instant.parse("2026-11-27T05:00:03Z"));
     }
 
+    /**
+     * 随机布控: a random-control task has no targets but a sampling rate; it passes the same review, and once active a
+     * face captured on its camera that the draw picks raises a random-check alert with the snapshot to its officers
+     * only. At rate 1 every capture is picked (the rate itself is checked in {@code WatchlistTaskTest}).
+     */
+    @Test
+    void aRandomControlTaskPicksCapturesOnItsCameraForACheckAfterReview() throws Exception {
+        String checker = tokens.user("he.min", "customs-officer").organization("/haikou-customs/meilan").mint();
+        Reply camera = api.post("/cameras", checker, Map.of("deviceCode", "46010000001320000088", "name",
+                "美兰机场国内到达通道 3 号", "cameraType", "FACE_CAPTURE", "protocol", "FILE", "sourceUrl", "/dev/null",
+                "portCode", "HAK"));
+        assertThat(camera.status()).as(camera.body().toString()).isEqualTo(201);
+        String cameraId = camera.text("id");
+        // refused: no rate, a rate outside (0, 1], targets on a random task, a rate on another kind
+        for (Map<String, Object> bad : List.<Map<String, Object>>of(
+                Map.of("name", "随机-无比例", "kind", "RANDOM", "officers", List.of("he.min")),
+                Map.of("name", "随机-零", "kind", "RANDOM", "officers", List.of("he.min"), "samplingRate", 0),
+                Map.of("name", "随机-超", "kind", "RANDOM", "officers", List.of("he.min"), "samplingRate", 1.5),
+                Map.of("name", "随机-对象", "kind", "RANDOM", "officers", List.of("he.min"), "samplingRate", 0.1,
+                        "targets", List.of(Map.of("plateNumber", "琼A12345"))),
+                Map.of("name", "随机-车辆", "kind", "RISK_VEHICLE", "officers", List.of("he.min"), "samplingRate", 0.1,
+                        "targets", List.of(Map.of("plateNumber", "琼A12345"))))) {
+            Reply refused = api.post("/watchlist-tasks", checker, bad);
+            assertThat(refused.status()).as(bad.toString()).isEqualTo(400);
+            assertThat(refused.text("code")).isEqualTo("SAMPLING_RATE_INVALID");
+            assertThat(refused.text("messageZh")).contains("抽查比例无效");
+        }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM watchlist_task WHERE name LIKE '随机-%'", Integer.class))
+                .isZero();
+
+        Reply submitted = api.post("/watchlist-tasks", checker, Map.of("name", "到达通道随机抽查", "kind", "RANDOM",
+                "cameraIds", List.of(cameraId), "officers", List.of("he.min"), "instruction", "抽中旅客引导至查验台",
+                "samplingRate", 1.0));
+        assertThat(submitted.status()).as(submitted.body().toString()).isEqualTo(201);
+        assertThat(submitted.body().get("samplingRate").asDouble()).isEqualTo(1.0);
+        String taskId = submitted.text("id");
+        String photo = b64(TestMedia.jpeg(TestMedia.region(TestMedia.sample("sample5"), 1029, 218, 305, 288, 0.35)));
+
+        // pending review: nothing is picked
+        Reply early = api.post("/face-captures", checker, Map.of("deviceCode", "46010000001320000088", "cameraId",
+                cameraId, "capturedAt", "2026-11-27T06:00:00Z", "photoBase64", photo));
+        assertThat(early.status()).as(early.body().toString()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM watchlist_hit WHERE task_id = ?::uuid", Integer.class,
+                taskId)).isZero();
+
+        assertThat(api.post("/watchlist-tasks/" + taskId + "/review", reviewer, Map.of("approve", true)).text("status"))
+                .isEqualTo("ACTIVE");
+        try (KafkaConsumer<String, String> consumer = alertConsumer()) {
+            Reply picked = api.post("/face-captures", checker, Map.of("deviceCode", "46010000001320000088", "cameraId",
+                    cameraId, "capturedAt", "2026-11-27T06:01:00Z", "photoBase64", photo));
+            assertThat(picked.status()).isEqualTo(200);
+            String alertId = jdbc.queryForObject("SELECT alert_id FROM watchlist_hit WHERE task_id = ?::uuid",
+                    String.class, taskId);
+            assertThat(picked.body().get("alertIds").toString()).contains(alertId);
+            JsonNode data = awaitAlert(consumer, alertId).get("data");
+            assertThat(data.get("type").asText()).isEqualTo("random-check");
+            assertThat(data.get("recipients")).hasSize(1);
+            assertThat(data.get("recipients").get(0).asText()).isEqualTo("he.min");
+            assertThat(data.get("attributes").get("cameraId").asText()).isEqualTo(cameraId);
+            assertThat(data.get("attributes").get("instruction").asText()).isEqualTo("抽中旅客引导至查验台");
+            assertThat(data.get("titleZh").asText()).contains("随机布控");
+            assertThat(api.get("/alerts/" + alertId + "/snapshot", checker).status()).isEqualTo(200);
+            assertThat(api.get("/alerts/" + alertId, colleague).status()).isEqualTo(403);
+        }
+        // another camera's captures are not this task's to pick
+        api.post("/face-captures", checker, Map.of("deviceCode", "46010000001320000089", "capturedAt",
+                "2026-11-27T06:02:00Z", "photoBase64", photo));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM watchlist_hit WHERE task_id = ?::uuid", Integer.class,
+                taskId)).isEqualTo(1);
+    }
+
     private KafkaConsumer<String, String> alertConsumer() {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.kafka().bootstrapServers());
