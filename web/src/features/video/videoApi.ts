@@ -67,6 +67,7 @@ export interface WatchlistTask {
   reviewedBy: string | null
   instruction: string | null
   createdAt: string
+  samplingRate?: number | null
 }
 
 export interface VideoAlert {
