@@ -111,6 +111,7 @@ const video: FeatureModule = {
         alerts: {
           title: '布控预警处置',
           none: '暂无预警',
+          randomCheck: '随机布控抽中，请核查',
           distance: '比对距离',
           note: '处置说明',
           handle: '提交处置结果',
@@ -218,6 +219,7 @@ const video: FeatureModule = {
         alerts: {
           title: 'Watch-list alerts',
           none: 'No alerts',
+          randomCheck: 'Picked by random control for a check',
           distance: 'distance',
           note: 'Handling note',
           handle: 'Submit handling',

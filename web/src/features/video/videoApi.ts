@@ -74,6 +74,7 @@ export interface VideoAlert {
   id: string
   alertId: string
   taskId: string
+  targetId?: string | null
   cameraId: string | null
   distance: number
   occurredAt: string
