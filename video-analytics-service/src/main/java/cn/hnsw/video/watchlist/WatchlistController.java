@@ -74,6 +74,10 @@ class WatchlistController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('customs-officer', 'platform-admin')")
     TaskView submit(@Valid @RequestBody TaskRequest r) {
+        if (r.kind() == WatchlistKind.RANDOM && r.targets() != null && !r.targets().isEmpty()) {
+            // random control picks from what the cameras capture: it takes a rate, not targets
+            throw new HnswException(VideoErrorCode.SAMPLING_RATE_INVALID, r.samplingRate());
+        }
         List<TargetSpec> targets = (r.targets() == null ? List.<TargetRequest>of() : r.targets()).stream().map(t -> {
             if (r.kind() == WatchlistKind.RISK_VEHICLE) {
                 return new TargetSpec(null, null, t.label(), t.plateNumber());
