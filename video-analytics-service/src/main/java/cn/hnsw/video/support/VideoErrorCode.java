@@ -21,6 +21,7 @@ public enum VideoErrorCode implements EnumErrorCode {
     TASK_WITHOUT_TARGETS(HttpStatus.UNPROCESSABLE_ENTITY, "布控任务至少需要一个布控对象", "A watch-list task needs at least one target"),
     TASK_WITHOUT_OFFICERS(HttpStatus.UNPROCESSABLE_ENTITY, "布控任务至少需要绑定一名接收预警的警员", "A watch-list task must bind at least one officer to receive its alerts"),
     ALERT_NOT_FOUND(HttpStatus.NOT_FOUND, "预警不存在：{0}", "Alert not found: {0}"),
+    CLIP_NOT_FOUND(HttpStatus.NOT_FOUND, "该预警没有视频片段：{0}（仅视频流与离线视频的命中保存片段）", "This alert has no video clip: {0} (only hits on streams and offline videos keep one)"),
     ALERT_ALREADY_HANDLED(HttpStatus.CONFLICT, "预警已处置", "The alert has already been handled"),
     NOT_BOUND_OFFICER(HttpStatus.FORBIDDEN, "您未绑定该布控任务，不能查看或处置其预警", "You are not bound to this watch-list task and cannot see or handle its alerts"),
     VIDEO_UNREADABLE(HttpStatus.UNPROCESSABLE_ENTITY, "视频无法解码：{0}", "The video cannot be decoded: {0}"),

@@ -149,6 +149,23 @@ class WatchlistAlertIT {
             Reply snapshot = api.get("/alerts/" + alertId + "/snapshot", officer);
             assertThat(snapshot.status()).isEqualTo(200);
             assertThat(RgbImage.decode(snapshot.raw())).isNotNull();
+            // the alert's clip: the sampled frames from before the hit to after it, as MP4 that FFmpeg reads back
+            Reply alertClip = api.get("/alerts/" + alertId + "/clip", officer);
+            assertThat(alertClip.status()).isEqualTo(200);
+            Path clipFile = Files.write(tmp.resolve("alert-clip.mp4"), alertClip.raw());
+            int clipFrames = 0;
+            try (org.bytedeco.javacv.FFmpegFrameGrabber grabber = new org.bytedeco.javacv.FFmpegFrameGrabber(
+                    clipFile.toFile())) {
+                grabber.start();
+                assertThat(grabber.getImageWidth()).isEqualTo(1280);
+                assertThat(grabber.getImageHeight()).isEqualTo(720);
+                while (grabber.grabImage() != null) {
+                    clipFrames++;
+                }
+                grabber.stop();
+            }
+            assertThat(clipFrames).isBetween(2, 7);
+            assertThat(api.get("/alerts/" + alertId + "/clip", colleague).status()).isEqualTo(403);
 
             // only the bound officer sees and handles it
             assertThat(api.get("/alerts", officer).body().get("totalElements").asInt()).isEqualTo(1);
@@ -381,6 +398,10 @@ class WatchlistAlertIT {
             assertThat(data.get("attributes").get("instruction").asText()).isEqualTo("抽中旅客引导至查验台");
             assertThat(data.get("titleZh").asText()).contains("随机布控");
             assertThat(api.get("/alerts/" + alertId + "/snapshot", checker).status()).isEqualTo(200);
+            // a capture handed in as a photo has no video: no clip
+            Reply noClip = api.get("/alerts/" + alertId + "/clip", checker);
+            assertThat(noClip.status()).isEqualTo(404);
+            assertThat(noClip.text("code")).isEqualTo("CLIP_NOT_FOUND");
             assertThat(api.get("/alerts/" + alertId, colleague).status()).isEqualTo(403);
         }
         // another camera's captures are not this task's to pick
