@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -118,6 +119,13 @@ class WatchlistController {
     @PreAuthorize("hasAnyRole('customs-officer', 'customs-reviewer', 'platform-admin')")
     List<HistoryLine> history(@PathVariable UUID id) {
         return service.history(id);
+    }
+
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize("hasAnyRole('customs-officer', 'platform-admin')")
+    void delete(@PathVariable UUID id) {
+        service.delete(id);
     }
 
     @PostMapping("/{id}/review")

@@ -50,6 +50,18 @@ public class WatchlistRepository {
                 t.samplingRate());
     }
 
+    public boolean hasHits(UUID taskId) {
+        Integer n = jdbc.queryForObject("SELECT count(*) FROM watchlist_hit WHERE task_id = ?", Integer.class, taskId);
+        return n != null && n > 0;
+    }
+
+    /** Removes a task with its targets and history (only for tasks that never took effect). */
+    public void delete(UUID taskId) {
+        jdbc.update("DELETE FROM watchlist_task_history WHERE task_id = ?", taskId);
+        jdbc.update("DELETE FROM watchlist_target WHERE task_id = ?", taskId);
+        jdbc.update("DELETE FROM watchlist_task WHERE id = ?", taskId);
+    }
+
     public void update(WatchlistTask t) {
         jdbc.update("UPDATE watchlist_task SET status = ?, reviewed_by = ?, review_comment = ?, pending_action = ?, "
                 + "requested_by = ?, updated_at = now(), version = version + 1 WHERE id = ?", t.status().name(),

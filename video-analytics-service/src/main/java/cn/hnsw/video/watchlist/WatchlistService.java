@@ -142,6 +142,26 @@ public class WatchlistService {
         return task;
     }
 
+    /**
+     * Deletes a task that never took effect (pending its first review, or rejected): only its submitter or a platform
+     * administrator may. A task that was active has alerts and a history to keep: it is withdrawn, not deleted.
+     */
+    @Transactional
+    public void delete(UUID id) {
+        WatchlistTask task = lock(id);
+        var actor = Actors.current();
+        if (!actor.username().equals(task.createdBy())
+                && !actor.hasRole(cn.hnsw.common.security.Roles.PLATFORM_ADMIN)) {
+            throw new HnswException(VideoErrorCode.NOT_TASK_SUBMITTER);
+        }
+        boolean neverActive = task.status() == WatchlistStatus.REJECTED
+                || (task.status() == WatchlistStatus.PENDING_REVIEW && task.pendingAction() == PendingAction.ACTIVATION);
+        if (!neverActive || tasks.hasHits(id)) {
+            throw new HnswException(VideoErrorCode.TASK_STATE_INVALID, task.status(), "deleted");
+        }
+        tasks.delete(id);
+    }
+
     public WatchlistTask get(UUID id) {
         return tasks.find(id).orElseThrow(() -> new HnswException(VideoErrorCode.TASK_NOT_FOUND, id));
     }

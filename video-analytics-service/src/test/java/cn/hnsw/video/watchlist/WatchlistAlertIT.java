@@ -220,8 +220,27 @@ class WatchlistAlertIT {
         assertThat(self.status()).isEqualTo(403);
         assertThat(self.text("code")).isEqualTo("SELF_REVIEW");
 
+        // a task that never took effect can be deleted by its submitter (or an administrator), nobody else
+        String draft = api.post("/watchlist-tasks", officer, Map.of("name", "误建任务", "kind", "FACE_IMAGE",
+                "officers", List.of("zhang.wei"), "targets", List.of(Map.of("photoBase64", photo)))).text("id");
+        Reply notMine = api.delete("/watchlist-tasks/" + draft, colleague);
+        assertThat(notMine.status()).isEqualTo(403);
+        assertThat(notMine.text("code")).isEqualTo("NOT_TASK_SUBMITTER");
+        assertThat(api.delete("/watchlist-tasks/" + draft, reviewer).status()).isEqualTo(403);
+        assertThat(api.delete("/watchlist-tasks/" + draft, officer).status()).isEqualTo(204);
+        assertThat(api.get("/watchlist-tasks/" + draft, officer).status()).isEqualTo(404);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM watchlist_target WHERE task_id = ?::uuid", Integer.class,
+                draft)).isZero();
+        // the administrator may delete a task of someone else that was rejected
+        api.post("/watchlist-tasks/" + adminTask + "/review", reviewer, Map.of("approve", false));
+        assertThat(api.delete("/watchlist-tasks/" + adminTask, admin).status()).isEqualTo(204);
+
         assertThat(api.post("/watchlist-tasks/" + id + "/withdrawal", officer, Map.of()).status()).isEqualTo(409);
         api.post("/watchlist-tasks/" + id + "/review", reviewer, Map.of("approve", true));
+        // once active it is withdrawn, not deleted: its history stays
+        Reply activeDelete = api.delete("/watchlist-tasks/" + id, officer);
+        assertThat(activeDelete.status()).isEqualTo(409);
+        assertThat(activeDelete.text("code")).isEqualTo("TASK_STATE_INVALID");
         Reply withdrawal = api.post("/watchlist-tasks/" + id + "/withdrawal", officer, Map.of("reason", "任务结束"));
         assertThat(withdrawal.text("status")).isEqualTo("ACTIVE");
         assertThat(withdrawal.text("pendingAction")).isEqualTo("WITHDRAWAL");
