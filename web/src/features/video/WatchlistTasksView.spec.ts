@@ -25,6 +25,7 @@ afterEach(() => {
 describe('watch-list task screen', () => {
   it('shows each task kind with a random task rate and submits a random-control task with its rate and no targets', async () => {
     const fetchMock = vi.fn(async (url: string, init?: RequestInit) => {
+      if (url.includes('/watchlist-tasks/t2') && init?.method === 'DELETE') return new Response(null, { status: 204 })
       if (url.includes('/watchlist-tasks') && init?.method === 'POST') return json({ ...TASKS[0], id: 't3', status: 'PENDING_REVIEW' })
       if (url.includes('/watchlist-tasks')) return json({ content: TASKS, page: 0, size: 100, totalElements: 2, totalPages: 1 })
       if (url.includes('/face-base-records')) return json({ content: [], page: 0, size: 100, totalElements: 0, totalPages: 0 })
@@ -36,6 +37,11 @@ describe('watch-list task screen', () => {
     const table = wrapper.find('[data-testid="watchlist-table"]').text()
     expect(table).toContain('随机布控 · 5.0%')
     expect(table).toContain('人脸库布控')
+    // only the task that never took effect offers deletion
+    expect(wrapper.find('[data-testid="delete-到达通道随机抽查"]').exists()).toBe(false)
+    await wrapper.find('[data-testid="delete-重点人员布控"]').trigger('click')
+    await flushPromises()
+    expect(fetchMock.mock.calls.some(([u, i]) => String(u).includes('/watchlist-tasks/t2') && i?.method === 'DELETE')).toBe(true)
 
     await wrapper.find('[data-testid="watchlist-new"]').trigger('click')
     await flushPromises()

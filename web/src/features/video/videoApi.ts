@@ -173,6 +173,7 @@ export const videoApi = {
   submitTask: (body: Record<string, unknown>) => api.post<WatchlistTask>(`${BASE}/watchlist-tasks`, body),
   review: (id: string, approve: boolean, comment: string) =>
     api.post<WatchlistTask>(`${BASE}/watchlist-tasks/${id}/review`, { approve, comment }),
+  deleteTask: (id: string) => api.delete<void>(`${BASE}/watchlist-tasks/${id}`),
   withdraw: (id: string) => api.post<WatchlistTask>(`${BASE}/watchlist-tasks/${id}/withdrawal`, {}),
   recontrol: (id: string) => api.post<WatchlistTask>(`${BASE}/watchlist-tasks/${id}/recontrol`, {}),
   alerts: (status?: string) => api.get<Page<VideoAlert>>(`${BASE}/alerts`, { query: { status, size: 100 } }),
