@@ -191,7 +191,7 @@ const video: FeatureModule = {
         plates: {
           title: 'Risk-vehicle control',
           plates: 'Plates',
-          platesHint: 'e.g. 琼A12345, several separated by commas',
+          platesHint: 'as written on the plate (province character first), several separated by commas',
           recognise: 'Read plates',
           frame: 'Camera frame',
           none: 'No plate read',
