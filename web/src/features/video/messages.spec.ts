@@ -17,8 +17,10 @@ describe('video feature', () => {
   it('claims the watch-list menu item and its own new items only', () => {
     expect(Object.keys(video.views!).sort()).toEqual([
       'officer.face-library',
+      'officer.vehicle-control',
       'officer.video-alerts',
       'officer.video-cameras',
+      'officer.video-inspections',
       'officer.watchlist-tasks',
     ])
   })

@@ -67,20 +67,55 @@ export interface WatchlistTask {
   reviewedBy: string | null
   instruction: string | null
   createdAt: string
+  samplingRate?: number | null
 }
 
 export interface VideoAlert {
   id: string
   alertId: string
   taskId: string
+  targetId?: string | null
   cameraId: string | null
   distance: number
   occurredAt: string
+  plateNumber?: string | null
   recipients: string[]
   status: string
   handledBy: string | null
   handlingResult: string | null
   handlingNote: string | null
+}
+
+export interface PlateView {
+  plateNumber: string
+  confidence: number
+  x: number
+  y: number
+  width: number
+  height: number
+}
+
+export interface PlateRecognition {
+  cameraId: string | null
+  capturedAt: string
+  snapshotKey: string | null
+  plates: PlateView[]
+  alertIds: string[]
+}
+
+export interface BehaviorEvent {
+  kind: string
+  startMs: number
+  endMs: number
+  detail: string
+}
+
+export interface InspectionReport {
+  source: string
+  frames: number
+  behaviors: BehaviorEvent[]
+  diagnosis: { faults: string[]; measures: Record<string, number>; frames: number }
+  alertIds: string[]
 }
 
 export interface AnalysisReport {
@@ -138,11 +173,23 @@ export const videoApi = {
   submitTask: (body: Record<string, unknown>) => api.post<WatchlistTask>(`${BASE}/watchlist-tasks`, body),
   review: (id: string, approve: boolean, comment: string) =>
     api.post<WatchlistTask>(`${BASE}/watchlist-tasks/${id}/review`, { approve, comment }),
+  deleteTask: (id: string) => api.delete<void>(`${BASE}/watchlist-tasks/${id}`),
   withdraw: (id: string) => api.post<WatchlistTask>(`${BASE}/watchlist-tasks/${id}/withdrawal`, {}),
   recontrol: (id: string) => api.post<WatchlistTask>(`${BASE}/watchlist-tasks/${id}/recontrol`, {}),
   alerts: (status?: string) => api.get<Page<VideoAlert>>(`${BASE}/alerts`, { query: { status, size: 100 } }),
   handle: (alertId: string, result: string, note: string) =>
     api.post<VideoAlert>(`${BASE}/alerts/${alertId}/handling`, { result, note }),
+  recognisePlates: (cameraId: string, imageBase64: string) =>
+    api.post<PlateRecognition>(`${BASE}/plate-recognitions`, { cameraId, imageBase64, capturedAt: new Date().toISOString() }),
+  inspectCamera: (cameraId: string, maxSeconds: number) =>
+    api.post<InspectionReport>(`${BASE}/cameras/${cameraId}/inspections`, {}, { query: { maxSeconds } }),
+  inspectOfflineVideo: (file: File, cameraId: string | null, sampleFps: number) => {
+    const form = new FormData()
+    form.append('file', file)
+    if (cameraId) form.append('cameraId', cameraId)
+    form.append('sampleFps', String(sampleFps))
+    return api.post<InspectionReport>(`${BASE}/offline-videos/inspections`, form)
+  },
   offlineVideo: (cameraId: string, file: File, recordedAt: string) => {
     const form = new FormData()
     form.append('file', file)

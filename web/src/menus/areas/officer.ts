@@ -22,6 +22,8 @@ export const officerArea: MenuArea = {
     ready('officer', 'video-cameras', ['customs-officer']),
     ready('officer', 'face-library', ['customs-officer', 'customs-reviewer']),
     ready('officer', 'video-alerts', ['customs-officer', 'customs-reviewer']),
+    ready('officer', 'vehicle-control', ['customs-officer', 'customs-reviewer']),
+    ready('officer', 'video-inspections', ['customs-officer']),
     ready('officer', 'alerts'),
     ready('officer', 'port-monitoring', ['customs-officer', 'customs-reviewer', 'maritime-officer', 'border-officer']),
     planned('officer', 'inspection-bookings', 'customs-service', ['customs-officer']),

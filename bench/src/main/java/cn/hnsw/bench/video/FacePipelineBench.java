@@ -41,6 +41,12 @@ public final class FacePipelineBench {
 
     public static void main(String[] args) {
         Path samples = Path.of(args.length > 0 ? args[0] : "../video-analytics-service/target/face-samples");
+        if (args.length > 1 && args[1].equals("verification")) {
+            try (FaceEngine engine = FaceEngine.load(320, 1)) {
+                verification(engine, samples);
+            }
+            return;
+        }
         int frames = args.length > 1 ? Integer.parseInt(args[1]) : 300;
         int rounds = 5;
         BufferedImage group = RgbImage.readRaw(samples.resolve("sample6.rgb")).toBufferedImage();
@@ -126,6 +132,7 @@ public final class FacePipelineBench {
         List<float[]> originals = new ArrayList<>();
         List<float[]> variants = new ArrayList<>();
         List<Integer> variantOf = new ArrayList<>();
+        List<Integer> variantKind = new ArrayList<>();
         int missed = 0;
         for (int p = 1; p <= 6; p++) {
             RgbImage img = RgbImage.readRaw(samples.resolve("sample" + p + ".rgb"));
@@ -158,6 +165,7 @@ public final class FacePipelineBench {
                     } else {
                         variants.add(best.descriptor());
                         variantOf.add(id);
+                        variantKind.add(k);
                     }
                 }
             }
@@ -190,6 +198,43 @@ public final class FacePipelineBench {
                 + "(closest pair %.3f)%n", threshold, originals.size(), sameAccepted, variants.size(),
                 (double) sameAccepted / variants.size(), sameMean / variants.size(), missed, diffAccepted, diffTotal,
                 (double) diffAccepted / diffTotal, diffMin);
+        // per kind of re-shot at the chosen threshold, then the rates over a range of thresholds
+        String[] kinds = {"mirror", "scale 0.7", "rotate 10°", "brighter", "JPEG q30", "scale 0.35", "blur", "darker"};
+        for (int k = 0; k < kinds.length; k++) {
+            int n = 0;
+            int ok = 0;
+            double sum = 0;
+            for (int i = 0; i < variants.size(); i++) {
+                if (variantKind.get(i) != k) {
+                    continue;
+                }
+                double d = FaceEngine.distance(variants.get(i), originals.get(variantOf.get(i)));
+                n++;
+                sum += d;
+                if (d <= threshold) {
+                    ok++;
+                }
+            }
+            System.out.printf(Locale.ROOT, "  re-shot %-11s detected %2d/%d, accepted %2d/%d, mean distance %.3f%n",
+                    kinds[k], n, originals.size(), ok, n, n == 0 ? Double.NaN : sum / n);
+        }
+        List<Double> same = new ArrayList<>();
+        for (int i = 0; i < variants.size(); i++) {
+            same.add(FaceEngine.distance(variants.get(i), originals.get(variantOf.get(i))));
+        }
+        List<Double> diff = new ArrayList<>();
+        for (int i = 0; i < originals.size(); i++) {
+            for (int j = i + 1; j < originals.size(); j++) {
+                diff.add(FaceEngine.distance(originals.get(i), originals.get(j)));
+            }
+        }
+        for (double t = 0.40; t <= 0.701; t += 0.05) {
+            double tt = t;
+            long tm = same.stream().filter(d -> d <= tt).count();
+            long fm = diff.stream().filter(d -> d <= tt).count();
+            System.out.printf(Locale.ROOT, "  threshold %.2f: true-match rate %d/%d = %.3f, false-match rate %d/%d = %.3f%n",
+                    t, tm, same.size(), (double) tm / same.size(), fm, diff.size(), (double) fm / diff.size());
+        }
     }
 
     /** A re-shot of a photograph and where a point of the original lands in it. */
@@ -216,7 +261,41 @@ public final class FacePipelineBench {
         BufferedImage bright = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
         new java.awt.image.RescaleOp(1.25f, 10f, null).filter(src, bright);
         out.add(new Variant(bright, p -> p));
+        // harder, as a corridor camera sees people: heavy JPEG, a small face, blur, dim light
+        out.add(new Variant(jpeg(src, 0.3f), p -> p));
+        out.add(new Variant(transform(src, (int) (w * 0.35), (int) (h * 0.35), AffineTransform.getScaleInstance(0.35, 0.35),
+                0), p -> new double[] {0.35 * p[0], 0.35 * p[1]}));
+        float[] kernel = new float[25];
+        java.util.Arrays.fill(kernel, 1f / 25);
+        BufferedImage blurred = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
+        new java.awt.image.ConvolveOp(new java.awt.image.Kernel(5, 5, kernel), java.awt.image.ConvolveOp.EDGE_NO_OP, null)
+                .filter(src, blurred);
+        out.add(new Variant(blurred, p -> p));
+        BufferedImage dark = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
+        new java.awt.image.RescaleOp(0.55f, 0f, null).filter(src, dark);
+        out.add(new Variant(dark, p -> p));
         return out;
+    }
+
+    private static BufferedImage jpeg(BufferedImage src, float quality) {
+        try {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            javax.imageio.ImageWriter writer = javax.imageio.ImageIO.getImageWritersByFormatName("jpg").next();
+            javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(quality);
+            try (javax.imageio.stream.ImageOutputStream ios = javax.imageio.ImageIO.createImageOutputStream(bytes)) {
+                writer.setOutput(ios);
+                writer.write(null, new javax.imageio.IIOImage(src, null, null), param);
+            }
+            writer.dispose();
+            BufferedImage back = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(bytes.toByteArray()));
+            BufferedImage out = new BufferedImage(back.getWidth(), back.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
+            out.createGraphics().drawImage(back, 0, 0, null);
+            return out;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static BufferedImage transform(BufferedImage src, int w, int h, AffineTransform t, int translateX) {

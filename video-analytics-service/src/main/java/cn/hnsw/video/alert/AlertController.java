@@ -56,6 +56,12 @@ class AlertController {
         return service.get(Actors.current(), id);
     }
 
+    @GetMapping(value = "/{id}/clip", produces = "video/mp4")
+    ResponseEntity<byte[]> clip(@PathVariable String id) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("video/mp4"))
+                .body(service.clip(Actors.current(), id));
+    }
+
     @GetMapping(value = "/{id}/snapshot", produces = MediaType.IMAGE_JPEG_VALUE)
     ResponseEntity<byte[]> snapshot(@PathVariable String id) {
         return ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG).body(service.snapshot(Actors.current(), id));

@@ -63,6 +63,16 @@ public class AlertService {
         return hit;
     }
 
+    /** The alert's video clip (a hit on a stream or an offline video), to the same officers as the alert itself. */
+    public byte[] clip(CurrentActor actor, String alertId) {
+        WatchlistHit hit = get(actor, alertId);
+        String key = "clips/" + hit.alertId() + ".mp4";
+        if (!storage.exists(CameraService.CLIP_BUCKET, key)) {
+            throw new HnswException(VideoErrorCode.CLIP_NOT_FOUND, alertId);
+        }
+        return storage.get(CameraService.CLIP_BUCKET, key);
+    }
+
     public byte[] snapshot(CurrentActor actor, String alertId) {
         return storage.get(CameraService.SNAPSHOT_BUCKET, get(actor, alertId).snapshotKey());
     }

@@ -6,6 +6,7 @@ import cn.hnsw.video.alert.WatchlistHitRepository.WatchlistHit;
 import cn.hnsw.video.camera.CameraRepository;
 import cn.hnsw.video.camera.CameraRepository.Camera;
 import cn.hnsw.video.camera.CameraService;
+import cn.hnsw.video.camera.FfmpegClipEncoder;
 import cn.hnsw.video.camera.VideoSourceAdapter;
 import cn.hnsw.video.face.FaceEngine;
 import cn.hnsw.video.face.FaceEngine.AnalyzedFace;
@@ -45,6 +46,7 @@ public class VideoAnalysisService {
 
     public static final String VIDEO_BUCKET = "video-offline";
 
+
     /** What one run found. */
     public record AnalysisReport(String source, int framesAnalysed, long mediaMillis, int faces, int hits,
             List<String> alertIds) {
@@ -62,12 +64,20 @@ public class VideoAnalysisService {
     private final double minFaceSide;
     private final PlateRecognitionService plates;
     private final long plateIntervalMs;
+    private final FfmpegClipEncoder clips;
+    private final double clipBeforeSeconds;
+    private final double clipAfterSeconds;
 
     public VideoAnalysisService(VideoSourceAdapter sources, FaceService faces, FaceCaptureRepository captures,
             FaceLibraryService library, WatchlistService watchlists, CameraRepository cameras,
             CameraService cameraService, ObjectStorage storage, TransactionTemplate tx,
             @Value("${hnsw.video.face.min-face-side:40}") double minFaceSide, PlateRecognitionService plates,
-            @Value("${hnsw.video.plate.interval-ms:1000}") long plateIntervalMs) {
+            @Value("${hnsw.video.plate.interval-ms:1000}") long plateIntervalMs, FfmpegClipEncoder clips,
+            @Value("${hnsw.video.clip.before-seconds:3}") double clipBeforeSeconds,
+            @Value("${hnsw.video.clip.after-seconds:2}") double clipAfterSeconds) {
+        this.clips = clips;
+        this.clipBeforeSeconds = clipBeforeSeconds;
+        this.clipAfterSeconds = clipAfterSeconds;
         this.plates = plates;
         this.plateIntervalMs = plateIntervalMs;
         this.sources = sources;
@@ -135,7 +145,20 @@ public class VideoAnalysisService {
         // plates are read only where a risk-vehicle task watches, at most once per interval of media time
         boolean readPlates = camera != null && watchlists.watchesPlates(camera.id());
         long[] lastPlateAt = {-1_000_000};
+        // alert clips: the last sampled frames are kept; a hit starts a clip with them and the frames after it
+        int before = Math.max(1, (int) Math.ceil(clipBeforeSeconds * fps));
+        int after = Math.max(0, (int) Math.ceil(clipAfterSeconds * fps));
+        java.util.ArrayDeque<RgbImage> recent = new java.util.ArrayDeque<>();
+        List<PendingClip> pending = new ArrayList<>();
         int frames = sources.read(url, fps, maxSeconds * 1000L, frame -> {
+            int hitsBefore = alertIds.size();
+            recent.addLast(frame.image());
+            if (recent.size() > before) {
+                recent.removeFirst();
+            }
+            for (PendingClip p : pending) {
+                p.frames().add(frame.image());
+            }
             Instant at = start.plusMillis(frame.timestampMs());
             lastTs[0] = frame.timestampMs();
             String frameKey = null;
@@ -161,9 +184,33 @@ public class VideoAnalysisService {
                 List<WatchlistHit> hits = record(frame.image(), face, camera, deviceCode, at, source);
                 hits.forEach(h -> alertIds.add(h.alertId()));
             }
+            if (alertIds.size() > hitsBefore) {
+                pending.add(new PendingClip(List.copyOf(alertIds.subList(hitsBefore, alertIds.size())),
+                        new ArrayList<>(recent), frame.timestampMs() + (long) (clipAfterSeconds * 1000)));
+            }
+            for (java.util.Iterator<PendingClip> it = pending.iterator(); it.hasNext(); ) {
+                PendingClip p = it.next();
+                if (frame.timestampMs() >= p.untilMs() || p.frames().size() >= before + after + 1) {
+                    storeClip(p, fps);
+                    it.remove();
+                }
+            }
             return true;
         });
+        pending.forEach(p -> storeClip(p, fps));
         return new AnalysisReport(source, frames, lastTs[0], faceCount[0], alertIds.size(), alertIds);
+    }
+
+    /** A clip being gathered for the alerts of one frame, until {@code untilMs} of media time. */
+    private record PendingClip(List<String> alertIds, List<RgbImage> frames, long untilMs) {
+    }
+
+    /** Encodes the clip once and stores it under each of its alerts ({@link CameraService#CLIP_BUCKET}). */
+    private void storeClip(PendingClip p, double fps) {
+        byte[] mp4 = clips.encode(p.frames(), fps);
+        for (String alertId : p.alertIds()) {
+            storage.put(CameraService.CLIP_BUCKET, "clips/" + alertId + ".mp4", mp4, "video/mp4");
+        }
     }
 
     /** Stores one captured face and matches it; used by video runs and by the face-image intake interface. */

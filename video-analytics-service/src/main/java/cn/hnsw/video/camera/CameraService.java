@@ -15,6 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class CameraService {
 
     public static final String SNAPSHOT_BUCKET = "video-snapshots";
+    /** Alert clips: {@code clips/<alertId>.mp4}, the sampled frames from a few seconds before a hit to after it. */
+    public static final String CLIP_BUCKET = "video-clips";
 
     private final CameraRepository cameras;
     private final ObjectStorage storage;

@@ -127,13 +127,24 @@ class FaceLibraryController {
     }
 
     record VerificationRequest(@NotBlank String photoBase64, String otherPhotoBase64, UUID faceBaseRecordId,
-            Double threshold) {
+            Double threshold, String model) {
     }
 
     @PostMapping("/face-verifications")
     Verification verify(@Valid @RequestBody VerificationRequest r) {
         if (r.faceBaseRecordId() == null && (r.otherPhotoBase64() == null || r.otherPhotoBase64().isBlank())) {
             throw new HnswException(VideoErrorCode.IMAGE_UNREADABLE);
+        }
+        if (r.model() != null && !r.model().isBlank() && !"FACE_API".equals(r.model())) {
+            if (!"OPERATOR".equals(r.model())) {
+                throw new HnswException(VideoErrorCode.MODEL_INVALID, r.model());
+            }
+            if (r.faceBaseRecordId() != null || r.otherPhotoBase64() == null) {
+                // the library holds face-api descriptors: the operator's model compares two photos only
+                throw new HnswException(VideoErrorCode.IMAGE_UNREADABLE);
+            }
+            return service.verifyWithOperatorModels(decode(r.photoBase64()), decode(r.otherPhotoBase64()),
+                    r.threshold());
         }
         return service.verify(decode(r.photoBase64()), r.otherPhotoBase64() == null ? null
                 : decode(r.otherPhotoBase64()), r.faceBaseRecordId(), r.threshold());

@@ -131,7 +131,7 @@ public class FaceLibraryService {
     }
 
     /** Result of a 1:1 verification. */
-    public record Verification(double distance, double similarity, double threshold, boolean match) {
+    public record Verification(double distance, double similarity, double threshold, boolean match, String model) {
     }
 
     /** 1:1 人脸验证: the best face of each photo, or a photo against a face base record. */
@@ -141,7 +141,17 @@ public class FaceLibraryService {
         float[] b = faceBaseRecordId != null ? descriptorOf(faceBaseRecordId)
                 : faces.bestFace(faces.decode(photoB)).descriptor();
         double d = FaceEngine.distance(a, b);
-        return new Verification(d, FaceService.similarity(d), t, d <= t);
+        return new Verification(d, FaceService.similarity(d), t, d <= t, "FACE_API");
+    }
+
+    /**
+     * 1:1 with the operator's YuNet + SFace models: the best face of each photo, cosine similarity of the normalised
+     * features, match at a Euclidean distance ≤ {@code threshold} (default 1.128, the same decision as cosine ≥ 0.363).
+     */
+    public Verification verifyWithOperatorModels(byte[] photoA, byte[] photoB, Double threshold) {
+        double t = threshold == null ? cn.hnsw.video.face.OperatorFaceModels.MATCH_DISTANCE : threshold(threshold);
+        FaceService.OperatorComparison c = faces.compareWithOperatorModels(faces.decode(photoA), faces.decode(photoB));
+        return new Verification(c.distance(), c.cosine(), t, c.distance() <= t, "OPERATOR");
     }
 
     /** One candidate of a 1:N search. */

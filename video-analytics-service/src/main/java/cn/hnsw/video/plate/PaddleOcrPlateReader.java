@@ -38,6 +38,14 @@ public final class PaddleOcrPlateReader implements PlateReader, AutoCloseable {
     private static final double UNCLIP_RATIO = 1.5;
     private static final int REC_HEIGHT = 48;
     private static final int REC_MAX_WIDTH = 480;
+    /**
+     * A single-row plate's text line is about 3.5–4.5 times as wide as high (440 × 140 mm plates); a tilted plate's
+     * bounding box is squarer. Lines outside 1.5–8 (signs, banners, single characters) are not recognised.
+     */
+    static final double MIN_ASPECT = 1.5;
+    static final double MAX_ASPECT = 8;
+    /** Lines lower than this (in frame pixels) are too small for the recogniser to read reliably. */
+    static final int MIN_HEIGHT = 10;
 
     private final OrtEnvironment env;
     private final OrtSession detector;
@@ -102,7 +110,7 @@ public final class PaddleOcrPlateReader implements PlateReader, AutoCloseable {
     @Override
     public synchronized List<PlateRead> read(RgbImage frame) {
         List<PlateRead> out = new ArrayList<>();
-        for (Box box : joinRows(detect(frame))) {
+        for (Box box : candidates(frame)) {
             Recognised r = recognise(frame, box);
             Optional<String> plate = PlateNumbers.normalise(r.text());
             if (plate.isPresent() && r.confidence() >= minConfidence) {
@@ -112,6 +120,16 @@ public final class PaddleOcrPlateReader implements PlateReader, AutoCloseable {
         }
         out.sort(Comparator.comparingDouble(PlateRead::confidence).reversed());
         return out;
+    }
+
+    /** The detector's text lines, joined along rows, that are plate-shaped: only these go through the recogniser. */
+    List<Box> candidates(RgbImage frame) {
+        return joinRows(detect(frame)).stream().filter(PaddleOcrPlateReader::plateShaped).toList();
+    }
+
+    static boolean plateShaped(Box b) {
+        double aspect = (double) b.width() / Math.max(1, b.height());
+        return b.height() >= MIN_HEIGHT && aspect >= MIN_ASPECT && aspect <= MAX_ASPECT;
     }
 
     /** The detector's text lines: probability map, threshold, connected components, box score, unclip. */

@@ -10,7 +10,7 @@ public class PlateReaderConfiguration {
 
     @Bean(destroyMethod = "close")
     PaddleOcrPlateReader plateReader(@Value("${hnsw.video.plate.threads:1}") int threads,
-            @Value("${hnsw.video.plate.detector-max-side:960}") int maxSide,
+            @Value("${hnsw.video.plate.detector-max-side:640}") int maxSide,
             @Value("${hnsw.video.plate.min-confidence:0.5}") double minConfidence) {
         return PaddleOcrPlateReader.load(threads, maxSide, minConfidence);
     }

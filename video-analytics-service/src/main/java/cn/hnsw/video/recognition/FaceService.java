@@ -5,10 +5,13 @@ import cn.hnsw.video.attribute.ClothingColourAnalyzer;
 import cn.hnsw.video.face.FaceEngine;
 import cn.hnsw.video.face.FaceEngine.AnalyzedFace;
 import cn.hnsw.video.face.FaceTracker;
+import cn.hnsw.video.face.OperatorFaceModels;
+import cn.hnsw.video.face.OperatorFaceModels.OperatorFace;
 import cn.hnsw.video.face.RgbImage;
 import cn.hnsw.video.support.VideoErrorCode;
 import java.util.Comparator;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -22,13 +25,19 @@ public class FaceService {
     private final int trackMaxMissed;
     private final int trackRedescribeAfter;
     private final double trackRegrowth;
+    private final ObjectProvider<OperatorFaceModels> operatorModels;
+    private final double operatorScoreThreshold;
 
-    public FaceService(FaceEngine engine, @Value("${hnsw.video.face.score-threshold:0.5}") double scoreThreshold,
+    public FaceService(FaceEngine engine, ObjectProvider<OperatorFaceModels> operatorModels,
+            @Value("${hnsw.video.face.operator.score-threshold:0.9}") double operatorScoreThreshold,
+            @Value("${hnsw.video.face.score-threshold:0.5}") double scoreThreshold,
             @Value("${hnsw.video.face.tracking.min-iou:0.3}") double trackMinIou,
             @Value("${hnsw.video.face.tracking.max-missed-frames:5}") int trackMaxMissed,
             @Value("${hnsw.video.face.tracking.redescribe-after-frames:50}") int trackRedescribeAfter,
             @Value("${hnsw.video.face.tracking.regrowth:1.5}") double trackRegrowth) {
         this.engine = engine;
+        this.operatorModels = operatorModels;
+        this.operatorScoreThreshold = operatorScoreThreshold;
         this.scoreThreshold = scoreThreshold;
         this.trackMinIou = trackMinIou;
         this.trackMaxMissed = trackMaxMissed;
@@ -65,6 +74,27 @@ public class FaceService {
     public AnalyzedFace bestFace(RgbImage img) {
         return engine.analyze(img, scoreThreshold).stream()
                 .max(Comparator.comparingDouble(f -> f.box().score()))
+                .orElseThrow(() -> new HnswException(VideoErrorCode.NO_FACE));
+    }
+
+    /** Distance (normalised features) and cosine of the best faces of two photos under the operator's models. */
+    public record OperatorComparison(double distance, double cosine) {
+    }
+
+    /** Compares two photos with the operator's YuNet + SFace; refused when no operator models are configured. */
+    public OperatorComparison compareWithOperatorModels(RgbImage a, RgbImage b) {
+        OperatorFaceModels models = operatorModels.getIfAvailable();
+        if (models == null) {
+            throw new HnswException(VideoErrorCode.OPERATOR_MODELS_NOT_CONFIGURED);
+        }
+        float[] fa = models.feature(a, bestOperatorFace(models, a));
+        float[] fb = models.feature(b, bestOperatorFace(models, b));
+        return new OperatorComparison(FaceEngine.distance(fa, fb), OperatorFaceModels.cosine(fa, fb));
+    }
+
+    private OperatorFace bestOperatorFace(OperatorFaceModels models, RgbImage img) {
+        return models.detect(img, operatorScoreThreshold).stream()
+                .max(Comparator.comparingDouble(OperatorFace::score))
                 .orElseThrow(() -> new HnswException(VideoErrorCode.NO_FACE));
     }
 

@@ -17,10 +17,12 @@ public enum VideoErrorCode implements EnumErrorCode {
     FACE_RECORD_NOT_FOUND(HttpStatus.NOT_FOUND, "人脸基础信息不存在：{0}", "Face base record not found: {0}"),
     TASK_NOT_FOUND(HttpStatus.NOT_FOUND, "布控任务不存在：{0}", "Watch-list task not found: {0}"),
     TASK_STATE_INVALID(HttpStatus.CONFLICT, "布控任务当前状态为 {0}，不能执行“{1}”", "The watch-list task is {0}; it cannot be {1}"),
+    NOT_TASK_SUBMITTER(HttpStatus.FORBIDDEN, "只有提交人或平台管理员可以删除布控任务", "Only the submitter or a platform administrator can delete a watch-list task"),
     SELF_REVIEW(HttpStatus.FORBIDDEN, "审核人不能审核自己提交的申请", "A reviewer cannot review their own request"),
     TASK_WITHOUT_TARGETS(HttpStatus.UNPROCESSABLE_ENTITY, "布控任务至少需要一个布控对象", "A watch-list task needs at least one target"),
     TASK_WITHOUT_OFFICERS(HttpStatus.UNPROCESSABLE_ENTITY, "布控任务至少需要绑定一名接收预警的警员", "A watch-list task must bind at least one officer to receive its alerts"),
     ALERT_NOT_FOUND(HttpStatus.NOT_FOUND, "预警不存在：{0}", "Alert not found: {0}"),
+    CLIP_NOT_FOUND(HttpStatus.NOT_FOUND, "该预警没有视频片段：{0}（仅视频流与离线视频的命中保存片段）", "This alert has no video clip: {0} (only hits on streams and offline videos keep one)"),
     ALERT_ALREADY_HANDLED(HttpStatus.CONFLICT, "预警已处置", "The alert has already been handled"),
     NOT_BOUND_OFFICER(HttpStatus.FORBIDDEN, "您未绑定该布控任务，不能查看或处置其预警", "You are not bound to this watch-list task and cannot see or handle its alerts"),
     VIDEO_UNREADABLE(HttpStatus.UNPROCESSABLE_ENTITY, "视频无法解码：{0}", "The video cannot be decoded: {0}"),
@@ -28,6 +30,9 @@ public enum VideoErrorCode implements EnumErrorCode {
     PLATE_INVALID(HttpStatus.BAD_REQUEST, "车牌号无效：{0}", "Invalid licence-plate number: {0}"),
     THRESHOLD_INVALID(HttpStatus.BAD_REQUEST, "阈值无效：{0}", "Invalid threshold: {0}"),
     STANDARD_NOT_FOUND(HttpStatus.NOT_FOUND, "诊断标准不存在：{0}", "Diagnosis standard not found: {0}"),
+    SAMPLING_RATE_INVALID(HttpStatus.BAD_REQUEST, "抽查比例无效：{0}（随机布控必须设置 0–1 之间的比例，其他布控不设置）", "Invalid sampling rate: {0} (a random-control task needs a rate above 0 and at most 1; other tasks take none)"),
+    OPERATOR_MODELS_NOT_CONFIGURED(HttpStatus.CONFLICT, "未配置运营方人脸模型（YuNet + SFace），请设置 hnsw.video.face.operator.*", "No operator face models (YuNet + SFace) are configured; set hnsw.video.face.operator.*"),
+    MODEL_INVALID(HttpStatus.BAD_REQUEST, "人脸模型无效：{0}（可选 FACE_API、OPERATOR）", "Unknown face model: {0} (FACE_API or OPERATOR)"),
     CAMERA_PLATFORM_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "视频联网平台暂不可用：{0}", "The camera platform is unavailable: {0}");
 
     private final ErrorText text;

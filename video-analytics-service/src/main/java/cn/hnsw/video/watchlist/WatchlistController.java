@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -45,18 +46,19 @@ class WatchlistController {
 
     record TaskRequest(@NotBlank @Size(max = 128) String name, @NotNull WatchlistKind kind, Double maxDistance,
             List<UUID> cameraIds, @NotEmpty List<@NotBlank String> officers, @Size(max = 256) String organization,
-            @Size(max = 1024) String instruction, Alert.Level alertLevel, @NotEmpty List<@Valid TargetRequest> targets) {
+            @Size(max = 1024) String instruction, Alert.Level alertLevel, List<@Valid TargetRequest> targets,
+            Double samplingRate) {
     }
 
     record TaskView(UUID id, String name, WatchlistKind kind, WatchlistStatus status, String pendingAction,
             double maxDistance, List<UUID> cameraIds, List<String> officers, String organization, String instruction,
             Alert.Level alertLevel, String createdBy, String requestedBy, String reviewedBy, String reviewComment,
-            Instant createdAt) {
+            Instant createdAt, Double samplingRate) {
         static TaskView of(WatchlistTask t) {
             return new TaskView(t.id(), t.name(), t.kind(), t.status(),
                     t.pendingAction() == null ? null : t.pendingAction().name(), t.maxDistance(), t.cameraIds(),
                     t.officers(), t.organization(), t.instruction(), t.alertLevel(), t.createdBy(), t.requestedBy(),
-                    t.reviewedBy(), t.reviewComment(), t.createdAt());
+                    t.reviewedBy(), t.reviewComment(), t.createdAt(), t.samplingRate());
         }
     }
 
@@ -73,7 +75,11 @@ class WatchlistController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('customs-officer', 'platform-admin')")
     TaskView submit(@Valid @RequestBody TaskRequest r) {
-        List<TargetSpec> targets = r.targets().stream().map(t -> {
+        if (r.kind() == WatchlistKind.RANDOM && r.targets() != null && !r.targets().isEmpty()) {
+            // random control picks from what the cameras capture: it takes a rate, not targets
+            throw new HnswException(VideoErrorCode.SAMPLING_RATE_INVALID, r.samplingRate());
+        }
+        List<TargetSpec> targets = (r.targets() == null ? List.<TargetRequest>of() : r.targets()).stream().map(t -> {
             if (r.kind() == WatchlistKind.RISK_VEHICLE) {
                 return new TargetSpec(null, null, t.label(), t.plateNumber());
             }
@@ -85,7 +91,7 @@ class WatchlistController {
         }).toList();
         return TaskView.of(service.submit(r.name(), r.kind(), r.maxDistance(),
                 r.cameraIds() == null ? List.of() : r.cameraIds(), r.officers(), r.organization(), r.instruction(),
-                r.alertLevel() == null ? Alert.Level.HIGH : r.alertLevel(), targets));
+                r.alertLevel() == null ? Alert.Level.HIGH : r.alertLevel(), targets, r.samplingRate()));
     }
 
     @GetMapping
@@ -113,6 +119,13 @@ class WatchlistController {
     @PreAuthorize("hasAnyRole('customs-officer', 'customs-reviewer', 'platform-admin')")
     List<HistoryLine> history(@PathVariable UUID id) {
         return service.history(id);
+    }
+
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize("hasAnyRole('customs-officer', 'platform-admin')")
+    void delete(@PathVariable UUID id) {
+        service.delete(id);
     }
 
     @PostMapping("/{id}/review")

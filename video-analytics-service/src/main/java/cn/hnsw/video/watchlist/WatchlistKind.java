@@ -11,5 +11,7 @@ public enum WatchlistKind {
     /** 离岛免税回流布控: targets are travellers suspected of bringing duty-free goods back. */
     DUTY_FREE_BACKFLOW,
     /** 风险车辆布控: targets are licence-plate numbers, read from frames by the plate reader. */
-    RISK_VEHICLE
+    RISK_VEHICLE,
+    /** 随机布控: no targets; a share (the sampling rate) of the faces captured on its cameras is picked for a check. */
+    RANDOM
 }

@@ -42,11 +42,24 @@ public class WatchlistRepository {
 
     public void insert(WatchlistTask t) {
         jdbc.update("INSERT INTO watchlist_task (id, name, kind, status, max_distance, camera_ids, officers, organization, "
-                + "instruction, alert_level, created_by, pending_action, requested_by) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", t.id(), t.name(), t.kind().name(), t.status().name(),
-                t.maxDistance(), t.cameraIds().toArray(UUID[]::new), t.officers().toArray(String[]::new),
-                t.organization(), t.instruction(), t.alertLevel().name(), t.createdBy(),
-                t.pendingAction() == null ? null : t.pendingAction().name(), t.requestedBy());
+                + "instruction, alert_level, created_by, pending_action, requested_by, sampling_rate) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", t.id(), t.name(), t.kind().name(),
+                t.status().name(), t.maxDistance(), t.cameraIds().toArray(UUID[]::new),
+                t.officers().toArray(String[]::new), t.organization(), t.instruction(), t.alertLevel().name(),
+                t.createdBy(), t.pendingAction() == null ? null : t.pendingAction().name(), t.requestedBy(),
+                t.samplingRate());
+    }
+
+    public boolean hasHits(UUID taskId) {
+        Integer n = jdbc.queryForObject("SELECT count(*) FROM watchlist_hit WHERE task_id = ?", Integer.class, taskId);
+        return n != null && n > 0;
+    }
+
+    /** Removes a task with its targets and history (only for tasks that never took effect). */
+    public void delete(UUID taskId) {
+        jdbc.update("DELETE FROM watchlist_task_history WHERE task_id = ?", taskId);
+        jdbc.update("DELETE FROM watchlist_target WHERE task_id = ?", taskId);
+        jdbc.update("DELETE FROM watchlist_task WHERE id = ?", taskId);
     }
 
     public void update(WatchlistTask t) {
@@ -128,6 +141,6 @@ public class WatchlistRepository {
                 rs.getString("instruction"), Alert.Level.valueOf(rs.getString("alert_level")),
                 rs.getString("created_by"), rs.getString("reviewed_by"), rs.getString("review_comment"),
                 pending == null ? null : PendingAction.valueOf(pending), rs.getString("requested_by"),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), rs.getObject("sampling_rate", Double.class));
     }
 }

@@ -69,15 +69,24 @@ public class WatchlistService {
     @Transactional
     public WatchlistTask submit(String name, WatchlistKind kind, Double maxDistance, List<UUID> cameraIds,
             List<String> officers, String organization, String instruction, Alert.Level level, List<TargetSpec> targets) {
-        if (targets.isEmpty()) {
-            throw new HnswException(VideoErrorCode.TASK_WITHOUT_TARGETS);
+        return submit(name, kind, maxDistance, cameraIds, officers, organization, instruction, level, targets, null);
+    }
+
+    /** As above; a random-control task (随机布控) has no targets and a sampling rate instead. */
+    @Transactional
+    public WatchlistTask submit(String name, WatchlistKind kind, Double maxDistance, List<UUID> cameraIds,
+            List<String> officers, String organization, String instruction, Alert.Level level, List<TargetSpec> targets,
+            Double samplingRate) {
+        if (kind == WatchlistKind.RANDOM ? !targets.isEmpty() : targets.isEmpty()) {
+            throw new HnswException(kind == WatchlistKind.RANDOM ? VideoErrorCode.SAMPLING_RATE_INVALID
+                    : VideoErrorCode.TASK_WITHOUT_TARGETS, samplingRate);
         }
         double d = maxDistance == null ? FaceEngine.DEFAULT_MATCH_DISTANCE : maxDistance;
         if (!(d > 0 && d <= 1.2)) {
             throw new HnswException(VideoErrorCode.THRESHOLD_INVALID, maxDistance);
         }
         WatchlistTask task = WatchlistTask.submit(name, kind, d, cameraIds, officers, organization, instruction, level,
-                Actors.current().username());
+                Actors.current().username(), samplingRate);
         tasks.insert(task);
         for (TargetSpec spec : targets) {
             UUID targetId = UUID.randomUUID();
@@ -131,6 +140,26 @@ public class WatchlistService {
         tasks.update(task);
         tasks.history(id, "RECONTROL_REQUESTED", Actors.current().username(), reason, task.status(), task.status());
         return task;
+    }
+
+    /**
+     * Deletes a task that never took effect (pending its first review, or rejected): only its submitter or a platform
+     * administrator may. A task that was active has alerts and a history to keep: it is withdrawn, not deleted.
+     */
+    @Transactional
+    public void delete(UUID id) {
+        WatchlistTask task = lock(id);
+        var actor = Actors.current();
+        if (!actor.username().equals(task.createdBy())
+                && !actor.hasRole(cn.hnsw.common.security.Roles.PLATFORM_ADMIN)) {
+            throw new HnswException(VideoErrorCode.NOT_TASK_SUBMITTER);
+        }
+        boolean neverActive = task.status() == WatchlistStatus.REJECTED
+                || (task.status() == WatchlistStatus.PENDING_REVIEW && task.pendingAction() == PendingAction.ACTIVATION);
+        if (!neverActive || tasks.hasHits(id)) {
+            throw new HnswException(VideoErrorCode.TASK_STATE_INVALID, task.status(), "deleted");
+        }
+        tasks.delete(id);
     }
 
     public WatchlistTask get(UUID id) {
@@ -226,6 +255,35 @@ public class WatchlistService {
         return raised;
     }
 
+    /** 随机布控: the capture was drawn for a check; an alert with its snapshot to the task's officers. */
+    private WatchlistHit randomPick(WatchlistTask task, FaceCapture capture, Camera camera) {
+        String alertId = "VA-" + UUID.randomUUID();
+        WatchlistHit hit = new WatchlistHit(UUID.randomUUID(), alertId, task.id(), null, capture.id(),
+                capture.cameraId(), 0, capture.capturedAt(), capture.snapshotKey(), task.officers(), "RAISED", null,
+                null, null, null);
+        Map<String, String> attributes = new HashMap<>();
+        attributes.put("taskId", task.id().toString());
+        attributes.put("taskName", task.name());
+        attributes.put("captureId", capture.id().toString());
+        attributes.put("deviceCode", capture.deviceCode());
+        attributes.put("samplingRate", String.format(Locale.ROOT, "%.4f", task.samplingRate()));
+        attributes.put("snapshotKey", capture.snapshotKey());
+        if (capture.cameraId() != null) {
+            attributes.put("cameraId", capture.cameraId().toString());
+        }
+        if (task.instruction() != null) {
+            attributes.put("instruction", task.instruction());
+        }
+        String where = camera == null ? capture.deviceCode() : camera.name();
+        Alert alert = new Alert(alertId, "video-analytics-service", "random-check", task.alertLevel(),
+                camera == null ? null : camera.portCode(), task.organization(), task.officers(),
+                "随机布控抽中旅客，请核查（" + where + "）", "Random control picked a traveller for a check (" + where + ")",
+                capture.capturedAt(), camera == null ? null : camera.latitude(),
+                camera == null ? null : camera.longitude(), attributes);
+        alerts.raise(hit, alert);
+        return hit;
+    }
+
     private WatchlistTask lock(UUID id) {
         return tasks.lock(id).orElseThrow(() -> new HnswException(VideoErrorCode.TASK_NOT_FOUND, id));
     }
@@ -242,6 +300,19 @@ public class WatchlistService {
         Boolean whitelisted = null;
         for (WatchlistTask task : tasks.active()) {
             if (task.kind() == WatchlistKind.RISK_VEHICLE || !task.matchesCamera(capture.cameraId())) {
+                continue;
+            }
+            if (task.kind() == WatchlistKind.RANDOM) {
+                if (task.picks(capture.id())) {
+                    if (whitelisted == null) {
+                        List<Candidate> w = library.identify(descriptor, FeatureLibraryType.WHITELIST, 1,
+                                whitelistDistance, true);
+                        whitelisted = !w.isEmpty() && w.get(0).match();
+                    }
+                    if (!whitelisted) {
+                        raised.add(randomPick(task, capture, camera));
+                    }
+                }
                 continue;
             }
             WatchlistTarget best = null;

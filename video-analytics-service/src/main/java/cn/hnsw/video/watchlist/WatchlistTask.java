@@ -34,11 +34,20 @@ public class WatchlistTask {
     private PendingAction pendingAction;
     private String requestedBy;
     private final Instant createdAt;
+    private final Double samplingRate;
 
     public WatchlistTask(UUID id, String name, WatchlistKind kind, WatchlistStatus status, double maxDistance,
             List<UUID> cameraIds, List<String> officers, String organization, String instruction,
             Alert.Level alertLevel, String createdBy, String reviewedBy, String reviewComment,
             PendingAction pendingAction, String requestedBy, Instant createdAt) {
+        this(id, name, kind, status, maxDistance, cameraIds, officers, organization, instruction, alertLevel, createdBy,
+                reviewedBy, reviewComment, pendingAction, requestedBy, createdAt, null);
+    }
+
+    public WatchlistTask(UUID id, String name, WatchlistKind kind, WatchlistStatus status, double maxDistance,
+            List<UUID> cameraIds, List<String> officers, String organization, String instruction,
+            Alert.Level alertLevel, String createdBy, String reviewedBy, String reviewComment,
+            PendingAction pendingAction, String requestedBy, Instant createdAt, Double samplingRate) {
         this.id = id;
         this.name = name;
         this.kind = kind;
@@ -55,17 +64,53 @@ public class WatchlistTask {
         this.pendingAction = pendingAction;
         this.requestedBy = requestedBy;
         this.createdAt = createdAt;
+        this.samplingRate = samplingRate;
     }
 
     /** A new task, submitted for review by {@code creator}. */
     public static WatchlistTask submit(String name, WatchlistKind kind, double maxDistance, List<UUID> cameraIds,
             List<String> officers, String organization, String instruction, Alert.Level level, String creator) {
+        return submit(name, kind, maxDistance, cameraIds, officers, organization, instruction, level, creator, null);
+    }
+
+    /** As above; {@code samplingRate} (0 < rate ≤ 1) is what a random-control task picks, and only it has one. */
+    public static WatchlistTask submit(String name, WatchlistKind kind, double maxDistance, List<UUID> cameraIds,
+            List<String> officers, String organization, String instruction, Alert.Level level, String creator,
+            Double samplingRate) {
         if (officers.isEmpty()) {
             throw new HnswException(VideoErrorCode.TASK_WITHOUT_OFFICERS);
         }
+        if ((kind == WatchlistKind.RANDOM) != (samplingRate != null)
+                || (samplingRate != null && !(samplingRate > 0 && samplingRate <= 1))) {
+            throw new HnswException(VideoErrorCode.SAMPLING_RATE_INVALID, samplingRate);
+        }
         return new WatchlistTask(UUID.randomUUID(), name, kind, WatchlistStatus.PENDING_REVIEW, maxDistance, cameraIds,
                 officers, organization, instruction, level, creator, null, null, PendingAction.ACTIVATION, creator,
-                Instant.now());
+                Instant.now(), samplingRate);
+    }
+
+    /**
+     * Whether a random-control task picks this capture: a hash of the task and the capture, uniform over [0, 1),
+     * below the sampling rate. Each capture is one face track (described once per pass), so a person passing is
+     * one draw; the draw can be recomputed afterwards from the two ids, so a selection can be audited.
+     */
+    public boolean picks(UUID captureId) {
+        if (samplingRate == null) {
+            return false;
+        }
+        long h = id.getMostSignificantBits() * 0x9E3779B97F4A7C15L ^ id.getLeastSignificantBits();
+        h ^= captureId.getMostSignificantBits() * 0xC2B2AE3D27D4EB4FL;
+        h ^= captureId.getLeastSignificantBits() * 0x165667B19E3779F9L;
+        // splitmix64 finaliser: every input bit reaches every output bit
+        h = (h ^ (h >>> 30)) * 0xBF58476D1CE4E5B9L;
+        h = (h ^ (h >>> 27)) * 0x94D049BB133111EBL;
+        h ^= h >>> 31;
+        double u = (h >>> 11) * 0x1.0p-53;
+        return u < samplingRate;
+    }
+
+    public Double samplingRate() {
+        return samplingRate;
     }
 
     /** 布控审核: approve or reject whatever is pending. Returns the action reviewed. */

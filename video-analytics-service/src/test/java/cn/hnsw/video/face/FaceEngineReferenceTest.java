@@ -129,6 +129,41 @@ class FaceEngineReferenceTest {
         assertThat(worstProbability).isLessThan(1e-4);
     }
 
+    /**
+     * How good the gender decision is on people, not only how close to face-api: the 17 faces of the package
+     * photographs, labelled by eye ({@code attributes/gender-labels.csv}, all women), through this service's own path
+     * (detector, landmarks, age/gender net). face-api's model calls 14 of them female (the three others male at
+     * probabilities 0.65–0.76); the test fails below that. 17 faces of one gender are a small, one-sided sample.
+     */
+    @Test
+    void genderOnTheLabelledPhotographs() throws Exception {
+        List<String[]> labels = new ArrayList<>();
+        try (InputStream in = FaceEngineReferenceTest.class.getResourceAsStream("/attributes/gender-labels.csv")) {
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isBlank() && !line.startsWith("#") && !line.startsWith("image")) {
+                    labels.add(line.trim().split(","));
+                }
+            }
+        }
+        int right = 0;
+        int scored = 0;
+        for (String[] label : labels) {
+            RgbImage img = sample(label[0]);
+            double x = Double.parseDouble(label[1]);
+            double y = Double.parseDouble(label[2]);
+            FaceEngine.AnalyzedFace face = engine.analyze(img, 0.5).stream()
+                    .filter(f -> Math.hypot(f.box().x() - x, f.box().y() - y) < 20).findFirst().orElseThrow();
+            FaceEngine.AgeGender ag = engine.ageGender(img, face.landmarks());
+            scored++;
+            if (ag.gender().equalsIgnoreCase(label[3])) {
+                right++;
+            }
+        }
+        System.out.printf("gender on labelled photographs: %d of %d right%n", right, scored);
+        assertThat(scored).isEqualTo(17);
+        assertThat(right).isGreaterThanOrEqualTo(14);
+    }
+
     static Landmarks referenceLandmarks(JsonNode ref, RgbImage img) {
         double[] xs = new double[68];
         double[] ys = new double[68];

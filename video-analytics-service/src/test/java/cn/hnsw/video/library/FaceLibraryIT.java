@@ -68,6 +68,14 @@ class FaceLibraryIT {
         Reply other = api.post("/face-verifications", officer, Map.of("photoBase64", b64(probe), "faceBaseRecordId", ids[0]));
         assertThat(other.body().get("match").asBoolean()).as(other.body().toString()).isFalse();
         assertThat(other.body().get("distance").asDouble()).isGreaterThan(same.body().get("distance").asDouble());
+        assertThat(same.body().get("model").asText()).isEqualTo("FACE_API");
+        // the operator's YuNet + SFace path is refused when this instance has none configured, and unknown models too
+        Reply noOperator = api.post("/face-verifications", officer, Map.of("photoBase64", b64(probe),
+                "otherPhotoBase64", b64(probe), "model", "OPERATOR"));
+        assertThat(noOperator.status()).isEqualTo(409);
+        assertThat(noOperator.text("code")).isEqualTo("OPERATOR_MODELS_NOT_CONFIGURED");
+        assertThat(api.post("/face-verifications", officer, Map.of("photoBase64", b64(probe),
+                "otherPhotoBase64", b64(probe), "model", "ARCFACE")).status()).isEqualTo(400);
 
         // 1:N — HNSW and exact search agree on the best candidate
         Reply hnsw = api.post("/identity-checks", officer, Map.of("photoBase64", b64(probe), "topK", 3));

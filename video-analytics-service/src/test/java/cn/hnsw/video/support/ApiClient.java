@@ -36,6 +36,10 @@ public final class ApiClient {
         return send(HttpRequest.newBuilder(uri(path)).GET(), token);
     }
 
+    public Reply delete(String path, String token) {
+        return send(HttpRequest.newBuilder(uri(path)).DELETE(), token);
+    }
+
     public Reply post(String path, String token, Object body) {
         try {
             return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")

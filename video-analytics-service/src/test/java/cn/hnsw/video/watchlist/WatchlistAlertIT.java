@@ -149,6 +149,23 @@ class WatchlistAlertIT {
             Reply snapshot = api.get("/alerts/" + alertId + "/snapshot", officer);
             assertThat(snapshot.status()).isEqualTo(200);
             assertThat(RgbImage.decode(snapshot.raw())).isNotNull();
+            // the alert's clip: the sampled frames from before the hit to after it, as MP4 that FFmpeg reads back
+            Reply alertClip = api.get("/alerts/" + alertId + "/clip", officer);
+            assertThat(alertClip.status()).isEqualTo(200);
+            Path clipFile = Files.write(tmp.resolve("alert-clip.mp4"), alertClip.raw());
+            int clipFrames = 0;
+            try (org.bytedeco.javacv.FFmpegFrameGrabber grabber = new org.bytedeco.javacv.FFmpegFrameGrabber(
+                    clipFile.toFile())) {
+                grabber.start();
+                assertThat(grabber.getImageWidth()).isEqualTo(1280);
+                assertThat(grabber.getImageHeight()).isEqualTo(720);
+                while (grabber.grabImage() != null) {
+                    clipFrames++;
+                }
+                grabber.stop();
+            }
+            assertThat(clipFrames).isBetween(2, 7);
+            assertThat(api.get("/alerts/" + alertId + "/clip", colleague).status()).isEqualTo(403);
 
             // only the bound officer sees and handles it
             assertThat(api.get("/alerts", officer).body().get("totalElements").asInt()).isEqualTo(1);
@@ -203,8 +220,27 @@ class WatchlistAlertIT {
         assertThat(self.status()).isEqualTo(403);
         assertThat(self.text("code")).isEqualTo("SELF_REVIEW");
 
+        // a task that never took effect can be deleted by its submitter (or an administrator), nobody else
+        String draft = api.post("/watchlist-tasks", officer, Map.of("name", "误建任务", "kind", "FACE_IMAGE",
+                "officers", List.of("zhang.wei"), "targets", List.of(Map.of("photoBase64", photo)))).text("id");
+        Reply notMine = api.delete("/watchlist-tasks/" + draft, colleague);
+        assertThat(notMine.status()).isEqualTo(403);
+        assertThat(notMine.text("code")).isEqualTo("NOT_TASK_SUBMITTER");
+        assertThat(api.delete("/watchlist-tasks/" + draft, reviewer).status()).isEqualTo(403);
+        assertThat(api.delete("/watchlist-tasks/" + draft, officer).status()).isEqualTo(204);
+        assertThat(api.get("/watchlist-tasks/" + draft, officer).status()).isEqualTo(404);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM watchlist_target WHERE task_id = ?::uuid", Integer.class,
+                draft)).isZero();
+        // the administrator may delete a task of someone else that was rejected
+        api.post("/watchlist-tasks/" + adminTask + "/review", reviewer, Map.of("approve", false));
+        assertThat(api.delete("/watchlist-tasks/" + adminTask, admin).status()).isEqualTo(204);
+
         assertThat(api.post("/watchlist-tasks/" + id + "/withdrawal", officer, Map.of()).status()).isEqualTo(409);
         api.post("/watchlist-tasks/" + id + "/review", reviewer, Map.of("approve", true));
+        // once active it is withdrawn, not deleted: its history stays
+        Reply activeDelete = api.delete("/watchlist-tasks/" + id, officer);
+        assertThat(activeDelete.status()).isEqualTo(409);
+        assertThat(activeDelete.text("code")).isEqualTo("TASK_STATE_INVALID");
         Reply withdrawal = api.post("/watchlist-tasks/" + id + "/withdrawal", officer, Map.of("reason", "任务结束"));
         assertThat(withdrawal.text("status")).isEqualTo("ACTIVE");
         assertThat(withdrawal.text("pendingAction")).isEqualTo("WITHDRAWAL");
@@ -317,6 +353,81 @@ class WatchlistAlertIT {
         assertThat(laneHit.get("plateNumber").asText()).isEqualTo("琼A12345");
         assertThat(java.time.Instant.parse(laneHit.get("occurredAt").asText())).isBetween(
                 java.time.Instant.parse("2026-11-27T05:00:01Z"), java.time.Instant.parse("2026-11-27T05:00:03Z"));
+    }
+
+    /**
+     * 随机布控: a random-control task has no targets but a sampling rate; it passes the same review, and once active a
+     * face captured on its camera that the draw picks raises a random-check alert with the snapshot to its officers
+     * only. At rate 1 every capture is picked (the rate itself is checked in {@code WatchlistTaskTest}).
+     */
+    @Test
+    void aRandomControlTaskPicksCapturesOnItsCameraForACheckAfterReview() throws Exception {
+        String checker = tokens.user("he.min", "customs-officer").organization("/haikou-customs/meilan").mint();
+        Reply camera = api.post("/cameras", checker, Map.of("deviceCode", "46010000001320000088", "name",
+                "美兰机场国内到达通道 3 号", "cameraType", "FACE_CAPTURE", "protocol", "FILE", "sourceUrl", "/dev/null",
+                "portCode", "HAK"));
+        assertThat(camera.status()).as(camera.body().toString()).isEqualTo(201);
+        String cameraId = camera.text("id");
+        // refused: no rate, a rate outside (0, 1], targets on a random task, a rate on another kind
+        for (Map<String, Object> bad : List.<Map<String, Object>>of(
+                Map.of("name", "随机-无比例", "kind", "RANDOM", "officers", List.of("he.min")),
+                Map.of("name", "随机-零", "kind", "RANDOM", "officers", List.of("he.min"), "samplingRate", 0),
+                Map.of("name", "随机-超", "kind", "RANDOM", "officers", List.of("he.min"), "samplingRate", 1.5),
+                Map.of("name", "随机-对象", "kind", "RANDOM", "officers", List.of("he.min"), "samplingRate", 0.1,
+                        "targets", List.of(Map.of("plateNumber", "琼A12345"))),
+                Map.of("name", "随机-车辆", "kind", "RISK_VEHICLE", "officers", List.of("he.min"), "samplingRate", 0.1,
+                        "targets", List.of(Map.of("plateNumber", "琼A12345"))))) {
+            Reply refused = api.post("/watchlist-tasks", checker, bad);
+            assertThat(refused.status()).as(bad.toString()).isEqualTo(400);
+            assertThat(refused.text("code")).isEqualTo("SAMPLING_RATE_INVALID");
+            assertThat(refused.text("messageZh")).contains("抽查比例无效");
+        }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM watchlist_task WHERE name LIKE '随机-%'", Integer.class))
+                .isZero();
+
+        Reply submitted = api.post("/watchlist-tasks", checker, Map.of("name", "到达通道随机抽查", "kind", "RANDOM",
+                "cameraIds", List.of(cameraId), "officers", List.of("he.min"), "instruction", "抽中旅客引导至查验台",
+                "samplingRate", 1.0));
+        assertThat(submitted.status()).as(submitted.body().toString()).isEqualTo(201);
+        assertThat(submitted.body().get("samplingRate").asDouble()).isEqualTo(1.0);
+        String taskId = submitted.text("id");
+        String photo = b64(TestMedia.jpeg(TestMedia.region(TestMedia.sample("sample5"), 1029, 218, 305, 288, 0.35)));
+
+        // pending review: nothing is picked
+        Reply early = api.post("/face-captures", checker, Map.of("deviceCode", "46010000001320000088", "cameraId",
+                cameraId, "capturedAt", "2026-11-27T06:00:00Z", "photoBase64", photo));
+        assertThat(early.status()).as(early.body().toString()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM watchlist_hit WHERE task_id = ?::uuid", Integer.class,
+                taskId)).isZero();
+
+        assertThat(api.post("/watchlist-tasks/" + taskId + "/review", reviewer, Map.of("approve", true)).text("status"))
+                .isEqualTo("ACTIVE");
+        try (KafkaConsumer<String, String> consumer = alertConsumer()) {
+            Reply picked = api.post("/face-captures", checker, Map.of("deviceCode", "46010000001320000088", "cameraId",
+                    cameraId, "capturedAt", "2026-11-27T06:01:00Z", "photoBase64", photo));
+            assertThat(picked.status()).isEqualTo(200);
+            String alertId = jdbc.queryForObject("SELECT alert_id FROM watchlist_hit WHERE task_id = ?::uuid",
+                    String.class, taskId);
+            assertThat(picked.body().get("alertIds").toString()).contains(alertId);
+            JsonNode data = awaitAlert(consumer, alertId).get("data");
+            assertThat(data.get("type").asText()).isEqualTo("random-check");
+            assertThat(data.get("recipients")).hasSize(1);
+            assertThat(data.get("recipients").get(0).asText()).isEqualTo("he.min");
+            assertThat(data.get("attributes").get("cameraId").asText()).isEqualTo(cameraId);
+            assertThat(data.get("attributes").get("instruction").asText()).isEqualTo("抽中旅客引导至查验台");
+            assertThat(data.get("titleZh").asText()).contains("随机布控");
+            assertThat(api.get("/alerts/" + alertId + "/snapshot", checker).status()).isEqualTo(200);
+            // a capture handed in as a photo has no video: no clip
+            Reply noClip = api.get("/alerts/" + alertId + "/clip", checker);
+            assertThat(noClip.status()).isEqualTo(404);
+            assertThat(noClip.text("code")).isEqualTo("CLIP_NOT_FOUND");
+            assertThat(api.get("/alerts/" + alertId, colleague).status()).isEqualTo(403);
+        }
+        // another camera's captures are not this task's to pick
+        api.post("/face-captures", checker, Map.of("deviceCode", "46010000001320000089", "capturedAt",
+                "2026-11-27T06:02:00Z", "photoBase64", photo));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM watchlist_hit WHERE task_id = ?::uuid", Integer.class,
+                taskId)).isEqualTo(1);
     }
 
     private KafkaConsumer<String, String> alertConsumer() {
