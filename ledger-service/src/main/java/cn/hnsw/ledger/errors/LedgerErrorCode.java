@@ -46,6 +46,7 @@ public enum LedgerErrorCode implements EnumErrorCode {
     CONSOLIDATION_INVALID(HttpStatus.CONFLICT, "出库申请 {0} 不能集中报关：{1}", "Out-of-warehouse application {0} cannot be consolidated: {1}"),
     QUALIFICATION_NOT_FOUND(HttpStatus.NOT_FOUND, "资质 {0} 不存在", "Qualification {0} does not exist"),
     QUALIFICATION_INVALID(HttpStatus.BAD_REQUEST, "资质或白名单数据无效：{0}", "Qualification or whitelist data invalid: {0}"),
+    WARNING_RULE_NOT_FOUND(HttpStatus.NOT_FOUND, "预警规则 {0} 不存在", "Warning rule {0} does not exist"),
     WARNING_RULE_INVALID(HttpStatus.BAD_REQUEST, "预警规则无效：{0}", "Warning rule invalid: {0}"),
     MENU_ORDER_INVALID(HttpStatus.BAD_REQUEST, "菜单项 {0} 不存在或重复", "Menu entry {0} is unknown or repeated"),
     PRINT_FONT_MISSING(HttpStatus.SERVICE_UNAVAILABLE, "打印字体未安装，暂不能打印", "The print font is not installed; printing is unavailable"),
@@ -60,6 +61,9 @@ public enum LedgerErrorCode implements EnumErrorCode {
     JOINT_CHAIN_NOT_MEMBER(HttpStatus.FORBIDDEN, "本企业不在联合加工增值产业链 {0} 上", "This enterprise is not on joint value-added chain {0}"),
     GUIDE_NOT_FOUND(HttpStatus.NOT_FOUND, "业务指引 {0} 不存在", "Guide {0} does not exist"),
     GUIDE_INVALID(HttpStatus.BAD_REQUEST, "业务指引无效：{0}", "Guide invalid: {0}"),
+    CREDIT_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "海关信用信息暂时无法获取，请稍后重试", "Credit information cannot be fetched from customs just now; retry later"),
+    CREDIT_REFUSED(HttpStatus.BAD_GATEWAY, "海关拒绝信用信息查询：{0}", "Customs refused the credit query: {0}"),
+    JOINT_CHAIN_RECEIPT_UNKNOWN(HttpStatus.NOT_FOUND, "回执所指产业链 {0} 不存在", "The receipt names chain {0}, which does not exist"),
     VEHICLE_CHANGE_NOT_ALLOWED(HttpStatus.CONFLICT, "单证类型 {0} 不能变更车辆信息", "Document type {0} has no vehicle information to change");
 
     private final ErrorText text;
