@@ -153,7 +153,7 @@ public class JointChainFiles {
             members.setSpacingBefore(10);
             members.setSpacingAfter(4);
             pdf.add(members);
-            PdfPTable table = new PdfPTable(new float[]{6, 20, 24, 18, 12, 12, 14});
+            PdfPTable table = new PdfPTable(new float[]{5, 24, 22, 16, 12, 10, 11});
             table.setWidthPercentage(100);
             for (String h : List.of("次序", "统一社会信用代码", "企业名称", "加工环节", "确认", "信用等级", "确认时间")) {
                 PdfPCell cell = new PdfPCell(new Phrase(h, head));

@@ -89,7 +89,7 @@ class HomeAndWarningsIT extends LedgerIntegrationTestBase {
     @Test
     void aWarningRuleIsChangedAndDeletedByItsOwnEnterpriseOnlyAndItsWarningsGoWithIt() {
         String token = declarant(HAIKOU_LOGISTICS);
-        long tea = fileMaterial(token, "HK-TEA-01", "0902300000", "红茶");
+        long tea = fileMaterial(token, "HK-WINE-02", "2204210000", "小包装葡萄酒");
         long ledgerId = activeLogisticsLedger(token, tea);
         JsonNode entry = create(token, "LOGISTICS_ENTRY_GENERAL", ledgerId, Map.of());
         addLines(token, entry.path("id").asLong(), List.of(Map.of("kind", "GOODS", "linkRef", tea, "quantity", 50)));
