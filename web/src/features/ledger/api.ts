@@ -285,6 +285,7 @@ export const ledgerApi = {
   removeFromWhitelist: (uscc: string, hsCode: string) => api.delete<WhitelistItem[]>(`${base}/eligibility/${uscc}/whitelist/${hsCode}`),
   warningRules: (ledgerId: number) => api.get<WarningRule[]>(`${base}/ledgers/${ledgerId}/warning-rules`),
   saveWarningRule: (ledgerId: number, rule: WarningRule) => api.put<WarningRule>(`${base}/ledgers/${ledgerId}/warning-rules`, rule),
+  deleteWarningRule: (ledgerId: number, ruleId: number) => api.delete<void>(`${base}/ledgers/${ledgerId}/warning-rules/${ruleId}`),
   warnings: (ledgerId?: number) => api.get<LedgerWarning[]>(`${base}/warnings`, { query: ledgerId ? { ledgerId } : {} }),
   withdrawals: (ledgerId: number) => api.get<Withdrawal[]>(`${base}/ledgers/${ledgerId}/withdrawals`),
   numberingRules: () => api.get<NumberingRule[]>(`${base}/numbering-rules`),

@@ -1,0 +1,256 @@
+package cn.hnsw.ledger.document;
+
+import cn.hnsw.ledger.support.LedgerApi;
+import cn.hnsw.ledger.support.LedgerIntegrationTestBase;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The repeated shape of the ledger lists (spec "repeated patterns": basic info → lines → attached documents → preview →
+ * declare → receipt → receipt update, and the query screen) walked through on every list type of the zero-tariff
+ * ledgers, each on its own real path: create, edit and delete the basic information; add lines linked to the
+ * commodity library or the ledger stock, edit one, copy it, batch-delete the copy; the Excel template and an import;
+ * an attached document stored, read and deleted; preview and print; copy the list; declare it sealed to customs;
+ * the receipt and the receipt update; the stock moving as the type says; list, detail and receipt history; another
+ * enterprise kept out. Then 报核 and 注销: a cancellation only after an approved verification report.
+ */
+class RepeatedShapeIT extends LedgerIntegrationTestBase {
+
+    /** An enterprise of this test only. */
+    static final String WENCHANG = "91460500MA5U7K9P2W";
+    private static Long logisticsLedger;
+    private static Long processingLedger;
+    private static String goodsItem;
+    private static String materialItem;
+    private static long goodsCommodity;
+    private static long materialCommodity;
+
+    private String token;
+
+    @BeforeEach
+    void ledgers() {
+        token = declarant(WENCHANG);
+        if (logisticsLedger != null) {
+            return;
+        }
+        goodsItem = "WC-G-" + UUID.randomUUID().toString().substring(0, 6);
+        materialItem = "WC-M-" + UUID.randomUUID().toString().substring(0, 6);
+        goodsCommodity = fileMaterial(token, goodsItem, "8471300000", "笔记本电脑");
+        materialCommodity = fileMaterial(token, materialItem, "3902100090", "聚丙烯");
+        logisticsLedger = activeLogisticsLedger(token, goodsCommodity);
+        long setup = create(token, "PROCESSING_LEDGER_SETUP", null, Map.of("port", "洋浦港")).path("id").asLong();
+        addLines(token, setup, List.of(Map.of("kind", "MATERIAL", "linkRef", materialCommodity, "quantity", 1)));
+        JsonNode approved = approve(token, setup);
+        ok(api.pushReceipt(CUSTOMS_SEALER, cn.hnsw.ledger.support.LedgerTestKeys.CUSTOMS,
+                approved.path("documentNo").asText(), "FORMAL_DATA", null, LedgerApi.newReceiptId()));
+        for (JsonNode l : ok(api.get(token, "/ledgers"))) {
+            if (l.path("setupDocumentId").asLong() == setup) {
+                processingLedger = l.path("id").asLong();
+            }
+        }
+        // stock to leave from
+        long in = create(token, "LOGISTICS_ENTRY_GENERAL", logisticsLedger, Map.of()).path("id").asLong();
+        addLines(token, in, List.of(Map.of("kind", "GOODS", "linkRef", goodsCommodity, "quantity", 1000)));
+        approve(token, in);
+        long pin = create(token, "PROCESSING_ENTRY_GENERAL", processingLedger, Map.of()).path("id").asLong();
+        addLines(token, pin, List.of(Map.of("kind", "MATERIAL", "linkRef", materialCommodity, "quantity", 1000)));
+        approve(token, pin);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"LOGISTICS_ENTRY_GENERAL", "PROCESSING_ENTRY_GENERAL", "LOGISTICS_CARRY_OVER_ENTRY",
+            "PROCESSING_CARRY_OVER_ENTRY", "LOGISTICS_EXIT_GENERAL", "PROCESSING_EXIT_GENERAL", "LOGISTICS_FIRST_LINE_EXIT",
+            "PROCESSING_FIRST_LINE_EXIT", "LOGISTICS_CARRY_OVER_EXIT", "PROCESSING_CARRY_OVER_EXIT",
+            "LOGISTICS_SALE_NON_BENEFICIARY", "PROCESSING_SALE_NON_BENEFICIARY", "LOGISTICS_OUT_OF_WAREHOUSE",
+            "PROCESSING_OUT_OF_WAREHOUSE", "LOGISTICS_ADJUSTMENT", "PROCESSING_ADJUSTMENT",
+            "LOGISTICS_VERIFICATION_REPORT", "PROCESSING_VERIFICATION_REPORT"})
+    void everyListGoesThroughTheWholeShape(String code) throws Exception {
+        DocumentType type = DocumentTypes.get(code);
+        boolean logistics = type.ledgerType() == LedgerType.LOGISTICS;
+        long ledgerId = logistics ? logisticsLedger : processingLedger;
+        String kind = logistics ? "GOODS" : "MATERIAL";
+        String item = logistics ? goodsItem : materialItem;
+        boolean fromStock = type.lines().get(0).link() == LinkTarget.LEDGER_STOCK;
+        long link = fromStock ? stock(token, ledgerId, item).path("id").asLong() : logistics ? goodsCommodity : materialCommodity;
+        String direction = type.stockEffect() == StockEffect.PER_LINE ? "DECREASE" : null;
+        BigDecimal before = quantity(token, ledgerId, item);
+
+        // 基本信息: new, edit, delete
+        JsonNode doc = create(token, code, ledgerId, Map.of("remark", "初稿"));
+        long id = doc.path("id").asLong();
+        assertThat(doc.path("status").asText()).isEqualTo("DRAFT");
+        JsonNode edited = ok(api.put(token, "/documents/" + id, Map.of("version", doc.path("version").asInt(),
+                "title", code + " 修改", "header", Map.of("remark", "已修改"))));
+        assertThat(edited.path("header").path("remark").asText()).isEqualTo("已修改");
+        long spare = create(token, code, ledgerId, Map.of()).path("id").asLong();
+        assertThat(api.request("DELETE", token, "/documents/" + spare).status()).isEqualTo(204);
+        assertThat(api.get(token, "/documents/" + spare).status()).isEqualTo(404);
+
+        // 商品/料件信息: linked to the commodity library or the ledger stock; edit, copy, batch delete
+        Map<String, Object> line = new HashMap<>(Map.of("kind", kind, "linkRef", link, "quantity", 5));
+        if (direction != null) {
+            line.put("direction", direction);
+        }
+        JsonNode lines = addLines(token, id, List.of(line));
+        long lineId = lines.get(0).path("id").asLong();
+        assertThat(lines.get(0).path("itemNo").asText()).isEqualTo(item);
+        line.put("quantity", 7);
+        assertThat(ok(api.put(token, "/documents/" + id + "/lines/" + lineId, line)).get(0).path("quantity").decimalValue())
+                .isEqualByComparingTo("7");
+        JsonNode copied = ok(api.post(token, "/documents/" + id + "/lines/copies", Map.of("lineIds", List.of(lineId))));
+        assertThat(copied).hasSize(2);
+        long copy = copied.get(1).path("id").asLong();
+        assertThat(ok(api.post(token, "/documents/" + id + "/lines/deletion", Map.of("lineIds", List.of(copy))))).hasSize(1);
+
+        // Excel: template, then one row linked by item number
+        byte[] template = api.download(token, "/document-types/" + code + "/line-template");
+        JsonNode imported = ok(upload("/documents/" + id + "/lines/import", "lines.xlsx",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", row(template, kind, 3, direction, item)));
+        assertThat(imported).hasSize(2);
+
+        // 随附单证: stored, read, deleted
+        byte[] pdf = ("%PDF-1.4 " + code + " " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        JsonNode attachment = ok(upload("/documents/" + id + "/attachments", "合同.pdf", "application/pdf", pdf));
+        long attachmentId = attachment.path("id").asLong();
+        assertThat(api.download(token, "/documents/" + id + "/attachments/" + attachmentId)).isEqualTo(pdf);
+        assertThat(api.request("DELETE", token, "/documents/" + id + "/attachments/" + attachmentId).status()).isBetween(200, 204);
+        ok(upload("/documents/" + id + "/attachments", "发票.pdf", "application/pdf", pdf));
+
+        // 详情预览 and print; 信息复制
+        JsonNode preview = ok(api.get(token, "/documents/" + id));
+        assertThat(preview.path("lines")).hasSize(2);
+        assertThat(preview.path("attachments")).hasSize(1);
+        try (PDDocument printed = Loader.loadPDF(api.download(token, "/documents/" + id + "/print"))) {
+            assertThat(new PDFTextStripper().getText(printed)).contains(type.nameZh().substring(0, 6)).contains("表体");
+        }
+        JsonNode duplicate = ok(api.post(token, "/documents/" + id + "/copies", Map.of()));
+        assertThat(duplicate.path("status").asText()).isEqualTo("DRAFT");
+        assertThat(duplicate.path("lines")).hasSize(2);
+
+        // 生成报关单草稿数据 where the type has one: generated from the lines, and sent with the declaration
+        if (type.customsDraft()) {
+            JsonNode draft = ok(api.post(token, "/documents/" + id + "/customs-draft", Map.of()));
+            assertThat(draft.path("goods")).hasSize(2);
+        }
+
+        // 申报 sealed to customs, 回执, 回执更新; the stock moves as the type says
+        JsonNode declared = ok(api.post(token, "/documents/" + id + "/declaration", Map.of()));
+        String no = declared.path("documentNo").asText();
+        assertThat(CUSTOMS.declaration(no).path("documentType").asText()).isEqualTo(code);
+        assertThat(CUSTOMS.declaration(no).path("lines")).hasSize(2);
+        assertThat(CUSTOMS.declaration(no).path("customsDraft").path("goods").size()).isEqualTo(type.customsDraft() ? 2 : 0);
+        ok(api.pushReceipt(CUSTOMS_SEALER, cn.hnsw.ledger.support.LedgerTestKeys.CUSTOMS, no, "RECEIVED", null, LedgerApi.newReceiptId()));
+        ok(api.pushReceipt(CUSTOMS_SEALER, cn.hnsw.ledger.support.LedgerTestKeys.CUSTOMS, no, "APPROVED", null, LedgerApi.newReceiptId()));
+        BigDecimal moved = quantity(token, ledgerId, item).subtract(before);
+        BigDecimal expected = switch (type.stockEffect()) {
+            case INCREASE -> BigDecimal.TEN;
+            case DECREASE, PER_LINE -> BigDecimal.TEN.negate();
+            default -> BigDecimal.ZERO;
+        };
+        assertThat(moved).as("stock moved by %s", code).isEqualByComparingTo(expected);
+
+        // 查询: list by type, detail, the receipt history
+        JsonNode listed = ok(api.get(token, "/documents?type=" + code + "&ledgerId=" + ledgerId));
+        assertThat(listed.path("content").findValuesAsText("documentNo")).contains(no);
+        JsonNode detail = ok(api.get(token, "/documents/" + id));
+        assertThat(detail.path("status").asText()).isEqualTo("APPROVED");
+        assertThat(detail.path("receipts").findValuesAsText("kind")).containsExactly("RECEIVED", "APPROVED");
+        // another enterprise neither reads it nor finds it
+        LedgerApi.Response foreign = api.get(declarant(YANGPU_TRADING), "/documents/" + id);
+        assertThat(foreign.status()).isIn(403, 404);
+        assertThat(ok(api.get(declarant(YANGPU_TRADING), "/documents?type=" + code)).path("content")
+                .findValuesAsText("documentNo")).doesNotContain(no);
+    }
+
+    @Test
+    void aLedgerIsCancelledOnlyAfterCustomsApprovedItsVerificationReport() {
+        String other = declarant(SANYA_AGENT);
+        long item = fileMaterial(other, "SY-CX-" + UUID.randomUUID().toString().substring(0, 6), "8471300000", "笔记本电脑");
+        long ledgerId = activeLogisticsLedger(other, item);
+        long in = create(other, "LOGISTICS_ENTRY_GENERAL", ledgerId, Map.of()).path("id").asLong();
+        addLines(other, in, List.of(Map.of("kind", "GOODS", "linkRef", item, "quantity", 5)));
+        approve(other, in);
+        JsonNode draft = create(other, "LOGISTICS_LEDGER_CANCELLATION", ledgerId, Map.of("reason", "停止经营"));
+        long cancel = draft.path("id").asLong();
+        // 修改 and 删除 of a cancellation application
+        assertThat(ok(api.put(other, "/documents/" + cancel, Map.of("version", draft.path("version").asInt(),
+                "title", "注销申请", "header", Map.of("reason", "业务迁出海南")))).path("header").path("reason").asText())
+                .isEqualTo("业务迁出海南");
+        long spare = create(other, "LOGISTICS_LEDGER_CANCELLATION", ledgerId, Map.of()).path("id").asLong();
+        assertThat(api.request("DELETE", other, "/documents/" + spare).status()).isEqualTo(204);
+        LedgerApi.Response early = api.post(other, "/documents/" + cancel + "/declaration", Map.of());
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.code()).isEqualTo("LEDGER_NOT_VERIFIED");
+        assertThat(ok(api.get(other, "/documents/" + cancel)).path("status").asText()).isEqualTo("DRAFT");
+
+        // 报核: the balances as they stand, approved by customs
+        long report = create(other, "LOGISTICS_VERIFICATION_REPORT", ledgerId, Map.of()).path("id").asLong();
+        JsonNode stockRow = ok(api.get(other, "/ledgers/" + ledgerId + "/stock")).get(0);
+        addLines(other, report, List.of(Map.of("kind", "GOODS", "linkRef", stockRow.path("id").asLong(), "quantity", 1)));
+        approve(other, report);
+
+        // 注销: now declared, and the approval closes the ledger for new lists
+        assertThat(approve(other, cancel).path("status").asText()).isEqualTo("APPROVED");
+        JsonNode ledger = null;
+        for (JsonNode l : ok(api.get(other, "/ledgers"))) {
+            if (l.path("id").asLong() == ledgerId) {
+                ledger = l;
+            }
+        }
+        assertThat(ledger).isNotNull();
+        assertThat(ledger.path("status").asText()).isEqualTo("CANCELLED");
+        // 查询: the applications of the ledger with their receipt history
+        assertThat(ok(api.get(other, "/documents?type=LOGISTICS_LEDGER_CANCELLATION&ledgerId=" + ledgerId)).path("content")
+                .findValuesAsText("id")).containsExactly(String.valueOf(cancel));
+        assertThat(ok(api.get(other, "/documents/" + cancel)).path("receipts").findValuesAsText("kind"))
+                .containsExactly("RECEIVED", "APPROVED");
+        LedgerApi.Response after = api.post(other, "/documents", Map.of("type", "LOGISTICS_ENTRY_GENERAL", "ledgerId", ledgerId));
+        assertThat(after.code()).isEqualTo("LEDGER_NOT_ACTIVE");
+    }
+
+    private static byte[] row(byte[] template, String kind, int quantity, String direction, String linkedItem) throws Exception {
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(template));
+             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = wb.getSheetAt(0);
+            Row row = sheet.createRow(1);
+            row.createCell(0).setCellValue(kind);
+            row.createCell(6).setCellValue(quantity);
+            if (direction != null) {
+                row.createCell(10).setCellValue(direction);
+            }
+            row.createCell(11).setCellValue(linkedItem);
+            wb.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    private LedgerApi.Response upload(String path, String fileName, String contentType, byte[] content) {
+        String boundary = "----hnsw" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return api.postBytes(token, path, body.toByteArray(), "multipart/form-data; boundary=" + boundary);
+    }
+}
