@@ -185,10 +185,10 @@ export interface LedgerHome {
 export interface CreditProfile {
   enterprise: string
   enterpriseName?: string
-  creditGrade: 'ADVANCED_CERTIFIED' | 'GENERAL' | 'DISHONEST'
+  creditGrade: 'AEO_ADVANCED' | 'GENERAL' | 'DISHONEST'
   creditGradeZh: string
   creditReport: { seriousDishonesty?: boolean; administrativePenalties?: number; records?: string[]; reportedOn?: string }
-  secondLineEvaluation: { period?: string; score?: number; level?: string; declarations?: number; inspectionRatePercent?: number }
+  clearanceRating: { period?: string; score?: number; level?: string; declarations?: number; inspectionRatePercent?: number }
   comprehensiveEvaluation: { evaluatedOn?: string; score?: number; level?: string }
   registrationStatus?: string
   source: string
@@ -380,7 +380,7 @@ export interface ChainGovernmentStatistics {
 
 /** The tag colour of a customs credit grade (advanced certified green, general blue, dishonest red). */
 export function creditTag(grade: string | undefined): 'success' | 'primary' | 'danger' | 'info' {
-  return grade === 'ADVANCED_CERTIFIED' ? 'success' : grade === 'GENERAL' ? 'primary' : grade === 'DISHONEST' ? 'danger' : 'info'
+  return grade === 'AEO_ADVANCED' ? 'success' : grade === 'GENERAL' ? 'primary' : grade === 'DISHONEST' ? 'danger' : 'info'
 }
 
 /** The initiator may send its chain to customs once every member confirmed and customs has not got or approved it. */

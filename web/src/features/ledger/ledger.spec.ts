@@ -161,7 +161,7 @@ describe('joint value-added chain', () => {
 
   it('shows a credit grade with its colour', async () => {
     const { creditTag } = await import('./api')
-    expect(creditTag('ADVANCED_CERTIFIED')).toBe('success')
+    expect(creditTag('AEO_ADVANCED')).toBe('success')
     expect(creditTag('GENERAL')).toBe('primary')
     expect(creditTag('DISHONEST')).toBe('danger')
     expect(creditTag(undefined)).toBe('info')

@@ -6,11 +6,11 @@
 CREATE TABLE enterprise_credit (
     enterprise             VARCHAR(18)   PRIMARY KEY,
     enterprise_name        VARCHAR(200),
-    -- ADVANCED_CERTIFIED (高级认证企业), GENERAL (一般信用企业), DISHONEST (失信企业)
+    -- AEO_ADVANCED (高级认证企业), GENERAL (一般信用企业), DISHONEST (失信企业)
     credit_grade           VARCHAR(24)   NOT NULL,
     -- 征信信用信息, 二线口岸通关评价结果, 综合信用评价结果 as customs sent them (JSON objects)
     credit_report          JSONB         NOT NULL,
-    second_line_evaluation JSONB         NOT NULL,
+    clearance_rating JSONB         NOT NULL,
     comprehensive_evaluation JSONB       NOT NULL,
     -- 存续 / 注销 … (registration standing) and the source customs named
     registration_status    VARCHAR(40),

@@ -9,16 +9,16 @@ import java.util.Map;
  * (二线口岸通关评价结果) and the comprehensive credit evaluation result (综合信用评价结果), with the registration standing,
  * the source customs named, and when the platform fetched it.
  *
- * @param creditGrade ADVANCED_CERTIFIED (高级认证企业), GENERAL (一般信用企业) or DISHONEST (失信企业)
+ * @param creditGrade AEO_ADVANCED (高级认证企业), GENERAL (一般信用企业) or DISHONEST (失信企业)
  */
 public record CreditProfile(String enterprise, String enterpriseName, String creditGrade, String creditGradeZh,
-                            Map<String, Object> creditReport, Map<String, Object> secondLineEvaluation,
+                            Map<String, Object> creditReport, Map<String, Object> clearanceRating,
                             Map<String, Object> comprehensiveEvaluation, String registrationStatus, String source,
                             String messageId, Instant fetchedAt) {
 
     public static String gradeZh(String grade) {
         return switch (grade == null ? "" : grade) {
-            case "ADVANCED_CERTIFIED" -> "高级认证企业";
+            case "AEO_ADVANCED" -> "高级认证企业";
             case "GENERAL" -> "一般信用企业";
             case "DISHONEST" -> "失信企业";
             default -> "未知";

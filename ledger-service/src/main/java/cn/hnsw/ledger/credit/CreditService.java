@@ -70,16 +70,16 @@ public class CreditService {
         CreditProfile p = gateway.query(enterprise);
         jdbc.sql("""
                         INSERT INTO enterprise_credit (enterprise, enterprise_name, credit_grade, credit_report,
-                            second_line_evaluation, comprehensive_evaluation, registration_status, source, message_id, fetched_at)
+                            clearance_rating, comprehensive_evaluation, registration_status, source, message_id, fetched_at)
                         VALUES (:e, :n, :g, CAST(:cr AS jsonb), CAST(:sl AS jsonb), CAST(:ce AS jsonb), :rs, :src, :m, :at)
                         ON CONFLICT (enterprise) DO UPDATE SET enterprise_name = EXCLUDED.enterprise_name,
                             credit_grade = EXCLUDED.credit_grade, credit_report = EXCLUDED.credit_report,
-                            second_line_evaluation = EXCLUDED.second_line_evaluation,
+                            clearance_rating = EXCLUDED.clearance_rating,
                             comprehensive_evaluation = EXCLUDED.comprehensive_evaluation,
                             registration_status = EXCLUDED.registration_status, source = EXCLUDED.source,
                             message_id = EXCLUDED.message_id, fetched_at = EXCLUDED.fetched_at""")
                 .param("e", enterprise).param("n", p.enterpriseName()).param("g", p.creditGrade())
-                .param("cr", write(p.creditReport())).param("sl", write(p.secondLineEvaluation()))
+                .param("cr", write(p.creditReport())).param("sl", write(p.clearanceRating()))
                 .param("ce", write(p.comprehensiveEvaluation())).param("rs", p.registrationStatus())
                 .param("src", p.source()).param("m", p.messageId()).param("at", Timestamp.from(clock.instant())).update();
         log.info("event=credit-fetched enterprise={} grade={} messageId={}", enterprise, p.creditGrade(), p.messageId());
@@ -88,7 +88,7 @@ public class CreditService {
 
     public Optional<CreditProfile> kept(String enterprise) {
         return jdbc.sql("""
-                        SELECT enterprise, enterprise_name, credit_grade, credit_report::text, second_line_evaluation::text,
+                        SELECT enterprise, enterprise_name, credit_grade, credit_report::text, clearance_rating::text,
                                comprehensive_evaluation::text, registration_status, source, message_id, fetched_at
                         FROM enterprise_credit WHERE enterprise = :e""")
                 .param("e", enterprise).query((rs, n) -> new CreditProfile(rs.getString(1), rs.getString(2),

@@ -55,7 +55,7 @@ public class PartnerCreditGateway implements CreditGateway {
             }
             String grade = p.path("creditGrade").asText();
             return new CreditProfile(enterprise, p.path("enterpriseName").asText(null), grade, CreditProfile.gradeZh(grade),
-                    map(p.path("creditReport")), map(p.path("secondLineEvaluation")), map(p.path("comprehensiveEvaluation")),
+                    map(p.path("creditReport")), map(p.path("clearanceRating")), map(p.path("comprehensiveEvaluation")),
                     p.path("registrationStatus").asText(null), p.path("source").asText("金关二期"),
                     reply.requestMessageId(), Instant.now());
         } catch (PartnerUnavailableException e) {

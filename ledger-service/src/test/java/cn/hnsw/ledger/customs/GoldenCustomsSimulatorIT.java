@@ -81,7 +81,7 @@ class GoldenCustomsSimulatorIT {
         assertThat(credit.path("enterprise").asText()).isEqualTo("91460100MA5RCL3Y4P");
         assertThat(credit.path("creditGrade").asText()).isEqualTo("GENERAL");
         assertThat(credit.path("creditGradeZh").asText()).isEqualTo("一般信用企业");
-        assertThat(credit.path("secondLineEvaluation").path("level").asText()).isIn("A", "B", "C");
+        assertThat(credit.path("clearanceRating").path("level").asText()).isIn("A", "B", "C");
         assertThat(credit.path("comprehensiveEvaluation").path("score").isNumber()).isTrue();
         assertThat(credit.path("creditReport").path("seriousDishonesty").asBoolean()).isFalse();
         assertThat(credit.path("source").asText()).contains("模拟器");
@@ -90,7 +90,7 @@ class GoldenCustomsSimulatorIT {
         String yangpu = TestTokens.issuer().user("declarant-yp", "enterprise-declarant").enterprise("91460000MA5T8XQ21K").mint();
         JsonNode own = api.post(yangpu, "/credit/refresh", Map.of()).body().path("profile");
         assertThat(own.path("enterprise").asText()).isEqualTo("91460000MA5T8XQ21K");
-        assertThat(own.path("creditGrade").asText()).isEqualTo("ADVANCED_CERTIFIED");
+        assertThat(own.path("creditGrade").asText()).isEqualTo("AEO_ADVANCED");
         assertThat(own.path("messageId").asText()).isNotBlank();
         // read again: the kept profile, the same customs message
         assertThat(api.get(yangpu, "/credit").body().path("profile").path("messageId").asText())

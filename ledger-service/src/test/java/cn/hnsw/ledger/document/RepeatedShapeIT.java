@@ -228,6 +228,62 @@ class RepeatedShapeIT extends LedgerIntegrationTestBase {
         assertThat(after.code()).isEqualTo("LEDGER_NOT_ACTIVE");
     }
 
+    @Test
+    void anApprovedConfirmationCodeMovesTheGovernmentsValueAddedStatistics() {
+        String gov = officer("gov-province");
+        JsonNode before = ok(api.get(gov, "/statistics/value-added"));
+        long product = fileFinishedProduct("WC-P-" + UUID.randomUUID().toString().substring(0, 6));
+        JsonNode code = create(token, "CONFIRMATION_CODE_FILING", processingLedger, Map.of("salePrice", 1000));
+        long id = code.path("id").asLong();
+        addLines(token, id, List.of(
+                Map.of("kind", "FINISHED_PRODUCT", "linkRef", product, "quantity", 1),
+                Map.of("kind", "DOMESTIC_MATERIAL_COST", "nameZh", "国产外壳", "hsCode", "3902100090", "quantity", 1, "amount", 500)));
+        String no = approve(token, id).path("documentNo").asText();
+
+        JsonNode after = ok(api.get(gov, "/statistics/value-added"));
+        assertThat(after.path("totals").path("codes").asLong()).isEqualTo(before.path("totals").path("codes").asLong() + 1);
+        assertThat(after.path("totals").path("totalSalePrice").decimalValue().subtract(
+                before.path("totals").path("totalSalePrice").decimalValue())).isEqualByComparingTo("1000");
+        assertThat(cost(after, "DOMESTIC_MATERIAL_COST").subtract(cost(before, "DOMESTIC_MATERIAL_COST"))).isEqualByComparingTo("500");
+        JsonNode top = after.path("top10ByRate");
+        if (top.size() < 10) {
+            assertThat(top.findValuesAsText("documentNo")).contains(no);
+        }
+        assertThat(api.get(token, "/statistics/value-added").status()).isEqualTo(403);
+
+        // 各企业确认码: the officer lists it, reads its finished product and material costs and its rate, exports it
+        assertThat(ok(api.get(gov, "/documents?type=CONFIRMATION_CODE_FILING&enterprise=" + WENCHANG)).path("content")
+                .findValuesAsText("documentNo")).contains(no);
+        JsonNode detail = ok(api.get(gov, "/documents/" + id));
+        assertThat(detail.path("lines").findValuesAsText("kind")).containsExactly("FINISHED_PRODUCT", "DOMESTIC_MATERIAL_COST");
+        JsonNode rate = ok(api.get(gov, "/documents/" + id + "/value-added"));
+        assertThat(rate.path("ratePct").decimalValue()).isEqualByComparingTo("100");
+        assertThat(rate.path("qualifies").asBoolean()).isTrue();
+        assertThat(api.download(gov, "/documents/export?type=CONFIRMATION_CODE_FILING")).isNotEmpty();
+    }
+
+    private static BigDecimal cost(JsonNode stats, String kind) {
+        for (JsonNode c : stats.path("costs")) {
+            if (c.path("kind").asText().equals(kind)) {
+                return c.path("amount").decimalValue();
+            }
+        }
+        return BigDecimal.ZERO;
+    }
+
+    private long fileFinishedProduct(String itemNo) {
+        long filing = create(token, "FINISHED_PRODUCT_FILING", null, Map.of()).path("id").asLong();
+        addLines(token, filing, List.of(Map.of("kind", "FINISHED_PRODUCT", "itemNo", itemNo, "hsCode", "8471300000",
+                "nameZh", "工控主板", "quantity", 1)));
+        approve(token, filing);
+        for (JsonNode c : ok(api.get(token, "/commodities"))) {
+            if (c.path("itemNo").asText().equals(itemNo)) {
+                return c.path("id").asLong();
+            }
+        }
+        throw new AssertionError("finished product " + itemNo + " not in the library");
+    }
+
     private static byte[] row(byte[] template, String kind, int quantity, String direction, String linkedItem) throws Exception {
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(template));
              ByteArrayOutputStream out = new ByteArrayOutputStream()) {

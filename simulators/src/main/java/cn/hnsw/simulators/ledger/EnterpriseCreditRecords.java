@@ -21,8 +21,8 @@ public final class EnterpriseCreditRecords {
     public static final String YANGPU_TRADING = "91460000MA5T8XQ21K";
 
     private static final Map<String, String> GRADES = Map.of(
-            YEFENG, "ADVANCED_CERTIFIED",
-            YANGPU_TRADING, "ADVANCED_CERTIFIED",
+            YEFENG, "AEO_ADVANCED",
+            YANGPU_TRADING, "AEO_ADVANCED",
             DISHONEST, "DISHONEST");
 
     private EnterpriseCreditRecords() {
@@ -48,7 +48,7 @@ public final class EnterpriseCreditRecords {
         String grade = grade(uscc);
         int seed = Math.floorMod(uscc.hashCode(), 1000);
         boolean dishonest = "DISHONEST".equals(grade);
-        boolean advanced = "ADVANCED_CERTIFIED".equals(grade);
+        boolean advanced = "AEO_ADVANCED".equals(grade);
         r.put("messageType", "CREDIT_PROFILE");
         r.put("enterprise", uscc);
         r.put("enterpriseName", YEFENG.equals(uscc) ? "海南椰风国际贸易有限公司"
@@ -61,7 +61,7 @@ public final class EnterpriseCreditRecords {
                 "records", dishonest ? List.of("2025-11-02 列入严重失信主体名单（模拟数据）") : List.of(),
                 "reportedOn", "2026-11-01"));
         int clearance = dishonest ? 55 : advanced ? 90 + seed % 10 : 70 + seed % 20;
-        r.put("secondLineEvaluation", Map.of(
+        r.put("clearanceRating", Map.of(
                 "period", "2026Q3",
                 "score", clearance,
                 "level", clearance >= 90 ? "A" : clearance >= 70 ? "B" : "C",

@@ -58,7 +58,7 @@ class LedgerLogicCheckTest {
         var general = EnterpriseCreditRecords.profile("91460100MA5RCL3Y4P");
         assertThat(general).containsEntry("messageType", "CREDIT_PROFILE").containsEntry("creditGrade", "GENERAL");
         assertThat(EnterpriseCreditRecords.profile("91460100MA5RCL3Y4P")).isEqualTo(general);
-        assertThat(EnterpriseCreditRecords.profile(EnterpriseCreditRecords.YEFENG)).containsEntry("creditGrade", "ADVANCED_CERTIFIED");
+        assertThat(EnterpriseCreditRecords.profile(EnterpriseCreditRecords.YEFENG)).containsEntry("creditGrade", "AEO_ADVANCED");
         assertThat(EnterpriseCreditRecords.profile(EnterpriseCreditRecords.DISHONEST)).containsEntry("creditGrade", "DISHONEST");
         assertThat(EnterpriseCreditRecords.profile("bad")).containsEntry("messageType", "CREDIT_QUERY_REFUSED");
     }
