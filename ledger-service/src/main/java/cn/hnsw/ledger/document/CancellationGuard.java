@@ -6,8 +6,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * 账册注销 follows 报核 (FP 2865–2898): a ledger cancellation is declared only after customs approved a verification
- * report of the same ledger, so the balances customs verified are the ones the ledger closes with.
+ * 账册注销 follows 报核 (FP 2865–2898): a ledger cancellation is declared only after customs approved a write-off
+ * report (报核) of the same ledger, so the balances customs verified are the ones the ledger closes with.
  */
 @Component
 class CancellationGuard implements DeclarationGuard {

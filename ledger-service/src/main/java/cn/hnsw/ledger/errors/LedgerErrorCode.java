@@ -23,7 +23,7 @@ public enum LedgerErrorCode implements EnumErrorCode {
     HS_CODE_UNKNOWN(HttpStatus.BAD_REQUEST, "商品编码 {0} 不在税则表中", "HS code {0} is not in the tariff table"),
     LEDGER_NOT_FOUND(HttpStatus.NOT_FOUND, "账册 {0} 不存在", "Ledger {0} does not exist"),
     LEDGER_NOT_ACTIVE(HttpStatus.CONFLICT, "账册 {0} 未生效（状态 {1}）", "Ledger {0} is not active (state {1})"),
-    LEDGER_NOT_VERIFIED(HttpStatus.CONFLICT, "账册尚无海关审核通过的报核，不能申报注销 {0}", "The ledger has no verification report approved by customs; cancellation {0} cannot be declared"),
+    LEDGER_NOT_VERIFIED(HttpStatus.CONFLICT, "账册尚无海关审核通过的报核，不能申报注销 {0}", "The ledger has no write-off report (报核) approved by customs; cancellation {0} cannot be declared"),
     LEDGER_REQUIRED(HttpStatus.BAD_REQUEST, "单证类型 {0} 须指定账册", "Document type {0} needs a ledger"),
     LEDGER_TYPE_MISMATCH(HttpStatus.BAD_REQUEST, "单证类型 {0} 须使用{1}账册", "Document type {0} needs a {1} ledger"),
     INSUFFICIENT_STOCK(HttpStatus.CONFLICT, "料号 {0} 账册库存 {1}，不足以核减 {2}", "Item {0}: ledger stock {1} is less than the decrease {2}"),
