@@ -198,21 +198,42 @@ class RepeatedShapeIT extends LedgerIntegrationTestBase {
                 .findValuesAsText("documentNo")).doesNotContain(no);
     }
 
-    @Test
-    void aLedgerIsCancelledOnlyAfterCustomsApprovedItsWriteOffReport() {
+    @ParameterizedTest
+    @ValueSource(strings = {"LOGISTICS", "PROCESSING"})
+    void aLedgerIsCancelledOnlyAfterCustomsApprovedItsWriteOffReport(String ledgerType) {
         String other = declarant(SANYA_AGENT);
+        boolean logistics = "LOGISTICS".equals(ledgerType);
+        String kind = logistics ? "GOODS" : "MATERIAL";
         long item = fileMaterial(other, "SY-CX-" + UUID.randomUUID().toString().substring(0, 6), "8471300000", "笔记本电脑");
-        long ledgerId = activeLogisticsLedger(other, item);
-        long in = create(other, "LOGISTICS_ENTRY_GENERAL", ledgerId, Map.of()).path("id").asLong();
-        addLines(other, in, List.of(Map.of("kind", "GOODS", "linkRef", item, "quantity", 5)));
+        long ledgerId;
+        if (logistics) {
+            ledgerId = activeLogisticsLedger(other, item);
+        } else {
+            long setup = create(other, "PROCESSING_LEDGER_SETUP", null, Map.of("port", "洋浦港")).path("id").asLong();
+            addLines(other, setup, List.of(Map.of("kind", "MATERIAL", "linkRef", item, "quantity", 1)));
+            String setupNo = approve(other, setup).path("documentNo").asText();
+            ok(api.pushReceipt(CUSTOMS_SEALER, cn.hnsw.ledger.support.LedgerTestKeys.CUSTOMS, setupNo, "FORMAL_DATA", null,
+                    LedgerApi.newReceiptId()));
+            Long found = null;
+            for (JsonNode l : ok(api.get(other, "/ledgers"))) {
+                if (l.path("setupDocumentId").asLong() == setup) {
+                    found = l.path("id").asLong();
+                }
+            }
+            assertThat(found).isNotNull();
+            ledgerId = found;
+        }
+        long in = create(other, ledgerType + "_ENTRY_GENERAL", ledgerId, Map.of()).path("id").asLong();
+        addLines(other, in, List.of(Map.of("kind", kind, "linkRef", item, "quantity", 5)));
         approve(other, in);
-        JsonNode draft = create(other, "LOGISTICS_LEDGER_CANCELLATION", ledgerId, Map.of("reason", "停止经营"));
+        String cancellation = ledgerType + "_LEDGER_CANCELLATION";
+        JsonNode draft = create(other, cancellation, ledgerId, Map.of("reason", "停止经营"));
         long cancel = draft.path("id").asLong();
         // 修改 and 删除 of a cancellation application
         assertThat(ok(api.put(other, "/documents/" + cancel, Map.of("version", draft.path("version").asInt(),
                 "title", "注销申请", "header", Map.of("reason", "业务迁出海南")))).path("header").path("reason").asText())
                 .isEqualTo("业务迁出海南");
-        long spare = create(other, "LOGISTICS_LEDGER_CANCELLATION", ledgerId, Map.of()).path("id").asLong();
+        long spare = create(other, cancellation, ledgerId, Map.of()).path("id").asLong();
         assertThat(api.request("DELETE", other, "/documents/" + spare).status()).isEqualTo(204);
         LedgerApi.Response early = api.post(other, "/documents/" + cancel + "/declaration", Map.of());
         assertThat(early.status()).isEqualTo(409);
@@ -220,9 +241,9 @@ class RepeatedShapeIT extends LedgerIntegrationTestBase {
         assertThat(ok(api.get(other, "/documents/" + cancel)).path("status").asText()).isEqualTo("DRAFT");
 
         // 报核: the balances as they stand, approved by customs
-        long report = create(other, "LOGISTICS_VERIFICATION_REPORT", ledgerId, Map.of()).path("id").asLong();
+        long report = create(other, ledgerType + "_VERIFICATION_REPORT", ledgerId, Map.of()).path("id").asLong();
         JsonNode stockRow = ok(api.get(other, "/ledgers/" + ledgerId + "/stock")).get(0);
-        addLines(other, report, List.of(Map.of("kind", "GOODS", "linkRef", stockRow.path("id").asLong(), "quantity", 1)));
+        addLines(other, report, List.of(Map.of("kind", kind, "linkRef", stockRow.path("id").asLong(), "quantity", 1)));
         approve(other, report);
 
         // 注销: now declared, and the approval closes the ledger for new lists
@@ -236,11 +257,11 @@ class RepeatedShapeIT extends LedgerIntegrationTestBase {
         assertThat(ledger).isNotNull();
         assertThat(ledger.path("status").asText()).isEqualTo("CANCELLED");
         // 查询: the applications of the ledger with their receipt history
-        assertThat(ok(api.get(other, "/documents?type=LOGISTICS_LEDGER_CANCELLATION&ledgerId=" + ledgerId)).path("content")
+        assertThat(ok(api.get(other, "/documents?type=" + cancellation + "&ledgerId=" + ledgerId)).path("content")
                 .findValuesAsText("id")).containsExactly(String.valueOf(cancel));
         assertThat(ok(api.get(other, "/documents/" + cancel)).path("receipts").findValuesAsText("kind"))
                 .containsExactly("RECEIVED", "APPROVED");
-        LedgerApi.Response after = api.post(other, "/documents", Map.of("type", "LOGISTICS_ENTRY_GENERAL", "ledgerId", ledgerId));
+        LedgerApi.Response after = api.post(other, "/documents", Map.of("type", ledgerType + "_ENTRY_GENERAL", "ledgerId", ledgerId));
         assertThat(after.code()).isEqualTo("LEDGER_NOT_ACTIVE");
     }
 
