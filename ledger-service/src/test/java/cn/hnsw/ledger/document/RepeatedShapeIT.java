@@ -299,6 +299,54 @@ class RepeatedShapeIT extends LedgerIntegrationTestBase {
         assertThat(api.download(gov, "/documents/export?type=CONFIRMATION_CODE_FILING")).isNotEmpty();
     }
 
+    static java.util.stream.Stream<String> delegatedScopes() {
+        return java.util.stream.Stream.of(LedgerType.LOGISTICS, LedgerType.PROCESSING).flatMap(l -> java.util.Arrays
+                .stream(BusinessScope.values()).filter(sc -> sc.appliesTo(l))
+                .filter(sc -> DocumentTypes.all().stream().anyMatch(t -> t.ledgerType() == l && t.scope() == sc))
+                .map(sc -> l.name() + ":" + sc.name()));
+    }
+
+    /**
+     * 代办业务支持授权校验 (FP 1847–1874): a delegate holding one business scope on one ledger type passes the check for
+     * exactly the document types of that scope and ledger type, and is refused every other delegable type.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("delegatedScopes")
+    void aDelegatePassesTheAuthorisationCheckForItsOneScopeOnly(String pair) {
+        LedgerType ledgerType = LedgerType.valueOf(pair.split(":")[0]);
+        BusinessScope scope = BusinessScope.valueOf(pair.split(":")[1]);
+        String agent = declarant(HAIKOU_LOGISTICS);
+        long delegation = ok(api.post(token, "/delegations", Map.of("delegate", HAIKOU_LOGISTICS, "delegateName", "海口物流",
+                "ledgerType", ledgerType.name(), "scopes", List.of(scope.name())))).path("id").asLong();
+        ok(api.post(agent, "/delegations/" + delegation + "/review", Map.of("approve", true)));
+        try {
+            // the authorised query: the delegation as the delegate sees it
+            assertThat(ok(api.get(agent, "/delegations")).findValuesAsText("id")).contains(String.valueOf(delegation));
+            int allowed = 0;
+            for (DocumentType t : DocumentTypes.all()) {
+                if (t.scope() == null || t.ledgerType() == null) {
+                    continue;
+                }
+                Map<String, Object> body = new HashMap<>(Map.of("type", t.code(), "actingFor", WENCHANG, "title", "代办"));
+                if (t.requiresLedger()) {
+                    body.put("ledgerId", t.ledgerType() == LedgerType.LOGISTICS ? logisticsLedger : processingLedger);
+                }
+                LedgerApi.Response r = api.post(agent, "/documents", body);
+                if (t.ledgerType() == ledgerType && t.scope() == scope) {
+                    assertThat(r.code()).as("%s within %s", t.code(), pair).isNotEqualTo("DELEGATION_SCOPE_DENIED");
+                    assertThat(r.status()).as("%s within %s: %s", t.code(), pair, r.body()).isNotEqualTo(403);
+                    allowed++;
+                } else {
+                    assertThat(r.status()).as("%s outside %s", t.code(), pair).isEqualTo(403);
+                    assertThat(r.code()).isEqualTo("DELEGATION_SCOPE_DENIED");
+                }
+            }
+            assertThat(allowed).isPositive();
+        } finally {
+            assertThat(api.request("DELETE", token, "/delegations/" + delegation).status()).isEqualTo(204);
+        }
+    }
+
     private static BigDecimal cost(JsonNode stats, String kind) {
         for (JsonNode c : stats.path("costs")) {
             if (c.path("kind").asText().equals(kind)) {
