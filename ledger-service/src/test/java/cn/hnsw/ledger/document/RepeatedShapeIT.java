@@ -299,6 +299,68 @@ class RepeatedShapeIT extends LedgerIntegrationTestBase {
         assertThat(api.download(gov, "/documents/export?type=CONFIRMATION_CODE_FILING")).isNotEmpty();
     }
 
+    /**
+     * The release notes' own parts of the shape (核放单, lines linked to the lines of an approved exit list or
+     * out-of-warehouse application): basic information edited and deleted, a linked line edited and batch-deleted, the
+     * same line brought back by Excel import by its line id, attached documents, the vehicle, declare and receipts.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"LOGISTICS_RELEASE_NOTE_BATCH", "LOGISTICS_RELEASE_NOTE_GENERAL"})
+    void aReleaseNoteGoesThroughItsShapeOnTheLinesOfItsSourceList(String code) throws Exception {
+        String sourceType = DocumentTypes.get(code).sourceDocumentTypes().get(0);
+        long stockId = stock(token, logisticsLedger, goodsItem).path("id").asLong();
+        long source = create(token, sourceType, logisticsLedger, Map.of()).path("id").asLong();
+        addLines(token, source, List.of(Map.of("kind", "GOODS", "linkRef", stockId, "quantity", 4)));
+        JsonNode approvedSource = approve(token, source);
+        long sourceLine = approvedSource.path("lines").get(0).path("id").asLong();
+
+        Map<String, Object> body = new HashMap<>(Map.of("type", code, "ledgerId", logisticsLedger, "sourceDocumentId", source,
+                "title", "核放单"));
+        JsonNode note = ok(api.post(token, "/documents", body));
+        long id = note.path("id").asLong();
+        // 基本信息修改 / 删除
+        assertThat(ok(api.put(token, "/documents/" + id, Map.of("version", note.path("version").asInt(), "title", "核放单（改）",
+                "header", Map.of("gate", "洋浦港卡口")))).path("header").path("gate").asText()).isEqualTo("洋浦港卡口");
+        long spare = ok(api.post(token, "/documents", body)).path("id").asLong();
+        assertThat(api.request("DELETE", token, "/documents/" + spare).status()).isEqualTo(204);
+
+        // 商品信息: linked to the source list's line, edited, batch-deleted, brought back by Excel import by line id
+        Map<String, Object> line = new HashMap<>(Map.of("kind", "GOODS", "linkRef", sourceLine, "quantity", 4));
+        long lineId = addLines(token, id, List.of(line)).get(0).path("id").asLong();
+        line.put("quantity", 3);
+        assertThat(ok(api.put(token, "/documents/" + id + "/lines/" + lineId, line)).get(0).path("quantity").decimalValue())
+                .isEqualByComparingTo("3");
+        assertThat(ok(api.post(token, "/documents/" + id + "/lines/deletion", Map.of("lineIds", List.of(lineId))))).isEmpty();
+        byte[] template = api.download(token, "/document-types/" + code + "/line-template");
+        byte[] file;
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(template));
+             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Row row = wb.getSheetAt(0).createRow(1);
+            row.createCell(0).setCellValue("GOODS");
+            row.createCell(6).setCellValue(4);
+            row.createCell(12).setCellValue(String.valueOf(sourceLine));
+            wb.write(out);
+            file = out.toByteArray();
+        }
+        JsonNode imported = ok(upload("/documents/" + id + "/lines/import", "lines.xlsx",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file));
+        assertThat(imported).hasSize(1);
+        assertThat(imported.get(0).path("itemNo").asText()).isEqualTo(goodsItem);
+
+        // 随附单证: stored, read, deleted
+        byte[] pdf = ("%PDF-1.4 " + code + " " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        long attachmentId = ok(upload("/documents/" + id + "/attachments", "派车单.pdf", "application/pdf", pdf)).path("id").asLong();
+        assertThat(api.download(token, "/documents/" + id + "/attachments/" + attachmentId)).isEqualTo(pdf);
+        assertThat(api.request("DELETE", token, "/documents/" + id + "/attachments/" + attachmentId).status()).isBetween(200, 204);
+
+        // the vehicle, declared, customs' receipts
+        ok(api.put(token, "/documents/" + id + "/vehicle", Map.of("plateNo", "琼E20261", "driver", "陈海")));
+        JsonNode approved = approve(token, id);
+        assertThat(approved.path("status").asText()).isEqualTo("APPROVED");
+        assertThat(approved.path("vehicle").path("plateNo").asText()).isEqualTo("琼E20261");
+        assertThat(CUSTOMS.declaration(approved.path("documentNo").asText()).path("lines")).hasSize(1);
+    }
+
     static java.util.stream.Stream<String> delegatedScopes() {
         return java.util.stream.Stream.of(LedgerType.LOGISTICS, LedgerType.PROCESSING).flatMap(l -> java.util.Arrays
                 .stream(BusinessScope.values()).filter(sc -> sc.appliesTo(l))
