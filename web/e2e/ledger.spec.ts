@@ -86,6 +86,11 @@ test('zero-tariff ledger: file, set up, import, leave in two batches with a cons
 
   await signIn(page, 'declarant', '/enterprise/ledgers')
   await expect(page.getByTestId('ledger-workbench')).toBeVisible()
+  // 首页-我的信用: the enterprise's customs credit grade, fetched sealed from the Golden Customs II simulator
+  await page.getByRole('tab', { name: '首页', exact: true }).click()
+  await expect(page.getByTestId('home-credit-grade')).toBeVisible({ timeout: 30_000 })
+  await page.goto('/enterprise/ledgers')
+  await expect(page.getByTestId('ledger-workbench')).toBeVisible()
 
   // 1. file the material (料件备案)
   await newDocument(page, 'MATERIAL_FILING')

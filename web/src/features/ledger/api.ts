@@ -163,7 +163,7 @@ export interface Eligibility {
 }
 
 export interface HomePendingItem {
-  kind: 'RETURNED' | 'TO_DECLARE' | 'WARNING'
+  kind: 'RETURNED' | 'TO_DECLARE' | 'WARNING' | 'CHAIN_CONFIRMATION'
   documentId?: number
   documentNo?: string
   titleZh: string
@@ -178,6 +178,29 @@ export interface LedgerHome {
   goods: Record<string, number>
   pending: HomePendingItem[]
   menu: string[]
+  credit?: CreditView | null
+}
+
+/** 我的信用: the enterprise's credit as customs keeps it, with when it was fetched. */
+export interface CreditProfile {
+  enterprise: string
+  enterpriseName?: string
+  creditGrade: 'AEO_ADVANCED' | 'GENERAL' | 'DISHONEST'
+  creditGradeZh: string
+  creditReport: { seriousDishonesty?: boolean; administrativePenalties?: number; records?: string[]; reportedOn?: string }
+  clearanceRating: { period?: string; score?: number; level?: string; declarations?: number; inspectionRatePercent?: number }
+  comprehensiveEvaluation: { evaluatedOn?: string; score?: number; level?: string }
+  registrationStatus?: string
+  source: string
+  messageId: string
+  fetchedAt: string
+}
+
+export interface CreditView {
+  profile: CreditProfile | null
+  stale: boolean
+  reasonZh?: string
+  reasonEn?: string
 }
 
 export interface WarningRule {
@@ -262,6 +285,7 @@ export const ledgerApi = {
   removeFromWhitelist: (uscc: string, hsCode: string) => api.delete<WhitelistItem[]>(`${base}/eligibility/${uscc}/whitelist/${hsCode}`),
   warningRules: (ledgerId: number) => api.get<WarningRule[]>(`${base}/ledgers/${ledgerId}/warning-rules`),
   saveWarningRule: (ledgerId: number, rule: WarningRule) => api.put<WarningRule>(`${base}/ledgers/${ledgerId}/warning-rules`, rule),
+  deleteWarningRule: (ledgerId: number, ruleId: number) => api.delete<void>(`${base}/ledgers/${ledgerId}/warning-rules/${ruleId}`),
   warnings: (ledgerId?: number) => api.get<LedgerWarning[]>(`${base}/warnings`, { query: ledgerId ? { ledgerId } : {} }),
   withdrawals: (ledgerId: number) => api.get<Withdrawal[]>(`${base}/ledgers/${ledgerId}/withdrawals`),
   numberingRules: () => api.get<NumberingRule[]>(`${base}/numbering-rules`),
@@ -279,6 +303,14 @@ export const ledgerApi = {
   deleteChain: (id: number) => api.delete<void>(`${base}/joint-chains/${id}`),
   chainStatistics: () =>
     api.get<{ initiated: Record<string, number>; confirming: Record<string, number> }>(`${base}/joint-chains/statistics`),
+  chainGovernmentStatistics: () => api.get<ChainGovernmentStatistics>(`${base}/joint-chains/government-statistics`),
+  credit: () => api.get<CreditView>(`${base}/credit`),
+  refreshCredit: () => api.post<CreditView>(`${base}/credit/refresh`, {}),
+  fetchChainCredit: (id: number) => api.post<JointChain>(`${base}/joint-chains/${id}/member-credit`, {}),
+  sendChainForApproval: (id: number) => api.post<JointChain>(`${base}/joint-chains/${id}/customs-approval`, {}),
+  copyChain: (id: number) => api.post<JointChain>(`${base}/joint-chains/${id}/copy`, {}),
+  chainReceipts: (id: number) =>
+    api.get<{ receiptId: string; kind: string; reason?: string; receivedAt: string }[]>(`${base}/joint-chains/${id}/receipts`),
   guideTopics: () => api.get<GuideTopic[]>(`${base}/guides/topics`),
   guides: (topic: string) => api.get<Guide[]>(`${base}/guides?topic=${encodeURIComponent(topic)}`),
 }
@@ -314,6 +346,10 @@ export interface JointChainMember {
   reason?: string
   decidedBy?: string
   decidedAt?: string
+  creditGrade?: string
+  creditGradeZh?: string
+  registrationStatus?: string
+  creditFetchedAt?: string
 }
 
 export interface JointChain {
@@ -326,6 +362,31 @@ export interface JointChain {
   status: 'AWAITING_CONFIRMATION' | 'CONFIRMED' | 'REFUSED' | 'VOIDED'
   createdAt: string
   members: JointChainMember[]
+  customsStatus: 'NOT_SENT' | 'PENDING_APPROVAL' | 'APPROVED' | 'ANOMALY'
+  anomalyReason?: string
+  approvalRound: number
+  copiedFrom?: string
+}
+
+/** 各企业联合加工增值产业链统计 (government side). */
+export interface ChainGovernmentStatistics {
+  byStatus: Record<string, number>
+  byCustomsStatus: Record<string, number>
+  initiators: { enterprise: string; chains: number }[]
+  participants: { enterprise: string; chains: number }[]
+  top5BySize: { chainNo: string; name: string; initiator: string; enterprises: number }[]
+  top5SizeShare: { enterprises: number; chains: number }[]
+}
+
+/** The tag colour of a customs credit grade (advanced certified green, general blue, dishonest red). */
+export function creditTag(grade: string | undefined): 'success' | 'primary' | 'danger' | 'info' {
+  return grade === 'AEO_ADVANCED' ? 'success' : grade === 'GENERAL' ? 'primary' : grade === 'DISHONEST' ? 'danger' : 'info'
+}
+
+/** The initiator may send its chain to customs once every member confirmed and customs has not got or approved it. */
+export function sendable(chain: JointChain, enterprise: string | undefined): boolean {
+  return chain.initiator === enterprise && chain.status === 'CONFIRMED'
+    && (chain.customsStatus === 'NOT_SENT' || chain.customsStatus === 'ANOMALY')
 }
 
 export interface NewJointChain {
@@ -344,6 +405,7 @@ export function ownDecision(chain: JointChain, enterprise: string | undefined): 
 export function deletable(chain: JointChain, enterprise: string | undefined): boolean {
   return chain.initiator === enterprise && chain.status !== 'VOIDED'
     && !chain.members.some((m) => !m.initiator && m.status === 'CONFIRMED')
+    && (chain.customsStatus ?? 'NOT_SENT') === 'NOT_SENT' && !(chain.approvalRound > 0)
 }
 
 /** How many members confirmed, of all members (the initiator counts as confirmed). */

@@ -120,6 +120,8 @@ describe('joint value-added chain', () => {
     name: '路由器联合加工链',
     status: 'AWAITING_CONFIRMATION' as const,
     createdAt: '2026-11-27T00:00:00Z',
+    customsStatus: 'NOT_SENT' as const,
+    approvalRound: 0,
     members: [
       { seq: 1, enterprise: '91460100MA5RCL3Y4P', initiator: false, status: 'CONFIRMED' as const },
       { seq: 2, enterprise: '91460000MA5T8XQ21K', initiator: true, status: 'CONFIRMED' as const },
@@ -141,6 +143,28 @@ describe('joint value-added chain', () => {
     const unconfirmed = { ...chain, members: chain.members.map((m) => (m.initiator ? m : { ...m, status: 'PENDING' as const })) }
     expect(deletable(unconfirmed, '91460000MA5T8XQ21K')).toBe(true)
     expect(deletable(unconfirmed, '91460200MA5TGX8K6E')).toBe(false)
+  })
+
+  it('lets only the initiator send a fully confirmed chain to customs, again after an anomaly', async () => {
+    const { sendable, deletable } = await import('./api')
+    expect(sendable(chain, '91460000MA5T8XQ21K')).toBe(false)
+    const confirmed = { ...chain, status: 'CONFIRMED' as const }
+    expect(sendable(confirmed, '91460000MA5T8XQ21K')).toBe(true)
+    expect(sendable(confirmed, '91460100MA5RCL3Y4P')).toBe(false)
+    expect(sendable({ ...confirmed, customsStatus: 'PENDING_APPROVAL' as const }, '91460000MA5T8XQ21K')).toBe(false)
+    expect(sendable({ ...confirmed, customsStatus: 'APPROVED' as const }, '91460000MA5T8XQ21K')).toBe(false)
+    expect(sendable({ ...confirmed, customsStatus: 'ANOMALY' as const }, '91460000MA5T8XQ21K')).toBe(true)
+    // a chain that has been at customs is voided, never deleted
+    const pending = chain.members.map((m) => (m.initiator ? m : { ...m, status: 'PENDING' as const }))
+    expect(deletable({ ...chain, members: pending, approvalRound: 1 }, '91460000MA5T8XQ21K')).toBe(false)
+  })
+
+  it('shows a credit grade with its colour', async () => {
+    const { creditTag } = await import('./api')
+    expect(creditTag('AEO_ADVANCED')).toBe('success')
+    expect(creditTag('GENERAL')).toBe('primary')
+    expect(creditTag('DISHONEST')).toBe('danger')
+    expect(creditTag(undefined)).toBe('info')
   })
 
   it('counts the confirmations, the initiator included', async () => {

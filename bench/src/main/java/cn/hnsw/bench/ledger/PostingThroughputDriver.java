@@ -38,13 +38,14 @@ import java.util.concurrent.atomic.LongAdder;
  * postings grouped into one transaction per batch by the {@link PostingEngine}) and of its {@link PostingService} (one
  * transaction per posting, as a receipt books), each with N concurrent writers booking one posting at a time on H hot
  * items, against the floor of a plain JDBC {@code UPDATE ledger_stock SET quantity = quantity - ? WHERE ...} loop
- * (autocommit) on the same database, in the same run, rounds alternating. Then M random postings through the queue
+ * (autocommit) on the same database, in the same run: each round starts checkpointed and vacuumed, and its time is cut
+ * into short slices in which the three run in an order that rotates from slice to slice. Then M random postings through the queue
  * (increases and decreases, some refused for lack of stock) and a check that every balance equals the sum of its
  * postings (drift must be 0). The load average of the machine is printed at the start and the end.
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar cn.hnsw.bench.ledger.PostingThroughputDriver \
- *     [--writers 16] [--items 100] [--seconds 15] [--rounds 2] [--postings 1000000] [--partitions 1] [--max-batch 256]
+ *     [--writers 16] [--items 100] [--seconds 15] [--rounds 2] [--postings 1000000] [--partitions 1] [--max-batch 256] [--slice 2]
  *     [--jdbc-url jdbc:postgresql://…]
  * </pre>
  * Without {@code --jdbc-url} it starts an embedded PostgreSQL 17 with its default, durable settings (fsync and
@@ -63,6 +64,7 @@ public final class PostingThroughputDriver {
         String jdbcUrl = arg(args, "--jdbc-url", null);
         int partitions = intArg(args, "--partitions", 1);
         int maxBatch = intArg(args, "--max-batch", 256);
+        double sliceSeconds = Double.parseDouble(arg(args, "--slice", "2"));
         System.out.println("load average at start: " + loadAverage());
 
         EmbeddedPostgres embedded = null;
@@ -106,22 +108,43 @@ public final class PostingThroughputDriver {
             run(writers, warmUp, () -> tx.executeWithoutResult(s -> postings.book(List.of(
                     request(ledgerC, "ITEM-" + ThreadLocalRandom.current().nextInt(items), Direction.DECREASE, BigDecimal.ONE)))));
             for (int r = 1; r <= rounds; r++) {
-                double f = run(writers, seconds, () -> plainUpdate(ds, ledgerB, items));
+                // Every round starts from the same state for all three: the previous round's writes checkpointed and
+                // the touched tables vacuumed, so neither a checkpoint's full-page writes nor an autovacuum started by
+                // one side's rows falls into the other side's time (rounds 2-3 of the earlier bench, which ran the
+                // floor first and the queue after a growing posting table, fell to 0.44-0.46 against 0.82 in round 1).
+                settle(jdbc);
                 long batches = queue.batches();
                 long units = queue.units();
-                double q = run(writers, seconds, () -> queue.book(List.of(
-                        request(ledgerA, "ITEM-" + ThreadLocalRandom.current().nextInt(items), Direction.DECREASE, BigDecimal.ONE))));
-                // the receipt path: one transaction per posting unit, in the caller's transaction
-                double t = run(writers, seconds, () -> tx.executeWithoutResult(s -> postings.book(List.of(
-                        request(ledgerC, "ITEM-" + ThreadLocalRandom.current().nextInt(items), Direction.DECREASE, BigDecimal.ONE)))));
+                // The round's time is cut into slices of --slice seconds, and the order of the three rotates from one
+                // slice to the next (F Q T, Q T F, T F Q, ...): a change of the machine's load during the round falls
+                // on all three alike, and none always runs after another.
+                double[] done = new double[3];
+                Runnable[] ops = {
+                        () -> plainUpdate(ds, ledgerB, items),
+                        () -> queue.book(List.of(request(ledgerA, "ITEM-" + ThreadLocalRandom.current().nextInt(items),
+                                Direction.DECREASE, BigDecimal.ONE))),
+                        // the receipt path: one transaction per posting unit, in the caller's transaction
+                        () -> tx.executeWithoutResult(s -> postings.book(List.of(request(ledgerC,
+                                "ITEM-" + ThreadLocalRandom.current().nextInt(items), Direction.DECREASE, BigDecimal.ONE))))};
+                int slices = Math.max(1, (int) Math.round(seconds / sliceSeconds));
+                for (int i = 0; i < slices; i++) {
+                    for (int k = 0; k < 3; k++) {
+                        int which = (i + k) % 3;
+                        done[which] += run(writers, sliceSeconds, ops[which]);
+                    }
+                }
+                double f = done[0] / slices;
+                double q = done[1] / slices;
+                double t = done[2] / slices;
                 floor.add(f);
                 ours.add(q);
                 perTransaction.add(t);
                 double meanBatch = (queue.units() - units) / (double) Math.max(1, queue.batches() - batches);
                 ratios.add(q / f);
-                System.out.printf(Locale.ROOT, "round %d: plain JDBC UPDATE %.0f/s, PostingQueue %.0f/s (ratio %.2f, mean batch "
-                        + "%.1f units), PostingService one transaction per posting %.0f/s (ratio %.2f); load %s%n", r, f, q, q / f,
-                        meanBatch, t, t / f, loadAverage());
+                System.out.printf(Locale.ROOT, "round %d (%d slices of %.1f s, order rotating): plain JDBC UPDATE %.0f/s, "
+                        + "PostingQueue %.0f/s (ratio %.2f, mean batch %.1f units), PostingService one transaction per "
+                        + "posting %.0f/s (ratio %.2f); load %s%n", r, slices, sliceSeconds, f, q, q / f, meanBatch, t,
+                        t / f, loadAverage());
             }
             double f = mean(floor);
             double q = mean(ours);
@@ -188,6 +211,13 @@ public final class PostingThroughputDriver {
         }
     }
 
+    /** Checkpoints and vacuums what the previous round wrote, so that each round starts from the same state. */
+    private static void settle(JdbcClient jdbc) {
+        jdbc.sql("CHECKPOINT").update();
+        jdbc.sql("VACUUM (ANALYZE) ledger_stock").update();
+        jdbc.sql("VACUUM (ANALYZE) ledger_posting").update();
+    }
+
     private static void plainUpdate(HikariDataSource ds, long ledger, int items) {
         try (Connection c = ds.getConnection();
              PreparedStatement s = c.prepareStatement(
@@ -201,12 +231,12 @@ public final class PostingThroughputDriver {
         }
     }
 
-    private static double run(int writers, int seconds, Runnable op) throws InterruptedException {
+    private static double run(int writers, double seconds, Runnable op) throws InterruptedException {
         LongAdder done = new LongAdder();
         CountDownLatch ready = new CountDownLatch(1);
-        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-        // warm-up of a tenth of the run, not counted
-        long warmEnd = System.nanoTime() + Duration.ofSeconds(seconds).toNanos() / 10;
+        long nanos = (long) (seconds * 1e9);
+        // deadlines set once every writer is started: [0] end of the warm-up (a tenth of the run, not counted), [1] end
+        long[] deadlines = new long[2];
         List<Thread> threads = new ArrayList<>();
         for (int w = 0; w < writers; w++) {
             threads.add(Thread.ofPlatform().start(() -> {
@@ -215,15 +245,18 @@ public final class PostingThroughputDriver {
                 } catch (InterruptedException e) {
                     return;
                 }
-                while (System.nanoTime() < warmEnd) {
+                while (System.nanoTime() < deadlines[0]) {
                     op.run();
                 }
-                while (System.nanoTime() < end) {
+                while (System.nanoTime() < deadlines[1]) {
                     op.run();
                     done.increment();
                 }
             }));
         }
+        long start = System.nanoTime();
+        deadlines[0] = start + nanos / 10;
+        deadlines[1] = start + nanos;
         ready.countDown();
         for (Thread t : threads) {
             t.join();

@@ -6,6 +6,8 @@ import cn.hnsw.common.web.HnswException;
 import cn.hnsw.ledger.document.DeclarableDocument;
 import cn.hnsw.ledger.document.DocumentService;
 import cn.hnsw.ledger.errors.LedgerErrorCode;
+import cn.hnsw.ledger.jointchain.JointChain;
+import cn.hnsw.ledger.jointchain.JointChainService;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
@@ -23,11 +25,14 @@ public class CustomsReceiptInbox {
     private final ObjectProvider<SealedInbox> inbox;
     private final ObjectMapper json;
     private final DocumentService documents;
+    private final JointChainService chains;
 
-    public CustomsReceiptInbox(ObjectProvider<SealedInbox> inbox, ObjectMapper json, DocumentService documents) {
+    public CustomsReceiptInbox(ObjectProvider<SealedInbox> inbox, ObjectMapper json, DocumentService documents,
+                               JointChainService chains) {
         this.inbox = inbox;
         this.json = json;
         this.documents = documents;
+        this.chains = chains;
     }
 
     public record Applied(String receiptId, String documentNo, String status) {
@@ -47,6 +52,11 @@ public class CustomsReceiptInbox {
         }
         if (!CustomsReceiptMessage.TYPE.equals(receipt.messageType())) {
             throw new HnswException(LedgerErrorCode.RECEIPT_INVALID, "messageType");
+        }
+        if (chains.isChain(receipt.documentNo())) {
+            // the approval receipt of a joint value-added chain (FP 1619)
+            JointChain chain = chains.applyReceipt(receipt, opened.messageId());
+            return new Applied(receipt.receiptId(), chain.chainNo(), chain.customsStatus().name());
         }
         DeclarableDocument d = documents.applyReceipt(receipt, opened.messageId(), opened.senderKeyId());
         return new Applied(receipt.receiptId(), d.documentNo(), d.status().name());

@@ -23,6 +23,7 @@ public enum LedgerErrorCode implements EnumErrorCode {
     HS_CODE_UNKNOWN(HttpStatus.BAD_REQUEST, "商品编码 {0} 不在税则表中", "HS code {0} is not in the tariff table"),
     LEDGER_NOT_FOUND(HttpStatus.NOT_FOUND, "账册 {0} 不存在", "Ledger {0} does not exist"),
     LEDGER_NOT_ACTIVE(HttpStatus.CONFLICT, "账册 {0} 未生效（状态 {1}）", "Ledger {0} is not active (state {1})"),
+    LEDGER_NOT_VERIFIED(HttpStatus.CONFLICT, "账册尚无海关审核通过的报核，不能申报注销 {0}", "The ledger has no write-off report (报核) approved by customs; cancellation {0} cannot be declared"),
     LEDGER_REQUIRED(HttpStatus.BAD_REQUEST, "单证类型 {0} 须指定账册", "Document type {0} needs a ledger"),
     LEDGER_TYPE_MISMATCH(HttpStatus.BAD_REQUEST, "单证类型 {0} 须使用{1}账册", "Document type {0} needs a {1} ledger"),
     INSUFFICIENT_STOCK(HttpStatus.CONFLICT, "料号 {0} 账册库存 {1}，不足以核减 {2}", "Item {0}: ledger stock {1} is less than the decrease {2}"),
@@ -46,6 +47,7 @@ public enum LedgerErrorCode implements EnumErrorCode {
     CONSOLIDATION_INVALID(HttpStatus.CONFLICT, "出库申请 {0} 不能集中报关：{1}", "Out-of-warehouse application {0} cannot be consolidated: {1}"),
     QUALIFICATION_NOT_FOUND(HttpStatus.NOT_FOUND, "资质 {0} 不存在", "Qualification {0} does not exist"),
     QUALIFICATION_INVALID(HttpStatus.BAD_REQUEST, "资质或白名单数据无效：{0}", "Qualification or whitelist data invalid: {0}"),
+    WARNING_RULE_NOT_FOUND(HttpStatus.NOT_FOUND, "预警规则 {0} 不存在", "Warning rule {0} does not exist"),
     WARNING_RULE_INVALID(HttpStatus.BAD_REQUEST, "预警规则无效：{0}", "Warning rule invalid: {0}"),
     MENU_ORDER_INVALID(HttpStatus.BAD_REQUEST, "菜单项 {0} 不存在或重复", "Menu entry {0} is unknown or repeated"),
     PRINT_FONT_MISSING(HttpStatus.SERVICE_UNAVAILABLE, "打印字体未安装，暂不能打印", "The print font is not installed; printing is unavailable"),
@@ -60,6 +62,9 @@ public enum LedgerErrorCode implements EnumErrorCode {
     JOINT_CHAIN_NOT_MEMBER(HttpStatus.FORBIDDEN, "本企业不在联合加工增值产业链 {0} 上", "This enterprise is not on joint value-added chain {0}"),
     GUIDE_NOT_FOUND(HttpStatus.NOT_FOUND, "业务指引 {0} 不存在", "Guide {0} does not exist"),
     GUIDE_INVALID(HttpStatus.BAD_REQUEST, "业务指引无效：{0}", "Guide invalid: {0}"),
+    CREDIT_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "海关信用信息暂时无法获取，请稍后重试", "Credit information cannot be fetched from customs just now; retry later"),
+    CREDIT_REFUSED(HttpStatus.BAD_GATEWAY, "海关拒绝信用信息查询：{0}", "Customs refused the credit query: {0}"),
+    JOINT_CHAIN_RECEIPT_UNKNOWN(HttpStatus.NOT_FOUND, "回执所指产业链 {0} 不存在", "The receipt names chain {0}, which does not exist"),
     VEHICLE_CHANGE_NOT_ALLOWED(HttpStatus.CONFLICT, "单证类型 {0} 不能变更车辆信息", "Document type {0} has no vehicle information to change");
 
     private final ErrorText text;

@@ -3,6 +3,7 @@ package cn.hnsw.ledger.home;
 import cn.hnsw.common.security.Actors;
 import cn.hnsw.common.security.CurrentActor;
 import cn.hnsw.common.web.HnswException;
+import cn.hnsw.ledger.credit.CreditService;
 import cn.hnsw.ledger.document.DocumentAccess;
 import cn.hnsw.ledger.errors.LedgerErrorCode;
 import cn.hnsw.ledger.posting.Ledger;
@@ -31,7 +32,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * 账册服务首页 (FP 1322–1326, 1460–1473): the enterprise's qualifications, ledgers and goods with their counts, its
+ * 账册服务首页 (FP 1322–1329, 1460–1473): the enterprise's qualifications, ledgers and goods with their counts, its
+ * credit as customs keeps it (grade, credit report, second-line port clearance and comprehensive evaluations), its
  * to-do list (documents returned by customs, drafts not yet declared, open warnings) and its own order of the menu.
  */
 @RestController
@@ -49,9 +51,11 @@ class HomeController {
     private final DocumentAccess access;
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final CreditService credit;
 
     HomeController(JdbcClient jdbc, Ledgers ledgers, QualificationService qualifications, LedgerWarnings warnings,
-                   DocumentAccess access, ObjectMapper mapper, Clock clock) {
+                   DocumentAccess access, ObjectMapper mapper, Clock clock, CreditService credit) {
+        this.credit = credit;
         this.jdbc = jdbc;
         this.ledgers = ledgers;
         this.qualifications = qualifications;
@@ -68,7 +72,8 @@ class HomeController {
     }
 
     record Home(String enterprise, Counted<Qualification> qualifications, Counted<Ledger> ledgers,
-                Map<String, Object> goods, List<PendingItem> pending, List<String> menu) {
+                Map<String, Object> goods, List<PendingItem> pending, List<String> menu,
+                CreditService.CreditView credit) {
     }
 
     @GetMapping
@@ -112,7 +117,8 @@ class HomeController {
                             r.get("created_at"))));
         }
         return new Home(enterprise, new Counted<>(own.size(), own), new Counted<>(ledgerList.size(),
-                ledgerList.stream().limit(5).toList()), goods, pending, menu(actor.username()));
+                ledgerList.stream().limit(5).toList()), goods, pending, menu(actor.username()),
+                enterprise == null ? null : credit.current(enterprise));
     }
 
     @GetMapping("/menu-order")

@@ -9,14 +9,22 @@ import java.util.List;
  */
 public record JointChain(long id, String chainNo, String initiator, String name, String productHsCode,
                          String productName, JointChainStatus status, String createdBy, Instant createdAt,
-                         Instant updatedAt, List<Member> members) {
+                         Instant updatedAt, List<Member> members, CustomsStatus customsStatus, String anomalyReason,
+                         int approvalRound, String copiedFrom) {
 
     /** One enterprise of the chain, at its place in the chain order (产业链次序, 1 = first). */
     public record Member(int seq, String enterprise, String enterpriseName, String step, boolean initiator,
-                         MemberStatus status, String reason, String decidedBy, Instant decidedAt) {
+                         MemberStatus status, String reason, String decidedBy, Instant decidedAt,
+                         String creditGrade, String creditGradeZh, String registrationStatus, Instant creditFetchedAt) {
     }
 
     public enum MemberStatus { PENDING, CONFIRMED, REFUSED }
+
+    /**
+     * The customs approval leg (spec §3.4): NOT_SENT → PENDING_APPROVAL (sent, 1618) → APPROVED or ANOMALY (the approval
+     * receipt, 1619; the anomaly reason 1626); a change after approval (1627) starts it again.
+     */
+    public enum CustomsStatus { NOT_SENT, PENDING_APPROVAL, APPROVED, ANOMALY }
 
     public boolean hasMember(String enterprise) {
         return members.stream().anyMatch(m -> m.enterprise().equals(enterprise));

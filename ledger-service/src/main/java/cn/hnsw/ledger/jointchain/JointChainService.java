@@ -5,6 +5,12 @@ import cn.hnsw.common.events.OutboxPublisher;
 import cn.hnsw.common.security.CurrentActor;
 import cn.hnsw.common.web.CommonErrorCode;
 import cn.hnsw.common.web.HnswException;
+import cn.hnsw.ledger.credit.CreditGateway;
+import cn.hnsw.ledger.credit.CreditProfile;
+import cn.hnsw.ledger.customs.CustomsAck;
+import cn.hnsw.ledger.customs.CustomsDeclarationMessage;
+import cn.hnsw.ledger.customs.CustomsReceiptMessage;
+import cn.hnsw.ledger.customs.GoldenCustomsGateway;
 import cn.hnsw.ledger.document.DeclarableDocument;
 import cn.hnsw.ledger.document.DeclarationGuard;
 import cn.hnsw.ledger.document.DocumentAccess;
@@ -14,6 +20,9 @@ import cn.hnsw.ledger.jointchain.JointChain.Member;
 import cn.hnsw.ledger.jointchain.JointChain.MemberStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.env.Environment;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,6 +33,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,12 +60,22 @@ public class JointChainService implements DeclarationGuard {
     private final JdbcClient jdbc;
     private final OutboxPublisher outbox;
     private final Clock clock;
+    private final ObjectProvider<GoldenCustomsGateway> customs;
+    private final CreditGateway credit;
+    private final Environment environment;
 
-    public JointChainService(JdbcClient jdbc, OutboxPublisher outbox, Clock clock) {
+    public JointChainService(JdbcClient jdbc, OutboxPublisher outbox, Clock clock,
+                             ObjectProvider<GoldenCustomsGateway> customs, CreditGateway credit, Environment environment) {
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.clock = clock;
+        this.customs = customs;
+        this.credit = credit;
+        this.environment = environment;
     }
+
+    /** The document type a chain has in the messages to 金关二期. */
+    public static final String CUSTOMS_TYPE = "JOINT_CHAIN";
 
     public record MemberInput(String enterprise, String enterpriseName, String step) {
     }
@@ -95,16 +115,22 @@ public class JointChainService implements DeclarationGuard {
         if (!chain.initiator().equals(initiator)) {
             throw new HnswException(CommonErrorCode.ENTERPRISE_SCOPE_VIOLATION);
         }
-        if (chain.status() == JointChainStatus.CONFIRMED || chain.status() == JointChainStatus.VOIDED) {
-            throw new HnswException(LedgerErrorCode.JOINT_CHAIN_STATE, chain.chainNo(), chain.status().name(),
-                    "修改 / modify");
+        // a confirmed chain is changed only after customs decided on it (审批通过变更 1627, or after an anomaly)
+        boolean afterCustoms = chain.customsStatus() == JointChain.CustomsStatus.APPROVED
+                || chain.customsStatus() == JointChain.CustomsStatus.ANOMALY;
+        if (chain.status() == JointChainStatus.VOIDED || (chain.status() == JointChainStatus.CONFIRMED && !afterCustoms)
+                || chain.customsStatus() == JointChain.CustomsStatus.PENDING_APPROVAL) {
+            throw new HnswException(LedgerErrorCode.JOINT_CHAIN_STATE, chain.chainNo(), chain.status().name()
+                    + "/" + chain.customsStatus().name(), "修改 / modify");
         }
         List<MemberInput> members = validate(initiator, request);
         Instant now = clock.instant();
         jdbc.sql("DELETE FROM joint_chain_member WHERE chain_id = :c").param("c", id).update();
         jdbc.sql("""
                         UPDATE joint_chain SET name = :n, product_hs_code = :hs, product_name = :pn,
-                            status = 'AWAITING_CONFIRMATION', updated_at = :at WHERE id = :id""")
+                            status = 'AWAITING_CONFIRMATION', customs_status = 'NOT_SENT', anomaly_reason = NULL,
+                            approval_round = approval_round + :next, updated_at = :at WHERE id = :id""")
+                .param("next", chain.customsStatus() == JointChain.CustomsStatus.NOT_SENT ? 0 : 1)
                 .param("n", request.name()).param("hs", request.productHsCode()).param("pn", request.productName())
                 .param("at", Timestamp.from(now)).param("id", id).update();
         insertMembers(actor, id, initiator, members, now);
@@ -121,7 +147,8 @@ public class JointChainService implements DeclarationGuard {
         if (!chain.initiator().equals(initiator)) {
             throw new HnswException(CommonErrorCode.ENTERPRISE_SCOPE_VIOLATION);
         }
-        if (chain.members().stream().anyMatch(m -> !m.initiator() && m.status() == MemberStatus.CONFIRMED)) {
+        if (chain.members().stream().anyMatch(m -> !m.initiator() && m.status() == MemberStatus.CONFIRMED)
+                || chain.customsStatus() != JointChain.CustomsStatus.NOT_SENT || chain.approvalRound() > 0) {
             throw new HnswException(LedgerErrorCode.JOINT_CHAIN_STATE, chain.chainNo(), chain.status().name(),
                     "删除（已有企业确认，请作废）/ delete (confirmed by a partner: void it)");
         }
@@ -140,6 +167,43 @@ public class JointChainService implements DeclarationGuard {
                 SELECT m.status, count(*) FROM joint_chain_member m JOIN joint_chain c ON c.id = m.chain_id
                 WHERE m.enterprise = :e AND NOT m.initiator AND c.status <> 'VOIDED' GROUP BY m.status""", enterprise));
         return out;
+    }
+
+    /**
+     * 各企业联合加工增值产业链备案统计 (government side, FP 3827–3831): chains by status and by customs status, the
+     * initiating and participating enterprises with their chain counts (most first, TOP10), the TOP5 chains by number
+     * of enterprises (bar chart) and the TOP5 chain sizes by how many chains have them (pie chart). Voided chains are
+     * left out.
+     */
+    public Map<String, Object> governmentStatistics() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("byStatus", counts("SELECT status, count(*) FROM joint_chain GROUP BY status"));
+        out.put("byCustomsStatus", counts("""
+                SELECT customs_status, count(*) FROM joint_chain WHERE status <> 'VOIDED' GROUP BY customs_status"""));
+        out.put("initiators", jdbc.sql("""
+                        SELECT initiator AS enterprise, count(*) AS chains FROM joint_chain WHERE status <> 'VOIDED'
+                        GROUP BY initiator ORDER BY count(*) DESC, initiator LIMIT 10""").query().listOfRows());
+        out.put("participants", jdbc.sql("""
+                        SELECT m.enterprise, count(*) AS chains FROM joint_chain_member m JOIN joint_chain c ON c.id = m.chain_id
+                        WHERE NOT m.initiator AND c.status <> 'VOIDED'
+                        GROUP BY m.enterprise ORDER BY count(*) DESC, m.enterprise LIMIT 10""").query().listOfRows());
+        out.put("top5BySize", jdbc.sql("""
+                        SELECT c.chain_no AS "chainNo", c.name, c.initiator, count(*) AS enterprises
+                        FROM joint_chain c JOIN joint_chain_member m ON m.chain_id = c.id WHERE c.status <> 'VOIDED'
+                        GROUP BY c.id ORDER BY count(*) DESC, c.chain_no LIMIT 5""").query().listOfRows());
+        out.put("top5SizeShare", jdbc.sql("""
+                        SELECT enterprises, count(*) AS chains FROM (
+                            SELECT count(*) AS enterprises FROM joint_chain c JOIN joint_chain_member m ON m.chain_id = c.id
+                            WHERE c.status <> 'VOIDED' GROUP BY c.id) s
+                        GROUP BY enterprises ORDER BY count(*) DESC, enterprises LIMIT 5""").query().listOfRows());
+        return out;
+    }
+
+    private Map<String, Long> counts(String sql) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.sql(sql).query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list()
+                .stream().sorted(Map.Entry.comparingByKey()).forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
     }
 
     private Map<String, Long> counts(String sql, String enterprise) {
@@ -330,6 +394,164 @@ public class JointChainService implements DeclarationGuard {
         }
     }
 
+    // ---------------------------------------------------------------- credit, customs approval, copy
+
+    /**
+     * 第三方企业社会信用信息获取 (FP 1613–1614, rule R8): the initiator fetches, sealed from customs, the credit grade and
+     * registration standing of every enterprise on its chain and keeps them on the members (only these two: the
+     * other enterprises' credit reports stay theirs). Refused (503) and nothing kept when customs cannot answer.
+     */
+    @Transactional
+    public JointChain fetchMemberCredit(CurrentActor actor, long id) {
+        String enterprise = DocumentAccess.ownEnterprise(actor);
+        JointChain chain = lockForMember(id, enterprise);
+        if (!chain.initiator().equals(enterprise)) {
+            throw new HnswException(CommonErrorCode.ENTERPRISE_SCOPE_VIOLATION);
+        }
+        List<CreditProfile> profiles = new ArrayList<>();
+        for (Member m : chain.members()) {
+            profiles.add(credit.query(m.enterprise()));
+        }
+        Timestamp at = Timestamp.from(clock.instant());
+        for (CreditProfile p : profiles) {
+            jdbc.sql("""
+                            UPDATE joint_chain_member SET credit_grade = :g, registration_status = :rs, credit_fetched_at = :at,
+                                enterprise_name = coalesce(enterprise_name, :n)
+                            WHERE chain_id = :c AND enterprise = :e""")
+                    .param("g", p.creditGrade()).param("rs", p.registrationStatus()).param("at", at)
+                    .param("n", p.enterpriseName()).param("c", id).param("e", p.enterprise()).update();
+        }
+        log.info("event=joint-chain-credit-fetched chain={} members={}", chain.chainNo(), profiles.size());
+        return load(id);
+    }
+
+    /**
+     * 海关审批对接 (FP 1618): the initiator sends a chain every member confirmed to 金关二期, sealed; customs answers with
+     * receipts ({@link #applyReceipt}). Nothing changes when customs cannot be reached.
+     */
+    @Transactional
+    public JointChain sendForApproval(CurrentActor actor, long id) {
+        String enterprise = DocumentAccess.ownEnterprise(actor);
+        JointChain chain = lockForMember(id, enterprise);
+        if (!chain.initiator().equals(enterprise)) {
+            throw new HnswException(CommonErrorCode.ENTERPRISE_SCOPE_VIOLATION);
+        }
+        if (chain.status() != JointChainStatus.CONFIRMED || chain.customsStatus() == JointChain.CustomsStatus.PENDING_APPROVAL
+                || chain.customsStatus() == JointChain.CustomsStatus.APPROVED) {
+            throw new HnswException(LedgerErrorCode.JOINT_CHAIN_STATE, chain.chainNo(), chain.status().name() + "/"
+                    + chain.customsStatus().name(), "海关审批 / send for customs approval");
+        }
+        GoldenCustomsGateway gateway = customs.getIfAvailable();
+        if (gateway == null) {
+            throw new HnswException(LedgerErrorCode.CUSTOMS_UNAVAILABLE);
+        }
+        Map<String, Object> header = new LinkedHashMap<>();
+        header.put("name", chain.name());
+        header.put("productHsCode", chain.productHsCode());
+        header.put("productName", chain.productName());
+        header.put("members", chain.members().stream().map(m -> {
+            Map<String, Object> member = new LinkedHashMap<>();
+            member.put("seq", m.seq());
+            member.put("enterprise", m.enterprise());
+            member.put("enterpriseName", m.enterpriseName());
+            member.put("step", m.step());
+            member.put("confirmedAt", m.decidedAt() == null ? null : m.decidedAt().toString());
+            return member;
+        }).toList());
+        CustomsAck ack = gateway.declare(new CustomsDeclarationMessage(CustomsDeclarationMessage.TYPE, chain.chainNo(),
+                CUSTOMS_TYPE, chain.initiator(), chain.approvalRound(), null, header, List.of(), null, null,
+                environment.getProperty("hnsw.ledger.receipt-url")));
+        if (!ack.received()) {
+            throw new HnswException(LedgerErrorCode.CUSTOMS_REFUSED, ack.code() == null ? ack.status() : ack.code());
+        }
+        jdbc.sql("""
+                        UPDATE joint_chain SET customs_status = 'PENDING_APPROVAL', anomaly_reason = NULL, updated_at = :at
+                        WHERE id = :id""").param("at", Timestamp.from(clock.instant())).param("id", id).update();
+        log.info("event=joint-chain-sent-for-approval chain={} messageId={}", chain.chainNo(), ack.messageId());
+        return load(id);
+    }
+
+    /** Whether a receipt's document number is a chain's. */
+    public boolean isChain(String number) {
+        return number != null && jdbc.sql("SELECT EXISTS (SELECT 1 FROM joint_chain WHERE chain_no = :no)")
+                .param("no", number).query(Boolean.class).single();
+    }
+
+    /**
+     * 审批回执 (FP 1619): RECEIVED keeps the chain pending; APPROVED approves it; RETURNED makes it an anomaly with
+     * customs' reason (异常原因, FP 1626). A receipt applied before is refused and changes nothing.
+     */
+    @Transactional
+    public JointChain applyReceipt(CustomsReceiptMessage receipt, String messageId) {
+        Long id = jdbc.sql("SELECT id FROM joint_chain WHERE chain_no = :no FOR UPDATE").param("no", receipt.documentNo())
+                .query(Long.class).optional()
+                .orElseThrow(() -> new HnswException(LedgerErrorCode.JOINT_CHAIN_RECEIPT_UNKNOWN, receipt.documentNo()));
+        JointChain chain = load(id);
+        if (receipt.receiptId() == null || receipt.receiptId().isBlank() || receipt.kind() == null) {
+            throw new HnswException(LedgerErrorCode.RECEIPT_INVALID, "receiptId/kind");
+        }
+        if (chain.customsStatus() != JointChain.CustomsStatus.PENDING_APPROVAL && !isApplied(receipt.receiptId())) {
+            throw new HnswException(LedgerErrorCode.RECEIPT_NOT_APPLICABLE, chain.chainNo(),
+                    chain.customsStatus().name(), receipt.kind());
+        }
+        try {
+            jdbc.sql("""
+                            INSERT INTO joint_chain_receipt (receipt_id, chain_id, kind, reason, message_id, received_at)
+                            VALUES (:r, :c, :k, :reason, :m, :at)""")
+                    .param("r", receipt.receiptId()).param("c", id).param("k", receipt.kind())
+                    .param("reason", receipt.reason()).param("m", messageId)
+                    .param("at", Timestamp.from(clock.instant())).update();
+        } catch (DuplicateKeyException e) {
+            throw new HnswException(LedgerErrorCode.RECEIPT_ALREADY_APPLIED, receipt.receiptId());
+        }
+        String next = switch (receipt.kind()) {
+            case "RECEIVED" -> "PENDING_APPROVAL";
+            case "APPROVED" -> "APPROVED";
+            case "RETURNED" -> "ANOMALY";
+            default -> throw new HnswException(LedgerErrorCode.RECEIPT_NOT_APPLICABLE, chain.chainNo(),
+                    chain.customsStatus().name(), receipt.kind());
+        };
+        jdbc.sql("UPDATE joint_chain SET customs_status = :s, anomaly_reason = :r, updated_at = :at WHERE id = :id")
+                .param("s", next).param("r", "ANOMALY".equals(next) ? receipt.reason() : null)
+                .param("at", Timestamp.from(clock.instant())).param("id", id).update();
+        JointChain applied = load(id);
+        if (!"PENDING_APPROVAL".equals(next)) {
+            publishStatus(applied);
+        }
+        log.info("event=joint-chain-receipt chain={} receipt={} kind={}", chain.chainNo(), receipt.receiptId(), receipt.kind());
+        return applied;
+    }
+
+    private boolean isApplied(String receiptId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM joint_chain_receipt WHERE receipt_id = :r)").param("r", receiptId)
+                .query(Boolean.class).single();
+    }
+
+    /** A chain's customs receipts, oldest first (the anomaly reason among them), for the enterprises on it. */
+    public List<Map<String, Object>> receipts(CurrentActor actor, long id) {
+        JointChain chain = get(actor, id);
+        return jdbc.sql("""
+                        SELECT receipt_id AS "receiptId", kind, reason, received_at AS "receivedAt"
+                        FROM joint_chain_receipt WHERE chain_id = :c ORDER BY received_at, receipt_id""")
+                .param("c", chain.id()).query().listOfRows();
+    }
+
+    /**
+     * 复制 (FP 1620): a new chain with the same content, declared by the copying enterprise (which must be on it);
+     * every other enterprise confirms the copy anew.
+     */
+    @Transactional
+    public JointChain copy(CurrentActor actor, long id) {
+        JointChain source = get(actor, id);
+        String enterprise = DocumentAccess.ownEnterprise(actor);
+        JointChain copy = create(actor, new NewChain(source.name(), source.productHsCode(), source.productName(),
+                source.members().stream().map(m -> new MemberInput(m.enterprise(), m.enterpriseName(), m.step())).toList()));
+        jdbc.sql("UPDATE joint_chain SET copied_from = :f WHERE id = :id").param("f", source.chainNo())
+                .param("id", copy.id()).update();
+        log.info("event=joint-chain-copied from={} to={} by={}", source.chainNo(), copy.chainNo(), enterprise);
+        return load(copy.id());
+    }
+
     // ---------------------------------------------------------------- internals
 
     private JointChain restate(long id) {
@@ -380,17 +602,23 @@ public class JointChainService implements DeclarationGuard {
 
     private JointChain load(long id) {
         List<Member> members = jdbc.sql("""
-                        SELECT seq, enterprise, enterprise_name, step, initiator, status, reason, decided_by, decided_at
+                        SELECT seq, enterprise, enterprise_name, step, initiator, status, reason, decided_by, decided_at,
+                               credit_grade, registration_status, credit_fetched_at
                         FROM joint_chain_member WHERE chain_id = :id ORDER BY seq""")
                 .param("id", id).query((rs, n) -> new Member(rs.getInt(1), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getBoolean(5), MemberStatus.valueOf(rs.getString(6)), rs.getString(7),
-                        rs.getString(8), instant(rs, 9))).list();
+                        rs.getString(8), instant(rs, 9), rs.getString(10),
+                        rs.getString(10) == null ? null : CreditProfile.gradeZh(rs.getString(10)), rs.getString(11),
+                        instant(rs, 12))).list();
         return jdbc.sql("""
                         SELECT id, chain_no, initiator, name, product_hs_code, product_name, status, created_by, created_at,
-                               updated_at FROM joint_chain WHERE id = :id""")
+                               updated_at, customs_status, anomaly_reason, approval_round, copied_from
+                        FROM joint_chain WHERE id = :id""")
                 .param("id", id).query((rs, n) -> new JointChain(rs.getLong(1), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getString(6), JointChainStatus.valueOf(rs.getString(7)),
-                        rs.getString(8), instant(rs, 9), instant(rs, 10), members)).single();
+                        rs.getString(8), instant(rs, 9), instant(rs, 10), members,
+                        JointChain.CustomsStatus.valueOf(rs.getString(11)), rs.getString(12), rs.getInt(13),
+                        rs.getString(14))).single();
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

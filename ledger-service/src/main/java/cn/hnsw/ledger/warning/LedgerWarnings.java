@@ -91,6 +91,24 @@ public class LedgerWarnings {
         return new Rule(id, r.ledgerId(), r.kind(), r.itemNo(), r.threshold(), tolerance, r.toleranceHours(), r.notifyEnterprise());
     }
 
+    /**
+     * 删除 (FP 2902, 2906, 2910): the rule of this ledger goes, and with it its warnings (open ones leave the home page).
+     *
+     * @return whether the ledger had this rule
+     */
+    @org.springframework.transaction.annotation.Transactional
+    public boolean delete(long ledgerId, long ruleId) {
+        boolean exists = jdbc.sql("SELECT EXISTS (SELECT 1 FROM ledger_warning_rule WHERE id = :r AND ledger_id = :l)")
+                .param("r", ruleId).param("l", ledgerId).query(Boolean.class).single();
+        if (!exists) {
+            return false;
+        }
+        jdbc.sql("DELETE FROM ledger_warning WHERE rule_id = :r").param("r", ruleId).update();
+        jdbc.sql("DELETE FROM ledger_warning_rule WHERE id = :r").param("r", ruleId).update();
+        log.info("event=ledger-warning-rule-deleted ledger={} rule={}", ledgerId, ruleId);
+        return true;
+    }
+
     public List<Rule> rules(long ledgerId) {
         return jdbc.sql("""
                         SELECT id, ledger_id, kind, item_no, threshold, tolerance_pct, tolerance_hours, notify

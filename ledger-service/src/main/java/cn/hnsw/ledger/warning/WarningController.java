@@ -4,6 +4,7 @@ import cn.hnsw.common.security.Actors;
 import cn.hnsw.common.security.CurrentActor;
 import cn.hnsw.common.web.CommonErrorCode;
 import cn.hnsw.common.web.HnswException;
+import cn.hnsw.ledger.errors.LedgerErrorCode;
 import cn.hnsw.ledger.document.DocumentAccess;
 import cn.hnsw.ledger.posting.Ledger;
 import cn.hnsw.ledger.posting.Ledgers;
@@ -15,7 +16,10 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -63,6 +67,16 @@ class WarningController {
         ledger(id, true);
         return warnings.save(new LedgerWarnings.Rule(null, id, r.kind(), blankToNull(r.itemNo()), r.threshold(),
                 r.tolerancePct(), r.toleranceHours(), r.notifyEnterprise()), Actors.current().username());
+    }
+
+    @DeleteMapping("/ledgers/{id}/warning-rules/{ruleId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize("hasAnyRole('enterprise-declarant','enterprise-admin')")
+    void delete(@PathVariable long id, @PathVariable long ruleId) {
+        ledger(id, true);
+        if (!warnings.delete(id, ruleId)) {
+            throw new HnswException(LedgerErrorCode.WARNING_RULE_NOT_FOUND, ruleId);
+        }
     }
 
     @GetMapping("/warnings")

@@ -87,6 +87,42 @@ class HomeAndWarningsIT extends LedgerIntegrationTestBase {
     }
 
     @Test
+    void aWarningRuleIsChangedAndDeletedByItsOwnEnterpriseOnlyAndItsWarningsGoWithIt() {
+        String token = declarant(HAIKOU_LOGISTICS);
+        long tea = fileMaterial(token, "HK-WINE-02", "2204210000", "小包装葡萄酒");
+        long ledgerId = activeLogisticsLedger(token, tea);
+        JsonNode entry = create(token, "LOGISTICS_ENTRY_GENERAL", ledgerId, Map.of());
+        addLines(token, entry.path("id").asLong(), List.of(Map.of("kind", "GOODS", "linkRef", tea, "quantity", 50)));
+        approve(token, entry.path("id").asLong());
+        // 新增: below the line at once (50 <= 60 × 1.0); 修改: the same rule, a new tolerance and no notification
+        JsonNode rule = ok(api.put(token, "/ledgers/" + ledgerId + "/warning-rules", Map.of("kind", "LOW_STOCK",
+                "threshold", 60, "tolerancePct", 0, "notifyEnterprise", true)));
+        JsonNode changed = ok(api.put(token, "/ledgers/" + ledgerId + "/warning-rules", Map.of("kind", "LOW_STOCK",
+                "threshold", 60, "tolerancePct", 25, "notifyEnterprise", false)));
+        assertThat(changed.path("id").asLong()).isEqualTo(rule.path("id").asLong());
+        JsonNode rules = ok(api.get(token, "/ledgers/" + ledgerId + "/warning-rules"));
+        assertThat(rules).hasSize(1);
+        assertThat(rules.get(0).path("tolerancePct").decimalValue()).isEqualByComparingTo("25");
+        assertThat(rules.get(0).path("notifyEnterprise").asBoolean()).isFalse();
+        warnings.evaluate();
+        JsonNode open = ok(api.get(token, "/warnings?ledgerId=" + ledgerId));
+        assertThat(open).hasSize(1);
+        assertThat(open.get(0).path("messageZh").asText()).contains("75");
+        assertThat(jdbc.sql("SELECT count(*) FROM event_outbox WHERE topic = :t AND message_key = :k")
+                .param("t", LedgerWarnings.TOPIC).param("k", open.get(0).path("id").asText()).query(Long.class).single())
+                .as("notification switched off: no notice").isZero();
+
+        // 删除: not by another enterprise; by the owner, with its open warning
+        String path = "/ledgers/" + ledgerId + "/warning-rules/" + rule.path("id").asLong();
+        assertThat(api.request("DELETE", declarant(SANYA_AGENT), path).status()).isEqualTo(403);
+        assertThat(ok(api.get(token, "/ledgers/" + ledgerId + "/warning-rules"))).hasSize(1);
+        assertThat(api.request("DELETE", token, path).status()).isEqualTo(204);
+        assertThat(ok(api.get(token, "/ledgers/" + ledgerId + "/warning-rules"))).isEmpty();
+        assertThat(ok(api.get(token, "/warnings?ledgerId=" + ledgerId))).isEmpty();
+        assertThat(api.request("DELETE", token, path).code()).isEqualTo("WARNING_RULE_NOT_FOUND");
+    }
+
+    @Test
     void aDeclarationWithoutReceiptBeyondTheToleranceHoursWarnsAndShowsOnTheHomePage() {
         String token = declarant(SANYA_AGENT);
         long fish = fileMaterial(token, "SY-FISH-02", "0303890099", "其他冻鱼");

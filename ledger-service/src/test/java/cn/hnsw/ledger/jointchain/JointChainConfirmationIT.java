@@ -2,19 +2,34 @@ package cn.hnsw.ledger.jointchain;
 
 import cn.hnsw.ledger.support.LedgerApi;
 import cn.hnsw.ledger.support.LedgerIntegrationTestBase;
+import cn.hnsw.ledger.support.LedgerTestKeys;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * 联合加工增值产业链备案 with confirmations by the other enterprises (FP 1611–1633, rule R8): allowed and denied, each
- * partner in its own view, and a cumulative code that names the chain only once every member confirmed.
+ * partner in its own view, and a cumulative code that names the chain only once every member confirmed; the customs
+ * approval leg (FP 1618–1619, 1626–1627), the members' credit from customs (FP 1613–1614), copy, export, template,
+ * import and print (FP 1620, 1622–1625, 1635, 1637).
  */
 class JointChainConfirmationIT extends LedgerIntegrationTestBase {
 
@@ -235,6 +250,240 @@ class JointChainConfirmationIT extends LedgerIntegrationTestBase {
         LedgerApi.Response notMember = api.post(outsider, "/documents/" + foreign + "/declaration", Map.of());
         assertThat(notMember.status()).isEqualTo(403);
         assertThat(notMember.code()).isEqualTo("JOINT_CHAIN_NOT_MEMBER");
+    }
+
+    @Test
+    void theInitiatorSendsAConfirmedChainToCustomsAndTheReceiptsDecideIt() {
+        String initiator = declarant(YANGPU_TRADING);
+        String haikou = declarant(HAIKOU_LOGISTICS);
+        String sanya = declarant(SANYA_AGENT);
+        JsonNode chain = declareChain(initiator, "海关审批链");
+        long id = chain.path("id").asLong();
+        String chainNo = chain.path("chainNo").asText();
+        assertThat(chain.path("customsStatus").asText()).isEqualTo("NOT_SENT");
+
+        // not every member confirmed yet: nothing goes to customs
+        LedgerApi.Response early = api.post(initiator, "/joint-chains/" + id + "/customs-approval", Map.of());
+        assertThat(early.code()).isEqualTo("JOINT_CHAIN_STATE");
+        assertThat(CUSTOMS.declaration(chainNo)).isNull();
+        ok(api.post(haikou, "/joint-chains/" + id + "/decision", Map.of("confirm", true)));
+        ok(api.post(sanya, "/joint-chains/" + id + "/decision", Map.of("confirm", true)));
+        // a partner does not send the initiator's chain
+        assertThat(api.post(haikou, "/joint-chains/" + id + "/customs-approval", Map.of()).status()).isEqualTo(403);
+
+        JsonNode sent = ok(api.post(initiator, "/joint-chains/" + id + "/customs-approval", Map.of()));
+        assertThat(sent.path("customsStatus").asText()).isEqualTo("PENDING_APPROVAL");
+        JsonNode message = CUSTOMS.declaration(chainNo);
+        assertThat(message.path("documentType").asText()).isEqualTo("JOINT_CHAIN");
+        assertThat(message.path("header").path("members").findValuesAsText("enterprise"))
+                .containsExactly(HAIKOU_LOGISTICS, YANGPU_TRADING, SANYA_AGENT);
+        assertThat(CUSTOMS.sender(chainNo)).isEqualTo(LedgerTestKeys.PLATFORM);
+        // pending at customs: neither sent again nor modified
+        assertThat(api.post(initiator, "/joint-chains/" + id + "/customs-approval", Map.of()).code()).isEqualTo("JOINT_CHAIN_STATE");
+        assertThat(api.put(initiator, "/joint-chains/" + id, Map.of("name", "x", "members", List.of(
+                Map.of("enterprise", YANGPU_TRADING), Map.of("enterprise", SANYA_AGENT)))).code()).isEqualTo("JOINT_CHAIN_STATE");
+
+        ok(api.pushReceipt(CUSTOMS_SEALER, LedgerTestKeys.CUSTOMS, chainNo, "RECEIVED", null, LedgerApi.newReceiptId()));
+        String returnedId = LedgerApi.newReceiptId();
+        ok(api.pushReceipt(CUSTOMS_SEALER, LedgerTestKeys.CUSTOMS, chainNo, "RETURNED", "第 3 家企业加工环节与备案不符",
+                returnedId));
+        JsonNode anomaly = ok(api.get(sanya, "/joint-chains/" + id));
+        assertThat(anomaly.path("customsStatus").asText()).isEqualTo("ANOMALY");
+        assertThat(anomaly.path("anomalyReason").asText()).isEqualTo("第 3 家企业加工环节与备案不符");
+        // the receipt again: refused, nothing changes
+        LedgerApi.Response twice = api.pushReceipt(CUSTOMS_SEALER, LedgerTestKeys.CUSTOMS, chainNo, "APPROVED", null, returnedId);
+        assertThat(twice.code()).isEqualTo("RECEIPT_ALREADY_APPLIED");
+        assertThat(ok(api.get(initiator, "/joint-chains/" + id)).path("customsStatus").asText()).isEqualTo("ANOMALY");
+        // the anomaly reason with the receipts, for the enterprises on the chain only
+        JsonNode receipts = ok(api.get(haikou, "/joint-chains/" + id + "/receipts"));
+        assertThat(receipts.findValuesAsText("kind")).containsExactly("RECEIVED", "RETURNED");
+        assertThat(api.get(declarant(DANZHOU_OUTSIDER), "/joint-chains/" + id + "/receipts").status()).isEqualTo(404);
+
+        // corrected after the anomaly: confirmed again, sent again, approved
+        JsonNode corrected = ok(api.put(initiator, "/joint-chains/" + id, Map.of("name", "海关审批链（更正）", "members", List.of(
+                Map.of("enterprise", YANGPU_TRADING, "step", "主板组装"), Map.of("enterprise", SANYA_AGENT, "step", "整机包装")))));
+        assertThat(corrected.path("customsStatus").asText()).isEqualTo("NOT_SENT");
+        assertThat(corrected.path("approvalRound").asInt()).isEqualTo(1);
+        ok(api.post(sanya, "/joint-chains/" + id + "/decision", Map.of("confirm", true)));
+        ok(api.post(initiator, "/joint-chains/" + id + "/customs-approval", Map.of()));
+        assertThat(CUSTOMS.declaration(chainNo).path("changeRound").asInt()).isEqualTo(1);
+        ok(api.pushReceipt(CUSTOMS_SEALER, LedgerTestKeys.CUSTOMS, chainNo, "APPROVED", null, LedgerApi.newReceiptId()));
+        JsonNode approved = ok(api.get(initiator, "/joint-chains/" + id));
+        assertThat(approved.path("customsStatus").asText()).isEqualTo("APPROVED");
+        assertThat(approved.hasNonNull("anomalyReason")).isFalse();
+
+        // 审批通过变更: an approved chain may be changed; it goes round confirmation and approval again
+        JsonNode change = ok(api.put(initiator, "/joint-chains/" + id, Map.of("name", "海关审批链（变更）", "members", List.of(
+                Map.of("enterprise", YANGPU_TRADING), Map.of("enterprise", HAIKOU_LOGISTICS)))));
+        assertThat(change.path("status").asText()).isEqualTo("AWAITING_CONFIRMATION");
+        assertThat(change.path("customsStatus").asText()).isEqualTo("NOT_SENT");
+        assertThat(change.path("approvalRound").asInt()).isEqualTo(2);
+        // a chain that has been at customs is voided, never deleted
+        assertThat(api.request("DELETE", initiator, "/joint-chains/" + id).code()).isEqualTo("JOINT_CHAIN_STATE");
+    }
+
+    @Test
+    void memberCreditComesOnlyFromCustomsAndNothingIsKeptWhenItDoesNotAnswer() {
+        String initiator = declarant(YANGPU_TRADING);
+        long id = declareChain(initiator, "信用获取链").path("id").asLong();
+        // the partner does not fetch the initiator's chain credit; an outsider does not see the chain
+        assertThat(api.post(declarant(HAIKOU_LOGISTICS), "/joint-chains/" + id + "/member-credit", Map.of()).status())
+                .isEqualTo(403);
+        assertThat(api.post(declarant(DANZHOU_OUTSIDER), "/joint-chains/" + id + "/member-credit", Map.of()).status())
+                .isEqualTo(404);
+        // this test's customs answers with a technical receipt only, not a credit profile: refused, nothing kept
+        LedgerApi.Response notAProfile = api.post(initiator, "/joint-chains/" + id + "/member-credit", Map.of());
+        assertThat(notAProfile.status()).isEqualTo(502);
+        assertThat(notAProfile.code()).isEqualTo("CREDIT_REFUSED");
+        CUSTOMS.down(true);
+        LedgerApi.Response down = api.post(initiator, "/joint-chains/" + id + "/member-credit", Map.of());
+        assertThat(down.status()).isEqualTo(503);
+        assertThat(down.code()).isEqualTo("CREDIT_UNAVAILABLE");
+        // the home page still opens, saying why there is no credit
+        JsonNode home = ok(api.get(initiator, "/home"));
+        assertThat(home.path("credit").path("reasonZh").asText()).contains("海关");
+        CUSTOMS.down(false);
+        assertThat(ok(api.get(initiator, "/joint-chains/" + id)).path("members").findValuesAsText("creditGrade")).isEmpty();
+    }
+
+    @Test
+    void aChainIsCopiedExportedImportedAndPrintedByTheEnterprisesOnItOnly() throws Exception {
+        String initiator = declarant(YANGPU_TRADING);
+        String sanya = declarant(SANYA_AGENT);
+        String outsider = declarant(DANZHOU_OUTSIDER);
+        JsonNode chain = declareChain(initiator, "复制导出打印链");
+        long id = chain.path("id").asLong();
+        String chainNo = chain.path("chainNo").asText();
+
+        // 复制: a partner copies it and becomes the copy's initiator; the others confirm the copy anew
+        JsonNode copy = api.post(sanya, "/joint-chains/" + id + "/copy", Map.of()).body();
+        assertThat(copy.path("initiator").asText()).isEqualTo(SANYA_AGENT);
+        assertThat(copy.path("copiedFrom").asText()).isEqualTo(chainNo);
+        assertThat(copy.path("chainNo").asText()).isNotEqualTo(chainNo);
+        assertThat(copy.path("members").findValuesAsText("enterprise")).containsExactly(HAIKOU_LOGISTICS, YANGPU_TRADING, SANYA_AGENT);
+        assertThat(copy.path("members").findValuesAsText("status")).containsExactly("PENDING", "PENDING", "CONFIRMED");
+        assertThat(api.post(outsider, "/joint-chains/" + id + "/copy", Map.of()).status()).isEqualTo(404);
+
+        // 导出: the initiator's export has the chain, one row per member; an outsider's has none of it
+        try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(api.download(initiator, "/joint-chains/export?role=initiated")))) {
+            Sheet sheet = wb.getSheetAt(0);
+            List<String> rows = new java.util.ArrayList<>();
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                if (chainNo.equals(sheet.getRow(r).getCell(0).getStringCellValue())) {
+                    rows.add(sheet.getRow(r).getCell(7).getStringCellValue());
+                }
+            }
+            assertThat(rows).containsExactly(HAIKOU_LOGISTICS, YANGPU_TRADING, SANYA_AGENT);
+        }
+        try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(api.download(outsider, "/joint-chains/export")))) {
+            Sheet sheet = wb.getSheetAt(0);
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                assertThat(sheet.getRow(r).getCell(0).getStringCellValue()).isNotEqualTo(chainNo);
+            }
+        }
+
+        // 模版下载 and 导入: rows in any order, the chain in chain order; one bad row refuses the whole file
+        try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(api.download(initiator, "/joint-chains/template")))) {
+            assertThat(wb.getSheetAt(0).getRow(0).getCell(1).getStringCellValue()).contains("统一社会信用代码");
+        }
+        JsonNode imported = upload(initiator, "name=" + java.net.URLEncoder.encode("导入链", StandardCharsets.UTF_8),
+                members(new String[]{"2", SANYA_AGENT, "三亚代理", "整机包装"}, new String[]{"1", YANGPU_TRADING, "洋浦贸易", "主板组装"})).body();
+        assertThat(imported.path("name").asText()).isEqualTo("导入链");
+        assertThat(imported.path("members").findValuesAsText("enterprise")).containsExactly(YANGPU_TRADING, SANYA_AGENT);
+        long before = jdbc.sql("SELECT count(*) FROM joint_chain").query(Long.class).single();
+        LedgerApi.Response bad = upload(initiator, "name=bad", members(new String[]{"1", YANGPU_TRADING, "洋浦贸易", "主板组装"},
+                new String[]{"2", "12345", "坏代码", "包装"}, new String[]{"x", SANYA_AGENT, "三亚代理", "包装"}));
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.code()).isEqualTo("EXCEL_ROWS_INVALID");
+        assertThat(bad.body().toString()).contains("row[3]").contains("row[4]").contains("12345");
+        assertThat(jdbc.sql("SELECT count(*) FROM joint_chain").query(Long.class).single()).isEqualTo(before);
+
+        // 打印: the chain with its members in chain order, for the enterprises on it and officers; not for an outsider
+        try (PDDocument pdf = Loader.loadPDF(api.download(sanya, "/joint-chains/" + id + "/print"))) {
+            String text = new PDFTextStripper().getText(pdf);
+            assertThat(text).contains("联合加工增值产业链备案").contains(chainNo).contains("注塑外壳").contains("三亚代理")
+                    .contains("海口物流");
+        }
+        assertThat(api.get(outsider, "/joint-chains/" + id + "/print").status()).isEqualTo(404);
+        assertThat(api.download(officer("customs-officer"), "/joint-chains/" + id + "/print")).isNotEmpty();
+    }
+
+    @Test
+    void officersSeeEveryEnterprisesChainsWithStatisticsAndEnterprisesDoNot() throws Exception {
+        String initiator = declarant(YANGPU_TRADING);
+        JsonNode chain = declareChain(initiator, "政府统计链");
+        String chainNo = chain.path("chainNo").asText();
+        String officer = officer("gov-province");
+        // 列表查询 / 详情查询 / 确认信息: every enterprise's chains with each member's confirmation
+        assertThat(ok(api.get(officer, "/joint-chains")).findValuesAsText("chainNo")).contains(chainNo);
+        JsonNode detail = ok(api.get(officer, "/joint-chains/" + chain.path("id").asLong()));
+        assertThat(detail.path("members").findValuesAsText("status")).containsExactly("PENDING", "CONFIRMED", "PENDING");
+
+        // 导出: every enterprise's chains with each member's confirmation
+        try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(api.download(officer, "/joint-chains/export")))) {
+            Sheet sheet = wb.getSheetAt(0);
+            List<String> confirmations = new java.util.ArrayList<>();
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                if (chainNo.equals(sheet.getRow(r).getCell(0).getStringCellValue())) {
+                    confirmations.add(sheet.getRow(r).getCell(10).getStringCellValue());
+                }
+            }
+            assertThat(confirmations).containsExactly("PENDING", "CONFIRMED", "PENDING");
+        }
+
+        JsonNode stats = ok(api.get(officer, "/joint-chains/government-statistics"));
+        long chains = 0;
+        for (JsonNode n : stats.path("byStatus")) {
+            chains += n.asLong();
+        }
+        assertThat(chains).isEqualTo(jdbc.sql("SELECT count(*) FROM joint_chain").query(Long.class).single());
+        boolean yangpuCounted = false;
+        for (JsonNode i : stats.path("initiators")) {
+            if (i.path("enterprise").asText().equals(YANGPU_TRADING)) {
+                yangpuCounted = i.path("chains").asLong() == jdbc.sql(
+                        "SELECT count(*) FROM joint_chain WHERE initiator = :e AND status <> 'VOIDED'")
+                        .param("e", YANGPU_TRADING).query(Long.class).single();
+            }
+        }
+        assertThat(yangpuCounted).as("the initiator's chain count: %s", stats.path("initiators")).isTrue();
+        assertThat(stats.path("participants").findValuesAsText("enterprise")).contains(HAIKOU_LOGISTICS, SANYA_AGENT);
+        JsonNode top = stats.path("top5BySize");
+        assertThat(top.size()).isBetween(1, 5);
+        for (int i = 1; i < top.size(); i++) {
+            assertThat(top.get(i).path("enterprises").asLong()).isLessThanOrEqualTo(top.get(i - 1).path("enterprises").asLong());
+        }
+        assertThat(top.get(0).path("enterprises").asLong()).isGreaterThanOrEqualTo(3);
+        assertThat(stats.path("top5SizeShare").findValuesAsText("enterprises")).contains("3");
+        // an enterprise has its own statistics, not the government's
+        assertThat(api.get(initiator, "/joint-chains/government-statistics").status()).isEqualTo(403);
+    }
+
+    private static byte[] members(String[]... rows) throws java.io.IOException {
+        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = wb.createSheet("产业链企业");
+            Row head = sheet.createRow(0);
+            head.createCell(0).setCellValue("产业链次序");
+            head.createCell(1).setCellValue("统一社会信用代码");
+            for (int r = 0; r < rows.length; r++) {
+                Row row = sheet.createRow(r + 1);
+                for (int c = 0; c < rows[r].length; c++) {
+                    row.createCell(c).setCellValue(rows[r][c]);
+                }
+            }
+            wb.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    private LedgerApi.Response upload(String token, String query, byte[] content) {
+        String boundary = "----hnsw" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"chain.xlsx\""
+                + "\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return api.postBytes(token, "/joint-chains/import?" + query, body.toByteArray(), "multipart/form-data; boundary=" + boundary);
     }
 
     private long commodity(String token, String itemNo) {

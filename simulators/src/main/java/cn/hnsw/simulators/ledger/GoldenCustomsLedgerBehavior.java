@@ -32,7 +32,9 @@ import java.util.concurrent.TimeUnit;
  * 金关二期模拟器 — Golden Customs II simulator for ledger filings and lists. Answers a declaration at once with the
  * technical receipt, then pushes (sealed, asynchronously) the business receipts to the platform: 回执 (RECEIVED),
  * then 回执更新 APPROVED, or RETURNED with the reasons of {@link LedgerLogicCheck}; for an approved ledger set-up also
- * the formal 核注 data (FORMAL_DATA) that activates the ledger. Every receipt says simulator.
+ * the formal 核注 data (FORMAL_DATA) that activates the ledger. Every receipt says simulator. A {@code CREDIT_QUERY}
+ * is answered at once with the enterprise's {@link EnterpriseCreditRecords credit profile}; a joint value-added chain
+ * sent for approval ({@code JOINT_CHAIN}) is returned when a member is a dishonest enterprise (the anomaly reason).
  */
 @Component
 @Order(100)
@@ -69,6 +71,17 @@ public class GoldenCustomsLedgerBehavior implements PartnerBehavior {
         JsonNode declaration = parsed;
         PartnerReply technical = new PartnerReply(TechnicalReceipt.received(request).encode(request.form()),
                 "technical-receipt RECEIVED");
+        if (declaration != null && "CREDIT_QUERY".equals(declaration.path("messageType").asText())) {
+            // answered at once: the credit profile is the business reply, sealed like any reply
+            Map<String, Object> profile = EnterpriseCreditRecords.profile(declaration.path("enterprise").asText());
+            log.info("event=simulator-credit-query partner={} enterprise={} grade={}", request.partner().id(),
+                    declaration.path("enterprise").asText(), profile.get("creditGrade"));
+            try {
+                return new PartnerReply(json.writeValueAsBytes(profile), "credit-profile " + profile.get("creditGrade"));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
         if (declaration == null || !"LEDGER_DECLARATION".equals(declaration.path("messageType").asText())) {
             return technical;
         }

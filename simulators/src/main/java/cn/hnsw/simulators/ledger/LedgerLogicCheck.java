@@ -39,6 +39,9 @@ public final class LedgerLogicCheck {
         if (NEEDS_LEDGER.contains(type) && declaration.path("ledgerNo").asText("").isBlank()) {
             reasons.add(new Reason("NO_LEDGER", "未关联账册", "no ledger given"));
         }
+        if ("JOINT_CHAIN".equals(type)) {
+            reasons.addAll(jointChain(declaration));
+        }
         for (JsonNode line : declaration.path("lines")) {
             String where = "第 " + line.path("lineNo").asInt() + " 行";
             String whereEn = "line " + line.path("lineNo").asInt();
@@ -56,6 +59,31 @@ public final class LedgerLogicCheck {
             }
             if (line.path("amount").isNumber() && line.path("amount").decimalValue().signum() < 0) {
                 reasons.add(new Reason("BAD_AMOUNT", where + "金额为负", whereEn + ": negative amount"));
+            }
+        }
+        return reasons;
+    }
+
+    /**
+     * 联合加工增值产业链审批: at least two enterprises in chain order, each with a valid code, none a dishonest
+     * enterprise in customs' credit records (the anomaly reason names it).
+     */
+    static List<Reason> jointChain(JsonNode declaration) {
+        List<Reason> reasons = new ArrayList<>();
+        JsonNode members = declaration.path("header").path("members");
+        if (!members.isArray() || members.size() < 2) {
+            reasons.add(new Reason("CHAIN_TOO_SHORT", "产业链至少须有两家企业", "a chain needs at least two enterprises"));
+            return reasons;
+        }
+        for (JsonNode m : members) {
+            String uscc = m.path("enterprise").asText();
+            if (!EnterpriseCreditRecords.isUscc(uscc)) {
+                reasons.add(new Reason("BAD_USCC", "产业链企业 " + uscc + " 的统一社会信用代码无效",
+                        "chain enterprise " + uscc + ": invalid unified social credit code"));
+            } else if ("DISHONEST".equals(EnterpriseCreditRecords.grade(uscc))) {
+                reasons.add(new Reason("DISHONEST_MEMBER", "产业链第 " + m.path("seq").asInt() + " 家企业 " + uscc
+                        + " 为失信企业，不能参与联合加工增值", "chain enterprise " + m.path("seq").asInt() + " (" + uscc
+                        + ") is a dishonest enterprise and cannot take part in joint value-added processing"));
             }
         }
         return reasons;
