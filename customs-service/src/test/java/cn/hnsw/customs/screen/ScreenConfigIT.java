@@ -288,4 +288,83 @@ class ScreenConfigIT extends CustomsIntegrationTestBase {
             }
         }
     }
+
+    @Test
+    void theSecondLineEntryTemplateAndTheDirectReleaseQueryScreenAreKeptTheSameWay() {
+        String k = enterpriseToken(ENTERPRISE_S);
+        String entry = "/v1/screen-configs/SECOND_LINE_DOMESTIC_SALE/ENTRY";
+        String query = "/v1/screen-configs/DIRECT_RELEASE/QUERY";
+        try {
+            // 二线录入模版新增 (FP 627, 628): header and item fields; an enterprise cannot; an unknown item field is 400.
+            List<Map<String, Object>> fields = new ArrayList<>(List.of(field("HEADER", "verificationListNo", true, null),
+                    field("HEADER", "supervisionMode", false, "1234"), field("ITEM", "hsCode", true, null),
+                    field("ITEM", "legalQuantity"), field("ITEM", "currency", false, "CNY")));
+            assertThat(put(entry, k, template(0, fields)).statusCode()).isEqualTo(403);
+            List<Map<String, Object>> unknown = new ArrayList<>(fields);
+            unknown.add(field("ITEM", "taxAmount"));
+            assertProblem(put(entry, operatorToken(), template(0, unknown)), 400, "SCREEN_FIELD_UNKNOWN");
+            HttpResponse<String> created = put(entry, operatorToken(), template(0, fields));
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+            int v = json(created.body()).path("version").asInt();
+            // 录入模版修改 (FP 631, 632): the header and item lists changed as a whole; a stale version is refused.
+            fields.add(field("HEADER", "ledgerNo"));
+            fields.add(1, field("ITEM", "name"));
+            assertProblem(put(entry, operatorToken(), template(v - 1, fields)), 409, "SCREEN_CONFIG_VERSION_CONFLICT");
+            HttpResponse<String> changed = put(entry, operatorToken(), template(v, fields));
+            assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+            v = json(changed.body()).path("version").asInt();
+            // 录入模版查询 (FP 639, 640): enterprises read the header and item fields with their defaults.
+            JsonNode read = json(get(entry, k).body());
+            assertThat(names(read, "HEADER")).containsExactly("verificationListNo", "supervisionMode", "ledgerNo");
+            assertThat(names(read, "ITEM")).containsExactly("name", "hsCode", "legalQuantity", "currency");
+            assertThat(json(get(entry + "/fields/ITEM?q=币制", k).body()).get(0).path("defaultValue").asText()).isEqualTo("CNY");
+            assertThat(json(get(entry + "/fields/HEADER?q=verification", officerToken()).body()).get(0).path("required").asBoolean())
+                    .isTrue();
+            // 录入数据项 (FP 612, 615, 619): header field added, changed, removed one by one.
+            v = json(post(entry + "/fields?version=" + v, operatorToken(), field("HEADER", "contractNo")).body()).path("version").asInt();
+            JsonNode config = json(put(entry + "/fields/HEADER/supervisionMode?version=" + v, operatorToken(),
+                    Map.of("defaultValue", "0110", "required", true)).body());
+            assertThat(config.path("fields").get(1).path("defaultValue").asText()).isEqualTo("0110");
+            v = config.path("version").asInt();
+            config = json(delete(entry + "/fields/HEADER/ledgerNo?version=" + v, operatorToken()).body());
+            assertThat(names(config, "HEADER")).containsExactly("verificationListNo", "supervisionMode", "contractNo");
+            v = config.path("version").asInt();
+            assertThat(delete(entry + "/fields/HEADER/contractNo?version=" + v, k).statusCode()).isEqualTo(403);
+            // 录入模版删除 (FP 635, 636): the standard screen again, kept in the log.
+            HttpResponse<String> deleted = delete(entry + "?version=" + v, operatorToken());
+            assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(200);
+            assertThat(names(json(get(entry, k).body()), "HEADER")).contains("vesselName", "ledgerNo");
+            List<String> actions = new ArrayList<>();
+            json(get(entry + "/history", operatorToken()).body()).forEach(h -> actions.add(h.path("action").asText()));
+            assertThat(actions.subList(0, 6)).containsExactly("template-deleted", "field-removed", "field-changed",
+                    "field-added", "template-changed", "template-created");
+
+            // 径予放行查询界面配置 (FP 193–198): configured, checked, read by the enterprise, logged.
+            JsonNode standard = json(get(query, k).body());
+            assertThat(standard.path("version").asInt()).isZero();
+            List<Map<String, Object>> queryFields = List.of(field("HEADER_CONDITION", "billOfLadingNo"),
+                    field("ITEM_CONDITION", "hsCode"), field("RESULT", "preEntryNo"), field("RESULT", "submittedAt"));
+            assertThat(put(query, k, template(0, queryFields)).statusCode()).isEqualTo(403);
+            assertProblem(put(query, operatorToken(), template(0, List.of(field("HEADER_CONDITION", "vesselName"),
+                    field("RESULT", "preEntryNo")))), 400, "SCREEN_FIELD_UNKNOWN");
+            assertProblem(put(query, operatorToken(), template(0, List.of(field("RESULT", "status")))), 400,
+                    "SCREEN_CONFIG_INVALID");
+            HttpResponse<String> set = put(query, operatorToken(), template(0, queryFields));
+            assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+            JsonNode q = json(get(query, k).body());
+            assertThat(names(q, "RESULT")).containsExactly("preEntryNo", "submittedAt");
+            assertThat(names(q, "HEADER_CONDITION")).containsExactly("billOfLadingNo");
+            JsonNode log = json(get(query + "/history", operatorToken()).body());
+            assertThat(log.get(0).path("action").asText()).isEqualTo("template-created");
+            assertThat(log.get(0).path("fields").asText()).isEqualTo(
+                    "HEADER_CONDITION:billOfLadingNo,ITEM_CONDITION:hsCode,RESULT:preEntryNo,RESULT:submittedAt");
+        } finally {
+            for (String base : List.of(entry, query)) {
+                int current = version(base);
+                if (current > 0) {
+                    delete(base + "?version=" + current, operatorToken());
+                }
+            }
+        }
+    }
 }
