@@ -47,7 +47,7 @@ class ScreenConfigController {
     @GetMapping("/{type}/{screen}/fields/{section}")
     List<ScreenField> section(@PathVariable DeclarationType type, @PathVariable Screen screen,
                               @PathVariable Screen.Section section, @RequestParam(required = false) String q) {
-        return service.section(type, screen, section, q);
+        return service.section(Actors.current(), type, screen, section, q);
     }
 
     @PutMapping("/{type}/{screen}")

@@ -48,9 +48,16 @@ public class ScreenConfigService {
                 .optional().orElseGet(() -> standard(type, screen));
     }
 
-    /** The fields of one section (数据项查询), optionally only those whose name or label contains {@code q}. */
-    public List<ScreenField> section(DeclarationType type, Screen screen, Screen.Section section, String q) {
+    /**
+     * The fields of one section (数据项查询 / 模版查询), optionally only those whose name or label contains {@code q}; the
+     * query is kept in the platform audit log (who asked which section with which filter).
+     */
+    @Transactional
+    public List<ScreenField> section(CurrentActor actor, DeclarationType type, Screen screen, Screen.Section section,
+                                     String q) {
         checkSection(screen, section);
+        audit.recordOperation(AuditContext.operation(actor, null, "screen-config-fields-queried", "ScreenConfig",
+                type + "/" + screen, AuditResult.SUCCESS, section + (q == null || q.isBlank() ? "" : " q=" + q.trim())));
         return of(type, screen).section(section).stream()
                 .filter(f -> q == null || q.isBlank() || f.field().contains(q.trim()) || f.labelZh().contains(q.trim())
                         || f.labelEn().toLowerCase().contains(q.trim().toLowerCase()))

@@ -169,6 +169,10 @@ class ScreenConfigIT extends CustomsIntegrationTestBase {
             assertThat(found.get(0).path("field").asText()).isEqualTo("contractNo");
             assertThat(json(get(base + "/fields/ITEM", k).body())).hasSize(3);
             assertProblem(get(base + "/fields/RESULT", k), 400, "SCREEN_SECTION_INVALID");
+            // The query itself is logged (日志处理 of 数据项查询).
+            assertThat(jdbc.queryForObject("""
+                    SELECT count(*) FROM audit_operation_log WHERE action = 'screen-config-fields-queried'
+                    AND business_id = 'DIRECT_RELEASE/ENTRY' AND detail = 'HEADER q=合同'""", Integer.class)).isPositive();
 
             // 录入界面配置校验: the draft saves without the contract number; declaring it is refused until it is filled.
             Map<String, Object> declaration = request("DIRECT_RELEASE", header(ENTERPRISE_S), List.of(item(PET, "聚酯切片")));
@@ -253,11 +257,17 @@ class ScreenConfigIT extends CustomsIntegrationTestBase {
             config = json(delete(base + "/fields/RESULT/createdAt?version=" + v, operatorToken()).body());
             assertThat(names(config, "RESULT")).containsExactly("preEntryNo", "customsNo", "status");
             v = config.path("version").asInt();
-            // 查询模版查询 (FP 671, 672): officers read the conditions the screen offers.
+            // 查询模版查询 (FP 671–674): officers read the conditions the screen offers; a section the query screen lacks is
+            // 400; the query is logged.
+            assertProblem(get(base + "/fields/HEADER", officerToken()), 400, "SCREEN_SECTION_INVALID");
             assertThat(json(get(base + "/fields/ITEM_CONDITION", officerToken()).body()).get(0).path("field").asText())
                     .isEqualTo("hsCode");
             assertThat(names(json(get(base, officerToken()).body()), "HEADER_CONDITION")).containsExactly("status",
                     "billOfLadingNo", "from");
+            assertThat(jdbc.queryForObject("""
+                    SELECT count(*) FROM audit_operation_log WHERE action = 'screen-config-fields-queried'
+                    AND business_id = 'SECOND_LINE_DOMESTIC_SALE/QUERY' AND detail = 'ITEM_CONDITION'""", Integer.class))
+                    .isPositive();
 
             // The goods-item condition really filters the declaration list.
             String pet = json(post("/v1/declarations", k, request("SECOND_LINE_GENERAL", header(ENTERPRISE_S),
