@@ -48,7 +48,7 @@ export const zhCN: MessageTree = {
       prevalidate: '预校验', declare: '申报', backfill: '舱单回填', copy: '复制', delete: '删除', withdraw: '撤销', print: '打印',
       refresh: '刷新', addItem: '新增商品', remove: '删除',
     },
-    list: { title: '报关单申报', noQualification: '不具备享惠企业资质，无法办理径予放行申报', batchResult: '批量申报：{ok}/{total} 票已发送' },
+    list: { title: '报关单申报', noQualification: '不具备享惠企业资质，无法办理径予放行申报', batchResult: '批量申报：{ok}/{total} 票已发送', from: '创建时间起', to: '创建时间止' },
     editor: {
       newTitle: '新建', prevalidationPassed: '预校验通过（{rules} 条规则）', warning: '提示', continue: '继续申报', cancel: '取消',
       copied: '已复制，新预录入编号 {no}',
@@ -157,7 +157,7 @@ export const en: MessageTree = {
       save: 'Save draft', prevalidate: 'Pre-validate', declare: 'Declare', backfill: 'Fill from manifest', copy: 'Copy', delete: 'Delete',
       withdraw: 'Withdraw', print: 'Print', refresh: 'Refresh', addItem: 'Add item', remove: 'Remove',
     },
-    list: { title: 'Customs declarations', noQualification: 'No preferential-enterprise qualification: direct release is not available', batchResult: 'Batch: {ok}/{total} declarations sent' },
+    list: { title: 'Customs declarations', noQualification: 'No preferential-enterprise qualification: direct release is not available', batchResult: 'Batch: {ok}/{total} declarations sent', from: 'Created from', to: 'Created until' },
     editor: {
       newTitle: 'New', prevalidationPassed: 'Pre-validation passed ({rules} rules)', warning: 'Warning', continue: 'Declare anyway', cancel: 'Cancel',
       copied: 'Copied, new pre-entry no. {no}',
