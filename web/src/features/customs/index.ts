@@ -24,6 +24,8 @@ const customs: FeatureModule = {
       roles: ['enterprise-declarant', 'enterprise-admin'], titleKey: 'menu.enterprise.declarations' },
     { path: 'officer/declarations/:id', name: 'customs-declaration-officer', component: () => import('./DeclarationEditorView.vue'),
       roles: ['customs-officer', 'customs-reviewer'], titleKey: 'menu.officer.clearance-declarations' },
+    { path: 'operator/screen-configs', name: 'customs-screen-configs', component: () => import('./ScreenConfigsView.vue'),
+      roles: ['sw-operator', 'platform-admin'], titleKey: 'menu.operator.screen-configs' },
   ],
   messages: { 'zh-CN': zhCN, en },
 }

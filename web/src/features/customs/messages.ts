@@ -35,20 +35,20 @@ export const zhCN: MessageTree = {
   menu: {
     enterprise: { 'second-line': '二线内销与集中申报', 'service-console': '企业接入服务控制台', classification: '商品预归类' },
     officer: { 'clearance-declarations': '报关单查询', 'subcentre-query': '海口数据分中心综合查询', 'second-line': '二线内销与运抵', classification: '商品归类校验' },
-    operator: { 'outbound-messages': '报文发送队列', 'clearance-parameters': '通关参数', 'zero-tariff-reference': '零关税参考数据', 'service-console': '企业接入服务查询', 'print-templates': '报关单打印模版' },
+    operator: { 'outbound-messages': '报文发送队列', 'clearance-parameters': '通关参数', 'zero-tariff-reference': '零关税参考数据', 'service-console': '企业接入服务查询', 'print-templates': '报关单打印模版', 'screen-configs': '录入与查询界面配置' },
   },
   customs: {
     type: { DIRECT_RELEASE: '径予放行', SECOND_LINE_DOMESTIC_SALE: '二线内销', FIRST_LINE_GENERAL: '一线一般报关', SECOND_LINE_GENERAL: '二线一般报关', CONSOLIDATED: '集中申报' },
     status: { DRAFT: '暂存', SUBMITTED: '已申报', SW_ACCEPTED: '单一窗口已接收', SW_REJECTED: '单一窗口拒收', ACCEPTED: '海关已受理', RELEASED: '海关放行', RETURNED: '海关退单', WITHDRAWN: '已撤销', DELETED: '已删除' },
     distribution: { NONE: '未下发', PENDING: '下发中', DISTRIBUTED: '已下发', FAILED: '下发失败' },
     field: FIELDS_ZH,
-    block: { basic: '基本信息', transport: '运输信息', parties: '收发货人及申报单位', other: '其他信息', items: '商品信息（表体）', receipts: '回执' },
+    block: { basic: '基本信息', transport: '运输信息', parties: '收发货人及申报单位', other: '其他信息', configured: '表头信息（按界面配置）', items: '商品信息（表体）', receipts: '回执' },
     action: {
       query: '查询', new: '新增', batchDeclare: '批量申报', import: 'Excel 导入', template: '下载导入模版', export: '导出', save: '暂存',
       prevalidate: '预校验', declare: '申报', backfill: '舱单回填', copy: '复制', delete: '删除', withdraw: '撤销', print: '打印',
       refresh: '刷新', addItem: '新增商品', remove: '删除',
     },
-    list: { title: '报关单申报', noQualification: '不具备享惠企业资质，无法办理径予放行申报', batchResult: '批量申报：{ok}/{total} 票已发送' },
+    list: { title: '报关单申报', noQualification: '不具备享惠企业资质，无法办理径予放行申报', batchResult: '批量申报：{ok}/{total} 票已发送', from: '创建时间起', to: '创建时间止' },
     editor: {
       newTitle: '新建', prevalidationPassed: '预校验通过（{rules} 条规则）', warning: '提示', continue: '继续申报', cancel: '取消',
       copied: '已复制，新预录入编号 {no}',
@@ -99,6 +99,17 @@ export const zhCN: MessageTree = {
       validity: '有效期', validFrom: '起始日', validTo: '截止日', subscribe: '提交订阅', extendTo: '延期至', extend: '延期', cancel: '取消订阅',
       extensions: '延期次数', subscriptionStatus: { ACTIVE: '有效', CANCELLED: '已取消' }, sourceKey: '数据来源', payload: '推送内容',
     },
+    screenConfig: {
+      title: '录入与查询界面配置', open: '录入与查询界面配置', save: '保存配置', reset: '恢复标准界面', saved: '界面配置已保存', standard: '标准界面',
+      addField: '新增数据项', add: '新增', remove: '删除', position: '顺序', field: '数据项', required: '必填', defaultValue: '默认值',
+      history: '配置日志', action: '操作', detail: '说明', by: '操作人', at: '时间', missing: '以下必填项尚未填写：{fields}',
+      screen: { ENTRY: '录入界面', QUERY: '查询界面' },
+      section: { HEADER: '表头录入项', ITEM: '表体录入项', HEADER_CONDITION: '表头查询条件', ITEM_CONDITION: '表体查询条件', RESULT: '查询结果字段' },
+      actions: {
+        'template-created': '新增模版', 'template-changed': '修改模版', 'template-deleted': '删除模版', 'field-added': '新增数据项',
+        'field-changed': '修改数据项', 'field-removed': '删除数据项',
+      },
+    },
     printTemplate: {
       title: '报关单打印模版', formTitle: '打印标题', standard: '标准报关单格式', footer: '页脚说明', columns: '商品项栏目',
       states: '可打印状态（打印校验规则）', updated: '最近修改', edit: '设置', save: '保存', cancel: '取消', saved: '打印模版已保存',
@@ -133,20 +144,20 @@ export const en: MessageTree = {
   menu: {
     enterprise: { 'second-line': 'Second-line sale & consolidated', 'service-console': 'Service access console', classification: 'Commodity pre-classification' },
     officer: { 'clearance-declarations': 'Customs declarations', 'subcentre-query': 'Haikou sub-centre query', 'second-line': 'Second-line sale & arrival', classification: 'Commodity classification check' },
-    operator: { 'outbound-messages': 'Outbound message queue', 'clearance-parameters': 'Clearance parameters', 'zero-tariff-reference': 'Zero-tariff reference data', 'service-console': 'Enterprise service access', 'print-templates': 'Declaration print templates' },
+    operator: { 'outbound-messages': 'Outbound message queue', 'clearance-parameters': 'Clearance parameters', 'zero-tariff-reference': 'Zero-tariff reference data', 'service-console': 'Enterprise service access', 'print-templates': 'Declaration print templates', 'screen-configs': 'Entry and query screen configuration' },
   },
   customs: {
     type: { DIRECT_RELEASE: 'Direct release', SECOND_LINE_DOMESTIC_SALE: 'Second-line domestic sale', FIRST_LINE_GENERAL: 'First-line general', SECOND_LINE_GENERAL: 'Second-line general', CONSOLIDATED: 'Consolidated' },
     status: { DRAFT: 'Draft', SUBMITTED: 'Submitted', SW_ACCEPTED: 'Received by Single Window', SW_REJECTED: 'Rejected by Single Window', ACCEPTED: 'Accepted by customs', RELEASED: 'Released', RETURNED: 'Returned', WITHDRAWN: 'Withdrawn', DELETED: 'Deleted' },
     distribution: { NONE: 'Not distributed', PENDING: 'Distributing', DISTRIBUTED: 'Distributed', FAILED: 'Distribution failed' },
     field: FIELDS_EN,
-    block: { basic: 'Basic', transport: 'Transport', parties: 'Traders and declarant', other: 'Other', items: 'Goods items', receipts: 'Receipts' },
+    block: { basic: 'Basic', transport: 'Transport', parties: 'Traders and declarant', other: 'Other', configured: 'Header (as configured)', items: 'Goods items', receipts: 'Receipts' },
     action: {
       query: 'Search', new: 'New', batchDeclare: 'Declare selected', import: 'Import Excel', template: 'Download template', export: 'Export',
       save: 'Save draft', prevalidate: 'Pre-validate', declare: 'Declare', backfill: 'Fill from manifest', copy: 'Copy', delete: 'Delete',
       withdraw: 'Withdraw', print: 'Print', refresh: 'Refresh', addItem: 'Add item', remove: 'Remove',
     },
-    list: { title: 'Customs declarations', noQualification: 'No preferential-enterprise qualification: direct release is not available', batchResult: 'Batch: {ok}/{total} declarations sent' },
+    list: { title: 'Customs declarations', noQualification: 'No preferential-enterprise qualification: direct release is not available', batchResult: 'Batch: {ok}/{total} declarations sent', from: 'Created from', to: 'Created until' },
     editor: {
       newTitle: 'New', prevalidationPassed: 'Pre-validation passed ({rules} rules)', warning: 'Warning', continue: 'Declare anyway', cancel: 'Cancel',
       copied: 'Copied, new pre-entry no. {no}',
@@ -196,6 +207,18 @@ export const en: MessageTree = {
       content: 'Content', contents: { SECOND_LINE_RECEIPTS: 'Second-line declaration receipts', VERIFICATION_LISTS: 'Verification lists', ARRIVAL_RECEIPTS: 'Arrival receipts (control, inspection, vehicle, gate pass)' },
       validity: 'Validity', validFrom: 'From', validTo: 'To', subscribe: 'Subscribe', extendTo: 'Extend to', extend: 'Extend', cancel: 'Cancel',
       extensions: 'Extensions', subscriptionStatus: { ACTIVE: 'Active', CANCELLED: 'Cancelled' }, sourceKey: 'Source', payload: 'Pushed data',
+    },
+    screenConfig: {
+      title: 'Entry and query screen configuration', open: 'Entry and query screens', save: 'Save configuration',
+      reset: 'Back to the standard screen', saved: 'Screen configuration saved', standard: 'Standard screen', addField: 'Add a field',
+      add: 'Add', remove: 'Remove', position: 'Order', field: 'Field', required: 'Required', defaultValue: 'Default', history: 'Change log',
+      action: 'Change', detail: 'Detail', by: 'By', at: 'At', missing: 'Required fields still blank: {fields}',
+      screen: { ENTRY: 'Entry screen', QUERY: 'Query screen' },
+      section: { HEADER: 'Header fields', ITEM: 'Goods-item fields', HEADER_CONDITION: 'Header conditions', ITEM_CONDITION: 'Goods-item conditions', RESULT: 'Result columns' },
+      actions: {
+        'template-created': 'Template added', 'template-changed': 'Template changed', 'template-deleted': 'Template deleted',
+        'field-added': 'Field added', 'field-changed': 'Field changed', 'field-removed': 'Field removed',
+      },
     },
     printTemplate: {
       title: 'Declaration print templates', formTitle: 'Printed title', standard: 'Standard declaration form', footer: 'Footer',

@@ -62,10 +62,11 @@ class DeclarationController {
                                             @RequestParam(required = false) String enterprise,
                                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
                                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+                                            @RequestParam(required = false) String hsCode,
                                             @RequestParam(required = false) Integer page,
                                             @RequestParam(required = false) Integer size) {
         return service.search(Actors.current(), new DeclarationSearch(enterprise, type, status, blankToNull(preEntryNo),
-                blankToNull(billOfLadingNo), from, to), PageQuery.of(page, size));
+                blankToNull(billOfLadingNo), from, to, blankToNull(hsCode)), PageQuery.of(page, size));
     }
 
     @GetMapping("/{id}")

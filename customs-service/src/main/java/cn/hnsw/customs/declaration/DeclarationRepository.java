@@ -142,6 +142,11 @@ public class DeclarationRepository {
             clauses.add("created_at < :to");
             params.put("to", Timestamp.from(s.to()));
         }
+        if (s.hsCode() != null) {
+            clauses.add("EXISTS (SELECT 1 FROM customs_declaration_item i WHERE i.declaration_id = customs_declaration.id"
+                    + " AND i.hs_code LIKE :hs)");
+            params.put("hs", s.hsCode() + "%");
+        }
         return "WHERE " + String.join(" AND ", clauses);
     }
 

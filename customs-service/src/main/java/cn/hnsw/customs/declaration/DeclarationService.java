@@ -240,7 +240,8 @@ public class DeclarationService {
     @Transactional(readOnly = true)
     public PageResponse<DeclarationSummary> search(CurrentActor actor, DeclarationSearch search, PageQuery page) {
         DeclarationSearch scoped = new DeclarationSearch(EnterpriseScope.restrictionFor(actor).orElse(search.enterprise()),
-                search.type(), search.status(), search.preEntryNo(), search.billOfLadingNo(), search.from(), search.to());
+                search.type(), search.status(), search.preEntryNo(), search.billOfLadingNo(), search.from(), search.to(),
+                search.hsCode());
         return PageResponse.of(declarations.search(scoped, page.offset(), page.size()).stream()
                 .map(DeclarationSummary::of).toList(), page, declarations.count(scoped));
     }
