@@ -9,7 +9,6 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -174,8 +173,9 @@ class MaterialRegistrationIT extends LedgerIntegrationTestBase {
         assertThat(again.status()).isEqualTo(409);
     }
 
-    @Test
-    void aConfirmationCodeTracesItsDomesticAndIslandCostsToTheirRegistrations() {
+    @ParameterizedTest
+    @ValueSource(strings = {"CONFIRMATION_CODE_FILING", "CUMULATIVE_CODE_FILING"})
+    void aValueAddedCodeTracesItsDomesticAndIslandCostsToTheirRegistrations(String codeType) throws Exception {
         String token = declarant(SANSHA);
         JsonNode statsBefore = ok(api.get(token, "/material-registrations/statistics"));
         long ledgerId = processingLedger(token);
@@ -190,7 +190,7 @@ class MaterialRegistrationIT extends LedgerIntegrationTestBase {
         long islandLine = island.path("lines").get(0).path("id").asLong();
         String islandNo = island.path("documentNo").asText();
 
-        long id = create(token, "CONFIRMATION_CODE_FILING", ledgerId, Map.of("salePrice", 1000)).path("id").asLong();
+        long id = create(token, codeType, ledgerId, Map.of("salePrice", 1000)).path("id").asLong();
         // the cost lines must link to a registration, of their own kind, of the own enterprise
         LedgerApi.Response unlinked = api.post(token, "/documents/" + id + "/lines", List.of(Map.of("kind", "DOMESTIC_MATERIAL_COST",
                 "hsCode", "3902100090", "quantity", 1, "amount", 500)));
@@ -210,12 +210,56 @@ class MaterialRegistrationIT extends LedgerIntegrationTestBase {
                 Map.of("kind", "FINISHED_PRODUCT", "linkRef", product, "quantity", 1),
                 Map.of("kind", "DOMESTIC_MATERIAL_COST", "linkRef", domesticLine, "quantity", 10),
                 Map.of("kind", "ISLAND_MATERIAL_COST", "linkRef", islandLine, "quantity", 5)));
-        JsonNode domesticCost = lines.get(1);
+        assertThat(lines).hasSize(3);
+        JsonNode domesticCost = ofKind(lines, "DOMESTIC_MATERIAL_COST");
+        JsonNode islandCost = ofKind(lines, "ISLAND_MATERIAL_COST");
         String domesticNo = domesticCost.path("extra").path("sourceDocumentNo").asText();
         assertThat(domesticNo).startsWith("HNZTDMR");
         assertThat(domesticCost.path("amount").decimalValue()).isEqualByComparingTo("500");
-        assertThat(lines.get(2).path("amount").decimalValue()).isEqualByComparingTo("200");
-        assertThat(lines.get(2).path("extra").path("sourceDocumentNo").asText()).isEqualTo(islandNo);
+        assertThat(islandCost.path("amount").decimalValue()).isEqualByComparingTo("200");
+        assertThat(islandCost.path("extra").path("sourceDocumentNo").asText()).isEqualTo(islandNo);
+
+        // 岛内自产成本: edited, copied, batch-deleted, deleted and brought back by Excel import by the registration's line id
+        Map<String, Object> islandInput = new HashMap<>(Map.of("kind", "ISLAND_MATERIAL_COST", "linkRef", islandLine, "quantity", 4));
+        long islandCostId = islandCost.path("id").asLong();
+        assertThat(ofKind(ok(api.put(token, "/documents/" + id + "/lines/" + islandCostId, islandInput)), "ISLAND_MATERIAL_COST")
+                .path("amount").decimalValue()).isEqualByComparingTo("160");
+        JsonNode withCopy = ok(api.post(token, "/documents/" + id + "/lines/copies", Map.of("lineIds", List.of(islandCostId))));
+        assertThat(withCopy).hasSize(4);
+        List<Long> islandIds = new java.util.ArrayList<>();
+        withCopy.forEach(l -> {
+            if (l.path("kind").asText().equals("ISLAND_MATERIAL_COST")) {
+                islandIds.add(l.path("id").asLong());
+            }
+        });
+        assertThat(ok(api.post(token, "/documents/" + id + "/lines/deletion", Map.of("lineIds", islandIds)))).hasSize(2);
+        byte[] template = api.download(token, "/document-types/" + codeType + "/line-template");
+        byte[] file;
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(template));
+             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Row row = wb.getSheetAt(0).createRow(1);
+            row.createCell(0).setCellValue("ISLAND_MATERIAL_COST");
+            row.createCell(6).setCellValue(5);
+            row.createCell(12).setCellValue(String.valueOf(islandLine));
+            wb.write(out);
+            file = out.toByteArray();
+        }
+        String boundary = "----hnsw" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"costs.xlsx\"\r\n"
+                + "Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(file);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        JsonNode reimported = ok(api.postBytes(token, "/documents/" + id + "/lines/import", body.toByteArray(),
+                "multipart/form-data; boundary=" + boundary));
+        assertThat(ofKind(reimported, "ISLAND_MATERIAL_COST").path("amount").decimalValue()).isEqualByComparingTo("200");
+        assertThat(ofKind(reimported, "ISLAND_MATERIAL_COST").path("extra").path("sourceDocumentNo").asText()).isEqualTo(islandNo);
+        // 详情查看 and 打印 of the code with its cost lines
+        assertThat(ok(api.get(token, "/documents/" + id)).path("lines").findValuesAsText("kind"))
+                .containsExactlyInAnyOrder("FINISHED_PRODUCT", "DOMESTIC_MATERIAL_COST", "ISLAND_MATERIAL_COST");
+        try (PDDocument printed = Loader.loadPDF(api.download(token, "/documents/" + id + "/print"))) {
+            assertThat(new PDFTextStripper().getText(printed)).contains("SS-IM-1");
+        }
 
         // the computation names the registrations: (1000 − 500) ÷ 500 = 100 %, island material is value added
         JsonNode va = ok(api.get(token, "/documents/" + id + "/value-added"));
@@ -240,6 +284,7 @@ class MaterialRegistrationIT extends LedgerIntegrationTestBase {
         assertThat(delta(stats, statsBefore, "domestic", "valueAddedBatches")).isEqualByComparingTo("1");
         assertThat(delta(stats, statsBefore, "domestic", "valueAddedCost")).isEqualByComparingTo("500");
         assertThat(delta(stats, statsBefore, "domestic", "registrations")).isEqualByComparingTo("1");
+        assertThat(delta(stats, statsBefore, "domestic", "quantity")).isEqualByComparingTo("10");
         assertThat(delta(stats, statsBefore, "island", "valueAddedBatches")).isEqualByComparingTo("1");
         assertThat(delta(stats, statsBefore, "island", "valueAddedCost")).isEqualByComparingTo("200");
         assertThat(delta(stats, statsBefore, "island", "qualifyingSalePrice")).isEqualByComparingTo("1000");
@@ -249,6 +294,15 @@ class MaterialRegistrationIT extends LedgerIntegrationTestBase {
         // the other enterprise's figures did not move with these
         JsonNode others = ok(api.get(other, "/material-registrations/statistics"));
         assertThat(others.path("island").path("valueAddedBatches").asInt()).isZero();
+    }
+
+    private static JsonNode ofKind(JsonNode lines, String kind) {
+        for (JsonNode l : lines) {
+            if (l.path("kind").asText().equals(kind)) {
+                return l;
+            }
+        }
+        throw new AssertionError("no " + kind + " line in " + lines);
     }
 
     private long idOf(String token, String documentNo) {
