@@ -460,7 +460,7 @@ const en: MessageTree = {
     noLedgers: 'No ledger yet: file materials first, then apply for a ledger set-up',
     empty: 'No data',
     detail: {
-      recognition: 'Island self-produced recognition check',
+      recognition: 'Island-made material recognition check',
       recognitionCheck: 'Check',
       recognitionPassed: 'Result',
       importChecking: 'Uploaded; checking and importing…',

@@ -73,7 +73,7 @@ public final class DocumentTypes {
         // Modules C and D: island self-produced and domestically purchased materials, registered on their own (no
         // ledger, no commodity library), changed and voided after approval; the value-added codes' cost lines link to
         // their lines (rule R10), so a rate traces every domestic and island cost to its registration.
-        registration(ISLAND_MATERIAL_REGISTRATION, "IMR", "岛内自产料件登记", "island self-produced material registration");
+        registration(ISLAND_MATERIAL_REGISTRATION, "IMR", "岛内自产料件登记", "island-made material registration");
         registration(DOMESTIC_MATERIAL_REGISTRATION, "DMR", "国产采购料件登记", "domestically purchased material registration");
 
         // Module K: ledger set-up; lines come from the commodity library.

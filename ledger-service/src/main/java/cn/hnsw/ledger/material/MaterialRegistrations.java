@@ -23,7 +23,7 @@ import java.util.Map;
 
 /**
  * 岛内自产料件 and 国产采购料件 registrations (spec modules C and D) beyond what the document engine does for every
- * type: the recognition check of an island self-produced registration (认定校验, rule R6: a proof attachment, a
+ * type: the recognition check of an island-made material registration (认定校验, rule R6: a proof attachment, a
  * producer registered in Hainan, a price on every line), which its declaration must pass; the cost lines of a
  * cumulative or confirmation code may be declared only while the registrations they link to are still approved (rule
  * R10); and the enterprise's statistics of both (FP 1593–1595, 1608–1610).
@@ -53,7 +53,7 @@ public class MaterialRegistrations implements DeclarationGuard {
     public record Recognition(String documentNo, boolean conforming, String conformityZh, String conformityEn, List<Check> checks) {
     }
 
-    /** 岛内自产料件认定校验 of one island self-produced registration. */
+    /** 岛内自产料件认定校验 of one island-made material registration. */
     public Recognition recognise(DeclarableDocument d) {
         if (!d.type().code().equals(DocumentTypes.ISLAND_MATERIAL_REGISTRATION)) {
             throw new HnswException(LedgerErrorCode.DOCUMENT_TYPE_UNKNOWN, d.type().code());
@@ -75,7 +75,7 @@ public class MaterialRegistrations implements DeclarationGuard {
                 "every material line has a price (" + lines.size() + " lines)"));
         boolean conforming = checks.stream().allMatch(Check::passed);
         return new Recognition(d.documentNo(), conforming, conforming ? "符合岛内自产认定" : "不符合岛内自产认定",
-                conforming ? "conforms to island self-produced recognition" : "does not conform", List.copyOf(checks));
+                conforming ? "conforms to the island-made material recognition" : "does not conform to the island-made material recognition", List.copyOf(checks));
     }
 
     @Override
