@@ -126,6 +126,22 @@ export interface ValueAddedStep {
   value: number
 }
 
+export interface RecognitionCheck {
+  code: string
+  passed: boolean
+  messageZh: string
+  messageEn: string
+}
+
+/** 岛内自产料件认定校验: conforming when every check passed. */
+export interface Recognition {
+  documentNo: string
+  conforming: boolean
+  conformityZh: string
+  conformityEn: string
+  checks: RecognitionCheck[]
+}
+
 export interface ValueAddedCalculation {
   ratePct: number
   thresholdPct: number
@@ -262,6 +278,7 @@ export const ledgerApi = {
     api.post<DocumentView>(`${base}/documents/${id}/${action}`, {}),
   vehicle: (id: number, vehicle: Record<string, unknown>) => api.put<DocumentView>(`${base}/documents/${id}/vehicle`, vehicle),
   valueAdded: (id: number) => api.get<ValueAddedCalculation>(`${base}/documents/${id}/value-added`),
+  recognition: (id: number) => api.get<Recognition>(`${base}/documents/${id}/recognition`),
   logicCheck: (id: number) => api.get<{ passed: boolean; problems: string[] }>(`${base}/documents/${id}/logic-check`),
   consolidate: (type: string, outOfWarehouseIds: number[], title: string) =>
     api.post<DocumentView>(`${base}/consolidations`, { type, outOfWarehouseIds, title }),

@@ -189,6 +189,9 @@ const zhCN: MessageTree = {
     noLedgers: '尚未设立账册：先备案料件，再提交账册设立申请',
     empty: '暂无数据',
     detail: {
+      recognition: '岛内自产认定校验',
+      recognitionCheck: '校验项',
+      recognitionPassed: '结果',
       importChecking: '上传完成，正在校验导入…',
       print: '打印',
       basic: '基本信息',
@@ -457,6 +460,9 @@ const en: MessageTree = {
     noLedgers: 'No ledger yet: file materials first, then apply for a ledger set-up',
     empty: 'No data',
     detail: {
+      recognition: 'Island-made material recognition check',
+      recognitionCheck: 'Check',
+      recognitionPassed: 'Result',
       importChecking: 'Uploaded; checking and importing…',
       print: 'Print (PDF)',
       basic: 'Basic information',

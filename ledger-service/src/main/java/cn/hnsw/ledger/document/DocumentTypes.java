@@ -59,6 +59,8 @@ public final class DocumentTypes {
     public static final String PROCESSING_LEDGER_CANCELLATION = "PROCESSING_LEDGER_CANCELLATION";
     public static final String CUMULATIVE_CODE_FILING = "CUMULATIVE_CODE_FILING";
     public static final String CONFIRMATION_CODE_FILING = "CONFIRMATION_CODE_FILING";
+    public static final String ISLAND_MATERIAL_REGISTRATION = "ISLAND_MATERIAL_REGISTRATION";
+    public static final String DOMESTIC_MATERIAL_REGISTRATION = "DOMESTIC_MATERIAL_REGISTRATION";
 
     private static final Map<String, DocumentType> TYPES = new LinkedHashMap<>();
 
@@ -67,6 +69,12 @@ public final class DocumentTypes {
         filing(MATERIAL_FILING, "ZL", "零关税料件备案", "zero-tariff imported-material filing", MATERIAL);
         filing(FINISHED_PRODUCT_FILING, "ZC", "零关税加工成品备案", "processed finished-product filing", FINISHED_PRODUCT);
         filing(SCRAP_FILING, "ZB", "零关税加工边角料备案", "processing scrap filing", SCRAP);
+
+        // Modules C and D: island self-produced and domestically purchased materials, registered on their own (no
+        // ledger, no commodity library), changed and voided after approval; the value-added codes' cost lines link to
+        // their lines (rule R10), so a rate traces every domestic and island cost to its registration.
+        registration(ISLAND_MATERIAL_REGISTRATION, "IMR", "岛内自产料件登记", "island-made material registration");
+        registration(DOMESTIC_MATERIAL_REGISTRATION, "DMR", "国产采购料件登记", "domestically purchased material registration");
 
         // Module K: ledger set-up; lines come from the commodity library.
         add(new DocumentType(LOGISTICS_LEDGER_SETUP, "LS", "零关税物流账册设立申请", "logistics ledger set-up application",
@@ -160,9 +168,9 @@ public final class DocumentTypes {
             add(new DocumentType(code[0], code[1], code[2], code[3], LedgerType.PROCESSING, true, List.of(
                     LineSpec.of(FINISHED_PRODUCT, COMMODITY_LIBRARY),
                     LineSpec.fromDocuments(IMPORTED_MATERIAL_COST, PROCESSING_ENTRY_GENERAL),
-                    LineSpec.of(DOMESTIC_MATERIAL_COST, NONE),
+                    LineSpec.fromDocuments(DOMESTIC_MATERIAL_COST, DOMESTIC_MATERIAL_REGISTRATION),
                     LineSpec.fromDocuments(CUMULATIVE_CODE_COST, PROCESSING_CARRY_OVER_ENTRY),
-                    LineSpec.of(ISLAND_MATERIAL_COST, NONE)),
+                    LineSpec.fromDocuments(ISLAND_MATERIAL_COST, ISLAND_MATERIAL_REGISTRATION)),
                     StockEffect.NONE, ApprovalAction.NONE, false, false, true, true,
                     BusinessScope.VALUE_ADDED_ACCOUNTING, List.of()));
         }
@@ -174,6 +182,11 @@ public final class DocumentTypes {
     private static void filing(String code, String prefix, String zh, String en, LineKind kind) {
         add(new DocumentType(code, prefix, zh, en, null, false, List.of(LineSpec.of(kind, NONE)), StockEffect.NONE,
                 ApprovalAction.ENTER_COMMODITY_LIBRARY, false, false, true, true, null, List.of()));
+    }
+
+    private static void registration(String code, String prefix, String zh, String en) {
+        add(new DocumentType(code, prefix, zh, en, null, false, List.of(LineSpec.of(MATERIAL, NONE)), StockEffect.NONE,
+                ApprovalAction.NONE, false, false, true, true, null, List.of()));
     }
 
     private static void stock(String code, String prefix, String zh, String en, LedgerType ledgerType, StockEffect effect,

@@ -24,6 +24,8 @@ public enum LedgerErrorCode implements EnumErrorCode {
     LEDGER_NOT_FOUND(HttpStatus.NOT_FOUND, "账册 {0} 不存在", "Ledger {0} does not exist"),
     LEDGER_NOT_ACTIVE(HttpStatus.CONFLICT, "账册 {0} 未生效（状态 {1}）", "Ledger {0} is not active (state {1})"),
     LEDGER_NOT_VERIFIED(HttpStatus.CONFLICT, "账册尚无海关审核通过的报核，不能申报注销 {0}", "The ledger has no write-off report (报核) approved by customs; cancellation {0} cannot be declared"),
+    ISLAND_MATERIAL_NOT_RECOGNISED(HttpStatus.UNPROCESSABLE_ENTITY, "岛内自产料件登记 {0} 未通过认定校验：{1}", "Island-made material registration {0} failed the recognition check: {2}"),
+    COST_SOURCE_NOT_APPROVED(HttpStatus.CONFLICT, "第 {0} 行成本关联的登记 {1} 当前为{2}，须为审核通过", "Line {0}: the registration {1} its cost links to is {3}, not approved"),
     LEDGER_REQUIRED(HttpStatus.BAD_REQUEST, "单证类型 {0} 须指定账册", "Document type {0} needs a ledger"),
     LEDGER_TYPE_MISMATCH(HttpStatus.BAD_REQUEST, "单证类型 {0} 须使用{1}账册", "Document type {0} needs a {1} ledger"),
     INSUFFICIENT_STOCK(HttpStatus.CONFLICT, "料号 {0} 账册库存 {1}，不足以核减 {2}", "Item {0}: ledger stock {1} is less than the decrease {2}"),

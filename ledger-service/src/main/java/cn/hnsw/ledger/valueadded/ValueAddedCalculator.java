@@ -51,7 +51,7 @@ public final class ValueAddedCalculator {
                 case "DOMESTIC_MATERIAL_COST" -> {
                     domestic = domestic.add(amount);
                     steps.add(step("line" + n, "国内采购料件 " + line.label(), "domestic material " + line.label(),
-                            "到厂价（不含增值税） " + amount.toPlainString(), amount));
+                            "到厂价（不含增值税） " + amount.toPlainString() + (line.source() == null ? "" : " ← " + line.source()), amount));
                 }
                 case "CUMULATIVE_CODE_COST" -> {
                     BigDecimal base = money(line.materialBase() == null ? amount : line.materialBase().min(amount));
@@ -66,7 +66,7 @@ public final class ValueAddedCalculator {
                     island = island.add(amount);
                     steps.add(step("line" + n, "岛内自产料件 " + line.label() + "（计入增值，不扣减）",
                             "island-made material " + line.label() + " (value added, not subtracted)",
-                            amount.toPlainString(), amount));
+                            amount.toPlainString() + (line.source() == null ? "" : " ← " + line.source()), amount));
                 }
                 default -> throw new HnswException(LedgerErrorCode.VALUE_ADDED_INPUT_INVALID, "line " + n + " kind " + line.kind());
             }

@@ -274,7 +274,8 @@ class RepeatedShapeIT extends LedgerIntegrationTestBase {
         long id = code.path("id").asLong();
         addLines(token, id, List.of(
                 Map.of("kind", "FINISHED_PRODUCT", "linkRef", product, "quantity", 1),
-                Map.of("kind", "DOMESTIC_MATERIAL_COST", "nameZh", "国产外壳", "hsCode", "3902100090", "quantity", 1, "amount", 500)));
+                Map.of("kind", "DOMESTIC_MATERIAL_COST", "linkRef",
+                        registeredDomesticMaterial(token, "WC-DM-" + UUID.randomUUID().toString().substring(0, 6), 10), "quantity", 10)));
         String no = approve(token, id).path("documentNo").asText();
 
         JsonNode after = ok(api.get(gov, "/statistics/value-added"));

@@ -226,7 +226,7 @@ class JointChainConfirmationIT extends LedgerIntegrationTestBase {
         long codeId = code.path("id").asLong();
         addLines(initiator, codeId, List.of(
                 Map.of("kind", "FINISHED_PRODUCT", "linkRef", router, "quantity", 1),
-                Map.of("kind", "DOMESTIC_MATERIAL_COST", "nameZh", "国产外壳", "hsCode", "8517620000", "quantity", 1, "amount", 500)));
+                Map.of("kind", "DOMESTIC_MATERIAL_COST", "linkRef", registeredDomesticMaterial(initiator, "YP-DM-JC1", 10), "quantity", 10)));
 
         ok(api.post(haikou, "/joint-chains/" + chain.path("id").asLong() + "/decision", Map.of("confirm", true)));
         LedgerApi.Response early = api.post(initiator, "/documents/" + codeId + "/declaration", Map.of());
@@ -246,7 +246,7 @@ class JointChainConfirmationIT extends LedgerIntegrationTestBase {
                 "jointChainNo", chainNo)).path("id").asLong();
         addLines(outsider, foreign, List.of(
                 Map.of("kind", "FINISHED_PRODUCT", "linkRef", outsiderProduct, "quantity", 1),
-                Map.of("kind", "DOMESTIC_MATERIAL_COST", "nameZh", "国产外壳", "hsCode", "8517620000", "quantity", 1, "amount", 500)));
+                Map.of("kind", "DOMESTIC_MATERIAL_COST", "linkRef", registeredDomesticMaterial(outsider, "DZ-DM-JC1", 10), "quantity", 10)));
         LedgerApi.Response notMember = api.post(outsider, "/documents/" + foreign + "/declaration", Map.of());
         assertThat(notMember.status()).isEqualTo(403);
         assertThat(notMember.code()).isEqualTo("JOINT_CHAIN_NOT_MEMBER");

@@ -137,4 +137,27 @@ public abstract class LedgerIntegrationTestBase {
         JsonNode s = stock(token, ledgerId, itemNo);
         return s == null ? BigDecimal.ZERO : new BigDecimal(s.path("quantity").asText());
     }
+
+    /**
+     * Registers and has customs approve one domestically purchased material (国产采购料件登记), price 50 a unit, and
+     * returns the id of its line: what the domestic-material cost of a value-added code links to.
+     */
+    protected long registeredDomesticMaterial(String token, String itemNo, int quantity) {
+        long id = create(token, "DOMESTIC_MATERIAL_REGISTRATION", null, Map.of("supplier", "广东国产外壳厂")).path("id").asLong();
+        addLines(token, id, List.of(Map.of("kind", "MATERIAL", "itemNo", itemNo, "hsCode", "3902100090", "nameZh", "国产外壳",
+                "quantity", quantity, "unitPrice", 50)));
+        return approve(token, id).path("lines").get(0).path("id").asLong();
+    }
+
+    /** Uploads one attached document (随附单证 / 证明附件) of a document as the given user. */
+    protected LedgerApi.Response attach(String token, long documentId, String fileName, byte[] content) {
+        String boundary = "----hnsw" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return api.postBytes(token, "/documents/" + documentId + "/attachments", body.toByteArray(),
+                "multipart/form-data; boundary=" + boundary);
+    }
 }
