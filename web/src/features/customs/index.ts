@@ -18,14 +18,13 @@ const customs: FeatureModule = {
     'enterprise.classification': { component: () => import('./ClassificationView.vue') },
     'officer.classification': { component: () => import('./ClassificationView.vue') },
     'operator.print-templates': { component: () => import('./PrintTemplatesView.vue') },
+    'operator.screen-configs': { component: () => import('./ScreenConfigsView.vue') },
   },
   routes: [
     { path: 'enterprise/declarations/:id', name: 'customs-declaration', component: () => import('./DeclarationEditorView.vue'),
       roles: ['enterprise-declarant', 'enterprise-admin'], titleKey: 'menu.enterprise.declarations' },
     { path: 'officer/declarations/:id', name: 'customs-declaration-officer', component: () => import('./DeclarationEditorView.vue'),
       roles: ['customs-officer', 'customs-reviewer'], titleKey: 'menu.officer.clearance-declarations' },
-    { path: 'operator/screen-configs', name: 'customs-screen-configs', component: () => import('./ScreenConfigsView.vue'),
-      roles: ['sw-operator', 'platform-admin'], titleKey: 'menu.operator.screen-configs' },
   ],
   messages: { 'zh-CN': zhCN, en },
 }

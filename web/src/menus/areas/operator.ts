@@ -24,6 +24,7 @@ export const operatorArea: MenuArea = {
     ready('operator', 'zero-tariff-reference'),
     ready('operator', 'service-console'),
     ready('operator', 'print-templates'),
+    ready('operator', 'screen-configs'),
     { id: 'operator.api-docs', titleKey: 'menu.operator.api-docs', path: '/swagger-ui.html', status: 'external' },
   ],
 }
