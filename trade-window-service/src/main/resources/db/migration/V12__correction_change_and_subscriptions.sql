@@ -34,3 +34,26 @@ CREATE TABLE la_template_subscription (
     subscribed_at   TIMESTAMPTZ NOT NULL,
     PRIMARY KEY (owner_key, template_code)
 );
+
+-- S2 报送主体登录管理 (FP 101–106): the reporting end's login timeout as data (minutes without a request to the
+-- low-altitude API after which the login session is over), and the login sessions seen (keyed by the token's sid:
+-- one Keycloak session across token renewals), with their last request and why they ended.
+CREATE TABLE la_login_setting (
+    id                    SMALLINT PRIMARY KEY CHECK (id = 1),
+    idle_timeout_minutes  INT NOT NULL CHECK (idle_timeout_minutes BETWEEN 5 AND 1440),
+    updated_by            VARCHAR(200),
+    updated_at            TIMESTAMPTZ NOT NULL DEFAULT now()
+);
+INSERT INTO la_login_setting (id, idle_timeout_minutes) VALUES (1, 30);
+
+CREATE TABLE la_login_session (
+    session_id   VARCHAR(100) PRIMARY KEY,
+    owner_key    VARCHAR(200) NOT NULL,
+    username     VARCHAR(200) NOT NULL,
+    first_seen   TIMESTAMPTZ NOT NULL,
+    last_seen    TIMESTAMPTZ NOT NULL,
+    requests     BIGINT NOT NULL DEFAULT 1,
+    ended_at     TIMESTAMPTZ,
+    end_reason   VARCHAR(16) CHECK (end_reason IN ('IDLE_TIMEOUT', 'LOGOUT'))
+);
+CREATE INDEX la_login_session_owner ON la_login_session (owner_key, last_seen DESC);

@@ -1086,4 +1086,77 @@ class LowAltitudeReportingIT {
         assertThat(api.post(reviewer(), base + "/review", Map.of("approve", true, "opinion", "核实无误")).body()
                 .path("status").asText()).isEqualTo("APPROVED");
     }
+
+    static String session(String uscc, String sid) {
+        return TOKENS.user("pilot-" + uscc.substring(14), "enterprise-declarant").enterprise(uscc).sessionId(sid).mint();
+    }
+
+    void idleFor(String sid, int minutes) {
+        jdbc.update("UPDATE la_login_session SET last_seen = now() - make_interval(mins => ?) WHERE session_id = ?",
+                minutes, sid);
+    }
+
+    @Test
+    void aReporterLoginSessionIdleLongerThanTheTimeoutIsRefusedUntilANewLogin() {
+        // The timeout is data: reviewers set it within 5..1440 minutes; reporters cannot.
+        assertThat(api.get(reviewer(), "/low-altitude/login-settings").body().path("idleTimeoutMinutes").asInt())
+                .isEqualTo(30);
+        assertThat(api.put(enterprise(YEFENG), "/low-altitude/login-settings", Map.of("idleTimeoutMinutes", 600))
+                .status()).isEqualTo(403);
+        assertThat(api.put(reviewer(), "/low-altitude/login-settings", Map.of("idleTimeoutMinutes", 3)).status())
+                .isEqualTo(400);
+
+        String a = "sid-" + java.util.UUID.randomUUID();
+        ok(api.get(session(YEFENG, a), "/low-altitude/subjects"));
+        ok(api.get(session(YEFENG, a), "/low-altitude/subjects"));
+        // 29 minutes without a request: still on (and the request counts as activity).
+        idleFor(a, 29);
+        ok(api.get(session(YEFENG, a), "/low-altitude/subjects"));
+        JsonNode mine = api.get(session(YEFENG, a), "/low-altitude/login-sessions").body();
+        assertThat(mine).anySatisfy(s -> {
+            assertThat(s.path("sessionId").asText()).isEqualTo(a);
+            // three requests and this listing
+            assertThat(s.path("requests").asInt()).isEqualTo(4);
+            assertThat(s.hasNonNull("endedAt")).isFalse();
+        });
+
+        // 31 minutes: the session is over; a renewed token of the same session too; nothing is changed.
+        idleFor(a, 31);
+        Long subjects = jdbc.queryForObject("SELECT count(*) FROM reporting_subject", Long.class);
+        Res refused = api.post(session(YEFENG, a), "/low-altitude/subjects", Map.of("kind", "ENTERPRISE",
+                "name", "超时后不能登记", "contactPhone", "13907560000", "aircraftRegs", "B-7QX9", "submit", true));
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.code()).isEqualTo("SESSION_IDLE_TIMEOUT");
+        assertThat(refused.toString()).contains("登录超时");
+        assertThat(api.get(session(YEFENG, a), "/low-altitude/subjects").code()).isEqualTo("SESSION_IDLE_TIMEOUT");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM reporting_subject", Long.class)).isEqualTo(subjects);
+        assertThat(jdbc.queryForObject("SELECT end_reason FROM la_login_session WHERE session_id = ?", String.class, a))
+                .isEqualTo("IDLE_TIMEOUT");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM la_system_log WHERE event = 'SESSION_IDLE_TIMEOUT' "
+                + "AND actor_name = 'pilot-' || ?", Long.class, YEFENG.substring(14))).isPositive();
+
+        // A new login is a new session; a shorter timeout set by a reviewer applies at once.
+        String b = "sid-" + java.util.UUID.randomUUID();
+        ok(api.get(session(YEFENG, b), "/low-altitude/subjects"));
+        ok(api.put(reviewer(), "/low-altitude/login-settings", Map.of("idleTimeoutMinutes", 10)));
+        try {
+            idleFor(b, 11);
+            assertThat(api.get(session(YEFENG, b), "/low-altitude/subjects").code()).isEqualTo("SESSION_IDLE_TIMEOUT");
+        } finally {
+            assertThat(api.put(reviewer(), "/low-altitude/login-settings", Map.of("idleTimeoutMinutes", 30)).body()
+                    .path("updatedBy").asText()).isEqualTo("transport-reviewer");
+        }
+
+        // Logging out ends the session at once.
+        String c = "sid-" + java.util.UUID.randomUUID();
+        assertThat(api.post(session(YEFENG, c), "/low-altitude/login-sessions/current/logout", Map.of()).body()
+                .path("endReason").asText()).isEqualTo("LOGOUT");
+        assertThat(api.get(session(YEFENG, c), "/low-altitude/subjects").code()).isEqualTo("SESSION_ENDED");
+
+        // Each reporter lists its own sessions only; reviewers list all (and are not timed here).
+        assertThat(api.get(enterprise(HAISI), "/low-altitude/login-sessions").body().findValuesAsText("sessionId"))
+                .doesNotContain(a, b, c);
+        assertThat(api.get(reviewer(), "/low-altitude/login-sessions").body().findValuesAsText("sessionId"))
+                .contains(a, b, c);
+    }
 }
