@@ -1070,6 +1070,16 @@ class LowAltitudeReportingIT {
         assertThat(api.post(reviewer(), changes + "/decision", Map.of("accept", true, "opinion", "again")).code())
                 .isEqualTo("CORRECTION_STATE");
 
+        // 撤销申请 (FP 384): the declared correction is revoked; a copy of it is declared in its place.
+        assertThat(api.post(enterprise(HAISI), base + "/revocation", Map.of()).status()).isEqualTo(403);
+        assertThat(api.post(ent, base + "/revocation", Map.of()).body().path("status").asText()).isEqualTo("REVOKED");
+        assertThat(api.post(ent, changes, change).code()).isEqualTo("CORRECTION_STATE");
+        assertThat(api.get(ent, changes).body().findValuesAsText("status")).containsExactly("REFUSED");
+        String copyId = api.post(ent, base + "/copy", Map.of()).body().path("id").asText();
+        base = "/low-altitude/credit-corrections/" + copyId;
+        changes = base + "/change-requests";
+        assertThat(api.post(ent, base + "/declaration", Map.of()).body().path("status").asText()).isEqualTo("DECLARED");
+
         // Asked again and accepted: the correction takes the new reason and evidence, declared again.
         ok(api.post(ent, changes, change));
         JsonNode accepted = api.post(reviewer(), changes + "/decision", Map.of("accept", true, "opinion", "已核实新编号")).body();
@@ -1077,10 +1087,11 @@ class LowAltitudeReportingIT {
         assertThat(accepted.path("reason").asText()).isEqualTo(change.get("reason"));
         assertThat(accepted.path("evidence").asText()).isEqualTo("HG4601202611270051");
         JsonNode history = api.get(ent, changes).body();
-        assertThat(history.findValuesAsText("status")).containsExactly("REFUSED", "ACCEPTED");
+        assertThat(history.findValuesAsText("status")).containsExactly("ACCEPTED");
+        assertThat(history.get(0).path("oldReason").asText()).isEqualTo(declaredReason);
         assertThat(history.findValuesAsText("decidedBy")).containsOnly("transport-reviewer");
         assertThat(api.get(enterprise(HAISI), changes).status()).isEqualTo(403);
-        assertThat(api.get(reviewer(), changes).body()).hasSize(2);
+        assertThat(api.get(reviewer(), changes).body()).hasSize(1);
 
         // The changed correction is then decided as any declared one.
         assertThat(api.post(reviewer(), base + "/review", Map.of("approve", true, "opinion", "核实无误")).body()
