@@ -1,5 +1,5 @@
 import type { Role } from '@/auth/roles'
-import { api } from '@/api'
+import { api, ApiError } from '@/api'
 import { config } from '@/config/runtimeConfig'
 import { useAuthStore } from '@/stores/auth'
 
@@ -653,3 +653,12 @@ export interface ReviewAttachment {
 }
 export const repairDocumentPath = (id: string, documentId: string) => `/repair-preferences/${id}/documents/${documentId}/content`
 export const repairAttachmentPath = (id: string, attachmentId: string) => `/repair-preferences/${id}/review-attachments/${attachmentId}/content`
+
+/**
+ * Whether an API error says the service ended the reporter's login session (S2 登录超时: idle longer than the
+ * configured minutes, or logged out): the web then drops the Keycloak session too, so the reporter logs in again.
+ */
+export function loginSessionOver(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 401
+    && (error.code === 'SESSION_IDLE_TIMEOUT' || error.code === 'SESSION_ENDED')
+}
