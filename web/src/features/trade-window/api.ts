@@ -1,5 +1,5 @@
 import type { Role } from '@/auth/roles'
-import { api } from '@/api'
+import { api, ApiError } from '@/api'
 import { config } from '@/config/runtimeConfig'
 import { useAuthStore } from '@/stores/auth'
 
@@ -341,6 +341,37 @@ export const lowAltitudeApi = {
   receipt: (id: string) => api.post<ActivityReport>(`${LA}/reports/${id}/receipt`, {}),
   applyReceipt: (id: string) => api.post<ActivityReport>(`${LA}/reports/${id}/receipt-application`, {}),
   myNotices: () => api.get<LaMessage[]>(`${LA}/my-notices`),
+  subscriptions: () => api.get<LaSubscription[]>(`${LA}/my-subscriptions`),
+  subscribe: (code: string) => api.put<LaSubscription[]>(`${LA}/my-subscriptions/${code}`, {}),
+  unsubscribe: (code: string) => api.delete<LaSubscription[]>(`${LA}/my-subscriptions/${code}`),
+  loginSettings: () => api.get<LaLoginSettings>(`${LA}/login-settings`),
+  saveLoginSettings: (idleTimeoutMinutes: number) => api.put<LaLoginSettings>(`${LA}/login-settings`, { idleTimeoutMinutes }),
+  loginSessions: () => api.get<LaLoginSession[]>(`${LA}/login-sessions`),
+}
+
+/** A subscribable notice template and whether the reporter (its enterprise or itself) subscribed to it. */
+export interface LaSubscription {
+  code: string
+  nameZh: string
+  nameEn: string
+  channelPc: boolean
+  channelMobile: boolean
+  channelSms: boolean
+  subscribed: boolean
+  subscribedAt?: string
+}
+/** The reporting end's login timeout (minutes without a request), set by reviewers. */
+export interface LaLoginSettings { idleTimeoutMinutes: number; updatedBy?: string; updatedAt: string }
+/** A reporter's login session (one Keycloak session across token renewals) as the service saw it. */
+export interface LaLoginSession {
+  sessionId: string
+  ownerKey: string
+  username: string
+  firstSeen: string
+  lastSeen: string
+  requests: number
+  endedAt?: string
+  endReason?: 'IDLE_TIMEOUT' | 'LOGOUT'
 }
 
 /** A notice to the reporter from the S2 notice templates (PC or mobile end). */
@@ -383,10 +414,25 @@ export interface LaCorrection {
   recordId: string
   reason: string
   evidence?: string
-  status: 'DRAFT' | 'DECLARED' | 'LOGIC_REJECTED' | 'REVOKED' | 'APPROVED' | 'REJECTED'
+  status: 'DRAFT' | 'DECLARED' | 'CHANGE_REQUESTED' | 'LOGIC_REJECTED' | 'REVOKED' | 'APPROVED' | 'REJECTED'
   logicErrors?: string
   reviewOpinion?: string
   createdAt: string
+}
+/** 变更申请 of a declared correction: the asked-for reason and evidence beside the declared ones. */
+export interface LaCorrectionChange {
+  id: string
+  correctionId: string
+  oldReason: string
+  oldEvidence?: string
+  reason: string
+  evidence?: string
+  why: string
+  requestedBy: string
+  requestedAt: string
+  status: 'REQUESTED' | 'ACCEPTED' | 'REFUSED'
+  decidedBy?: string
+  opinion?: string
 }
 export interface LaNotice {
   id: string
@@ -425,6 +471,11 @@ export const creditApi = {
   deleteCorrection: (id: string) => api.delete<void>(`${LA}/credit-corrections/${id}`),
   decideCorrection: (id: string, approve: boolean, opinion: string) =>
     api.post<LaCorrection>(`${LA}/credit-corrections/${id}/review`, { approve, opinion }),
+  requestChange: (id: string, reason: string, evidence: string, why: string) =>
+    api.post<LaCorrectionChange>(`${LA}/credit-corrections/${id}/change-requests`, { reason, evidence, why }),
+  changes: (id: string) => api.get<LaCorrectionChange[]>(`${LA}/credit-corrections/${id}/change-requests`),
+  decideChange: (id: string, accept: boolean, opinion: string) =>
+    api.post<LaCorrection>(`${LA}/credit-corrections/${id}/change-requests/decision`, { accept, opinion }),
   notices: () => api.get<LaNotice[]>(`${LA}/notices`),
   publish: (n: Omit<LaNotice, 'id' | 'publishedAt'>) => api.post<LaNotice>(`${LA}/notices`, n),
 }
@@ -602,3 +653,12 @@ export interface ReviewAttachment {
 }
 export const repairDocumentPath = (id: string, documentId: string) => `/repair-preferences/${id}/documents/${documentId}/content`
 export const repairAttachmentPath = (id: string, attachmentId: string) => `/repair-preferences/${id}/review-attachments/${attachmentId}/content`
+
+/**
+ * Whether an API error says the service ended the reporter's login session (S2 登录超时: idle longer than the
+ * configured minutes, or logged out): the web then drops the Keycloak session too, so the reporter logs in again.
+ */
+export function loginSessionOver(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 401
+    && (error.code === 'SESSION_IDLE_TIMEOUT' || error.code === 'SESSION_ENDED')
+}

@@ -185,4 +185,20 @@ class LowAltitudeController {
     List<LowAltitudeNotices.Message> myNotices() {
         return notices.mine(Actors.current());
     }
+
+    /** 通知订阅: the subscribable templates and the reporter's subscriptions to them. */
+    @GetMapping("/my-subscriptions")
+    List<LowAltitudeNotices.Subscription> mySubscriptions() {
+        return notices.subscriptions(Actors.current());
+    }
+
+    @PutMapping("/my-subscriptions/{code}")
+    List<LowAltitudeNotices.Subscription> subscribe(@PathVariable @Pattern(regexp = "[A-Z][A-Z0-9_]{1,39}") String code) {
+        return notices.subscribe(Actors.current(), code);
+    }
+
+    @DeleteMapping("/my-subscriptions/{code}")
+    List<LowAltitudeNotices.Subscription> unsubscribe(@PathVariable @Pattern(regexp = "[A-Z][A-Z0-9_]{1,39}") String code) {
+        return notices.unsubscribe(Actors.current(), code);
+    }
 }

@@ -202,6 +202,31 @@ class LowAltitudeCreditController {
         return credit.decide(Actors.current(), id, r.approve(), r.opinion());
     }
 
+    record ChangeRequest(@NotBlank @Size(max = 2000) String reason, @Size(max = 2000) String evidence,
+                         @NotBlank @Size(max = 1000) String why) {
+    }
+
+    record ChangeDecision(boolean accept, @NotBlank @Size(max = 1000) String opinion) {
+    }
+
+    /** 变更申请 (FP 383) of a declared correction. */
+    @PostMapping("/credit-corrections/{id}/change-requests")
+    @ResponseStatus(HttpStatus.CREATED)
+    LowAltitudeCreditService.CorrectionChangeRequest requestChange(@PathVariable UUID id,
+                                                                   @Valid @RequestBody ChangeRequest r) {
+        return credit.requestChange(Actors.current(), id, r.reason(), r.evidence(), r.why());
+    }
+
+    @GetMapping("/credit-corrections/{id}/change-requests")
+    List<LowAltitudeCreditService.CorrectionChangeRequest> changes(@PathVariable UUID id) {
+        return credit.changes(Actors.current(), id);
+    }
+
+    @PostMapping("/credit-corrections/{id}/change-requests/decision")
+    Correction decideChange(@PathVariable UUID id, @Valid @RequestBody ChangeDecision r) {
+        return credit.decideChange(Actors.current(), id, r.accept(), r.opinion());
+    }
+
     // --- notices ----------------------------------------------------------------------------------------------
 
     record NoticeRequest(@NotBlank @Pattern(regexp = "POLICY|ANNOUNCEMENT") String kind,

@@ -464,7 +464,7 @@ public class LowAltitudeCreditService {
             errors.add("该信用记录已纠偏 / The credit record has already been corrected");
         }
         long open = jdbc.sql("""
-                SELECT count(*) FROM la_credit_correction WHERE record_id = ? AND id <> ? AND status = 'DECLARED'""")
+                SELECT count(*) FROM la_credit_correction WHERE record_id = ? AND id <> ? AND status IN ('DECLARED', 'CHANGE_REQUESTED')""")
                 .params(c.recordId(), id).query(Long.class).single();
         if (open > 0) {
             errors.add("该信用记录已有办理中的纠偏申请 / A correction of this record is already in progress");
@@ -486,6 +486,94 @@ public class LowAltitudeCreditService {
         jdbc.sql("UPDATE la_credit_correction SET status = 'REVOKED', updated_at = ? WHERE id = ?")
                 .params(Timestamp.from(clock.instant()), id).update();
         return reload(id);
+    }
+
+    public record CorrectionChangeRequest(UUID id, UUID correctionId, String oldReason, String oldEvidence,
+                                          String reason, String evidence, String why, String requestedBy,
+                                          Instant requestedAt, String status, String decidedBy, Instant decidedAt,
+                                          String opinion) {
+    }
+
+    private static CorrectionChangeRequest change(ResultSet rs, int i) throws SQLException {
+        Timestamp decided = rs.getTimestamp("decided_at");
+        return new CorrectionChangeRequest(rs.getObject("id", UUID.class), rs.getObject("correction_id", UUID.class),
+                rs.getString("old_reason"), rs.getString("old_evidence"), rs.getString("reason"),
+                rs.getString("evidence"), rs.getString("why"), rs.getString("requested_by"),
+                rs.getTimestamp("requested_at").toInstant(), rs.getString("status"), rs.getString("decided_by"),
+                decided == null ? null : decided.toInstant(), rs.getString("opinion"));
+    }
+
+    /**
+     * 变更申请 (FP 383): the reporter asks to change the reason and evidence of a declared correction, saying why. The
+     * new reason passes the declaration check (at least 10 characters). The correction waits (CHANGE_REQUESTED) for
+     * the reviewer, who cannot decide the correction itself meanwhile.
+     */
+    @Transactional
+    public CorrectionChangeRequest requestChange(CurrentActor actor, UUID id, String reason, String evidence,
+                                                 String why) {
+        Correction c = ownCorrectionForUpdate(actor, id);
+        requireState(c, "DECLARED", "变更申请 request a change");
+        if (reason == null || reason.strip().length() < 10) {
+            throw new HnswException(LowAltitudeErrorCode.CORRECTION_REASON_SHORT);
+        }
+        UUID changeId = UUID.randomUUID();
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql("""
+                INSERT INTO la_credit_correction_change (id, correction_id, old_reason, old_evidence, reason, evidence,
+                  why, requested_by, requested_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'REQUESTED')""")
+                .params(changeId, id, c.reason(), c.evidence(), reason.strip(), evidence, why, actor.username(), now)
+                .update();
+        jdbc.sql("UPDATE la_credit_correction SET status = 'CHANGE_REQUESTED', updated_at = ? WHERE id = ?")
+                .params(now, id).update();
+        return jdbc.sql("SELECT * FROM la_credit_correction_change WHERE id = ?").param(changeId)
+                .query(LowAltitudeCreditService::change).single();
+    }
+
+    /**
+     * The reviewer's answer to a change request: accepted, the correction takes the new reason and evidence and is
+     * declared again (its declaration time now); refused, it stays as it was declared. Either way it is DECLARED.
+     */
+    @Transactional
+    public Correction decideChange(CurrentActor actor, UUID id, boolean accept, String opinion) {
+        requireReviewer(actor);
+        Correction c = jdbc.sql("SELECT * FROM la_credit_correction WHERE id = ? FOR UPDATE").param(id)
+                .query(LowAltitudeCreditService::correction).optional()
+                .orElseThrow(() -> new HnswException(LowAltitudeErrorCode.CORRECTION_NOT_FOUND, id));
+        requireState(c, "CHANGE_REQUESTED", "审核变更申请 decide a change request");
+        CorrectionChangeRequest open = jdbc.sql("""
+                SELECT * FROM la_credit_correction_change WHERE correction_id = ? AND status = 'REQUESTED'""")
+                .param(id).query(LowAltitudeCreditService::change).single();
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql("""
+                UPDATE la_credit_correction_change SET status = ?, decided_by = ?, decided_at = ?, opinion = ?
+                WHERE id = ?""")
+                .params(accept ? "ACCEPTED" : "REFUSED", actor.username(), now, opinion, open.id()).update();
+        if (accept) {
+            jdbc.sql("""
+                    UPDATE la_credit_correction SET status = 'DECLARED', reason = ?, evidence = ?, declared_at = ?,
+                      updated_at = ? WHERE id = ?""")
+                    .params(open.reason(), open.evidence(), now, now, id).update();
+        } else {
+            jdbc.sql("UPDATE la_credit_correction SET status = 'DECLARED', updated_at = ? WHERE id = ?")
+                    .params(now, id).update();
+        }
+        return reload(id);
+    }
+
+    /** Every change request of a correction, oldest first: for its reporter or a reviewer. */
+    public List<CorrectionChangeRequest> changes(CurrentActor actor, UUID id) {
+        Correction c = jdbc.sql("SELECT * FROM la_credit_correction WHERE id = ?").param(id)
+                .query(LowAltitudeCreditService::correction).optional()
+                .orElseThrow(() -> new HnswException(LowAltitudeErrorCode.CORRECTION_NOT_FOUND, id));
+        if (!LowAltitudeReportingService.isReviewer(actor)) {
+            String owner = jdbc.sql("SELECT owner_key FROM la_credit_correction WHERE id = ?").param(c.id())
+                    .query(String.class).single();
+            if (!LowAltitudeReportingService.ownerKey(actor).equals(owner)) {
+                throw new HnswException(CommonErrorCode.ENTERPRISE_SCOPE_VIOLATION);
+            }
+        }
+        return jdbc.sql("SELECT * FROM la_credit_correction_change WHERE correction_id = ? ORDER BY requested_at")
+                .param(id).query(LowAltitudeCreditService::change).list();
     }
 
     /**

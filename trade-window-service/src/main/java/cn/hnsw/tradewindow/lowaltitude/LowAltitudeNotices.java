@@ -8,7 +8,9 @@ import cn.hnsw.tradewindow.lowaltitude.LowAltitudeTemplates.Template;
 import cn.hnsw.tradewindow.pilot.PilotRecordsRepository;
 import cn.hnsw.tradewindow.pilot.PilotRecordsRepository.NotificationRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import cn.hnsw.common.web.HnswException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -24,7 +26,9 @@ import java.util.UUID;
  * calendar), every review result (REPORT_RESULT) and a raised warning (WARNING_RAISED) reach the reporting subject on
  * the channels its template names — the PC and mobile ends as in-app messages (status DELIVERED, read by the
  * reporter here), SMS to the subject's contact phone through the SMS platform (a PENDING record the notice
- * dispatcher sends). A disabled or deleted template sends nothing. Written in the caller's transaction.
+ * dispatcher sends). A disabled or deleted template sends nothing. A subscribable template (订阅) reaches only the
+ * reporters (by owner: enterprise or individual) who subscribed to it here; one that is not subscribable reaches every
+ * subject concerned. Written in the caller's transaction.
  */
 @Component
 public class LowAltitudeNotices {
@@ -80,9 +84,65 @@ public class LowAltitudeNotices {
                         rs.getTimestamp("created_at").toInstant())).list();
     }
 
+    /** A subscribable, enabled template and whether the reporter subscribed to it. */
+    public record Subscription(String code, String nameZh, String nameEn, boolean channelPc, boolean channelMobile,
+                               boolean channelSms, boolean subscribed, Instant subscribedAt) {
+    }
+
+    /** The templates a reporter may subscribe to (subscribable and enabled), each with its own subscription. */
+    public List<Subscription> subscriptions(CurrentActor actor) {
+        String owner = LowAltitudeReportingService.ownerKey(actor);
+        return jdbc.sql("""
+                SELECT t.*, s.subscribed_at FROM la_notice_template t
+                LEFT JOIN la_template_subscription s ON s.template_code = t.code AND s.owner_key = ?
+                WHERE t.subscribable AND t.enabled ORDER BY t.code""").param(owner)
+                .query((rs, i) -> {
+                    java.sql.Timestamp at = rs.getTimestamp("subscribed_at");
+                    return new Subscription(rs.getString("code"), rs.getString("name_zh"), rs.getString("name_en"),
+                            rs.getBoolean("channel_pc"), rs.getBoolean("channel_mobile"), rs.getBoolean("channel_sms"),
+                            at != null, at == null ? null : at.toInstant());
+                }).list();
+    }
+
+    /** 订阅: the reporter's owner subscribes to a subscribable, enabled template (again: no change). */
+    @Transactional
+    public List<Subscription> subscribe(CurrentActor actor, String code) {
+        String owner = LowAltitudeReportingService.ownerKey(actor);
+        Template t = templates.find(code)
+                .orElseThrow(() -> new HnswException(LowAltitudeErrorCode.TEMPLATE_NOT_FOUND, code));
+        if (!t.subscribable() || !t.enabled()) {
+            throw new HnswException(LowAltitudeErrorCode.TEMPLATE_NOT_SUBSCRIBABLE, code);
+        }
+        jdbc.sql("""
+                INSERT INTO la_template_subscription (owner_key, template_code, subscribed_by, subscribed_at)
+                VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                .params(owner, code, actor.username(), java.sql.Timestamp.from(clock.instant())).update();
+        return subscriptions(actor);
+    }
+
+    /** 取消订阅: the reporter's owner no longer receives the template. */
+    @Transactional
+    public List<Subscription> unsubscribe(CurrentActor actor, String code) {
+        String owner = LowAltitudeReportingService.ownerKey(actor);
+        if (templates.find(code).isEmpty()) {
+            throw new HnswException(LowAltitudeErrorCode.TEMPLATE_NOT_FOUND, code);
+        }
+        jdbc.sql("DELETE FROM la_template_subscription WHERE owner_key = ? AND template_code = ?")
+                .params(owner, code).update();
+        return subscriptions(actor);
+    }
+
+    private boolean subscribed(String ownerKey, String code) {
+        return jdbc.sql("SELECT count(*) FROM la_template_subscription WHERE owner_key = ? AND template_code = ?")
+                .params(ownerKey, code).query(Long.class).single() > 0;
+    }
+
     private void send(String code, Subject subject, String businessId, Map<String, String> values) {
         Template t = templates.find(code).orElse(null);
         if (t == null || !t.enabled()) {
+            return;
+        }
+        if (t.subscribable() && !subscribed(subject.ownerKey(), code)) {
             return;
         }
         values.put("subjectName", subject.name());

@@ -270,6 +270,7 @@ class LowAltitudeReportingIT {
     @Test
     void warningModelsRaiseWarningsThatLowerTheCreditScoreUntilProcessedOrCorrected() throws Exception {
         String ent = enterprise(HAISI);
+        ok(api.put(ent, "/low-altitude/my-subscriptions/WARNING_RAISED", Map.of()));
         Res s = api.post(ent, "/low-altitude/subjects", Map.of("kind", "ENTERPRISE", "name", "洋浦低空货运有限公司",
                 "contactPhone", "13907561299", "aircraftRegs", "B-8CR1", "submit", true));
         assertThat(s.status()).as(s.toString()).isEqualTo(201);
@@ -861,6 +862,7 @@ class LowAltitudeReportingIT {
     @Test
     void reviewResultsAndReturnsReachTheSubjectThroughItsNoticeTemplates() {
         String ent = enterprise(YEFENG);
+        ok(api.put(ent, "/low-altitude/my-subscriptions/REPORT_RESULT", Map.of()));
         String subjectId = subject(ent);
         String returned = report(ent, subjectId, cargo("HG4601202611270031"));
         ok(api.post(ent, "/low-altitude/reports/" + returned + "/declaration", Map.of()));
@@ -958,5 +960,214 @@ class LowAltitudeReportingIT {
         ok(applied);
         assertThat(applied.body().path("status").asText()).isEqualTo("COMPLETED");
         assertThat(api.get(stranger, "/low-altitude/reports/" + good).status()).isEqualTo(403);
+    }
+
+    List<String> noticeKinds(String businessId) {
+        return jdbc.queryForList("SELECT kind || ':' || channel FROM notification_record WHERE business_id = ?",
+                String.class, businessId);
+    }
+
+    @Test
+    void onlySubscribersReceiveSubscribableTemplatesAndEveryoneTheOthers() {
+        String ent = enterprise(YEFENG);
+        String subjectId = subject(ent);
+        JsonNode list = api.delete(ent, "/low-altitude/my-subscriptions/REPORT_RESULT").body();
+        // The list holds the subscribable, enabled templates only, each with this owner's subscription.
+        assertThat(list.findValuesAsText("code")).contains("REPORT_RESULT", "WARNING_RAISED")
+                .doesNotContain("REPORT_RETURNED");
+        list.forEach(t -> {
+            if (t.path("code").asText().equals("REPORT_RESULT")) {
+                assertThat(t.path("subscribed").asBoolean()).isFalse();
+            }
+        });
+        // Refusals: a template that is not subscribable, one that does not exist, a reviewer (no reporter).
+        Res notSubscribable = api.put(ent, "/low-altitude/my-subscriptions/REPORT_RETURNED", Map.of());
+        assertThat(notSubscribable.status()).isEqualTo(409);
+        assertThat(notSubscribable.code()).isEqualTo("TEMPLATE_NOT_SUBSCRIBABLE");
+        assertThat(api.put(ent, "/low-altitude/my-subscriptions/NO_SUCH_TEMPLATE", Map.of()).status()).isEqualTo(404);
+        assertThat(api.get(reviewer(), "/low-altitude/my-subscriptions").status()).isEqualTo(403);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM la_template_subscription WHERE owner_key = ? "
+                + "AND template_code = 'REPORT_RETURNED'", Long.class, YEFENG)).isZero();
+
+        // Not subscribed: an approved report sends no result notice.
+        String quiet = approvedReport(ent, subjectId);
+        assertThat(noticeKinds(quiet)).isEmpty();
+
+        // Subscribed: the result reaches the PC and mobile ends (the template's channels).
+        JsonNode after = api.put(ent, "/low-altitude/my-subscriptions/REPORT_RESULT", Map.of()).body();
+        assertThat(after).anySatisfy(t -> {
+            assertThat(t.path("code").asText()).isEqualTo("REPORT_RESULT");
+            assertThat(t.path("subscribed").asBoolean()).isTrue();
+        });
+        ok(api.put(ent, "/low-altitude/my-subscriptions/REPORT_RESULT", Map.of()));
+        String heard = approvedReport(ent, subjectId);
+        assertThat(noticeKinds(heard)).containsExactlyInAnyOrder("LA_REPORT_RESULT:PC", "LA_REPORT_RESULT:MOBILE");
+        // The subscription is the owner's: another enterprise has not subscribed.
+        assertThat(api.get(enterprise(HAISI), "/low-altitude/my-subscriptions").body()).anySatisfy(t -> {
+            assertThat(t.path("code").asText()).isEqualTo("REPORT_RESULT");
+            assertThat(t.path("subscribed").asBoolean()).isFalse();
+        });
+
+        // Unsubscribed again: a return (template not subscribable) still arrives, its result notice does not.
+        ok(api.delete(ent, "/low-altitude/my-subscriptions/REPORT_RESULT"));
+        String returned = report(ent, subjectId, cargo("HG4601202611270077"));
+        ok(api.post(ent, "/low-altitude/reports/" + returned + "/declaration", Map.of()));
+        ok(api.post(reviewer(), "/low-altitude/reports/" + returned + "/review",
+                Map.of("result", "RETURNED", "opinion", "托运人信息不全")));
+        assertThat(noticeKinds(returned)).containsExactlyInAnyOrder("LA_REPORT_RETURNED:PC",
+                "LA_REPORT_RETURNED:MOBILE", "LA_REPORT_RETURNED:SMS");
+        ok(api.put(ent, "/low-altitude/my-subscriptions/REPORT_RESULT", Map.of()));
+    }
+
+    @Test
+    void aDeclaredCreditCorrectionIsChangedOnlyThroughAChangeRequestTheReviewerDecides() {
+        String ent = enterprise(YEFENG);
+        String subjectId = subject(ent);
+        // A report without the customs certificate fails the logic check: a credit record to correct.
+        Res bad = api.post(ent, "/low-altitude/reports", Map.of("subjectId", subjectId, "activity", "CARGO",
+                "airport", "三亚凤凰国际机场", "aircraftReg", "B-7QX1", "flightDate", today().toString(),
+                "content", Map.of("goods", List.of(Map.of("name", "椰子", "hsCode", "08011910", "quantity", 5, "unit", "千克")),
+                        "shipper", Map.of("name", "三亚南繁果业有限公司"))));
+        ok(api.post(ent, "/low-altitude/reports/" + bad.body().path("id").asText() + "/declaration", Map.of()));
+        String recordId = api.get(ent, "/low-altitude/subjects/" + subjectId + "/credit-records").body().get(0)
+                .path("id").asText();
+        String declaredReason = "海关手续办结证明系录入遗漏，现补交证明编号";
+        String id = api.post(ent, "/low-altitude/credit-corrections", Map.of("subjectId", subjectId, "recordId", recordId,
+                "reason", declaredReason, "evidence", "HG4601202611270050")).body().path("id").asText();
+        String base = "/low-altitude/credit-corrections/" + id;
+        String changes = base + "/change-requests";
+        Map<String, Object> change = Map.of("reason", "海关手续办结证明编号录错，正确编号为 HG4601202611270051",
+                "evidence", "HG4601202611270051", "why", "证明编号录入错误");
+
+        // Only a declared correction takes a change request.
+        assertThat(api.post(ent, changes, change).code()).isEqualTo("CORRECTION_STATE");
+        assertThat(api.post(ent, base + "/declaration", Map.of()).body().path("status").asText()).isEqualTo("DECLARED");
+        // Refusals: another enterprise, a too-short reason, a missing why; none changes anything.
+        assertThat(api.post(enterprise(HAISI), changes, change).status()).isEqualTo(403);
+        Res shortReason = api.post(ent, changes, Map.of("reason", "编号错", "why", "录错"));
+        assertThat(shortReason.status()).isEqualTo(422);
+        assertThat(shortReason.code()).isEqualTo("CORRECTION_REASON_SHORT");
+        assertThat(api.post(ent, changes, Map.of("reason", "海关手续办结证明编号录错，正确编号见附件")).status()).isEqualTo(400);
+        assertThat(api.get(ent, changes).body()).isEmpty();
+
+        Res requested = api.post(ent, changes, change);
+        assertThat(requested.status()).as(requested.toString()).isEqualTo(201);
+        assertThat(requested.body().path("status").asText()).isEqualTo("REQUESTED");
+        assertThat(requested.body().path("oldReason").asText()).isEqualTo(declaredReason);
+        // While the change waits, the correction is neither decided, revoked, nor changed again.
+        assertThat(api.post(reviewer(), base + "/review", Map.of("approve", true, "opinion", "先审")).code())
+                .isEqualTo("CORRECTION_STATE");
+        assertThat(api.post(ent, base + "/revocation", Map.of()).code()).isEqualTo("CORRECTION_STATE");
+        assertThat(api.post(ent, changes, change).code()).isEqualTo("CORRECTION_STATE");
+        assertThat(api.post(ent, changes + "/decision", Map.of("accept", true, "opinion", "自己批")).status())
+                .isEqualTo(403);
+
+        // Refused: the correction stays as declared.
+        JsonNode refused = api.post(reviewer(), changes + "/decision", Map.of("accept", false, "opinion", "编号无法核实")).body();
+        assertThat(refused.path("status").asText()).isEqualTo("DECLARED");
+        assertThat(refused.path("reason").asText()).isEqualTo(declaredReason);
+        assertThat(refused.path("evidence").asText()).isEqualTo("HG4601202611270050");
+        assertThat(api.post(reviewer(), changes + "/decision", Map.of("accept", true, "opinion", "again")).code())
+                .isEqualTo("CORRECTION_STATE");
+
+        // 撤销申请 (FP 384): the declared correction is revoked; a copy of it is declared in its place.
+        assertThat(api.post(enterprise(HAISI), base + "/revocation", Map.of()).status()).isEqualTo(403);
+        assertThat(api.post(ent, base + "/revocation", Map.of()).body().path("status").asText()).isEqualTo("REVOKED");
+        assertThat(api.post(ent, changes, change).code()).isEqualTo("CORRECTION_STATE");
+        assertThat(api.get(ent, changes).body().findValuesAsText("status")).containsExactly("REFUSED");
+        String copyId = api.post(ent, base + "/copy", Map.of()).body().path("id").asText();
+        base = "/low-altitude/credit-corrections/" + copyId;
+        changes = base + "/change-requests";
+        assertThat(api.post(ent, base + "/declaration", Map.of()).body().path("status").asText()).isEqualTo("DECLARED");
+
+        // Asked again and accepted: the correction takes the new reason and evidence, declared again.
+        ok(api.post(ent, changes, change));
+        JsonNode accepted = api.post(reviewer(), changes + "/decision", Map.of("accept", true, "opinion", "已核实新编号")).body();
+        assertThat(accepted.path("status").asText()).isEqualTo("DECLARED");
+        assertThat(accepted.path("reason").asText()).isEqualTo(change.get("reason"));
+        assertThat(accepted.path("evidence").asText()).isEqualTo("HG4601202611270051");
+        JsonNode history = api.get(ent, changes).body();
+        assertThat(history.findValuesAsText("status")).containsExactly("ACCEPTED");
+        assertThat(history.get(0).path("oldReason").asText()).isEqualTo(declaredReason);
+        assertThat(history.findValuesAsText("decidedBy")).containsOnly("transport-reviewer");
+        assertThat(api.get(enterprise(HAISI), changes).status()).isEqualTo(403);
+        assertThat(api.get(reviewer(), changes).body()).hasSize(1);
+
+        // The changed correction is then decided as any declared one.
+        assertThat(api.post(reviewer(), base + "/review", Map.of("approve", true, "opinion", "核实无误")).body()
+                .path("status").asText()).isEqualTo("APPROVED");
+    }
+
+    static String session(String uscc, String sid) {
+        return TOKENS.user("pilot-" + uscc.substring(14), "enterprise-declarant").enterprise(uscc).sessionId(sid).mint();
+    }
+
+    void idleFor(String sid, int minutes) {
+        jdbc.update("UPDATE la_login_session SET last_seen = now() - make_interval(mins => ?) WHERE session_id = ?",
+                minutes, sid);
+    }
+
+    @Test
+    void aReporterLoginSessionIdleLongerThanTheTimeoutIsRefusedUntilANewLogin() {
+        // The timeout is data: reviewers set it within 5..1440 minutes; reporters cannot.
+        assertThat(api.get(reviewer(), "/low-altitude/login-settings").body().path("idleTimeoutMinutes").asInt())
+                .isEqualTo(30);
+        assertThat(api.put(enterprise(YEFENG), "/low-altitude/login-settings", Map.of("idleTimeoutMinutes", 600))
+                .status()).isEqualTo(403);
+        assertThat(api.put(reviewer(), "/low-altitude/login-settings", Map.of("idleTimeoutMinutes", 3)).status())
+                .isEqualTo(400);
+
+        String a = "sid-" + java.util.UUID.randomUUID();
+        ok(api.get(session(YEFENG, a), "/low-altitude/subjects"));
+        ok(api.get(session(YEFENG, a), "/low-altitude/subjects"));
+        // 29 minutes without a request: still on (and the request counts as activity).
+        idleFor(a, 29);
+        ok(api.get(session(YEFENG, a), "/low-altitude/subjects"));
+        JsonNode mine = api.get(session(YEFENG, a), "/low-altitude/login-sessions").body();
+        assertThat(mine).anySatisfy(s -> {
+            assertThat(s.path("sessionId").asText()).isEqualTo(a);
+            // three requests and this listing
+            assertThat(s.path("requests").asInt()).isEqualTo(4);
+            assertThat(s.hasNonNull("endedAt")).isFalse();
+        });
+
+        // 31 minutes: the session is over; a renewed token of the same session too; nothing is changed.
+        idleFor(a, 31);
+        Long subjects = jdbc.queryForObject("SELECT count(*) FROM reporting_subject", Long.class);
+        Res refused = api.post(session(YEFENG, a), "/low-altitude/subjects", Map.of("kind", "ENTERPRISE",
+                "name", "超时后不能登记", "contactPhone", "13907560000", "aircraftRegs", "B-7QX9", "submit", true));
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.code()).isEqualTo("SESSION_IDLE_TIMEOUT");
+        assertThat(refused.toString()).contains("登录超时");
+        assertThat(api.get(session(YEFENG, a), "/low-altitude/subjects").code()).isEqualTo("SESSION_IDLE_TIMEOUT");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM reporting_subject", Long.class)).isEqualTo(subjects);
+        assertThat(jdbc.queryForObject("SELECT end_reason FROM la_login_session WHERE session_id = ?", String.class, a))
+                .isEqualTo("IDLE_TIMEOUT");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM la_system_log WHERE event = 'SESSION_IDLE_TIMEOUT' "
+                + "AND actor_name = 'pilot-' || ?", Long.class, YEFENG.substring(14))).isPositive();
+
+        // A new login is a new session; a shorter timeout set by a reviewer applies at once.
+        String b = "sid-" + java.util.UUID.randomUUID();
+        ok(api.get(session(YEFENG, b), "/low-altitude/subjects"));
+        ok(api.put(reviewer(), "/low-altitude/login-settings", Map.of("idleTimeoutMinutes", 10)));
+        try {
+            idleFor(b, 11);
+            assertThat(api.get(session(YEFENG, b), "/low-altitude/subjects").code()).isEqualTo("SESSION_IDLE_TIMEOUT");
+        } finally {
+            assertThat(api.put(reviewer(), "/low-altitude/login-settings", Map.of("idleTimeoutMinutes", 30)).body()
+                    .path("updatedBy").asText()).isEqualTo("transport-reviewer");
+        }
+
+        // Logging out ends the session at once.
+        String c = "sid-" + java.util.UUID.randomUUID();
+        assertThat(api.post(session(YEFENG, c), "/low-altitude/login-sessions/current/logout", Map.of()).body()
+                .path("endReason").asText()).isEqualTo("LOGOUT");
+        assertThat(api.get(session(YEFENG, c), "/low-altitude/subjects").code()).isEqualTo("SESSION_ENDED");
+
+        // Each reporter lists its own sessions only; reviewers list all (and are not timed here).
+        assertThat(api.get(enterprise(HAISI), "/low-altitude/login-sessions").body().findValuesAsText("sessionId"))
+                .doesNotContain(a, b, c);
+        assertThat(api.get(reviewer(), "/low-altitude/login-sessions").body().findValuesAsText("sessionId"))
+                .contains(a, b, c);
     }
 }
