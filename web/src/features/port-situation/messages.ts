@@ -185,6 +185,13 @@ const zh: MessageTree = {
     signing: 'Webhook 请求头带 X-HNSW-Signature：平台 SM2 私钥对“投递编号\n时间戳\n正文”的签名，请用平台证书验签。',
     errors: { mobile: '请输入 11 位手机号码', url: '请输入完整的 https 地址', email: '请输入有效的电子邮箱地址' },
   },
+  portMenu: {
+    title: '我的口岸菜单',
+    scope: '数据范围：{port}',
+    allPorts: '数据范围：全部口岸',
+    none: '您的口岸角色未分配菜单',
+    notYours: '本页不在您的口岸菜单中，数据按您的口岸范围显示',
+  },
 }
 
 const en: MessageTree = {
@@ -374,6 +381,13 @@ const en: MessageTree = {
     created: 'Subscription created',
     signing: 'Webhook requests carry X-HNSW-Signature: the platform SM2 signature of "delivery id\ntimestamp\nbody"; verify it with the platform certificate.',
     errors: { mobile: 'Enter an 11-digit mobile number', url: 'Enter a full https address', email: 'Enter a valid e-mail address' },
+  },
+  portMenu: {
+    title: 'My port menus',
+    scope: 'Data scope: {port}',
+    allPorts: 'Data scope: all ports',
+    none: 'Your port roles open no menus',
+    notYours: 'This page is not among your port menus; data is shown within your port scope',
   },
 }
 
