@@ -124,7 +124,7 @@ const zh: MessageTree = {
     polygonHint: '经度 纬度; 经度 纬度; …（至少 3 个点）', linksHint: '每行一条：类型:编号，如 GATE:XH-G01',
   },
   videoPlatform: {
-    streams: '下级视频流', transcoding: '转码运行状态', cameras: '摄像机接入', recordings: '视频录像', timeSync: '授时任务',
+    streams: '下级视频流', transcoding: '转码运行状态', cameras: '摄像机接入', recordings: '视频录像', timeSync: '授时任务', highCameras: '高点摄像机', lowCameras: '低点摄像机', correspondence: '高低点对应关系',
     deviceCode: '摄像机编码', find: '查询', access: '接入参数', play: '播放', download: '下载',
   },
   monitoring: {
@@ -320,7 +320,8 @@ const en: MessageTree = {
   },
   videoPlatform: {
     streams: 'Sub-level streams', transcoding: 'Transcoding status', cameras: 'Camera access', recordings: 'Recordings',
-    timeSync: 'Time sync', deviceCode: 'Camera code', find: 'Find', access: 'Access parameters', play: 'Play',
+    timeSync: 'Time sync', highCameras: 'High-point cameras', lowCameras: 'Low-point cameras',
+    correspondence: 'High/low correspondence', deviceCode: 'Camera code', find: 'Find', access: 'Access parameters', play: 'Play',
     download: 'Download',
   },
   monitoring: {
