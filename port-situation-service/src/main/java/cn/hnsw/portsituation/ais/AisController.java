@@ -35,6 +35,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.UUID;
 
 /**
@@ -192,7 +193,8 @@ class AisController {
 
     @GetMapping("/watch-areas")
     List<WatchAreaView> watchAreas() {
-        return areas.findAll().stream().filter(a -> scope.sees(a.portCode())).map(WatchAreaView::of).toList();
+        Predicate<String> visible = scope.visible();
+        return areas.findAll().stream().filter(a -> visible.test(a.portCode())).map(WatchAreaView::of).toList();
     }
 
     @PostMapping("/watch-areas")

@@ -5,13 +5,14 @@ import cn.hnsw.common.web.HnswException;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The data scope the port RBAC gives a signed-in officer (FP 606–627: "maintain organisation info to control data
  * access"): a login registered as a port user sees only the port its organisation is limited to (unless it holds
  * {@code DATA_ALL_PORTS}) and handles alerts only with {@code ALERT_HANDLE}; a login not registered keeps what its
  * platform roles give. Beside alerts, the same scope limits gates and their passes, facilities, containers, the match
- * degree and the AIS watch areas ({@link #limit}, {@link #check}, {@link #sees}).
+ * degree and the AIS watch areas ({@link #limit}, {@link #check}, {@link #visible}).
  */
 @Component
 public class PortScope {
@@ -68,9 +69,12 @@ public class PortScope {
         }
     }
 
-    /** Whether the signed-in officer may see a record of {@code portCode} (for filtering lists). */
-    public boolean sees(String portCode) {
+    /**
+     * Which ports' records the signed-in officer may see, for filtering lists: the scope is looked up once, when this is
+     * called, not per record.
+     */
+    public Predicate<String> visible() {
         String port = current();
-        return port == null || port.equals(portCode);
+        return port == null ? portCode -> true : port::equals;
     }
 }

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * 集装箱位置追踪 and 单证流与物流匹配度: a container's live position and trajectory playback, the containers on site
@@ -54,8 +55,9 @@ class CargoController {
         Instant f = from == null ? t.minus(Duration.ofDays(7)) : from;
         window(f, t);
         // a limited officer plays back the part of the trajectory inside their port only
+        Predicate<String> visible = scope.visible();
         List<Map<String, Object>> points = cargo.track(containerNo, f, t).stream()
-                .filter(p -> scope.sees((String) p.get("portCode"))).toList();
+                .filter(p -> visible.test((String) p.get("portCode"))).toList();
         return Map.of("containerNo", containerNo, "from", f, "to", t, "points", points);
     }
 
@@ -75,7 +77,8 @@ class CargoController {
         Instant t = to == null ? clock.instant() : to;
         Instant f = from == null ? t.minus(Duration.ofDays(1)) : from;
         window(f, t);
-        return cargo.matchDegree(f, t).stream().filter(row -> scope.sees((String) row.get("portCode"))).toList();
+        Predicate<String> visible = scope.visible();
+        return cargo.matchDegree(f, t).stream().filter(row -> visible.test((String) row.get("portCode"))).toList();
     }
 
     @GetMapping("/match-degree/{portCode}/unmatched")
