@@ -30,3 +30,21 @@ describe('video platform tables', () => {
       .toEqual(['deviceCode', 'status', 'error'])
   })
 })
+
+describe('correspondenceRows', () => {
+  it('gives one row per low-point camera under its high-point camera, and one for a high-point camera alone', async () => {
+    const { correspondenceRows } = await import('./api')
+    const rows = correspondenceRows([
+      { deviceCode: 'VP-C01', nameZh: '高点1', lowPointCameras: [
+        { deviceCode: 'VP-C03', nameZh: '低点3', agrees: true, baseDataHighCameraCode: 'VP-C01' },
+        { deviceCode: 'VP-C04', nameZh: '低点4' },
+      ] },
+      { deviceCode: 'VP-C02', nameZh: '高点2', lowPointCameras: [] },
+    ])
+    expect(rows.map((r) => [r.highPointDeviceCode, r.deviceCode, r.agrees])).toEqual([
+      ['VP-C01', 'VP-C03', true],
+      ['VP-C01', 'VP-C04', null],
+      ['VP-C02', null, null],
+    ])
+  })
+})

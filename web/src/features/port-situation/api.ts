@@ -575,7 +575,28 @@ export function videoPlatformMedia(platformId: string) {
     playback: (recordingId: string) => api.get<MediaRow>(`${url}/recordings/${encodeURIComponent(recordingId)}/playback`),
     download: (recordingId: string) => api.get<MediaRow>(`${url}/recordings/${encodeURIComponent(recordingId)}/download`),
     timeSync: () => api.get<MediaRow[]>(`${url}/time-sync`),
+    highLowCameras: (kind: 'HIGH' | 'LOW') => api.get<MediaRow[]>(`${url}/high-low-cameras`, { query: { kind } }),
+    correspondence: () => api.get<MediaRow[]>(`${url}/high-low-cameras/correspondence`),
   }
+}
+
+/**
+ * 高点与低点对应关系 (FP 604) as table rows: one row per low-point camera under its high-point camera (a high-point
+ * camera without low-point ones keeps one row), with whether the base data pairs them the same way.
+ */
+export function correspondenceRows(highs: MediaRow[]): MediaRow[] {
+  const rows: MediaRow[] = []
+  for (const h of highs) {
+    const lows = Array.isArray(h.lowPointCameras) ? (h.lowPointCameras as MediaRow[]) : []
+    if (lows.length === 0) {
+      rows.push({ highPointDeviceCode: h.deviceCode, highPointName: h.nameZh ?? null, deviceCode: null, nameZh: null, agrees: null })
+    }
+    for (const l of lows) {
+      rows.push({ highPointDeviceCode: h.deviceCode, highPointName: h.nameZh ?? null, deviceCode: l.deviceCode,
+        nameZh: l.nameZh ?? null, agrees: l.agrees ?? null, baseDataHighCameraCode: l.baseDataHighCameraCode ?? null })
+    }
+  }
+  return rows
 }
 
 /** The columns of a media table: the keys of its first row, nested objects left out. */

@@ -124,7 +124,7 @@ const zh: MessageTree = {
     polygonHint: '经度 纬度; 经度 纬度; …（至少 3 个点）', linksHint: '每行一条：类型:编号，如 GATE:XH-G01',
   },
   videoPlatform: {
-    streams: '下级视频流', transcoding: '转码运行状态', cameras: '摄像机接入', recordings: '视频录像', timeSync: '授时任务',
+    streams: '下级视频流', transcoding: '转码运行状态', cameras: '摄像机接入', recordings: '视频录像', timeSync: '授时任务', highCameras: '高点摄像机', lowCameras: '低点摄像机', correspondence: '高低点对应关系',
     deviceCode: '摄像机编码', find: '查询', access: '接入参数', play: '播放', download: '下载',
   },
   monitoring: {
@@ -184,6 +184,13 @@ const zh: MessageTree = {
     created: '订阅已创建',
     signing: 'Webhook 请求头带 X-HNSW-Signature：平台 SM2 私钥对“投递编号\n时间戳\n正文”的签名，请用平台证书验签。',
     errors: { mobile: '请输入 11 位手机号码', url: '请输入完整的 https 地址', email: '请输入有效的电子邮箱地址' },
+  },
+  portMenu: {
+    title: '我的口岸菜单',
+    scope: '数据范围：{port}',
+    allPorts: '数据范围：全部口岸',
+    none: '您的口岸角色未分配菜单',
+    notYours: '本页不在您的口岸菜单中，数据按您的口岸范围显示',
   },
 }
 
@@ -313,7 +320,8 @@ const en: MessageTree = {
   },
   videoPlatform: {
     streams: 'Sub-level streams', transcoding: 'Transcoding status', cameras: 'Camera access', recordings: 'Recordings',
-    timeSync: 'Time sync', deviceCode: 'Camera code', find: 'Find', access: 'Access parameters', play: 'Play',
+    timeSync: 'Time sync', highCameras: 'High-point cameras', lowCameras: 'Low-point cameras',
+    correspondence: 'High/low correspondence', deviceCode: 'Camera code', find: 'Find', access: 'Access parameters', play: 'Play',
     download: 'Download',
   },
   monitoring: {
@@ -374,6 +382,13 @@ const en: MessageTree = {
     created: 'Subscription created',
     signing: 'Webhook requests carry X-HNSW-Signature: the platform SM2 signature of "delivery id\ntimestamp\nbody"; verify it with the platform certificate.',
     errors: { mobile: 'Enter an 11-digit mobile number', url: 'Enter a full https address', email: 'Enter a valid e-mail address' },
+  },
+  portMenu: {
+    title: 'My port menus',
+    scope: 'Data scope: {port}',
+    allPorts: 'Data scope: all ports',
+    none: 'Your port roles open no menus',
+    notYours: 'This page is not among your port menus; data is shown within your port scope',
   },
 }
 

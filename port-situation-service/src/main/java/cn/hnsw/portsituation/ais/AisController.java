@@ -4,6 +4,7 @@ import cn.hnsw.common.events.Alert;
 import cn.hnsw.common.web.HnswException;
 import cn.hnsw.common.web.PageQuery;
 import cn.hnsw.common.web.PageResponse;
+import cn.hnsw.portsituation.basedata.PortScope;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -34,11 +35,14 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.UUID;
 
 /**
  * AIS 船舶定位: live and historical positions, track playback, statistics, the feeders' receive log, and the watch
- * areas behind the warnings. The read side is also the query module for customs.
+ * areas behind the warnings. The read side is also the query module for customs. The watch areas belong to a port: an
+ * officer registered as a port user sees and draws those of their organisation's port only ({@link PortScope}); vessels
+ * at sea belong to no port and stay visible to every officer the roles admit.
  */
 @RestController
 @RequestMapping("${hnsw.api.base}/v1/ais")
@@ -51,9 +55,11 @@ class AisController {
     private final WatchAreaRepository areas;
     private final AisWatch watch;
     private final Clock clock;
+    private final PortScope scope;
 
     AisController(AisPipeline pipeline, AisReceiver receiver, AisHistoryRepository history, WatchAreaRepository areas,
-                  AisWatch watch, Clock clock) {
+                  AisWatch watch, Clock clock, PortScope scope) {
+        this.scope = scope;
         this.pipeline = pipeline;
         this.receiver = receiver;
         this.history = history;
@@ -187,7 +193,8 @@ class AisController {
 
     @GetMapping("/watch-areas")
     List<WatchAreaView> watchAreas() {
-        return areas.findAll().stream().map(WatchAreaView::of).toList();
+        Predicate<String> visible = scope.visible();
+        return areas.findAll().stream().filter(a -> visible.test(a.portCode())).map(WatchAreaView::of).toList();
     }
 
     @PostMapping("/watch-areas")
@@ -200,7 +207,8 @@ class AisController {
     @PutMapping("/watch-areas/{id}")
     @PreAuthorize("hasAnyRole('platform-admin','sw-operator','maritime-officer')")
     WatchAreaView updateWatchArea(@PathVariable UUID id, @Valid @RequestBody WatchAreaRequest request) {
-        areas.find(id).orElseThrow(() -> new HnswException(AisErrorCode.WATCH_AREA_NOT_FOUND, id));
+        WatchArea existing = areas.find(id).orElseThrow(() -> new HnswException(AisErrorCode.WATCH_AREA_NOT_FOUND, id));
+        scope.check(existing.portCode());
         return saveWatchArea(id, request);
     }
 
@@ -211,6 +219,7 @@ class AisController {
     @PostMapping("/watch-areas/{id}/confirmation")
     @PreAuthorize("hasAnyRole('platform-admin','sw-operator','maritime-officer')")
     WatchAreaView confirmWatchArea(@PathVariable UUID id) {
+        areas.find(id).ifPresent(a -> scope.check(a.portCode()));
         if (!areas.confirm(id, cn.hnsw.common.security.Actors.current().username(), clock.instant())) {
             throw new HnswException(AisErrorCode.WATCH_AREA_NOT_FOUND, id);
         }
@@ -222,6 +231,7 @@ class AisController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize("hasAnyRole('platform-admin','sw-operator','maritime-officer')")
     void deleteWatchArea(@PathVariable UUID id) {
+        areas.find(id).ifPresent(a -> scope.check(a.portCode()));
         if (!areas.delete(id)) {
             throw new HnswException(AisErrorCode.WATCH_AREA_NOT_FOUND, id);
         }
@@ -229,6 +239,7 @@ class AisController {
     }
 
     private WatchAreaView saveWatchArea(UUID id, WatchAreaRequest r) {
+        scope.check(r.portCode());
         WatchArea area = new WatchArea(id, r.code(), r.nameZh(), r.nameEn(), r.kind(), r.portCode(), r.polygon(),
                 r.speedLimitKnots(), r.level(), r.active(), clock.instant());
         if (areas.codeTaken(r.code(), id)) {

@@ -6,6 +6,7 @@ import org.springframework.http.HttpStatus;
 
 /** Refusals of base-data maintenance. */
 public enum BaseDataErrorCode implements EnumErrorCode {
+    PORT_SCOPE(HttpStatus.FORBIDDEN, "您所在机构只能查看 {0} 的数据", "Your organisation sees the data of {0} only"),
     CAMERA_NOT_FOUND(HttpStatus.NOT_FOUND, "摄像机 {0} 不存在", "Camera {0} does not exist"),
     CAMERA_INVALID(HttpStatus.BAD_REQUEST, "摄像机信息无效：{0}", "The camera is invalid: {0}"),
     CAMERA_CODE_TAKEN(HttpStatus.CONFLICT, "摄像机编号 {0} 已存在", "Camera code {0} is already taken"),

@@ -1,14 +1,18 @@
 package cn.hnsw.portsituation.basedata;
 
+import cn.hnsw.common.security.Actors;
+import cn.hnsw.common.web.HnswException;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The data scope the port RBAC gives a signed-in officer (FP 606–627: "maintain organisation info to control data
  * access"): a login registered as a port user sees only the port its organisation is limited to (unless it holds
  * {@code DATA_ALL_PORTS}) and handles alerts only with {@code ALERT_HANDLE}; a login not registered keeps what its
- * platform roles give.
+ * platform roles give. Beside alerts, the same scope limits gates and their passes, facilities, containers, the match
+ * degree and the AIS watch areas ({@link #limit}, {@link #check}, {@link #visible}).
  */
 @Component
 public class PortScope {
@@ -35,5 +39,42 @@ public class PortScope {
     public Scope of(String username) {
         PortAdmin.Mine mine = admin.mine(username);
         return new Scope(mine.registered(), mine.portCode(), mine.permissions());
+    }
+
+    /** The port the signed-in officer is limited to, or null for all. */
+    public String current() {
+        return of(Actors.current().username()).port();
+    }
+
+    /**
+     * The port a query of the signed-in officer runs for: the one asked for (null: all) when not limited; when limited,
+     * their own port, and another port asked for is refused ({@code PORT_SCOPE}, 403).
+     */
+    public String limit(String requested) {
+        String port = current();
+        if (port == null) {
+            return requested == null || requested.isBlank() ? null : requested.strip();
+        }
+        if (requested != null && !requested.isBlank() && !requested.strip().equals(port)) {
+            throw new HnswException(BaseDataErrorCode.PORT_SCOPE, port);
+        }
+        return port;
+    }
+
+    /** Refuses ({@code PORT_SCOPE}, 403) a record of {@code portCode} to an officer limited to another port. */
+    public void check(String portCode) {
+        String port = current();
+        if (port != null && !port.equals(portCode)) {
+            throw new HnswException(BaseDataErrorCode.PORT_SCOPE, port);
+        }
+    }
+
+    /**
+     * Which ports' records the signed-in officer may see, for filtering lists: the scope is looked up once, when this is
+     * called, not per record.
+     */
+    public Predicate<String> visible() {
+        String port = current();
+        return port == null ? portCode -> true : port::equals;
     }
 }

@@ -2,6 +2,7 @@ package cn.hnsw.portsituation.cargo;
 
 import cn.hnsw.common.web.CommonErrorCode;
 import cn.hnsw.common.web.HnswException;
+import cn.hnsw.portsituation.basedata.PortScope;
 import cn.hnsw.portsituation.gate.ContainerNumbers;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,10 +16,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * 集装箱位置追踪 and 单证流与物流匹配度: a container's live position and trajectory playback, the containers on site
- * at a port with their statistics, and the match degree of documents and logistics per port.
+ * at a port with their statistics, and the match degree of documents and logistics per port. An officer registered as
+ * a port user sees the containers, positions and match degree of their organisation's port only ({@link PortScope}).
  */
 @RestController
 @RequestMapping("${hnsw.api.base}/v1")
@@ -27,17 +30,21 @@ class CargoController {
 
     private final CargoRepository cargo;
     private final Clock clock;
+    private final PortScope scope;
 
-    CargoController(CargoRepository cargo, Clock clock) {
+    CargoController(CargoRepository cargo, Clock clock, PortScope scope) {
         this.cargo = cargo;
         this.clock = clock;
+        this.scope = scope;
     }
 
     @GetMapping("/containers/{containerNo}")
     Map<String, Object> container(@PathVariable String containerNo) {
         check(containerNo);
-        return cargo.latest(containerNo).stream().findFirst()
+        Map<String, Object> latest = cargo.latest(containerNo).stream().findFirst()
                 .orElseThrow(() -> new HnswException(CommonErrorCode.NOT_FOUND, containerNo));
+        scope.check((String) latest.get("portCode"));
+        return latest;
     }
 
     @GetMapping("/containers/{containerNo}/track")
@@ -47,7 +54,11 @@ class CargoController {
         Instant t = to == null ? clock.instant() : to;
         Instant f = from == null ? t.minus(Duration.ofDays(7)) : from;
         window(f, t);
-        return Map.of("containerNo", containerNo, "from", f, "to", t, "points", cargo.track(containerNo, f, t));
+        // a limited officer plays back the part of the trajectory inside their port only
+        Predicate<String> visible = scope.visible();
+        List<Map<String, Object>> points = cargo.track(containerNo, f, t).stream()
+                .filter(p -> visible.test((String) p.get("portCode"))).toList();
+        return Map.of("containerNo", containerNo, "from", f, "to", t, "points", points);
     }
 
     @GetMapping("/containers")
@@ -55,6 +66,7 @@ class CargoController {
         if (limit < 1 || limit > 1000) {
             throw new HnswException(CommonErrorCode.INVALID_PARAMETER, "limit");
         }
+        scope.check(portCode);
         return Map.of("portCode", portCode, "statistics", cargo.onSiteStatistics(portCode),
                 "containers", cargo.onSite(portCode, limit));
     }
@@ -65,7 +77,8 @@ class CargoController {
         Instant t = to == null ? clock.instant() : to;
         Instant f = from == null ? t.minus(Duration.ofDays(1)) : from;
         window(f, t);
-        return cargo.matchDegree(f, t);
+        Predicate<String> visible = scope.visible();
+        return cargo.matchDegree(f, t).stream().filter(row -> visible.test((String) row.get("portCode"))).toList();
     }
 
     @GetMapping("/match-degree/{portCode}/unmatched")
@@ -74,6 +87,7 @@ class CargoController {
         Instant t = to == null ? clock.instant() : to;
         Instant f = from == null ? t.minus(Duration.ofDays(1)) : from;
         window(f, t);
+        scope.check(portCode);
         return cargo.unmatched(portCode, f, t);
     }
 

@@ -32,6 +32,10 @@ public class FacilityRepository {
                 Boolean.class, code));
     }
 
+    public Optional<Facility> find(String code) {
+        return jdbc.query("SELECT * FROM facility WHERE code = ?", ROW, code).stream().findFirst();
+    }
+
     /** The facility, locked for this transaction. */
     public Optional<Facility> lock(String code) {
         return jdbc.query("SELECT * FROM facility WHERE code = ? FOR UPDATE", ROW, code).stream().findFirst();

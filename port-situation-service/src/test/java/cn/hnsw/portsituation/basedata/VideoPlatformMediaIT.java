@@ -106,4 +106,75 @@ class VideoPlatformMediaIT extends PortSituationIT {
                 tokens.user("qiye", "enterprise-admin").enterprise("91460000MA5T000001").mint()).status()).isEqualTo(403);
         assertThat(api.get(ok + "/time-sync", customs).status()).isEqualTo(200);
     }
+
+    @Test
+    void highAndLowPointCamerasAndTheirCorrespondenceComeFromThePlatformBesideTheBaseData() {
+        String code = code("VP-HL");
+        String base = "/v1/base-data/video-platforms/" + platform(code, true);
+        // the base data registers high-point C01, low-point C03 under C01 (as the platform pairs them) and low-point
+        // C05 under C01 too, where the platform pairs C05 with C02
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        for (Object[] c : new Object[][] {{code + "-C01", "HIGH", null}, {code + "-C03", "LOW", code + "-C01"},
+                {code + "-C05", "LOW", code + "-C01"}}) {
+            Api.Reply r = api.post("/v1/base-data/cameras", operator, CamerasIT.camera((String) c[0], (String) c[1],
+                    (String) c[2]));
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+            ids.add(r.json().get("id").asText());
+        }
+        try {
+            // 601: both kinds, each beside its base-data record
+            JsonNode all = api.get(base + "/high-low-cameras", maritime).json();
+            assertThat(all).hasSize(6);
+            assertThat(all.findValuesAsText("kind")).containsExactly("HIGH", "HIGH", "LOW", "LOW", "LOW", "LOW");
+            assertThat(all.get(0).get("baseDataStatus").asText()).isEqualTo("DRAFT");
+            assertThat(all.get(0).get("baseDataPortCode").asText()).isEqualTo("XINHAI_PORT");
+            assertThat(all.get(1).hasNonNull("baseDataStatus")).isFalse();
+            // 602: the high-point list
+            JsonNode highs = api.get(base + "/high-low-cameras?kind=HIGH", customs).json();
+            assertThat(highs.findValuesAsText("deviceCode")).containsExactly(code + "-C01", code + "-C02");
+            // 603: the low-point list, searched, each naming its high-point camera
+            JsonNode lows = api.get(base + "/high-low-cameras?kind=low", operator).json();
+            assertThat(lows.findValuesAsText("deviceCode")).containsExactly(code + "-C03", code + "-C04", code + "-C05",
+                    code + "-C06");
+            assertThat(lows.get(0).get("highPointDeviceCode").asText()).isEqualTo(code + "-C01");
+            assertThat(lows.get(2).get("highPointDeviceCode").asText()).isEqualTo(code + "-C02");
+            assertThat(api.get(base + "/high-low-cameras?kind=LOW&q=C04", maritime).json()
+                    .findValuesAsText("deviceCode")).containsExactly(code + "-C04");
+
+            // 604: the correspondence, and where the base data pairs otherwise
+            JsonNode map = api.get(base + "/high-low-cameras/correspondence", maritime).json();
+            assertThat(map.findValuesAsText("deviceCode")).startsWith(code + "-C01");
+            assertThat(map).hasSize(2);
+            JsonNode c01 = map.get(0).get("lowPointCameras");
+            assertThat(c01.findValuesAsText("deviceCode")).containsExactly(code + "-C03", code + "-C04");
+            assertThat(c01.get(0).get("agrees").asBoolean()).isTrue();
+            assertThat(c01.get(1).hasNonNull("agrees")).isFalse();
+            JsonNode c02 = map.get(1).get("lowPointCameras");
+            assertThat(c02.findValuesAsText("deviceCode")).containsExactly(code + "-C05", code + "-C06");
+            assertThat(c02.get(0).get("agrees").asBoolean()).isFalse();
+            assertThat(c02.get(0).get("baseDataHighCameraCode").asText()).isEqualTo(code + "-C01");
+            JsonNode one = api.get(base + "/high-low-cameras/correspondence?high=" + code + "-C02", customs).json();
+            assertThat(one).hasSize(1);
+            assertThat(one.get(0).get("lowPointCameras")).hasSize(2);
+
+            // refusals: a kind that is neither, a low-point or unknown camera asked as high, a disabled platform
+            for (String bad : java.util.List.of("/high-low-cameras?kind=MIDDLE",
+                    "/high-low-cameras/correspondence?high=" + code + "-C03",
+                    "/high-low-cameras/correspondence?high=bad%20code")) {
+                Api.Reply r = api.get(base + bad, maritime);
+                assertThat(r.status()).as(bad + " " + r.body()).isEqualTo(400);
+                assertThat(r.json().get("code").asText()).isEqualTo("VIDEO_QUERY_INVALID");
+                assertThat(r.json().get("messageZh").asText()).isNotBlank();
+                assertThat(r.json().get("messageEn").asText()).isNotBlank();
+            }
+            String off = "/v1/base-data/video-platforms/" + platform(code("VP-HLOFF"), false);
+            assertThat(api.get(off + "/high-low-cameras", maritime).status()).isEqualTo(409);
+            assertThat(api.get(base + "/high-low-cameras", tokens.user("lvke", "traveler").mint()).status())
+                    .isEqualTo(403);
+        } finally {
+            for (int i = ids.size() - 1; i >= 0; i--) {
+                api.delete("/v1/base-data/cameras/" + ids.get(i), operator);
+            }
+        }
+    }
 }

@@ -226,6 +226,10 @@ public class VideoPlatformSimulator implements PartnerBehavior {
         c.put("deviceCode", device(platform, i));
         c.put("nameZh", PLACES[(i - 1) % PLACES.length] + "摄像机" + i);
         c.put("cameraType", i <= 2 ? "HIGH_POINT" : "LOW_POINT");
+        if (i > 2) {
+            // 高低点对应关系: the low-point cameras 3 and 4 look closer at what high-point camera 1 sees, 5 and 6 at 2's
+            c.put("highPointDeviceCode", device(platform, (i - 3) / 2 + 1));
+        }
         c.put("ip", "10.46." + (seed(platform) % 200 + 10) + "." + (100 + i));
         c.put("online", (seed(platform) + i) % 5 != 0);
         c.put("vendor", i % 2 == 0 ? "海康威视" : "大华");

@@ -1,0 +1,189 @@
+package cn.hnsw.portsituation.basedata;
+
+import cn.hnsw.portsituation.Api;
+import cn.hnsw.portsituation.PortSituationIT;
+import cn.hnsw.portsituation.gate.ContainerNumbers;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The port data scope ({@link PortScope}) beyond alerts, through the real API and PostgreSQL: an officer registered as a
+ * port user of the Xinhai duty office sees the gates, gate passes, facilities, containers, match degree and AIS watch
+ * areas of Xinhai only, and asking for Yangpu's is refused (403, zh/en); the same officer unregistered sees both ports.
+ */
+class PortScopeIT extends PortSituationIT {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    static String containerNo() {
+        String base = "SCPU" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        for (int d = 0; d <= 9; d++) {
+            if (ContainerNumbers.valid(base + d)) {
+                return base + d;
+            }
+        }
+        throw new IllegalStateException("no check digit for " + base);
+    }
+
+    UUID pass(String gateCode, String portCode, String flow, Instant at) {
+        UUID id = UUID.randomUUID();
+        jdbc.update("""
+                INSERT INTO gate_pass (id, gate_code, port_code, flow, lane, state, partner_message, capture, captured_at,
+                    recorded_at) VALUES (?, ?, ?, ?, 1, 'RECORDED', ?, ?::jsonb, ?, ?)
+                """, id, gateCode, portCode, flow, "scope-" + id, "{\"gateCode\":\"" + gateCode + "\",\"lane\":1}",
+                Timestamp.from(at), Timestamp.from(at));
+        return id;
+    }
+
+    void facility(String code, String portCode, Instant at) {
+        jdbc.update("""
+                INSERT INTO facility (code, kind, port_code, name_zh, status, status_since, last_heartbeat_at,
+                    heartbeat_timeout_s) VALUES (?, 'CAMERA', ?, '范围测试摄像机', 'ONLINE', ?, ?, 3600)
+                """, code, portCode, Timestamp.from(at), Timestamp.from(at));
+    }
+
+    void position(String containerNo, String portCode, Instant at) {
+        jdbc.update("""
+                INSERT INTO container_position (event_id, container_no, port_code, latitude, longitude, place, stage,
+                    trade, laden, occurred_at) VALUES (?, ?, ?, 20.0, 110.1, '堆场', 'IN_YARD', 'FOREIGN', true, ?)
+                """, UUID.randomUUID().toString(), containerNo, portCode, Timestamp.from(at));
+        jdbc.update("""
+                INSERT INTO document_flow (event_id, document_no, kind, port_code, container_no, occurred_at)
+                VALUES (?, ?, 'MANIFEST', ?, ?, ?)
+                """, UUID.randomUUID().toString(), "MF" + containerNo, portCode, containerNo, Timestamp.from(at));
+    }
+
+    String area(String portCode, double lat, double lon) {
+        String code = "SCOPE-" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        Api.Reply r = api.post("/v1/ais/watch-areas", maritime, Map.of("code", code, "nameZh", "范围测试区" + code,
+                "nameEn", "Scope test area " + code, "kind", "ANCHORAGE", "portCode", portCode,
+                "polygon", List.of(new double[] {lon - 0.01, lat - 0.01}, new double[] {lon + 0.01, lat - 0.01},
+                        new double[] {lon + 0.01, lat + 0.01}, new double[] {lon - 0.01, lat + 0.01}),
+                "level", "LOW", "active", false));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().get("id").asText();
+    }
+
+    static void refused(Api.Reply reply) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(403);
+        assertThat(reply.json().get("code").asText()).isEqualTo("PORT_SCOPE");
+        assertThat(reply.json().get("messageZh").asText()).contains("XINHAI_PORT");
+        assertThat(reply.json().get("messageEn").asText()).contains("XINHAI_PORT");
+    }
+
+    static List<String> ports(JsonNode nodes) {
+        List<String> out = new ArrayList<>();
+        nodes.forEach(n -> out.add(n.get("portCode").asText()));
+        return out;
+    }
+
+    @Test
+    void aRegisteredOfficerSeesTheGatesFacilitiesContainersAndAreasOfTheirPortOnly() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        UUID xinhaiPass = pass("XINHAI-VEHICLE-ENTRY", "XINHAI_PORT", "VEHICLE", now);
+        UUID yangpuPass = pass("YANGPU-CONTAINER-ENTRY", "YANGPU_PORT", "CONTAINER", now);
+        String suffix = String.valueOf(ThreadLocalRandom.current().nextInt(100_000, 999_999));
+        String xinhaiCamera = "SCOPE-XH-" + suffix;
+        String yangpuCamera = "SCOPE-YP-" + suffix;
+        facility(xinhaiCamera, "XINHAI_PORT", now);
+        facility(yangpuCamera, "YANGPU_PORT", now);
+        String xinhaiBox = containerNo();
+        String yangpuBox = containerNo();
+        position(xinhaiBox, "XINHAI_PORT", now.minusSeconds(60));
+        position(yangpuBox, "YANGPU_PORT", now.minusSeconds(60));
+        String xinhaiArea = area("XINHAI_PORT", 19.90, 110.60);
+        String yangpuArea = area("YANGPU_PORT", 19.60, 109.00);
+
+        String username = "xhscope" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        String officer = tokens.user(username, "maritime-officer").organization("/海南海事局").mint();
+        // not registered: the platform role alone decides, both ports
+        assertThat(ports(api.get("/v1/gates", officer).json())).contains("XINHAI_PORT", "YANGPU_PORT");
+        assertThat(api.get("/v1/gates/passes/" + yangpuPass, officer).status()).isEqualTo(200);
+        assertThat(api.get("/v1/facilities/" + yangpuCamera + "/incidents", officer).status()).isEqualTo(200);
+        assertThat(api.get("/v1/containers/" + yangpuBox, officer).status()).isEqualTo(200);
+
+        Api.Reply u = api.post("/v1/base-data/port-users", operator, PortAdminIT.body("code", username,
+                "nameZh", "新海港值班员", "orgCode", "XINHAI_DUTY", "roles", List.of("DUTY_OFFICER")));
+        assertThat(u.status()).as(u.body()).isEqualTo(201);
+        String userId = u.json().get("id").asText();
+        try {
+            // gates and gate records
+            assertThat(ports(api.get("/v1/gates", officer).json())).isNotEmpty().containsOnly("XINHAI_PORT");
+            JsonNode passes = api.get("/v1/gates/passes?size=200", officer).json();
+            assertThat(ports(passes.get("content"))).isNotEmpty().containsOnly("XINHAI_PORT");
+            assertThat(passes.get("content").findValuesAsText("id")).contains(xinhaiPass.toString())
+                    .doesNotContain(yangpuPass.toString());
+            refused(api.get("/v1/gates/passes?portCode=YANGPU_PORT", officer));
+            refused(api.get("/v1/gates/passes?gateCode=YANGPU-CONTAINER-ENTRY", officer));
+            refused(api.get("/v1/gates/passes/" + yangpuPass, officer));
+            assertThat(api.get("/v1/gates/passes/" + xinhaiPass, officer).status()).isEqualTo(200);
+            refused(api.get("/v1/gates/YANGPU-CONTAINER-ENTRY/display", officer));
+            assertThat(api.get("/v1/gates/XINHAI-VEHICLE-ENTRY/display", officer).status()).isEqualTo(200);
+
+            // facilities
+            JsonNode facilities = api.get("/v1/facilities?size=200", officer).json();
+            assertThat(ports(facilities.get("content"))).isNotEmpty().containsOnly("XINHAI_PORT");
+            assertThat(facilities.get("content").findValuesAsText("code")).contains(xinhaiCamera)
+                    .doesNotContain(yangpuCamera);
+            refused(api.get("/v1/facilities?portCode=YANGPU_PORT", officer));
+            assertThat(ports(api.get("/v1/facilities/summary", officer).json())).isNotEmpty()
+                    .containsOnly("XINHAI_PORT");
+            refused(api.get("/v1/facilities/summary?portCode=YANGPU_PORT", officer));
+            refused(api.get("/v1/facilities/" + yangpuCamera + "/incidents", officer));
+            assertThat(api.get("/v1/facilities/" + xinhaiCamera + "/incidents", officer).status()).isEqualTo(200);
+
+            // containers, trajectory and match degree
+            assertThat(api.get("/v1/containers/" + xinhaiBox, officer).json().get("portCode").asText())
+                    .isEqualTo("XINHAI_PORT");
+            refused(api.get("/v1/containers/" + yangpuBox, officer));
+            assertThat(api.get("/v1/containers/" + yangpuBox + "/track", officer).json().get("points")).isEmpty();
+            assertThat(api.get("/v1/containers/" + xinhaiBox + "/track", officer).json().get("points")).hasSize(1);
+            assertThat(api.get("/v1/containers?portCode=XINHAI_PORT", officer).json().get("containers")
+                    .findValuesAsText("containerNo")).contains(xinhaiBox);
+            refused(api.get("/v1/containers?portCode=YANGPU_PORT", officer));
+            assertThat(ports(api.get("/v1/match-degree", officer).json())).containsExactly("XINHAI_PORT");
+            refused(api.get("/v1/match-degree/YANGPU_PORT/unmatched", officer));
+            assertThat(api.get("/v1/match-degree/XINHAI_PORT/unmatched", officer).status()).isEqualTo(200);
+
+            // AIS watch areas: listed, changed and drawn for their own port only
+            List<String> areaIds = api.get("/v1/ais/watch-areas", officer).json().findValuesAsText("id");
+            assertThat(areaIds).contains(xinhaiArea).doesNotContain(yangpuArea);
+            assertThat(ports(api.get("/v1/ais/watch-areas", officer).json())).containsOnly("XINHAI_PORT");
+            refused(api.delete("/v1/ais/watch-areas/" + yangpuArea, officer));
+            refused(api.post("/v1/ais/watch-areas/" + yangpuArea + "/confirmation", officer, Map.of()));
+            Map<String, Object> drawn = new java.util.HashMap<>(Map.of("code", "SCOPE-YP2-" + suffix, "nameZh", "越权区",
+                    "nameEn", "Out of scope", "kind", "ANCHORAGE", "portCode", "YANGPU_PORT",
+                    "polygon", List.of(new double[] {109.0, 19.5}, new double[] {109.02, 19.5},
+                            new double[] {109.02, 19.52}), "level", "LOW", "active", false));
+            refused(api.post("/v1/ais/watch-areas", officer, drawn));
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM zone WHERE code = ?", Long.class,
+                    "SCOPE-YP2-" + suffix)).isZero();
+        } finally {
+            api.delete("/v1/base-data/port-users/" + userId, operator);
+            api.delete("/v1/ais/watch-areas/" + xinhaiArea, maritime);
+            api.delete("/v1/ais/watch-areas/" + yangpuArea, maritime);
+        }
+        // unregistered again: both ports
+        assertThat(api.get("/v1/containers/" + yangpuBox, officer).status()).isEqualTo(200);
+        assertThat(ports(api.get("/v1/match-degree", officer).json())).contains("XINHAI_PORT", "YANGPU_PORT");
+        // the rows of this test leave the counts of the other tests as they were
+        jdbc.update("DELETE FROM gate_pass WHERE id IN (?, ?)", xinhaiPass, yangpuPass);
+        jdbc.update("DELETE FROM facility WHERE code IN (?, ?)", xinhaiCamera, yangpuCamera);
+        jdbc.update("DELETE FROM container_position WHERE container_no IN (?, ?)", xinhaiBox, yangpuBox);
+        jdbc.update("DELETE FROM document_flow WHERE container_no IN (?, ?)", xinhaiBox, yangpuBox);
+    }
+}
