@@ -2,19 +2,16 @@ package cn.hnsw.simulators.port;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -26,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code hnsw.simulators.port.feeds.enabled}.
  */
 @Component
-public class ContainerTerminalSimulator implements SmartLifecycle {
+public class ContainerTerminalSimulator extends PeriodicSimulator {
 
     static final String TOPIC = "hnsw.platform.container-position";
     static final String SOURCE = "container-terminal-simulator";
@@ -78,10 +75,9 @@ public class ContainerTerminalSimulator implements SmartLifecycle {
     private final PlatformEventPublisher events;
     private final List<Consignment> consignments = new CopyOnWriteArrayList<>();
     private final AtomicInteger serial = new AtomicInteger(ThreadLocalRandom.current().nextInt(100_000, 900_000));
-    private ScheduledExecutorService executor;
-    private volatile boolean running;
 
     public ContainerTerminalSimulator(PortSimulatorProperties properties, PlatformEventPublisher events) {
+        super("container-terminal");
         this.properties = properties.feeds();
         this.events = events;
         for (int i = 0; i < CONSIGNMENTS; i++) {
@@ -127,27 +123,18 @@ public class ContainerTerminalSimulator implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = true;
-        if (properties.enabled()) {
-            generate();
-        }
+    protected boolean enabled() {
+        return properties.enabled();
     }
 
-    /** Starts the rounds (also at run time, from the operator API); a second call changes nothing. */
-    public synchronized void generate() {
-        if (executor != null) {
-            return;
-        }
-        executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "simulator-container-terminal"));
-        long ms = properties.interval().toMillis();
-        executor.scheduleWithFixedDelay(() -> {
-            try {
-                round(0.5);
-            } catch (RuntimeException e) {
-                log.warn("event=simulator-container-round-failed error={}", e.toString());
-            }
-        }, 0, ms, TimeUnit.MILLISECONDS);
+    @Override
+    protected Duration interval() {
+        return properties.interval();
+    }
+
+    @Override
+    protected void tick() {
+        round(0.5);
     }
 
     /**
@@ -201,19 +188,5 @@ public class ContainerTerminalSimulator implements SmartLifecycle {
         data.put("occurredAt", at.toString());
         data.put("source", SOURCE);
         return new PlatformEventPublisher.Report(TOPIC, "Container", c.containerNo(), data);
-    }
-
-    @Override
-    public synchronized void stop() {
-        running = false;
-        if (executor != null) {
-            executor.shutdownNow();
-            executor = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 }

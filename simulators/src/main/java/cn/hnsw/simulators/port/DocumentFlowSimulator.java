@@ -2,9 +2,9 @@ package cn.hnsw.simulators.port;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,9 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * 单证流模拟器 — the customs and trade-window side of the containers the terminal simulator moves: the manifest once a
@@ -23,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * {@code hnsw.simulators.port.feeds.enabled}.
  */
 @Component
-public class DocumentFlowSimulator implements SmartLifecycle {
+public class DocumentFlowSimulator extends PeriodicSimulator {
 
     static final String TOPIC = "hnsw.platform.document-flow";
     static final String SOURCE = "document-flow-simulator";
@@ -33,38 +30,33 @@ public class DocumentFlowSimulator implements SmartLifecycle {
     private final ContainerTerminalSimulator terminal;
     private final PlatformEventPublisher events;
     private final Set<String> sent = ConcurrentHashMap.newKeySet();
-    private ScheduledExecutorService executor;
-    private volatile boolean running;
 
     public DocumentFlowSimulator(PortSimulatorProperties properties, ContainerTerminalSimulator terminal,
                                  PlatformEventPublisher events) {
+        super("document-flow");
         this.properties = properties.feeds();
         this.terminal = terminal;
         this.events = events;
     }
 
     @Override
-    public void start() {
-        running = true;
-        if (properties.enabled()) {
-            generate();
-        }
+    protected boolean enabled() {
+        return properties.enabled();
     }
 
-    /** Starts the rounds (also at run time, from the operator API); a second call changes nothing. */
-    public synchronized void generate() {
-        if (executor != null) {
-            return;
-        }
-        executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "simulator-document-flow"));
-        long ms = properties.interval().toMillis();
-        executor.scheduleWithFixedDelay(() -> {
-            try {
-                round();
-            } catch (RuntimeException e) {
-                log.warn("event=simulator-document-round-failed error={}", e.toString());
-            }
-        }, ms / 2, ms, TimeUnit.MILLISECONDS);
+    @Override
+    protected Duration interval() {
+        return properties.interval();
+    }
+
+    @Override
+    protected Duration firstDelay() {
+        return properties.interval().dividedBy(2);
+    }
+
+    @Override
+    protected void tick() {
+        round();
     }
 
     /** One round: every document now due and not yet sent. Returns the reports sent. */
@@ -98,19 +90,5 @@ public class DocumentFlowSimulator implements SmartLifecycle {
         data.put("occurredAt", at.toString());
         data.put("source", SOURCE);
         reports.add(new PlatformEventPublisher.Report(TOPIC, "Document", documentNo, data));
-    }
-
-    @Override
-    public synchronized void stop() {
-        running = false;
-        if (executor != null) {
-            executor.shutdownNow();
-            executor = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 }

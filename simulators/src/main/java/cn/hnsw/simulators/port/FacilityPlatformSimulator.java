@@ -2,9 +2,9 @@ package cn.hnsw.simulators.port;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,10 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
 /**
  * 口岸设施物联平台模拟器 — the ports' device platform: every camera, sensor, gate, yard, inspection site and software
@@ -24,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * operator (or a test) can fault or repair a facility at once. Off unless {@code hnsw.simulators.port.feeds.enabled}.
  */
 @Component
-public class FacilityPlatformSimulator implements SmartLifecycle {
+public class FacilityPlatformSimulator extends PeriodicSimulator {
 
     static final String TOPIC = "hnsw.platform.facility-status";
     static final String SOURCE = "facility-platform-simulator";
@@ -43,10 +40,9 @@ public class FacilityPlatformSimulator implements SmartLifecycle {
     private final List<SimulatedFacility> facilities = List.copyOf(fleet());
     /** Facilities at fault, and the rounds left until their repair (a negative count: only an operator repairs). */
     private final Map<String, Integer> faulted = new ConcurrentHashMap<>();
-    private ScheduledExecutorService executor;
-    private volatile boolean running;
 
     public FacilityPlatformSimulator(PortSimulatorProperties properties, PlatformEventPublisher events) {
+        super("facility-platform");
         this.properties = properties.feeds();
         this.events = events;
     }
@@ -77,27 +73,18 @@ public class FacilityPlatformSimulator implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = true;
-        if (properties.enabled()) {
-            generate();
-        }
+    protected boolean enabled() {
+        return properties.enabled();
     }
 
-    /** Starts the rounds (also at run time, from the operator API); a second call changes nothing. */
-    public synchronized void generate() {
-        if (executor != null) {
-            return;
-        }
-        executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "simulator-facility-platform"));
-        long ms = properties.interval().toMillis();
-        executor.scheduleWithFixedDelay(() -> {
-            try {
-                round(true);
-            } catch (RuntimeException e) {
-                log.warn("event=simulator-facility-round-failed error={}", e.toString());
-            }
-        }, 0, ms, TimeUnit.MILLISECONDS);
+    @Override
+    protected Duration interval() {
+        return properties.interval();
+    }
+
+    @Override
+    protected void tick() {
+        round(true);
     }
 
     /**
@@ -161,19 +148,5 @@ public class FacilityPlatformSimulator implements SmartLifecycle {
         data.put("occurredAt", at.toString());
         data.put("source", SOURCE);
         return new PlatformEventPublisher.Report(TOPIC, "Facility", f.code(), data);
-    }
-
-    @Override
-    public synchronized void stop() {
-        running = false;
-        if (executor != null) {
-            executor.shutdownNow();
-            executor = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 }

@@ -7,7 +7,6 @@ import cn.hnsw.simulators.sealed.PushResult;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import java.net.URI;
@@ -17,10 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
 /**
  * 卡口管理与控制系统模拟器 (collection side): vehicles, people and containers arriving at the Xinhai, Xiuying and
@@ -28,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * ticket numbers are made up; ID numbers are fictitious (region 460100, check digit not valid on purpose).
  */
 @Component
-public class GateTrafficSimulator implements SmartLifecycle {
+public class GateTrafficSimulator extends PeriodicSimulator {
 
     private static final Logger log = LoggerFactory.getLogger(GateTrafficSimulator.class);
     static final String PARTNER = "gate-control";
@@ -45,11 +41,10 @@ public class GateTrafficSimulator implements SmartLifecycle {
     private final PlatformPushClient push;
     private final PartnerRegistry partners;
     private final ObjectMapper json;
-    private ScheduledExecutorService executor;
-    private volatile boolean running;
 
     public GateTrafficSimulator(PortSimulatorProperties properties, PlatformPushClient push, PartnerRegistry partners,
                                 ObjectMapper json) {
+        super("gate-traffic");
         this.properties = properties.gates();
         this.push = push;
         this.partners = partners;
@@ -57,28 +52,24 @@ public class GateTrafficSimulator implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = true;
-        if (properties.enabled()) {
-            generate();
-        }
+    protected boolean enabled() {
+        return properties.enabled();
     }
 
-    /** Starts generating captures (also at run time, from the operator API); a second call changes nothing. */
-    public synchronized void generate() {
-        if (executor != null) {
-            return;
-        }
-        executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "simulator-gate-traffic"));
-        long ms = properties.interval().toMillis();
-        executor.scheduleWithFixedDelay(() -> {
-            try {
-                String gate = GATES.get(ThreadLocalRandom.current().nextInt(GATES.size()));
-                send(capture(gate, null, null));
-            } catch (RuntimeException e) {
-                log.warn("event=simulator-gate-capture-failed error={}", e.toString());
-            }
-        }, ms, ms, TimeUnit.MILLISECONDS);
+    @Override
+    protected Duration interval() {
+        return properties.interval();
+    }
+
+    @Override
+    protected Duration firstDelay() {
+        return properties.interval();
+    }
+
+    @Override
+    protected void tick() {
+        String gate = GATES.get(ThreadLocalRandom.current().nextInt(GATES.size()));
+        send(capture(gate, null, null));
     }
 
     /** Seals and pushes one capture; returns the platform's answer. */
@@ -161,19 +152,5 @@ public class GateTrafficSimulator implements SmartLifecycle {
         p.put("departurePort", departurePort);
         p.put("arrivalPort", "徐闻海安港");
         return p;
-    }
-
-    @Override
-    public synchronized void stop() {
-        running = false;
-        if (executor != null) {
-            executor.shutdownNow();
-            executor = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 }
