@@ -153,7 +153,63 @@ export interface HealthReport {
   changes: { deviceCode: string; kind: string; oldStatus: string; newStatus: string; alertId?: string }[]
 }
 
+/** 人脸数据源 (FaceStorageController): an external population/ID source the face base library imports from. */
+export interface FaceDataSource {
+  id: string
+  code: string
+  name: string
+  sourceType: string
+  partnerId: string
+  pageSize: number
+  enabled: boolean
+  createdBy: string
+  createdAt: string
+}
+
+/** 入库任务 with its monitoring counts. */
+export interface StorageTask {
+  id: string
+  dataSourceId: string
+  dataSourceCode: string
+  status: string
+  total: number | null
+  processed: number
+  stored: number
+  failed: number
+  skipped: number
+  errorZh: string | null
+  errorEn: string | null
+  createdBy: string
+  createdAt: string
+  finishedAt: string | null
+  alertId: string | null
+}
+
+/** A record a storage task could not store, with its reason. */
+export interface StorageFailure {
+  id: string
+  taskId: string
+  externalId: string
+  personCode: string | null
+  name: string | null
+  reasonCode: string
+  reasonZh: string
+  reasonEn: string
+  status: string
+  attempts: number
+  faceBaseRecordId: string | null
+  lastAttemptAt: string
+}
+
 export const videoApi = {
+  dataSources: () => api.get<FaceDataSource[]>(`${BASE}/face-data-sources`),
+  createDataSource: (body: Record<string, unknown>) => api.post<FaceDataSource>(`${BASE}/face-data-sources`, body),
+  enableDataSource: (id: string, enabled: boolean) =>
+    api.put<FaceDataSource>(`${BASE}/face-data-sources/${id}/enabled`, { enabled }),
+  storageTasks: () => api.get<StorageTask[]>(`${BASE}/face-storage-tasks`, { query: { limit: 20 } }),
+  startStorageTask: (dataSourceId: string) => api.post<StorageTask>(`${BASE}/face-storage-tasks`, { dataSourceId }),
+  storageFailures: (taskId: string) => api.get<StorageFailure[]>(`${BASE}/face-storage-tasks/${taskId}/failures`),
+  retryStorageTask: (taskId: string) => api.post<StorageTask>(`${BASE}/face-storage-tasks/${taskId}/retries`, {}),
   syncPlatform: () =>
     api.post<{ pointsAdded: number; pointsUpdated: number; camerasAdded: number; camerasUpdated: number }>(
       `${BASE}/camera-platform/synchronisations`,
