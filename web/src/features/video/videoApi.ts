@@ -206,6 +206,8 @@ export const videoApi = {
   createDataSource: (body: Record<string, unknown>) => api.post<FaceDataSource>(`${BASE}/face-data-sources`, body),
   enableDataSource: (id: string, enabled: boolean) =>
     api.put<FaceDataSource>(`${BASE}/face-data-sources/${id}/enabled`, { enabled }),
+  deleteDataSource: (id: string) => api.delete<void>(`${BASE}/face-data-sources/${id}`),
+  deleteStorageTask: (id: string) => api.delete<void>(`${BASE}/face-storage-tasks/${id}`),
   storageTasks: () => api.get<StorageTask[]>(`${BASE}/face-storage-tasks`, { query: { limit: 20 } }),
   startStorageTask: (dataSourceId: string) => api.post<StorageTask>(`${BASE}/face-storage-tasks`, { dataSourceId }),
   storageFailures: (taskId: string) => api.get<StorageFailure[]>(`${BASE}/face-storage-tasks/${taskId}/failures`),

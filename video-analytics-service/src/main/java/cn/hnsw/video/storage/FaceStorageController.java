@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -45,6 +46,11 @@ class FaceStorageController {
             @Min(1) @Max(200) Integer pageSize) {
     }
 
+    record DataSourceUpdate(@NotBlank @Size(max = 128) String name, @NotBlank String sourceType,
+            @NotBlank @Size(max = 64) @Pattern(regexp = "[a-z0-9-]+") String partnerId,
+            @Min(1) @Max(200) Integer pageSize) {
+    }
+
     record Enabled(@NotNull Boolean enabled) {
     }
 
@@ -61,6 +67,26 @@ class FaceStorageController {
     @GetMapping("/face-data-sources")
     List<DataSource> sources() {
         return service.sources();
+    }
+
+    @PutMapping("/face-data-sources/{id}")
+    @PreAuthorize("hasRole('platform-admin')")
+    DataSource update(@PathVariable UUID id, @Valid @RequestBody DataSourceUpdate r) {
+        return service.updateSource(id, r.name().trim(), r.sourceType(), r.partnerId(), r.pageSize());
+    }
+
+    @DeleteMapping("/face-data-sources/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize("hasRole('platform-admin')")
+    void deleteSource(@PathVariable UUID id) {
+        service.deleteSource(id);
+    }
+
+    @DeleteMapping("/face-storage-tasks/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize("hasRole('platform-admin')")
+    void deleteTask(@PathVariable UUID id) {
+        service.deleteTask(id);
     }
 
     @PutMapping("/face-data-sources/{id}/enabled")

@@ -51,6 +51,25 @@ public class FaceStorageRepository {
                 s.partnerId(), s.pageSize(), s.enabled(), s.createdBy());
     }
 
+    public void update(UUID id, String name, String sourceType, String partnerId, int pageSize) {
+        jdbc.update("UPDATE face_data_source SET name = ?, source_type = ?, partner_id = ?, page_size = ? WHERE id = ?",
+                name, sourceType, partnerId, pageSize, id);
+    }
+
+    /** Deletes a source that no task ever ran on; false otherwise. */
+    public boolean deleteUnused(UUID id) {
+        return jdbc.update("DELETE FROM face_data_source s WHERE id = ? AND NOT EXISTS (SELECT 1 FROM face_storage_task t "
+                + "WHERE t.data_source_id = s.id)", id) == 1;
+    }
+
+    /** Deletes a task that is not running or retrying, with its failed records; false otherwise. */
+    public boolean deleteFinished(UUID id) {
+        jdbc.update("DELETE FROM face_storage_failure f USING face_storage_task t WHERE f.task_id = t.id AND t.id = ? "
+                + "AND t.status NOT IN ('RUNNING', 'RETRYING')", id);
+        return jdbc.update("DELETE FROM face_storage_task WHERE id = ? AND status NOT IN ('RUNNING', 'RETRYING')", id)
+                == 1;
+    }
+
     public void setEnabled(UUID id, boolean enabled) {
         jdbc.update("UPDATE face_data_source SET enabled = ? WHERE id = ?", enabled, id);
     }

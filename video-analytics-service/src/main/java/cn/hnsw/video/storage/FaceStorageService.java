@@ -29,6 +29,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -100,6 +101,34 @@ public class FaceStorageService {
 
     public List<DataSource> sources() {
         return repo.sources();
+    }
+
+    /** 数据配置修改: name, type, partner and batch size; the code stays (stored records name their source by it). */
+    public DataSource updateSource(UUID id, String name, String sourceType, String partnerId, Integer pageSize) {
+        DataSource s = source(id);
+        if (!SOURCE_TYPES.contains(sourceType)) {
+            throw new HnswException(VideoErrorCode.DATA_SOURCE_TYPE_INVALID, sourceType);
+        }
+        repo.update(id, name, sourceType, partnerId, pageSize == null ? s.pageSize() : pageSize);
+        return source(id);
+    }
+
+    /** 数据配置删除: only a source no task ran on; one with tasks is disabled instead (409). */
+    @Transactional
+    public void deleteSource(UUID id) {
+        DataSource s = source(id);
+        if (!repo.deleteUnused(id)) {
+            throw new HnswException(VideoErrorCode.DATA_SOURCE_IN_USE, s.code());
+        }
+    }
+
+    /** 入库任务删除: a finished task and its failed records; the records it stored stay in the library. */
+    @Transactional
+    public void deleteTask(UUID id) {
+        task(id);
+        if (!repo.deleteFinished(id)) {
+            throw new HnswException(VideoErrorCode.STORAGE_TASK_NOT_FINISHED, id);
+        }
     }
 
     public DataSource setEnabled(UUID id, boolean enabled) {

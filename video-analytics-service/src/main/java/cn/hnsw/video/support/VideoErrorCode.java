@@ -43,6 +43,8 @@ public enum VideoErrorCode implements EnumErrorCode {
     STORAGE_TASK_RUNNING(HttpStatus.CONFLICT, "该数据源已有入库任务在运行：{0}", "A storage task of this data source is running: {0}"),
     RECORD_INCOMPLETE(HttpStatus.UNPROCESSABLE_ENTITY, "数据不完整：缺少{0}", "Incomplete record: {0} is missing"),
     PHOTO_MISSING(HttpStatus.UNPROCESSABLE_ENTITY, "记录没有照片", "The record has no photo"),
+    DATA_SOURCE_IN_USE(HttpStatus.CONFLICT, "数据源已有入库任务，不能删除（可停用）：{0}", "The data source has storage tasks and cannot be deleted (disable it instead): {0}"),
+    STORAGE_TASK_NOT_FINISHED(HttpStatus.CONFLICT, "入库任务正在运行，不能删除：{0}", "The storage task is running and cannot be deleted: {0}"),
     RECORD_GONE(HttpStatus.UNPROCESSABLE_ENTITY, "数据源中已无此记录：{0}", "The source no longer holds this record: {0}");
 
     private final ErrorText text;
