@@ -61,7 +61,7 @@ describe('face storage panel', () => {
     await flushPromises()
     expect(fetchMock.mock.calls.some(([u, i]) => String(u).includes('/face-storage-tasks/t1/retries') && i?.method === 'POST')).toBe(true)
     wrapper.unmount()
-  })
+  }, 30000)
 
   it('starts a storage task on a source', async () => {
     const fetchMock = vi.fn(async (url: string, init?: RequestInit) => {
@@ -75,10 +75,10 @@ describe('face storage panel', () => {
     await flushPromises()
     await wrapper.find('[data-testid="storage-start"]').trigger('click')
     await flushPromises()
-    const posted = fetchMock.mock.calls.find(([u, i]) => String(u).includes('/face-storage-tasks') && i?.method === 'POST')
+    const posted = fetchMock.mock.calls.find(([u, i]) => /\/face-storage-tasks$/.test(String(u)) && i?.method === 'POST')
     expect(JSON.parse(String(posted![1]!.body))).toEqual({ dataSourceId: 's1' })
     wrapper.unmount()
-  })
+  }, 30000)
 
   it('gives an officer no configuration, start or retry controls', async () => {
     vi.stubGlobal('fetch', vi.fn(async (url: string) => (url.includes('/face-data-sources') ? json(SOURCES) : json([TASK]))))
@@ -88,5 +88,5 @@ describe('face storage panel', () => {
     expect(wrapper.find('[data-testid="storage-start"]').exists()).toBe(false)
     expect(wrapper.text()).toContain('海口市人口信息库')
     wrapper.unmount()
-  })
+  }, 30000)
 })
