@@ -16,7 +16,7 @@ const SOURCES = [
   { id: 's1', code: 'POP-HAIKOU', name: '海口市人口信息库', sourceType: 'POPULATION_REGISTRY', partnerId: 'population-registry', pageSize: 50, enabled: true, createdBy: 'ops.chen', createdAt: '2026-11-27T07:00:00Z' },
 ]
 const TASK = {
-  id: 't1', dataSourceId: 's1', dataSourceCode: 'POP-HAIKOU', status: 'COMPLETED_WITH_FAILURES', total: 8, processed: 8, stored: 3, failed: 4, skipped: 1,
+  id: 't1', dataFeedId: 's1', dataFeedCode: 'POP-HAIKOU', status: 'COMPLETED_WITH_FAILURES', total: 8, processed: 8, stored: 3, failed: 4, skipped: 1,
   errorZh: null, errorEn: null, createdBy: 'ops.chen', createdAt: '2026-11-27T07:01:00Z', finishedAt: '2026-11-27T07:02:00Z', alertId: 'A-1',
 }
 const FAILURES = [
@@ -41,7 +41,7 @@ describe('face storage panel', () => {
   it('shows the sources, a task with its counts, its failed records with reasons, and retries them', async () => {
     const fetchMock = vi.fn(async (url: string, init?: RequestInit) => {
       if (url.includes('/retries') && init?.method === 'POST') return json({ ...TASK, stored: 4, failed: 3 })
-      if (url.includes('/face-data-sources')) return json(SOURCES)
+      if (url.includes('/face-data-feeds')) return json(SOURCES)
       if (url.includes('/failures')) return json(FAILURES)
       if (url.includes('/face-storage-tasks')) return json([TASK])
       return json({}, 404)
@@ -65,7 +65,7 @@ describe('face storage panel', () => {
 
   it('starts a storage task on a source', async () => {
     const fetchMock = vi.fn(async (url: string, init?: RequestInit) => {
-      if (url.includes('/face-data-sources')) return json(SOURCES)
+      if (url.includes('/face-data-feeds')) return json(SOURCES)
       if (url.includes('/face-storage-tasks') && init?.method === 'POST') return json({ ...TASK, status: 'COMPLETED' }, 202)
       if (url.includes('/face-storage-tasks')) return json([])
       return json({}, 404)
@@ -76,12 +76,12 @@ describe('face storage panel', () => {
     await wrapper.find('[data-testid="storage-start"]').trigger('click')
     await flushPromises()
     const posted = fetchMock.mock.calls.find(([u, i]) => /\/face-storage-tasks$/.test(String(u)) && i?.method === 'POST')
-    expect(JSON.parse(String(posted![1]!.body))).toEqual({ dataSourceId: 's1' })
+    expect(JSON.parse(String(posted![1]!.body))).toEqual({ dataFeedId: 's1' })
     wrapper.unmount()
   }, 30000)
 
   it('gives an officer no configuration, start or retry controls', async () => {
-    vi.stubGlobal('fetch', vi.fn(async (url: string) => (url.includes('/face-data-sources') ? json(SOURCES) : json([TASK]))))
+    vi.stubGlobal('fetch', vi.fn(async (url: string) => (url.includes('/face-data-feeds') ? json(SOURCES) : json([TASK]))))
     const wrapper = mountAs(['customs-officer'])
     await flushPromises()
     expect(wrapper.find('[data-testid="source-form"]').exists()).toBe(false)

@@ -154,7 +154,7 @@ export interface HealthReport {
 }
 
 /** 人脸数据源 (FaceStorageController): an external population/ID source the face base library imports from. */
-export interface FaceDataSource {
+export interface FaceDataFeed {
   id: string
   code: string
   name: string
@@ -169,8 +169,8 @@ export interface FaceDataSource {
 /** 入库任务 with its monitoring counts. */
 export interface StorageTask {
   id: string
-  dataSourceId: string
-  dataSourceCode: string
+  dataFeedId: string
+  dataFeedCode: string
   status: string
   total: number | null
   processed: number
@@ -202,14 +202,14 @@ export interface StorageFailure {
 }
 
 export const videoApi = {
-  dataSources: () => api.get<FaceDataSource[]>(`${BASE}/face-data-sources`),
-  createDataSource: (body: Record<string, unknown>) => api.post<FaceDataSource>(`${BASE}/face-data-sources`, body),
-  enableDataSource: (id: string, enabled: boolean) =>
-    api.put<FaceDataSource>(`${BASE}/face-data-sources/${id}/enabled`, { enabled }),
-  deleteDataSource: (id: string) => api.delete<void>(`${BASE}/face-data-sources/${id}`),
+  dataFeeds: () => api.get<FaceDataFeed[]>(`${BASE}/face-data-feeds`),
+  createDataFeed: (body: Record<string, unknown>) => api.post<FaceDataFeed>(`${BASE}/face-data-feeds`, body),
+  enableDataFeed: (id: string, enabled: boolean) =>
+    api.put<FaceDataFeed>(`${BASE}/face-data-feeds/${id}/enabled`, { enabled }),
+  deleteDataFeed: (id: string) => api.delete<void>(`${BASE}/face-data-feeds/${id}`),
   deleteStorageTask: (id: string) => api.delete<void>(`${BASE}/face-storage-tasks/${id}`),
   storageTasks: () => api.get<StorageTask[]>(`${BASE}/face-storage-tasks`, { query: { limit: 20 } }),
-  startStorageTask: (dataSourceId: string) => api.post<StorageTask>(`${BASE}/face-storage-tasks`, { dataSourceId }),
+  startStorageTask: (dataFeedId: string) => api.post<StorageTask>(`${BASE}/face-storage-tasks`, { dataFeedId }),
   storageFailures: (taskId: string) => api.get<StorageFailure[]>(`${BASE}/face-storage-tasks/${taskId}/failures`),
   retryStorageTask: (taskId: string) => api.post<StorageTask>(`${BASE}/face-storage-tasks/${taskId}/retries`, {}),
   syncPlatform: () =>

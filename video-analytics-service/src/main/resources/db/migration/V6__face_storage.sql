@@ -1,6 +1,6 @@
 -- 人脸基础信息库 from external sources: data sources (数据源配置), storage tasks (入库任务) with monitoring counts, and the
 -- records a task could not store, each with its reason, until a retry stores them (异常处置).
-CREATE TABLE face_data_source (
+CREATE TABLE face_data_feed (
     id           uuid PRIMARY KEY,
     code         varchar(64)  NOT NULL UNIQUE,
     name         varchar(128) NOT NULL,
@@ -14,7 +14,7 @@ CREATE TABLE face_data_source (
 
 CREATE TABLE face_storage_task (
     id              uuid PRIMARY KEY,
-    data_source_id  uuid         NOT NULL REFERENCES face_data_source (id),
+    data_feed_id  uuid         NOT NULL REFERENCES face_data_feed (id),
     status          varchar(32)  NOT NULL,
     total           integer,
     processed       integer      NOT NULL DEFAULT 0,
@@ -28,7 +28,7 @@ CREATE TABLE face_storage_task (
     finished_at     timestamptz,
     alert_id        varchar(64)
 );
-CREATE INDEX face_storage_task_source ON face_storage_task (data_source_id, created_at DESC);
+CREATE INDEX face_storage_task_source ON face_storage_task (data_feed_id, created_at DESC);
 
 CREATE TABLE face_storage_failure (
     id                   uuid PRIMARY KEY,

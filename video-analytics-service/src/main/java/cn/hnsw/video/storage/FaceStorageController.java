@@ -1,6 +1,6 @@
 package cn.hnsw.video.storage;
 
-import cn.hnsw.video.storage.FaceStorageRepository.DataSource;
+import cn.hnsw.video.storage.FaceStorageRepository.DataFeed;
 import cn.hnsw.video.storage.FaceStorageRepository.Failure;
 import cn.hnsw.video.storage.FaceStorageRepository.StorageTask;
 import jakarta.validation.Valid;
@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * 人脸基础信息库数据源与入库任务: data sources (configured by platform administrators), storage tasks started on them and
+ * 人脸基础信息库数据源与入库任务: data feeds (configured by platform administrators), storage tasks started on them and
  * watched while they run, their failed records with reasons, and the retry of those. Officers and reviewers may look.
  */
 @RestController
@@ -40,13 +40,13 @@ class FaceStorageController {
         this.service = service;
     }
 
-    record DataSourceRequest(@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_.-]+") String code,
+    record DataFeedRequest(@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_.-]+") String code,
             @NotBlank @Size(max = 128) String name, @NotBlank String sourceType,
             @NotBlank @Size(max = 64) @Pattern(regexp = "[a-z0-9-]+") String partnerId,
             @Min(1) @Max(200) Integer pageSize) {
     }
 
-    record DataSourceUpdate(@NotBlank @Size(max = 128) String name, @NotBlank String sourceType,
+    record DataFeedUpdate(@NotBlank @Size(max = 128) String name, @NotBlank String sourceType,
             @NotBlank @Size(max = 64) @Pattern(regexp = "[a-z0-9-]+") String partnerId,
             @Min(1) @Max(200) Integer pageSize) {
     }
@@ -54,28 +54,28 @@ class FaceStorageController {
     record Enabled(@NotNull Boolean enabled) {
     }
 
-    record TaskRequest(@NotNull UUID dataSourceId) {
+    record TaskRequest(@NotNull UUID dataFeedId) {
     }
 
-    @PostMapping("/face-data-sources")
+    @PostMapping("/face-data-feeds")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('platform-admin')")
-    DataSource create(@Valid @RequestBody DataSourceRequest r) {
+    DataFeed create(@Valid @RequestBody DataFeedRequest r) {
         return service.createSource(r.code().trim(), r.name().trim(), r.sourceType(), r.partnerId(), r.pageSize());
     }
 
-    @GetMapping("/face-data-sources")
-    List<DataSource> sources() {
+    @GetMapping("/face-data-feeds")
+    List<DataFeed> sources() {
         return service.sources();
     }
 
-    @PutMapping("/face-data-sources/{id}")
+    @PutMapping("/face-data-feeds/{id}")
     @PreAuthorize("hasRole('platform-admin')")
-    DataSource update(@PathVariable UUID id, @Valid @RequestBody DataSourceUpdate r) {
+    DataFeed update(@PathVariable UUID id, @Valid @RequestBody DataFeedUpdate r) {
         return service.updateSource(id, r.name().trim(), r.sourceType(), r.partnerId(), r.pageSize());
     }
 
-    @DeleteMapping("/face-data-sources/{id}")
+    @DeleteMapping("/face-data-feeds/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize("hasRole('platform-admin')")
     void deleteSource(@PathVariable UUID id) {
@@ -89,9 +89,9 @@ class FaceStorageController {
         service.deleteTask(id);
     }
 
-    @PutMapping("/face-data-sources/{id}/enabled")
+    @PutMapping("/face-data-feeds/{id}/enabled")
     @PreAuthorize("hasRole('platform-admin')")
-    DataSource enable(@PathVariable UUID id, @Valid @RequestBody Enabled r) {
+    DataFeed enable(@PathVariable UUID id, @Valid @RequestBody Enabled r) {
         return service.setEnabled(id, r.enabled());
     }
 
@@ -99,13 +99,13 @@ class FaceStorageController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PreAuthorize("hasRole('platform-admin')")
     StorageTask start(@Valid @RequestBody TaskRequest r) {
-        return service.start(r.dataSourceId());
+        return service.start(r.dataFeedId());
     }
 
     @GetMapping("/face-storage-tasks")
-    List<StorageTask> tasks(@RequestParam(required = false) UUID dataSourceId,
+    List<StorageTask> tasks(@RequestParam(required = false) UUID dataFeedId,
             @RequestParam(defaultValue = "50") int limit) {
-        return service.tasks(dataSourceId, limit);
+        return service.tasks(dataFeedId, limit);
     }
 
     @GetMapping("/face-storage-tasks/{id}")

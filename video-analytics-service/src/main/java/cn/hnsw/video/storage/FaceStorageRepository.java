@@ -10,17 +10,17 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** Data sources, storage tasks and their failed records of the face base library. */
+/** Data feeds, storage tasks and their failed records of the face base library. */
 @Repository
 public class FaceStorageRepository {
 
     /** 数据源配置: an external source the face base library imports from, reached as a partner. */
-    public record DataSource(UUID id, String code, String name, String sourceType, String partnerId, int pageSize,
+    public record DataFeed(UUID id, String code, String name, String sourceType, String partnerId, int pageSize,
             boolean enabled, String createdBy, Instant createdAt) {
     }
 
     /** 入库任务 with its monitoring counts. */
-    public record StorageTask(UUID id, UUID dataSourceId, String dataSourceCode, String status, Integer total,
+    public record StorageTask(UUID id, UUID dataFeedId, String dataFeedCode, String status, Integer total,
             int processed, int stored, int failed, int skipped, String errorZh, String errorEn, String createdBy,
             Instant createdAt, Instant finishedAt, String alertId) {
     }
@@ -31,8 +31,8 @@ public class FaceStorageRepository {
             Instant lastAttemptAt) {
     }
 
-    private static final String TASK_SELECT = "SELECT t.*, s.code AS data_source_code FROM face_storage_task t "
-            + "JOIN face_data_source s ON s.id = t.data_source_id ";
+    private static final String TASK_SELECT = "SELECT t.*, s.code AS data_feed_code FROM face_storage_task t "
+            + "JOIN face_data_feed s ON s.id = t.data_feed_id ";
 
     private final JdbcTemplate jdbc;
 
@@ -41,25 +41,25 @@ public class FaceStorageRepository {
     }
 
     public boolean codeTaken(String code) {
-        Integer n = jdbc.queryForObject("SELECT count(*) FROM face_data_source WHERE code = ?", Integer.class, code);
+        Integer n = jdbc.queryForObject("SELECT count(*) FROM face_data_feed WHERE code = ?", Integer.class, code);
         return n != null && n > 0;
     }
 
-    public void insert(DataSource s) {
-        jdbc.update("INSERT INTO face_data_source (id, code, name, source_type, partner_id, page_size, enabled, "
+    public void insert(DataFeed s) {
+        jdbc.update("INSERT INTO face_data_feed (id, code, name, source_type, partner_id, page_size, enabled, "
                 + "created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", s.id(), s.code(), s.name(), s.sourceType(),
                 s.partnerId(), s.pageSize(), s.enabled(), s.createdBy());
     }
 
     public void update(UUID id, String name, String sourceType, String partnerId, int pageSize) {
-        jdbc.update("UPDATE face_data_source SET name = ?, source_type = ?, partner_id = ?, page_size = ? WHERE id = ?",
+        jdbc.update("UPDATE face_data_feed SET name = ?, source_type = ?, partner_id = ?, page_size = ? WHERE id = ?",
                 name, sourceType, partnerId, pageSize, id);
     }
 
     /** Deletes a source that no task ever ran on; false otherwise. */
     public boolean deleteUnused(UUID id) {
-        return jdbc.update("DELETE FROM face_data_source s WHERE id = ? AND NOT EXISTS (SELECT 1 FROM face_storage_task t "
-                + "WHERE t.data_source_id = s.id)", id) == 1;
+        return jdbc.update("DELETE FROM face_data_feed s WHERE id = ? AND NOT EXISTS (SELECT 1 FROM face_storage_task t "
+                + "WHERE t.data_feed_id = s.id)", id) == 1;
     }
 
     /** Deletes a task that is not running or retrying, with its failed records; false otherwise. */
@@ -71,22 +71,22 @@ public class FaceStorageRepository {
     }
 
     public void setEnabled(UUID id, boolean enabled) {
-        jdbc.update("UPDATE face_data_source SET enabled = ? WHERE id = ?", enabled, id);
+        jdbc.update("UPDATE face_data_feed SET enabled = ? WHERE id = ?", enabled, id);
     }
 
-    public Optional<DataSource> source(UUID id) {
-        return jdbc.query("SELECT * FROM face_data_source WHERE id = ?", (rs, i) -> source(rs), id).stream()
+    public Optional<DataFeed> source(UUID id) {
+        return jdbc.query("SELECT * FROM face_data_feed WHERE id = ?", (rs, i) -> source(rs), id).stream()
                 .findFirst();
     }
 
-    public List<DataSource> sources() {
-        return jdbc.query("SELECT * FROM face_data_source ORDER BY created_at DESC, code", (rs, i) -> source(rs));
+    public List<DataFeed> sources() {
+        return jdbc.query("SELECT * FROM face_data_feed ORDER BY created_at DESC, code", (rs, i) -> source(rs));
     }
 
     /** Inserts a RUNNING task unless one of the same source runs (the partial check and insert in one statement). */
     public boolean insertRunning(UUID id, UUID sourceId, String createdBy) {
-        return jdbc.update("INSERT INTO face_storage_task (id, data_source_id, status, created_by) SELECT ?, ?, "
-                + "'RUNNING', ? WHERE NOT EXISTS (SELECT 1 FROM face_storage_task WHERE data_source_id = ? AND "
+        return jdbc.update("INSERT INTO face_storage_task (id, data_feed_id, status, created_by) SELECT ?, ?, "
+                + "'RUNNING', ? WHERE NOT EXISTS (SELECT 1 FROM face_storage_task WHERE data_feed_id = ? AND "
                 + "status IN ('RUNNING', 'RETRYING'))", id, sourceId, createdBy, sourceId) == 1;
     }
 
@@ -117,7 +117,7 @@ public class FaceStorageRepository {
     }
 
     public List<StorageTask> tasks(UUID sourceId, int limit) {
-        return jdbc.query(TASK_SELECT + "WHERE (?::uuid IS NULL OR t.data_source_id = ?) ORDER BY t.created_at DESC, "
+        return jdbc.query(TASK_SELECT + "WHERE (?::uuid IS NULL OR t.data_feed_id = ?) ORDER BY t.created_at DESC, "
                 + "t.id LIMIT ?", (rs, i) -> task(rs), sourceId, sourceId, limit);
     }
 
@@ -145,15 +145,15 @@ public class FaceStorageRepository {
                 + "ORDER BY external_id", (rs, i) -> failure(rs), taskId, status, status);
     }
 
-    private static DataSource source(ResultSet rs) throws SQLException {
-        return new DataSource(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("name"),
+    private static DataFeed source(ResultSet rs) throws SQLException {
+        return new DataFeed(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("name"),
                 rs.getString("source_type"), rs.getString("partner_id"), rs.getInt("page_size"),
                 rs.getBoolean("enabled"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant());
     }
 
     private static StorageTask task(ResultSet rs) throws SQLException {
-        return new StorageTask(rs.getObject("id", UUID.class), rs.getObject("data_source_id", UUID.class),
-                rs.getString("data_source_code"), rs.getString("status"), (Integer) rs.getObject("total"),
+        return new StorageTask(rs.getObject("id", UUID.class), rs.getObject("data_feed_id", UUID.class),
+                rs.getString("data_feed_code"), rs.getString("status"), (Integer) rs.getObject("total"),
                 rs.getInt("processed"), rs.getInt("stored"), rs.getInt("failed"), rs.getInt("skipped"),
                 rs.getString("error_zh"), rs.getString("error_en"), rs.getString("created_by"),
                 rs.getTimestamp("created_at").toInstant(), instant(rs.getTimestamp("finished_at")),

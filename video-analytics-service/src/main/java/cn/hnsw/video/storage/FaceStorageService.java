@@ -8,7 +8,7 @@ import cn.hnsw.video.library.FaceBaseRecordRepository.FaceBaseRecord;
 import cn.hnsw.video.library.FaceLibraryService;
 import cn.hnsw.video.storage.FaceSourceAdapter.SourcePage;
 import cn.hnsw.video.storage.FaceSourceAdapter.SourceRecord;
-import cn.hnsw.video.storage.FaceStorageRepository.DataSource;
+import cn.hnsw.video.storage.FaceStorageRepository.DataFeed;
 import cn.hnsw.video.storage.FaceStorageRepository.Failure;
 import cn.hnsw.video.storage.FaceStorageRepository.StorageTask;
 import cn.hnsw.video.support.VideoErrorCode;
@@ -33,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * 人脸基础信息库 from external sources (M2/M3 数据源配置, 数据存储任务): a data source names the partner holding the people
+ * 人脸基础信息库 from external sources (M2/M3 数据源配置, 数据存储任务): a data feed names the partner holding the people
  * and their ID photos; a storage task reads it page by page in the background and enrols each record through the same
  * path as a manual enrolment (one face, descriptor, photo to object storage). Each record counts as stored, skipped
  * (its person code is in the library already) or failed, and a failed record is kept with its reason (no photo, an
@@ -82,32 +82,32 @@ public class FaceStorageService {
         runner.shutdownNow();
     }
 
-    public DataSource createSource(String code, String name, String sourceType, String partnerId, Integer pageSize) {
+    public DataFeed createSource(String code, String name, String sourceType, String partnerId, Integer pageSize) {
         if (!SOURCE_TYPES.contains(sourceType)) {
-            throw new HnswException(VideoErrorCode.DATA_SOURCE_TYPE_INVALID, sourceType);
+            throw new HnswException(VideoErrorCode.DATA_FEED_TYPE_INVALID, sourceType);
         }
         if (repo.codeTaken(code)) {
-            throw new HnswException(VideoErrorCode.DATA_SOURCE_CODE_TAKEN, code);
+            throw new HnswException(VideoErrorCode.DATA_FEED_CODE_TAKEN, code);
         }
-        DataSource s = new DataSource(UUID.randomUUID(), code, name, sourceType, partnerId,
+        DataFeed s = new DataFeed(UUID.randomUUID(), code, name, sourceType, partnerId,
                 pageSize == null ? 50 : pageSize, true, Actors.current().username(), Instant.now());
         repo.insert(s);
         return source(s.id());
     }
 
-    public DataSource source(UUID id) {
-        return repo.source(id).orElseThrow(() -> new HnswException(VideoErrorCode.DATA_SOURCE_NOT_FOUND, id));
+    public DataFeed source(UUID id) {
+        return repo.source(id).orElseThrow(() -> new HnswException(VideoErrorCode.DATA_FEED_NOT_FOUND, id));
     }
 
-    public List<DataSource> sources() {
+    public List<DataFeed> sources() {
         return repo.sources();
     }
 
     /** 数据配置修改: name, type, partner and batch size; the code stays (stored records name their source by it). */
-    public DataSource updateSource(UUID id, String name, String sourceType, String partnerId, Integer pageSize) {
-        DataSource s = source(id);
+    public DataFeed updateSource(UUID id, String name, String sourceType, String partnerId, Integer pageSize) {
+        DataFeed s = source(id);
         if (!SOURCE_TYPES.contains(sourceType)) {
-            throw new HnswException(VideoErrorCode.DATA_SOURCE_TYPE_INVALID, sourceType);
+            throw new HnswException(VideoErrorCode.DATA_FEED_TYPE_INVALID, sourceType);
         }
         repo.update(id, name, sourceType, partnerId, pageSize == null ? s.pageSize() : pageSize);
         return source(id);
@@ -116,9 +116,9 @@ public class FaceStorageService {
     /** 数据配置删除: only a source no task ran on; one with tasks is disabled instead (409). */
     @Transactional
     public void deleteSource(UUID id) {
-        DataSource s = source(id);
+        DataFeed s = source(id);
         if (!repo.deleteUnused(id)) {
-            throw new HnswException(VideoErrorCode.DATA_SOURCE_IN_USE, s.code());
+            throw new HnswException(VideoErrorCode.DATA_FEED_IN_USE, s.code());
         }
     }
 
@@ -131,7 +131,7 @@ public class FaceStorageService {
         }
     }
 
-    public DataSource setEnabled(UUID id, boolean enabled) {
+    public DataFeed setEnabled(UUID id, boolean enabled) {
         source(id);
         repo.setEnabled(id, enabled);
         return source(id);
@@ -152,9 +152,9 @@ public class FaceStorageService {
 
     /** Starts a storage task on the source; it runs in the background and is watched through {@link #task}. */
     public StorageTask start(UUID sourceId) {
-        DataSource s = source(sourceId);
+        DataFeed s = source(sourceId);
         if (!s.enabled()) {
-            throw new HnswException(VideoErrorCode.DATA_SOURCE_DISABLED, s.code());
+            throw new HnswException(VideoErrorCode.DATA_FEED_DISABLED, s.code());
         }
         UUID id = UUID.randomUUID();
         if (!repo.insertRunning(id, sourceId, Actors.current().username())) {
@@ -170,7 +170,7 @@ public class FaceStorageService {
     private record Outcome(Result result, UUID faceBaseRecordId, String code, String zh, String en) {
     }
 
-    void run(UUID taskId, DataSource s) {
+    void run(UUID taskId, DataFeed s) {
         Integer total = null;
         int processed = 0;
         int stored = 0;
@@ -218,13 +218,13 @@ public class FaceStorageService {
         }
     }
 
-    private void failTask(UUID taskId, DataSource s, int failed, String zh, String en) {
+    private void failTask(UUID taskId, DataFeed s, int failed, String zh, String en) {
         log.warn("event=face-storage-failed task={} source={} reason={}", taskId, s.code(), en);
         repo.finish(taskId, "FAILED", zh, en, anomaly(taskId, s, failed, en));
     }
 
     /** One record through the manual enrolment path, with the reason when it cannot be stored. */
-    private Outcome store(DataSource s, SourceRecord r) {
+    private Outcome store(DataFeed s, SourceRecord r) {
         String missing = r.externalId() == null ? "externalId" : r.personCode() == null ? "personCode"
                 : r.name() == null ? "name" : null;
         try {
@@ -252,7 +252,7 @@ public class FaceStorageService {
      */
     public StorageTask retry(UUID taskId) {
         StorageTask t = task(taskId);
-        DataSource s = source(t.dataSourceId());
+        DataFeed s = source(t.dataFeedId());
         if (!repo.startRetry(taskId)) {
             throw new HnswException(VideoErrorCode.STORAGE_TASK_RUNNING, s.code());
         }
@@ -301,11 +301,11 @@ public class FaceStorageService {
         return task(taskId);
     }
 
-    private String anomaly(UUID taskId, DataSource s, int failed, String error) {
+    private String anomaly(UUID taskId, DataFeed s, int failed, String error) {
         String alertId = UUID.randomUUID().toString();
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("storageTaskId", taskId.toString());
-        attributes.put("dataSource", s.code());
+        attributes.put("dataFeed", s.code());
         attributes.put("failedRecords", Integer.toString(failed));
         if (error != null) {
             attributes.put("error", error);

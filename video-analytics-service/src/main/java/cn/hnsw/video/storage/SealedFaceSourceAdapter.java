@@ -16,7 +16,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * The external face source over sealed messages (SM2 + SM4 through {@link PartnerClient}) to the data source's partner:
+ * The external face source over sealed messages (SM2 + SM4 through {@link PartnerClient}) to the data feed's partner:
  * {@code FACE_RECORD_PAGE_QUERY} ({@code offset}, {@code limit} → {@code total}, {@code records}) and
  * {@code FACE_RECORD_QUERY} ({@code externalIds} → {@code records}); each record carries {@code externalId},
  * {@code personCode}, {@code name}, {@code idNo} and {@code photoBase64}. A photo that is not valid base64 becomes an

@@ -36,7 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The face base library filled from an external source: the population registry simulator in the test JVM, sealed
- * messages between them. A data source is configured by an administrator only; a storage task reads the source page
+ * messages between them. A data feed is configured by an administrator only; a storage task reads the source page
  * by page, stores the good records through the enrolment path, skips a person already in the library and keeps every
  * failed record with its reason (no photo, a broken file, a picture without a face, a missing name); the task raises
  * one anomaly alert; a retry after the source fixed one record stores it and leaves the others open; an unreachable
@@ -118,31 +118,31 @@ class FaceStorageIT {
         assertThat(simulator("PUT", "/v1/population-registry/records", json(people), admin).statusCode())
                 .isEqualTo(200);
 
-        // data sources: administrators only; enterprise users see nothing; bad input changes nothing
+        // data feeds: administrators only; enterprise users see nothing; bad input changes nothing
         Map<String, Object> source = Map.of("code", "POP-HAIKOU", "name", "海口市人口信息库", "sourceType",
                 "POPULATION_REGISTRY", "partnerId", "population-registry", "pageSize", 3);
-        assertThat(api.post("/face-data-sources", officer, source).status()).isEqualTo(403);
-        assertThat(api.get("/face-data-sources", trader).status()).isEqualTo(403);
+        assertThat(api.post("/face-data-feeds", officer, source).status()).isEqualTo(403);
+        assertThat(api.get("/face-data-feeds", trader).status()).isEqualTo(403);
         Map<String, Object> badType = new HashMap<>(source);
         badType.put("sourceType", "FTP_DROP");
-        Reply refused = api.post("/face-data-sources", admin, badType);
+        Reply refused = api.post("/face-data-feeds", admin, badType);
         assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.text("code")).isEqualTo("DATA_SOURCE_TYPE_INVALID");
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM face_data_source WHERE code = 'POP-HAIKOU'", Integer.class))
+        assertThat(refused.text("code")).isEqualTo("DATA_FEED_TYPE_INVALID");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM face_data_feed WHERE code = 'POP-HAIKOU'", Integer.class))
                 .isZero();
-        Reply created = api.post("/face-data-sources", admin, source);
+        Reply created = api.post("/face-data-feeds", admin, source);
         assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
         String sourceId = created.text("id");
-        assertThat(api.post("/face-data-sources", admin, source).status()).isEqualTo(409);
-        assertThat(api.get("/face-data-sources", officer).body().toString()).contains("POP-HAIKOU");
+        assertThat(api.post("/face-data-feeds", admin, source).status()).isEqualTo(409);
+        assertThat(api.get("/face-data-feeds", officer).body().toString()).contains("POP-HAIKOU");
 
         // a storage task: started by an administrator, one at a time per source, watched until it ends
-        assertThat(api.post("/face-storage-tasks", officer, Map.of("dataSourceId", sourceId)).status()).isEqualTo(403);
-        Reply started = api.post("/face-storage-tasks", admin, Map.of("dataSourceId", sourceId));
+        assertThat(api.post("/face-storage-tasks", officer, Map.of("dataFeedId", sourceId)).status()).isEqualTo(403);
+        Reply started = api.post("/face-storage-tasks", admin, Map.of("dataFeedId", sourceId));
         assertThat(started.status()).as(started.body().toString()).isEqualTo(202);
         assertThat(started.text("status")).isEqualTo("RUNNING");
         String taskId = started.text("id");
-        Reply second = api.post("/face-storage-tasks", admin, Map.of("dataSourceId", sourceId));
+        Reply second = api.post("/face-storage-tasks", admin, Map.of("dataFeedId", sourceId));
         assertThat(second.status()).isEqualTo(409);
         assertThat(second.text("code")).isEqualTo("STORAGE_TASK_RUNNING");
         JsonNode task = awaitEnd(api, officer, taskId);
@@ -200,7 +200,7 @@ class FaceStorageIT {
         assertThat(after.get("stored").asInt()).isEqualTo(4);
         assertThat(after.get("failed").asInt()).isEqualTo(3);
         assertThat(after.get("status").asText()).isEqualTo("COMPLETED_WITH_FAILURES");
-        String failingId = api.post("/face-storage-tasks", admin, Map.of("dataSourceId", sourceId)).text("id");
+        String failingId = api.post("/face-storage-tasks", admin, Map.of("dataFeedId", sourceId)).text("id");
         JsonNode failing = awaitEnd(api, officer, failingId);
         assertThat(failing.get("status").asText()).isEqualTo("FAILED");
         assertThat(failing.get("errorZh").asText()).contains("外部人脸数据源暂不可用");
@@ -209,7 +209,7 @@ class FaceStorageIT {
 
         // back up: a new task finds everyone stored already and only the open failures again
         simulator("PUT", "/v1/population-registry/reachability", "{\"reachable\":true}", admin);
-        String againId = api.post("/face-storage-tasks", admin, Map.of("dataSourceId", sourceId)).text("id");
+        String againId = api.post("/face-storage-tasks", admin, Map.of("dataFeedId", sourceId)).text("id");
         JsonNode again = awaitEnd(api, officer, againId);
         assertThat(again.get("stored").asInt()).isZero();
         assertThat(again.get("skipped").asInt()).isEqualTo(5);
@@ -218,11 +218,11 @@ class FaceStorageIT {
                 Integer.class)).isEqualTo(4);
 
         // a disabled source starts nothing
-        assertThat(api.put("/face-data-sources/" + sourceId + "/enabled", admin, Map.of("enabled", false)).status())
+        assertThat(api.put("/face-data-feeds/" + sourceId + "/enabled", admin, Map.of("enabled", false)).status())
                 .isEqualTo(200);
-        Reply disabled = api.post("/face-storage-tasks", admin, Map.of("dataSourceId", sourceId));
+        Reply disabled = api.post("/face-storage-tasks", admin, Map.of("dataFeedId", sourceId));
         assertThat(disabled.status()).isEqualTo(409);
-        assertThat(disabled.text("code")).isEqualTo("DATA_SOURCE_DISABLED");
+        assertThat(disabled.text("code")).isEqualTo("DATA_FEED_DISABLED");
     }
 
     @Test
@@ -231,7 +231,7 @@ class FaceStorageIT {
         String admin = tokens.user("ops.chen", "platform-admin").mint();
         String officer = tokens.user("zhang.wei", "customs-officer").mint();
         assertThat(simulator("POST", "/v1/population-registry/reset", "{}", admin).statusCode()).isEqualTo(200);
-        Reply created = api.post("/face-data-sources", admin, Map.of("code", "POP-SANYA", "name", "三亚人口信息库",
+        Reply created = api.post("/face-data-feeds", admin, Map.of("code", "POP-SANYA", "name", "三亚人口信息库",
                 "sourceType", "POPULATION_REGISTRY", "partnerId", "population-registry"));
         assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
         assertThat(created.body().get("pageSize").asInt()).isEqualTo(50);
@@ -239,13 +239,13 @@ class FaceStorageIT {
 
         Map<String, Object> change = Map.of("name", "三亚市身份证信息系统", "sourceType", "ID_CARD_SYSTEM", "partnerId",
                 "population-registry", "pageSize", 20);
-        assertThat(api.put("/face-data-sources/" + id, officer, change).status()).isEqualTo(403);
+        assertThat(api.put("/face-data-feeds/" + id, officer, change).status()).isEqualTo(403);
         Map<String, Object> bad = new HashMap<>(change);
         bad.put("pageSize", 0);
-        assertThat(api.put("/face-data-sources/" + id, admin, bad).status()).isEqualTo(400);
-        assertThat(jdbc.queryForObject("SELECT page_size FROM face_data_source WHERE id = ?::uuid", Integer.class, id))
+        assertThat(api.put("/face-data-feeds/" + id, admin, bad).status()).isEqualTo(400);
+        assertThat(jdbc.queryForObject("SELECT page_size FROM face_data_feed WHERE id = ?::uuid", Integer.class, id))
                 .isEqualTo(50);
-        Reply changed = api.put("/face-data-sources/" + id, admin, change);
+        Reply changed = api.put("/face-data-feeds/" + id, admin, change);
         assertThat(changed.status()).as(changed.body().toString()).isEqualTo(200);
         assertThat(changed.text("name")).isEqualTo("三亚市身份证信息系统");
         assertThat(changed.text("sourceType")).isEqualTo("ID_CARD_SYSTEM");
@@ -253,21 +253,21 @@ class FaceStorageIT {
         assertThat(changed.text("code")).isEqualTo("POP-SANYA");
 
         // an empty source: the task completes with nothing to store
-        String taskId = api.post("/face-storage-tasks", admin, Map.of("dataSourceId", id)).text("id");
+        String taskId = api.post("/face-storage-tasks", admin, Map.of("dataFeedId", id)).text("id");
         JsonNode task = awaitEnd(api, officer, taskId);
         assertThat(task.get("status").asText()).isEqualTo("COMPLETED");
         assertThat(task.get("total").asInt()).isZero();
         assertThat(task.hasNonNull("alertId")).isFalse();
 
-        Reply inUse = api.delete("/face-data-sources/" + id, admin);
+        Reply inUse = api.delete("/face-data-feeds/" + id, admin);
         assertThat(inUse.status()).isEqualTo(409);
-        assertThat(inUse.text("code")).isEqualTo("DATA_SOURCE_IN_USE");
+        assertThat(inUse.text("code")).isEqualTo("DATA_FEED_IN_USE");
         assertThat(api.delete("/face-storage-tasks/" + taskId, officer).status()).isEqualTo(403);
         assertThat(api.delete("/face-storage-tasks/" + taskId, admin).status()).isEqualTo(204);
         assertThat(api.get("/face-storage-tasks/" + taskId, officer).status()).isEqualTo(404);
-        assertThat(api.delete("/face-data-sources/" + id, officer).status()).isEqualTo(403);
-        assertThat(api.delete("/face-data-sources/" + id, admin).status()).isEqualTo(204);
-        assertThat(api.get("/face-data-sources", officer).body().toString()).doesNotContain("POP-SANYA");
+        assertThat(api.delete("/face-data-feeds/" + id, officer).status()).isEqualTo(403);
+        assertThat(api.delete("/face-data-feeds/" + id, admin).status()).isEqualTo(204);
+        assertThat(api.get("/face-data-feeds", officer).body().toString()).doesNotContain("POP-SANYA");
     }
 
     private static JsonNode awaitEnd(ApiClient api, String token, String taskId) throws InterruptedException {
