@@ -153,7 +153,65 @@ export interface HealthReport {
   changes: { deviceCode: string; kind: string; oldStatus: string; newStatus: string; alertId?: string }[]
 }
 
+/** 人脸数据源 (FaceStorageController): an external population/ID source the face base library imports from. */
+export interface FaceDataFeed {
+  id: string
+  code: string
+  name: string
+  sourceType: string
+  partnerId: string
+  pageSize: number
+  enabled: boolean
+  createdBy: string
+  createdAt: string
+}
+
+/** 入库任务 with its monitoring counts. */
+export interface StorageTask {
+  id: string
+  dataFeedId: string
+  dataFeedCode: string
+  status: string
+  total: number | null
+  processed: number
+  stored: number
+  failed: number
+  skipped: number
+  errorZh: string | null
+  errorEn: string | null
+  createdBy: string
+  createdAt: string
+  finishedAt: string | null
+  alertId: string | null
+}
+
+/** A record a storage task could not store, with its reason. */
+export interface StorageFailure {
+  id: string
+  taskId: string
+  externalId: string
+  personCode: string | null
+  name: string | null
+  reasonCode: string
+  reasonZh: string
+  reasonEn: string
+  status: string
+  attempts: number
+  faceBaseRecordId: string | null
+  lastAttemptAt: string
+}
+
 export const videoApi = {
+  dataFeeds: () => api.get<FaceDataFeed[]>(`${BASE}/face-data-feeds`),
+  createDataFeed: (body: Record<string, unknown>) => api.post<FaceDataFeed>(`${BASE}/face-data-feeds`, body),
+  enableDataFeed: (id: string, enabled: boolean) =>
+    api.put<FaceDataFeed>(`${BASE}/face-data-feeds/${id}/enabled`, { enabled }),
+  deleteDataFeed: (id: string) => api.delete<void>(`${BASE}/face-data-feeds/${id}`),
+  deleteStorageTask: (id: string) => api.delete<void>(`${BASE}/face-storage-tasks/${id}`),
+  storageTasks: () => api.get<StorageTask[]>(`${BASE}/face-storage-tasks`, { query: { limit: 20 } }),
+  startStorageTask: (dataFeedId: string) => api.post<StorageTask>(`${BASE}/face-storage-tasks`, { dataFeedId }),
+  storageFailures: (taskId: string) => api.get<StorageFailure[]>(`${BASE}/face-storage-tasks/${taskId}/failures`),
+  retryStorageTask: (taskId: string) => api.post<StorageTask>(`${BASE}/face-storage-tasks/${taskId}/retries`, {}),
   syncPlatform: () =>
     api.post<{ pointsAdded: number; pointsUpdated: number; camerasAdded: number; camerasUpdated: number }>(
       `${BASE}/camera-platform/synchronisations`,

@@ -33,7 +33,19 @@ public enum VideoErrorCode implements EnumErrorCode {
     SAMPLING_RATE_INVALID(HttpStatus.BAD_REQUEST, "抽查比例无效：{0}（随机布控必须设置 0–1 之间的比例，其他布控不设置）", "Invalid sampling rate: {0} (a random-control task needs a rate above 0 and at most 1; other tasks take none)"),
     OPERATOR_MODELS_NOT_CONFIGURED(HttpStatus.CONFLICT, "未配置运营方人脸模型（YuNet + SFace），请设置 hnsw.video.face.operator.*", "No operator face models (YuNet + SFace) are configured; set hnsw.video.face.operator.*"),
     MODEL_INVALID(HttpStatus.BAD_REQUEST, "人脸模型无效：{0}（可选 FACE_API、OPERATOR）", "Unknown face model: {0} (FACE_API or OPERATOR)"),
-    CAMERA_PLATFORM_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "视频联网平台暂不可用：{0}", "The camera platform is unavailable: {0}");
+    CAMERA_PLATFORM_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "视频联网平台暂不可用：{0}", "The camera platform is unavailable: {0}"),
+    DATA_FEED_NOT_FOUND(HttpStatus.NOT_FOUND, "数据源不存在：{0}", "Data feed not found: {0}"),
+    DATA_FEED_CODE_TAKEN(HttpStatus.CONFLICT, "数据源编码已存在：{0}", "Data feed code already in use: {0}"),
+    DATA_FEED_TYPE_INVALID(HttpStatus.BAD_REQUEST, "数据源类型无效：{0}（可选 POPULATION_REGISTRY、ID_CARD_SYSTEM、BORDER_INSPECTION）", "Unknown data feed type: {0} (POPULATION_REGISTRY, ID_CARD_SYSTEM or BORDER_INSPECTION)"),
+    DATA_FEED_DISABLED(HttpStatus.CONFLICT, "数据源已停用：{0}", "The data feed is disabled: {0}"),
+    FACE_SOURCE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "外部人脸数据源暂不可用：{0}", "The external face data feed is unavailable: {0}"),
+    STORAGE_TASK_NOT_FOUND(HttpStatus.NOT_FOUND, "入库任务不存在：{0}", "Storage task not found: {0}"),
+    STORAGE_TASK_RUNNING(HttpStatus.CONFLICT, "该数据源已有入库任务在运行：{0}", "A storage task of this data source is running: {0}"),
+    RECORD_INCOMPLETE(HttpStatus.UNPROCESSABLE_ENTITY, "数据不完整：缺少{0}", "Incomplete record: {0} is missing"),
+    PHOTO_MISSING(HttpStatus.UNPROCESSABLE_ENTITY, "记录没有照片", "The record has no photo"),
+    DATA_FEED_IN_USE(HttpStatus.CONFLICT, "数据源已有入库任务，不能删除（可停用）：{0}", "The data feed has storage tasks and cannot be deleted (disable it instead): {0}"),
+    STORAGE_TASK_NOT_FINISHED(HttpStatus.CONFLICT, "入库任务正在运行，不能删除：{0}", "The storage task is running and cannot be deleted: {0}"),
+    RECORD_GONE(HttpStatus.UNPROCESSABLE_ENTITY, "数据源中已无此记录：{0}", "The source no longer holds this record: {0}");
 
     private final ErrorText text;
 

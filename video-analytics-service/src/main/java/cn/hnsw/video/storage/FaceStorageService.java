@@ -1,0 +1,322 @@
+package cn.hnsw.video.storage;
+
+import cn.hnsw.common.events.Alert;
+import cn.hnsw.common.events.OutboxPublisher;
+import cn.hnsw.common.security.Actors;
+import cn.hnsw.common.web.HnswException;
+import cn.hnsw.video.library.FaceBaseRecordRepository.FaceBaseRecord;
+import cn.hnsw.video.library.FaceLibraryService;
+import cn.hnsw.video.storage.FaceSourceAdapter.SourcePage;
+import cn.hnsw.video.storage.FaceSourceAdapter.SourceRecord;
+import cn.hnsw.video.storage.FaceStorageRepository.DataFeed;
+import cn.hnsw.video.storage.FaceStorageRepository.Failure;
+import cn.hnsw.video.storage.FaceStorageRepository.StorageTask;
+import cn.hnsw.video.support.VideoErrorCode;
+import jakarta.annotation.PreDestroy;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * 人脸基础信息库 from external sources (M2/M3 数据源配置, 数据存储任务): a data feed names the partner holding the people
+ * and their ID photos; a storage task reads it page by page in the background and enrols each record through the same
+ * path as a manual enrolment (one face, descriptor, photo to object storage). Each record counts as stored, skipped
+ * (its person code is in the library already) or failed, and a failed record is kept with its reason (no photo, an
+ * unreadable image, no face, several faces, a missing field). The counts are written after every record, so the task
+ * can be watched while it runs. A task that ends with failures, or that loses its source, raises one
+ * {@code face-storage-anomaly} alert; a retry asks the source for the failed records again and stores those that now
+ * pass. One task per source at a time.
+ */
+@Service
+public class FaceStorageService {
+
+    public static final Set<String> SOURCE_TYPES = Set.of("POPULATION_REGISTRY", "ID_CARD_SYSTEM", "BORDER_INSPECTION");
+    private static final Logger log = LoggerFactory.getLogger(FaceStorageService.class);
+
+    private final FaceStorageRepository repo;
+    private final FaceSourceAdapter adapter;
+    private final FaceLibraryService library;
+    private final OutboxPublisher outbox;
+    private final TransactionTemplate tx;
+    private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "face-storage-task");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public FaceStorageService(FaceStorageRepository repo, FaceSourceAdapter adapter, FaceLibraryService library,
+            OutboxPublisher outbox, TransactionTemplate tx) {
+        this.repo = repo;
+        this.adapter = adapter;
+        this.library = library;
+        this.outbox = outbox;
+        this.tx = tx;
+    }
+
+    /** Tasks an earlier instance left running cannot finish: they are marked FAILED so that they can be retried. */
+    @EventListener(ApplicationReadyEvent.class)
+    public void failInterrupted() {
+        int n = repo.failInterrupted("服务重启，入库任务中断", "The service restarted while the task ran");
+        if (n > 0) {
+            log.warn("event=face-storage-interrupted tasks={}", n);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        runner.shutdownNow();
+    }
+
+    public DataFeed createSource(String code, String name, String sourceType, String partnerId, Integer pageSize) {
+        if (!SOURCE_TYPES.contains(sourceType)) {
+            throw new HnswException(VideoErrorCode.DATA_FEED_TYPE_INVALID, sourceType);
+        }
+        if (repo.codeTaken(code)) {
+            throw new HnswException(VideoErrorCode.DATA_FEED_CODE_TAKEN, code);
+        }
+        DataFeed s = new DataFeed(UUID.randomUUID(), code, name, sourceType, partnerId,
+                pageSize == null ? 50 : pageSize, true, Actors.current().username(), Instant.now());
+        repo.insert(s);
+        return source(s.id());
+    }
+
+    public DataFeed source(UUID id) {
+        return repo.source(id).orElseThrow(() -> new HnswException(VideoErrorCode.DATA_FEED_NOT_FOUND, id));
+    }
+
+    public List<DataFeed> sources() {
+        return repo.sources();
+    }
+
+    /** 数据配置修改: name, type, partner and batch size; the code stays (stored records name their source by it). */
+    public DataFeed updateSource(UUID id, String name, String sourceType, String partnerId, Integer pageSize) {
+        DataFeed s = source(id);
+        if (!SOURCE_TYPES.contains(sourceType)) {
+            throw new HnswException(VideoErrorCode.DATA_FEED_TYPE_INVALID, sourceType);
+        }
+        repo.update(id, name, sourceType, partnerId, pageSize == null ? s.pageSize() : pageSize);
+        return source(id);
+    }
+
+    /** 数据配置删除: only a source no task ran on; one with tasks is disabled instead (409). */
+    @Transactional
+    public void deleteSource(UUID id) {
+        DataFeed s = source(id);
+        if (!repo.deleteUnused(id)) {
+            throw new HnswException(VideoErrorCode.DATA_FEED_IN_USE, s.code());
+        }
+    }
+
+    /** 入库任务删除: a finished task and its failed records; the records it stored stay in the library. */
+    @Transactional
+    public void deleteTask(UUID id) {
+        task(id);
+        if (!repo.deleteFinished(id)) {
+            throw new HnswException(VideoErrorCode.STORAGE_TASK_NOT_FINISHED, id);
+        }
+    }
+
+    public DataFeed setEnabled(UUID id, boolean enabled) {
+        source(id);
+        repo.setEnabled(id, enabled);
+        return source(id);
+    }
+
+    public StorageTask task(UUID id) {
+        return repo.task(id).orElseThrow(() -> new HnswException(VideoErrorCode.STORAGE_TASK_NOT_FOUND, id));
+    }
+
+    public List<StorageTask> tasks(UUID sourceId, int limit) {
+        return repo.tasks(sourceId, Math.max(1, Math.min(limit, 200)));
+    }
+
+    public List<Failure> failures(UUID taskId, String status) {
+        task(taskId);
+        return repo.failures(taskId, status);
+    }
+
+    /** Starts a storage task on the source; it runs in the background and is watched through {@link #task}. */
+    public StorageTask start(UUID sourceId) {
+        DataFeed s = source(sourceId);
+        if (!s.enabled()) {
+            throw new HnswException(VideoErrorCode.DATA_FEED_DISABLED, s.code());
+        }
+        UUID id = UUID.randomUUID();
+        if (!repo.insertRunning(id, sourceId, Actors.current().username())) {
+            throw new HnswException(VideoErrorCode.STORAGE_TASK_RUNNING, s.code());
+        }
+        log.info("event=face-storage-started task={} source={}", id, s.code());
+        runner.submit(() -> run(id, s));
+        return task(id);
+    }
+
+    private enum Result { STORED, SKIPPED, FAILED }
+
+    private record Outcome(Result result, UUID faceBaseRecordId, String code, String zh, String en) {
+    }
+
+    void run(UUID taskId, DataFeed s) {
+        Integer total = null;
+        int processed = 0;
+        int stored = 0;
+        int failed = 0;
+        int skipped = 0;
+        try {
+            int offset = 0;
+            while (true) {
+                SourcePage page = adapter.page(s.partnerId(), offset, s.pageSize());
+                total = page.total();
+                repo.progress(taskId, total, processed, stored, failed, skipped);
+                if (page.records().isEmpty()) {
+                    break;
+                }
+                for (SourceRecord r : page.records()) {
+                    Outcome o = store(s, r);
+                    processed++;
+                    switch (o.result()) {
+                        case STORED -> stored++;
+                        case SKIPPED -> skipped++;
+                        case FAILED -> {
+                            failed++;
+                            repo.insertFailure(new Failure(UUID.randomUUID(), taskId,
+                                    r.externalId() == null ? "#" + processed : r.externalId(), r.personCode(),
+                                    r.name(), o.code(), o.zh(), o.en(), "OPEN", 1, null, Instant.now()));
+                        }
+                    }
+                    repo.progress(taskId, total, processed, stored, failed, skipped);
+                }
+                offset += page.records().size();
+                if (offset >= total) {
+                    break;
+                }
+            }
+            String alertId = failed > 0 ? anomaly(taskId, s, failed, null) : null;
+            repo.finish(taskId, failed > 0 ? "COMPLETED_WITH_FAILURES" : "COMPLETED", null, null, alertId);
+            log.info("event=face-storage-finished task={} source={} total={} stored={} skipped={} failed={}", taskId,
+                    s.code(), total, stored, skipped, failed);
+        } catch (HnswException e) {
+            failTask(taskId, s, failed, e.messageZh(), e.messageEn());
+        } catch (RuntimeException e) {
+            log.error("event=face-storage-error task={}", taskId, e);
+            failTask(taskId, s, failed, "入库任务异常终止：" + e.getClass().getSimpleName(),
+                    "The task stopped on an error: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private void failTask(UUID taskId, DataFeed s, int failed, String zh, String en) {
+        log.warn("event=face-storage-failed task={} source={} reason={}", taskId, s.code(), en);
+        repo.finish(taskId, "FAILED", zh, en, anomaly(taskId, s, failed, en));
+    }
+
+    /** One record through the manual enrolment path, with the reason when it cannot be stored. */
+    private Outcome store(DataFeed s, SourceRecord r) {
+        String missing = r.externalId() == null ? "externalId" : r.personCode() == null ? "personCode"
+                : r.name() == null ? "name" : null;
+        try {
+            if (missing != null) {
+                throw new HnswException(VideoErrorCode.RECORD_INCOMPLETE, missing);
+            }
+            if (r.photo() == null) {
+                throw new HnswException(VideoErrorCode.PHOTO_MISSING);
+            }
+            FaceBaseRecord rec = library.enrol(r.personCode(), r.name(), r.idNo(), s.code(), r.photo());
+            return new Outcome(Result.STORED, rec.id(), null, null, null);
+        } catch (HnswException e) {
+            if (e.errorCode() == VideoErrorCode.PERSON_CODE_TAKEN) {
+                return new Outcome(Result.SKIPPED, null, null, null, null);
+            }
+            return new Outcome(Result.FAILED, null, e.errorCode().toString(), e.messageZh(), e.messageEn());
+        } catch (DataIntegrityViolationException e) {
+            return new Outcome(Result.SKIPPED, null, null, null, null);
+        }
+    }
+
+    /**
+     * 异常处置: asks the source for the task's open failed records again and stores those that now pass; the others
+     * keep a reason (the new one) and one more attempt. The source being unreachable changes nothing (503).
+     */
+    public StorageTask retry(UUID taskId) {
+        StorageTask t = task(taskId);
+        DataFeed s = source(t.dataFeedId());
+        if (!repo.startRetry(taskId)) {
+            throw new HnswException(VideoErrorCode.STORAGE_TASK_RUNNING, s.code());
+        }
+        List<Failure> open = repo.failures(taskId, "OPEN");
+        int stored = t.stored();
+        int failed = t.failed();
+        int skipped = t.skipped();
+        try {
+            Map<String, SourceRecord> again = open.isEmpty() ? Map.of()
+                    : adapter.records(s.partnerId(), open.stream().map(Failure::externalId).toList()).stream()
+                            .filter(r -> r.externalId() != null)
+                            .collect(Collectors.toMap(SourceRecord::externalId, Function.identity(), (a, b) -> a));
+            for (Failure f : open) {
+                SourceRecord r = again.get(f.externalId());
+                if (r == null) {
+                    HnswException gone = new HnswException(VideoErrorCode.RECORD_GONE, f.externalId());
+                    repo.failedAgain(f.id(), VideoErrorCode.RECORD_GONE.toString(), gone.messageZh(),
+                            gone.messageEn());
+                    continue;
+                }
+                Outcome o = store(s, r);
+                switch (o.result()) {
+                    case STORED -> {
+                        repo.resolved(f.id(), o.faceBaseRecordId());
+                        stored++;
+                        failed--;
+                    }
+                    case SKIPPED -> {
+                        repo.resolved(f.id(), null);
+                        skipped++;
+                        failed--;
+                    }
+                    case FAILED -> repo.failedAgain(f.id(), o.code(), o.zh(), o.en());
+                }
+            }
+        } catch (HnswException e) {
+            repo.finish(taskId, t.status(), e.messageZh(), e.messageEn(), null);
+            throw e;
+        }
+        repo.progress(taskId, t.total(), t.processed(), stored, failed, skipped);
+        boolean complete = failed == 0 && !"FAILED".equals(t.status());
+        repo.finish(taskId, complete ? "COMPLETED" : "FAILED".equals(t.status()) ? "FAILED" : "COMPLETED_WITH_FAILURES",
+                null, null, null);
+        log.info("event=face-storage-retried task={} retried={} stored={} failed={}", taskId, open.size(), stored,
+                failed);
+        return task(taskId);
+    }
+
+    private String anomaly(UUID taskId, DataFeed s, int failed, String error) {
+        String alertId = UUID.randomUUID().toString();
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("storageTaskId", taskId.toString());
+        attributes.put("dataFeed", s.code());
+        attributes.put("failedRecords", Integer.toString(failed));
+        if (error != null) {
+            attributes.put("error", error);
+        }
+        String titleZh = error == null ? "人脸入库任务有 " + failed + " 条记录未入库：" + s.name()
+                : "人脸入库任务失败：" + s.name();
+        String titleEn = error == null ? "Face storage task left " + failed + " records unstored: " + s.code()
+                : "Face storage task failed: " + s.code();
+        tx.executeWithoutResult(st -> outbox.publish(Alert.TOPIC, Alert.AGGREGATE_TYPE, alertId, Alert.EVENT_TYPE,
+                new Alert(alertId, "video-analytics-service", "face-storage-anomaly", Alert.Level.LOW, null, null,
+                        List.of(), titleZh, titleEn, Instant.now(), null, null, attributes)));
+        return alertId;
+    }
+}
