@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -152,6 +153,16 @@ public class ProblemDetailsAdvice {
             return null;
         }
         return respond(CommonErrorCode.REQUEST_TIMEOUT, request);
+    }
+
+    /**
+     * The client went away while an asynchronous answer (an event stream, mostly) was still being written: there is no
+     * one to answer and nothing failed on this side, so nothing is logged as an error and nothing is written.
+     */
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    ResponseEntity<Problem> clientGone(AsyncRequestNotUsableException e, HttpServletRequest request) {
+        log.debug("event=client-gone requestId={} path={}", RequestIds.of(request), request.getRequestURI());
+        return null;
     }
 
     @ExceptionHandler(Exception.class)

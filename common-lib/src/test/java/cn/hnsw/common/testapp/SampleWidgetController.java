@@ -77,6 +77,27 @@ class SampleWidgetController {
         return emitter;
     }
 
+    /** A live stream that keeps sending, as the port's live map does; a client may go away in the middle of it. */
+    @GetMapping(value = "/public/live", produces = "text/event-stream")
+    org.springframework.web.servlet.mvc.method.annotation.SseEmitter live() {
+        var emitter = new org.springframework.web.servlet.mvc.method.annotation.SseEmitter(10_000L);
+        Thread.ofVirtual().start(() -> {
+            try {
+                for (int i = 0; i < 500; i++) {
+                    emitter.send(org.springframework.web.servlet.mvc.method.annotation.SseEmitter.event().name("tick")
+                            .data(String.valueOf(i) + " " + "x".repeat(2048)));
+                    Thread.sleep(10);
+                }
+                emitter.complete();
+            } catch (java.io.IOException | IllegalStateException e) {
+                // the client went away: the emitter has already been completed with the error
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        return emitter;
+    }
+
     @PostMapping("/{id}/explosion")
     Widget explode(@PathVariable String id) {
         throw new IllegalStateException("secret internal detail at cn.hnsw.Secret.method(Secret.java:42)");

@@ -171,4 +171,28 @@ class WebAndSecurityIT {
         assertThat(r.header("Content-Type")).startsWith("text/event-stream");
         assertThat(r.body()).contains("event:hello").contains("data:1").doesNotContain("INTERNAL_ERROR");
     }
+
+    @Test
+    void aClientThatLeavesALiveStreamIsNotAnInternalError() throws Exception {
+        ch.qos.logback.classic.Logger advice = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> seen = new ch.qos.logback.core.read.ListAppender<>();
+        seen.start();
+        advice.addAppender(seen);
+        try {
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+                socket.getOutputStream().write(("GET " + WIDGETS + "/public/live HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Accept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                byte[] buffer = new byte[4096];
+                int read = socket.getInputStream().read(buffer);
+                assertThat(new String(buffer, 0, Math.max(read, 0), StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 200");
+                socket.setSoLinger(true, 0); // reset: the server's next writes fail at once
+            }
+            Thread.sleep(2_000); // the stream keeps writing into the closed connection and fails
+            assertThat(seen.list).as("what the advice logged after the client left")
+                    .noneMatch(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.ERROR));
+        } finally {
+            advice.detachAppender(seen);
+        }
+    }
 }
