@@ -32,8 +32,9 @@ public final class TestKeys {
             // issue 4: the remaining payment channels and the reserved slots
             "bank-ccb-hainan", "bank-abc-hainan", "payment-reserved-1", "payment-reserved-2", "payment-reserved-3",
             "payment-reserved-4",
-            // issue 7: the mail gateway of the alert subscriptions, the video platforms' streams, recordings and time sync
-            "mail-gateway", "video-platform");
+            // issue 7: the mail gateway of the alert subscriptions, the video platforms' streams, recordings and time sync;
+            // issue 6: the population registry the face base library is filled from
+            "mail-gateway", "video-platform", "population-registry");
 
     private static volatile Path dir;
 
