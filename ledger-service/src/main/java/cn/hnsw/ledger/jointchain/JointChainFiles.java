@@ -25,10 +25,11 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+
+import static cn.hnsw.ledger.print.DocumentPdf.cells;
+import static cn.hnsw.ledger.print.DocumentPdf.time;
 
 /**
  * The files of 联合加工增值产业链备案: export of a list of chains (导出, FP 1622, 1635, 1637), the member template and its
@@ -37,7 +38,6 @@ import java.util.List;
 @Component
 public class JointChainFiles {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
     static final List<String> TEMPLATE_COLUMNS = List.of("产业链次序 / order", "统一社会信用代码 / credit code",
             "企业名称 / enterprise name", "加工环节 / processing step");
 
@@ -196,16 +196,6 @@ public class JointChainFiles {
         return out.toByteArray();
     }
 
-    private static void cells(PdfPTable table, Font f, String... texts) {
-        for (int i = 0; i < texts.length; i++) {
-            PdfPCell c = new PdfPCell(new Phrase(texts[i] == null ? "" : texts[i], f));
-            if (i % 2 == 0) {
-                c.setGrayFill(0.93f);
-            }
-            table.addCell(c);
-        }
-    }
-
     private static void row(Sheet sheet, int index, String... values) {
         Row row = sheet.createRow(index);
         for (int i = 0; i < values.length; i++) {
@@ -215,9 +205,5 @@ public class JointChainFiles {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    private static String time(Instant i) {
-        return i == null ? "" : TIME.format(i);
     }
 }

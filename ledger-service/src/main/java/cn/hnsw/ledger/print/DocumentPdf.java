@@ -122,7 +122,8 @@ public class DocumentPdf {
         pdf.add(p);
     }
 
-    private static void cells(PdfPTable table, Font font, String... texts) {
+    /** Label/value pairs in one table row, labels shaded: the layout of every printed ledger record. */
+    public static void cells(PdfPTable table, Font font, String... texts) {
         for (int i = 0; i < texts.length; i++) {
             PdfPCell c = new PdfPCell(new Phrase(texts[i] == null ? "" : texts[i], font));
             if (i % 2 == 0) {
@@ -155,7 +156,8 @@ public class DocumentPdf {
         return o == null ? "" : o.toString();
     }
 
-    private static String time(Instant i) {
+    /** A time as the ledger prints it: Beijing time to the minute, empty when there is none. */
+    public static String time(Instant i) {
         return i == null ? "" : TIME.format(i);
     }
 }
