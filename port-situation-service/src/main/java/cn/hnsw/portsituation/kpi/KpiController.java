@@ -1,38 +1,395 @@
 package cn.hnsw.portsituation.kpi;
 
+import cn.hnsw.common.security.Actors;
+import cn.hnsw.common.web.HnswException;
+import cn.hnsw.portsituation.basedata.PortScope;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
 
-/** 口岸指标体系 for the big screen: each port's six dimension scores, overall score and rank (radar, score board). */
+/**
+ * 口岸指标体系 for the big screen and the thematic analyses (S1): the six-dimension score board, and every indicator of
+ * the catalogue per port (ranking), in total, as a trend with its anomalies, cut by a dimension (doughnut, top 5,
+ * enterprise ranking), per port and hour (heat map) and side by side (radar); targets per indicator; business facts
+ * recorded by hand. An officer registered as a port user sees their own port only ({@link PortScope}).
+ */
 @RestController
 @RequestMapping("${hnsw.api.base}/v1/monitoring/kpi")
 @PreAuthorize("hasAnyRole('platform-admin','sw-operator','customs-officer','customs-reviewer','maritime-officer','border-officer','gov-province','gov-provincial-dept')")
 class KpiController {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final String WRITERS = "hasAnyRole('platform-admin','sw-operator')";
 
     private final KpiRepository kpi;
+    private final IndicatorRepository indicators;
+    private final KpiEngine engine;
+    private final PortFactRepository facts;
+    private final PortScope scope;
     private final Clock clock;
 
-    KpiController(KpiRepository kpi, Clock clock) {
+    KpiController(KpiRepository kpi, IndicatorRepository indicators, KpiEngine engine, PortFactRepository facts,
+                  PortScope scope, Clock clock) {
         this.kpi = kpi;
+        this.indicators = indicators;
+        this.engine = engine;
+        this.facts = facts;
+        this.scope = scope;
         this.clock = clock;
     }
 
+    /** The six dimension scores, overall score and rank of each port the officer may see. */
     @GetMapping
     Map<String, Object> scores() {
         Instant now = clock.instant();
         Instant today = LocalDate.now(clock.withZone(SHANGHAI)).atStartOfDay(SHANGHAI).toInstant();
+        Predicate<String> visible = scope.visible();
         return Map.of("at", now, "dimensions", PortScores.DIMENSIONS,
-                "ports", PortScores.of(kpi.facts(today, now.minus(Duration.ofDays(1)), now)));
+                "ports", PortScores.of(kpi.facts(today, now.minus(Duration.ofDays(1)), now)).stream()
+                        .filter(s -> visible.test(s.portCode())).toList());
+    }
+
+    @GetMapping("/indicators")
+    List<Indicator> catalogue(@RequestParam(required = false) String module) {
+        return indicators.all(module == null || module.isBlank() ? null : module.strip());
+    }
+
+    @GetMapping("/indicators/{key}")
+    Indicator indicator(@PathVariable String key) {
+        return find(key);
+    }
+
+    /** The indicator per port (ranking, score board) and in total over the period, with its target if one is set. */
+    @GetMapping("/indicators/{key}/values")
+    Map<String, Object> values(@PathVariable String key, @RequestParam Map<String, String> params) {
+        Indicator i = find(key);
+        KpiEngine.Slice s = slice(i, params);
+        Map<String, BigDecimal> perPort = engine.perPort(i, s);
+        IndicatorRepository.Target target = indicators.target(i.key()).filter(IndicatorRepository.Target::enabled)
+                .orElse(null);
+        boolean zeroWhenNone = "SUM".equals(i.aggregation()) || "DISTINCT".equals(i.aggregation());
+        List<Map<String, Object>> ports = new ArrayList<>();
+        for (Map<String, Object> p : indicators.ports()) {
+            String code = (String) p.get("portCode");
+            if (s.portCode() != null && !s.portCode().equals(code)) {
+                continue;
+            }
+            BigDecimal v = perPort.getOrDefault(code, zeroWhenNone ? BigDecimal.ZERO.setScale(2) : null);
+            Map<String, Object> row = new LinkedHashMap<>(p);
+            row.put("value", v);
+            if (target != null) {
+                row.put("meetsTarget", target.met(v));
+            }
+            ports.add(row);
+        }
+        for (Map<String, Object> row : ports) {
+            BigDecimal v = (BigDecimal) row.get("value");
+            row.put("rank", v == null ? null : 1 + ports.stream().filter(o -> o.get("value") != null
+                    && ((BigDecimal) o.get("value")).compareTo(v) > 0).count());
+        }
+        ports.sort(Comparator.comparing((Map<String, Object> r) -> r.get("rank") == null ? Long.MAX_VALUE
+                : (Long) r.get("rank")));
+        Map<String, Object> out = header(i, s);
+        BigDecimal total = engine.total(i, s);
+        out.put("total", total == null && zeroWhenNone ? BigDecimal.ZERO.setScale(2) : total);
+        out.put("ports", ports);
+        out.put("target", target);
+        if (target != null) {
+            out.put("meetsTarget", target.met((BigDecimal) out.get("total")));
+        }
+        return out;
+    }
+
+    /**
+     * The indicator per hour, day, month or year; a point more than two standard deviations from the series' mean is
+     * flagged as an anomaly (异常情况分析).
+     */
+    @GetMapping("/indicators/{key}/trend")
+    Map<String, Object> trend(@PathVariable String key, @RequestParam Map<String, String> params) {
+        Indicator i = timed(find(key));
+        KpiEngine.Slice s = slice(i, params);
+        String bucket = params.getOrDefault("bucket", defaultBucket(s)).toLowerCase();
+        if (!List.of("hour", "day", "month", "year").contains(bucket)) {
+            throw new HnswException(KpiErrorCode.KPI_QUERY_INVALID, "bucket");
+        }
+        List<KpiEngine.Point> points = engine.trend(i, s, bucket);
+        double[] values = points.stream().filter(p -> p.value() != null).mapToDouble(p -> p.value().doubleValue())
+                .toArray();
+        double mean = java.util.Arrays.stream(values).average().orElse(0);
+        double sd = Math.sqrt(java.util.Arrays.stream(values).map(v -> (v - mean) * (v - mean)).average().orElse(0));
+        List<Map<String, Object>> series = new ArrayList<>();
+        for (KpiEngine.Point p : points) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("bucket", p.key());
+            row.put("value", p.value());
+            row.put("anomaly", values.length >= 4 && sd > 0 && p.value() != null
+                    && Math.abs(p.value().doubleValue() - mean) > 2 * sd);
+            series.add(row);
+        }
+        Map<String, Object> out = header(i, s);
+        out.put("bucket", bucket);
+        out.put("points", series);
+        return out;
+    }
+
+    /** The indicator cut by one of its dimensions, largest first, with each key's share of the whole. */
+    @GetMapping("/indicators/{key}/breakdown")
+    Map<String, Object> breakdown(@PathVariable String key, @RequestParam Map<String, String> params) {
+        Indicator i = find(key);
+        String by = params.get("by");
+        if (by == null || !i.breakdowns().contains(by)) {
+            throw new HnswException(KpiErrorCode.KPI_QUERY_INVALID, "by");
+        }
+        int top = integer(params.getOrDefault("top", "10"), 1, 100, "top");
+        KpiEngine.Slice s = slice(i, params);
+        BigDecimal whole = "SUM".equals(i.aggregation()) ? engine.total(i, s) : null;
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (KpiEngine.Point p : engine.breakdown(i, s, by, top)) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("key", p.key());
+            row.put("value", p.value());
+            row.put("share", whole == null || whole.signum() == 0 || p.value() == null ? null
+                    : p.value().multiply(BigDecimal.valueOf(100)).divide(whole, 2, RoundingMode.HALF_UP));
+            rows.add(row);
+        }
+        Map<String, Object> out = header(i, s);
+        out.put("by", by);
+        out.put("rows", rows);
+        return out;
+    }
+
+    /** The indicator per port and hour of the day (热力图, 时间段分布). */
+    @GetMapping("/indicators/{key}/heat-map")
+    Map<String, Object> heatMap(@PathVariable String key, @RequestParam Map<String, String> params) {
+        Indicator i = timed(find(key));
+        KpiEngine.Slice s = slice(i, params);
+        Map<String, Object> out = header(i, s);
+        out.put("cells", engine.heatMap(i, s));
+        return out;
+    }
+
+    /** Several indicators per port, each also as 0–100 of the best port's value (雷达图). */
+    @GetMapping("/radar")
+    Map<String, Object> radar(@RequestParam String keys, @RequestParam Map<String, String> params) {
+        List<Indicator> list = new ArrayList<>();
+        for (String k : keys.split(",")) {
+            if (!k.isBlank()) {
+                list.add(find(k.strip()));
+            }
+        }
+        if (list.size() < 2 || list.size() > 12) {
+            throw new HnswException(KpiErrorCode.KPI_QUERY_INVALID, "keys");
+        }
+        Map<String, Map<String, Object>> ports = new LinkedHashMap<>();
+        List<Map<String, Object>> axes = new ArrayList<>();
+        KpiEngine.Slice s = null;
+        for (Indicator i : list) {
+            s = slice(i, params);
+            Map<String, BigDecimal> perPort = engine.perPort(i, s);
+            BigDecimal max = perPort.values().stream().filter(v -> v != null).max(BigDecimal::compareTo)
+                    .orElse(BigDecimal.ZERO);
+            axes.add(Map.of("key", i.key(), "nameZh", i.nameZh(), "nameEn", i.nameEn(), "max", max));
+            for (Map<String, Object> p : indicators.ports()) {
+                String code = (String) p.get("portCode");
+                if (s.portCode() != null && !s.portCode().equals(code)) {
+                    continue;
+                }
+                Map<String, Object> row = ports.computeIfAbsent(code, c -> {
+                    Map<String, Object> r = new LinkedHashMap<>(p);
+                    r.put("values", new LinkedHashMap<String, BigDecimal>());
+                    r.put("scores", new LinkedHashMap<String, BigDecimal>());
+                    return r;
+                });
+                BigDecimal v = perPort.get(code);
+                @SuppressWarnings("unchecked")
+                Map<String, BigDecimal> values = (Map<String, BigDecimal>) row.get("values");
+                @SuppressWarnings("unchecked")
+                Map<String, BigDecimal> scores = (Map<String, BigDecimal>) row.get("scores");
+                values.put(i.key(), v);
+                scores.put(i.key(), v == null || max.signum() <= 0 ? null
+                        : v.multiply(BigDecimal.valueOf(100)).divide(max, 1, RoundingMode.HALF_UP));
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("from", s.from());
+        out.put("to", s.to());
+        out.put("axes", axes);
+        out.put("ports", ports.values());
+        return out;
+    }
+
+    /** A target on an indicator (运输时效指标设定), enabled or not. */
+    @PutMapping("/indicators/{key}/target")
+    @PreAuthorize(WRITERS)
+    IndicatorRepository.Target setTarget(@PathVariable String key, @RequestBody Map<String, Object> body) {
+        Indicator i = find(key);
+        BigDecimal target;
+        try {
+            target = new BigDecimal(String.valueOf(body.get("target")));
+        } catch (NumberFormatException e) {
+            throw new HnswException(KpiErrorCode.TARGET_INVALID, "target");
+        }
+        String comparison = String.valueOf(body.getOrDefault("comparison", "AT_MOST"));
+        if (target.signum() < 0 || !List.of("AT_MOST", "AT_LEAST").contains(comparison)) {
+            throw new HnswException(KpiErrorCode.TARGET_INVALID, target.signum() < 0 ? "target" : "comparison");
+        }
+        boolean enabled = !Boolean.FALSE.equals(body.get("enabled"));
+        indicators.saveTarget(i.key(), target, comparison, enabled, clock.instant(), Actors.current().username());
+        return indicators.target(i.key()).orElseThrow();
+    }
+
+    @PostMapping("/indicators/{key}/target/enable")
+    @PreAuthorize(WRITERS)
+    IndicatorRepository.Target enable(@PathVariable String key) {
+        return toggle(key, true);
+    }
+
+    @PostMapping("/indicators/{key}/target/disable")
+    @PreAuthorize(WRITERS)
+    IndicatorRepository.Target disable(@PathVariable String key) {
+        return toggle(key, false);
+    }
+
+    /** Records a business fact by hand (e.g. 贸易额采集和记录, 货物查验合格数量, 运输时间统计和记录). */
+    @PostMapping("/facts")
+    @PreAuthorize(WRITERS)
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, Object> record(@RequestBody PortBusinessFact fact) {
+        List<String> problems = FactSubjects.problems(fact, facts.portExists(fact.portCode()), clock.instant());
+        if (!problems.isEmpty()) {
+            throw new HnswException(KpiErrorCode.FACT_INVALID, String.join(", ", problems));
+        }
+        scope.check(fact.portCode());
+        String id = "manual-" + UUID.randomUUID();
+        String user = Actors.current().username();
+        facts.insert(id, new PortBusinessFact(fact.portCode(), fact.subject(), fact.dims(), fact.measures(),
+                fact.occurredAt(), "manual"), user);
+        return Map.of("id", id, "recordedBy", user);
+    }
+
+    /** Recorded facts of a subject and period, newest first (采集和记录查询). */
+    @GetMapping("/facts")
+    List<Map<String, Object>> facts(@RequestParam(required = false) String subject,
+                                    @RequestParam Map<String, String> params) {
+        Period p = period(params);
+        int limit = integer(params.getOrDefault("limit", "200"), 1, 1000, "limit");
+        return facts.find(subject, scope.limit(params.get("portCode")), p.from(), p.to(), limit);
+    }
+
+    private IndicatorRepository.Target toggle(String key, boolean enabled) {
+        Indicator i = find(key);
+        if (!indicators.enable(i.key(), enabled, clock.instant(), Actors.current().username())) {
+            throw new HnswException(KpiErrorCode.TARGET_NOT_FOUND, i.key());
+        }
+        return indicators.target(i.key()).orElseThrow();
+    }
+
+    private Indicator find(String key) {
+        return indicators.find(key).orElseThrow(() -> new HnswException(KpiErrorCode.INDICATOR_NOT_FOUND, key));
+    }
+
+    private static Indicator timed(Indicator i) {
+        if (i.snapshot()) {
+            throw new HnswException(KpiErrorCode.KPI_NOT_TIMED, i.key());
+        }
+        return i;
+    }
+
+    private record Period(Instant from, Instant to, String name) {
+    }
+
+    /** TODAY (default), WEEK, MONTH or YEAR in Asia/Shanghai, or an explicit from/to (ISO instants). */
+    private Period period(Map<String, String> params) {
+        Instant now = clock.instant();
+        if (params.get("from") != null || params.get("to") != null) {
+            try {
+                Instant from = Instant.parse(params.get("from"));
+                Instant to = params.get("to") == null ? now : Instant.parse(params.get("to"));
+                if (!from.isBefore(to) || Duration.between(from, to).toDays() > 366 * 5) {
+                    throw new HnswException(KpiErrorCode.KPI_QUERY_INVALID, "from/to");
+                }
+                return new Period(from, to, "CUSTOM");
+            } catch (RuntimeException e) {
+                if (e instanceof HnswException h) {
+                    throw h;
+                }
+                throw new HnswException(KpiErrorCode.KPI_QUERY_INVALID, "from/to");
+            }
+        }
+        LocalDate today = LocalDate.now(clock.withZone(SHANGHAI));
+        String name = params.getOrDefault("period", "TODAY").toUpperCase();
+        LocalDate start = switch (name) {
+            case "TODAY" -> today;
+            case "WEEK" -> today.minusDays(6);
+            case "MONTH" -> today.withDayOfMonth(1);
+            case "YEAR" -> today.withDayOfYear(1);
+            default -> throw new HnswException(KpiErrorCode.KPI_QUERY_INVALID, "period");
+        };
+        return new Period(start.atStartOfDay(SHANGHAI).toInstant(), now.plusSeconds(1), name);
+    }
+
+    private KpiEngine.Slice slice(Indicator i, Map<String, String> params) {
+        Period p = period(params);
+        Map<String, String> where = new LinkedHashMap<>();
+        params.forEach((k, v) -> {
+            if (k.startsWith("d.")) {
+                String dim = k.substring(2);
+                if (!i.breakdowns().contains(dim) || v == null || v.isBlank()) {
+                    throw new HnswException(KpiErrorCode.KPI_QUERY_INVALID, k);
+                }
+                where.put(dim, v.strip());
+            }
+        });
+        return new KpiEngine.Slice(p.from(), p.to(), scope.limit(params.get("portCode")), where);
+    }
+
+    private static String defaultBucket(KpiEngine.Slice s) {
+        long days = Duration.between(s.from(), s.to()).toDays();
+        return days < 2 ? "hour" : days <= 62 ? "day" : "month";
+    }
+
+    private static int integer(String value, int min, int max, String name) {
+        try {
+            int v = Integer.parseInt(value);
+            if (v < min || v > max) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new HnswException(KpiErrorCode.KPI_QUERY_INVALID, name);
+        }
+    }
+
+    private Map<String, Object> header(Indicator i, KpiEngine.Slice s) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("indicator", i);
+        out.put("from", i.snapshot() ? null : s.from());
+        out.put("to", i.snapshot() ? clock.instant() : s.to());
+        out.put("portCode", s.portCode());
+        out.put("where", s.where());
+        return out;
     }
 }

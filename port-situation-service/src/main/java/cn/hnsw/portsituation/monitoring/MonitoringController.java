@@ -3,6 +3,7 @@ package cn.hnsw.portsituation.monitoring;
 import cn.hnsw.common.web.CommonErrorCode;
 import cn.hnsw.common.web.HnswException;
 import cn.hnsw.portsituation.ais.AisPipeline;
+import cn.hnsw.portsituation.basedata.PortScope;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -32,12 +33,14 @@ class MonitoringController {
     private final FlowRepository flows;
     private final OneMapRepository map;
     private final AisPipeline ais;
+    private final PortScope scope;
     private final Clock clock;
 
-    MonitoringController(FlowRepository flows, OneMapRepository map, AisPipeline ais, Clock clock) {
+    MonitoringController(FlowRepository flows, OneMapRepository map, AisPipeline ais, PortScope scope, Clock clock) {
         this.flows = flows;
         this.map = map;
         this.ais = ais;
+        this.scope = scope;
         this.clock = clock;
     }
 
@@ -53,21 +56,29 @@ class MonitoringController {
         if (windowMinutes < 1 || windowMinutes > 1440 || !f.isBefore(t) || Duration.between(f, t).toDays() > 31) {
             throw new HnswException(CommonErrorCode.INVALID_PARAMETER, "from/to/windowMinutes");
         }
-        return flows.windows(f, t, Duration.ofMinutes(windowMinutes), portCode, flow);
+        return flows.windows(f, t, Duration.ofMinutes(windowMinutes), scope.limit(portCode), flow);
     }
 
-    /** 一张图: every port with today's flows, gates, open alerts and the vessels near it; the hourly trend. */
+    /**
+     * 一张图: every port with today's flows, gates, open alerts and the vessels near it; the hourly trend. An officer
+     * limited to one port sees that port only (its alerts and trend too).
+     */
     @GetMapping("/overview")
     Map<String, Object> overview() {
+        java.util.function.Predicate<String> visible = scope.visible();
         Instant today = LocalDate.now(clock.withZone(SHANGHAI)).atStartOfDay(SHANGHAI).toInstant();
         List<Map<String, Object>> totals = flows.totalsSince(today);
         List<Map<String, Object>> gates = map.gatesByPort();
-        List<Map<String, Object>> alerts = map.openAlertsByPort();
+        List<Map<String, Object>> alerts = map.openAlertsByPort().stream()
+                .filter(a -> visible.test((String) a.get("portCode"))).toList();
         List<Map<String, Object>> passes = map.passesByStateToday(today);
         var vessels = ais.vessels();
         List<Map<String, Object>> ports = new ArrayList<>();
         for (Map<String, Object> port : map.ports()) {
             String code = (String) port.get("code");
+            if (!visible.test(code)) {
+                continue;
+            }
             double lat = ((Number) port.get("latitude")).doubleValue();
             double lon = ((Number) port.get("longitude")).doubleValue();
             Map<String, Object> p = new LinkedHashMap<>(port);
@@ -90,7 +101,8 @@ class MonitoringController {
         out.put("vessels", vessels.size());
         out.put("openAlerts", alerts.stream().mapToLong(a -> ((Number) a.get("count")).longValue()).sum());
         out.put("openAlertsByLevel", alerts);
-        out.put("hourlyEntries", flows.hourlyEntries(clock.instant().minus(Duration.ofHours(24))));
+        out.put("hourlyEntries", flows.hourlyEntries(clock.instant().minus(Duration.ofHours(24))).stream()
+                .filter(r -> visible.test((String) r.get("portCode"))).toList());
         return out;
     }
 }

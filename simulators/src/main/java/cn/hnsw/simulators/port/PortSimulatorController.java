@@ -32,16 +32,18 @@ class PortSimulatorController {
     private final FacilityPlatformSimulator facilities;
     private final ContainerTerminalSimulator containers;
     private final DocumentFlowSimulator documents;
+    private final PortBusinessSimulator business;
 
     PortSimulatorController(AisFeederSimulator ais, GateTrafficSimulator gates, GateControlBehavior boards,
                             FacilityPlatformSimulator facilities, ContainerTerminalSimulator containers,
-                            DocumentFlowSimulator documents) {
+                            DocumentFlowSimulator documents, PortBusinessSimulator business) {
         this.ais = ais;
         this.gates = gates;
         this.boards = boards;
         this.facilities = facilities;
         this.containers = containers;
         this.documents = documents;
+        this.business = business;
     }
 
     record FaultRequest(String reason) {
@@ -63,12 +65,13 @@ class PortSimulatorController {
         return ais.status();
     }
 
-    /** Starts the facility, container-terminal and document-flow simulators now. */
+    /** Starts the facility, container-terminal, document-flow and port business simulators now. */
     @PostMapping("/feeds")
     Map<String, Object> feeds() {
         facilities.generate();
         containers.generate();
         documents.generate();
+        business.generate();
         return Map.of("facilities", facilities.facilities().size(), "containers", containers.consignments().size(),
                 "simulator", true);
     }
