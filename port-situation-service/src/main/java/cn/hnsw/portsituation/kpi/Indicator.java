@@ -1,5 +1,7 @@
 package cn.hnsw.portsituation.kpi;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
+
 import java.util.List;
 
 /**
@@ -14,7 +16,7 @@ import java.util.List;
  * @param fps         the function points of the spec it serves
  */
 public record Indicator(String key, String module, String nameZh, String nameEn, String flow, String unitZh,
-                        String unitEn, KpiSource source, String subject, String filter, String aggregation,
+                        String unitEn, KpiSource source, String subject, @JsonRawValue String filter, String aggregation,
                         String measure, String denominator, List<String> breakdowns, List<Integer> fps) {
 
     /** A snapshot (facilities, gates) has no history: no period, trend or hourly distribution. */
