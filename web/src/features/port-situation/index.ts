@@ -8,6 +8,7 @@ const feature: FeatureModule = {
     'big-screen.situation': { component: () => import('./BigScreenView.vue'), fullScreen: true },
     'officer.alerts': { component: () => import('./AlertsView.vue') },
     'officer.port-monitoring': { component: () => import('./PortMonitoringView.vue') },
+    'officer.port-analysis': { component: () => import('./PortAnalysisView.vue') },
     'enterprise.alert-subscriptions': { component: () => import('./SubscriptionsView.vue') },
     'operator.alert-subscriptions': { component: () => import('./SubscriptionsView.vue') },
     'operator.cameras': { component: () => import('./CamerasView.vue') },
