@@ -4,7 +4,7 @@ import { BASE } from './api'
 /** 口岸指标体系 — the indicator catalogue of the one map and the thematic analyses, and the charts drawn from it. */
 
 export const KPI_MODULES = ['PASSENGER_VEHICLE', 'PASSENGER', 'FREIGHT', 'FACILITY', 'EFFICIENCY', 'COLLABORATION',
-  'TRADE', 'LOGISTICS'] as const
+  'TRADE', 'LOGISTICS', 'MONITORING'] as const
 export type KpiModule = (typeof KPI_MODULES)[number]
 export type KpiPeriod = 'TODAY' | 'WEEK' | 'MONTH' | 'YEAR'
 
@@ -16,7 +16,7 @@ export interface Indicator {
   flow?: string | null
   unitZh: string
   unitEn: string
-  source: 'FACT' | 'FLOW' | 'GATE_PASS' | 'FACILITY' | 'INCIDENT' | 'GATE'
+  source: 'FACT' | 'FLOW' | 'GATE_PASS' | 'FACILITY' | 'INCIDENT' | 'GATE' | 'ALERT'
   subject?: string | null
   filter: Record<string, unknown>
   aggregation: 'SUM' | 'AVG' | 'RATIO' | 'LATEST' | 'DISTINCT'

@@ -48,7 +48,14 @@ public enum KpiSource {
             SELECT port_code, flow AS subject, now() AS at,
                    jsonb_build_object('gateType', gate_type, 'status', status, 'reports', reports) AS dims,
                    jsonb_build_object('count', 1) AS measures
-            FROM gate""");
+            FROM gate"""),
+
+    /** Alerts of a port (any source service), by type and level, when raised. */
+    ALERT(false, """
+            SELECT port_code, type AS subject, raised_at AS at,
+                   jsonb_build_object('type', type, 'level', level, 'status', status) AS dims,
+                   jsonb_build_object('alerts', 1) AS measures
+            FROM alert WHERE port_code IS NOT NULL""");
 
     private final boolean snapshot;
     private final String sql;

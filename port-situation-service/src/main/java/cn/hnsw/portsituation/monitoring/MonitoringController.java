@@ -105,4 +105,17 @@ class MonitoringController {
                 .filter(r -> visible.test((String) r.get("portCode"))).toList());
         return out;
     }
+
+    /** 进卡/出卡车辆轮播表, 旅检闸机/查验通道轮播表: the latest entries or exits at a flow's gates. */
+    @GetMapping("/carousel")
+    List<Map<String, Object>> carousel(@RequestParam(required = false) String portCode,
+                                       @RequestParam(required = false) String flow,
+                                       @RequestParam(defaultValue = "IN") String direction,
+                                       @RequestParam(defaultValue = "20") int size) {
+        if (!List.of("IN", "OUT").contains(direction) || size < 1 || size > 200) {
+            throw new HnswException(CommonErrorCode.INVALID_PARAMETER, "direction/size");
+        }
+        return map.carousel(scope.limit(portCode), flow == null || flow.isBlank() ? null : flow.strip(),
+                "IN".equals(direction), size);
+    }
 }

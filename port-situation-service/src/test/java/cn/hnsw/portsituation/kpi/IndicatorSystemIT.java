@@ -108,10 +108,10 @@ class IndicatorSystemIT extends PortSituationIT {
     @Test
     void everyTimedIndicatorIsComputedPerPortInTotalAsATrendCutByItsDimensionsAndAsAHeatMap() {
         JsonNode catalogue = api.get("/v1/monitoring/kpi/indicators", customs).json();
-        assertThat(catalogue.size()).isEqualTo(100);
+        assertThat(catalogue.size()).isEqualTo(104);
         Set<Integer> fps = new HashSet<>();
         catalogue.forEach(i -> i.get("fps").forEach(f -> fps.add(f.asInt())));
-        assertThat(fps).allMatch(f -> f >= 1 && f <= 375).hasSizeGreaterThan(250);
+        assertThat(fps).allMatch(f -> f >= 1 && f <= 648).hasSizeGreaterThan(270);
 
         List<Runnable> writes = new ArrayList<>();
         List<String> facilities = new ArrayList<>();
@@ -199,6 +199,19 @@ class IndicatorSystemIT extends PortSituationIT {
                         rows = rows.stream().map(r -> new Row(r.port(), r.hour(), bd(1), r.d(), r.key())).toList();
                     }
                 }
+                case "ALERT" -> {
+                    for (Row r : rows) {
+                        Instant raised = at(day, r.hour());
+                        writes.add(() -> jdbc.update("""
+                                INSERT INTO alert (alert_id, source_service, type, level, port_code, recipients, title_zh,
+                                    title_en, occurred_at, attributes, status, raised_at, closed_at)
+                                VALUES (?, 'kpi-test', ?, 'LOW', ?, '[]'::jsonb, '指标测试预警', 'KPI test alert', ?, '{}'::jsonb,
+                                    'CLOSED', ?, ?)
+                                """, "kpi-" + UUID.randomUUID(), r.key(), r.port(), Timestamp.from(raised),
+                                Timestamp.from(raised), Timestamp.from(raised)));
+                    }
+                    rows = rows.stream().map(r -> new Row(r.port(), r.hour(), bd(1), r.d(), r.key())).toList();
+                }
                 default -> throw new IllegalStateException(source);
             }
             expectations.put(i.get("key").asText(), rows);
@@ -222,6 +235,7 @@ class IndicatorSystemIT extends PortSituationIT {
             }
         } finally {
             jdbc.update("DELETE FROM gate_pass WHERE partner_message LIKE 'kpi-%'");
+            jdbc.update("DELETE FROM alert WHERE source_service = 'kpi-test'");
             for (String code : facilities) {
                 jdbc.update("DELETE FROM facility_incident WHERE facility_code = ?", code);
                 jdbc.update("DELETE FROM facility WHERE code = ?", code);
@@ -576,7 +590,8 @@ class IndicatorSystemIT extends PortSituationIT {
                     "/v1/monitoring/kpi/indicators/TR_VALUE/heat-map?portCode=YANGPU_PORT",
                     "/v1/monitoring/kpi/radar?keys=TR_VALUE,TR_VOLUME&portCode=YANGPU_PORT",
                     "/v1/monitoring/kpi/facts?portCode=YANGPU_PORT",
-                    "/v1/monitoring/windows?portCode=YANGPU_PORT")) {
+                    "/v1/monitoring/windows?portCode=YANGPU_PORT",
+                    "/v1/monitoring/carousel?portCode=YANGPU_PORT")) {
                 Api.Reply r = api.get(q, officer);
                 assertThat(r.status()).as(q).isEqualTo(403);
                 assertThat(r.json().get("code").asText()).isEqualTo("PORT_SCOPE");
@@ -630,6 +645,65 @@ class IndicatorSystemIT extends PortSituationIT {
             }
             fed++;
         }
-        assertThat(fed).isEqualTo(58);
+        assertThat(fed).isEqualTo(61);
+    }
+
+    @Test
+    void theGateCarouselsShowTheLatestEntriesAndExitsWithTheirInspectionStatus() {
+        Instant later = Instant.now().plus(Duration.ofDays(400)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        List<UUID> ids = new ArrayList<>();
+        String plate = "琼A" + (10000 + new java.util.Random().nextInt(89999));
+        BiConsumerPass insert = (gate, flow, lane, decision, capture, at) -> {
+            UUID id = UUID.randomUUID();
+            ids.add(id);
+            jdbc.update("""
+                    INSERT INTO gate_pass (id, gate_code, port_code, flow, lane, state, partner_message, capture,
+                        captured_at, recorded_at, decision, plate_number)
+                    VALUES (?, ?, 'XINHAI_PORT', ?, ?, 'DISPLAYED', ?, ?::jsonb, ?, ?, ?, ?)
+                    """, id, gate, flow, lane, "kpi-carousel-" + id, capture, Timestamp.from(at), Timestamp.from(at),
+                    decision, flow.equals("PERSON") ? null : plate);
+        };
+        try {
+            insert.accept("XINHAI-VEHICLE-ENTRY", "VEHICLE", 3, null,
+                    "{\"gateCode\":\"XINHAI-VEHICLE-ENTRY\",\"lane\":3}", later);
+            insert.accept("XINHAI-VEHICLE-BOARDING", "VEHICLE", 2, "RELEASE",
+                    "{\"gateCode\":\"XINHAI-VEHICLE-BOARDING\",\"lane\":2}", later.plusSeconds(60));
+            insert.accept("XINHAI-PERSON-ENTRY", "PERSON", 1, "INSPECT", "{\"gateCode\":\"XINHAI-PERSON-ENTRY\",\"lane\":1,"
+                    + "\"persons\":[{\"idNumber\":\"46010019850101123X\",\"name\":\"王海涛\"}]}", later);
+
+            JsonNode in = api.get("/v1/monitoring/carousel?portCode=XINHAI_PORT&flow=VEHICLE&direction=IN&size=5",
+                    customs).json();
+            assertThat(in.get(0).get("plateNumber").asText()).isEqualTo(plate);
+            assertThat(in.get(0).get("lane").asInt()).isEqualTo(3);
+            assertThat(in.get(0).get("gateType").asText()).isEqualTo("ENTRY");
+            assertThat(in.get(0).get("inspectionStatus").asText()).isEqualTo("PENDING");
+            assertThat(Instant.parse(in.get(0).get("at").asText())).isEqualTo(later);
+            in.forEach(r -> assertThat(r.get("gateType").asText()).isEqualTo("ENTRY"));
+
+            JsonNode out = api.get("/v1/monitoring/carousel?portCode=XINHAI_PORT&flow=VEHICLE&direction=OUT", customs)
+                    .json();
+            assertThat(out.get(0).get("gateType").asText()).isEqualTo("BOARDING");
+            assertThat(out.get(0).get("lane").asInt()).isEqualTo(2);
+            assertThat(out.get(0).get("inspectionStatus").asText()).isEqualTo("RELEASED");
+            out.forEach(r -> assertThat(r.get("gateType").asText()).isNotEqualTo("ENTRY"));
+
+            JsonNode persons = api.get("/v1/monitoring/carousel?portCode=XINHAI_PORT&flow=PERSON&direction=IN", customs)
+                    .json();
+            assertThat(persons.get(0).get("personId").asText()).isEqualTo("460100********3X");
+            assertThat(persons.get(0).get("inspectionStatus").asText()).isEqualTo("INSPECTION");
+            assertThat(persons.get(0).get("gateType").asText()).isEqualTo("ENTRY");
+
+            assertThat(api.get("/v1/monitoring/carousel?direction=SIDEWAYS", customs).status()).isEqualTo(400);
+            assertThat(api.get("/v1/monitoring/carousel?size=0", customs).status()).isEqualTo(400);
+            String enterprise = tokens.user("zhangwei", "enterprise-admin").enterprise("91460000MA5T0XXXXA").mint();
+            assertThat(api.get("/v1/monitoring/carousel", enterprise).status()).isEqualTo(403);
+        } finally {
+            ids.forEach(id -> jdbc.update("DELETE FROM gate_pass WHERE id = ?", id));
+        }
+    }
+
+    @FunctionalInterface
+    interface BiConsumerPass {
+        void accept(String gate, String flow, int lane, String decision, String capture, Instant at);
     }
 }
