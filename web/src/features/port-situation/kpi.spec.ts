@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { doughnutOption, heatMapOption, kpiQuery, radarOption, rankingOption, trendOption, type Indicator } from './kpi'
+import { carouselFlow, doughnutOption, heatMapOption, kpiQuery, radarOption, rankingOption, trendOption, type Indicator } from './kpi'
 
 const indicator: Indicator = {
   key: 'TR_VALUE', module: 'TRADE', nameZh: '进出口贸易额', nameEn: 'Import/export trade value', unitZh: '元', unitEn: 'CNY',
@@ -14,6 +14,15 @@ describe('KPI queries', () => {
     expect(kpiQuery('YEAR')).toEqual({ period: 'YEAR' })
     expect(kpiQuery('TODAY', 'XINHAI_PORT', { enterprise: ' 海南椰风贸易有限公司 ', goodsType: '' }, { top: 5 }))
       .toEqual({ period: 'TODAY', portCode: 'XINHAI_PORT', 'd.enterprise': '海南椰风贸易有限公司', top: 5 })
+  })
+})
+
+describe('gate carousels', () => {
+  it('show the gates of the supervised object of a theme, none for the analyses', () => {
+    expect(carouselFlow('PASSENGER_VEHICLE')).toBe('VEHICLE')
+    expect(carouselFlow('PASSENGER')).toBe('PERSON')
+    expect(carouselFlow('FREIGHT')).toBe('FREIGHT')
+    expect(carouselFlow('TRADE')).toBeNull()
   })
 })
 

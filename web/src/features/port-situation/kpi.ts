@@ -107,6 +107,31 @@ export const kpi = {
     api.post<KpiTarget>(`${path(key)}/target/${enabled ? 'enable' : 'disable'}`, {}),
 }
 
+/** One row of the gate entry/exit carousels (进卡/出卡轮播表, 旅检闸机/查验通道轮播表). */
+export interface CarouselRow {
+  at: string
+  portCode: string
+  gateCode: string
+  gateType: string
+  gateNameZh: string
+  gateNameEn: string
+  lane?: number | null
+  plateNumber?: string | null
+  personId?: string | null
+  inspectionStatus: 'PENDING' | 'RELEASED' | 'INSPECTION' | 'HELD'
+}
+
+/** The gate flow whose carousels a theme shows (none for the analyses that are not about a supervised object). */
+export function carouselFlow(module: KpiModule): 'VEHICLE' | 'PERSON' | 'FREIGHT' | null {
+  return module === 'PASSENGER_VEHICLE' ? 'VEHICLE' : module === 'PASSENGER' ? 'PERSON' : module === 'FREIGHT' ? 'FREIGHT' : null
+}
+
+export function carousel(flow: string, direction: 'IN' | 'OUT', portCode?: string | null): Promise<CarouselRow[]> {
+  const query: Record<string, string | number> = { flow, direction, size: 10 }
+  if (portCode) query.portCode = portCode
+  return api.get<CarouselRow[]>(`${BASE}/monitoring/carousel`, { query })
+}
+
 const name = (o: { nameZh: string; nameEn: string }, locale: string) => (locale === 'en' ? o.nameEn : o.nameZh)
 
 /** 排行榜: ports with a value, best first, as a horizontal bar chart; a click names the port (drill-down). */
