@@ -13,5 +13,6 @@ public record Facility(String code, String kind, String portCode, String nameZh,
     public enum Status { ONLINE, FAULT, OFFLINE }
 
     public static final java.util.Set<String> KINDS = java.util.Set.of("CAMERA", "SENSOR", "SOFTWARE",
-            "INSPECTION_SITE", "GATE", "YARD");
+            "INSPECTION_SITE", "GATE", "YARD", "H986", "XRAY", "CT", "UNPACKING_TABLE", "BARRIER", "DOOR_CONTROL",
+            "PLATE_RECOGNITION", "RFID_READER", "TOLL_SYSTEM");
 }

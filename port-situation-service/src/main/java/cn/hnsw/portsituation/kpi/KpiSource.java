@@ -55,7 +55,13 @@ public enum KpiSource {
             SELECT port_code, type AS subject, raised_at AS at,
                    jsonb_build_object('type', type, 'level', level, 'status', status) AS dims,
                    jsonb_build_object('alerts', 1) AS measures
-            FROM alert WHERE port_code IS NOT NULL""");
+            FROM alert WHERE port_code IS NOT NULL"""),
+
+    /** The facilities' counts per port and kind as the snapshots kept them (online-rate trends). */
+    FACILITY_HISTORY(false, """
+            SELECT port_code, kind AS subject, taken_at AS at, jsonb_build_object('kind', kind) AS dims,
+                   jsonb_build_object('total', total, 'online', online, 'fault', fault) AS measures
+            FROM facility_snapshot""");
 
     private final boolean snapshot;
     private final String sql;

@@ -108,7 +108,7 @@ class IndicatorSystemIT extends PortSituationIT {
     @Test
     void everyTimedIndicatorIsComputedPerPortInTotalAsATrendCutByItsDimensionsAndAsAHeatMap() {
         JsonNode catalogue = api.get("/v1/monitoring/kpi/indicators", customs).json();
-        assertThat(catalogue.size()).isEqualTo(104);
+        assertThat(catalogue.size()).isEqualTo(124);
         Set<Integer> fps = new HashSet<>();
         catalogue.forEach(i -> i.get("fps").forEach(f -> fps.add(f.asInt())));
         assertThat(fps).allMatch(f -> f >= 1 && f <= 648).hasSizeGreaterThan(270);
@@ -212,6 +212,16 @@ class IndicatorSystemIT extends PortSituationIT {
                     }
                     rows = rows.stream().map(r -> new Row(r.port(), r.hour(), bd(1), r.d(), r.key())).toList();
                 }
+                case "FACILITY_HISTORY" -> {
+                    // a snapshot of Xinhai at 10:00 and 11:00, of Yangpu at 10:00: online (the row's figure) of total
+                    for (Row r : rows) {
+                        writes.add(() -> jdbc.update("""
+                                INSERT INTO facility_snapshot (port_code, kind, taken_at, total, online, fault)
+                                VALUES (?, ?, ?, ?, ?, 0)
+                                """, r.port(), subject, Timestamp.from(at(day, r.hour())), r.d().intValue(),
+                                r.m().intValue()));
+                    }
+                }
                 default -> throw new IllegalStateException(source);
             }
             expectations.put(i.get("key").asText(), rows);
@@ -236,6 +246,7 @@ class IndicatorSystemIT extends PortSituationIT {
         } finally {
             jdbc.update("DELETE FROM gate_pass WHERE partner_message LIKE 'kpi-%'");
             jdbc.update("DELETE FROM alert WHERE source_service = 'kpi-test'");
+            jdbc.update("DELETE FROM facility_snapshot WHERE taken_at < '2022-01-01'");
             for (String code : facilities) {
                 jdbc.update("DELETE FROM facility_incident WHERE facility_code = ?", code);
                 jdbc.update("DELETE FROM facility WHERE code = ?", code);
@@ -432,7 +443,7 @@ class IndicatorSystemIT extends PortSituationIT {
             assertThat(trend.status()).isEqualTo(400);
             assertThat(trend.json().get("code").asText()).isEqualTo("KPI_NOT_TIMED");
         }
-        assertThat(checked).isEqualTo(15);
+        assertThat(checked).isEqualTo(33);
         // the freight gates of Xinhai: pre-judgement, release-control and release gates are one each and online
         JsonNode prejudge = api.get("/v1/monitoring/kpi/indicators/FR_PREJUDGE_GATES/values?portCode=XINHAI_PORT",
                 customs).json();
@@ -699,6 +710,38 @@ class IndicatorSystemIT extends PortSituationIT {
             assertThat(api.get("/v1/monitoring/carousel", enterprise).status()).isEqualTo(403);
         } finally {
             ids.forEach(id -> jdbc.update("DELETE FROM gate_pass WHERE id = ?", id));
+        }
+    }
+
+    @Autowired
+    cn.hnsw.portsituation.facility.FacilitySnapshots snapshots;
+
+    @Test
+    void aFacilitySnapshotKeepsEachPortsCountsPerKindForTheOnlineRateTrend() {
+        String code = "KPI-SNAP-" + UUID.randomUUID().toString().substring(0, 6);
+        jdbc.update("""
+                INSERT INTO facility (code, kind, port_code, name_zh, status, status_since, last_heartbeat_at,
+                    heartbeat_timeout_s) VALUES (?, 'H986', 'BASUO_PORT', '八所港H986', 'FAULT', now(), now(), 3600)
+                """, code);
+        try {
+            Instant at = snapshots.take();
+            assertThat(snapshots.take()).isEqualTo(at);
+            for (Map<String, Object> f : jdbc.queryForList("""
+                    SELECT port_code, kind, count(*) AS total, count(*) FILTER (WHERE status = 'ONLINE') AS online,
+                           count(*) FILTER (WHERE status = 'FAULT') AS fault FROM facility GROUP BY 1, 2""")) {
+                Map<String, Object> s = jdbc.queryForMap("SELECT total, online, fault FROM facility_snapshot"
+                        + " WHERE port_code = ? AND kind = ? AND taken_at = ?", f.get("port_code"), f.get("kind"),
+                        Timestamp.from(at));
+                assertThat(((Number) s.get("total")).longValue()).isEqualTo(((Number) f.get("total")).longValue());
+                assertThat(((Number) s.get("online")).longValue()).isEqualTo(((Number) f.get("online")).longValue());
+                assertThat(((Number) s.get("fault")).longValue()).isEqualTo(((Number) f.get("fault")).longValue());
+            }
+            JsonNode h986 = api.get("/v1/monitoring/kpi/indicators/FAC_H986_OFFLINE/values?portCode=BASUO_PORT",
+                    customs).json();
+            assertThat(h986.get("total").asLong()).isGreaterThanOrEqualTo(1);
+        } finally {
+            jdbc.update("DELETE FROM facility_snapshot WHERE taken_at > now() - interval '1 hour'");
+            jdbc.update("DELETE FROM facility WHERE code = ?", code);
         }
     }
 

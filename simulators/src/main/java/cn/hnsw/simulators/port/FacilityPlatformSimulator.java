@@ -64,6 +64,19 @@ public class FacilityPlatformSimulator extends PeriodicSimulator {
                 default -> out.add(new SimulatedFacility(p.code() + "-SITE-01", "INSPECTION_SITE", p.code(),
                         p.nameZh() + "查验区"));
             }
+            // the parts of the smart gate (智能卡口) and the inspection equipment (查验设备) of the port
+            out.add(new SimulatedFacility(p.code() + "-BARRIER-01", "BARRIER", p.code(), p.nameZh() + "卡口自动栏杆"));
+            out.add(new SimulatedFacility(p.code() + "-DOOR-01", "DOOR_CONTROL", p.code(), p.nameZh() + "卡口门控系统"));
+            out.add(new SimulatedFacility(p.code() + "-LPR-01", "PLATE_RECOGNITION", p.code(), p.nameZh() + "车牌识别"));
+            out.add(new SimulatedFacility(p.code() + "-RFID-01", "RFID_READER", p.code(), p.nameZh() + "电子标签读写器"));
+            out.add(new SimulatedFacility(p.code() + "-TOLL-01", "TOLL_SYSTEM", p.code(), p.nameZh() + "收费系统"));
+            out.add(new SimulatedFacility(p.code() + "-XRAY-01", "XRAY", p.code(), p.nameZh() + "X光机"));
+            out.add(new SimulatedFacility(p.code() + "-TABLE-01", "UNPACKING_TABLE", p.code(), p.nameZh() + "开包台"));
+            if (!"AIRPORT".equals(p.kind())) {
+                out.add(new SimulatedFacility(p.code() + "-H986-01", "H986", p.code(), p.nameZh() + "H986集装箱检查系统"));
+            } else {
+                out.add(new SimulatedFacility(p.code() + "-CT-01", "CT", p.code(), p.nameZh() + "行李CT机"));
+            }
         }
         return out;
     }

@@ -55,7 +55,9 @@ class PortFeedSimulatorsTest {
                 .collect(Collectors.toSet())).hasSize(11);
         assertThat(sim.facilities().stream().map(FacilityPlatformSimulator.SimulatedFacility::kind)
                 .collect(Collectors.toSet()))
-                .containsExactlyInAnyOrder("CAMERA", "SENSOR", "SOFTWARE", "GATE", "YARD", "INSPECTION_SITE");
+                .containsExactlyInAnyOrder("CAMERA", "SENSOR", "SOFTWARE", "GATE", "YARD", "INSPECTION_SITE", "BARRIER",
+                        "DOOR_CONTROL", "PLATE_RECOGNITION", "RFID_READER", "TOLL_SYSTEM", "XRAY", "UNPACKING_TABLE",
+                        "H986", "CT");
 
         out.reports.clear();
         sim.fault("XINHAI_PORT-CAM-02", "镜头遮挡");
