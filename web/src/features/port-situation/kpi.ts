@@ -72,6 +72,15 @@ export interface KpiHeatMap {
   cells: { portCode: string; hour: number; value: number | null }[]
 }
 
+export interface KpiPeaks {
+  indicator: Indicator
+  months: { month: string; value: number; days: number; dailyAverage: number }[]
+  peakMonth?: { month: string; dailyAverage: number } | null
+  offPeakMonth?: { month: string; dailyAverage: number } | null
+  peakMonthPeakHour?: { hour: number; dailyAverage: number } | null
+  peakHour?: { bucket: string; value: number } | null
+}
+
 export interface KpiRadar {
   axes: { key: string; nameZh: string; nameEn: string; max: number }[]
   ports: { portCode: string; nameZh: string; nameEn: string; values: Record<string, number | null>;
@@ -98,6 +107,7 @@ export const kpi = {
   trend: (key: string, query: Record<string, string | number>) => api.get<KpiTrend>(`${path(key)}/trend`, { query }),
   breakdown: (key: string, query: Record<string, string | number>) =>
     api.get<KpiBreakdown>(`${path(key)}/breakdown`, { query }),
+  peaks: (key: string, query: Record<string, string | number>) => api.get<KpiPeaks>(`${path(key)}/peaks`, { query }),
   heatMap: (key: string, query: Record<string, string | number>) => api.get<KpiHeatMap>(`${path(key)}/heat-map`, { query }),
   radar: (keys: string[], query: Record<string, string | number>) =>
     api.get<KpiRadar>(`${KPI}/radar`, { query: { ...query, keys: keys.join(',') } }),

@@ -181,6 +181,59 @@ class KpiController {
         return out;
     }
 
+    /**
+     * Peaks of a summed indicator over the period (default: this year): each month with its daily average, the peak and
+     * off-peak months (出港高峰/平峰月日均), the hour of the day with the highest daily average in the peak month
+     * (高峰月日均高峰小时) and the busiest single hour of the period (日高峰小时通行量).
+     */
+    @GetMapping("/indicators/{key}/peaks")
+    Map<String, Object> peaks(@PathVariable String key, @RequestParam Map<String, String> params) {
+        Indicator i = timed(find(key));
+        if (!"SUM".equals(i.aggregation())) {
+            throw new HnswException(KpiErrorCode.KPI_QUERY_INVALID, "aggregation " + i.aggregation());
+        }
+        Map<String, String> p = new LinkedHashMap<>(params);
+        p.putIfAbsent("period", "YEAR");
+        KpiEngine.Slice s = slice(i, p);
+        LocalDate last = LocalDate.ofInstant(s.to().minusNanos(1), SHANGHAI);
+        List<Map<String, Object>> months = new ArrayList<>();
+        for (KpiEngine.Point m : engine.trend(i, s, "month")) {
+            java.time.YearMonth ym = java.time.YearMonth.parse(m.key());
+            // the month so far when it is the period's last, else the whole month
+            int days = ym.equals(java.time.YearMonth.from(last)) ? last.getDayOfMonth() : ym.lengthOfMonth();
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("month", m.key());
+            row.put("value", m.value());
+            row.put("days", days);
+            row.put("dailyAverage", m.value().divide(BigDecimal.valueOf(days), 2, RoundingMode.HALF_UP));
+            months.add(row);
+        }
+        Comparator<Map<String, Object>> byAverage = Comparator.comparing(m -> (BigDecimal) m.get("dailyAverage"));
+        Map<String, Object> peak = months.stream().max(byAverage).orElse(null);
+        Map<String, Object> out = header(i, s);
+        out.put("months", months);
+        out.put("peakMonth", peak);
+        out.put("offPeakMonth", months.stream().min(byAverage).orElse(null));
+        if (peak != null) {
+            java.time.YearMonth ym = java.time.YearMonth.parse((String) peak.get("month"));
+            Instant from = ym.atDay(1).atStartOfDay(SHANGHAI).toInstant();
+            Instant to = ym.plusMonths(1).atDay(1).atStartOfDay(SHANGHAI).toInstant();
+            KpiEngine.Slice month = new KpiEngine.Slice(from.isBefore(s.from()) ? s.from() : from,
+                    to.isAfter(s.to()) ? s.to() : to, s.portCode(), s.where());
+            Map<Integer, BigDecimal> byHour = new java.util.TreeMap<>();
+            for (KpiEngine.Cell c : engine.heatMap(i, month)) {
+                byHour.merge(c.hour(), c.value(), BigDecimal::add);
+            }
+            byHour.entrySet().stream().max(Map.Entry.comparingByValue()).ifPresent(e -> out.put("peakMonthPeakHour",
+                    Map.of("hour", e.getKey(), "dailyAverage", e.getValue().divide(
+                            BigDecimal.valueOf((Integer) peak.get("days")), 2, RoundingMode.HALF_UP))));
+        }
+        engine.trend(i, s, "hour").stream().filter(h -> h.value() != null)
+                .max(Comparator.comparing(KpiEngine.Point::value))
+                .ifPresent(h -> out.put("peakHour", Map.of("bucket", h.key(), "value", h.value())));
+        return out;
+    }
+
     /** The indicator per port and hour of the day (热力图, 时间段分布). */
     @GetMapping("/indicators/{key}/heat-map")
     Map<String, Object> heatMap(@PathVariable String key, @RequestParam Map<String, String> params) {

@@ -745,6 +745,35 @@ class IndicatorSystemIT extends PortSituationIT {
         }
     }
 
+    @Test
+    void peaksGiveThePeakAndOffPeakMonthsTheirDailyAveragesAndThePeakHours() {
+        // trucks leaving Basuo in 2019: 10 a day on three March mornings, 100 and 50 on two June days
+        List<Object[]> trips = List.of(new Object[] {LocalDate.of(2019, 3, 5), 9, 10},
+                new Object[] {LocalDate.of(2019, 3, 6), 9, 10}, new Object[] {LocalDate.of(2019, 3, 7), 9, 10},
+                new Object[] {LocalDate.of(2019, 6, 10), 8, 100}, new Object[] {LocalDate.of(2019, 6, 11), 17, 50});
+        for (Object[] t : trips) {
+            Api.Reply r = api.post("/v1/monitoring/kpi/facts", operator, Map.of("portCode", "BASUO_PORT",
+                    "subject", "TRUCK_TRIP", "dims", Map.of("direction", "OUT", "truckClass", "HEAVY"),
+                    "measures", Map.of("trucks", t[2]), "occurredAt", at((LocalDate) t[0], (Integer) t[1]).toString()));
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+        }
+        String year = "portCode=BASUO_PORT&from=" + at(LocalDate.of(2019, 1, 1), 0) + "&to="
+                + at(LocalDate.of(2020, 1, 1), 0);
+        JsonNode peaks = api.get("/v1/monitoring/kpi/indicators/FR_OUT_TRUCKS/peaks?" + year, customs).json();
+        assertThat(peaks.get("months")).hasSize(2);
+        assertThat(peaks.get("peakMonth").get("month").asText()).isEqualTo("2019-06");
+        assertThat(peaks.get("peakMonth").get("dailyAverage").decimalValue()).isEqualByComparingTo("5.00");
+        assertThat(peaks.get("offPeakMonth").get("month").asText()).isEqualTo("2019-03");
+        assertThat(peaks.get("offPeakMonth").get("dailyAverage").decimalValue()).isEqualByComparingTo("0.97");
+        assertThat(peaks.get("peakMonthPeakHour").get("hour").asInt()).isEqualTo(8);
+        assertThat(peaks.get("peakMonthPeakHour").get("dailyAverage").decimalValue()).isEqualByComparingTo("3.33");
+        assertThat(peaks.get("peakHour").get("bucket").asText()).isEqualTo("2019-06-10 08:00");
+        assertThat(peaks.get("peakHour").get("value").decimalValue()).isEqualByComparingTo("100");
+        Api.Reply notSummed = api.get("/v1/monitoring/kpi/indicators/LG_TRANSPORT_MINUTES/peaks", customs);
+        assertThat(notSummed.status()).isEqualTo(400);
+        assertThat(api.get("/v1/monitoring/kpi/indicators/FAC_CAMERAS/peaks", customs).status()).isEqualTo(400);
+    }
+
     @FunctionalInterface
     interface BiConsumerPass {
         void accept(String gate, String flow, int lane, String decision, String capture, Instant at);
