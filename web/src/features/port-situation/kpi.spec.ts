@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { carouselFlow, doughnutOption, heatMapOption, kpiQuery, radarOption, rankingOption, trendOption, type Indicator } from './kpi'
+import { berthRows, carouselFlow, doughnutOption, heatMapOption, kpiQuery, radarOption, rankingOption, trendOption, type Indicator } from './kpi'
 
 const indicator: Indicator = {
   key: 'TR_VALUE', module: 'TRADE', nameZh: '进出口贸易额', nameEn: 'Import/export trade value', unitZh: '元', unitEn: 'CNY',
@@ -23,6 +23,18 @@ describe('gate carousels', () => {
     expect(carouselFlow('PASSENGER')).toBe('PERSON')
     expect(carouselFlow('FREIGHT')).toBe('FREIGHT')
     expect(carouselFlow('TRADE')).toBeNull()
+  })
+})
+
+describe('ships at berth', () => {
+  it('are one row each with their port and berth in the reader\'s language', () => {
+    const rows = berthRows([{ code: 'XINHAI_PORT', nameZh: '新海港', nameEn: 'Xinhai Port', berthed: 2, ships: [
+      { mmsi: 412000001, shipName: 'QIONG ZHOU 6', imo: 9734577, arrivedAt: '2026-11-27T01:00:00Z', berthCode: 'XH-B3',
+        berthNameZh: '新海港3号泊位', berthNameEn: 'Xinhai berth 3' },
+      { mmsi: 412000002, shipName: null, arrivedAt: '2026-11-27T02:00:00Z', berthCode: null }] }], 'zh')
+    expect(rows.map((r) => [r.port, r.berth])).toEqual([['新海港', '新海港3号泊位'], ['新海港', null]])
+    expect(berthRows([{ code: 'X', nameZh: '新海港', nameEn: 'Xinhai Port', berthed: 1, ships: [{ mmsi: 1, arrivedAt: '',
+      berthCode: 'XH-B3', berthNameEn: null }] }], 'en')[0]).toMatchObject({ port: 'Xinhai Port', berth: 'XH-B3' })
   })
 })
 

@@ -142,6 +142,26 @@ export function carousel(flow: string, direction: 'IN' | 'OUT', portCode?: strin
   return api.get<CarouselRow[]>(`${BASE}/monitoring/carousel`, { query })
 }
 
+/** 在泊船舶: a seaport with the ships now at its berths. */
+export interface BerthedPort {
+  code: string
+  nameZh: string
+  nameEn: string
+  berthed: number
+  ships: { mmsi: number; shipName?: string | null; imo?: number | null; callsign?: string | null; arrivedAt: string;
+    berthCode?: string | null; berthNameZh?: string | null; berthNameEn?: string | null }[]
+}
+
+export function berths(portCode?: string | null): Promise<BerthedPort[]> {
+  return api.get<BerthedPort[]>(`${BASE}/monitoring/berths`, { query: portCode ? { portCode } : {} })
+}
+
+/** The ships at berth of the ports, one row each, with their port's name. */
+export function berthRows(ports: BerthedPort[], locale: string) {
+  return ports.flatMap((p) => p.ships.map((s) => ({ ...s, port: locale === 'en' ? p.nameEn : p.nameZh,
+    berth: (locale === 'en' ? s.berthNameEn : s.berthNameZh) ?? s.berthCode ?? null })))
+}
+
 const name = (o: { nameZh: string; nameEn: string }, locale: string) => (locale === 'en' ? o.nameEn : o.nameZh)
 
 /** 排行榜: ports with a value, best first, as a horizontal bar chart; a click names the port (drill-down). */

@@ -33,13 +33,16 @@ class MonitoringController {
     private final FlowRepository flows;
     private final OneMapRepository map;
     private final AisPipeline ais;
+    private final cn.hnsw.portsituation.ais.AisHistoryRepository history;
     private final PortScope scope;
     private final Clock clock;
 
-    MonitoringController(FlowRepository flows, OneMapRepository map, AisPipeline ais, PortScope scope, Clock clock) {
+    MonitoringController(FlowRepository flows, OneMapRepository map, AisPipeline ais,
+                         cn.hnsw.portsituation.ais.AisHistoryRepository history, PortScope scope, Clock clock) {
         this.flows = flows;
         this.map = map;
         this.ais = ais;
+        this.history = history;
         this.scope = scope;
         this.clock = clock;
     }
@@ -117,5 +120,78 @@ class MonitoringController {
         }
         return map.carousel(scope.limit(portCode), flow == null || flow.isBlank() ? null : flow.strip(),
                 "IN".equals(direction), size);
+    }
+
+    /** A vessel at most this fast (knots), or reporting moored, counts as at berth. */
+    private static final double BERTHED_KNOTS = 0.5;
+    /** A berthed vessel is put at the nearest berth point within this many degrees (about 2 km). */
+    private static final double BERTH_DEGREES = 0.02;
+
+    /**
+     * 在泊船舶动态显示 and 泊位实时在泊船舶总数: per seaport, the vessels now at berth (near the port, stopped or moored)
+     * with name, MMSI, IMO, call sign, the berth point nearest to them and when they arrived (the first of their fixes
+     * near the port in the last day).
+     */
+    @GetMapping("/berths")
+    List<Map<String, Object>> berths(@RequestParam(required = false) String portCode) {
+        String limited = scope.limit(portCode);
+        Instant now = clock.instant();
+        var vessels = ais.vessels();
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Map<String, Object> port : map.ports()) {
+            String code = (String) port.get("code");
+            if (!"SEAPORT".equals(port.get("kind")) || (limited != null && !limited.equals(code))) {
+                continue;
+            }
+            double lat = ((Number) port.get("latitude")).doubleValue();
+            double lon = ((Number) port.get("longitude")).doubleValue();
+            List<Map<String, Object>> berths = map.berths(code);
+            List<Map<String, Object>> ships = new ArrayList<>();
+            for (var v : vessels) {
+                boolean near = Math.abs(v.latitude() - lat) < NEAR_DEGREES && Math.abs(v.longitude() - lon) < NEAR_DEGREES;
+                boolean stopped = (v.sogKnots() != null && v.sogKnots() <= BERTHED_KNOTS)
+                        || (v.navStatus() != null && v.navStatus() == cn.hnsw.portsituation.ais.AisPosition.MOORED);
+                if (!near || !stopped || v.aisOff()) {
+                    continue;
+                }
+                Map<String, Object> ship = new LinkedHashMap<>();
+                ship.put("mmsi", v.mmsi());
+                ship.put("shipName", v.shipName());
+                ship.put("imo", v.imo());
+                ship.put("callsign", v.callsign());
+                ship.put("latitude", v.latitude());
+                ship.put("longitude", v.longitude());
+                ship.put("positionAt", v.positionAt());
+                Map<String, Object> berth = null;
+                double best = BERTH_DEGREES;
+                for (Map<String, Object> b : berths) {
+                    double d = Math.hypot(((Number) b.get("latitude")).doubleValue() - v.latitude(),
+                            ((Number) b.get("longitude")).doubleValue() - v.longitude());
+                    if (d <= best) {
+                        best = d;
+                        berth = b;
+                    }
+                }
+                ship.put("berthCode", berth == null ? null : berth.get("code"));
+                ship.put("berthNameZh", berth == null ? null : berth.get("nameZh"));
+                ship.put("berthNameEn", berth == null ? null : berth.get("nameEn"));
+                Instant arrived = null;
+                for (Map<String, Object> fix : history.track(v.mmsi(), now.minus(Duration.ofDays(1)), now.plusSeconds(1),
+                        5_000)) {
+                    if (Math.abs(((Number) fix.get("latitude")).doubleValue() - lat) < NEAR_DEGREES
+                            && Math.abs(((Number) fix.get("longitude")).doubleValue() - lon) < NEAR_DEGREES) {
+                        arrived = ((java.sql.Timestamp) fix.get("at")).toInstant();
+                        break;
+                    }
+                }
+                ship.put("arrivedAt", arrived == null ? v.positionAt() : arrived);
+                ships.add(ship);
+            }
+            Map<String, Object> row = new LinkedHashMap<>(port);
+            row.put("berthed", ships.size());
+            row.put("ships", ships);
+            out.add(row);
+        }
+        return out;
     }
 }

@@ -57,4 +57,13 @@ public class OneMapRepository {
                 ORDER BY p.recorded_at DESC LIMIT ?
                 """, portCode, portCode, flow, flow, entries, size);
     }
+
+    /** The berths (泊位 points of the base data) of a port's zones. */
+    public List<Map<String, Object>> berths(String portCode) {
+        return jdbc.queryForList("""
+                SELECT p.code, p.name_zh AS "nameZh", p.name_en AS "nameEn", p.latitude, p.longitude
+                FROM zone_point p JOIN zone z ON z.code = p.zone_code
+                WHERE p.kind = 'BERTH' AND z.port_code = ? ORDER BY p.code
+                """, portCode);
+    }
 }

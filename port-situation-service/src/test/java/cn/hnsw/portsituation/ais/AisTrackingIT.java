@@ -99,6 +99,56 @@ class AisTrackingIT extends PortSituationIT {
     }
 
     @Test
+    void aShipStoppedAtAXinhaiBerthIsShownWithItsBerthAndArrivalAndAMovingOneIsNot() throws Exception {
+        int moored = mmsi();
+        int passing = mmsi();
+        String zone = "BERTHS-" + moored;
+        String zoneId = createArea(zone, "ANCHORAGE", square(20.06, 110.16, 0.005), null);
+        String berth = "XH-BERTH-" + moored;
+        jdbc.update("""
+                INSERT INTO zone_point (id, code, name_zh, name_en, zone_code, kind, latitude, longitude, status,
+                    updated_by, updated_at) VALUES (?, ?, '新海港3号泊位', 'Xinhai berth 3', ?, 'BERTH', 20.0600, 110.1600,
+                    'CONFIRMED', 'test', now())
+                """, java.util.UUID.randomUUID(), berth, zone);
+        try {
+            List<String> first = new ArrayList<>(Nmea.shipAndVoyage(moored, "QIONG ZHOU 6", "BQZ6", 9734577, 60,
+                    "XINHAI", 2));
+            first.addAll(Nmea.position(moored, 20.07, 110.17, 3.0, 200, 0));
+            sendTcp(first);
+            Thread.sleep(1_200);
+            sendTcp(Nmea.position(moored, 20.0601, 110.1601, 0.1, 0, 5));
+            sendTcp(Nmea.position(passing, 20.05, 110.15, 12.0, 90, 0));
+            JsonNode ship = Api.await(Duration.ofSeconds(30), () -> {
+                for (JsonNode port : api.get("/v1/monitoring/berths?portCode=XINHAI_PORT", maritime).json()) {
+                    for (JsonNode s2 : port.get("ships")) {
+                        if (s2.get("mmsi").asInt() == moored && s2.hasNonNull("arrivedAt")
+                                && Instant.parse(s2.get("arrivedAt").asText())
+                                .isBefore(Instant.parse(s2.get("positionAt").asText()))) {
+                            return s2;
+                        }
+                    }
+                }
+                return null;
+            });
+            assertThat(ship.get("shipName").asText()).isEqualTo("QIONG ZHOU 6");
+            assertThat(ship.get("imo").asInt()).isEqualTo(9734577);
+            assertThat(ship.get("berthCode").asText()).isEqualTo(berth);
+            assertThat(ship.get("berthNameZh").asText()).isEqualTo("新海港3号泊位");
+            JsonNode xinhai = api.get("/v1/monitoring/berths?portCode=XINHAI_PORT", maritime).json().get(0);
+            assertThat(xinhai.get("code").asText()).isEqualTo("XINHAI_PORT");
+            assertThat(xinhai.get("berthed").asInt()).isEqualTo(xinhai.get("ships").size());
+            assertThat(xinhai.get("ships").findValuesAsText("mmsi")).doesNotContain(String.valueOf(passing));
+            JsonNode all = api.get("/v1/monitoring/berths", customs).json();
+            assertThat(all.findValuesAsText("kind")).containsOnly("SEAPORT");
+            String enterprise = tokens.user("zhangwei", "enterprise-admin").enterprise("91460000MA5T0XXXXA").mint();
+            assertThat(api.get("/v1/monitoring/berths", enterprise).status()).isEqualTo(403);
+        } finally {
+            jdbc.update("DELETE FROM zone_point WHERE code = ?", berth);
+            api.delete("/v1/ais/watch-areas/" + zoneId, maritime);
+        }
+    }
+
+    @Test
     void shipEnteringARestrictedAreaRaisesAnAlertThatAnOfficerAcknowledgesHandlesAndCloses() throws Exception {
         int mmsi = mmsi();
         String code = "NOGO-" + mmsi;

@@ -602,7 +602,8 @@ class IndicatorSystemIT extends PortSituationIT {
                     "/v1/monitoring/kpi/radar?keys=TR_VALUE,TR_VOLUME&portCode=YANGPU_PORT",
                     "/v1/monitoring/kpi/facts?portCode=YANGPU_PORT",
                     "/v1/monitoring/windows?portCode=YANGPU_PORT",
-                    "/v1/monitoring/carousel?portCode=YANGPU_PORT")) {
+                    "/v1/monitoring/carousel?portCode=YANGPU_PORT",
+                    "/v1/monitoring/berths?portCode=YANGPU_PORT")) {
                 Api.Reply r = api.get(q, officer);
                 assertThat(r.status()).as(q).isEqualTo(403);
                 assertThat(r.json().get("code").asText()).isEqualTo("PORT_SCOPE");
