@@ -48,3 +48,17 @@ describe('correspondenceRows', () => {
     ])
   })
 })
+
+describe('containers on site', () => {
+  it('are cut by trade and laden or empty for the yard view', async () => {
+    const { onSiteSlice } = await import('./api')
+    const box = (containerNo: string, trade: 'DOMESTIC' | 'FOREIGN', laden: boolean) =>
+      ({ containerNo, portCode: 'YANGPU_PORT', latitude: 19.7, longitude: 109.2, stage: 'IN_YARD', trade, laden, occurredAt: '' })
+    const all = [box('CSQU3054383', 'FOREIGN', true), box('MSKU0000001', 'DOMESTIC', false), box('COSU1234560', 'DOMESTIC', true)]
+    expect(onSiteSlice(all, 'ALL')).toHaveLength(3)
+    expect(onSiteSlice(all, 'FOREIGN').map((c) => c.containerNo)).toEqual(['CSQU3054383'])
+    expect(onSiteSlice(all, 'DOMESTIC').map((c) => c.containerNo)).toEqual(['MSKU0000001', 'COSU1234560'])
+    expect(onSiteSlice(all, 'LADEN').map((c) => c.containerNo)).toEqual(['CSQU3054383', 'COSU1234560'])
+    expect(onSiteSlice(all, 'EMPTY').map((c) => c.containerNo)).toEqual(['MSKU0000001'])
+  })
+})

@@ -516,6 +516,19 @@ export interface ContainerPosition {
   occurredAt: string
 }
 
+/** 在场集装箱: the containers on site at a port and their counts by trade and laden/empty. */
+export interface OnSite {
+  portCode: string
+  statistics: { total: number; foreign: number; domestic: number; laden: number; empty: number }
+  containers: ContainerPosition[]
+}
+
+/** The containers on site cut by trade and laden/empty (内贸/外贸/重箱/空箱), for the yard view's filters. */
+export function onSiteSlice(containers: ContainerPosition[], cut: 'ALL' | 'DOMESTIC' | 'FOREIGN' | 'LADEN' | 'EMPTY') {
+  return containers.filter((c) => cut === 'ALL' || (cut === 'DOMESTIC' && c.trade === 'DOMESTIC')
+    || (cut === 'FOREIGN' && c.trade === 'FOREIGN') || (cut === 'LADEN' && c.laden) || (cut === 'EMPTY' && !c.laden))
+}
+
 /** 单证流与物流匹配度 of one port. */
 export interface MatchDegree {
   portCode: string
@@ -537,6 +550,8 @@ export const cargoAndFacilities = {
   container: (no: string) => api.get<ContainerPosition>(`${BASE}/containers/${encodeURIComponent(no)}`),
   track: (no: string) =>
     api.get<{ containerNo: string; points: ContainerPosition[] }>(`${BASE}/containers/${encodeURIComponent(no)}/track`),
+  onSite: (portCode: string) => api.get<OnSite>(`${BASE}/containers`, { query: { portCode } }),
+  arrivals: (portCode?: string) => api.get<ContainerPosition[]>(`${BASE}/containers/arrivals`, { query: { portCode } }),
   matchDegree: () => api.get<MatchDegree[]>(`${BASE}/match-degree`),
   unmatched: (portCode: string) =>
     api.get<{ containerNo: string; side: string }[]>(`${BASE}/match-degree/${encodeURIComponent(portCode)}/unmatched`),

@@ -146,6 +146,8 @@ const zh: MessageTree = {
   },
   monitoring: {
     title: '设施与货物监测', facilities: '设施监测', containers: '集装箱位置追踪', match: '单证流与物流匹配度',
+    yard: '堆场在场集装箱', laden: '重箱', empty: '空箱', arrivals: '运抵口岸记录',
+    cuts: { ALL: '全部', FOREIGN: '外贸', DOMESTIC: '内贸', LADEN: '重箱', EMPTY: '空箱' },
     port: '口岸', kind: '设施类型', total: '总数', online: '在线', fault: '故障', offline: '离线', onlineRate: '在线率',
     faults: '故障次数（30 天）', mttr: '平均修复时长（分钟）', containerNo: '集装箱号', find: '查询',
     badNumber: '集装箱号不符合 ISO 6346（校验位）', stage: '环节', place: '位置', position: '坐标', trade: '贸易类型',
@@ -366,6 +368,8 @@ const en: MessageTree = {
   },
   monitoring: {
     title: 'Facilities and cargo', facilities: 'Facility monitoring', containers: 'Container tracking',
+    yard: 'Containers on site', laden: 'Laden', empty: 'Empty', arrivals: 'Arrivals at the port',
+    cuts: { ALL: 'All', FOREIGN: 'Foreign trade', DOMESTIC: 'Domestic trade', LADEN: 'Laden', EMPTY: 'Empty' },
     match: 'Document vs logistics match', port: 'Port', kind: 'Kind', total: 'Total', online: 'Online', fault: 'Fault',
     offline: 'Offline', onlineRate: 'Online rate', faults: 'Faults (30 days)', mttr: 'Mean time to repair (min)',
     containerNo: 'Container number', find: 'Find', badNumber: 'Not an ISO 6346 container number (check digit)',

@@ -71,6 +71,21 @@ class CargoController {
                 "containers", cargo.onSite(portCode, limit));
     }
 
+    /** 集装箱运抵口岸记录查询: containers arrived at the port (or every port the officer sees) over the window. */
+    @GetMapping("/containers/arrivals")
+    List<Map<String, Object>> arrivals(@RequestParam(required = false) String portCode,
+                                       @RequestParam(required = false) Instant from,
+                                       @RequestParam(required = false) Instant to,
+                                       @RequestParam(defaultValue = "200") int limit) {
+        Instant t = to == null ? clock.instant() : to;
+        Instant f = from == null ? t.minus(Duration.ofDays(1)) : from;
+        window(f, t);
+        if (limit < 1 || limit > 1000) {
+            throw new HnswException(CommonErrorCode.INVALID_PARAMETER, "limit");
+        }
+        return cargo.arrivals(scope.limit(portCode), f, t, limit);
+    }
+
     @GetMapping("/match-degree")
     List<Map<String, Object>> matchDegree(@RequestParam(required = false) Instant from,
                                           @RequestParam(required = false) Instant to) {

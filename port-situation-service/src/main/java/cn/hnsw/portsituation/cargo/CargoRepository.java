@@ -64,6 +64,13 @@ public class CargoRepository {
                 portCode, limit);
     }
 
+    /** 集装箱运抵口岸记录: the containers reported arrived at a port in [from, to), newest first. */
+    public List<Map<String, Object>> arrivals(String portCode, Instant from, Instant to, int limit) {
+        return jdbc.queryForList("SELECT " + POSITION + " FROM container_position WHERE stage = 'ARRIVED'"
+                + " AND (?::text IS NULL OR port_code = ?) AND occurred_at >= ? AND occurred_at < ?"
+                + " ORDER BY occurred_at DESC LIMIT ?", portCode, portCode, Timestamp.from(from), Timestamp.from(to), limit);
+    }
+
     /** 在场集装箱统计: counts on site by trade and laden/empty. */
     public Map<String, Object> onSiteStatistics(String portCode) {
         return jdbc.queryForMap("""

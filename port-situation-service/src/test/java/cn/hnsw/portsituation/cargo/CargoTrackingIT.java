@@ -75,6 +75,16 @@ class CargoTrackingIT extends PortSituationIT {
         assertThat(stats.get("empty").asLong()).isGreaterThanOrEqualTo(1);
         assertThat(stats.get("total").asLong()).isEqualTo(stats.get("laden").asLong() + stats.get("empty").asLong());
 
+        // 运抵记录: its arrival at Yangpu, in the window, and nowhere else
+        JsonNode arrivals = api.get("/v1/containers/arrivals?portCode=YANGPU_PORT&from=" + t0.minusSeconds(60) + "&to="
+                + t0.plusSeconds(3600), customs).json();
+        assertThat(arrivals.findValuesAsText("containerNo")).contains(CSQU);
+        assertThat(arrivals.findValuesAsText("stage")).containsOnly("ARRIVED");
+        assertThat(api.get("/v1/containers/arrivals?portCode=XINHAI_PORT&from=" + t0.minusSeconds(60) + "&to="
+                + t0.plusSeconds(3600), customs).json().findValuesAsText("containerNo")).doesNotContain(CSQU);
+        assertThat(api.get("/v1/containers/arrivals?from=" + t0 + "&to=" + t0.minusSeconds(1), customs).status())
+                .isEqualTo(400);
+
         // leaving through the gate takes it off the site
         position(MSKU, "YANGPU_PORT", 19.72, 109.20, "GATE_OUT", "DOMESTIC", false, t0.plusSeconds(7200));
         Api.await(Duration.ofSeconds(30), () -> api.get("/v1/containers?portCode=YANGPU_PORT", customs).json()
