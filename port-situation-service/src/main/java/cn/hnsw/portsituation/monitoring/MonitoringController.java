@@ -33,16 +33,16 @@ class MonitoringController {
     private final FlowRepository flows;
     private final OneMapRepository map;
     private final AisPipeline ais;
-    private final cn.hnsw.portsituation.ais.AisHistoryRepository history;
+    private final cn.hnsw.portsituation.ais.VesselArrivals arrivals;
     private final PortScope scope;
     private final Clock clock;
 
     MonitoringController(FlowRepository flows, OneMapRepository map, AisPipeline ais,
-                         cn.hnsw.portsituation.ais.AisHistoryRepository history, PortScope scope, Clock clock) {
+                         cn.hnsw.portsituation.ais.VesselArrivals arrivals, PortScope scope, Clock clock) {
         this.flows = flows;
         this.map = map;
         this.ais = ais;
-        this.history = history;
+        this.arrivals = arrivals;
         this.scope = scope;
         this.clock = clock;
     }
@@ -175,15 +175,8 @@ class MonitoringController {
                 ship.put("berthCode", berth == null ? null : berth.get("code"));
                 ship.put("berthNameZh", berth == null ? null : berth.get("nameZh"));
                 ship.put("berthNameEn", berth == null ? null : berth.get("nameEn"));
-                Instant arrived = null;
-                for (Map<String, Object> fix : history.track(v.mmsi(), now.minus(Duration.ofDays(1)), now.plusSeconds(1),
-                        5_000)) {
-                    if (Math.abs(((Number) fix.get("latitude")).doubleValue() - lat) < NEAR_DEGREES
-                            && Math.abs(((Number) fix.get("longitude")).doubleValue() - lon) < NEAR_DEGREES) {
-                        arrived = ((java.sql.Timestamp) fix.get("at")).toInstant();
-                        break;
-                    }
-                }
+                Instant arrived = arrivals.firstNear(v.mmsi(), lat, lon, NEAR_DEGREES, now.minus(Duration.ofDays(1)),
+                        now.plusSeconds(1)).orElse(null);
                 ship.put("arrivedAt", arrived == null ? v.positionAt() : arrived);
                 ships.add(ship);
             }
