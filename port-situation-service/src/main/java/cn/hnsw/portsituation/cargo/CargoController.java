@@ -86,6 +86,33 @@ class CargoController {
         return cargo.arrivals(scope.limit(portCode), f, t, limit);
     }
 
+    /** 审核流程回溯查询: a container's approval trail (its documents in time order) at the ports the officer sees. */
+    @GetMapping("/containers/{containerNo}/approval-trail")
+    List<Map<String, Object>> trail(@PathVariable String containerNo, @RequestParam(required = false) Instant from,
+                                    @RequestParam(required = false) Instant to) {
+        check(containerNo);
+        Instant t = to == null ? clock.instant() : to;
+        Instant f = from == null ? t.minus(Duration.ofDays(31)) : from;
+        window(f, t);
+        Predicate<String> visible = scope.visible();
+        return cargo.trail(containerNo, f, t).stream().filter(d -> visible.test((String) d.get("portCode"))).toList();
+    }
+
+    /** 审核流程实时监控: where each container's approval stands at the port (or every port the officer sees). */
+    @GetMapping("/approvals")
+    List<Map<String, Object>> approvals(@RequestParam(required = false) String portCode,
+                                        @RequestParam(required = false) Instant from,
+                                        @RequestParam(required = false) Instant to,
+                                        @RequestParam(defaultValue = "200") int limit) {
+        Instant t = to == null ? clock.instant() : to;
+        Instant f = from == null ? t.minus(Duration.ofDays(1)) : from;
+        window(f, t);
+        if (limit < 1 || limit > 1000) {
+            throw new HnswException(CommonErrorCode.INVALID_PARAMETER, "limit");
+        }
+        return cargo.approvals(scope.limit(portCode), f, t, limit);
+    }
+
     @GetMapping("/match-degree")
     List<Map<String, Object>> matchDegree(@RequestParam(required = false) Instant from,
                                           @RequestParam(required = false) Instant to) {

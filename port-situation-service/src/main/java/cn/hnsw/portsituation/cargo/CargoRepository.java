@@ -126,4 +126,34 @@ public class CargoRepository {
                 """, portCode, Timestamp.from(from), Timestamp.from(to), portCode, Timestamp.from(from),
                 Timestamp.from(to));
     }
+
+    /** 审核流程回溯: a container's documents (manifest, declaration, release) over [from, to), in time order. */
+    public List<Map<String, Object>> trail(String containerNo, Instant from, Instant to) {
+        return jdbc.queryForList("""
+                SELECT document_no AS "documentNo", kind, port_code AS "portCode", occurred_at AS "occurredAt"
+                FROM document_flow WHERE container_no = ? AND occurred_at >= ? AND occurred_at < ?
+                ORDER BY occurred_at, kind LIMIT 1000
+                """, containerNo, Timestamp.from(from), Timestamp.from(to));
+    }
+
+    /**
+     * 审核流程实时监控: per container with documents at the port over [from, to), when it was manifested, declared and
+     * released, where its approval stands and the minutes from declaration to release.
+     */
+    public List<Map<String, Object>> approvals(String portCode, Instant from, Instant to, int limit) {
+        return jdbc.queryForList("""
+                SELECT container_no AS "containerNo", port_code AS "portCode",
+                       min(occurred_at) FILTER (WHERE kind = 'MANIFEST') AS "manifestAt",
+                       min(occurred_at) FILTER (WHERE kind = 'DECLARATION') AS "declaredAt",
+                       min(occurred_at) FILTER (WHERE kind = 'RELEASE') AS "releasedAt",
+                       CASE WHEN bool_or(kind = 'RELEASE') THEN 'RELEASED'
+                            WHEN bool_or(kind = 'DECLARATION') THEN 'DECLARED' ELSE 'MANIFESTED' END AS "status",
+                       round((extract(epoch FROM min(occurred_at) FILTER (WHERE kind = 'RELEASE')
+                             - min(occurred_at) FILTER (WHERE kind = 'DECLARATION')) / 60)::numeric, 2)
+                           AS "minutesToRelease"
+                FROM document_flow
+                WHERE (?::text IS NULL OR port_code = ?) AND occurred_at >= ? AND occurred_at < ?
+                GROUP BY container_no, port_code ORDER BY max(occurred_at) DESC LIMIT ?
+                """, portCode, portCode, Timestamp.from(from), Timestamp.from(to), limit);
+    }
 }

@@ -103,6 +103,8 @@ class CargoTrackingIT extends PortSituationIT {
                 .plusSeconds(java.util.concurrent.ThreadLocalRandom.current().nextLong(30_000_000L) / 60 * 60);
         document("MF-" + UUID.randomUUID(), "MANIFEST", "XINHAI_PORT", CSQU, t0.plusSeconds(10));
         document("DC-" + UUID.randomUUID(), "DECLARATION", "XINHAI_PORT", CSQU, t0.plusSeconds(20));
+        String release = "RL-" + UUID.randomUUID();
+        document(release, "RELEASE", "XINHAI_PORT", CSQU, t0.plusSeconds(35));
         document("DC-" + UUID.randomUUID(), "DECLARATION", "XINHAI_PORT", MSKU, t0.plusSeconds(30));
         document("DC-" + UUID.randomUUID(), "DECLARATION", "XINHAI_PORT", "ABCD1234567", t0.plusSeconds(30));
         position(CSQU, "XINHAI_PORT", 20.055, 110.155, "ARRIVED", "DOMESTIC", true, t0.plusSeconds(40));
@@ -128,6 +130,30 @@ class CargoTrackingIT extends PortSituationIT {
         assertThat(unmatched.get(0).get("side").asText()).isEqualTo("DOCUMENT_ONLY");
         assertThat(unmatched.get(1).get("containerNo").asText()).isEqualTo(TGHU);
         assertThat(unmatched.get(1).get("side").asText()).isEqualTo("LOGISTICS_ONLY");
+
+        // 审核流程: where each container's approval stands, and a container's trail replayed in order
+        JsonNode approvals = Api.await(Duration.ofSeconds(30), () -> {
+            JsonNode a = api.get("/v1/approvals?portCode=XINHAI_PORT&" + window, customs).json();
+            return a.findValuesAsText("status").contains("RELEASED") ? a : null;
+        });
+        assertThat(approvals).hasSize(2);
+        for (JsonNode a : approvals) {
+            if (a.get("containerNo").asText().equals(CSQU)) {
+                assertThat(a.get("status").asText()).isEqualTo("RELEASED");
+                assertThat(Instant.parse(a.get("manifestAt").asText())).isEqualTo(t0.plusSeconds(10));
+                assertThat(Instant.parse(a.get("releasedAt").asText())).isEqualTo(t0.plusSeconds(35));
+                assertThat(a.get("minutesToRelease").decimalValue()).isEqualByComparingTo("0.25");
+            } else {
+                assertThat(a.get("containerNo").asText()).isEqualTo(MSKU);
+                assertThat(a.get("status").asText()).isEqualTo("DECLARED");
+                assertThat(a.hasNonNull("releasedAt")).isFalse();
+            }
+        }
+        JsonNode trail = api.get("/v1/containers/" + CSQU + "/approval-trail?" + window, maritime).json();
+        assertThat(trail.findValuesAsText("kind")).containsExactly("MANIFEST", "DECLARATION", "RELEASE");
+        assertThat(trail.get(2).get("documentNo").asText()).isEqualTo(release);
+        assertThat(api.get("/v1/approvals?from=" + t0 + "&to=" + t0, customs).status()).isEqualTo(400);
+        assertThat(api.get("/v1/containers/ABCD1234567/approval-trail", customs).status()).isEqualTo(400);
         assertThat(api.get("/v1/match-degree?from=" + t0 + "&to=" + t0.minusSeconds(1), customs).status())
                 .isEqualTo(400);
     }
