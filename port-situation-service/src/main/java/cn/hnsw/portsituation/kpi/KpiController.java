@@ -136,16 +136,28 @@ class KpiController {
             throw new HnswException(KpiErrorCode.KPI_QUERY_INVALID, "bucket");
         }
         List<KpiEngine.Point> points = engine.trend(i, s, bucket);
-        double[] values = points.stream().filter(p -> p.value() != null).mapToDouble(p -> p.value().doubleValue())
-                .toArray();
-        double mean = java.util.Arrays.stream(values).average().orElse(0);
-        double sd = Math.sqrt(java.util.Arrays.stream(values).map(v -> (v - mean) * (v - mean)).average().orElse(0));
+        List<Double> values = new ArrayList<>();
+        for (KpiEngine.Point p : points) {
+            if (p.value() != null) {
+                values.add(p.value().doubleValue());
+            }
+        }
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
+        }
+        double mean = values.isEmpty() ? 0 : sum / values.size();
+        double squares = 0;
+        for (double v : values) {
+            squares += (v - mean) * (v - mean);
+        }
+        double sd = values.isEmpty() ? 0 : Math.sqrt(squares / values.size());
         List<Map<String, Object>> series = new ArrayList<>();
         for (KpiEngine.Point p : points) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("bucket", p.key());
             row.put("value", p.value());
-            row.put("anomaly", values.length >= 4 && sd > 0 && p.value() != null
+            row.put("anomaly", values.size() >= 4 && sd > 0 && p.value() != null
                     && Math.abs(p.value().doubleValue() - mean) > 2 * sd);
             series.add(row);
         }
