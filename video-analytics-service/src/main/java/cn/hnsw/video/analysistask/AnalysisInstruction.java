@@ -13,13 +13,14 @@ import java.util.Set;
 /**
  * 分析指令 — what a task tells its detector beyond the defaults: for behaviours the region and thresholds (over the
  * camera's own rules), for diagnosis the thresholds (over the diagnosis standards), for faces the smallest face and
- * the distances of the face-base check and of same-person merging. Only the keys of the task's family are accepted,
+ * the distances of the face-base check and of same-person merging, for plates how often a frame is read. Only the keys of the task's family are accepted,
  * each in its range; whatever is left out keeps its default.
  */
 public final class AnalysisInstruction {
 
     public static final double DEFAULT_BASE_LIBRARY_DISTANCE = 0.6;
     public static final double DEFAULT_CLUSTER_DISTANCE = 0.5;
+    public static final double DEFAULT_PLATE_INTERVAL_MS = 1000;
 
     /** A number key with its allowed range (inclusive). */
     private record Range(double min, double max) {
@@ -55,6 +56,7 @@ public final class AnalysisInstruction {
                 case FUSION -> FACE.containsKey(key) ? FACE.get(key) : BEHAVIOR.get(key);
                 case BEHAVIOR -> BEHAVIOR.get(key);
                 case DIAGNOSIS -> DIAGNOSIS.contains(key) ? new Range(0, 1_000_000) : null;
+                case PLATE -> key.equals("plateIntervalMs") ? new Range(100, 60_000) : null;
             };
             if (r == null) {
                 throw new HnswException(VideoErrorCode.INSTRUCTION_INVALID, key);

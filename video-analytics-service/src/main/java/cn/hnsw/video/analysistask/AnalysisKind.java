@@ -39,7 +39,17 @@ public enum AnalysisKind {
     OCCLUSION("视频遮挡检测", "Occlusion detection", Family.DIAGNOSIS, Set.of(), Set.of(VideoFault.OCCLUSION)),
     SNOW("雪花干扰检测", "Snow noise detection", Family.DIAGNOSIS, Set.of(), Set.of(VideoFault.SNOW)),
     PTZ_FAILURE("云台失控检测", "PTZ loss of control detection", Family.DIAGNOSIS, Set.of(), Set.of(VideoFault.PTZ_FAILURE)),
-    SIGNAL_LOSS("信号丢失检测", "Signal loss detection", Family.DIAGNOSIS, Set.of(), Set.of(VideoFault.SIGNAL_LOSS));
+    SIGNAL_LOSS("信号丢失检测", "Signal loss detection", Family.DIAGNOSIS, Set.of(), Set.of(VideoFault.SIGNAL_LOSS)),
+    /** 随机布控 工作模式: faces of the feed matched against the active (random-control) watch-lists */
+    RANDOM_CONTROL("随机布控", "Random control", Family.FACE, Set.of(), Set.of()),
+    /** 重点旅客布控 工作模式 */
+    KEY_PASSENGER_CONTROL("重点旅客布控", "Key-passenger control", Family.FACE, Set.of(), Set.of()),
+    /** 离岛免税回流布控 工作模式 */
+    DUTY_FREE_CONTROL("离岛免税回流布控", "Duty-free backflow control", Family.FACE, Set.of(), Set.of()),
+    /** 风险车辆布控 工作模式: plates read on the feed and matched against the risk-vehicle watch-lists */
+    VEHICLE_CONTROL("风险车辆布控", "Risk-vehicle control", Family.PLATE, Set.of(), Set.of()),
+    /** 人员轨迹 工作模式: the captures a feed yields are the sightings trajectories are drawn from */
+    TRAJECTORY("人员轨迹", "Person trajectory", Family.FACE, Set.of(), Set.of());
 
     /** Which detector serves a kind. */
     public enum Family {
@@ -50,7 +60,9 @@ public enum AnalysisKind {
         /** the behaviour analyser (background model, blobs, tracks) */
         BEHAVIOR,
         /** the image-quality diagnoser */
-        DIAGNOSIS;
+        DIAGNOSIS,
+        /** the licence-plate reader (PaddleOCR on ONNX Runtime) */
+        PLATE;
 
         /** The detector (algorithm service implementation) a family's services use. */
         public String detector() {
@@ -59,6 +71,7 @@ public enum AnalysisKind {
                 case FUSION -> "FUSION";
                 case BEHAVIOR -> "BEHAVIOR_ANALYZER";
                 case DIAGNOSIS -> "IMAGE_QUALITY_DIAGNOSER";
+                case PLATE -> "PLATE_READER";
             };
         }
 

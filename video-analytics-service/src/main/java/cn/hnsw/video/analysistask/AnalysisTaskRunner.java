@@ -30,6 +30,9 @@ import cn.hnsw.video.face.RgbImage;
 import cn.hnsw.video.library.FaceLibraryService;
 import cn.hnsw.video.library.FaceLibraryService.Candidate;
 import cn.hnsw.video.library.FeatureLibraryType;
+import cn.hnsw.video.plate.PlateReader.PlateRead;
+import cn.hnsw.video.plate.PlateRecognitionService;
+import cn.hnsw.video.plate.PlateRecognitionService.Recognition;
 import cn.hnsw.video.recognition.FaceService;
 import cn.hnsw.video.support.VideoErrorCode;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -88,6 +91,7 @@ public class AnalysisTaskRunner {
     private final TransactionTemplate tx;
     private final ObjectStorage storage;
     private final FfmpegClipEncoder encoder;
+    private final PlateRecognitionService plates;
     private final double defaultMinFaceSide;
     private final Set<UUID> cancelled = ConcurrentHashMap.newKeySet();
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
@@ -104,7 +108,7 @@ public class AnalysisTaskRunner {
     public AnalysisTaskRunner(AnalysisTaskRepository repo, VideoSourceAdapter sources, CameraService cameras,
             FaceService faces, VideoAnalysisService captures, FaceLibraryService library,
             BehaviorRuleRepository behaviorRules, DiagnosisStandardRepository standards, OutboxPublisher outbox,
-            TransactionTemplate tx, ObjectStorage storage, FfmpegClipEncoder encoder,
+            TransactionTemplate tx, ObjectStorage storage, FfmpegClipEncoder encoder, PlateRecognitionService plates,
             @Value("${hnsw.video.face.min-face-side:40}") double defaultMinFaceSide) {
         this.repo = repo;
         this.sources = sources;
@@ -118,6 +122,7 @@ public class AnalysisTaskRunner {
         this.tx = tx;
         this.storage = storage;
         this.encoder = encoder;
+        this.plates = plates;
         this.defaultMinFaceSide = defaultMinFaceSide;
     }
 
@@ -234,6 +239,11 @@ public class AnalysisTaskRunner {
         long[] lastMs = {0};
         long[] lastProgress = {System.nanoTime()};
         List<SeenFace> seen = new ArrayList<>();
+        boolean readPlates = family == Family.PLATE;
+        long plateInterval = (long) AnalysisInstruction.number(ins, "plateIntervalMs",
+                AnalysisInstruction.DEFAULT_PLATE_INTERVAL_MS);
+        long[] lastPlateAt = {Long.MIN_VALUE / 2};
+        Set<String> platesSeen = new java.util.HashSet<>();
         int read = sources.read(url, service.sampleFps(), task.maxSeconds() * 1000L, frame -> {
             if (cancelled.contains(task.id())) {
                 return false;
@@ -271,6 +281,11 @@ public class AnalysisTaskRunner {
                     seen.add(faceFinding(task, run, camera, deviceCode, source, frame.image(), face, at,
                             frame.timestampMs(), baseDistance));
                 }
+            }
+            if (readPlates && frame.timestampMs() - lastPlateAt[0] >= plateInterval) {
+                lastPlateAt[0] = frame.timestampMs();
+                plateFindings(task, run, camera, frame.image(), start.plusMillis(frame.timestampMs()),
+                        frame.timestampMs(), platesSeen);
             }
             if (System.nanoTime() - lastProgress[0] > 500_000_000L) {
                 repo.progress(task.id(), frames[0], lastMs[0]);
@@ -365,6 +380,27 @@ public class AnalysisTaskRunner {
                 match == null ? null : match.faceBaseRecordId(), match == null ? null : match.label(),
                 best.isEmpty() ? null : best.get(0).similarity(), null, "OPEN", null, null, null, null, null));
         return new SeenFace(findingId, face.descriptor());
+    }
+
+    /** Plates read on the frame: each number once a run, with the watch-list alerts its reading raised. */
+    private void plateFindings(Task task, int run, Camera camera, RgbImage frame, Instant at, long ms,
+            Set<String> platesSeen) {
+        Recognition r = plates.recogniseFrame(camera, frame, at);
+        for (PlateRead p : r.plates()) {
+            if (!platesSeen.add(p.plateNumber())) {
+                continue;
+            }
+            List<String> alertIds = r.hits().stream().filter(h -> p.plateNumber().equals(h.plateNumber()))
+                    .map(h -> h.alertId()).toList();
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("plateNumber", p.plateNumber());
+            detail.put("confidence", p.confidence());
+            detail.put("box", List.of(p.x(), p.y(), p.width(), p.height()));
+            detail.put("watchlistAlertIds", alertIds);
+            repo.insertFinding(new Finding(UUID.randomUUID(), task.id(), run, task.kind(), "PLATE",
+                    alertIds.isEmpty() ? "PLATE" : "PLATE_HIT", ms, ms, detail, alertIds.isEmpty() ? null : alertIds.get(0),
+                    null, r.snapshotKey(), null, null, null, null, "OPEN", null, null, null, null, null));
+        }
     }
 
     private void storeSlice(UUID taskId, int run, int seq, long fromMs, long toMs, List<RgbImage> frames, double fps) {

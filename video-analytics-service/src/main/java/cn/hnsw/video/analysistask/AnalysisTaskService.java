@@ -379,6 +379,8 @@ public class AnalysisTaskService {
             case BEHAVIOR -> effective.put("behaviorRules", AnalysisInstruction.behaviorRules(
                     behaviorRules.forCamera(f.cameraId()), ins));
             case DIAGNOSIS -> effective.putAll(AnalysisInstruction.standards(standards.current(), ins).thresholds());
+            case PLATE -> effective.put("plateIntervalMs", AnalysisInstruction.number(ins, "plateIntervalMs",
+                    AnalysisInstruction.DEFAULT_PLATE_INTERVAL_MS));
         }
         return new InstructionView(id, ins, t.instructionVersion(), t.appliedVersion(),
                 t.appliedVersion() != null && t.appliedVersion() == t.instructionVersion(), t.status(), effective);
@@ -521,6 +523,8 @@ public class AnalysisTaskService {
         return switch (code) {
             case "FACE" -> "人像";
             case "FACE_MATCHED" -> "人像（人脸库比中）";
+            case "PLATE" -> "车牌";
+            case "PLATE_HIT" -> "车牌（布控命中）";
             default -> code;
         };
     }

@@ -256,6 +256,7 @@ class AnalysisTaskIT {
             case FUSION -> Map.of("clusterDistance", 0.45);
             case BEHAVIOR -> Map.of("loiterSeconds", 20);
             case DIAGNOSIS -> Map.of("BLUR", 300);
+            case PLATE -> Map.of("plateIntervalMs", 500);
         };
     }
 
@@ -476,5 +477,28 @@ class AnalysisTaskIT {
         assertThat(clusterBySprite.keySet()).as(fused.toString()).containsExactlyInAnyOrder("A1", "A2", "B");
         assertThat(clusterBySprite.get("A1")).hasSize(1).isEqualTo(clusterBySprite.get("A2"));
         assertThat(clusterBySprite.get("B")).hasSize(1).doesNotContainAnyElementsOf(clusterBySprite.get("A1"));
+    }
+
+    @Test
+    void aVehicleControlTaskReadsEachPlateOfAnUploadedVideoOnce(@TempDir Path tmp) throws Exception {
+        ApiClient api = new ApiClient(port);
+        BufferedImage scene;
+        try (var in = AnalysisTaskIT.class.getResourceAsStream("/plates/qiong-b6d789.jpg")) {
+            scene = javax.imageio.ImageIO.read(in);
+        }
+        BufferedImage even = scene.getSubimage(0, 0, scene.getWidth() & ~1, scene.getHeight() & ~1);
+        Path clip = TestMedia.clip(tmp.resolve("gate.mp4"), even.getWidth(), even.getHeight(), 2, 6, i -> even);
+        String serviceId = service(api, "VEHICLE_CONTROL", "PLATE_READER", 2);
+        String taskId = task(api, "VEHICLE_CONTROL", serviceId, upload(api, "VEHICLE_CONTROL", clip),
+                Map.of("plateIntervalMs", 1000), true);
+        JsonNode done = await(api, taskId);
+        assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("DONE");
+        List<JsonNode> found = findings(api, taskId);
+        assertThat(found).as(found.toString()).hasSize(1);
+        assertThat(found.get(0).get("code").asText()).isEqualTo("PLATE");
+        assertThat(found.get(0).get("detail").get("plateNumber").asText()).isEqualTo("琼B6D789");
+        assertThat(found.get(0).get("snapshotKey").asText()).isNotBlank();
+        assertThat(api.get("/analysis-findings/" + found.get(0).get("id").asText() + "/snapshot", officer).status())
+                .isEqualTo(200);
     }
 }
