@@ -111,9 +111,10 @@ class AnalysisTaskController {
     @PreAuthorize(MANAGE)
     @ResponseStatus(HttpStatus.CREATED)
     Feed upload(@RequestPart("file") MultipartFile file, @RequestParam String kind,
-            @RequestParam(required = false) String name) {
+            @RequestParam(required = false) String name, @RequestParam(required = false) UUID cameraId) {
         try {
-            return service.uploadFeed(AnalysisTaskService.kind(kind), name, file.getOriginalFilename(), file.getBytes());
+            return service.uploadFeed(AnalysisTaskService.kind(kind), name, file.getOriginalFilename(), file.getBytes(),
+                    cameraId);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -357,6 +357,14 @@ public class AnalysisTaskRepository {
                 rs.getString("handled_by"), instant(rs, "handled_at"), instant(rs, "created_at"));
     }
 
+    /** Findings of a kind (and code) found between the times, on a camera's feeds when one is given. */
+    public long countFindings(AnalysisKind kind, String code, UUID cameraId, Instant from, Instant to) {
+        return jdbc.queryForObject("SELECT count(*) FROM analysis_finding f JOIN analysis_task t ON t.id = f.task_id "
+                + "JOIN analysis_feed d ON d.id = t.feed_id WHERE f.kind = ? AND (?::varchar IS NULL OR f.code = ?) AND "
+                + "(?::uuid IS NULL OR d.camera_id = ?) AND f.created_at >= ? AND f.created_at <= ?", Long.class,
+                kind.name(), code, code, cameraId, cameraId, Timestamp.from(from), Timestamp.from(to));
+    }
+
     // ---- statistics
 
     /** One count of a statistic: a group key and how many. */

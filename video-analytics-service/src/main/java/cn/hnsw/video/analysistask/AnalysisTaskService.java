@@ -149,18 +149,24 @@ public class AnalysisTaskService {
         return feed(f.id());
     }
 
-    /** 离线视频导入新增: the file goes to object storage and becomes a FILE feed of the kind. */
-    public Feed uploadFeed(AnalysisKind k, String name, String fileName, byte[] video) {
+    /**
+     * 离线视频导入新增: the file goes to object storage and becomes a FILE feed of the kind; given a camera, the video is
+     * analysed as that camera's (its rules, its watch-lists, its place on the trajectory).
+     */
+    public Feed uploadFeed(AnalysisKind k, String name, String fileName, byte[] video, UUID cameraId) {
         if (video == null || video.length == 0) {
             throw new HnswException(VideoErrorCode.VIDEO_FILE_EMPTY);
+        }
+        if (cameraId != null) {
+            cameras.get(cameraId);
         }
         allowed(k, DeviceProtocol.FILE.name());
         UUID id = UUID.randomUUID();
         String safe = fileName == null ? "video" : fileName.replaceAll("[^A-Za-z0-9._-]", "_");
         String key = "feeds/" + id + "/" + safe;
         storage.put(VideoAnalysisService.VIDEO_BUCKET, key, video, "application/octet-stream");
-        repo.insertFeed(new Feed(id, k, name == null || name.isBlank() ? safe : name, DeviceProtocol.FILE.name(), null,
-                null, key, fileName, (long) video.length, true, Actors.current().username(), null));
+        repo.insertFeed(new Feed(id, k, name == null || name.isBlank() ? safe : name, DeviceProtocol.FILE.name(),
+                cameraId, null, key, fileName, (long) video.length, true, Actors.current().username(), null));
         return feed(id);
     }
 
@@ -460,6 +466,11 @@ public class AnalysisTaskService {
             throw new HnswException(VideoErrorCode.FINDING_NOT_FOUND, id + " (snapshot)");
         }
         return storage.get(CameraService.SNAPSHOT_BUCKET, f.snapshotKey());
+    }
+
+    /** How many findings of a kind (and code) tasks made between the times, on one camera or on all. */
+    public long findingCount(AnalysisKind k, String code, UUID cameraId, Instant from, Instant to) {
+        return repo.countFindings(k, code, cameraId, from, to);
     }
 
     /** 统计: tasks by status and findings by code, by handling status and by day (Beijing), per kind. */

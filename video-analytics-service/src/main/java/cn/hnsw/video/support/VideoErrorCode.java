@@ -64,6 +64,14 @@ public enum VideoErrorCode implements EnumErrorCode {
     FINDING_ALREADY_HANDLED(HttpStatus.CONFLICT, "分析结果已处置", "The finding has already been handled"),
     SLICE_NOT_FOUND(HttpStatus.NOT_FOUND, "视频切片不存在：{0}", "Video slice not found: {0}"),
     VIDEO_FILE_EMPTY(HttpStatus.BAD_REQUEST, "视频文件为空", "The video file is empty"),
+    RISK_MODEL_NOT_FOUND(HttpStatus.NOT_FOUND, "风险模型或其数据源不存在：{0}", "Risk model or its data feed not found: {0}"),
+    RISK_MODEL_CODE_TAKEN(HttpStatus.CONFLICT, "风险模型编码已存在：{0}", "Risk model code already in use: {0}"),
+    RISK_MODEL_IN_USE(HttpStatus.CONFLICT, "风险模型已有对外服务，不能删除（可停用）：{0}", "The risk model has external services and cannot be deleted (disable it instead): {0}"),
+    RISK_SERVICE_NOT_FOUND(HttpStatus.NOT_FOUND, "风险模型对外服务不存在：{0}", "Risk model service not found: {0}"),
+    RISK_SERVICE_DISABLED(HttpStatus.CONFLICT, "风险模型或其对外服务已停用：{0}", "The risk model or its service is disabled: {0}"),
+    SCENE_NOT_FOUND(HttpStatus.NOT_FOUND, "监管场景或运行场所不存在：{0}", "Supervision scene or venue not found: {0}"),
+    SCENE_CODE_TAKEN(HttpStatus.CONFLICT, "编码已存在：{0}", "Code already in use: {0}"),
+    VENUE_IN_USE(HttpStatus.CONFLICT, "运行场所仍绑定监管场景，不能删除：{0}", "The venue still holds supervision scenes and cannot be deleted: {0}"),
     RECORD_GONE(HttpStatus.UNPROCESSABLE_ENTITY, "数据源中已无此记录：{0}", "The source no longer holds this record: {0}");
 
     private final ErrorText text;

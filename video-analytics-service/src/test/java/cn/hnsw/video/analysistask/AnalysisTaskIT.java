@@ -422,10 +422,10 @@ class AnalysisTaskIT {
     void faceTasksCheckEveryFaceAgainstTheFaceBaseLibraryAndFusionMergesTheSamePerson(@TempDir Path tmp)
             throws Exception {
         ApiClient api = new ApiClient(port);
-        RgbImage group3 = TestMedia.sample("sample3");
-        RgbImage group5 = TestMedia.sample("sample5");
-        BufferedImage personA = TestMedia.region(group3, 517, 350, 332, 277, 0.35);
-        BufferedImage personB = TestMedia.region(group5, 1029, 218, 305, 288, 0.35);
+        // faces no other test enrols or tracks (their trajectories and searches stay their own)
+        RgbImage group6 = TestMedia.sample("sample6");
+        BufferedImage personA = TestMedia.isolated(group6, 1081, 297, 321, 286);
+        BufferedImage personB = TestMedia.isolated(group6, 1447, 301, 306, 282);
         String photo = Base64.getEncoder().encodeToString(TestMedia.jpeg(personA));
         Reply enrolled = api.post("/face-base-records", officer, Map.of("personCode", "P4601001990TASK01", "name",
                 "王某某", "idNo", "460100199001010038", "source", "一人一码", "photoBase64", photo));
@@ -500,5 +500,139 @@ class AnalysisTaskIT {
         assertThat(found.get(0).get("snapshotKey").asText()).isNotBlank();
         assertThat(api.get("/analysis-findings/" + found.get(0).get("id").asText() + "/snapshot", officer).status())
                 .isEqualTo(200);
+    }
+
+    /**
+     * 重点旅客布控 as a work mode of the engine: an approved key-passenger watch-list on a camera, a video of that camera
+     * analysed by a key-passenger control task; the face found is matched and its alert reaches the bound officer.
+     */
+    @Test
+    void aKeyPassengerControlTaskOnACamerasVideoRaisesTheWatchListAlert(@TempDir Path tmp) throws Exception {
+        ApiClient api = new ApiClient(port);
+        String reviewer = tokens.user("li.qiang", "customs-reviewer").organization("/haikou-customs").mint();
+        BufferedImage person = TestMedia.isolated(TestMedia.sample("sample4"), 362, 164, 351, 338);
+        Reply enrolled = api.post("/face-base-records", officer, Map.of("personCode", "P4601001990TASK02", "name",
+                "黄某某", "idNo", "460100199001010054", "source", "一人一码", "photoBase64",
+                Base64.getEncoder().encodeToString(TestMedia.jpeg(person))));
+        assertThat(enrolled.status()).as(enrolled.body().toString()).isEqualTo(201);
+        Reply camera = api.post("/cameras", officer, Map.of("deviceCode", "46010000001320000315", "name",
+                "美兰机场国内出发重点旅客通道", "cameraType", "FACE_CAPTURE", "protocol", "FILE", "sourceUrl", "/dev/null",
+                "portCode", "HAK"));
+        assertThat(camera.status()).as(camera.body().toString()).isEqualTo(201);
+        String cameraId = camera.text("id");
+        Reply control = api.post("/watchlist-tasks", officer, Map.of("name", "重点旅客布控-黄某某", "kind", "KEY_PASSENGER",
+                "maxDistance", 0.6, "cameraIds", List.of(cameraId), "officers", List.of("zhang.wei"), "instruction",
+                "发现后通知现场关员", "targets", List.of(Map.of("faceBaseRecordId", enrolled.text("id")))));
+        assertThat(control.status()).as(control.body().toString()).isEqualTo(201);
+        assertThat(api.post("/watchlist-tasks/" + control.text("id") + "/review", reviewer, Map.of("approve", true))
+                .text("status")).isEqualTo("ACTIVE");
+
+        Path clip = TestMedia.clip(tmp.resolve("key.mp4"), 1280, 720, 10, 20, List.of(
+                new Sprite(TestMedia.variant(person, 0.7, 1.05f), i -> new int[] {100 + i * 10, 200})));
+        Reply feed = api.multipart("/analysis-feeds/uploads", officer, "key.mp4", Files.readAllBytes(clip),
+                Map.of("kind", "KEY_PASSENGER_CONTROL", "cameraId", cameraId));
+        assertThat(feed.status()).as(feed.body().toString()).isEqualTo(201);
+        assertThat(feed.text("cameraId")).isEqualTo(cameraId);
+        String serviceId = service(api, "KEY_PASSENGER_CONTROL", "FACE_PIPELINE", 5);
+        String taskId = task(api, "KEY_PASSENGER_CONTROL", serviceId, feed.text("id"), null, true);
+        assertThat(await(api, taskId).get("status").asText()).isEqualTo("DONE");
+        List<String> alertIds = new ArrayList<>();
+        findings(api, taskId).forEach(f -> f.get("detail").get("watchlistAlertIds").forEach(a -> alertIds.add(a.asText())));
+        assertThat(alertIds).isNotEmpty();
+        Reply alert = api.get("/alerts/" + alertIds.get(0), officer);
+        assertThat(alert.status()).as(alert.body().toString()).isEqualTo(200);
+        assertThat(alert.body().toString()).contains(control.text("id"));
+        // an officer not bound to the control does not see its alert
+        String colleague = tokens.user("wu.gang", "customs-officer").mint();
+        assertThat(api.get("/alerts/" + alertIds.get(0), colleague).status()).isEqualTo(403);
+    }
+
+    /** 风险分析业务模型: a model weighs a camera's findings over its window; its external service answers the level. */
+    @Test
+    void aRiskModelWeighsTheFindingsOfACamerasTasksIntoALevel(@TempDir Path tmp) throws Exception {
+        ApiClient api = new ApiClient(port);
+        Reply camera = api.post("/cameras", officer, Map.of("deviceCode", "46010000001320000316", "name",
+                "秀英港旅检大厅 3 号", "cameraType", "BOX", "protocol", "FILE", "sourceUrl", "/dev/null", "portCode", "XYG"));
+        assertThat(camera.status()).as(camera.body().toString()).isEqualTo(201);
+        String cameraId = camera.text("id");
+        Path running = TestMedia.clip(tmp.resolve("hall-run.mp4"), BehaviorAnalyzerTest.W, BehaviorAnalyzerTest.H, 10, 45,
+                i -> BehaviorAnalyzerTest.frame(i < 20 ? List.of(new Figure(20 + i * 3.2, 70))
+                        : List.of(new Figure(20 + i * 3.2, 70), new Figure(Math.min(310, 10 + (i - 20) * 19.2), 120)),
+                        null, i).toBufferedImage());
+        Reply feed = api.multipart("/analysis-feeds/uploads", officer, "hall-run.mp4", Files.readAllBytes(running),
+                Map.of("kind", "RUNNING", "cameraId", cameraId));
+        assertThat(feed.status()).as(feed.body().toString()).isEqualTo(201);
+        String taskId = task(api, "RUNNING", service(api, "RUNNING", "BEHAVIOR_ANALYZER", 10), feed.text("id"), null, true);
+        assertThat(await(api, taskId).get("status").asText()).isEqualTo("DONE");
+        long runners = findings(api, taskId).stream().filter(f -> f.get("code").asText().equals("RUNNING")).count();
+        assertThat(runners).isPositive();
+
+        // 风险模型新增/修改/查询: administrators only; thresholds in order; one code once
+        Map<String, Object> model = Map.of("code", "HALL-RUN-" + cameraId.substring(0, 8), "name", "旅检大厅奔跑风险",
+                "windowMinutes", 60, "mediumScore", 5, "highScore", 15);
+        assertThat(api.post("/risk-models", officer, model).status()).isEqualTo(403);
+        Reply bad = api.post("/risk-models", admin, Map.of("code", "BAD", "name", "x", "windowMinutes", 60,
+                "mediumScore", 20, "highScore", 10));
+        assertThat(bad.text("code")).isEqualTo("THRESHOLD_INVALID");
+        Reply created = api.post("/risk-models", admin, model);
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        String modelId = created.text("id");
+        assertThat(api.post("/risk-models", admin, model).text("code")).isEqualTo("RISK_MODEL_CODE_TAKEN");
+        Reply changed = api.put("/risk-models/" + modelId, admin, Map.of("name", "旅检大厅异常奔跑风险", "windowMinutes",
+                120, "mediumScore", 5, "highScore", 15, "enabled", true));
+        assertThat(changed.body().get("windowMinutes").asInt()).isEqualTo(120);
+        assertThat(api.get("/risk-models", officer).body().findValuesAsText("id")).contains(modelId);
+
+        // 风险模型接入数据源新增/修改/删除/查询
+        assertThat(api.post("/risk-models/" + modelId + "/feeds", admin, Map.of("kind", "NOPE", "weight", 1))
+                .text("code")).isEqualTo("ANALYSIS_KIND_INVALID");
+        assertThat(api.post("/risk-models/" + modelId + "/feeds", admin, Map.of("kind", "CROWD", "weight", 0))
+                .status()).isEqualTo(400);
+        Reply run = api.post("/risk-models/" + modelId + "/feeds", admin, Map.of("kind", "RUNNING", "code", "RUNNING",
+                "weight", 10));
+        assertThat(run.status()).isEqualTo(201);
+        String crowd = api.post("/risk-models/" + modelId + "/feeds", admin, Map.of("kind", "CROWD", "weight", 3))
+                .text("id");
+        assertThat(api.put("/risk-models/" + modelId + "/feeds/" + crowd, admin, Map.of("weight", 4)).body()
+                .get("weight").asDouble()).isEqualTo(4.0);
+        assertThat(api.get("/risk-models/" + modelId + "/feeds", officer).body()).hasSize(2);
+        assertThat(api.delete("/risk-models/" + modelId + "/feeds/" + crowd, admin).status()).isEqualTo(204);
+        assertThat(api.get("/risk-models/" + modelId + "/feeds", officer).body()).hasSize(1);
+
+        // 风险模型对外服务新增/修改/查询/计算
+        Reply service = api.post("/risk-model-services", admin, Map.of("modelId", modelId, "name", "旅客风险研判",
+                "consumer", "passenger-service"));
+        assertThat(service.status()).isEqualTo(201);
+        String serviceId = service.text("id");
+        assertThat(api.put("/risk-model-services/" + serviceId, admin, Map.of("name", "旅客风险研判服务", "enabled", true))
+                .text("name")).isEqualTo("旅客风险研判服务");
+        assertThat(api.get("/risk-model-services?modelId=" + modelId, officer).body().findValuesAsText("id"))
+                .contains(serviceId);
+        Reply assessed = api.post("/risk-model-services/" + serviceId + "/evaluations", officer,
+                Map.of("cameraId", cameraId));
+        assertThat(assessed.status()).as(assessed.body().toString()).isEqualTo(200);
+        double score = 10.0 * runners;
+        assertThat(assessed.body().get("score").asDouble()).isEqualTo(score);
+        assertThat(assessed.text("level")).isEqualTo(score >= 15 ? "HIGH" : "MEDIUM");
+        assertThat(assessed.body().get("contributions").get(0).get("findings").asLong()).isEqualTo(runners);
+        Reply elsewhere = api.post("/risk-model-services/" + serviceId + "/evaluations", officer,
+                Map.of("cameraId", java.util.UUID.randomUUID().toString()));
+        assertThat(elsewhere.body().get("score").asDouble()).isZero();
+        assertThat(elsewhere.text("level")).isEqualTo("LOW");
+        // before the findings were made the window held none
+        Reply before = api.post("/risk-model-services/" + serviceId + "/evaluations", officer,
+                Map.of("cameraId", cameraId, "at", Instant.now().minusSeconds(7200).toString()));
+        assertThat(before.body().get("score").asDouble()).isZero();
+        assertThat(api.get("/risk-model-services/" + serviceId, officer).body().get("evaluations").asInt()).isEqualTo(3);
+
+        // 风险模型/对外服务删除; a model with services is only disabled
+        assertThat(api.delete("/risk-models/" + modelId, admin).text("code")).isEqualTo("RISK_MODEL_IN_USE");
+        api.put("/risk-model-services/" + serviceId, admin, Map.of("enabled", false));
+        assertThat(api.post("/risk-model-services/" + serviceId + "/evaluations", officer, Map.of()).text("code"))
+                .isEqualTo("RISK_SERVICE_DISABLED");
+        assertThat(api.delete("/risk-model-services/" + serviceId, officer).status()).isEqualTo(403);
+        assertThat(api.delete("/risk-model-services/" + serviceId, admin).status()).isEqualTo(204);
+        assertThat(api.delete("/risk-models/" + modelId, admin).status()).isEqualTo(204);
+        assertThat(api.get("/risk-models/" + modelId, officer).status()).isEqualTo(404);
     }
 }
