@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * 分析指令 — what a task tells its detector beyond the defaults: for behaviours the region and thresholds (over the
  * camera's own rules), for diagnosis the thresholds (over the diagnosis standards), for faces the smallest face and
- * the distances of the face-base check and of same-person merging, for plates how often a frame is read. Only the keys of the task's family are accepted,
+ * the distances of the face-base check and of same-person merging (and the face base record searched for), for
+ * plates how often a frame is read. Only the keys of the task's family are accepted,
  * each in its range; whatever is left out keeps its default.
  */
 public final class AnalysisInstruction {
@@ -21,6 +22,8 @@ public final class AnalysisInstruction {
     public static final double DEFAULT_BASE_LIBRARY_DISTANCE = 0.6;
     public static final double DEFAULT_CLUSTER_DISTANCE = 0.5;
     public static final double DEFAULT_PLATE_INTERVAL_MS = 1000;
+    /** The key of a face base record whose face the faces of the feed are compared with (以图搜脸). */
+    public static final String PROBE = "probeRecordId";
 
     /** A number key with its allowed range (inclusive). */
     private record Range(double min, double max) {
@@ -47,6 +50,15 @@ public final class AnalysisInstruction {
         for (Map.Entry<String, Object> e : instruction.entrySet()) {
             String key = e.getKey();
             Object v = e.getValue();
+            if (family.faces() && key.equals(PROBE)) {
+                // 绑定人脸基础数据库: the face base record the faces are compared with
+                try {
+                    out.put(key, java.util.UUID.fromString(String.valueOf(v)).toString());
+                } catch (IllegalArgumentException e) {
+                    throw new HnswException(VideoErrorCode.INSTRUCTION_INVALID, key + "=" + v);
+                }
+                continue;
+            }
             if ((family == Family.BEHAVIOR || family == Family.FUSION) && key.equals("region")) {
                 out.put(key, region(v));
                 continue;

@@ -48,6 +48,8 @@ public enum AnalysisKind {
     DUTY_FREE_CONTROL("离岛免税回流布控", "Duty-free backflow control", Family.FACE, Set.of(), Set.of()),
     /** 风险车辆布控 工作模式: plates read on the feed and matched against the risk-vehicle watch-lists */
     VEHICLE_CONTROL("风险车辆布控", "Risk-vehicle control", Family.PLATE, Set.of(), Set.of()),
+    /** 以图搜脸: the faces of the feed compared with a face base record bound in the instruction */
+    FACE_SEARCH("以图搜脸", "Search by face", Family.FACE, Set.of(), Set.of()),
     /** 人员轨迹 工作模式: the captures a feed yields are the sightings trajectories are drawn from */
     TRAJECTORY("人员轨迹", "Person trajectory", Family.FACE, Set.of(), Set.of());
 

@@ -230,6 +230,8 @@ public class AnalysisTaskRunner {
         double minFace = AnalysisInstruction.number(ins, "minFaceSide", defaultMinFaceSide);
         double baseDistance = AnalysisInstruction.number(ins, "baseLibraryDistance",
                 AnalysisInstruction.DEFAULT_BASE_LIBRARY_DISTANCE);
+        float[] probe = ins.get(AnalysisInstruction.PROBE) instanceof String p
+                ? library.descriptorOf(UUID.fromString(p)) : null;
         boolean keepSlices = setting != null && setting.keepSlices();
         long sliceMs = setting == null ? 10_000 : setting.sliceSeconds() * 1000L;
         List<RgbImage> sliceFrames = new ArrayList<>();
@@ -279,7 +281,7 @@ public class AnalysisTaskRunner {
                         continue;
                     }
                     seen.add(faceFinding(task, run, camera, deviceCode, source, frame.image(), face, at,
-                            frame.timestampMs(), baseDistance));
+                            frame.timestampMs(), baseDistance, probe));
                 }
             }
             if (readPlates && frame.timestampMs() - lastPlateAt[0] >= plateInterval) {
@@ -357,7 +359,7 @@ public class AnalysisTaskRunner {
 
     /** A face: stored as a capture (and matched against the watch-lists), then checked against the face base library. */
     private SeenFace faceFinding(Task task, int run, Camera camera, String deviceCode, String source, RgbImage frame,
-            AnalyzedFace face, Instant at, long ms, double baseDistance) {
+            AnalyzedFace face, Instant at, long ms, double baseDistance, float[] probe) {
         RecordedFace recorded = captures.recordCapture(frame, face, camera, deviceCode, at, source);
         List<Candidate> best = library.identify(face.descriptor(), FeatureLibraryType.FACE_BASE, 1, baseDistance, false);
         Candidate match = best.isEmpty() || !best.get(0).match() ? null : best.get(0);
@@ -374,12 +376,27 @@ public class AnalysisTaskRunner {
         if (!best.isEmpty()) {
             detail.put("baseLibraryDistance", best.get(0).distance());
         }
+        String code = match != null ? "FACE_MATCHED" : "FACE";
+        if (probe != null) {
+            // 以图搜脸: the distance to the face searched for decides the finding
+            double d = distance(probe, face.descriptor());
+            detail.put("probeDistance", d);
+            code = d <= baseDistance ? "PROBE_MATCH" : "FACE";
+        }
         UUID findingId = UUID.randomUUID();
-        repo.insertFinding(new Finding(findingId, task.id(), run, task.kind(), "FACE", match != null ? "FACE_MATCHED"
-                : "FACE", ms, ms, detail, null, recorded.captureId(), recorded.snapshotKey(),
+        repo.insertFinding(new Finding(findingId, task.id(), run, task.kind(), "FACE", code, ms, ms, detail, null, recorded.captureId(), recorded.snapshotKey(),
                 match == null ? null : match.faceBaseRecordId(), match == null ? null : match.label(),
                 best.isEmpty() ? null : best.get(0).similarity(), null, "OPEN", null, null, null, null, null));
         return new SeenFace(findingId, face.descriptor());
+    }
+
+    private static double distance(float[] a, float[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            double d = a[i] - b[i];
+            s += d * d;
+        }
+        return Math.sqrt(s);
     }
 
     /** Plates read on the frame: each number once a run, with the watch-list alerts its reading raised. */

@@ -21,6 +21,7 @@ import cn.hnsw.video.camera.CameraService;
 import cn.hnsw.video.camera.DeviceProtocol;
 import cn.hnsw.video.diagnosis.DiagnosisStandardRepository;
 import cn.hnsw.video.diagnosis.VideoFault;
+import cn.hnsw.video.library.FaceLibraryService;
 import cn.hnsw.video.support.VideoErrorCode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -53,9 +54,12 @@ public class AnalysisTaskService {
     private final ObjectStorage storage;
     private final BehaviorRuleRepository behaviorRules;
     private final DiagnosisStandardRepository standards;
+    private final FaceLibraryService library;
 
     public AnalysisTaskService(AnalysisTaskRepository repo, AnalysisTaskRunner runner, CameraService cameras,
-            ObjectStorage storage, BehaviorRuleRepository behaviorRules, DiagnosisStandardRepository standards) {
+            ObjectStorage storage, BehaviorRuleRepository behaviorRules, DiagnosisStandardRepository standards,
+            FaceLibraryService library) {
+        this.library = library;
         this.repo = repo;
         this.runner = runner;
         this.cameras = cameras;
@@ -272,7 +276,7 @@ public class AnalysisTaskService {
     public Task createTask(AnalysisKind k, String name, UUID serviceId, UUID feedId, Map<String, Object> instruction,
             int maxSeconds, Instant startAt, boolean startNow) {
         checkParts(k, serviceId, feedId);
-        Map<String, Object> ins = AnalysisInstruction.validate(k.family(), instruction);
+        Map<String, Object> ins = checkedInstruction(k, instruction);
         UUID id = UUID.randomUUID();
         AnalysisTaskStatus status = startAt != null ? AnalysisTaskStatus.SCHEDULED
                 : startNow ? AnalysisTaskStatus.QUEUED : AnalysisTaskStatus.CREATED;
@@ -281,6 +285,15 @@ public class AnalysisTaskService {
             runner.submit(id);
         }
         return task(id);
+    }
+
+    /** The instruction checked for the kind; a face base record it binds must exist (404 otherwise). */
+    private Map<String, Object> checkedInstruction(AnalysisKind k, Map<String, Object> instruction) {
+        Map<String, Object> ins = AnalysisInstruction.validate(k.family(), instruction);
+        if (ins.get(AnalysisInstruction.PROBE) instanceof String probe) {
+            library.record(UUID.fromString(probe));
+        }
+        return ins;
     }
 
     private void checkParts(AnalysisKind k, UUID serviceId, UUID feedId) {
@@ -377,6 +390,9 @@ public class AnalysisTaskService {
                         AnalysisInstruction.DEFAULT_BASE_LIBRARY_DISTANCE));
                 effective.put("clusterDistance", AnalysisInstruction.number(ins, "clusterDistance",
                         AnalysisInstruction.DEFAULT_CLUSTER_DISTANCE));
+                if (ins.get(AnalysisInstruction.PROBE) != null) {
+                    effective.put(AnalysisInstruction.PROBE, ins.get(AnalysisInstruction.PROBE));
+                }
                 if (t.kind().family() == Family.FUSION) {
                     effective.put("behaviorRules", AnalysisInstruction.behaviorRules(
                             behaviorRules.forCamera(f.cameraId()), ins));
@@ -395,7 +411,7 @@ public class AnalysisTaskService {
     /** 指令修改: a new version; a running task keeps the one it started with until its next run. */
     public InstructionView setInstruction(UUID id, Map<String, Object> instruction) {
         Task t = task(id);
-        repo.setInstruction(id, AnalysisInstruction.validate(t.kind().family(), instruction));
+        repo.setInstruction(id, checkedInstruction(t.kind(), instruction));
         return instruction(id);
     }
 
@@ -534,6 +550,7 @@ public class AnalysisTaskService {
         return switch (code) {
             case "FACE" -> "人像";
             case "FACE_MATCHED" -> "人像（人脸库比中）";
+            case "PROBE_MATCH" -> "以图搜脸命中";
             case "PLATE" -> "车牌";
             case "PLATE_HIT" -> "车牌（布控命中）";
             default -> code;

@@ -126,6 +126,38 @@ public class FaceLibraryService {
         return f;
     }
 
+    /** 特征库修改: the entry's label (what an officer sees on a hit). */
+    public StoredFeature relabel(FeatureLibraryType library, UUID id, String label) {
+        if (features.relabel(library, id, label) == 0) {
+            throw new HnswException(VideoErrorCode.LIBRARY_ENTRY_NOT_FOUND, library + "/" + id);
+        }
+        return features.byIds(List.of(id)).get(0);
+    }
+
+    /**
+     * 特征库删除: the entry leaves the database and, once that has committed, the vector index. The face base library
+     * keeps one descriptor per face base record and is not edited here (409).
+     */
+    @Transactional
+    public void removeFromLibrary(FeatureLibraryType library, UUID id) {
+        if (library == FeatureLibraryType.FACE_BASE) {
+            throw new HnswException(VideoErrorCode.LIBRARY_ENTRY_FIXED, id);
+        }
+        if (features.delete(library, id) == 0) {
+            throw new HnswException(VideoErrorCode.LIBRARY_ENTRY_NOT_FOUND, library + "/" + id);
+        }
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    index.remove(id);
+                }
+            });
+        } else {
+            index.remove(id);
+        }
+    }
+
     public List<StoredFeature> library(FeatureLibraryType library) {
         return features.byLibrary(library);
     }

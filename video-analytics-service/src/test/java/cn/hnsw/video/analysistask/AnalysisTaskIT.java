@@ -462,6 +462,27 @@ class AnalysisTaskIT {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM face_capture WHERE id = ?::uuid", Integer.class,
                 faces.get(0).get("captureId").asText())).isEqualTo(1);
 
+        // 以图搜脸: bound to the enrolled record, only A's faces are found; a record that does not exist is refused
+        String searchService = service(api, "FACE_SEARCH", "FACE_PIPELINE", 5);
+        String searchFeed = upload(api, "FACE_SEARCH", clip);
+        assertThat(api.post("/analysis-tasks", officer, Map.of("kind", "FACE_SEARCH", "name", "x", "serviceId",
+                searchService, "feedId", searchFeed, "instruction", Map.of("probeRecordId", "not-a-record"))).text("code"))
+                .isEqualTo("INSTRUCTION_INVALID");
+        assertThat(api.post("/analysis-tasks", officer, Map.of("kind", "FACE_SEARCH", "name", "x", "serviceId",
+                searchService, "feedId", searchFeed, "instruction", Map.of("probeRecordId",
+                        java.util.UUID.randomUUID().toString()))).text("code")).isEqualTo("FACE_RECORD_NOT_FOUND");
+        String searchTask = task(api, "FACE_SEARCH", searchService, searchFeed,
+                Map.of("probeRecordId", enrolled.text("id")), true);
+        assertThat(await(api, searchTask).get("status").asText()).isEqualTo("DONE");
+        List<JsonNode> searched = findings(api, searchTask);
+        assertThat(searched).extracting(f -> f.get("code").asText()).contains("PROBE_MATCH");
+        assertThat(searched).filteredOn(f -> f.get("detail").get("box").get(0).asDouble() >= 800).isNotEmpty()
+                .allMatch(f -> f.get("code").asText().equals("FACE"));
+        assertThat(searched).filteredOn(f -> f.get("code").asText().equals("PROBE_MATCH"))
+                .allMatch(f -> f.get("detail").get("box").get(0).asDouble() < 800);
+        assertThat(api.get("/analysis-tasks/" + searchTask + "/instruction", officer).body().get("effective")
+                .get("probeRecordId").asText()).isEqualTo(enrolled.text("id"));
+
         // 算法融合: the same faces, merged by person: both shots of A in one cluster, B in another
         String fusionService = service(api, "FUSION", "FUSION", 5);
         String fusionTask = task(api, "FUSION", fusionService, upload(api, "FUSION", clip), null, true);
@@ -510,7 +531,7 @@ class AnalysisTaskIT {
     void aKeyPassengerControlTaskOnACamerasVideoRaisesTheWatchListAlert(@TempDir Path tmp) throws Exception {
         ApiClient api = new ApiClient(port);
         String reviewer = tokens.user("li.qiang", "customs-reviewer").organization("/haikou-customs").mint();
-        BufferedImage person = TestMedia.isolated(TestMedia.sample("sample4"), 362, 164, 351, 338);
+        BufferedImage person = TestMedia.isolated(TestMedia.sample("sample1"), 1434, 176, 337, 309);
         Reply enrolled = api.post("/face-base-records", officer, Map.of("personCode", "P4601001990TASK02", "name",
                 "黄某某", "idNo", "460100199001010054", "source", "一人一码", "photoBase64",
                 Base64.getEncoder().encodeToString(TestMedia.jpeg(person))));
