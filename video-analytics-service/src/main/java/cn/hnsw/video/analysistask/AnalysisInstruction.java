@@ -54,7 +54,7 @@ public final class AnalysisInstruction {
                 // 绑定人脸基础数据库: the face base record the faces are compared with
                 try {
                     out.put(key, java.util.UUID.fromString(String.valueOf(v)).toString());
-                } catch (IllegalArgumentException e) {
+                } catch (IllegalArgumentException notAUuid) {
                     throw new HnswException(VideoErrorCode.INSTRUCTION_INVALID, key + "=" + v);
                 }
                 continue;
