@@ -103,9 +103,27 @@ public class FaceLibraryService {
     /** 重点人员绑定人脸基础信息库 (FP 204): the person's descriptor joins the PERSON_OF_INTEREST library. */
     @Transactional
     public PersonOfInterest bindPersonOfInterest(UUID faceBaseRecordId, String category, String reason) {
+        return bindPersonOfInterest(faceBaseRecordId, category, reason, Actors.current().username());
+    }
+
+    /**
+     * 重点人员信息存储 from a data feed: the record of {@code personCode} bound as a person of interest of the
+     * category unless it already is; false when nothing was added.
+     */
+    @Transactional
+    public boolean bindImportedPerson(String personCode, String category, String reason, String by) {
+        UUID id = records.idByPersonCode(personCode).orElse(null);
+        if (id == null || records.isPerson(id, category)) {
+            return false;
+        }
+        bindPersonOfInterest(id, category, reason, by);
+        return true;
+    }
+
+    private PersonOfInterest bindPersonOfInterest(UUID faceBaseRecordId, String category, String reason, String by) {
         FaceBaseRecord record = record(faceBaseRecordId);
-        PersonOfInterest p = new PersonOfInterest(UUID.randomUUID(), faceBaseRecordId, category, reason,
-                Actors.current().username(), Instant.now());
+        PersonOfInterest p = new PersonOfInterest(UUID.randomUUID(), faceBaseRecordId, category, reason, by,
+                Instant.now());
         records.insertPerson(p);
         store(new StoredFeature(UUID.randomUUID(), FeatureLibraryType.PERSON_OF_INTEREST, faceBaseRecordId, null,
                 record.name() + " / " + category, descriptorOf(faceBaseRecordId)));

@@ -18,6 +18,7 @@ public enum VideoErrorCode implements EnumErrorCode {
     TASK_NOT_FOUND(HttpStatus.NOT_FOUND, "布控任务不存在：{0}", "Watch-list task not found: {0}"),
     TASK_STATE_INVALID(HttpStatus.CONFLICT, "布控任务当前状态为 {0}，不能执行“{1}”", "The watch-list task is {0}; it cannot be {1}"),
     NOT_TASK_SUBMITTER(HttpStatus.FORBIDDEN, "只有提交人或平台管理员可以删除布控任务", "Only the submitter or a platform administrator can delete a watch-list task"),
+    NOT_REVISION_SUBMITTER(HttpStatus.FORBIDDEN, "只有提交人可以修改待审核的布控任务", "Only the submitter can revise a watch-list task awaiting review"),
     SELF_REVIEW(HttpStatus.FORBIDDEN, "审核人不能审核自己提交的申请", "A reviewer cannot review their own request"),
     TASK_WITHOUT_TARGETS(HttpStatus.UNPROCESSABLE_ENTITY, "布控任务至少需要一个布控对象", "A watch-list task needs at least one target"),
     TASK_WITHOUT_OFFICERS(HttpStatus.UNPROCESSABLE_ENTITY, "布控任务至少需要绑定一名接收预警的警员", "A watch-list task must bind at least one officer to receive its alerts"),

@@ -525,13 +525,14 @@ class AnalysisTaskIT {
 
     /**
      * 重点旅客布控 as a work mode of the engine: an approved key-passenger watch-list on a camera, a video of that camera
-     * analysed by a key-passenger control task; the face found is matched and its alert reaches the bound officer.
+     * analysed by a key-passenger control task; the face found is matched and its alert reaches the bound officer
+     * (only him: the officer who ran the task is not bound to the control).
      */
     @Test
     void aKeyPassengerControlTaskOnACamerasVideoRaisesTheWatchListAlert(@TempDir Path tmp) throws Exception {
         ApiClient api = new ApiClient(port);
         String reviewer = tokens.user("li.qiang", "customs-reviewer").organization("/haikou-customs").mint();
-        BufferedImage person = TestMedia.isolated(TestMedia.sample("sample1"), 1434, 176, 337, 309);
+        BufferedImage person = TestMedia.isolated(TestMedia.sample("sample6"), 592, 393, 286, 259);
         Reply enrolled = api.post("/face-base-records", officer, Map.of("personCode", "P4601001990TASK02", "name",
                 "黄某某", "idNo", "460100199001010054", "source", "一人一码", "photoBase64",
                 Base64.getEncoder().encodeToString(TestMedia.jpeg(person))));
@@ -542,11 +543,22 @@ class AnalysisTaskIT {
         assertThat(camera.status()).as(camera.body().toString()).isEqualTo(201);
         String cameraId = camera.text("id");
         Reply control = api.post("/watchlist-tasks", officer, Map.of("name", "重点旅客布控-黄某某", "kind", "KEY_PASSENGER",
-                "maxDistance", 0.6, "cameraIds", List.of(cameraId), "officers", List.of("zhang.wei"), "instruction",
+                "maxDistance", 0.6, "cameraIds", List.of(cameraId), "officers", List.of("lin.feng"), "instruction",
                 "发现后通知现场关员", "targets", List.of(Map.of("faceBaseRecordId", enrolled.text("id")))));
         assertThat(control.status()).as(control.body().toString()).isEqualTo(201);
-        assertThat(api.post("/watchlist-tasks/" + control.text("id") + "/review", reviewer, Map.of("approve", true))
-                .text("status")).isEqualTo("ACTIVE");
+        // 布控任务修改: before review, by its submitter only
+        String colleague = tokens.user("wu.gang", "customs-officer").mint();
+        String controlPath = "/watchlist-tasks/" + control.text("id");
+        assertThat(api.put(controlPath, colleague, Map.of("name", "x")).status()).isEqualTo(403);
+        Reply revised = api.put(controlPath, officer, Map.of("name", "重点旅客布控-黄某某（修订）", "maxDistance", 0.55,
+                "instruction", "发现后通知现场关员并留存影像"));
+        assertThat(revised.status()).as(revised.body().toString()).isEqualTo(200);
+        assertThat(revised.text("name")).isEqualTo("重点旅客布控-黄某某（修订）");
+        assertThat(api.get(controlPath + "/history", officer).body().findValuesAsText("action")).contains("REVISED");
+        assertThat(api.post(controlPath + "/review", reviewer, Map.of("approve", true)).text("status"))
+                .isEqualTo("ACTIVE");
+        assertThat(api.put(controlPath, officer, Map.of("name", "y")).status()).isEqualTo(409);
+        assertThat(api.get(controlPath + "/monitoring", officer).body().get("hits").asLong()).isZero();
 
         Path clip = TestMedia.clip(tmp.resolve("key.mp4"), 1280, 720, 10, 20, List.of(
                 new Sprite(TestMedia.variant(person, 0.7, 1.05f), i -> new int[] {100 + i * 10, 200})));
@@ -560,12 +572,18 @@ class AnalysisTaskIT {
         List<String> alertIds = new ArrayList<>();
         findings(api, taskId).forEach(f -> f.get("detail").get("watchlistAlertIds").forEach(a -> alertIds.add(a.asText())));
         assertThat(alertIds).isNotEmpty();
-        Reply alert = api.get("/alerts/" + alertIds.get(0), officer);
+        // the officer bound to the control (not the one who ran the task) receives it
+        String bound = tokens.user("lin.feng", "customs-officer").mint();
+        Reply alert = api.get("/alerts/" + alertIds.get(0), bound);
         assertThat(alert.status()).as(alert.body().toString()).isEqualTo(200);
         assertThat(alert.body().toString()).contains(control.text("id"));
         // an officer not bound to the control does not see its alert
-        String colleague = tokens.user("wu.gang", "customs-officer").mint();
         assertThat(api.get("/alerts/" + alertIds.get(0), colleague).status()).isEqualTo(403);
+        // 布控任务监控: the hits, open, on this camera
+        Reply monitoring = api.get(controlPath + "/monitoring", reviewer);
+        assertThat(monitoring.body().get("hits").asLong()).isEqualTo(alertIds.size());
+        assertThat(monitoring.body().get("open").asLong()).isEqualTo(alertIds.size());
+        assertThat(monitoring.body().get("cameras").get(0).asText()).isEqualTo(cameraId);
     }
 
     /** 风险分析业务模型: a model weighs a camera's findings over its window; its external service answers the level. */
