@@ -75,6 +75,10 @@ public enum VideoErrorCode implements EnumErrorCode {
     VENUE_IN_USE(HttpStatus.CONFLICT, "运行场所仍绑定监管场景，不能删除：{0}", "The venue still holds supervision scenes and cannot be deleted: {0}"),
     LIBRARY_ENTRY_NOT_FOUND(HttpStatus.NOT_FOUND, "特征库中无此条目：{0}", "No such entry in the feature library: {0}"),
     LIBRARY_ENTRY_FIXED(HttpStatus.CONFLICT, "人脸基础信息库的特征随人脸基础信息维护，不能单独删除：{0}", "A face base library entry belongs to its face base record and cannot be deleted on its own: {0}"),
+    MOBILE_FEED_NOT_FOUND(HttpStatus.NOT_FOUND, "移动端数据源不存在：{0}", "Mobile feed not found: {0}"),
+    TEMPLATE_NOT_FOUND(HttpStatus.NOT_FOUND, "模板不存在：{0}", "Template not found: {0}"),
+    TEMPLATE_NOT_PUBLISHED(HttpStatus.CONFLICT, "模板尚未发布：{0}", "The template is not published: {0}"),
+    COMMAND_TASK_NOT_FOUND(HttpStatus.NOT_FOUND, "指挥任务不存在：{0}", "Command task not found: {0}"),
     RECORD_GONE(HttpStatus.UNPROCESSABLE_ENTITY, "数据源中已无此记录：{0}", "The source no longer holds this record: {0}");
 
     private final ErrorText text;

@@ -584,6 +584,51 @@ class AnalysisTaskIT {
         assertThat(monitoring.body().get("hits").asLong()).isEqualTo(alertIds.size());
         assertThat(monitoring.body().get("open").asLong()).isEqualTo(alertIds.size());
         assertThat(monitoring.body().get("cameras").get(0).asText()).isEqualTo(cameraId);
+
+        // 移动单兵应用: each channel's feeds are the officer's own (add, change, list, delete)
+        for (String channel : List.of("RISK_TRAVELER", "RISK_VEHICLE", "HANDLING_FEEDBACK", "MONITORING", "WATCHLIST")) {
+            Reply f = api.post("/mobile/feeds", bound, Map.of("channel", channel, "name", channel + " 试用"));
+            assertThat(f.status()).as(f.body().toString()).isEqualTo(201);
+            String fid = f.text("id");
+            assertThat(api.put("/mobile/feeds/" + fid, bound, Map.of("name", "停用", "enabled", false)).body()
+                    .get("enabled").asBoolean()).isFalse();
+            assertThat(api.get("/mobile/feeds?channel=" + channel, bound).body().findValuesAsText("id")).contains(fid);
+            assertThat(api.get("/mobile/feeds/" + fid, colleague).status()).isEqualTo(404);
+            assertThat(api.delete("/mobile/feeds/" + fid, colleague).status()).isEqualTo(404);
+            assertThat(api.delete("/mobile/feeds/" + fid, bound).status()).isEqualTo(204);
+        }
+        // what the channels deliver: the person alert (on its camera only), the control with its instruction, the camera
+        Reply traveler = api.post("/mobile/feeds", bound, Map.of("channel", "RISK_TRAVELER", "name", "重点旅客通道",
+                "cameraIds", List.of(cameraId)));
+        assertThat(api.get("/mobile/notifications?channel=RISK_TRAVELER", bound).body().findValuesAsText("id"))
+                .contains(alertIds.get(0));
+        String otherCamera = api.post("/cameras", officer, Map.of("deviceCode", "46010000001320000317", "name",
+                "美兰机场国际出发通道", "cameraType", "FACE_CAPTURE", "protocol", "FILE", "sourceUrl", "/dev/null",
+                "portCode", "HAK")).text("id");
+        api.put("/mobile/feeds/" + traveler.text("id"), bound, Map.of("cameraIds", List.of(otherCamera), "enabled", true));
+        assertThat(api.get("/mobile/notifications?channel=RISK_TRAVELER", bound).body().findValuesAsText("id"))
+                .doesNotContain(alertIds.get(0));
+        api.post("/mobile/feeds", bound, Map.of("channel", "RISK_VEHICLE", "name", "车辆"));
+        assertThat(api.get("/mobile/notifications?channel=RISK_VEHICLE", bound).body().findValuesAsText("id"))
+                .doesNotContain(alertIds.get(0));
+        api.post("/mobile/feeds", bound, Map.of("channel", "WATCHLIST", "name", "AR 眼镜布控"));
+        Reply controls = api.get("/mobile/notifications?channel=WATCHLIST", bound);
+        assertThat(controls.body().findValuesAsText("id")).contains(control.text("id"));
+        assertThat(controls.body().findValuesAsText("detail")).contains("发现后通知现场关员并留存影像");
+        api.post("/mobile/feeds", bound, Map.of("channel", "MONITORING", "name", "通道画面", "cameraIds", List.of(cameraId)));
+        assertThat(api.get("/mobile/notifications?channel=MONITORING", bound).body().findValuesAsText("id"))
+                .containsExactly(cameraId);
+        // the colleague's feed of the same channel delivers nothing of a control he is not bound to
+        api.post("/mobile/feeds", colleague, Map.of("channel", "RISK_TRAVELER", "name", "全部"));
+        assertThat(api.get("/mobile/notifications?channel=RISK_TRAVELER", colleague).body().findValuesAsText("id"))
+                .doesNotContain(alertIds.get(0));
+        // 预警处置结果反馈: once handled, the alert reaches the feedback channel with its result
+        assertThat(api.post("/alerts/" + alertIds.get(0) + "/handling", bound, Map.of("result", "VERIFIED_RELEASED",
+                "note", "核实为本人，放行")).status()).isEqualTo(200);
+        api.post("/mobile/feeds", bound, Map.of("channel", "HANDLING_FEEDBACK", "name", "处置反馈"));
+        Reply feedback = api.get("/mobile/notifications?channel=HANDLING_FEEDBACK", bound);
+        assertThat(feedback.body().findValuesAsText("id")).contains(alertIds.get(0));
+        assertThat(feedback.body().findValuesAsText("handlingResult")).contains("VERIFIED_RELEASED");
     }
 
     /** 风险分析业务模型: a model weighs a camera's findings over its window; its external service answers the level. */
