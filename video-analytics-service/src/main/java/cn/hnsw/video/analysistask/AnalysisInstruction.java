@@ -100,11 +100,13 @@ public final class AnalysisInstruction {
     }
 
     /** The camera's (or the default) behaviour rules with the instruction's values over them. */
-    @SuppressWarnings("unchecked")
     public static BehaviorRules behaviorRules(BehaviorRules base, Map<String, Object> ins) {
         double[] region = base.region();
         if (ins.get("region") instanceof List<?> l) {
-            region = ((List<Number>) l).stream().mapToDouble(Number::doubleValue).toArray();
+            region = new double[l.size()];
+            for (int i = 0; i < region.length; i++) {
+                region[i] = ((Number) l.get(i)).doubleValue();
+            }
         }
         return new BehaviorRules(region, number(ins, "runningSpeed", base.runningSpeed()),
                 number(ins, "runningMinSeconds", base.runningMinSeconds()), number(ins, "loiterSeconds", base.loiterSeconds()),
