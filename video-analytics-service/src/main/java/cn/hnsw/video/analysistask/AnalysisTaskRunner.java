@@ -266,7 +266,7 @@ public class AnalysisTaskRunner {
             if (behaviour != null) {
                 for (BehaviorEvent e : behaviour.accept(frame.image(), frame.timestampMs())) {
                     if (kind.behaviours().contains(e.kind())) {
-                        behaviourFinding(task, run, camera, source, e);
+                        behaviourFinding(task, run, camera, source, e, frame.image(), baseDistance);
                     }
                 }
             }
@@ -310,7 +310,7 @@ public class AnalysisTaskRunner {
                     detail.put("frames", d.frames());
                     tx.executeWithoutResult(s -> alertFinding(task, run, camera, source, "DIAGNOSIS", f.name(), 0,
                             lastMs[0], detail, "视频诊断异常：" + AnalysisTaskService.faultZh(f), "Video fault: " + f.name(),
-                            "video-fault", Alert.Level.LOW));
+                            "video-fault", Alert.Level.LOW, null));
                 }
             }
         }
@@ -325,21 +325,48 @@ public class AnalysisTaskRunner {
         return cancelled.contains(task.id()) ? AnalysisTaskStatus.CANCELLED : AnalysisTaskStatus.DONE;
     }
 
-    private void behaviourFinding(Task task, int run, Camera camera, String source, BehaviorEvent e) {
+    /**
+     * A behaviour, with the faces seen in the frame that completed it checked against the face base library
+     * (结果与人脸基础库校验): each face's best record within the distance, the closest of them kept on the finding.
+     */
+    private void behaviourFinding(Task task, int run, Camera camera, String source, BehaviorEvent e, RgbImage frame,
+            double baseDistance) {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("detail", e.detail());
+        List<Map<String, Object>> persons = new ArrayList<>();
+        Candidate closest = null;
+        for (AnalyzedFace f : faces.allFaces(frame)) {
+            List<Candidate> best = library.identify(f.descriptor(), FeatureLibraryType.FACE_BASE, 1, baseDistance, false);
+            Map<String, Object> person = new LinkedHashMap<>();
+            person.put("box", List.of(f.box().x(), f.box().y(), f.box().width(), f.box().height()));
+            Candidate c = best.isEmpty() || !best.get(0).match() ? null : best.get(0);
+            person.put("baseLibraryMatch", c != null);
+            if (c != null) {
+                person.put("faceRecordId", c.faceBaseRecordId());
+                person.put("label", c.label());
+                person.put("similarity", c.similarity());
+                if (closest == null || c.distance() < closest.distance()) {
+                    closest = c;
+                }
+            }
+            persons.add(person);
+        }
+        detail.put("persons", persons);
         String code = e.kind().name();
+        Candidate match = closest;
         tx.executeWithoutResult(s -> alertFinding(task, run, camera, source, "BEHAVIOR", code, e.startMs(), e.endMs(),
                 detail, AnalysisTaskService.behaviourZh(e.kind()), "Abnormal behaviour: "
-                        + code.toLowerCase().replace('_', ' '), "abnormal-behavior", Alert.Level.MEDIUM));
+                        + code.toLowerCase().replace('_', ' '), "abnormal-behavior", Alert.Level.MEDIUM, match));
     }
 
     private void alertFinding(Task task, int run, Camera camera, String source, String family, String code,
             long startMs, long endMs, Map<String, Object> detail, String titleZh, String titleEn, String alertType,
-            Alert.Level level) {
+            Alert.Level level, Candidate match) {
         String alertId = "VT-" + UUID.randomUUID();
         repo.insertFinding(new Finding(UUID.randomUUID(), task.id(), run, task.kind(), family, code, startMs, endMs,
-                detail, alertId, null, null, null, null, null, null, "OPEN", null, null, null, null, null));
+                detail, alertId, null, null, match == null ? null : match.faceBaseRecordId(),
+                match == null ? null : match.label(), match == null ? null : match.similarity(), null, "OPEN", null,
+                null, null, null, null));
         Map<String, String> attributes = new HashMap<>();
         attributes.put("code", code);
         attributes.put("source", source);

@@ -719,4 +719,46 @@ class AnalysisTaskIT {
         assertThat(api.delete("/risk-models/" + modelId, admin).status()).isEqualTo(204);
         assertThat(api.get("/risk-models/" + modelId, officer).status()).isEqualTo(404);
     }
+
+    /**
+     * 行为分析结果与人脸基础库校验: the faces in the frame that completed a behaviour are checked against the face base
+     * library; a runner in a hall where an enrolled person stands carries that person's record.
+     */
+    @Test
+    void aBehaviourCarriesTheFaceBaseCheckOfTheFacesInItsFrame(@TempDir Path tmp) throws Exception {
+        ApiClient api = new ApiClient(port);
+        BufferedImage person = TestMedia.isolated(TestMedia.sample("sample6"), 1081, 297, 321, 286);
+        String photo = Base64.getEncoder().encodeToString(TestMedia.jpeg(person));
+        Reply enrolled = api.post("/face-base-records", officer, Map.of("personCode", "P4601001990TASK03", "name",
+                "周某某", "idNo", "460100199001010070", "source", "一人一码", "photoBase64", photo));
+        assertThat(enrolled.status()).as(enrolled.body().toString()).isEqualTo(201);
+        Set<String> sameFace = new HashSet<>();
+        api.post("/identity-checks", officer, Map.of("photoBase64", photo, "topK", 20, "exact", true)).body()
+                .forEach(c -> {
+                    if (c.get("match").asBoolean()) {
+                        sameFace.add(c.get("faceBaseRecordId").asText());
+                    }
+                });
+        BufferedImage face = TestMedia.variant(person, 0.25, 1.0f);
+        Path hall = TestMedia.clip(tmp.resolve("hall-face.mp4"), 640, 360, 10, 45, i -> {
+            BufferedImage scene = new BufferedImage(640, 360, BufferedImage.TYPE_3BYTE_BGR);
+            Graphics2D g = scene.createGraphics();
+            g.drawImage(BehaviorAnalyzerTest.frame(i < 20 ? List.of(new Figure(20 + i * 3.2, 70))
+                    : List.of(new Figure(20 + i * 3.2, 70), new Figure(Math.min(310, 10 + (i - 20) * 19.2), 120)),
+                    null, i).toBufferedImage(), 0, 0, 640, 360, null);
+            // an enrolled person standing at the side of the hall the whole time
+            g.drawImage(face, 470, 10, null);
+            g.dispose();
+            return scene;
+        });
+        String taskId = task(api, "RUNNING", service(api, "RUNNING", "BEHAVIOR_ANALYZER", 10),
+                upload(api, "RUNNING", hall), null, true);
+        assertThat(await(api, taskId).get("status").asText()).isEqualTo("DONE");
+        List<JsonNode> found = findings(api, taskId);
+        assertThat(found).extracting(f -> f.get("code").asText()).containsOnly("RUNNING").isNotEmpty();
+        JsonNode runner = found.get(0);
+        assertThat(runner.get("detail").get("persons")).as(runner.toString()).isNotEmpty();
+        assertThat(sameFace).contains(runner.get("faceRecordId").asText());
+        assertThat(runner.get("similarity").asDouble()).isGreaterThan(0.5);
+    }
 }
