@@ -19,6 +19,7 @@ describe('video feature', () => {
       'officer.face-library',
       'officer.vehicle-control',
       'officer.video-alerts',
+      'officer.video-analysis-tasks',
       'officer.video-cameras',
       'officer.video-inspections',
       'officer.watchlist-tasks',

@@ -201,7 +201,127 @@ export interface StorageFailure {
   lastAttemptAt: string
 }
 
+/** 视频结构化解析任务引擎 (AnalysisTaskController). */
+export interface AnalysisKindView {
+  kind: string
+  nameZh: string
+  nameEn: string
+  family: string
+  detector: string
+  streamTypes: string[]
+  keepSlices: boolean
+  sliceSeconds: number
+  retentionDays: number
+}
+
+export interface AnalysisFeed {
+  id: string
+  kind: string
+  name: string
+  protocol: string
+  cameraId: string | null
+  sourceUrl: string | null
+  objectKey: string | null
+  fileName: string | null
+  fileBytes: number | null
+  enabled: boolean
+  createdBy: string
+  createdAt: string
+}
+
+export interface AnalysisService {
+  id: string
+  kind: string
+  name: string
+  detector: string
+  sampleFps: number
+  enabled: boolean
+  version: number
+}
+
+export interface AnalysisTask {
+  id: string
+  kind: string
+  name: string
+  serviceId: string
+  feedId: string
+  instruction: Record<string, unknown>
+  instructionVersion: number
+  appliedVersion: number | null
+  maxSeconds: number
+  startAt: string | null
+  status: string
+  frames: number
+  mediaMs: number
+  durationMs: number | null
+  progress: number | null
+  findings: number
+  slices: number
+  errorZh: string | null
+  errorEn: string | null
+  anomaly: string
+  runs: number
+  createdAt: string
+}
+
+export interface AnalysisFinding {
+  id: string
+  taskId: string
+  run: number
+  kind: string
+  family: string
+  code: string
+  startMs: number
+  endMs: number
+  detail: Record<string, unknown>
+  alertId: string | null
+  snapshotKey: string | null
+  faceLabel: string | null
+  similarity: number | null
+  clusterNo: number | null
+  status: string
+  handlingResult: string | null
+}
+
+export interface AnalysisCount {
+  key: string
+  code: string
+  count: number
+}
+
+export interface AnalysisStatistics {
+  tasksByStatus: AnalysisCount[]
+  findingsByCode: AnalysisCount[]
+  findingsByStatus: AnalysisCount[]
+  findingsByDay: AnalysisCount[]
+}
+
 export const videoApi = {
+  analysisKinds: () => api.get<AnalysisKindView[]>(`${BASE}/analysis-kinds`),
+  analysisFeeds: (kind: string) => api.get<Page<AnalysisFeed>>(`${BASE}/analysis-feeds`, { query: { kind, size: 100 } }),
+  addAnalysisFeed: (body: Record<string, unknown>) => api.post<AnalysisFeed>(`${BASE}/analysis-feeds`, body),
+  uploadAnalysisFeed: (kind: string, file: File, name: string) => {
+    const form = new FormData()
+    form.append('file', file)
+    form.append('kind', kind)
+    if (name) form.append('name', name)
+    return api.post<AnalysisFeed>(`${BASE}/analysis-feeds/uploads`, form)
+  },
+  deleteAnalysisFeed: (id: string) => api.delete<void>(`${BASE}/analysis-feeds/${id}`),
+  analysisServices: (kind: string) => api.get<AnalysisService[]>(`${BASE}/analysis-services`, { query: { kind } }),
+  addAnalysisService: (body: Record<string, unknown>) => api.post<AnalysisService>(`${BASE}/analysis-services`, body),
+  analysisTasks: (kind: string) => api.get<Page<AnalysisTask>>(`${BASE}/analysis-tasks`, { query: { kind, size: 100 } }),
+  addAnalysisTask: (body: Record<string, unknown>) => api.post<AnalysisTask>(`${BASE}/analysis-tasks`, body),
+  startAnalysisTask: (id: string) => api.post<AnalysisTask>(`${BASE}/analysis-tasks/${id}/runs`, {}),
+  cancelAnalysisTask: (id: string) => api.post<AnalysisTask>(`${BASE}/analysis-tasks/${id}/cancellation`, {}),
+  deleteAnalysisTask: (id: string) => api.delete<void>(`${BASE}/analysis-tasks/${id}`),
+  handleAnalysisAnomaly: (id: string, action: string, note: string) =>
+    api.post<AnalysisTask>(`${BASE}/analysis-tasks/${id}/anomaly-handling`, { action, note }),
+  analysisFindings: (kind: string, taskId?: string) =>
+    api.get<Page<AnalysisFinding>>(`${BASE}/analysis-findings`, { query: { kind, taskId, size: 100 } }),
+  handleAnalysisFinding: (id: string, result: string, note: string) =>
+    api.post<AnalysisFinding>(`${BASE}/analysis-findings/${id}/handling`, { result, note }),
+  analysisStatistics: (kind: string) => api.get<AnalysisStatistics>(`${BASE}/analysis-statistics`, { query: { kind } }),
   dataFeeds: () => api.get<FaceDataFeed[]>(`${BASE}/face-data-feeds`),
   createDataFeed: (body: Record<string, unknown>) => api.post<FaceDataFeed>(`${BASE}/face-data-feeds`, body),
   enableDataFeed: (id: string, enabled: boolean) =>

@@ -216,6 +216,16 @@ public class VideoAnalysisService {
     /** Stores one captured face and matches it; used by video runs and by the face-image intake interface. */
     public List<WatchlistHit> record(RgbImage frame, AnalyzedFace face, Camera camera, String deviceCode,
             Instant capturedAt, String source) {
+        return recordCapture(frame, face, camera, deviceCode, capturedAt, source).hits();
+    }
+
+    /** One stored capture: its id, its snapshot in {@link CameraService#SNAPSHOT_BUCKET}, its attributes and hits. */
+    public record RecordedFace(UUID captureId, String snapshotKey, String attributesJson, List<WatchlistHit> hits) {
+    }
+
+    /** As {@link #record}, returning what was stored as well as the watch-list hits (the analysis tasks keep both). */
+    public RecordedFace recordCapture(RgbImage frame, AnalyzedFace face, Camera camera, String deviceCode,
+            Instant capturedAt, String source) {
         UUID captureId = UUID.randomUUID();
         String key = "captures/" + capturedAt.toString().substring(0, 10) + "/" + captureId + ".jpg";
         storage.put(CameraService.SNAPSHOT_BUCKET, key, crop(frame, face.box()), "image/jpeg");
@@ -223,12 +233,13 @@ public class VideoAnalysisService {
         FaceCapture capture = new FaceCapture(captureId, camera == null ? null : camera.id(), deviceCode, capturedAt,
                 new float[] {(float) b.x(), (float) b.y(), (float) b.width(), (float) b.height()}, b.score(), key,
                 faces.attributesJson(frame, face), source);
-        return tx.execute(status -> {
+        List<WatchlistHit> hits = tx.execute(status -> {
             captures.insert(capture);
             library.store(new StoredFeature(UUID.randomUUID(), FeatureLibraryType.SNAPSHOT, null, captureId,
                     deviceCode + "@" + capturedAt, face.descriptor()));
             return watchlists.match(capture, face.descriptor(), camera);
         });
+        return new RecordedFace(captureId, key, capture.attributesJson(), hits);
     }
 
     /** The face with half its size of margin around it, as a JPEG. */

@@ -63,4 +63,19 @@ public class FfmpegVideoSourceAdapter implements VideoSourceAdapter {
         }
         return handed;
     }
+
+    @Override
+    public long durationMs(String url) {
+        if (url.contains("://")) {
+            return -1;
+        }
+        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(url)) {
+            grabber.start();
+            long micros = grabber.getLengthInTime();
+            grabber.stop();
+            return micros > 0 ? micros / 1000 : -1;
+        } catch (org.bytedeco.javacv.FrameGrabber.Exception e) {
+            return -1;
+        }
+    }
 }

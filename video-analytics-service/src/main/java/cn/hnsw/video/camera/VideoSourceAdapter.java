@@ -20,4 +20,9 @@ public interface VideoSourceAdapter {
      * @return frames handed on
      */
     int read(String url, double sampleFps, long maxDurationMs, Predicate<Frame> consumer);
+
+    /** The media length of a file in milliseconds, or -1 where the source has none (a live stream) or cannot say. */
+    default long durationMs(String url) {
+        return -1;
+    }
 }

@@ -41,6 +41,16 @@ public class FaceBaseRecordRepository {
                 r.id(), r.personCode(), r.name(), r.idNo(), r.source(), r.photoKey());
     }
 
+    public Optional<UUID> idByPersonCode(String personCode) {
+        return jdbc.queryForList("SELECT id FROM face_base_record WHERE person_code = ?", UUID.class, personCode).stream()
+                .findFirst();
+    }
+
+    public boolean isPerson(UUID faceBaseRecordId, String category) {
+        return jdbc.queryForObject("SELECT count(*) FROM person_of_interest WHERE face_base_record_id = ? AND category = ?",
+                Integer.class, faceBaseRecordId, category) > 0;
+    }
+
     public Optional<FaceBaseRecord> find(UUID id) {
         return jdbc.query("SELECT * FROM face_base_record WHERE id = ?", (rs, i) -> map(rs), id).stream().findFirst();
     }

@@ -31,6 +31,16 @@ public class FaceFeatureRepository {
                 f.label(), toArray(f.descriptor()));
     }
 
+    /** 特征库修改: a new label for an entry of the library; 0 when the library holds no such entry. */
+    public int relabel(FeatureLibraryType library, UUID id, String label) {
+        return jdbc.update("UPDATE face_feature SET label = ? WHERE id = ? AND library = ?", label, id, library.name());
+    }
+
+    /** 特征库删除: 0 when the library holds no such entry. */
+    public int delete(FeatureLibraryType library, UUID id) {
+        return jdbc.update("DELETE FROM face_feature WHERE id = ? AND library = ?", id, library.name());
+    }
+
     public long count() {
         Long n = jdbc.queryForObject("SELECT count(*) FROM face_feature", Long.class);
         return n == null ? 0 : n;

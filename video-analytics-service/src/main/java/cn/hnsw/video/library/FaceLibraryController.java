@@ -25,9 +25,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -119,6 +121,22 @@ class FaceLibraryController {
         }
         return FeatureView.of(service.addToLibrary(library(library), r.faceBaseRecordId(),
                 r.photoBase64() == null ? null : decode(r.photoBase64()), r.label()));
+    }
+
+    record LibraryEntryUpdate(@NotBlank @Size(max = 256) String label) {
+    }
+
+    @PutMapping("/feature-libraries/{library}/entries/{id}")
+    @PreAuthorize("hasAnyRole('customs-officer', 'platform-admin')")
+    FeatureView relabel(@PathVariable String library, @PathVariable UUID id, @Valid @RequestBody LibraryEntryUpdate r) {
+        return FeatureView.of(service.relabel(library(library), id, r.label()));
+    }
+
+    @DeleteMapping("/feature-libraries/{library}/entries/{id}")
+    @PreAuthorize("hasAnyRole('customs-officer', 'platform-admin')")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void removeEntry(@PathVariable String library, @PathVariable UUID id) {
+        service.removeFromLibrary(library(library), id);
     }
 
     @GetMapping("/feature-libraries/{library}/entries")

@@ -103,9 +103,27 @@ public class FaceLibraryService {
     /** 重点人员绑定人脸基础信息库 (FP 204): the person's descriptor joins the PERSON_OF_INTEREST library. */
     @Transactional
     public PersonOfInterest bindPersonOfInterest(UUID faceBaseRecordId, String category, String reason) {
+        return bindPersonOfInterest(faceBaseRecordId, category, reason, Actors.current().username());
+    }
+
+    /**
+     * 重点人员信息存储 from a data feed: the record of {@code personCode} bound as a person of interest of the
+     * category unless it already is; false when nothing was added.
+     */
+    @Transactional
+    public boolean bindImportedPerson(String personCode, String category, String reason, String by) {
+        UUID id = records.idByPersonCode(personCode).orElse(null);
+        if (id == null || records.isPerson(id, category)) {
+            return false;
+        }
+        bindPersonOfInterest(id, category, reason, by);
+        return true;
+    }
+
+    private PersonOfInterest bindPersonOfInterest(UUID faceBaseRecordId, String category, String reason, String by) {
         FaceBaseRecord record = record(faceBaseRecordId);
-        PersonOfInterest p = new PersonOfInterest(UUID.randomUUID(), faceBaseRecordId, category, reason,
-                Actors.current().username(), Instant.now());
+        PersonOfInterest p = new PersonOfInterest(UUID.randomUUID(), faceBaseRecordId, category, reason, by,
+                Instant.now());
         records.insertPerson(p);
         store(new StoredFeature(UUID.randomUUID(), FeatureLibraryType.PERSON_OF_INTEREST, faceBaseRecordId, null,
                 record.name() + " / " + category, descriptorOf(faceBaseRecordId)));
@@ -124,6 +142,38 @@ public class FaceLibraryService {
         StoredFeature f = new StoredFeature(UUID.randomUUID(), library, faceBaseRecordId, null, label, descriptor);
         store(f);
         return f;
+    }
+
+    /** 特征库修改: the entry's label (what an officer sees on a hit). */
+    public StoredFeature relabel(FeatureLibraryType library, UUID id, String label) {
+        if (features.relabel(library, id, label) == 0) {
+            throw new HnswException(VideoErrorCode.LIBRARY_ENTRY_NOT_FOUND, library + "/" + id);
+        }
+        return features.byIds(List.of(id)).get(0);
+    }
+
+    /**
+     * 特征库删除: the entry leaves the database and, once that has committed, the vector index. The face base library
+     * keeps one descriptor per face base record and is not edited here (409).
+     */
+    @Transactional
+    public void removeFromLibrary(FeatureLibraryType library, UUID id) {
+        if (library == FeatureLibraryType.FACE_BASE) {
+            throw new HnswException(VideoErrorCode.LIBRARY_ENTRY_FIXED, id);
+        }
+        if (features.delete(library, id) == 0) {
+            throw new HnswException(VideoErrorCode.LIBRARY_ENTRY_NOT_FOUND, library + "/" + id);
+        }
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    index.remove(id);
+                }
+            });
+        } else {
+            index.remove(id);
+        }
     }
 
     public List<StoredFeature> library(FeatureLibraryType library) {

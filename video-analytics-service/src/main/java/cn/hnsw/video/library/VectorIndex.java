@@ -167,6 +167,16 @@ public class VectorIndex {
         }
     }
 
+    /** Takes a deleted descriptor out of the index. */
+    public synchronized void remove(UUID featureId) {
+        try {
+            writer.deleteDocuments(new org.apache.lucene.index.Term(ID, featureId.toString()));
+            commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private void addDocument(StoredFeature f) {
         Document doc = new Document();
         doc.add(new StringField(ID, f.id().toString(), Field.Store.YES));

@@ -40,18 +40,20 @@ public class PlateRecognitionService {
     }
 
     /**
-     * One frame of a camera's stream or of an offline video: the plates read and the alerts raised; the frame is kept
-     * as the snapshot only when a plate is read.
+     * One frame of a camera's stream or of an offline video (camera null when the video belongs to none): the plates
+     * read and the alerts raised; the frame is kept as the snapshot only when a plate is read.
      */
     public Recognition recogniseFrame(Camera camera, RgbImage frame, Instant at) {
         List<PlateReader.PlateRead> plates = reader.read(frame);
+        UUID cameraId = camera == null ? null : camera.id();
         if (plates.isEmpty()) {
-            return new Recognition(camera.id(), at, null, plates, List.of());
+            return new Recognition(cameraId, at, null, plates, List.of());
         }
-        String key = "plates/" + camera.id() + "/" + at.toEpochMilli() + "-" + UUID.randomUUID() + ".jpg";
+        String key = "plates/" + (cameraId == null ? "video" : cameraId) + "/" + at.toEpochMilli() + "-"
+                + UUID.randomUUID() + ".jpg";
         storage.put(CameraService.SNAPSHOT_BUCKET, key, frame.toJpeg(), "image/jpeg");
-        return new Recognition(camera.id(), at, key, plates,
-                watchlists.matchPlates(plates, camera, camera.deviceCode(), at, key));
+        return new Recognition(cameraId, at, key, plates,
+                watchlists.matchPlates(plates, camera, camera == null ? null : camera.deviceCode(), at, key));
     }
 
     public Recognition recognise(UUID cameraId, byte[] image, Instant capturedAt) {

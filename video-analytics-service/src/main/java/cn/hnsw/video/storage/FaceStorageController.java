@@ -43,12 +43,12 @@ class FaceStorageController {
     record DataFeedRequest(@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_.-]+") String code,
             @NotBlank @Size(max = 128) String name, @NotBlank String sourceType,
             @NotBlank @Size(max = 64) @Pattern(regexp = "[a-z0-9-]+") String partnerId,
-            @Min(1) @Max(200) Integer pageSize) {
+            @Min(1) @Max(200) Integer pageSize, @Size(max = 64) String poiCategory) {
     }
 
     record DataFeedUpdate(@NotBlank @Size(max = 128) String name, @NotBlank String sourceType,
             @NotBlank @Size(max = 64) @Pattern(regexp = "[a-z0-9-]+") String partnerId,
-            @Min(1) @Max(200) Integer pageSize) {
+            @Min(1) @Max(200) Integer pageSize, @Size(max = 64) String poiCategory) {
     }
 
     record Enabled(@NotNull Boolean enabled) {
@@ -61,7 +61,8 @@ class FaceStorageController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('platform-admin')")
     DataFeed create(@Valid @RequestBody DataFeedRequest r) {
-        return service.createSource(r.code().trim(), r.name().trim(), r.sourceType(), r.partnerId(), r.pageSize());
+        return service.createSource(r.code().trim(), r.name().trim(), r.sourceType(), r.partnerId(), r.pageSize(),
+                r.poiCategory());
     }
 
     @GetMapping("/face-data-feeds")
@@ -72,7 +73,8 @@ class FaceStorageController {
     @PutMapping("/face-data-feeds/{id}")
     @PreAuthorize("hasRole('platform-admin')")
     DataFeed update(@PathVariable UUID id, @Valid @RequestBody DataFeedUpdate r) {
-        return service.updateSource(id, r.name().trim(), r.sourceType(), r.partnerId(), r.pageSize());
+        return service.updateSource(id, r.name().trim(), r.sourceType(), r.partnerId(), r.pageSize(),
+                r.poiCategory());
     }
 
     @DeleteMapping("/face-data-feeds/{id}")

@@ -83,6 +83,12 @@ public class FaceStorageService {
     }
 
     public DataFeed createSource(String code, String name, String sourceType, String partnerId, Integer pageSize) {
+        return createSource(code, name, sourceType, partnerId, pageSize, null);
+    }
+
+    /** 数据源新增; with a category, a 重点人员信息 feed: what it stores also becomes persons of interest of it. */
+    public DataFeed createSource(String code, String name, String sourceType, String partnerId, Integer pageSize,
+            String poiCategory) {
         if (!SOURCE_TYPES.contains(sourceType)) {
             throw new HnswException(VideoErrorCode.DATA_FEED_TYPE_INVALID, sourceType);
         }
@@ -90,7 +96,7 @@ public class FaceStorageService {
             throw new HnswException(VideoErrorCode.DATA_FEED_CODE_TAKEN, code);
         }
         DataFeed s = new DataFeed(UUID.randomUUID(), code, name, sourceType, partnerId,
-                pageSize == null ? 50 : pageSize, true, Actors.current().username(), Instant.now());
+                pageSize == null ? 50 : pageSize, true, Actors.current().username(), Instant.now(), blank(poiCategory));
         repo.insert(s);
         return source(s.id());
     }
@@ -104,12 +110,22 @@ public class FaceStorageService {
     }
 
     /** 数据配置修改: name, type, partner and batch size; the code stays (stored records name their source by it). */
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
     public DataFeed updateSource(UUID id, String name, String sourceType, String partnerId, Integer pageSize) {
+        return updateSource(id, name, sourceType, partnerId, pageSize, source(id).poiCategory());
+    }
+
+    /** 数据源修改, the person-of-interest category included (blank: the feed imports into the face base only). */
+    public DataFeed updateSource(UUID id, String name, String sourceType, String partnerId, Integer pageSize,
+            String poiCategory) {
         DataFeed s = source(id);
         if (!SOURCE_TYPES.contains(sourceType)) {
             throw new HnswException(VideoErrorCode.DATA_FEED_TYPE_INVALID, sourceType);
         }
-        repo.update(id, name, sourceType, partnerId, pageSize == null ? s.pageSize() : pageSize);
+        repo.update(id, name, sourceType, partnerId, pageSize == null ? s.pageSize() : pageSize, blank(poiCategory));
         return source(id);
     }
 
@@ -235,14 +251,24 @@ public class FaceStorageService {
                 throw new HnswException(VideoErrorCode.PHOTO_MISSING);
             }
             FaceBaseRecord rec = library.enrol(r.personCode(), r.name(), r.idNo(), s.code(), r.photo());
+            bindPerson(s, r);
             return new Outcome(Result.STORED, rec.id(), null, null, null);
         } catch (HnswException e) {
             if (e.errorCode() == VideoErrorCode.PERSON_CODE_TAKEN) {
+                // already in the face base: a person-of-interest feed still binds it (once)
+                bindPerson(s, r);
                 return new Outcome(Result.SKIPPED, null, null, null, null);
             }
             return new Outcome(Result.FAILED, null, e.errorCode().toString(), e.messageZh(), e.messageEn());
         } catch (DataIntegrityViolationException e) {
             return new Outcome(Result.SKIPPED, null, null, null, null);
+        }
+    }
+
+    private void bindPerson(DataFeed s, SourceRecord r) {
+        if (s.poiCategory() != null) {
+            library.bindImportedPerson(r.personCode(), s.poiCategory(), "数据源 " + s.code() + " 导入",
+                    "feed:" + s.code());
         }
     }
 

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -119,6 +120,25 @@ class WatchlistController {
     @PreAuthorize("hasAnyRole('customs-officer', 'customs-reviewer', 'platform-admin')")
     List<HistoryLine> history(@PathVariable UUID id) {
         return service.history(id);
+    }
+
+    record RevisionRequest(@Size(max = 128) String name, Double maxDistance, List<UUID> cameraIds,
+            List<String> officers, @Size(max = 1024) String instruction) {
+    }
+
+    @PutMapping("/{id}")
+    @PreAuthorize("hasAnyRole('customs-officer', 'platform-admin')")
+    TaskView revise(@PathVariable UUID id, @Valid @RequestBody RevisionRequest r) {
+        if (r.maxDistance() != null && !(r.maxDistance() > 0 && r.maxDistance() <= 1.5)) {
+            throw new HnswException(VideoErrorCode.THRESHOLD_INVALID, r.maxDistance());
+        }
+        return TaskView.of(service.revise(id, r.name(), r.maxDistance(), r.cameraIds(), r.officers(), r.instruction()));
+    }
+
+    @GetMapping("/{id}/monitoring")
+    @PreAuthorize("hasAnyRole('customs-officer', 'customs-reviewer', 'platform-admin')")
+    WatchlistRepository.Monitoring monitoring(@PathVariable UUID id) {
+        return service.monitoring(id);
     }
 
     @DeleteMapping("/{id}")

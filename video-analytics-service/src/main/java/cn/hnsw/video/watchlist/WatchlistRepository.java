@@ -69,6 +69,29 @@ public class WatchlistRepository {
                 t.requestedBy(), t.id());
     }
 
+    /** Writes what a revision may change. */
+    public void revise(WatchlistTask t) {
+        jdbc.update("UPDATE watchlist_task SET name = ?, max_distance = ?, camera_ids = ?, officers = ?, instruction = ?, "
+                + "updated_at = now(), version = version + 1 WHERE id = ?", t.name(), t.maxDistance(),
+                t.cameraIds().toArray(UUID[]::new), t.officers().toArray(String[]::new), t.instruction(), t.id());
+    }
+
+    /** 布控任务监控: the task's hits, open and handled, the last one and the cameras that saw its targets. */
+    public record Monitoring(UUID taskId, WatchlistStatus status, long hits, long open, long handled,
+            java.time.Instant lastHitAt, List<UUID> cameras) {
+    }
+
+    public Monitoring monitoring(WatchlistTask t) {
+        return jdbc.queryForObject("SELECT count(*) n, count(*) FILTER (WHERE status = 'RAISED') o, count(*) FILTER "
+                + "(WHERE status = 'HANDLED') h, max(occurred_at) last, COALESCE(array_agg(DISTINCT camera_id) FILTER "
+                + "(WHERE camera_id IS NOT NULL), '{}') cams FROM watchlist_hit WHERE task_id = ?", (rs, i) -> {
+                    java.sql.Timestamp last = rs.getTimestamp("last");
+                    return new Monitoring(t.id(), t.status(), rs.getLong("n"), rs.getLong("o"), rs.getLong("h"),
+                            last == null ? null : last.toInstant(),
+                            java.util.Arrays.asList((UUID[]) rs.getArray("cams").getArray()));
+                }, t.id());
+    }
+
     public void history(UUID taskId, String action, String actor, String comment, WatchlistStatus from,
             WatchlistStatus to) {
         jdbc.update("INSERT INTO watchlist_task_history (task_id, action, actor, comment, from_status, to_status) "

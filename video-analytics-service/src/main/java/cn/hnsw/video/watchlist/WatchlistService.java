@@ -124,6 +124,21 @@ public class WatchlistService {
         return task;
     }
 
+    /** 布控任务修改: before the first review, by its submitter; the history keeps the revision. */
+    @Transactional
+    public WatchlistTask revise(UUID id, String name, Double maxDistance, List<UUID> cameraIds, List<String> officers,
+            String instruction) {
+        WatchlistTask task = lock(id).revised(Actors.current().username(), name, maxDistance, cameraIds, officers,
+                instruction);
+        tasks.revise(task);
+        tasks.history(id, "REVISED", Actors.current().username(), instruction, task.status(), task.status());
+        return task;
+    }
+
+    public WatchlistRepository.Monitoring monitoring(UUID id) {
+        return tasks.monitoring(get(id));
+    }
+
     @Transactional
     public WatchlistTask requestWithdrawal(UUID id, String reason) {
         WatchlistTask task = lock(id);

@@ -134,6 +134,28 @@ public class WatchlistTask {
         return action;
     }
 
+    /**
+     * 布控任务修改: while the task waits for its first review, its submitter may change what the reviewer will see
+     * (name, threshold, cameras, officers, instruction); the review then covers the revised task.
+     */
+    public WatchlistTask revised(String editor, String newName, Double newMaxDistance, List<UUID> newCameraIds,
+            List<String> newOfficers, String newInstruction) {
+        if (status != WatchlistStatus.PENDING_REVIEW || pendingAction != PendingAction.ACTIVATION) {
+            throw new HnswException(VideoErrorCode.TASK_STATE_INVALID, status, "revised");
+        }
+        if (!editor.equals(createdBy)) {
+            throw new HnswException(VideoErrorCode.NOT_REVISION_SUBMITTER);
+        }
+        List<String> officersAfter = newOfficers == null ? officers : newOfficers;
+        if (officersAfter.isEmpty()) {
+            throw new HnswException(VideoErrorCode.TASK_WITHOUT_OFFICERS);
+        }
+        return new WatchlistTask(id, newName == null || newName.isBlank() ? name : newName, kind, status,
+                newMaxDistance == null ? maxDistance : newMaxDistance, newCameraIds == null ? cameraIds : newCameraIds,
+                officersAfter, organization, newInstruction == null ? instruction : newInstruction, alertLevel,
+                createdBy, reviewedBy, reviewComment, pendingAction, requestedBy, createdAt, samplingRate);
+    }
+
     /** 任务撤控: ask to withdraw an active task (takes effect on review). */
     public void requestWithdrawal(String requester) {
         if (status != WatchlistStatus.ACTIVE || pendingAction != null) {
@@ -152,8 +174,10 @@ public class WatchlistTask {
         requestedBy = requester;
     }
 
+    /** Active, and watching every camera or this one (a capture of no camera is watched only by the former). */
     public boolean matchesCamera(UUID cameraId) {
-        return status == WatchlistStatus.ACTIVE && (cameraIds.isEmpty() || cameraIds.contains(cameraId));
+        // List.copyOf's lists refuse contains(null): a video of no camera used to fail every camera-bound task
+        return status == WatchlistStatus.ACTIVE && (cameraIds.isEmpty() || cameraId != null && cameraIds.contains(cameraId));
     }
 
     public UUID id() {

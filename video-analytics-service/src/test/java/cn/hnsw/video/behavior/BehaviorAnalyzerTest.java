@@ -17,10 +17,10 @@ import org.junit.jupiter.api.Test;
  * Behaviour analysis on generated clips with known ground truth: a hall floor with sensor noise, people as figures
  * that walk, run, stand about, gather or fight, and a bag that is left or taken. Quiet clips raise nothing.
  */
-class BehaviorAnalyzerTest {
+public class BehaviorAnalyzerTest {
 
-    static final int W = 320;
-    static final int H = 180;
+    public static final int W = 320;
+    public static final int H = 180;
     static final int FPS = 10;
     static final BufferedImage FLOOR = floor();
 
@@ -39,10 +39,10 @@ class BehaviorAnalyzerTest {
     }
 
     /** A scene: figures at positions, optional bag; then sensor noise. */
-    record Figure(double x, double y) {
+    public record Figure(double x, double y) {
     }
 
-    static RgbImage frame(List<Figure> people, int[] bag, int seed) {
+    public static RgbImage frame(List<Figure> people, int[] bag, int seed) {
         BufferedImage f = new BufferedImage(W, H, BufferedImage.TYPE_3BYTE_BGR);
         Graphics2D g = f.createGraphics();
         g.drawImage(FLOOR, 0, 0, null);

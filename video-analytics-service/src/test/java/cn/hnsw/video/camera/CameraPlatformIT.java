@@ -182,6 +182,55 @@ class CameraPlatformIT {
         api.post("/camera-platform/health-checks", officer, Map.of());
     }
 
+    /**
+     * 视频流实时解析/切片/存储: an analysis task on a live camera of the platform reads the simulator's HTTP stream as it
+     * is paced out, keeps it as MP4 slices in object storage and reports its progress.
+     */
+    @Test
+    void anAnalysisTaskOnALiveCameraParsesAndSlicesTheStreamAsItArrives() throws Exception {
+        assertThat(api.post("/camera-platform/synchronisations", admin, Map.of()).status()).isEqualTo(200);
+        String cameraId = jdbc.queryForObject("SELECT id::text FROM camera WHERE device_code = ?", String.class,
+                MEILAN_FACE);
+        String protocol = jdbc.queryForObject("SELECT protocol FROM camera WHERE id = ?::uuid", String.class, cameraId);
+        assertThat(api.put("/analysis-kinds/ASSISTED/stream-types", admin, Map.of("streamTypes",
+                List.of(protocol, "FILE"))).status()).isEqualTo(200);
+        assertThat(api.put("/analysis-kinds/ASSISTED/storage", admin, Map.of("keepSlices", true, "sliceSeconds", 2,
+                "retentionDays", 30)).status()).isEqualTo(200);
+        Reply feed = api.post("/analysis-feeds", officer, Map.of("kind", "ASSISTED", "name", "美兰机场人脸抓拍 1",
+                "cameraId", cameraId));
+        assertThat(feed.status()).as(feed.body().toString()).isEqualTo(201);
+        assertThat(feed.text("protocol")).isEqualTo(protocol);
+        Reply service = api.post("/analysis-services", admin, Map.of("kind", "ASSISTED", "name", "视频辅助分析",
+                "detector", "FACE_PIPELINE", "sampleFps", 5));
+        Reply task = api.post("/analysis-tasks", officer, Map.of("kind", "ASSISTED", "name", "美兰机场实时解析",
+                "serviceId", service.text("id"), "feedId", feed.text("id"), "maxSeconds", 5, "start", true));
+        assertThat(task.status()).as(task.body().toString()).isEqualTo(201);
+        String id = task.text("id");
+        JsonNode done;
+        long until = System.currentTimeMillis() + 120_000;
+        do {
+            Thread.sleep(250);
+            done = api.get("/analysis-tasks/" + id, officer).body();
+            assertThat(System.currentTimeMillis()).isLessThan(until);
+        } while (done.get("status").asText().matches("QUEUED|RUNNING"));
+        assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("DONE");
+        assertThat(done.get("frames").asInt()).isGreaterThanOrEqualTo(15);
+        assertThat(done.hasNonNull("durationMs")).as("a live stream has no length").isFalse();
+        assertThat(done.get("mediaMs").asLong()).isBetween(3000L, 5000L);
+        Reply slices = api.get("/analysis-tasks/" + id + "/slices", officer);
+        assertThat(slices.body().size()).isGreaterThanOrEqualTo(2);
+        long previousEnd = -1;
+        for (JsonNode s : slices.body()) {
+            assertThat(s.get("startMs").asLong()).isGreaterThanOrEqualTo(previousEnd);
+            assertThat(s.get("bytes").asLong()).isPositive();
+            previousEnd = s.get("endMs").asLong();
+        }
+        Reply mp4 = api.get("/analysis-tasks/" + id + "/slices/1/1", officer);
+        assertThat(new String(mp4.raw(), 4, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("ftyp");
+        api.put("/analysis-kinds/ASSISTED/storage", admin, Map.of("keepSlices", false, "sliceSeconds", 10,
+                "retentionDays", 30));
+    }
+
     private HttpResponse<String> simulator(String method, String path, String json) throws Exception {
         return simulator(method, path, json, admin);
     }

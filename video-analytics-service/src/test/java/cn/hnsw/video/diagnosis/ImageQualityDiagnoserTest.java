@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * Each fault on clips made from a real photograph (face-api's sample4, MIT) with that one fault put in, the known
  * ground truth; the clean clip raises nothing. Thresholds are the seeded standards of V2.
  */
-class ImageQualityDiagnoserTest {
+public class ImageQualityDiagnoserTest {
 
     static final DiagnosisStandards STANDARDS = new DiagnosisStandards(Map.ofEntries(Map.entry("BLUR", 400.0),
             Map.entry("COLOR_CAST", 1.5), Map.entry("LOW_CONTRAST", 18.0), Map.entry("BRIGHTNESS_LOW", 40.0),
@@ -26,11 +26,11 @@ class ImageQualityDiagnoserTest {
             Map.entry("PTZ_FAILURE", 1.5), Map.entry("SIGNAL_LOSS", 0.97)));
 
     static BufferedImage scene;
-    static final int W = 640;
-    static final int H = 427;
+    public static final int W = 640;
+    public static final int H = 427;
 
     @BeforeAll
-    static void load() {
+    public static void load() {
         BufferedImage full = TestMedia.sample("sample4").toBufferedImage();
         scene = new BufferedImage(W + 200, H + 200, BufferedImage.TYPE_3BYTE_BGR);
         Graphics2D g = scene.createGraphics();
@@ -39,7 +39,7 @@ class ImageQualityDiagnoserTest {
     }
 
     /** Frame i of a clean clip: the scene with sensor noise, a slight natural change per frame. */
-    static BufferedImage clean(int i) {
+    public static BufferedImage clean(int i) {
         return view(100, 100, i);
     }
 

@@ -270,6 +270,61 @@ class FaceStorageIT {
         assertThat(api.get("/face-data-feeds", officer).body().toString()).doesNotContain("POP-SANYA");
     }
 
+    /**
+     * 重点人员信息库: a feed with a person-of-interest category stores the source's people into the face base and binds
+     * each as a person of interest of that category (the PERSON_OF_INTEREST library finds them); a second run finds
+     * them stored already and binds nobody twice.
+     */
+    @Test
+    void aPersonOfInterestFeedBindsWhatItStoresOnce() throws Exception {
+        ApiClient api = new ApiClient(port);
+        String admin = tokens.user("ops.chen", "platform-admin").mint();
+        String officer = tokens.user("zhang.wei", "customs-officer").mint();
+        assertThat(simulator("POST", "/v1/population-registry/reset", "{}", admin).statusCode()).isEqualTo(200);
+        String faceA = face("sample3", 1465, 331, 289, 271);
+        String faceB = face("sample5", 273, 879, 383, 351);
+        List<Map<String, Object>> people = List.of(person("EXT-0101", "POI-P-0101", "重点人员甲", faceA),
+                person("EXT-0102", "POI-P-0102", "重点人员乙", faceB));
+        assertThat(simulator("PUT", "/v1/population-registry/records", json(people), admin).statusCode()).isEqualTo(200);
+
+        Map<String, Object> feed = new HashMap<>(Map.of("code", "POI-SMUGGLING", "name", "涉私重点人员名单", "sourceType",
+                "BORDER_INSPECTION", "partnerId", "population-registry", "pageSize", 10, "poiCategory", "涉私"));
+        assertThat(api.post("/face-data-feeds", officer, feed).status()).isEqualTo(403);
+        Reply created = api.post("/face-data-feeds", admin, feed);
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        assertThat(created.text("poiCategory")).isEqualTo("涉私");
+        String feedId = created.text("id");
+        feed.put("name", "涉私重点人员名单（海关）");
+        feed.remove("code");
+        Reply changed = api.put("/face-data-feeds/" + feedId, admin, feed);
+        assertThat(changed.status()).as(changed.body().toString()).isEqualTo(200);
+        assertThat(changed.text("name")).isEqualTo("涉私重点人员名单（海关）");
+        assertThat(changed.text("poiCategory")).isEqualTo("涉私");
+
+        String taskId = api.post("/face-storage-tasks", admin, Map.of("dataFeedId", feedId)).text("id");
+        JsonNode task = awaitEnd(api, officer, taskId);
+        assertThat(task.get("status").asText()).as(task.toString()).isEqualTo("COMPLETED");
+        assertThat(task.get("stored").asInt()).isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM person_of_interest p JOIN face_base_record r ON r.id = "
+                + "p.face_base_record_id WHERE r.person_code IN ('POI-P-0101', 'POI-P-0102') AND p.category = '涉私'",
+                Integer.class)).isEqualTo(2);
+        Reply persons = api.get("/persons-of-interest", officer);
+        assertThat(persons.body().findValuesAsText("category")).contains("涉私");
+        Reply found = api.post("/identity-checks", officer, Map.of("photoBase64", faceB, "library",
+                "PERSON_OF_INTEREST", "topK", 1, "exact", true));
+        assertThat(found.body().get(0).get("label").asText()).isEqualTo("重点人员乙 / 涉私");
+
+        // a second import: both already stored, skipped, and not bound again
+        String again = api.post("/face-storage-tasks", admin, Map.of("dataFeedId", feedId)).text("id");
+        JsonNode second = awaitEnd(api, officer, again);
+        assertThat(second.get("skipped").asInt()).isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM person_of_interest p JOIN face_base_record r ON r.id = "
+                + "p.face_base_record_id WHERE r.person_code IN ('POI-P-0101', 'POI-P-0102')", Integer.class))
+                .isEqualTo(2);
+        assertThat(api.get("/face-storage-tasks?dataFeedId=" + feedId, officer).body().findValuesAsText("id"))
+                .contains(taskId, again);
+    }
+
     private static JsonNode awaitEnd(ApiClient api, String token, String taskId) throws InterruptedException {
         long deadline = System.nanoTime() + 180_000_000_000L;
         JsonNode t = null;

@@ -67,4 +67,33 @@ class WatchlistTaskTest {
         assertThat(WatchlistTask.submit("x", WatchlistKind.FACE_BASE, 0.6, List.of(), List.of("a"), null, null,
                 Alert.Level.LOW, "a", null).picks(UUID.randomUUID())).isFalse();
     }
+
+    @Test
+    void onlyTheSubmitterRevisesATaskAndOnlyBeforeItsFirstReview() {
+        WatchlistTask t = WatchlistTask.submit("重点旅客布控", WatchlistKind.KEY_PASSENGER, 0.6, List.of(),
+                List.of("zhang.wei"), null, "发现后核查", cn.hnsw.common.events.Alert.Level.HIGH, "zhang.wei");
+        WatchlistTask r = t.revised("zhang.wei", "重点旅客布控（修订）", 0.5, null, List.of("zhang.wei", "wu.gang"), null);
+        org.assertj.core.api.Assertions.assertThat(r.name()).isEqualTo("重点旅客布控（修订）");
+        org.assertj.core.api.Assertions.assertThat(r.maxDistance()).isEqualTo(0.5);
+        org.assertj.core.api.Assertions.assertThat(r.officers()).containsExactly("zhang.wei", "wu.gang");
+        org.assertj.core.api.Assertions.assertThat(r.instruction()).isEqualTo("发现后核查");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> t.revised("wu.gang", "x", null, null, null, null))
+                .hasMessageContaining("NOT_REVISION_SUBMITTER");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> t.revised("zhang.wei", "x", null, null, List.of(), null))
+                .hasMessageContaining("TASK_WITHOUT_OFFICERS");
+        r.review(true, "li.qiang", "同意");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> r.revised("zhang.wei", "x", null, null, null, null))
+                .hasMessageContaining("TASK_STATE_INVALID");
+    }
+
+    @Test
+    void aCameraBoundTaskDoesNotWatchACaptureOfNoCamera() {
+        UUID camera = UUID.randomUUID();
+        WatchlistTask t = WatchlistTask.submit("口岸通道布控", WatchlistKind.FACE_BASE, 0.6, List.of(camera),
+                List.of("zhang.wei"), null, null, Alert.Level.HIGH, "zhang.wei");
+        t.review(true, "li.qiang", "同意");
+        assertThat(t.matchesCamera(camera)).isTrue();
+        assertThat(t.matchesCamera(UUID.randomUUID())).isFalse();
+        assertThat(t.matchesCamera(null)).isFalse();
+    }
 }
