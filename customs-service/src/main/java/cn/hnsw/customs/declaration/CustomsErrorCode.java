@@ -35,7 +35,8 @@ public enum CustomsErrorCode implements EnumErrorCode {
     PRINT_TEMPLATE_INVALID(HttpStatus.BAD_REQUEST, "打印模版无效：{0}", "Invalid print template: {0}"),
     PRINT_TEMPLATE_VERSION_CONFLICT(HttpStatus.CONFLICT, "打印模版已被他人修改，请刷新后重试", "The print template was changed by someone else; reload and retry"),
     LEDGER_ELIGIBILITY_NOT_PUBLISHED(HttpStatus.NOT_FOUND, "零关税账册尚未发布企业{0}的资质与白名单", "The zero-tariff ledger has published nothing for enterprise {0}"),
-    SUBCENTRE_DOCUMENT_INVALID(HttpStatus.BAD_REQUEST, "下发数据格式不正确：{0}", "The distributed document is not well-formed: {0}");
+    SUBCENTRE_DOCUMENT_INVALID(HttpStatus.BAD_REQUEST, "下发数据格式不正确：{0}", "The distributed document is not well-formed: {0}"),
+    SUBCENTRE_RECORD_NOT_FOUND(HttpStatus.NOT_FOUND, "海口数据分中心无此报关单", "The Haikou sub-centre holds no such declaration");
 
     private final ErrorText text;
 

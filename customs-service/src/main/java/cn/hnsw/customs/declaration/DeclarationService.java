@@ -219,7 +219,7 @@ public class DeclarationService {
     public DeclarationDocument redistribute(UUID id) {
         CustomsDeclaration d = declarations.findForUpdate(id)
                 .orElseThrow(() -> new HnswException(CustomsErrorCode.DECLARATION_NOT_FOUND));
-        if (!d.distributable() || d.type() != DeclarationType.DIRECT_RELEASE) {
+        if (!d.distributable() || !d.type().keptAtSubCentre()) {
             throw new HnswException(CustomsErrorCode.NOT_DISTRIBUTABLE);
         }
         receipts.queueDistribution(d, true);

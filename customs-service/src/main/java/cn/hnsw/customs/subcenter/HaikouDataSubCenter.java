@@ -11,6 +11,7 @@ import cn.hnsw.customs.declaration.DeclarationDocument;
 import cn.hnsw.customs.declaration.DeclarationItem;
 import cn.hnsw.customs.exchange.ExchangeMessages;
 import cn.hnsw.customs.exchange.ExchangeProperties;
+import cn.hnsw.customs.exchange.ReceiptView;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +41,8 @@ public class HaikouDataSubCenter {
     private static final Logger log = LoggerFactory.getLogger(HaikouDataSubCenter.class);
     /** The comprehensive query looks back this far unless the caller asks for history (R27). */
     public static final Duration DEFAULT_WINDOW = Duration.ofDays(3 * 365 + 1);
+
+    private static final java.util.Set<String> RECEIPT_KINDS = java.util.Set.of("TECHNICAL", "BUSINESS");
 
     private final SubCentreRepository repository;
     private final SealedInbox inbox;
@@ -82,8 +85,24 @@ public class HaikouDataSubCenter {
                 .collect(Collectors.joining(",")), d.submittedAt() != null ? d.submittedAt() : now, now, 0,
                 issues.isEmpty() ? null : String.join("; ", issues));
         int receptions = repository.upsert(record, new String(opened.payload(), java.nio.charset.StandardCharsets.UTF_8));
-        log.info("event=subcentre-received preEntryNo={} supplementary={} receptions={} issues={}", d.preEntryNo(),
-                message.supplementary(), receptions, issues.size());
+        int newReceipts = 0;
+        List<ReceiptView> receipts = message.receipts() == null ? List.of() : message.receipts();
+        for (int i = 0; i < receipts.size(); i++) {
+            ReceiptView r = receipts.get(i);
+            if (r == null || !RECEIPT_KINDS.contains(r.kind())) {
+                continue; // the reception receipts are the sub-centre's own answers
+            }
+            if (r.id() == null || r.status() == null || r.receivedAt() == null) {
+                issues.add("第" + (i + 1) + "条回执不完整，未入库");
+                continue;
+            }
+            if (repository.insertReceipt(d.preEntryNo(), new SubCentreReceipt(r.id(), r.kind(), r.status(),
+                    r.customsNo(), r.note(), r.senderKeyId(), r.receivedAt(), now))) {
+                newReceipts++;
+            }
+        }
+        log.info("event=subcentre-received preEntryNo={} type={} supplementary={} receptions={} newReceipts={} issues={}",
+                d.preEntryNo(), d.declarationType(), message.supplementary(), receptions, newReceipts, issues.size());
         ExchangeMessages.ReceptionReceiptBody receipt = new ExchangeMessages.ReceptionReceiptBody("RECEPTION", "STORED",
                 d.preEntryNo(), receptions, issues);
         try {
@@ -91,6 +110,20 @@ public class HaikouDataSubCenter {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * 技术回执 / 业务回执 the sub-centre holds for one declaration (FP 903–914, 1188–1199); an enterprise reaches only
+     * its own declarations ({@code enterprise} set), officers any.
+     */
+    @Transactional(readOnly = true)
+    public List<SubCentreReceipt> receipts(String preEntryNo, java.util.Optional<String> enterprise) {
+        String owner = repository.enterpriseOf(preEntryNo)
+                .orElseThrow(() -> new HnswException(CustomsErrorCode.SUBCENTRE_RECORD_NOT_FOUND));
+        if (enterprise.isPresent() && !enterprise.get().equals(owner)) {
+            throw new HnswException(CustomsErrorCode.SUBCENTRE_RECORD_NOT_FOUND);
+        }
+        return repository.receipts(preEntryNo);
     }
 
     /** 综合查询 (FP 236–242): by default the last three years; {@code historical} reaches back without limit. */
