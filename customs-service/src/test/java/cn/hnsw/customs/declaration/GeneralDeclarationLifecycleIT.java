@@ -40,7 +40,11 @@ class GeneralDeclarationLifecycleIT extends CustomsIntegrationTestBase {
     private static final String ALL_STATES = "DRAFT,SUBMITTED,SW_ACCEPTED,SW_REJECTED,ACCEPTED,RELEASED,RETURNED,WITHDRAWN";
 
     private static String enterpriseOf(String type) {
-        return UnifiedSocialCreditCode.complete(type.startsWith("FIRST") ? "91460108MA5T01FLG" : "91460108MA5T02WLG");
+        return UnifiedSocialCreditCode.complete(switch (type) {
+            case "FIRST_LINE_GENERAL" -> "91460108MA5T01FLG";
+            case "SECOND_LINE_GENERAL" -> "91460108MA5T02WLG";
+            default -> "91460108MA5T03DLG";
+        });
     }
 
     private static Map<String, Object> headerFor(String type, String enterprise) {
@@ -57,7 +61,7 @@ class GeneralDeclarationLifecycleIT extends CustomsIntegrationTestBase {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"FIRST_LINE_GENERAL", "SECOND_LINE_GENERAL"})
+    @ValueSource(strings = {"FIRST_LINE_GENERAL", "SECOND_LINE_GENERAL", "SECOND_LINE_DOMESTIC_SALE"})
     void entryCopyTemplatesPrintQueryExportAndDeleteOfAGeneralDeclaration(String type) {
         String enterprise = enterpriseOf(type);
         String token = enterpriseToken(enterprise);
@@ -144,6 +148,9 @@ class GeneralDeclarationLifecycleIT extends CustomsIntegrationTestBase {
         assertThat(get("/v1/declarations/" + id + "/print", other).statusCode()).isEqualTo(404);
 
         // 列表查询 with its conditions, 详情, 导出: one's own only; officers see every enterprise's.
+        HttpResponse<String> badPage = get("/v1/declarations?type=" + type + "&size=5000", token);
+        assertThat(badPage.statusCode()).isEqualTo(400);
+        assertThat(json(badPage.body()).path("messageZh").asText()).isNotBlank();
         JsonNode list = json(get("/v1/declarations?type=" + type + "&preEntryNo=" + preEntryNo, token).body());
         assertThat(list.path("totalElements").asInt()).isEqualTo(1);
         assertThat(json(get("/v1/declarations?type=" + type + "&status=DRAFT&hsCode=2203000000", token).body())
@@ -181,7 +188,7 @@ class GeneralDeclarationLifecycleIT extends CustomsIntegrationTestBase {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"FIRST_LINE_GENERAL", "SECOND_LINE_GENERAL"})
+    @ValueSource(strings = {"FIRST_LINE_GENERAL", "SECOND_LINE_GENERAL", "SECOND_LINE_DOMESTIC_SALE"})
     void importedAndEnteredDeclarationsAreDeclaredInABatchSealedAndTheirReceiptsComeBack(String type) throws IOException {
         String enterprise = enterpriseOf(type);
         String token = enterpriseToken(enterprise);
@@ -227,8 +234,8 @@ class GeneralDeclarationLifecycleIT extends CustomsIntegrationTestBase {
         // 回执接收 and 状态同步: the business receipt decides; the receipts list and the send records show it.
         String conversation = jdbc.queryForObject("SELECT conversation_id::text FROM customs_declaration WHERE id = ?::uuid",
                 String.class, entered);
-        assertThat(postBytes("/v1/receipts", PARTNER.businessReceipt("H2018-" + type + "-" + entered, conversation, "RELEASED",
-                "640020261000" + (type.startsWith("FIRST") ? "081001" : "082001"))).statusCode()).isEqualTo(200);
+        assertThat(postBytes("/v1/receipts", PARTNER.businessReceipt("H2018-GL-" + entered, conversation, "RELEASED",
+                "640020261000" + (type.startsWith("FIRST") ? "081001" : type.endsWith("GENERAL") ? "082001" : "083001"))).statusCode()).isEqualTo(200);
         assertThat(status(entered)).isEqualTo("RELEASED");
         assertThat(json(get("/v1/declarations/" + entered + "/receipts", token).body()).findValuesAsText("kind"))
                 .contains("TECHNICAL", "BUSINESS");
@@ -236,6 +243,24 @@ class GeneralDeclarationLifecycleIT extends CustomsIntegrationTestBase {
         assertThat(records.path("content").findValuesAsText("status")).contains("SENT");
         assertThat(json(get("/v1/outbound-messages?declarationId=" + entered, enterpriseToken(ENTERPRISE_A)).body())
                 .path("content")).isEmpty();
+        // 日志处理: the import and the batch are in the operation log under the declarant.
+        JsonNode log = json(get("/v1/system-logs/operation-log?actor=declarant-" + enterprise.substring(12)
+                + "&action=" + enc("/v1/declarations/") + "&size=200", operatorToken()).body());
+        assertThat(log.path("content").findValuesAsText("action")).contains("POST /api/customs/v1/declarations/imports",
+                "POST /api/customs/v1/declarations/batch-submission");
+
+        // 集成商品智能归类: the stored items are checked against the tariff table for their enterprise only.
+        JsonNode checked = json(get("/v1/classification/declarations/" + importedId, token).body());
+        assertThat(checked.findValuesAsText("verdict")).containsExactly("CONSISTENT", "CONSISTENT");
+        assertThat(get("/v1/classification/declarations/" + importedId, enterpriseToken(ENTERPRISE_A)).statusCode()).isEqualTo(404);
+        assertThat(json(get("/v1/classification/logs?size=100", token).body()).path("content")
+                .findValuesAsText("declarationId")).contains(importedId);
+
+        if (!type.endsWith("GENERAL")) {
+            // A second-line domestic sale has no sub-centre side.
+            assertThat(json(get("/v1/declarations/" + entered, token).body()).path("distributionStatus").asText()).isEqualTo("NONE");
+            return;
+        }
         // 数据分中心端: released, it is distributed sealed to the Haikou sub-centre, which stores it with its receipts,
         // cleanses it and answers with a reception receipt; officers find it by type, the enterprise its own only.
         await("the sub-centre's reception receipt", () -> "DISTRIBUTED".equals(json(get("/v1/declarations/" + entered, token)
@@ -274,12 +299,6 @@ class GeneralDeclarationLifecycleIT extends CustomsIntegrationTestBase {
         assertThat(json(post("/v1/declarations/" + importedId + "/redistribution", operatorToken(), "").body())
                 .path("code").asText()).isEqualTo("NOT_DISTRIBUTABLE");
 
-        // 集成商品智能归类: the stored items are checked against the tariff table for their enterprise only.
-        JsonNode checked = json(get("/v1/classification/declarations/" + importedId, token).body());
-        assertThat(checked.findValuesAsText("verdict")).containsExactly("CONSISTENT", "CONSISTENT");
-        assertThat(get("/v1/classification/declarations/" + importedId, enterpriseToken(ENTERPRISE_A)).statusCode()).isEqualTo(404);
-        assertThat(json(get("/v1/classification/logs?size=100", token).body()).path("content")
-                .findValuesAsText("declarationId")).contains(importedId);
     }
 
     private String status(String id) {

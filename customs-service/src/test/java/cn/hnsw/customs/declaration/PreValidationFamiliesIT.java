@@ -119,7 +119,7 @@ class PreValidationFamiliesIT extends CustomsIntegrationTestBase {
      * (FP 858–897, 1143–1182): the same rule families run on their own type, each refusal with its code and reason.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"FIRST_LINE_GENERAL", "SECOND_LINE_GENERAL"})
+    @ValueSource(strings = {"FIRST_LINE_GENERAL", "SECOND_LINE_GENERAL", "SECOND_LINE_DOMESTIC_SALE"})
     void theDataPermissionAndBusinessChecksRefuseAGeneralDeclarationWithTheirReasons(String type) {
         String enterprise = ENTERPRISE_B;
         Map<String, Object> h = header(enterprise);

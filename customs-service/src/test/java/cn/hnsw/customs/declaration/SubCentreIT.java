@@ -42,6 +42,66 @@ class SubCentreIT extends CustomsIntegrationTestBase {
         return json(new String(PLATFORM.open(response.body().getBytes(StandardCharsets.UTF_8)).payload(), StandardCharsets.UTF_8));
     }
 
+    private JsonNode distributeGeneral(String type, String preEntryNo, String receipts) {
+        String message = """
+                {"messageType":"DIRECT_RELEASE_DISTRIBUTION","conversationId":"5b0c7a52-8d2e-4b8f-9c0e-1d2e3f405164","supplementary":false,
+                 "declaration":{"id":"5b0c7a52-8d2e-4b8f-9c0e-1d2e3f405165","preEntryNo":"%s","declarationType":"%s",
+                  "importExport":"IMPORT","status":"RELEASED","enterpriseUscc":"%s","enterpriseName":"海南一般贸易企业",
+                  "customsNo":"640020261000700001","distributionStatus":"PENDING","distributionCount":0,"version":3,
+                  "submittedAt":"%s",
+                  "header":{"declareCustoms":"6400","tradingCountry":" sgp","grossWeight":null,"netWeight":5200,"levyNatureConfirmed":false},
+                  "items":[{"seq":1,"hsCode":"3907610000","name":"聚酯切片","totalPrice":6250.00},
+                           {"seq":2,"hsCode":"3907610000","name":"聚酯切片","totalPrice":6250.00}]},
+                 "receipts":%s}""".formatted(preEntryNo, type, ENTERPRISE_B, Instant.now(), receipts);
+        byte[] sealed = PLATFORM.seal(message.getBytes(StandardCharsets.UTF_8), CustomsTestKeys.PLATFORM, CustomsTestKeys.PLATFORM).toJson();
+        HttpResponse<String> response = postBytes("/v1/subcentre/distributions", sealed);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json(new String(PLATFORM.open(response.body().getBytes(StandardCharsets.UTF_8)).payload(), StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The sub-centre sides of the first- and second-line general declarations (FP 898–931, 1183–1216): reception,
+     * cleansing (missing data, normalised codes, duplicated items), the technical and business receipts parsed and
+     * kept once each (an incomplete one is named and left out), a repeated distribution counted, the query by type.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"FIRST_LINE_GENERAL", "SECOND_LINE_GENERAL"})
+    void aGeneralDeclarationIsReceivedCleansedAndKeptWithItsReceipts(String type) {
+        String preEntryNo = type.startsWith("FIRST") ? "640020261030900001" : "640020261040900001";
+        String receipts = """
+                [{"id":"7c1d2e3f-0000-4000-8000-00000000000%1$s","kind":"TECHNICAL","status":"SW_ACCEPTED","senderKeyId":"single-window-standard","receivedAt":"2026-11-27T01:00:00Z"},
+                 {"id":"7c1d2e3f-0000-4000-8000-00000000001%1$s","kind":"BUSINESS","status":"RELEASED","customsNo":"640020261000700001","senderKeyId":"customs-h2018","receivedAt":"2026-11-27T02:00:00Z"},
+                 {"id":"7c1d2e3f-0000-4000-8000-00000000002%1$s","kind":"BUSINESS","receivedAt":"2026-11-27T03:00:00Z"},
+                 {"id":"7c1d2e3f-0000-4000-8000-00000000003%1$s","kind":"RECEPTION","status":"STORED","receivedAt":"2026-11-27T04:00:00Z"}]"""
+                .formatted(type.startsWith("FIRST") ? "1" : "2");
+        JsonNode receipt = distributeGeneral(type, preEntryNo, receipts);
+        assertThat(receipt.path("status").asText()).isEqualTo("STORED");
+        assertThat(receipt.path("cleansingIssues").toString()).contains("第3条回执不完整，未入库");
+        JsonNode stored = json(get("/v1/subcentre/declarations?declarationType=" + type + "&preEntryNo=" + preEntryNo,
+                officerToken()).body());
+        assertThat(stored.path("totalElements").asInt()).isEqualTo(1);
+        assertThat(stored.path("content").get(0).path("tradingCountry").asText()).isEqualTo("SGP");
+        assertThat(stored.path("content").get(0).path("cleansingIssues").asText()).contains("毛重或净重缺失")
+                .contains("第2项与第1项重复");
+        JsonNode kept = json(get("/v1/subcentre/declarations/" + preEntryNo + "/receipts", officerToken()).body());
+        assertThat(kept.findValuesAsText("kind")).containsExactly("TECHNICAL", "BUSINESS");
+        assertThat(kept.findValuesAsText("senderKeyId")).containsExactly("single-window-standard", "customs-h2018");
+
+        // 日志处理: each reception is in the operation log (a partner's call, no platform user).
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_operation_log WHERE action = "
+                + "'POST /api/customs/v1/subcentre/distributions' AND result = 'SUCCESS'", Long.class)).isPositive();
+
+        // 重复数据检查: the same distribution again is a second reception; its receipts are not kept twice.
+        assertThat(distributeGeneral(type, preEntryNo, receipts).path("receptions").asInt()).isEqualTo(2);
+        assertThat(json(get("/v1/subcentre/declarations/" + preEntryNo + "/receipts", officerToken()).body())).hasSize(2);
+        assertThat(json(get("/v1/subcentre/enterprise/declarations/" + preEntryNo + "/receipts", enterpriseToken(ENTERPRISE_B))
+                .body())).hasSize(2);
+        assertThat(get("/v1/subcentre/enterprise/declarations/" + preEntryNo + "/receipts", enterpriseToken(ENTERPRISE_A))
+                .statusCode()).isEqualTo(404);
+        assertThat(get("/v1/subcentre/declarations/" + preEntryNo + "/receipts", enterpriseToken(ENTERPRISE_B)).statusCode())
+                .isEqualTo(403);
+    }
+
     @Test
     void receptionCleansesAndAnswersWithASealedReceipt() {
         JsonNode receipt = distribute("640020261000900001", ENTERPRISE_A, Instant.now(), "100", "120", "39076100");
