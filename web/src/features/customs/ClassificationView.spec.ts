@@ -22,7 +22,7 @@ afterEach(() => {
 
 describe('classification screen (商品预归类与归类校验)', () => {
   it('classifies a goods name, checks typed items with their verdicts and shows the operation log', async () => {
-    const fetchMock = vi.fn(async (url: string, init?: RequestInit) => {
+    const fetchMock = vi.fn(async (url: string) => {
       if (url.includes('/classification/suggestions')) return json({ goodsName: '聚酯切片', specification: null, suggestions: [PET] })
       if (url.includes('/classification/verifications')) {
         return json([

@@ -75,7 +75,7 @@ describe('print template screen (报关单打印模版)', () => {
   })
 
   it('shows the service refusal of a stale version in Chinese and keeps the dialog open', async () => {
-    const fetchMock = vi.fn(async (url: string, init?: RequestInit) => {
+    const fetchMock = vi.fn(async (_url: string, init?: RequestInit) => {
       if (init?.method === 'PUT') {
         return json({ status: 409, code: 'PRINT_TEMPLATE_VERSION_CONFLICT', messageZh: '打印模版已被他人修改，请刷新后重试',
           messageEn: 'The print template was changed by someone else; reload and retry' }, 409)

@@ -183,7 +183,10 @@ class GeneralDeclarationLifecycleIT extends CustomsIntegrationTestBase {
         JsonNode log = json(get("/v1/system-logs/operation-log?actor=declarant-" + enterprise.substring(12) + "&action="
                 + enc("/v1/declarations") + "&size=200", operatorToken()).body());
         assertThat(log.path("content").findValuesAsText("action")).contains("POST /api/customs/v1/declarations",
-                "POST /api/customs/v1/declarations/{id}/copies", "DELETE /api/customs/v1/declarations/{id}");
+                "POST /api/customs/v1/declarations/{id}/copies", "DELETE /api/customs/v1/declarations/{id}",
+                "GET /api/customs/v1/declarations", "GET /api/customs/v1/declarations/{id}",
+                "GET /api/customs/v1/declarations/{id}/print", "GET /api/customs/v1/declarations/export");
+        assertThat(log.path("content").findValuesAsText("detail")).anyMatch(d -> d.contains("preEntryNo=" + preEntryNo));
         assertThat(log.path("content").findValuesAsText("result")).contains("SUCCESS", "FAILURE");
     }
 

@@ -228,6 +228,50 @@ class PreValidationFamiliesIT extends CustomsIntegrationTestBase {
                 Integer.class, draft)).isZero();
     }
 
+    /**
+     * 日志处理 of direct release (FP 85, 93, 105, 129, 141, 153, 159, 166, 173, 180, 187, 192): temp-save, copy, delete,
+     * import, pre-validation, the list query, details, print, batch declare and export are each in the operation log
+     * under the declarant, refused ones too.
+     */
+    @Test
+    void everyDirectReleaseStepAndQueryIsInTheOperationLog() {
+        String enterprise = ENTERPRISE_B;
+        String token = enterpriseToken(enterprise);
+        String id = create(enterprise);
+        String copy = json(post("/v1/declarations/" + id + "/copies", token, "").body()).path("declaration").path("id").asText();
+        assertThat(delete("/v1/declarations/" + copy, token).statusCode()).isEqualTo(200);
+        assertThat(post("/v1/declarations/" + id + "/prevalidation", token, "").statusCode()).isEqualTo(200);
+        String preEntryNo = json(get("/v1/declarations/" + id, token).body()).path("preEntryNo").asText();
+        assertThat(get("/v1/declarations?type=DIRECT_RELEASE&preEntryNo=" + preEntryNo, token).statusCode()).isEqualTo(200);
+        assertThat(get("/v1/declarations/" + id + "/print", token).statusCode()).isEqualTo(200);
+        assertThat(getBytes("/v1/declarations/export?type=DIRECT_RELEASE", token).statusCode()).isEqualTo(200);
+        String boundary = "----hnsw" + java.util.UUID.randomUUID();
+        HttpResponse<String> notExcel = send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        url("/v1/declarations/imports?declarationType=DIRECT_RELEASE")))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("--" + boundary
+                        + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"申报.csv\"\r\n"
+                        + "Content-Type: text/csv\r\n\r\na,b\r\n--" + boundary + "--\r\n")), token);
+        assertThat(notExcel.statusCode()).isEqualTo(400);
+        assertThat(post("/v1/declarations/batch-submission", token, Map.of("ids", List.of(id), "confirmWarnings", false))
+                .statusCode()).isEqualTo(200);
+
+        JsonNode log = json(get("/v1/system-logs/operation-log?actor=declarant-" + enterprise.substring(12)
+                + "&action=" + java.net.URLEncoder.encode("/v1/declarations", java.nio.charset.StandardCharsets.UTF_8)
+                + "&size=200", operatorToken()).body());
+        List<String> actions = log.path("content").findValuesAsText("action");
+        assertThat(actions).contains("POST /api/customs/v1/declarations", "POST /api/customs/v1/declarations/{id}/copies",
+                "DELETE /api/customs/v1/declarations/{id}", "POST /api/customs/v1/declarations/{id}/prevalidation",
+                "GET /api/customs/v1/declarations", "GET /api/customs/v1/declarations/{id}",
+                "GET /api/customs/v1/declarations/{id}/print", "GET /api/customs/v1/declarations/export",
+                "POST /api/customs/v1/declarations/imports", "POST /api/customs/v1/declarations/batch-submission");
+        assertThat(log.path("content").findValuesAsText("businessId")).contains(id, copy);
+        assertThat(log.path("content").findValuesAsText("result")).contains("SUCCESS", "FAILURE");
+        // An enterprise does not read the operation log.
+        assertThat(get("/v1/system-logs/operation-log", token).statusCode()).isEqualTo(403);
+        await("the technical receipt", () -> status(id).equals("SW_ACCEPTED"));
+    }
+
     private JsonNode findingOf(JsonNode report, String ruleCode) {
         for (JsonNode f : report.path("findings")) {
             if (ruleCode.equals(f.path("ruleCode").asText())) {

@@ -91,6 +91,11 @@ class SubCentreIT extends CustomsIntegrationTestBase {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_operation_log WHERE action = "
                 + "'POST /api/customs/v1/subcentre/distributions' AND result = 'SUCCESS'", Long.class)).isPositive();
 
+        // 查询日志处理: the officer's query is in the operation log with its conditions.
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_operation_log WHERE action = "
+                + "'GET /api/customs/v1/subcentre/declarations' AND actor_name = 'officer.zhang' AND detail LIKE ?",
+                Long.class, "%preEntryNo=" + preEntryNo + "%")).isPositive();
+
         // 重复数据检查: the same distribution again is a second reception; its receipts are not kept twice.
         assertThat(distributeGeneral(type, preEntryNo, receipts).path("receptions").asInt()).isEqualTo(2);
         assertThat(json(get("/v1/subcentre/declarations/" + preEntryNo + "/receipts", officerToken()).body())).hasSize(2);
