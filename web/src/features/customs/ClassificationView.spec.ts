@@ -14,6 +14,9 @@ function json(body: unknown, status = 200) {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })
 }
 
+// Mounting Element Plus screens is slow on a shared machine.
+vi.setConfig({ testTimeout: 60_000 })
+
 afterEach(() => {
   vi.unstubAllGlobals()
   setLocale('zh-CN')
@@ -22,7 +25,7 @@ afterEach(() => {
 
 describe('classification screen (商品预归类与归类校验)', () => {
   it('classifies a goods name, checks typed items with their verdicts and shows the operation log', async () => {
-    const fetchMock = vi.fn(async (url: string) => {
+    const fetchMock = vi.fn(async (url: string, _init?: RequestInit) => {
       if (url.includes('/classification/suggestions')) return json({ goodsName: '聚酯切片', specification: null, suggestions: [PET] })
       if (url.includes('/classification/verifications')) {
         return json([

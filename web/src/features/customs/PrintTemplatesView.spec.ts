@@ -24,6 +24,9 @@ function mountView() {
   return mount(PrintTemplatesView, { attachTo: document.body, global: { plugins: [createPinia(), i18n, ElementPlus, router] } })
 }
 
+// Mounting Element Plus screens is slow on a shared machine.
+vi.setConfig({ testTimeout: 60_000 })
+
 afterEach(() => {
   vi.unstubAllGlobals()
   setLocale('zh-CN')

@@ -18,6 +18,9 @@ function json(body: unknown, status = 200) {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })
 }
 
+// Mounting Element Plus screens is slow on a shared machine.
+vi.setConfig({ testTimeout: 60_000 })
+
 afterEach(() => {
   vi.unstubAllGlobals()
   setLocale('zh-CN')

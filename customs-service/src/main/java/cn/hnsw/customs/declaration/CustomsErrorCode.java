@@ -41,7 +41,10 @@ public enum CustomsErrorCode implements EnumErrorCode {
     PRINT_TEMPLATE_VERSION_CONFLICT(HttpStatus.CONFLICT, "打印模版已被他人修改，请刷新后重试", "The print template was changed by someone else; reload and retry"),
     LEDGER_ELIGIBILITY_NOT_PUBLISHED(HttpStatus.NOT_FOUND, "零关税账册尚未发布企业{0}的资质与白名单", "The zero-tariff ledger has published nothing for enterprise {0}"),
     SUBCENTRE_DOCUMENT_INVALID(HttpStatus.BAD_REQUEST, "下发数据格式不正确：{0}", "The distributed document is not well-formed: {0}"),
-    SUBCENTRE_RECORD_NOT_FOUND(HttpStatus.NOT_FOUND, "海口数据分中心无此报关单", "The Haikou sub-centre holds no such declaration");
+    SUBCENTRE_RECORD_NOT_FOUND(HttpStatus.NOT_FOUND, "海口数据分中心无此报关单", "The Haikou sub-centre holds no such declaration"),
+    PARAMETER_SYNC_TABLE_UNKNOWN(HttpStatus.BAD_REQUEST, "通关参数表“{0}”不存在", "There is no clearance parameter table {0}"),
+    PARAMETER_SYNC_RULE_VERSION_CONFLICT(HttpStatus.CONFLICT, "自动更新规则已被他人修改，请刷新后重试",
+            "The automatic-update rule was changed by someone else; reload and retry");
 
     private final ErrorText text;
 

@@ -6,12 +6,15 @@ import cn.hnsw.common.crypto.OpenedMessage;
 import cn.hnsw.common.web.HnswException;
 import cn.hnsw.common.web.PageQuery;
 import cn.hnsw.common.web.PageResponse;
+import cn.hnsw.customs.declaration.CustomsDeclaration;
 import cn.hnsw.customs.declaration.CustomsErrorCode;
 import cn.hnsw.customs.declaration.DeclarationDocument;
 import cn.hnsw.customs.declaration.DeclarationItem;
 import cn.hnsw.customs.exchange.ExchangeMessages;
 import cn.hnsw.customs.exchange.ExchangeProperties;
 import cn.hnsw.customs.exchange.ReceiptView;
+import cn.hnsw.customs.validation.ValidationReport;
+import cn.hnsw.customs.validation.ValidationRuleService;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,13 +48,17 @@ public class HaikouDataSubCenter {
     private static final java.util.Set<String> RECEIPT_KINDS = java.util.Set.of("TECHNICAL", "BUSINESS");
 
     private final SubCentreRepository repository;
+    private final ValidationRuleService validation;
+    private final SubCentreParameterSync parameterSync;
     private final SealedInbox inbox;
     private final ExchangeProperties properties;
     private final ObjectMapper json;
     private final Clock clock = Clock.systemUTC();
 
     public HaikouDataSubCenter(SubCentreRepository repository, SealedInbox inbox, ExchangeProperties properties,
-                               ObjectMapper json) {
+                               ObjectMapper json, ValidationRuleService validation, SubCentreParameterSync parameterSync) {
+        this.validation = validation;
+        this.parameterSync = parameterSync;
         this.repository = repository;
         this.inbox = inbox;
         this.properties = properties;
@@ -73,6 +80,12 @@ public class HaikouDataSubCenter {
             throw new HnswException(CustomsErrorCode.SUBCENTRE_DOCUMENT_INVALID, "declaration");
         }
         List<String> issues = DataCleansing.issues(d);
+        // 编码转换与映射: the trading country must be a code of the sub-centre's synchronised country table.
+        String country = d.header() == null ? null : DataCleansing.normaliseCountry(d.header().tradingCountry());
+        if (country != null && !country.isEmpty() && !parameterSync.holds("COUNTRY_REGION", country)) {
+            issues.add("贸易国代码“" + country + "”不在分中心通关参数表中 / trading country " + country
+                    + " is not in the sub-centre's code table");
+        }
         List<DeclarationItem> items = d.items() == null ? List.of() : d.items();
         BigDecimal total = items.stream().map(DeclarationItem::totalPrice).filter(java.util.Objects::nonNull)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -124,6 +137,31 @@ public class HaikouDataSubCenter {
             throw new HnswException(CustomsErrorCode.SUBCENTRE_RECORD_NOT_FOUND);
         }
         return repository.receipts(preEntryNo);
+    }
+
+    /**
+     * 报关单校验 (FP 941–945, 1226–1230): the nine pre-validation families run on the declaration as the sub-centre
+     * received it, with the rules in force now; nothing is changed.
+     */
+    @Transactional(readOnly = true)
+    public ValidationReport validate(String preEntryNo) {
+        String document = repository.document(preEntryNo)
+                .orElseThrow(() -> new HnswException(CustomsErrorCode.SUBCENTRE_RECORD_NOT_FOUND));
+        DeclarationDocument d;
+        try {
+            d = json.readValue(document, ExchangeMessages.DistributionMessage.class).declaration();
+        } catch (IOException e) {
+            throw new HnswException(CustomsErrorCode.SUBCENTRE_DOCUMENT_INVALID, "JSON");
+        }
+        if (d == null || d.header() == null || d.items() == null || d.items().isEmpty()) {
+            throw new HnswException(CustomsErrorCode.SUBCENTRE_DOCUMENT_INVALID, "declaration");
+        }
+        CustomsDeclaration held = CustomsDeclaration.draft(d.preEntryNo(), d.declarationType(), d.importExport(),
+                d.enterpriseUscc(), d.enterpriseName(), d.header(), d.items(), null, clock.instant());
+        ValidationReport report = validation.validate(held);
+        log.info("event=subcentre-validated preEntryNo={} passed={} findings={}", preEntryNo, report.passed(),
+                report.findings().size());
+        return report;
     }
 
     /** 综合查询 (FP 236–242): by default the last three years; {@code historical} reaches back without limit. */

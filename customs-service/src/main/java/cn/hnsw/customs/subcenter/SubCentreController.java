@@ -6,6 +6,7 @@ import cn.hnsw.common.web.PageQuery;
 import cn.hnsw.common.web.PageResponse;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
+import cn.hnsw.customs.validation.ValidationReport;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -83,6 +84,13 @@ class SubCentreController {
     @PreAuthorize("hasAnyRole('customs-officer', 'customs-reviewer', 'sw-operator', 'platform-admin')")
     List<SubCentreReceipt> receipts(@PathVariable String preEntryNo) {
         return subCenter.receipts(preEntryNo, Optional.empty());
+    }
+
+    /** 报关单校验 (FP 941–945, 1226–1230): run the pre-validation on a declaration the sub-centre holds. */
+    @PostMapping("/declarations/{preEntryNo}/validation")
+    @PreAuthorize("hasAnyRole('customs-officer', 'customs-reviewer', 'sw-operator', 'platform-admin')")
+    ValidationReport validate(@PathVariable String preEntryNo) {
+        return subCenter.validate(preEntryNo);
     }
 
     /** 对企服务接口: the receipts of the caller's own declaration at the sub-centre. */

@@ -69,6 +69,11 @@ public class SubCentreRepository {
                 .list();
     }
 
+    public java.util.Optional<String> document(String preEntryNo) {
+        return jdbc.sql("SELECT document FROM subcentre_declaration WHERE pre_entry_no = :pre")
+                .param("pre", preEntryNo).query(String.class).optional();
+    }
+
     public java.util.Optional<String> enterpriseOf(String preEntryNo) {
         return jdbc.sql("SELECT enterprise_uscc FROM subcentre_declaration WHERE pre_entry_no = :pre")
                 .param("pre", preEntryNo).query(String.class).optional();
