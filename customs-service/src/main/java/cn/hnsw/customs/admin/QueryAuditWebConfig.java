@@ -24,6 +24,6 @@ class QueryAuditWebConfig implements WebMvcConfigurer {
                 .addPathPatterns(base + "/v1/declarations", base + "/v1/declarations/*", base + "/v1/declarations/*/print",
                         base + "/v1/declarations/export", base + "/v1/subcentre/declarations",
                         base + "/v1/subcentre/declarations/*/receipts", base + "/v1/subcentre/enterprise/declarations",
-                        base + "/v1/subcentre/enterprise/declarations/*/receipts");
+                        base + "/v1/subcentre/enterprise/declarations/*/receipts", base + "/v1/direct-release/access");
     }
 }

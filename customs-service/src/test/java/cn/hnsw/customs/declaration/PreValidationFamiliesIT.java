@@ -237,7 +237,12 @@ class PreValidationFamiliesIT extends CustomsIntegrationTestBase {
     void everyDirectReleaseStepAndQueryIsInTheOperationLog() {
         String enterprise = ENTERPRISE_B;
         String token = enterpriseToken(enterprise);
+        assertThat(get("/v1/direct-release/access", token).statusCode()).isEqualTo(200);
+        assertThat(get("/v1/direct-release/access", enterpriseToken(ENTERPRISE_UNQUALIFIED)).statusCode()).isEqualTo(403);
+        assertThat(post("/v1/declarations", token, request("DIRECT_RELEASE", header(enterprise),
+                List.of(item("2203000000", "啤酒")))).statusCode()).isEqualTo(422);
         String id = create(enterprise);
+        assertThat(post("/v1/declarations/" + id + "/manifest-backfill", token, "").statusCode()).isEqualTo(200);
         String copy = json(post("/v1/declarations/" + id + "/copies", token, "").body()).path("declaration").path("id").asText();
         assertThat(delete("/v1/declarations/" + copy, token).statusCode()).isEqualTo(200);
         assertThat(post("/v1/declarations/" + id + "/prevalidation", token, "").statusCode()).isEqualTo(200);
@@ -265,7 +270,15 @@ class PreValidationFamiliesIT extends CustomsIntegrationTestBase {
                 "GET /api/customs/v1/declarations", "GET /api/customs/v1/declarations/{id}",
                 "GET /api/customs/v1/declarations/{id}/print", "GET /api/customs/v1/declarations/export",
                 "POST /api/customs/v1/declarations/imports", "POST /api/customs/v1/declarations/batch-submission");
+        assertThat(actions).contains("POST /api/customs/v1/declarations/{id}/manifest-backfill");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_operation_log WHERE action = "
+                + "'GET /api/customs/v1/direct-release/access' AND result = 'SUCCESS' AND actor_name = ?", Long.class,
+                "declarant-" + enterprise.substring(12))).isPositive();
+        assertThat(log.path("content").findValuesAsText("detail")).contains("HTTP 422");
         assertThat(log.path("content").findValuesAsText("businessId")).contains(id, copy);
+        // 资质校验 of an enterprise without the qualification is logged as refused.
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_operation_log WHERE action = "
+                + "'GET /api/customs/v1/direct-release/access' AND result = 'FAILURE' AND detail = 'HTTP 403'", Long.class)).isPositive();
         assertThat(log.path("content").findValuesAsText("result")).contains("SUCCESS", "FAILURE");
         // An enterprise does not read the operation log.
         assertThat(get("/v1/system-logs/operation-log", token).statusCode()).isEqualTo(403);
