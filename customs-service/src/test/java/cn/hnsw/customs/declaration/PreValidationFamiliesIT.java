@@ -132,8 +132,10 @@ class PreValidationFamiliesIT extends CustomsIntegrationTestBase {
         h.put("grossWeight", "100");                             // 通用业务检查: gross not above net
         h.put("netWeight", "200");
         h.put("declarantUscc", "91460000MA5RC2KX8A");            // 申报权限检查: a wrong check character
+        h.remove("transportMode");                               // 运输信息检查: no transport mode
         Map<String, Object> goods = item(PET, "");               // 货物信息检查: the goods name is missing
         goods.put("totalPrice", "1.00");                         // 通用业务检查: total is not quantity × price
+        goods.put("levyMode", "0");                              // 税费检查: no such levy mode
         HttpResponse<String> created = post("/v1/declarations", enterpriseToken(enterprise), request(type, h, List.of(goods)));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String id = json(created.body()).path("declaration").path("id").asText();
@@ -148,6 +150,13 @@ class PreValidationFamiliesIT extends CustomsIntegrationTestBase {
                 .anyMatch(m -> m.contains("“XXX”不在通关参数表中"));
         assertThat(report.path("findings").findValuesAsText("ruleCode")).doesNotContain("COMMODITY-WHITELIST",
                 "INSPECTION-QUARANTINE-GOODS", "PERMISSION-QUALIFICATION");
+        assertThat(report.path("findings").findValuesAsText("messageZh")).contains("表头必填项“transportMode”未填写",
+                "第1项商品征免方式“0”无效");
+        // 预校验结果日志: the outcome with every rule that found something is in the operation log.
+        String detail = jdbc.queryForObject("SELECT detail FROM audit_operation_log WHERE action = 'DECLARATION_PREVALIDATED' "
+                + "AND business_id = ? ORDER BY seq DESC LIMIT 1", String.class, id);
+        assertThat(detail).contains("type=" + type, "passed=false", "BASIC_DATA:BASIC-HEADER-REQUIRED",
+                "DECLARATION_PERMISSION:PERMISSION-USCC", "GENERAL_BUSINESS:GENERAL-TOTAL", "TAX:TAX-LEVY-MODE");
 
         // 系统权限 / 数据权限 / 操作权限: an officer does not declare, another enterprise does not see it.
         assertThat(post("/v1/declarations/" + id + "/submission", officerToken(), "").statusCode()).isEqualTo(403);
@@ -157,6 +166,8 @@ class PreValidationFamiliesIT extends CustomsIntegrationTestBase {
         assertThat(json(refused.body()).path("messageZh").asText()).isNotBlank();
         assertThat(json(refused.body()).path("messageEn").asText()).isNotBlank();
         assertThat(status(id)).isEqualTo("DRAFT");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_operation_log WHERE action = "
+                + "'DECLARATION_REFUSED_BY_PREVALIDATION' AND business_id = ? AND result = 'FAILURE'", Long.class, id)).isEqualTo(1L);
 
         // 报关主体资格: neither the trader nor the declarant is the declaring enterprise.
         Map<String, Object> foreign = header(ENTERPRISE_A);
