@@ -126,6 +126,10 @@ class SubCentreIT extends CustomsIntegrationTestBase {
                 .body())).hasSize(2);
         assertThat(get("/v1/subcentre/enterprise/declarations/" + preEntryNo + "/receipts", enterpriseToken(ENTERPRISE_A))
                 .statusCode()).isEqualTo(404);
+        // 对企服务接口 日志处理: the enterprise's call and another's refused one are both in the operation log.
+        assertThat(jdbc.queryForList("SELECT result FROM audit_operation_log WHERE action = "
+                + "'GET /api/customs/v1/subcentre/enterprise/declarations/{preEntryNo}/receipts' AND business_id = ?",
+                String.class, preEntryNo)).contains("SUCCESS", "FAILURE");
         assertThat(get("/v1/subcentre/declarations/" + preEntryNo + "/receipts", enterpriseToken(ENTERPRISE_B)).statusCode())
                 .isEqualTo(403);
     }
