@@ -19,6 +19,7 @@ const customs: FeatureModule = {
     'officer.classification': { component: () => import('./ClassificationView.vue') },
     'operator.print-templates': { component: () => import('./PrintTemplatesView.vue') },
     'operator.screen-configs': { component: () => import('./ScreenConfigsView.vue') },
+    'operator.customs-admin': { component: () => import('./SystemLogsView.vue') },
   },
   routes: [
     { path: 'enterprise/declarations/:id', name: 'customs-declaration', component: () => import('./DeclarationEditorView.vue'),

@@ -35,7 +35,7 @@ export const zhCN: MessageTree = {
   menu: {
     enterprise: { 'second-line': '二线内销与集中申报', 'service-console': '企业接入服务控制台', classification: '商品预归类' },
     officer: { 'clearance-declarations': '报关单查询', 'subcentre-query': '海口数据分中心综合查询', 'second-line': '二线内销与运抵', classification: '商品归类校验' },
-    operator: { 'outbound-messages': '报文发送队列', 'clearance-parameters': '通关参数', 'zero-tariff-reference': '零关税参考数据', 'service-console': '企业接入服务查询', 'print-templates': '报关单打印模版', 'screen-configs': '录入与查询界面配置' },
+    operator: { 'outbound-messages': '报文发送队列', 'clearance-parameters': '通关参数', 'zero-tariff-reference': '零关税参考数据', 'service-console': '企业接入服务查询', 'print-templates': '报关单打印模版', 'screen-configs': '录入与查询界面配置', 'customs-admin': '报关系统管理与日志审计' },
   },
   customs: {
     type: { DIRECT_RELEASE: '径予放行', SECOND_LINE_DOMESTIC_SALE: '二线内销', FIRST_LINE_GENERAL: '一线一般报关', SECOND_LINE_GENERAL: '二线一般报关', CONSOLIDATED: '集中申报' },
@@ -110,6 +110,13 @@ export const zhCN: MessageTree = {
         'field-changed': '修改数据项', 'field-removed': '删除数据项',
       },
     },
+    systemLog: {
+      logins: '用户登录日志', operations: '系统操作日志', users: '用户与角色', username: '用户名', type: '类型', from: '起始时间', to: '截止时间',
+      at: '时间', ip: 'IP地址', result: '结果', success: '成功', failure: '失败', actor: '操作人', action: '操作', businessId: '业务编号',
+      detail: '说明', details: '日志详情', pull: '同步登录事件', pulled: '已同步 {stored} 条登录事件', name: '姓名', roles: '角色',
+      organisations: '所属机构', enabled: '启用', rolesTitle: '角色',
+      types: { LOGIN: '登录', LOGIN_ERROR: '登录失败', LOGOUT: '退出' },
+    },
     printTemplate: {
       title: '报关单打印模版', formTitle: '打印标题', standard: '标准报关单格式', footer: '页脚说明', columns: '商品项栏目',
       states: '可打印状态（打印校验规则）', updated: '最近修改', edit: '设置', save: '保存', cancel: '取消', saved: '打印模版已保存',
@@ -144,7 +151,7 @@ export const en: MessageTree = {
   menu: {
     enterprise: { 'second-line': 'Second-line sale & consolidated', 'service-console': 'Service access console', classification: 'Commodity pre-classification' },
     officer: { 'clearance-declarations': 'Customs declarations', 'subcentre-query': 'Haikou sub-centre query', 'second-line': 'Second-line sale & arrival', classification: 'Commodity classification check' },
-    operator: { 'outbound-messages': 'Outbound message queue', 'clearance-parameters': 'Clearance parameters', 'zero-tariff-reference': 'Zero-tariff reference data', 'service-console': 'Enterprise service access', 'print-templates': 'Declaration print templates', 'screen-configs': 'Entry and query screen configuration' },
+    operator: { 'outbound-messages': 'Outbound message queue', 'clearance-parameters': 'Clearance parameters', 'zero-tariff-reference': 'Zero-tariff reference data', 'service-console': 'Enterprise service access', 'print-templates': 'Declaration print templates', 'screen-configs': 'Entry and query screen configuration', 'customs-admin': 'Declaration system administration and logs' },
   },
   customs: {
     type: { DIRECT_RELEASE: 'Direct release', SECOND_LINE_DOMESTIC_SALE: 'Second-line domestic sale', FIRST_LINE_GENERAL: 'First-line general', SECOND_LINE_GENERAL: 'Second-line general', CONSOLIDATED: 'Consolidated' },
@@ -219,6 +226,13 @@ export const en: MessageTree = {
         'template-created': 'Template added', 'template-changed': 'Template changed', 'template-deleted': 'Template deleted',
         'field-added': 'Field added', 'field-changed': 'Field changed', 'field-removed': 'Field removed',
       },
+    },
+    systemLog: {
+      logins: 'Login log', operations: 'Operation log', users: 'Users and roles', username: 'Username', type: 'Type', from: 'From', to: 'Until',
+      at: 'Time', ip: 'IP address', result: 'Result', success: 'Success', failure: 'Failed', actor: 'Actor', action: 'Action', businessId: 'Business id',
+      detail: 'Detail', details: 'Log entry', pull: 'Fetch sign-in events', pulled: '{stored} sign-in events fetched', name: 'Name', roles: 'Roles',
+      organisations: 'Organisations', enabled: 'Enabled', rolesTitle: 'Roles',
+      types: { LOGIN: 'Sign-in', LOGIN_ERROR: 'Failed sign-in', LOGOUT: 'Sign-out' },
     },
     printTemplate: {
       title: 'Declaration print templates', formTitle: 'Printed title', standard: 'Standard declaration form', footer: 'Footer',

@@ -25,6 +25,7 @@ export const operatorArea: MenuArea = {
     ready('operator', 'service-console'),
     ready('operator', 'print-templates'),
     ready('operator', 'screen-configs'),
+    ready('operator', 'customs-admin'),
     { id: 'operator.api-docs', titleKey: 'menu.operator.api-docs', path: '/swagger-ui.html', status: 'external' },
   ],
 }

@@ -47,10 +47,12 @@ public class ServiceAccess {
     }
 
     private final JdbcClient jdbc;
+    private final OpenServiceManagement openServices;
     private final Clock clock = Clock.systemUTC();
 
-    public ServiceAccess(JdbcClient jdbc) {
+    public ServiceAccess(JdbcClient jdbc, OpenServiceManagement openServices) {
         this.jdbc = jdbc;
+        this.openServices = openServices;
     }
 
     /** 已接入服务查询 (FP 575–578): every service with the enterprise's state. */
@@ -76,6 +78,7 @@ public class ServiceAccess {
     public ServiceView enable(CurrentActor actor, String service, Settings settings) {
         String uscc = enterpriseOf(actor);
         EnterpriseService s = parse(service);
+        openServices.gate(uscc, s);
         Settings checked = check(settings == null ? new Settings(null, null, null) : settings);
         Instant now = clock.instant();
         jdbc.sql("""
@@ -129,6 +132,7 @@ public class ServiceAccess {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void requireEnabled(CurrentActor actor, EnterpriseService service) {
         String uscc = enterpriseOf(actor);
+        openServices.gate(uscc, service);
         int counted = jdbc.sql("""
                 UPDATE enterprise_service_access SET calls = calls + 1, last_called_at = :now
                 WHERE enterprise_uscc = :e AND service = :s AND status = 'ENABLED'""")

@@ -30,12 +30,21 @@ public enum CustomsErrorCode implements EnumErrorCode {
     PARAMETER_ENTRIES_INVALID(HttpStatus.BAD_REQUEST, "参数表条目无效：{0}", "Invalid parameter entries: {0}"),
     RULE_PARAMETER_INVALID(HttpStatus.BAD_REQUEST, "校验规则“{0}”的参数无效：{1}", "The parameter of validation rule {0} is not valid: {1}"),
     RULE_NOT_FOUND(HttpStatus.NOT_FOUND, "校验规则“{0}”不存在", "Validation rule {0} does not exist"),
+    RULE_EXISTS(HttpStatus.CONFLICT, "校验规则“{0}”已存在", "Validation rule {0} exists already"),
+    RULE_CODE_INVALID(HttpStatus.BAD_REQUEST, "校验规则编号“{0}”无效（大写字母、数字和连字符，3至60位）",
+            "Validation rule code {0} is not valid (upper-case letters, digits and hyphens, 3 to 60)"),
+    RULE_SEEDED(HttpStatus.CONFLICT, "校验规则“{0}”为系统预置规则，不可删除，可停用",
+            "Validation rule {0} is a seeded rule: switch it off instead of deleting it"),
     IMPORT_FILE_INVALID(HttpStatus.BAD_REQUEST, "导入文件不是有效的Excel（xlsx）报关单模板：{0}", "The file is not a valid Excel (xlsx) declaration template: {0}"),
     PRINT_NOT_ALLOWED(HttpStatus.CONFLICT, "按{0}打印模版，状态为“{1}”的报关单不可打印", "By the {0} print template a declaration in state {1} is not printed"),
     PRINT_TEMPLATE_INVALID(HttpStatus.BAD_REQUEST, "打印模版无效：{0}", "Invalid print template: {0}"),
     PRINT_TEMPLATE_VERSION_CONFLICT(HttpStatus.CONFLICT, "打印模版已被他人修改，请刷新后重试", "The print template was changed by someone else; reload and retry"),
     LEDGER_ELIGIBILITY_NOT_PUBLISHED(HttpStatus.NOT_FOUND, "零关税账册尚未发布企业{0}的资质与白名单", "The zero-tariff ledger has published nothing for enterprise {0}"),
-    SUBCENTRE_DOCUMENT_INVALID(HttpStatus.BAD_REQUEST, "下发数据格式不正确：{0}", "The distributed document is not well-formed: {0}");
+    SUBCENTRE_DOCUMENT_INVALID(HttpStatus.BAD_REQUEST, "下发数据格式不正确：{0}", "The distributed document is not well-formed: {0}"),
+    SUBCENTRE_RECORD_NOT_FOUND(HttpStatus.NOT_FOUND, "海口数据分中心无此报关单", "The Haikou sub-centre holds no such declaration"),
+    PARAMETER_SYNC_TABLE_UNKNOWN(HttpStatus.BAD_REQUEST, "通关参数表“{0}”不存在", "There is no clearance parameter table {0}"),
+    PARAMETER_SYNC_RULE_VERSION_CONFLICT(HttpStatus.CONFLICT, "自动更新规则已被他人修改，请刷新后重试",
+            "The automatic-update rule was changed by someone else; reload and retry");
 
     private final ErrorText text;
 

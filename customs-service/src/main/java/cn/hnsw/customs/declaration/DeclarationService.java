@@ -15,6 +15,9 @@ import cn.hnsw.customs.exchange.OutboundQueue;
 import cn.hnsw.customs.exchange.Partners;
 import cn.hnsw.customs.exchange.ReceiptService;
 import cn.hnsw.customs.exchange.ReceiptView;
+import cn.hnsw.common.audit.AuditContext;
+import cn.hnsw.common.audit.AuditLog;
+import cn.hnsw.common.audit.AuditResult;
 import cn.hnsw.customs.validation.Severity;
 import cn.hnsw.customs.validation.ValidationFinding;
 import cn.hnsw.customs.validation.ValidationReport;
@@ -54,13 +57,15 @@ public class DeclarationService {
     private final TransactionTemplate tx;
     private final Set<String> tempSaveRules;
     private final List<DeclarationHook> hooks;
+    private final AuditLog audit;
     private final Clock clock = Clock.systemUTC();
 
     public DeclarationService(DeclarationRepository declarations, ValidationRuleService validation,
                               ZeroTariffEligibility eligibility, OutboundQueue queue, OutboxPublisher outbox,
                               ManifestSystemGateway manifests, ReceiptService receipts, TransactionTemplate tx,
                               @Value("${hnsw.customs.temp-save-rules:COMMODITY-WHITELIST,BASIC-HS-FORMAT}") Set<String> tempSaveRules,
-                              List<DeclarationHook> hooks) {
+                              List<DeclarationHook> hooks, AuditLog audit) {
+        this.audit = audit;
         this.declarations = declarations;
         this.validation = validation;
         this.eligibility = eligibility;
@@ -139,7 +144,24 @@ public class DeclarationService {
     /** 预校验 (FP 130–139): all nine families, findings with reasons; nothing changes. */
     @Transactional(readOnly = true)
     public ValidationReport prevalidate(CurrentActor actor, UUID id) {
-        return validation.validate(owned(actor, id, false));
+        CustomsDeclaration d = owned(actor, id, false);
+        ValidationReport report = validation.validate(d);
+        logResult(actor, d, report, "DECLARATION_PREVALIDATED");
+        return report;
+    }
+
+    /**
+     * 预校验结果日志 and the checks' 日志处理: the outcome of a pre-validation (or of the one a declaration was refused
+     * by) in the operation log — the declaration, passed or not, and every rule that found something.
+     */
+    private void logResult(CurrentActor actor, CustomsDeclaration d, ValidationReport report, String action) {
+        String rules = report.findings().stream().map(f -> f.family() + ":" + f.ruleCode()).distinct()
+                .collect(java.util.stream.Collectors.joining(","));
+        String detail = "type=" + d.type() + " preEntryNo=" + d.preEntryNo() + " passed=" + report.passed()
+                + " errors=" + report.errorCount() + " warnings=" + report.warningCount() + " rules=" + rules;
+        audit.recordOperationSeparately(AuditContext.operation(actor, null, action, "CustomsDeclaration",
+                d.id().toString(), report.passed() ? AuditResult.SUCCESS : AuditResult.FAILURE,
+                detail.length() <= 1000 ? detail : detail.substring(0, 1000)));
     }
 
     /**
@@ -155,6 +177,7 @@ public class DeclarationService {
         }
         ValidationReport report = validation.validate(d);
         if (!report.passed()) {
+            logResult(actor, d, report, "DECLARATION_REFUSED_BY_PREVALIDATION");
             throw new HnswException(CustomsErrorCode.PREVALIDATION_FAILED, violations(report), null,
                     report.errorSummaryZh());
         }
@@ -219,7 +242,7 @@ public class DeclarationService {
     public DeclarationDocument redistribute(UUID id) {
         CustomsDeclaration d = declarations.findForUpdate(id)
                 .orElseThrow(() -> new HnswException(CustomsErrorCode.DECLARATION_NOT_FOUND));
-        if (!d.distributable() || d.type() != DeclarationType.DIRECT_RELEASE) {
+        if (!d.distributable() || !d.type().keptAtSubCentre()) {
             throw new HnswException(CustomsErrorCode.NOT_DISTRIBUTABLE);
         }
         receipts.queueDistribution(d, true);

@@ -42,6 +42,15 @@ public enum DeclarationType {
         return numberPrefix;
     }
 
+    /**
+     * Whether the Haikou data sub-centre keeps declarations of this type: direct release (FP 231–248, R7) and the
+     * first- and second-line general declarations, whose sub-centre sides are FP 898–989 and 1183–1274. Second-line
+     * domestic sales and consolidated declarations have no sub-centre side.
+     */
+    public boolean keptAtSubCentre() {
+        return this == DIRECT_RELEASE || this == FIRST_LINE_GENERAL || this == SECOND_LINE_GENERAL;
+    }
+
     /** 进出口标志. */
     public enum ImportExport { IMPORT, EXPORT }
 }

@@ -10,7 +10,6 @@ import cn.hnsw.customs.declaration.DeclarationDocument;
 import cn.hnsw.customs.declaration.DeclarationHook;
 import cn.hnsw.customs.declaration.DeclarationRepository;
 import cn.hnsw.customs.declaration.DeclarationStatus;
-import cn.hnsw.customs.declaration.DeclarationType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -143,9 +142,10 @@ public class ReceiptService {
         boolean changed = d.applyBusinessReceipt(decision, body.customsNo(), now);
         if (changed) {
             declarations.update(d);
-            // R7: only direct-release data goes to the sub-centre, and only once customs accepted or released it; a
-            // later decision (released after accepted) is sent again as a supplementary distribution.
-            if (d.distributable() && d.type() == DeclarationType.DIRECT_RELEASE) {
+            // R7: a declaration goes to the sub-centre only once customs accepted or released it (direct release and
+            // the general declarations, the types the sub-centre keeps); a later decision (released after accepted)
+            // is sent again as a supplementary distribution.
+            if (d.distributable() && d.type().keptAtSubCentre()) {
                 queueDistribution(declarations.findForUpdate(declarationId).orElseThrow(),
                         d.distributionStatus() != CustomsDeclaration.DistributionStatus.NONE);
             }

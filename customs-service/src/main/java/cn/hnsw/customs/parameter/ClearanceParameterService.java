@@ -28,11 +28,18 @@ import java.util.concurrent.ConcurrentHashMap;
 public class ClearanceParameterService {
 
     private final ClearanceParameterRepository repository;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final AuditLog audit;
     private final Clock clock;
     private final Map<String, Set<String>> currentCodes = new ConcurrentHashMap<>();
 
-    public ClearanceParameterService(ClearanceParameterRepository repository, AuditLog audit) {
+    /** A new version of a table is in force (after its transaction committed). */
+    public record ParameterVersionPublished(String table, int version) {
+    }
+
+    public ClearanceParameterService(ClearanceParameterRepository repository, AuditLog audit,
+                                     org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.repository = repository;
         this.audit = audit;
         this.clock = Clock.systemUTC();
@@ -84,6 +91,7 @@ public class ClearanceParameterService {
             @Override
             public void afterCommit() {
                 currentCodes.remove(code);
+                events.publishEvent(new ParameterVersionPublished(code, next));
             }
         });
         return repository.versions(code).getFirst();

@@ -34,6 +34,9 @@ public final class DataCleansing {
             issues.add("无表头 / no header");
             return issues;
         }
+        if (h.grossWeight() == null || h.netWeight() == null) {
+            issues.add("毛重或净重缺失 / gross or net weight missing");
+        }
         if (h.grossWeight() != null && h.netWeight() != null && h.grossWeight().compareTo(h.netWeight()) <= 0) {
             issues.add("毛重不大于净重 / gross weight not above net weight");
         }
@@ -41,7 +44,13 @@ public final class DataCleansing {
             issues.add("贸易国代码已规范为大写 / trading country code normalised to upper case");
         }
         if (d.items() != null) {
+            java.util.Map<String, Integer> seen = new java.util.HashMap<>();
             for (DeclarationItem i : d.items()) {
+                // 重复数据检查: the same code, name and total twice in one declaration.
+                Integer first = seen.putIfAbsent(i.hsCode() + "|" + i.name() + "|" + i.totalPrice(), i.seq());
+                if (first != null) {
+                    issues.add("第" + i.seq() + "项与第" + first + "项重复 / item " + i.seq() + " repeats item " + first);
+                }
                 if (i.hsCode() == null || !i.hsCode().matches("\\d{10}")) {
                     issues.add("第" + i.seq() + "项商品编码格式错误 / item " + i.seq() + " HS code malformed");
                 }

@@ -6,11 +6,15 @@ import cn.hnsw.common.crypto.OpenedMessage;
 import cn.hnsw.common.web.HnswException;
 import cn.hnsw.common.web.PageQuery;
 import cn.hnsw.common.web.PageResponse;
+import cn.hnsw.customs.declaration.CustomsDeclaration;
 import cn.hnsw.customs.declaration.CustomsErrorCode;
 import cn.hnsw.customs.declaration.DeclarationDocument;
 import cn.hnsw.customs.declaration.DeclarationItem;
 import cn.hnsw.customs.exchange.ExchangeMessages;
 import cn.hnsw.customs.exchange.ExchangeProperties;
+import cn.hnsw.customs.exchange.ReceiptView;
+import cn.hnsw.customs.validation.ValidationReport;
+import cn.hnsw.customs.validation.ValidationRuleService;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,14 +45,20 @@ public class HaikouDataSubCenter {
     /** The comprehensive query looks back this far unless the caller asks for history (R27). */
     public static final Duration DEFAULT_WINDOW = Duration.ofDays(3 * 365 + 1);
 
+    private static final java.util.Set<String> RECEIPT_KINDS = java.util.Set.of("TECHNICAL", "BUSINESS");
+
     private final SubCentreRepository repository;
+    private final ValidationRuleService validation;
+    private final SubCentreParameterSync parameterSync;
     private final SealedInbox inbox;
     private final ExchangeProperties properties;
     private final ObjectMapper json;
     private final Clock clock = Clock.systemUTC();
 
     public HaikouDataSubCenter(SubCentreRepository repository, SealedInbox inbox, ExchangeProperties properties,
-                               ObjectMapper json) {
+                               ObjectMapper json, ValidationRuleService validation, SubCentreParameterSync parameterSync) {
+        this.validation = validation;
+        this.parameterSync = parameterSync;
         this.repository = repository;
         this.inbox = inbox;
         this.properties = properties;
@@ -70,6 +80,12 @@ public class HaikouDataSubCenter {
             throw new HnswException(CustomsErrorCode.SUBCENTRE_DOCUMENT_INVALID, "declaration");
         }
         List<String> issues = DataCleansing.issues(d);
+        // 编码转换与映射: the trading country must be a code of the sub-centre's synchronised country table.
+        String country = d.header() == null ? null : DataCleansing.normaliseCountry(d.header().tradingCountry());
+        if (country != null && !country.isEmpty() && !parameterSync.holds("COUNTRY_REGION", country)) {
+            issues.add("贸易国代码“" + country + "”不在分中心通关参数表中 / trading country " + country
+                    + " is not in the sub-centre's code table");
+        }
         List<DeclarationItem> items = d.items() == null ? List.of() : d.items();
         BigDecimal total = items.stream().map(DeclarationItem::totalPrice).filter(java.util.Objects::nonNull)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -82,8 +98,24 @@ public class HaikouDataSubCenter {
                 .collect(Collectors.joining(",")), d.submittedAt() != null ? d.submittedAt() : now, now, 0,
                 issues.isEmpty() ? null : String.join("; ", issues));
         int receptions = repository.upsert(record, new String(opened.payload(), java.nio.charset.StandardCharsets.UTF_8));
-        log.info("event=subcentre-received preEntryNo={} supplementary={} receptions={} issues={}", d.preEntryNo(),
-                message.supplementary(), receptions, issues.size());
+        int newReceipts = 0;
+        List<ReceiptView> receipts = message.receipts() == null ? List.of() : message.receipts();
+        for (int i = 0; i < receipts.size(); i++) {
+            ReceiptView r = receipts.get(i);
+            if (r == null || !RECEIPT_KINDS.contains(r.kind())) {
+                continue; // the reception receipts are the sub-centre's own answers
+            }
+            if (r.id() == null || r.status() == null || r.receivedAt() == null) {
+                issues.add("第" + (i + 1) + "条回执不完整，未入库");
+                continue;
+            }
+            if (repository.insertReceipt(d.preEntryNo(), new SubCentreReceipt(r.id(), r.kind(), r.status(),
+                    r.customsNo(), r.note(), r.senderKeyId(), r.receivedAt(), now))) {
+                newReceipts++;
+            }
+        }
+        log.info("event=subcentre-received preEntryNo={} type={} supplementary={} receptions={} newReceipts={} issues={}",
+                d.preEntryNo(), d.declarationType(), message.supplementary(), receptions, newReceipts, issues.size());
         ExchangeMessages.ReceptionReceiptBody receipt = new ExchangeMessages.ReceptionReceiptBody("RECEPTION", "STORED",
                 d.preEntryNo(), receptions, issues);
         try {
@@ -91,6 +123,45 @@ public class HaikouDataSubCenter {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * 技术回执 / 业务回执 the sub-centre holds for one declaration (FP 903–914, 1188–1199); an enterprise reaches only
+     * its own declarations ({@code enterprise} set), officers any.
+     */
+    @Transactional(readOnly = true)
+    public List<SubCentreReceipt> receipts(String preEntryNo, java.util.Optional<String> enterprise) {
+        String owner = repository.enterpriseOf(preEntryNo)
+                .orElseThrow(() -> new HnswException(CustomsErrorCode.SUBCENTRE_RECORD_NOT_FOUND));
+        if (enterprise.isPresent() && !enterprise.get().equals(owner)) {
+            throw new HnswException(CustomsErrorCode.SUBCENTRE_RECORD_NOT_FOUND);
+        }
+        return repository.receipts(preEntryNo);
+    }
+
+    /**
+     * 报关单校验 (FP 941–945, 1226–1230): the nine pre-validation families run on the declaration as the sub-centre
+     * received it, with the rules in force now; nothing is changed.
+     */
+    @Transactional(readOnly = true)
+    public ValidationReport validate(String preEntryNo) {
+        String document = repository.document(preEntryNo)
+                .orElseThrow(() -> new HnswException(CustomsErrorCode.SUBCENTRE_RECORD_NOT_FOUND));
+        DeclarationDocument d;
+        try {
+            d = json.readValue(document, ExchangeMessages.DistributionMessage.class).declaration();
+        } catch (IOException e) {
+            throw new HnswException(CustomsErrorCode.SUBCENTRE_DOCUMENT_INVALID, "JSON");
+        }
+        if (d == null || d.header() == null || d.items() == null || d.items().isEmpty()) {
+            throw new HnswException(CustomsErrorCode.SUBCENTRE_DOCUMENT_INVALID, "declaration");
+        }
+        CustomsDeclaration held = CustomsDeclaration.draft(d.preEntryNo(), d.declarationType(), d.importExport(),
+                d.enterpriseUscc(), d.enterpriseName(), d.header(), d.items(), null, clock.instant());
+        ValidationReport report = validation.validate(held);
+        log.info("event=subcentre-validated preEntryNo={} passed={} findings={}", preEntryNo, report.passed(),
+                report.findings().size());
+        return report;
     }
 
     /** 综合查询 (FP 236–242): by default the last three years; {@code historical} reaches back without limit. */

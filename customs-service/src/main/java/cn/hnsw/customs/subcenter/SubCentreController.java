@@ -6,8 +6,10 @@ import cn.hnsw.common.web.PageQuery;
 import cn.hnsw.common.web.PageResponse;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
+import cn.hnsw.customs.validation.ValidationReport;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -15,7 +17,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * 海口数据分中心 endpoints: the sealed distribution inbox (public path, the seal authenticates), the officers'
@@ -73,6 +77,27 @@ class SubCentreController {
         String own = EnterpriseScope.restrictionFor(Actors.current()).orElseThrow();
         return subCenter.query(new SubCentreQuery(b(preEntryNo), null, null, null, own, null, null, null, null, null),
                 historical, PageQuery.of(page, size));
+    }
+
+    /** 技术回执 / 业务回执 the sub-centre keeps for one declaration (FP 903–914, 1188–1199). */
+    @GetMapping("/declarations/{preEntryNo}/receipts")
+    @PreAuthorize("hasAnyRole('customs-officer', 'customs-reviewer', 'sw-operator', 'platform-admin')")
+    List<SubCentreReceipt> receipts(@PathVariable String preEntryNo) {
+        return subCenter.receipts(preEntryNo, Optional.empty());
+    }
+
+    /** 报关单校验 (FP 941–945, 1226–1230): run the pre-validation on a declaration the sub-centre holds. */
+    @PostMapping("/declarations/{preEntryNo}/validation")
+    @PreAuthorize("hasAnyRole('customs-officer', 'customs-reviewer', 'sw-operator', 'platform-admin')")
+    ValidationReport validate(@PathVariable String preEntryNo) {
+        return subCenter.validate(preEntryNo);
+    }
+
+    /** 对企服务接口: the receipts of the caller's own declaration at the sub-centre. */
+    @GetMapping("/enterprise/declarations/{preEntryNo}/receipts")
+    @PreAuthorize("hasAnyRole('enterprise-declarant', 'enterprise-admin')")
+    List<SubCentreReceipt> enterpriseReceipts(@PathVariable String preEntryNo) {
+        return subCenter.receipts(preEntryNo, Optional.of(EnterpriseScope.restrictionFor(Actors.current()).orElseThrow()));
     }
 
     private static String b(String s) {

@@ -46,6 +46,39 @@ public class SubCentreRepository {
                 .query(Integer.class).single();
     }
 
+    /** Keeps a receipt that came with a distribution once; answers whether it was new. */
+    public boolean insertReceipt(String preEntryNo, SubCentreReceipt r) {
+        return jdbc.sql("""
+                INSERT INTO subcentre_receipt (pre_entry_no, receipt_id, kind, status, customs_no, note, sender_key_id,
+                  issued_at, received_at)
+                VALUES (:pre, :id, :kind, :status, :cno, :note, :sender, :issued, :received)
+                ON CONFLICT (pre_entry_no, receipt_id) DO NOTHING""")
+                .param("pre", preEntryNo).param("id", r.receiptId()).param("kind", r.kind()).param("status", r.status())
+                .param("cno", r.customsNo()).param("note", r.note()).param("sender", r.senderKeyId())
+                .param("issued", Timestamp.from(r.issuedAt())).param("received", Timestamp.from(r.receivedAt()))
+                .update() == 1;
+    }
+
+    public List<SubCentreReceipt> receipts(String preEntryNo) {
+        return jdbc.sql("SELECT * FROM subcentre_receipt WHERE pre_entry_no = :pre ORDER BY issued_at, kind DESC")
+                .param("pre", preEntryNo)
+                .query((rs, i) -> new SubCentreReceipt(rs.getObject("receipt_id", java.util.UUID.class), rs.getString("kind"),
+                        rs.getString("status"), rs.getString("customs_no"), rs.getString("note"),
+                        rs.getString("sender_key_id"), rs.getTimestamp("issued_at").toInstant(),
+                        rs.getTimestamp("received_at").toInstant()))
+                .list();
+    }
+
+    public java.util.Optional<String> document(String preEntryNo) {
+        return jdbc.sql("SELECT document FROM subcentre_declaration WHERE pre_entry_no = :pre")
+                .param("pre", preEntryNo).query(String.class).optional();
+    }
+
+    public java.util.Optional<String> enterpriseOf(String preEntryNo) {
+        return jdbc.sql("SELECT enterprise_uscc FROM subcentre_declaration WHERE pre_entry_no = :pre")
+                .param("pre", preEntryNo).query(String.class).optional();
+    }
+
     public List<SubCentreRecord> search(SubCentreQuery q, long offset, int limit) {
         Map<String, Object> params = new HashMap<>();
         return jdbc.sql("SELECT * FROM subcentre_declaration " + where(q, params)

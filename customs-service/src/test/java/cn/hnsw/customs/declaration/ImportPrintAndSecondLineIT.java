@@ -157,7 +157,7 @@ class ImportPrintAndSecondLineIT extends CustomsIntegrationTestBase {
         String conversation = jdbc.queryForObject("SELECT conversation_id::text FROM customs_declaration WHERE id = ?::uuid", String.class, id);
         assertThat(postBytes("/v1/receipts", PARTNER.businessReceipt("H2018-2L-" + id, conversation, "RELEASED",
                 "640020261000077777")).statusCode()).isEqualTo(200);
-        // Only direct release goes to the Haikou sub-centre (R7).
+        // A second-line domestic sale has no sub-centre side: only direct release and the general declarations go there.
         assertThat(json(get("/v1/declarations/" + id, enterpriseToken(ENTERPRISE_B)).body()).path("distributionStatus").asText()).isEqualTo("NONE");
     }
 

@@ -1,0 +1,19 @@
+-- 系统管理—权限管理 of the declaration system and the Haikou data sub-centre: the console's functions as common-lib's
+-- admin_menu, each entry naming the roles allowed to use it (empty: every signed-in user). Operators add, change and
+-- delete entries and their roles through /api/customs/v1/admin/menus; GET /v1/menus/visible answers what a user may open.
+INSERT INTO admin_menu (id, parent_id, code, name_zh, name_en, path, icon, sort_order, roles, updated_by) VALUES
+  ('c0570a5e-0001-4000-8000-000000000001', NULL, 'declarant', '报关申报', 'Customs declarations', '/enterprise', 'Document', 10, '{enterprise-declarant,enterprise-admin}', 'migration'),
+  ('c0570a5e-0001-4000-8000-000000000002', 'c0570a5e-0001-4000-8000-000000000001', 'declarant.declarations', '径予放行与一二线报关单', 'Direct release and line declarations', '/enterprise/declarations', 'Edit', 11, '{enterprise-declarant,enterprise-admin}', 'migration'),
+  ('c0570a5e-0001-4000-8000-000000000003', 'c0570a5e-0001-4000-8000-000000000001', 'declarant.second-line', '二线内销申报', 'Second-line domestic sale', '/enterprise/second-line', 'Tickets', 12, '{enterprise-declarant,enterprise-admin}', 'migration'),
+  ('c0570a5e-0001-4000-8000-000000000004', 'c0570a5e-0001-4000-8000-000000000001', 'declarant.classification', '商品智能归类', 'Commodity classification', '/enterprise/classification', 'Search', 13, '{enterprise-declarant,enterprise-admin}', 'migration'),
+  ('c0570a5e-0001-4000-8000-000000000005', 'c0570a5e-0001-4000-8000-000000000001', 'declarant.service-console', '企业接入服务控制台', 'Enterprise service console', '/enterprise/service-console', 'Connection', 14, '{enterprise-admin}', 'migration'),
+  ('c0570a5e-0001-4000-8000-000000000010', NULL, 'officer', '通关监管', 'Clearance supervision', '/officer', 'Stamp', 20, '{customs-officer,customs-reviewer}', 'migration'),
+  ('c0570a5e-0001-4000-8000-000000000011', 'c0570a5e-0001-4000-8000-000000000010', 'officer.clearance-declarations', '报关单查询', 'Declaration query', '/officer/clearance-declarations', 'List', 21, '{customs-officer,customs-reviewer}', 'migration'),
+  ('c0570a5e-0001-4000-8000-000000000012', 'c0570a5e-0001-4000-8000-000000000010', 'officer.subcentre-query', '海口数据分中心综合查询', 'Haikou sub-centre query', '/officer/subcentre-query', 'DataAnalysis', 22, '{customs-officer,customs-reviewer}', 'migration'),
+  ('c0570a5e-0001-4000-8000-000000000013', 'c0570a5e-0001-4000-8000-000000000010', 'officer.second-line', '二线内销监管', 'Second-line supervision', '/officer/second-line', 'Tickets', 23, '{customs-officer}', 'migration'),
+  ('c0570a5e-0001-4000-8000-000000000020', NULL, 'operator', '运维管理', 'Operations', '/operator', 'Setting', 30, '{sw-operator,platform-admin}', 'migration'),
+  ('c0570a5e-0001-4000-8000-000000000021', 'c0570a5e-0001-4000-8000-000000000020', 'operator.outbound-messages', '报文发送与重发', 'Outbound messages', '/operator/outbound-messages', 'Promotion', 31, '{sw-operator,platform-admin}', 'migration'),
+  ('c0570a5e-0001-4000-8000-000000000022', 'c0570a5e-0001-4000-8000-000000000020', 'operator.clearance-parameters', '通关参数', 'Clearance parameters', '/operator/clearance-parameters', 'Collection', 32, '{sw-operator,platform-admin}', 'migration'),
+  ('c0570a5e-0001-4000-8000-000000000023', 'c0570a5e-0001-4000-8000-000000000020', 'operator.print-templates', '报关单打印模版', 'Print templates', '/operator/print-templates', 'Printer', 33, '{sw-operator,platform-admin}', 'migration'),
+  ('c0570a5e-0001-4000-8000-000000000024', 'c0570a5e-0001-4000-8000-000000000020', 'operator.screen-configs', '录入与查询界面配置', 'Entry and query screens', '/operator/screen-configs', 'Operation', 34, '{sw-operator,platform-admin}', 'migration'),
+  ('c0570a5e-0001-4000-8000-000000000025', 'c0570a5e-0001-4000-8000-000000000020', 'operator.customs-admin', '报关系统管理与日志审计', 'Declaration system administration and logs', '/operator/customs-admin', 'User', 35, '{sw-operator,platform-admin}', 'migration');
