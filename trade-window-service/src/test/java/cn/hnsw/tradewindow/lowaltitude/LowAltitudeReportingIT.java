@@ -1170,4 +1170,50 @@ class LowAltitudeReportingIT {
         assertThat(api.get(reviewer(), "/low-altitude/login-sessions").body().findValuesAsText("sessionId"))
                 .contains(a, b, c);
     }
+
+    static String rememberedSession(String uscc, String sid) {
+        return TOKENS.user("pilot-" + uscc.substring(14), "enterprise-declarant").enterprise(uscc).sessionId(sid)
+                .claim(LowAltitudeLoginSessions.REMEMBER_ME_CLAIM, true).mint();
+    }
+
+    @Test
+    void aRememberedLoginSessionIsNotTimedOutForIdlenessButLogoutStillEndsIt() {
+        // Tokens as the realm's remember-me mapper writes them (KeycloakRealmIT proves the claim on real logins).
+        String remembered = "sid-" + java.util.UUID.randomUUID();
+        String normal = "sid-" + java.util.UUID.randomUUID();
+        ok(api.get(rememberedSession(YEFENG, remembered), "/low-altitude/subjects"));
+        ok(api.get(session(YEFENG, normal), "/low-altitude/subjects"));
+
+        // Ten hours without a request: the remembered session goes on, the normal one is over.
+        idleFor(remembered, 600);
+        idleFor(normal, 600);
+        ok(api.get(rememberedSession(YEFENG, remembered), "/low-altitude/subjects"));
+        assertThat(api.get(session(YEFENG, normal), "/low-altitude/subjects").code()).isEqualTo("SESSION_IDLE_TIMEOUT");
+
+        JsonNode mine = api.get(rememberedSession(YEFENG, remembered), "/low-altitude/login-sessions").body();
+        assertThat(mine).anySatisfy(s -> {
+            assertThat(s.path("sessionId").asText()).isEqualTo(remembered);
+            assertThat(s.path("rememberMe").asBoolean()).isTrue();
+            assertThat(s.hasNonNull("endedAt")).isFalse();
+        });
+        assertThat(mine).anySatisfy(s -> {
+            assertThat(s.path("sessionId").asText()).isEqualTo(normal);
+            assertThat(s.path("rememberMe").asBoolean()).isFalse();
+            assertThat(s.path("endReason").asText()).isEqualTo("IDLE_TIMEOUT");
+        });
+
+        // A claim of false is no remember me.
+        String saidNo = "sid-" + java.util.UUID.randomUUID();
+        String no = TOKENS.user("pilot-" + YEFENG.substring(14), "enterprise-declarant").enterprise(YEFENG)
+                .sessionId(saidNo).claim(LowAltitudeLoginSessions.REMEMBER_ME_CLAIM, false).mint();
+        ok(api.get(no, "/low-altitude/subjects"));
+        idleFor(saidNo, 31);
+        assertThat(api.get(no, "/low-altitude/subjects").code()).isEqualTo("SESSION_IDLE_TIMEOUT");
+
+        // Logging out ends a remembered session at once.
+        assertThat(api.post(rememberedSession(YEFENG, remembered), "/low-altitude/login-sessions/current/logout",
+                Map.of()).body().path("endReason").asText()).isEqualTo("LOGOUT");
+        assertThat(api.get(rememberedSession(YEFENG, remembered), "/low-altitude/subjects").code())
+                .isEqualTo("SESSION_ENDED");
+    }
 }
