@@ -967,6 +967,90 @@ class LowAltitudeReportingIT {
                 String.class, businessId);
     }
 
+    /** Runs a draft follow-up form through modify, delete, create again, declare, review, receipt and its application. */
+    String followUpCycle(String reporter, String originalId, String form, Map<String, Object> first,
+                         Map<String, Object> changed, String changedMarker) {
+        String base = "/low-altitude/reports/" + originalId + "/follow-ups";
+        Res draft = api.post(reporter, base, Map.of("form", form, "content", first));
+        assertThat(draft.status()).as(form + " " + draft).isEqualTo(201);
+        String draftId = draft.body().path("id").asText();
+        // 修改 while a draft, 删除 (gone), then 新增 again
+        ok(api.put(reporter, "/low-altitude/reports/" + draftId, Map.of("content", changed)));
+        assertThat(api.get(reporter, "/low-altitude/reports/" + draftId).body().path("content").toString())
+                .as(form).contains(changedMarker);
+        assertThat(api.delete(reporter, "/low-altitude/reports/" + draftId).status()).as(form).isEqualTo(204);
+        assertThat(api.get(reporter, "/low-altitude/reports/" + draftId).status()).as(form).isEqualTo(404);
+        Res again = api.post(reporter, base, Map.of("form", form, "content", changed));
+        assertThat(again.status()).as(form + " " + again).isEqualTo(201);
+        String id = again.body().path("id").asText();
+        // 申报 → 审核 → 回执 → 回执结果更新; once declared it is no longer edited or deleted
+        Res declared = api.post(reporter, "/low-altitude/reports/" + id + "/declaration", Map.of());
+        assertThat(declared.body().path("status").asText()).as(form + " " + declared).isEqualTo("PENDING_REVIEW");
+        assertThat(api.put(reporter, "/low-altitude/reports/" + id, Map.of("content", first)).code())
+                .isEqualTo("REPORT_NOT_EDITABLE");
+        assertThat(api.delete(reporter, "/low-altitude/reports/" + id).code()).isEqualTo("REPORT_NOT_EDITABLE");
+        ok(api.post(reviewer(), "/low-altitude/reports/" + id + "/review", Map.of("result", "APPROVED", "opinion", "同意" + form)));
+        ok(api.post(reviewer(), "/low-altitude/reports/" + id + "/receipt", Map.of()));
+        Res applied = api.post(reporter, "/low-altitude/reports/" + id + "/receipt-application", Map.of());
+        assertThat(applied.body().path("status").asText()).as(form).isEqualTo("COMPLETED");
+        return id;
+    }
+
+    @Test
+    void aPassengerReportsPersonsAndArticlesAreEditedAndItsFollowUpFormsRunTheirOwnCycle() {
+        String reporter = TOKENS.user("lin-fei", LowAltitudeReportingService.REPORTER_ROLE).mint();
+        Res s = api.post(reporter, "/low-altitude/subjects", Map.of("kind", "INDIVIDUAL", "name", "林飞",
+                "certificateNo", "460100199303035555", "contactPhone", "13907561288", "aircraftRegs", "B-9PX8", "submit", true));
+        assertThat(s.status()).as(s.toString()).isEqualTo(201);
+        String subjectId = s.body().path("id").asText();
+        Map<String, Object> first = Map.of(
+                "persons", List.of(Map.of("name", "乘客甲", "idNumber", "460100199001011111"),
+                        Map.of("name", "乘客乙", "idNumber", "460100199001012222")),
+                "articles", List.of(Map.of("name", "随身行李", "quantity", 1)));
+        Res created = api.post(reporter, "/low-altitude/reports", Map.of("subjectId", subjectId, "activity", "PASSENGER",
+                "airport", "三亚凤凰国际机场", "aircraftReg", "B-9PX8", "flightDate", today().toString(), "content", first));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.body().path("id").asText();
+
+        // 人员/物品基本信息 新增、修改、删除 on the draft: 乙 removed, 丙 added, 甲's name corrected; an article changed, one added.
+        Map<String, Object> edited = Map.of(
+                "persons", List.of(Map.of("name", "乘客甲（更正）", "idNumber", "460100199001011111"),
+                        Map.of("name", "乘客丙", "idNumber", "460100199001013333")),
+                "articles", List.of(Map.of("name", "随身行李", "quantity", 2), Map.of("name", "航拍相机", "quantity", 1)));
+        ok(api.put(reporter, "/low-altitude/reports/" + id, Map.of("content", edited)));
+        JsonNode content = api.get(reporter, "/low-altitude/reports/" + id).body().path("content");
+        String text = content.isTextual() ? content.asText() : content.toString();
+        assertThat(text).contains("乘客甲（更正）", "乘客丙", "航拍相机").doesNotContain("乘客乙");
+        assertThat(api.put(TOKENS.user("zhou-yun", LowAltitudeReportingService.REPORTER_ROLE).mint(),
+                "/low-altitude/reports/" + id, Map.of("content", first)).status()).isEqualTo(403);
+
+        ok(api.post(reporter, "/low-altitude/reports/" + id + "/declaration", Map.of()));
+        ok(api.post(reviewer(), "/low-altitude/reports/" + id + "/review", Map.of("result", "APPROVED", "opinion", "核验无误")));
+        ok(api.post(reviewer(), "/low-altitude/reports/" + id + "/receipt", Map.of()));
+        ok(api.post(reporter, "/low-altitude/reports/" + id + "/receipt-application", Map.of()));
+
+        // 补充报送: applied, it is kept with the original.
+        followUpCycle(reporter, id, "SUPPLEMENT", Map.of("articles", List.of(Map.of("name", "备用电池", "quantity", 2))),
+                Map.of("articles", List.of(Map.of("name", "备用电池（两块）", "quantity", 2))), "备用电池（两块）");
+        assertThat(api.get(reporter, "/low-altitude/reports/" + id).body().path("content").toString()).contains("备用电池（两块）");
+        // 更正: applied, it replaces the original's content.
+        followUpCycle(reporter, id, "CORRECTION", Map.of("persons", List.of(Map.of("name", "乘客丁", "idNumber",
+                        "460100199001014444")), "articles", List.of()),
+                Map.of("persons", List.of(Map.of("name", "乘客戊", "idNumber", "460100199001015555")), "articles", List.of()),
+                "乘客戊");
+        assertThat(api.get(reporter, "/low-altitude/reports/" + id).body().path("content").toString())
+                .contains("乘客戊").doesNotContain("乘客丙");
+        // 撤回: applied, the original is no longer effective and the subject's credit keeps it.
+        followUpCycle(reporter, id, "WITHDRAWAL", Map.of("reason", "天气原因取消"), Map.of("reason", "天气原因取消航班"),
+                "天气原因取消航班");
+        assertThat(api.get(reporter, "/low-altitude/reports/" + id).body().path("effective").asBoolean()).isFalse();
+        assertThat(api.get(reporter, "/low-altitude/subjects/" + subjectId + "/credit-records").body()
+                .findValuesAsText("kind")).contains("REPORT_WITHDRAWN");
+        // the reviewer lists the follow-up forms of each kind
+        assertThat(api.get(reviewer(), "/low-altitude/reports?activity=PASSENGER&form=SUPPLEMENT").body()
+                .findValuesAsText("originalId")).contains(id);
+    }
+
     @Test
     void onlySubscribersReceiveSubscribableTemplatesAndEveryoneTheOthers() {
         String ent = enterprise(YEFENG);

@@ -927,6 +927,26 @@ class PilotApprovalIT {
             assertThat(api.get(operator(), "/pilot-routing/units").body().findValuesAsText("id"))
                     .doesNotContain(String.valueOf(unusedUnit));
             assertThat(api.delete(operator(), "/pilot-routing/regions/" + unused.code()).status()).isEqualTo(404);
+
+            // 展示: the lists officials read, each unit with its kind, region and names
+            JsonNode listed = api.get(countyUnitToken, "/pilot-routing/units").body();
+            assertThat(listed).anySatisfy(u -> {
+                assertThat(u.path("kind").asText()).isEqualTo("CITY_EXTRA");
+                assertThat(u.path("regionCode").asText()).isEqualTo(r.code());
+                assertThat(u.path("unitOrg").asText()).isEqualTo(r.unit("development-bureau"));
+            });
+            assertThat(listed).anySatisfy(u -> {
+                assertThat(u.path("kind").asText()).isEqualTo("PROVINCIAL_EXTRA");
+                assertThat(u.path("nameZh").asText()).isEqualTo("测试厅（改）");
+            });
+            JsonNode region = byKey(api.get(countyUnitToken, "/pilot-routing/regions").body(), "code", r.code());
+            assertThat(region.path("countyGovOrg").asText()).isEqualTo(r.gov());
+            assertThat(region.path("leadUnitOrg").asText()).isEqualTo(r.lead());
+            // 删除省级其他单位加签: configurers only
+            assertThat(api.delete(countyUnitToken, "/pilot-routing/units/" + provincialExtra).status()).isEqualTo(403);
+            assertThat(api.delete(operator(), "/pilot-routing/units/" + provincialExtra).status()).isEqualTo(204);
+            assertThat(api.get(operator(), "/pilot-routing/units").body().findValuesAsText("unitOrg"))
+                    .doesNotContain(provincialOrg);
         } finally {
             api.delete(operator(), "/pilot-routing/units/" + provincialExtra);
         }

@@ -170,11 +170,42 @@ class RepairPreferenceIT {
                 .startsWith("attachment");
         assertThat(api.get(enterprise(YEFENG), "/repair-preferences/" + id + "/record").status()).isEqualTo(403);
 
+        // 下载导出: both units' review opinions, and the supervision records (all, or of one kind).
+        List<List<String>> reviews = xlsx(api.get(ent, "/repair-preferences/" + id + "/reviews/export").raw());
+        assertThat(reviews).hasSize(3);
+        assertThat(reviews.get(1)).startsWith("行业主管单位 Competent department");
+        assertThat(reviews.stream().flatMap(List::stream)).contains("船舶证书齐全有效", "同意享惠");
+        assertThat(api.get(enterprise(YEFENG), "/repair-preferences/" + id + "/reviews/export").status()).isEqualTo(403);
+        List<List<String>> supervision = xlsx(api.get(customs(), "/repair-preferences/" + id + "/supervision-records/export").raw());
+        assertThat(supervision.stream().skip(1).map(row -> row.get(0))).containsExactlyInAnyOrder(
+                "CUSTOMS_ASSISTANCE", "SHIP_SELF_USE", "TAX_INFO", "ENTERPRISE_CHANGE");
+        assertThat(xlsx(api.get(ent, "/repair-preferences/" + id + "/supervision-records/export?kind=TAX_INFO").raw()))
+                .hasSize(2).anySatisfy(row -> assertThat(row).startsWith("TAX_INFO", "2026 年第三季度维修件补税 12,800.00 元已缴清"));
+        assertThat(api.get(enterprise(YEFENG), "/repair-preferences/" + id + "/supervision-records/export").status())
+                .isEqualTo(403);
+
+        // 撤销: a supervision record is revoked by whoever recorded it (kept, with when), by no one else.
+        Map<String, String> recordIds = new java.util.HashMap<>();
+        api.get(ent, "/repair-preferences/" + id + "/supervision-records").body()
+                .forEach(r -> recordIds.put(r.path("kind").asText(), r.path("id").asText()));
+        String changeRecord = "/repair-preferences/" + id + "/supervision-records/" + recordIds.get("ENTERPRISE_CHANGE");
+        assertThat(api.post(customs(), changeRecord + "/revocation", Map.of()).code()).isEqualTo("SUPERVISION_NOT_ALLOWED");
+        assertThat(api.post(msa(), changeRecord + "/revocation", Map.of()).status()).isEqualTo(204);
+        String taxRecord = "/repair-preferences/" + id + "/supervision-records/" + recordIds.get("TAX_INFO");
+        assertThat(api.post(ent, taxRecord + "/revocation", Map.of()).code()).isEqualTo("SUPERVISION_NOT_ALLOWED");
+        assertThat(api.post(customs(), taxRecord + "/revocation", Map.of()).status()).isEqualTo(204);
+        JsonNode after = api.get(ent, "/repair-preferences/" + id + "/supervision-records").body();
+        after.forEach(r -> assertThat(r.hasNonNull("revokedAt")).as(r.path("kind").asText())
+                .isEqualTo(List.of("ENTERPRISE_CHANGE", "TAX_INFO").contains(r.path("kind").asText())));
+        assertThat(xlsx(api.get(customs(), "/repair-preferences/" + id + "/supervision-records/export?kind=TAX_INFO")
+                .raw()).get(1)).hasSize(6);
+
         // Change application: its own documents and review; approved, it supersedes the original.
         Res change = api.post(ent, "/repair-preferences/" + id + "/changes", Map.of("changeSummary", "船舶更名为椰风 9 号",
                 "conveyance", "椰风 9 号"));
         assertThat(change.status()).isEqualTo(201);
         String changeId = change.body().path("id").asText();
+        changeDocumentsAreDownloadedAndDeletedWhileADraft(ent, enterprise(YEFENG), changeId, "SHIPPING");
         Res incomplete = api.post(ent, "/repair-preferences/" + changeId + "/submission", Map.of());
         assertThat(incomplete.status()).isEqualTo(422);
         assertThat(incomplete.code()).isEqualTo("BUSINESS_CHECK_FAILED");
@@ -371,5 +402,65 @@ class RepairPreferenceIT {
         assertThat(printed).contains("航空Aviation", "B-6513", "运行合格证与运行规范有效", "同意享惠", "航空器货物运营自用",
                 "修理后的发动机部件已装机自用于B-6513");
         assertThat(api.get(enterprise(HAISI), "/repair-preferences/" + id + "/record").status()).isEqualTo(403);
+
+        // 撤销 and 下载导出 of the airline's self-use record, by the enterprise that recorded it.
+        String selfUse = api.get(ent, "/repair-preferences/" + id + "/supervision-records").body().get(0).path("id").asText();
+        assertThat(api.post(transport(), "/repair-preferences/" + id + "/supervision-records/" + selfUse + "/revocation",
+                Map.of()).code()).isEqualTo("SUPERVISION_NOT_ALLOWED");
+        assertThat(api.post(ent, "/repair-preferences/" + id + "/supervision-records/" + selfUse + "/revocation",
+                Map.of()).status()).isEqualTo(204);
+        List<List<String>> selfUseExport = xlsx(api.get(transport(), "/repair-preferences/" + id
+                + "/supervision-records/export?kind=AIRCRAFT_SELF_USE").raw());
+        assertThat(selfUseExport).hasSize(2);
+        assertThat(selfUseExport.get(1)).startsWith("AIRCRAFT_SELF_USE", "修理后的发动机部件已装机自用于 B-6513").hasSize(6);
+
+        // 享惠变更 of the airline: its documents, each downloaded and deleted while the change is a draft.
+        Res change = api.post(ent, "/repair-preferences/" + id + "/changes", Map.of("changeSummary", "新增维修机型 A320neo"));
+        assertThat(change.status()).as(change.toString()).isEqualTo(201);
+        changeDocumentsAreDownloadedAndDeletedWhileADraft(ent, enterprise(HAISI), change.body().path("id").asText(),
+                "AVIATION");
+    }
+
+    /**
+     * 删除/下载导出变更的材料: every document type of the kind (other supplementary attachments included where they
+     * apply), uploaded to a change application, downloaded as the bytes uploaded, deleted by its enterprise only.
+     */
+    void changeDocumentsAreDownloadedAndDeletedWhileADraft(String ent, String other, String changeId, String kind) {
+        String base = "/repair-preferences/" + changeId + "/documents";
+        for (RepairDocumentType t : RepairDocumentType.values()) {
+            if (!t.appliesTo(kind)) {
+                continue;
+            }
+            byte[] content = (new String(PDF, java.nio.charset.StandardCharsets.ISO_8859_1) + "% " + t.name() + "\n")
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            Res up = api.upload(ent, base, t.name(), "change-" + t.name().toLowerCase() + ".pdf", content);
+            assertThat(up.status()).as(t.name() + " " + up).isEqualTo(201);
+            String doc = base + "/" + up.body().path("id").asText();
+            Res download = api.get(ent, doc + "/file");
+            assertThat(download.contentDisposition()).as(t.name()).startsWith("attachment")
+                    .contains("change-" + t.name().toLowerCase());
+            assertThat(download.raw()).as(t.name()).isEqualTo(content);
+            assertThat(api.get(other, doc + "/file").status()).as(t.name()).isIn(403, 404);
+            assertThat(api.delete(other, doc).status()).as(t.name()).isEqualTo(404);
+            assertThat(api.delete(ent, doc).status()).as(t.name()).isEqualTo(204);
+            assertThat(api.get(ent, doc + "/file").status()).as(t.name()).isEqualTo(404);
+        }
+        assertThat(api.get(ent, "/repair-preferences/" + changeId).body().path("documents")).isEmpty();
+    }
+
+    static List<List<String>> xlsx(byte[] content) {
+        List<List<String>> rows = new java.util.ArrayList<>();
+        try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(content))) {
+            for (var row : wb.getFirstSheet().read()) {
+                List<String> cells = new java.util.ArrayList<>();
+                for (int c = 0; c < row.getCellCount(); c++) {
+                    cells.add(row.getCellText(c));
+                }
+                rows.add(cells);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return rows;
     }
 }
