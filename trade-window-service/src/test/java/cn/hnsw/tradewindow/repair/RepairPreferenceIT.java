@@ -444,6 +444,33 @@ class RepairPreferenceIT {
             assertThat(api.delete(other, doc).status()).as(t.name()).isEqualTo(404);
             assertThat(api.delete(ent, doc).status()).as(t.name()).isEqualTo(204);
             assertThat(api.get(ent, doc + "/file").status()).as(t.name()).isEqualTo(404);
+
+            // 上传, 展示, 预览打印 and 撤销 (kept on record with when) of the change's document of this type
+            Res kept = api.upload(ent, base, t.name(), "changed-" + t.name().toLowerCase() + ".pdf", content);
+            assertThat(kept.status()).as(t.name()).isEqualTo(201);
+            String keptId = kept.body().path("id").asText();
+            JsonNode shown = null;
+            for (JsonNode d : api.get(ent, "/repair-preferences/" + changeId).body().path("documents")) {
+                if (d.path("id").asText().equals(keptId)) {
+                    shown = d;
+                }
+            }
+            assertThat(shown).as(t.name()).isNotNull();
+            assertThat(shown.path("type").asText()).isEqualTo(t.name());
+            Res preview = api.get(ent, base + "/" + keptId + "/content");
+            assertThat(preview.contentDisposition()).as(t.name()).startsWith("inline");
+            assertThat(preview.raw()).isEqualTo(content);
+            assertThat(api.post(other, base + "/" + keptId + "/revocation", Map.of()).status()).as(t.name()).isIn(403, 404);
+            assertThat(api.post(ent, base + "/" + keptId + "/revocation", Map.of()).status()).as(t.name()).isEqualTo(204);
+            JsonNode revoked = null;
+            for (JsonNode d : api.get(ent, "/repair-preferences/" + changeId).body().path("documents")) {
+                if (d.path("id").asText().equals(keptId)) {
+                    revoked = d;
+                }
+            }
+            assertThat(revoked).as(t.name()).isNotNull();
+            assertThat(revoked.hasNonNull("revokedAt")).as(t.name()).isTrue();
+            ok(api.delete(ent, base + "/" + keptId));
         }
         assertThat(api.get(ent, "/repair-preferences/" + changeId).body().path("documents")).isEmpty();
     }
