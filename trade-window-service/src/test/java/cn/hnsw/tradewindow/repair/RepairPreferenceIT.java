@@ -84,14 +84,86 @@ class RepairPreferenceIT {
     }
 
     String shippingWithDocuments(String token, String imo) {
-        Res created = api.post(token, "/repair-preferences", Map.of("kind", "SHIPPING", "regionCode", "danzhou",
-                "conveyance", "椰风 8 号", "imoNumber", imo));
+        return applicationWithDocuments(token, "SHIPPING", "danzhou", imo);
+    }
+
+    String applicationWithDocuments(String token, String kind, String region, String imo) {
+        Res created = api.post(token, "/repair-preferences", "SHIPPING".equals(kind)
+                ? Map.of("kind", kind, "regionCode", region, "conveyance", "椰风 8 号", "imoNumber", imo)
+                : Map.of("kind", kind, "regionCode", region, "conveyance", "B-6513"));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String id = created.body().path("id").asText();
-        for (RepairDocumentType t : RepairDocumentType.required("SHIPPING")) {
+        for (RepairDocumentType t : RepairDocumentType.required(kind)) {
             ok(api.upload(token, "/repair-preferences/" + id + "/documents", t.name(), t.name().toLowerCase() + ".pdf", PDF));
         }
         return id;
+    }
+
+    @Test
+    void theBusinessAnalysisCountsARegionsApplicationsPendingStepsPassRateChangesAndSupervision() {
+        // A city/county of its own, so the figures are exact whatever other tests left in the shared database.
+        String region = "analysis-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String ship = enterprise(HAISI);
+        String approved = applicationWithDocuments(ship, "SHIPPING", region, "9074729");
+        ok(api.post(ship, "/repair-preferences/" + approved + "/submission", Map.of()));
+        ok(api.post(msa(), "/repair-preferences/" + approved + "/reviews", Map.of("approve", true, "opinion", "证书齐全")));
+        ok(api.post(customs(), "/repair-preferences/" + approved + "/reviews", Map.of("approve", true, "opinion", "同意享惠")));
+        ok(api.post(customs(), "/repair-preferences/" + approved + "/supervision-records",
+                Map.of("kind", "CUSTOMS_ASSISTANCE", "content", "请提供维修件使用记录")));
+        String halfway = applicationWithDocuments(ship, "SHIPPING", region, "9074729");
+        ok(api.post(ship, "/repair-preferences/" + halfway + "/submission", Map.of()));
+        ok(api.post(msa(), "/repair-preferences/" + halfway + "/reviews", Map.of("approve", true, "opinion", "主管单位同意")));
+        String refused = applicationWithDocuments(ship, "SHIPPING", region, "9074729");
+        ok(api.post(ship, "/repair-preferences/" + refused + "/submission", Map.of()));
+        ok(api.post(customs(), "/repair-preferences/" + refused + "/reviews", Map.of("approve", false, "opinion", "不符合条件")));
+        applicationWithDocuments(ship, "SHIPPING", region, "9074729"); // a draft counts nowhere
+        String change = api.post(ship, "/repair-preferences/" + approved + "/changes", Map.of("changeSummary", "船舶更名"))
+                .body().path("id").asText();
+        for (RepairDocumentType t : RepairDocumentType.required("SHIPPING")) {
+            ok(api.upload(ship, "/repair-preferences/" + change + "/documents", t.name(), t.name().toLowerCase() + ".pdf", PDF));
+        }
+        ok(api.post(ship, "/repair-preferences/" + change + "/submission", Map.of()));
+        String airline = applicationWithDocuments(enterprise(YEFENG), "AVIATION", region, null);
+        ok(api.post(enterprise(YEFENG), "/repair-preferences/" + airline + "/submission", Map.of()));
+
+        JsonNode shipping = null;
+        JsonNode aviation = null;
+        for (JsonNode row : api.get(transport(), "/repair-preferences/analysis").body()) {
+            if (region.equals(row.path("region_code").asText())) {
+                if ("SHIPPING".equals(row.path("kind").asText())) {
+                    shipping = row;
+                } else {
+                    aviation = row;
+                }
+            }
+        }
+        assertThat(shipping).isNotNull();
+        assertThat(aviation).isNotNull();
+        // applications (not drafts, not changes), pending, pending at each unit, approved and decided (the pass
+        // rate's parts), changes and pending changes, average approval time per unit, supervised enterprises
+        assertThat(shipping.path("applications").asInt()).isEqualTo(3);
+        assertThat(shipping.path("pending").asInt()).isEqualTo(1);
+        assertThat(shipping.path("pending_competent").asInt()).isEqualTo(1);
+        assertThat(shipping.path("pending_related").asInt()).isEqualTo(2);
+        assertThat(shipping.path("approved").asInt()).isEqualTo(1);
+        assertThat(shipping.path("decided").asInt()).isEqualTo(2);
+        assertThat(shipping.path("changes").asInt()).isEqualTo(1);
+        assertThat(shipping.path("pending_changes").asInt()).isEqualTo(1);
+        assertThat(shipping.path("avg_competent_seconds").asDouble()).isGreaterThanOrEqualTo(0.0);
+        assertThat(shipping.hasNonNull("avg_competent_seconds")).isTrue();
+        assertThat(shipping.hasNonNull("avg_related_seconds")).isTrue();
+        assertThat(shipping.path("supervised_enterprises").asInt()).isEqualTo(1);
+        assertThat(aviation.path("applications").asInt()).isEqualTo(1);
+        assertThat(aviation.path("pending").asInt()).isEqualTo(1);
+        assertThat(aviation.path("pending_competent").asInt()).isEqualTo(1);
+        assertThat(aviation.path("pending_related").asInt()).isEqualTo(1);
+        assertThat(aviation.path("approved").asInt()).isZero();
+        assertThat(aviation.path("decided").asInt()).isZero();
+        assertThat(aviation.path("changes").asInt()).isZero();
+        assertThat(aviation.path("supervised_enterprises").asInt()).isZero();
+        assertThat(aviation.hasNonNull("avg_competent_seconds")).isFalse();
+        // officers only
+        assertThat(api.get(ship, "/repair-preferences/analysis").status()).isEqualTo(403);
     }
 
     @Test
@@ -259,6 +331,12 @@ class RepairPreferenceIT {
         String ent = enterprise(HAISI);
         JsonNode guides = api.get(ent, "/repair-preferences/guides").body();
         assertThat(guides.findValuesAsText("kind")).containsExactly("AVIATION", "SHIPPING");
+        // 申请服务指引 of an airline: its text and its own document set
+        JsonNode aviation = guides.get(0);
+        assertThat(aviation.path("titleZh").asText()).isNotBlank();
+        assertThat(aviation.path("bodyZh").asText()).isNotBlank();
+        assertThat(aviation.path("documents").findValuesAsText("type")).contains("AIR_OPERATOR_CERTIFICATE",
+                "OPERATIONS_SPECIFICATION").doesNotContain("SHIP_OWNERSHIP");
         JsonNode shipping = guides.get(1);
         assertThat(shipping.path("bodyZh").asText()).contains("3 个工作日");
         assertThat(shipping.path("documents").findValuesAsText("type")).contains("SHIP_OWNERSHIP", "POLLUTION_CERTIFICATE")
