@@ -269,6 +269,15 @@ class RepairPreferenceIT {
         JsonNode after = api.get(ent, "/repair-preferences/" + id + "/supervision-records").body();
         after.forEach(r -> assertThat(r.hasNonNull("revokedAt")).as(r.path("kind").asText())
                 .isEqualTo(List.of("ENTERPRISE_CHANGE", "TAX_INFO").contains(r.path("kind").asText())));
+        // the customs' assistance request by customs, the ship's self-use by the enterprise that reported it
+        String assistance = "/repair-preferences/" + id + "/supervision-records/" + recordIds.get("CUSTOMS_ASSISTANCE");
+        assertThat(api.post(ent, assistance + "/revocation", Map.of()).code()).isEqualTo("SUPERVISION_NOT_ALLOWED");
+        assertThat(api.post(customs(), assistance + "/revocation", Map.of()).status()).isEqualTo(204);
+        String shipSelfUse = "/repair-preferences/" + id + "/supervision-records/" + recordIds.get("SHIP_SELF_USE");
+        assertThat(api.post(msa(), shipSelfUse + "/revocation", Map.of()).code()).isEqualTo("SUPERVISION_NOT_ALLOWED");
+        assertThat(api.post(ent, shipSelfUse + "/revocation", Map.of()).status()).isEqualTo(204);
+        assertThat(api.get(customs(), "/repair-preferences/" + id + "/supervision-records").body())
+                .allSatisfy(r -> assertThat(r.hasNonNull("revokedAt")).as(r.path("kind").asText()).isTrue());
         assertThat(xlsx(api.get(customs(), "/repair-preferences/" + id + "/supervision-records/export?kind=TAX_INFO")
                 .raw()).get(1)).hasSize(6);
 
