@@ -245,6 +245,45 @@ class LowAltitudeReportingIT {
                 .isEqualTo(403);
     }
 
+    @Test
+    void aDraftSubjectOfEitherKindIsModifiedAndDeletedAndAnIndividualIsSubmittedChangedAndRevoked() {
+        // 企业: a draft is modified and deleted (gone); another enterprise may not delete it
+        String ent = enterprise(YEFENG);
+        String draft = api.post(ent, "/low-altitude/subjects", Map.of("kind", "ENTERPRISE", "name", "椰风通航（草稿）",
+                "contactPhone", "13907561240", "aircraftRegs", "B-7QW1", "submit", false)).body().path("id").asText();
+        assertThat(api.delete(enterprise(HAISI), "/low-altitude/subjects/" + draft).status()).isEqualTo(403);
+        assertThat(api.delete(ent, "/low-altitude/subjects/" + draft).status()).isEqualTo(204);
+        assertThat(api.get(ent, "/low-altitude/subjects/" + draft).status()).isEqualTo(404);
+
+        // 个人: saved, 修改 while a draft, 删除; saved again, 提交, 变更 (a new version), 撤销
+        String person = TOKENS.user("wu-tian", LowAltitudeReportingService.REPORTER_ROLE).mint();
+        Map<String, Object> first = Map.of("kind", "INDIVIDUAL", "name", "吴天", "certificateNo", "460100199404041234",
+                "contactPhone", "13907561241", "aircraftRegs", "B-7QW2", "submit", false);
+        String saved = api.post(person, "/low-altitude/subjects", first).body().path("id").asText();
+        Res modified = api.put(person, "/low-altitude/subjects/" + saved, Map.of("kind", "INDIVIDUAL", "name", "吴天",
+                "certificateNo", "460100199404041234", "contactPhone", "13907561242", "aircraftRegs", "B-7QW2,B-7QW3"));
+        assertThat(modified.status()).as(modified.toString()).isEqualTo(200);
+        assertThat(modified.body().path("contactPhone").asText()).isEqualTo("13907561242");
+        assertThat(modified.body().path("status").asText()).isEqualTo("DRAFT");
+        assertThat(api.delete(person, "/low-altitude/subjects/" + saved).status()).isEqualTo(204);
+        assertThat(api.get(person, "/low-altitude/subjects/" + saved).status()).isEqualTo(404);
+
+        String id = api.post(person, "/low-altitude/subjects", first).body().path("id").asText();
+        Res submitted = api.post(person, "/low-altitude/subjects/" + id + "/submission", Map.of());
+        assertThat(submitted.body().path("status").asText()).as(submitted.toString()).isNotEqualTo("DRAFT");
+        assertThat(api.delete(person, "/low-altitude/subjects/" + id).code()).isEqualTo("SUBJECT_NOT_EDITABLE");
+        Res changed = api.put(person, "/low-altitude/subjects/" + id, Map.of("kind", "INDIVIDUAL", "name", "吴天",
+                "certificateNo", "460100199404041234", "contactPhone", "13907561243", "aircraftRegs", "B-7QW2"));
+        assertThat(changed.body().path("version").asInt()).isEqualTo(2);
+        assertThat(changed.body().path("contactPhone").asText()).isEqualTo("13907561243");
+        assertThat(api.put(TOKENS.user("stranger", LowAltitudeReportingService.REPORTER_ROLE).mint(),
+                "/low-altitude/subjects/" + id, Map.of("kind", "INDIVIDUAL", "name", "冒名", "certificateNo",
+                        "460100199404041234", "contactPhone", "13907561244", "aircraftRegs", "B-7QW2")).status())
+                .isEqualTo(403);
+        ok(api.post(person, "/low-altitude/subjects/" + id + "/revocation", Map.of()));
+        assertThat(api.get(person, "/low-altitude/subjects/" + id).body().path("status").asText()).isEqualTo("REVOKED");
+    }
+
     // --- warnings, credit, negative list, corrections, notices, exports ----------------------------------------
 
     static String pdfText(byte[] content) throws Exception {
