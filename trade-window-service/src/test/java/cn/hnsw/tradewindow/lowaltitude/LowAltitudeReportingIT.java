@@ -701,6 +701,27 @@ class LowAltitudeReportingIT {
         assertThat(after.path("activeSubjects").path("quarter").asLong()).isGreaterThanOrEqualTo(1)
                 .isLessThanOrEqualTo(after.path("activeSubjects").path("year").asLong());
         assertThat(api.get(ent, "/low-altitude/statistics/periods").status()).isEqualTo(403);
+
+        // 载客: a declared passenger report counts today, this month, quarter and year, in total and at its airport.
+        String pilot = TOKENS.user("he-xiang", LowAltitudeReportingService.REPORTER_ROLE).mint();
+        String person = api.post(pilot, "/low-altitude/subjects", Map.of("kind", "INDIVIDUAL", "name", "何翔",
+                "certificateNo", "460100199505051234", "contactPhone", "13907561250", "aircraftRegs", "B-9PX9",
+                "submit", true)).body().path("id").asText();
+        String passenger = api.post(pilot, "/low-altitude/reports", Map.of("subjectId", person, "activity", "PASSENGER",
+                "airport", "琼海博鳌机场", "aircraftReg", "B-9PX9", "flightDate", today().toString(), "content",
+                Map.of("persons", List.of(Map.of("name", "乘客庚", "idNumber", "460100199001016666")), "articles", List.of())))
+                .body().path("id").asText();
+        JsonNode beforePassenger = api.get(reviewer(), "/low-altitude/statistics/periods").body();
+        ok(api.post(pilot, "/low-altitude/reports/" + passenger + "/declaration", Map.of()));
+        JsonNode afterPassenger = api.get(reviewer(), "/low-altitude/statistics/periods").body();
+        for (String period : List.of("today", "month", "quarter", "year", "total")) {
+            assertThat(count(afterPassenger.path("reports"), "PASSENGER", null, period)).as(period)
+                    .isEqualTo(count(beforePassenger.path("reports"), "PASSENGER", null, period) + 1);
+            assertThat(count(afterPassenger.path("airports"), "PASSENGER", "琼海博鳌机场", period)).as(period)
+                    .isEqualTo(count(beforePassenger.path("airports"), "PASSENGER", "琼海博鳌机场", period) + 1);
+            assertThat(count(afterPassenger.path("reports"), "CARGO", null, period)).as(period)
+                    .isEqualTo(count(beforePassenger.path("reports"), "CARGO", null, period));
+        }
     }
 
     static long count(JsonNode rows, String activity, String airport, String period) {
