@@ -679,6 +679,9 @@ class PilotApprovalIT {
         assertThat(api.get(unit, "/pilot-applications/" + id + "/opinions/verification").body()
                 .findValuesAsText("intact")).containsOnly("true");
         assertThat(api.post(unit, path, Map.of("reason", "再次撤销")).code()).isEqualTo("TERMINATION_NOT_WITHDRAWABLE");
+        // 预览打印: the approval record shows the county unit's discovery record, its withdrawal and the case's state
+        assertThat(pdfText(api.get(unit, "/pilot-applications/" + id + "/record").raw()).replaceAll("\\s+", ""))
+                .contains("日常巡查发现该企业停产三个月", "复核发现系季节性停产，撤销发现记录", "WITHDRAWN");
         assertThat(status(id)).isEqualTo("APPROVED");
         assertThat(api.get(province(), "/pilot-blacklist").body().findValuesAsText("enterpriseUscc")).doesNotContain(YEFENG);
 
@@ -1100,6 +1103,12 @@ class PilotApprovalIT {
             assertThat(api.post(countyUnit("lead", r.lead()), "/pilot-notifications/" + failed + "/resend", Map.of())
                     .status()).isEqualTo(403);
 
+            // 下载导出通知消息: every notice with its channel, recipient, case and state; configurers only
+            List<List<String>> notices = xlsx(api.get(operator(), "/pilot-notifications/export").raw());
+            assertThat(notices.get(0)).startsWith("渠道 Channel", "接收方 Recipient");
+            assertThat(notices).anySatisfy(row -> assertThat(row).startsWith("SMS", "13800000001", id)
+                    .contains("TASK_cityUnitReview", "SENT"));
+            assertThat(api.get(countyUnit("lead", r.lead()), "/pilot-notifications/export").status()).isEqualTo(403);
             List<List<String>> templates = xlsx(api.get(operator(), "/message-templates/export").raw());
             assertThat(templates.get(0).get(0)).isEqualTo("编码 Code");
             assertThat(templates).anySatisfy(row -> assertThat(row).contains("TASK",
