@@ -136,6 +136,7 @@ const zh: MessageTree = {
       guide: '办事指南', preview: '预览', reviewAttachments: '会审附件', competent: '主管部门', related: '有关单位', attachmentNote: '附件说明',
       kind: '企业类型', AVIATION: '航空企业', SHIPPING: '船运企业', conveyance: '航空器注册号/船名', change: '享惠变更',
       changeSummary: '企业信息变更', applications: '申请总数', pending: '待审批', approved: '已通过', changes: '变更申请', supervised: '被监管企业',
+      allKinds: '全部企业', pendingCompetent: '主管单位待审批', pendingRelated: '相关单位待审批', passRate: '申请通过率',
       docs: {
         BUSINESS_LICENCE: '企业营业执照', AIR_OPERATOR_CERTIFICATE: '运行合格证', OPERATIONS_SPECIFICATION: '运行规范',
         WATERWAY_PERMIT: '水路运输经营许可或备案手续', SHIP_OWNERSHIP: '船舶所有权登记证书或光船租赁登记证书', REPAIR_LEDGER: '货物维修及使用台账',
@@ -301,6 +302,7 @@ const en: MessageTree = {
       guide: 'Guide', preview: 'Preview', reviewAttachments: 'Reviewer attachments', competent: 'competent department', related: 'related unit', attachmentNote: 'Attachment note',
       kind: 'Enterprise type', AVIATION: 'Airline', SHIPPING: 'Shipping', conveyance: 'Aircraft registration / ship name', change: 'Change',
       changeSummary: 'Enterprise information changed', applications: 'Applications', pending: 'Pending', approved: 'Approved', changes: 'Changes', supervised: 'Supervised enterprises',
+      allKinds: 'All enterprises', pendingCompetent: 'Pending at the competent department', pendingRelated: 'Pending at the related unit', passRate: 'Pass rate',
       docs: {
         BUSINESS_LICENCE: 'Business licence', AIR_OPERATOR_CERTIFICATE: 'Air operator certificate', OPERATIONS_SPECIFICATION: 'Operations specification',
         WATERWAY_PERMIT: 'Waterway transport permit or filing', SHIP_OWNERSHIP: 'Ship ownership or bareboat-charter certificate', REPAIR_LEDGER: 'Goods repair and use ledger',

@@ -99,6 +99,17 @@ public final class PilotApprovalThroughput {
             cfg.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
             cfg.setAsyncExecutorActivate(false);
             cfg.setHistory(history);
+            // the BPMN's user tasks take their deadline from the "workingDays" business calendar; the service's reads
+            // the step's limit and the holiday calendar from its database, here a fixed 5 days (no holidays) stands in
+            org.flowable.common.engine.impl.calendar.BusinessCalendar fixedDays =
+                    new org.flowable.common.engine.impl.calendar.DueDateBusinessCalendar(cfg.getClock()) {
+                        @Override
+                        public java.util.Date resolveDuedate(String description, int maxIterations) {
+                            return java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(5)));
+                        }
+                    };
+            cfg.setBusinessCalendarManager(new org.flowable.common.engine.impl.calendar.MapBusinessCalendarManager()
+                    .addBusinessCalendar("workingDays", fixedDays));
             if (!legacy) {
                 // the service's FlowableSettings
                 cfg.getPerformanceSettings().setEnableExecutionRelationshipCounts(true);

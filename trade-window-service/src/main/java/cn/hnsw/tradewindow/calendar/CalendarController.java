@@ -95,4 +95,14 @@ class CalendarController {
         repository.saveWarningConfig(c);
         return c;
     }
+
+    /** 删除审批预警配置: the step goes back to the default limit (5 working days, warned 1 day before). */
+    @DeleteMapping("/approval-warning-configs/{step}")
+    @PreAuthorize(CONFIGURERS)
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void deleteWarningConfig(@PathVariable String step) {
+        if (!repository.deleteWarningConfig(step)) {
+            throw new HnswException(CommonErrorCode.NOT_FOUND);
+        }
+    }
 }

@@ -59,6 +59,11 @@ public class HolidayCalendarRepository {
                 .orElse(new WarningConfig(step, 5, 1, true));
     }
 
+    /** Deletes a step's configuration: the step falls back to the default (5 working days, warned 1 day before). */
+    public boolean deleteWarningConfig(String step) {
+        return jdbc.sql("DELETE FROM approval_warning_config WHERE step = ?").param(step).update() == 1;
+    }
+
     public void saveWarningConfig(WarningConfig c) {
         jdbc.sql("""
                 INSERT INTO approval_warning_config (step, limit_working_days, warn_before_days, enabled) VALUES (?, ?, ?, ?)

@@ -5,6 +5,8 @@ import cn.hnsw.common.security.CurrentActor;
 import cn.hnsw.common.web.HnswException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 
@@ -24,13 +26,19 @@ class LowAltitudeLoginInterceptor implements HandlerInterceptor {
         this.systemLog = systemLog;
     }
 
+    /** Whether the request's token says its user ticked remember me at login (the realm's remember-me mapper). */
+    static boolean rememberMe() {
+        return SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token
+                && Boolean.TRUE.equals(token.getToken().getClaimAsBoolean(LowAltitudeLoginSessions.REMEMBER_ME_CLAIM));
+    }
+
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         CurrentActor actor = Actors.currentIfAny().orElse(null);
         if (actor == null) {
             return true;
         }
-        LowAltitudeLoginSessions.Verdict verdict = sessions.touch(actor);
+        LowAltitudeLoginSessions.Verdict verdict = sessions.touch(actor, rememberMe());
         if (verdict == LowAltitudeLoginSessions.Verdict.ACTIVE) {
             return true;
         }

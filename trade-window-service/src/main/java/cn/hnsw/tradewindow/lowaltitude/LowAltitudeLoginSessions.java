@@ -24,9 +24,16 @@ import java.util.Optional;
  * renewals) that made no request to the low-altitude API for longer than the configured minutes is over — its next
  * request is refused (401 {@code SESSION_IDLE_TIMEOUT}) and so is every later one, until the reporter logs in again
  * (a new session). A reporter may also end its session (LOGOUT). Reporters list their own sessions, reviewers all.
+ *
+ * <p>记住我 (FP 103/104, H5 229/230): a reporter who ticked remember me at login wants to stay signed in; Keycloak keeps
+ * such a session for days, and the realm's own mapper says so in every token of it ({@value #REMEMBER_ME_CLAIM}). Such
+ * a session is recorded as remembered and is not ended for idleness here; logging out still ends it.
  */
 @Service
 public class LowAltitudeLoginSessions {
+
+    /** The boolean claim the realm's {@code hnsw-remember-me-mapper} puts into every token of a login session. */
+    public static final String REMEMBER_ME_CLAIM = "remember_me";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -40,7 +47,7 @@ public class LowAltitudeLoginSessions {
     }
 
     public record LoginSession(String sessionId, String ownerKey, String username, Instant firstSeen, Instant lastSeen,
-                               long requests, Instant endedAt, String endReason) {
+                               long requests, Instant endedAt, String endReason, boolean rememberMe) {
     }
 
     /** What a request of a session finds: go on, or the reason the session is over. */
@@ -76,19 +83,20 @@ public class LowAltitudeLoginSessions {
 
     /**
      * Records a request of the actor's login session and says whether the session may go on. A session idle for
-     * longer than the timeout is ended here (IDLE_TIMEOUT), in this transaction, before the refusal.
+     * longer than the timeout is ended here (IDLE_TIMEOUT), in this transaction, before the refusal, unless its
+     * token says the user ticked remember me.
      */
     @Transactional
-    public Verdict touch(CurrentActor actor) {
+    public Verdict touch(CurrentActor actor, boolean rememberMe) {
         String owner = reporterOwner(actor).orElse(null);
         if (owner == null || actor.sessionId() == null) {
             return Verdict.ACTIVE;
         }
         Timestamp now = Timestamp.from(clock.instant());
         int inserted = jdbc.sql("""
-                INSERT INTO la_login_session (session_id, owner_key, username, first_seen, last_seen)
-                VALUES (?, ?, ?, ?, ?) ON CONFLICT (session_id) DO NOTHING""")
-                .params(actor.sessionId(), owner, actor.username(), now, now).update();
+                INSERT INTO la_login_session (session_id, owner_key, username, first_seen, last_seen, remember_me)
+                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (session_id) DO NOTHING""")
+                .params(actor.sessionId(), owner, actor.username(), now, now, rememberMe).update();
         if (inserted == 1) {
             return Verdict.ACTIVE;
         }
@@ -97,7 +105,9 @@ public class LowAltitudeLoginSessions {
         if (s.endedAt() != null) {
             return "IDLE_TIMEOUT".equals(s.endReason()) ? Verdict.IDLE_TIMEOUT : Verdict.ENDED;
         }
-        if (Duration.between(s.lastSeen(), now.toInstant()).toMinutes() >= settings().idleTimeoutMinutes()) {
+        // remember me is a property of the Keycloak session: every token of it carries the same answer
+        if (!rememberMe && !s.rememberMe()
+                && Duration.between(s.lastSeen(), now.toInstant()).toMinutes() >= settings().idleTimeoutMinutes()) {
             jdbc.sql("UPDATE la_login_session SET ended_at = ?, end_reason = 'IDLE_TIMEOUT' WHERE session_id = ?")
                     .params(now, actor.sessionId()).update();
             return Verdict.IDLE_TIMEOUT;
@@ -139,6 +149,7 @@ public class LowAltitudeLoginSessions {
         Timestamp ended = rs.getTimestamp("ended_at");
         return new LoginSession(rs.getString("session_id"), rs.getString("owner_key"), rs.getString("username"),
                 rs.getTimestamp("first_seen").toInstant(), rs.getTimestamp("last_seen").toInstant(),
-                rs.getLong("requests"), ended == null ? null : ended.toInstant(), rs.getString("end_reason"));
+                rs.getLong("requests"), ended == null ? null : ended.toInstant(), rs.getString("end_reason"),
+                rs.getBoolean("remember_me"));
     }
 }

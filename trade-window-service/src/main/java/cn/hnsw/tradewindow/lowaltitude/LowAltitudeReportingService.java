@@ -234,7 +234,10 @@ public class LowAltitudeReportingService {
         if (r.status() != ReportStatus.DRAFT) {
             throw new HnswException(LowAltitudeErrorCode.REPORT_NOT_EDITABLE, r.status());
         }
-        Report edited = with(r, in.airport(), in.aircraftReg(), in.flightDate(), write(in.content()), r.status());
+        // what the edit leaves out stays as it was (an edit of the persons or goods alone sends only the content)
+        Report edited = with(r, in.airport() == null ? r.airport() : in.airport(),
+                in.aircraftReg() == null ? r.aircraftReg() : in.aircraftReg(),
+                in.flightDate() == null ? r.flightDate() : in.flightDate(), write(in.content()), r.status());
         repo.updateReport(edited);
         return edited;
     }

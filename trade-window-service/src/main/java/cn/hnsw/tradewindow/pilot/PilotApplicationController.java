@@ -107,12 +107,13 @@ class PilotApplicationController {
         return sharedData.fetch(uscc, k);
     }
 
-    /** 预览打印 one shared data set (PDF, inline for the browser's print preview). */
+    /** 预览打印 one shared data set (PDF, inline for the browser's print preview), or 下载导出 it as an attachment. */
     @GetMapping("/shared-data/{kind}/print")
-    ResponseEntity<byte[]> printSharedData(@PathVariable String kind, @RequestParam(required = false) String enterprise) {
+    ResponseEntity<byte[]> printSharedData(@PathVariable String kind, @RequestParam(required = false) String enterprise,
+                                           @RequestParam(defaultValue = "false") boolean download) {
         SharedDataGateway.SharedDataSet set = sharedData(kind, enterprise);
         byte[] pdf = recordPdf.sharedData(Actors.current(), set);
-        ContentDisposition disposition = ContentDisposition.inline()
+        ContentDisposition disposition = (download ? ContentDisposition.attachment() : ContentDisposition.inline())
                 .filename("shared-data-" + set.kind().name().toLowerCase() + ".pdf", StandardCharsets.UTF_8).build();
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
                 .contentType(MediaType.APPLICATION_PDF).body(pdf);
@@ -193,6 +194,39 @@ class PilotApplicationController {
         return service.opinions(Actors.current(), id);
     }
 
+    record AmendmentRequest(@NotBlank @Size(max = 2000) String opinion) {
+    }
+
+    /** 修改审核意见 (an amendment kept beside the original, see {@link PilotApprovalService#amendOpinion}). */
+    @PostMapping("/pilot-applications/{id}/opinions/{opinionId}/amendments")
+    @ResponseStatus(HttpStatus.CREATED)
+    ApprovalOpinion amendOpinion(@PathVariable UUID id, @PathVariable UUID opinionId,
+                                 @Valid @RequestBody AmendmentRequest request) {
+        return service.amendOpinion(Actors.current(), id, opinionId, request.opinion());
+    }
+
+    /**
+     * 下载导出审核意见: the opinions of an application and of its terminations, all or of one step (e.g. only the
+     * city/county units' review, or the local customs' discovery record), each with who, when and its hash; readable
+     * by whoever may read the application.
+     */
+    @GetMapping("/pilot-applications/{id}/opinions/export")
+    ResponseEntity<byte[]> exportOpinions(@PathVariable UUID id,
+                                          @RequestParam(required = false) @jakarta.validation.constraints.Pattern(
+                                                  regexp = "[a-zA-Z]{3,64}") String step) {
+        List<ApprovalOpinion> opinions = service.opinions(Actors.current(), id).stream()
+                .filter(o -> step == null || o.step().equals(step)).toList();
+        byte[] body = cn.hnsw.tradewindow.support.Xlsx.write("审核意见", List.of("类别 Case", "环节 Step", "单位 Unit",
+                        "审核人 By", "结论 Decision", "意见 Opinion", "时间 At", "存证哈希 Hash"), opinions,
+                o -> new Object[]{o.caseKind(), o.step(), o.unitOrg() == null ? "" : o.unitOrg(), o.actorName(),
+                        o.decision(), o.opinion(), o.createdAt().toString(), o.recordHash()});
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("pilot-opinions-" + id + ".xlsx", StandardCharsets.UTF_8).build().toString())
+                .contentType(MediaType.parseMediaType(cn.hnsw.tradewindow.support.Xlsx.CONTENT_TYPE))
+                .body(body);
+    }
+
     @GetMapping("/pilot-applications/{id}/opinions/verification")
     List<PilotApprovalService.OpinionCheck> verify(@PathVariable UUID id) {
         return service.verifyOpinions(Actors.current(), id);
@@ -209,6 +243,16 @@ class PilotApplicationController {
     PilotRecordsRepository.TerminationCase terminate(@PathVariable UUID id,
                                                      @Valid @RequestBody TerminationRequest request) {
         return service.startTermination(Actors.current(), id, request.discoveryRecord(), request.blacklistReason());
+    }
+
+    record WithdrawalRequest(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    /** 撤销市县单位发现记录 / 撤销属地海关发现记录, by the unit that started the termination, before any level decided. */
+    @PostMapping("/pilot-applications/{id}/terminations/{terminationId}/withdrawal")
+    PilotRecordsRepository.TerminationCase withdrawTermination(@PathVariable UUID id, @PathVariable UUID terminationId,
+                                                              @Valid @RequestBody WithdrawalRequest request) {
+        return service.withdrawTermination(Actors.current(), id, terminationId, request.reason());
     }
 
     /** 预览打印 the approval record (PDF): inline for the browser's print preview, or as an attachment. */

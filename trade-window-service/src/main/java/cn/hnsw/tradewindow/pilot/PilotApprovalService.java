@@ -72,6 +72,9 @@ public class PilotApprovalService {
     private final PilotDocumentRepository documents;
     private final PilotRecordsRepository records;
     private final RoutingRepository routing;
+    /** Task-local variable: the to-do notice of the task has been sent. */
+    static final String ANNOUNCED = "pendingTaskAnnounced";
+
     private final HolidayCalendarRepository calendar;
     private final RuntimeService runtime;
     private final TaskService tasks;
@@ -493,22 +496,24 @@ public class PilotApprovalService {
         }
     }
 
-    /** New tasks get their deadline on the working-day calendar and a to-do notice to the units they are offered to. */
+    /**
+     * New tasks get a to-do notice to the units they are offered to, with the deadline the engine gave them: each
+     * user task of the BPMN declares it ({@code flowable:dueDate="step:<id>"} on the working-day business calendar,
+     * {@link cn.hnsw.tradewindow.calendar.StepDeadlineCalendar}). A task-local flag keeps a task from being announced
+     * twice (a step of several units stays open while its units approve one by one).
+     */
     private void scheduleAndNotify(PilotApplication app, List<Task> open) {
-        WorkingDayCalendar cal = null;
         for (Task t : open) {
-            if (t.getDueDate() != null) {
+            if (Boolean.TRUE.equals(tasks.getVariableLocal(t.getId(), ANNOUNCED))) {
                 continue;
             }
-            if (cal == null) {
-                cal = calendar.calendar();
+            tasks.setVariableLocal(t.getId(), ANNOUNCED, true);
+            if (t.getDueDate() == null) {
+                throw new IllegalStateException("task " + t.getTaskDefinitionKey() + " has no deadline in its BPMN");
             }
-            var cfg = calendar.warningConfig(t.getTaskDefinitionKey());
-            Instant due = cal.deadline(t.getCreateTime().toInstant(), cfg.limitWorkingDays());
-            tasks.setDueDate(t.getId(), Date.from(due));
             ApprovalStep step = ApprovalStep.of(t.getTaskDefinitionKey());
             for (String group : candidateGroups(t.getId())) {
-                notices.pendingTask(group, app, step, due);
+                notices.pendingTask(group, app, step, t.getDueDate().toInstant());
             }
         }
     }
@@ -607,6 +612,35 @@ public class PilotApprovalService {
     public record OpinionCheck(UUID opinionId, String step, boolean intact, long auditSeq) {
     }
 
+    private static final java.util.Set<String> AMENDABLE = java.util.Set.of("APPROVE", "RETURN", "REJECT", "INITIATE");
+
+    /**
+     * 修改审核意见: the approver who gave an opinion amends its text until a later step of the same case has acted
+     * (an opinion of a co-approver of the same step does not count). The decision stands (the process has moved on);
+     * the original opinion is kept as it was and the amendment is an opinion of its own, decision AMEND, hashed and
+     * anchored like every other, so the record shows both and who changed what when.
+     */
+    @Transactional
+    public ApprovalOpinion amendOpinion(CurrentActor actor, UUID applicationId, UUID opinionId, String text) {
+        PilotApplication app = applications.findForUpdate(applicationId)
+                .orElseThrow(() -> new HnswException(PilotErrorCode.APPLICATION_NOT_FOUND, applicationId));
+        List<ApprovalOpinion> all = records.opinions(applicationId);
+        ApprovalOpinion target = all.stream().filter(o -> o.id().equals(opinionId)).findFirst()
+                .orElseThrow(() -> new HnswException(PilotErrorCode.OPINION_NOT_FOUND, opinionId));
+        if (!target.actorId().equals(actor.userId())) {
+            throw new HnswException(PilotErrorCode.OPINION_NOT_AUTHOR);
+        }
+        boolean actedOn = all.stream().anyMatch(o -> o.caseId().equals(target.caseId())
+                && o.createdAt().isAfter(target.createdAt()) && !o.step().equals(target.step()));
+        if (!AMENDABLE.contains(target.decision()) || actedOn) {
+            throw new HnswException(PilotErrorCode.OPINION_NOT_AMENDABLE);
+        }
+        recordOpinion(actor, target.caseKind(), target.caseId(), app, target.step(), target.taskId(), target.unitOrg(),
+                "AMEND", text, clock.instant());
+        List<ApprovalOpinion> after = records.opinions(applicationId);
+        return after.get(after.size() - 1);
+    }
+
     private void recordOpinion(CurrentActor actor, String caseKind, UUID caseId, PilotApplication app, String step,
                                String taskId, String unit, String decision, String opinion, Instant now) {
         // The database keeps microseconds: hash what will be read back.
@@ -692,6 +726,36 @@ public class PilotApprovalService {
         } else {
             records.decideTermination(caseId, "DISMISSED", now);
         }
+    }
+
+    /**
+     * 撤销发现记录: the unit that started a termination (a city/county unit or the local customs) withdraws its
+     * discovery record while no level has given an opinion on it yet. The process ends, the case is WITHDRAWN, and
+     * the withdrawal is an opinion of its own (hashed and anchored like every other); nothing is deleted.
+     */
+    @Transactional
+    public TerminationCase withdrawTermination(CurrentActor actor, UUID applicationId, UUID terminationId, String reason) {
+        PilotApplication app = applications.findForUpdate(applicationId)
+                .orElseThrow(() -> new HnswException(PilotErrorCode.APPLICATION_NOT_FOUND, applicationId));
+        TerminationCase t = records.terminationsOf(applicationId).stream().filter(c -> c.id().equals(terminationId))
+                .findFirst().orElseThrow(() -> new HnswException(PilotErrorCode.TERMINATION_NOT_FOUND, terminationId));
+        if (!actor.organizations().contains(t.initiatorOrg())) {
+            throw new HnswException(PilotErrorCode.TERMINATION_NOT_INITIATOR);
+        }
+        boolean decided = records.opinions(applicationId).stream()
+                .anyMatch(o -> o.caseId().equals(t.id()) && !"INITIATE".equals(o.decision())
+                        && !"AMEND".equals(o.decision()));
+        if (!"IN_REVIEW".equals(t.status()) || decided) {
+            throw new HnswException(PilotErrorCode.TERMINATION_NOT_WITHDRAWABLE);
+        }
+        Instant now = clock.instant();
+        runtime.deleteProcessInstance(t.processInstanceId(), "WITHDRAWN");
+        records.decideTermination(t.id(), "WITHDRAWN", now);
+        recordOpinion(actor, "TERMINATION", t.id(), app,
+                "LOCAL_CUSTOMS".equals(t.initiatorKind()) ? "customsDiscovery" : "countyUnitDiscovery", null,
+                t.initiatorOrg(), "WITHDRAW", reason, now);
+        return records.terminationsOf(applicationId).stream().filter(c -> c.id().equals(terminationId))
+                .findFirst().orElseThrow();
     }
 
     public List<TerminationCase> terminations(CurrentActor actor, UUID applicationId) {

@@ -117,6 +117,96 @@ class PilotConfigController {
         return Map.of("id", routing.addUnit(u.kind(), city ? u.regionCode() : null, u.unitOrg(), u.nameZh(), u.nameEn()));
     }
 
+    record UnitEditRequest(@NotBlank @Pattern(regexp = "/government/.+") String unitOrg,
+                           @NotBlank @Size(max = 100) String nameZh, @NotBlank @Size(max = 200) String nameEn) {
+    }
+
+    /** 修改 a configured extra approver (加签) or countersign (会签) unit; tasks already offered keep their units. */
+    @PutMapping("/pilot-routing/units/{id}")
+    @PreAuthorize(CONFIGURERS)
+    RoutingRepository.RoutingUnit editUnit(@PathVariable long id, @Valid @RequestBody UnitEditRequest u) {
+        RoutingRepository.RoutingUnit unit = routing.unit(id).orElseThrow(
+                () -> new cn.hnsw.common.web.HnswException(cn.hnsw.common.web.CommonErrorCode.NOT_FOUND));
+        boolean taken = routing.units().stream().anyMatch(o -> o.id() != id && o.kind().equals(unit.kind())
+                && java.util.Objects.equals(o.regionCode(), unit.regionCode()) && o.unitOrg().equals(u.unitOrg()));
+        if (taken) {
+            throw new cn.hnsw.common.web.HnswException(PilotErrorCode.ROUTING_UNIT_DUPLICATE, u.unitOrg());
+        }
+        routing.updateUnit(id, u.unitOrg(), u.nameZh(), u.nameEn());
+        return routing.unit(id).orElseThrow();
+    }
+
+    /** 删除审批市县地区: only a region no application names (one that has any is disabled instead). */
+    @DeleteMapping("/pilot-routing/regions/{code}")
+    @PreAuthorize(CONFIGURERS)
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void deleteRegion(@PathVariable String code) {
+        if (routing.region(code).isEmpty()) {
+            throw new cn.hnsw.common.web.HnswException(cn.hnsw.common.web.CommonErrorCode.NOT_FOUND);
+        }
+        if (routing.regionInUse(code)) {
+            throw new cn.hnsw.common.web.HnswException(PilotErrorCode.REGION_IN_USE, code);
+        }
+        routing.deleteRegion(code);
+    }
+
+    /** 下载导出 the approving regions with their county government and lead unit (审批市县地区, 牵头单位, 市县政府设置). */
+    @GetMapping("/pilot-routing/regions/export")
+    @PreAuthorize(OFFICIALS)
+    ResponseEntity<byte[]> exportRegions() {
+        return xlsx("pilot-regions", "审批市县地区", List.of("编码 Code", "名称 Name", "Name", "市县政府 County government",
+                        "牵头单位 Lead unit", "启用 Enabled"), routing.regions(),
+                r -> new Object[]{r.code(), r.nameZh(), r.nameEn(), r.countyGovOrg(), r.leadUnitOrg(),
+                        r.enabled() ? "是 Yes" : "否 No"});
+    }
+
+    /** 下载导出 the configured units, all or of one kind (市县其他单位加签, 省级牵头单位会签, 省级其他单位加签). */
+    @GetMapping("/pilot-routing/units/export")
+    @PreAuthorize(OFFICIALS)
+    ResponseEntity<byte[]> exportUnits(@RequestParam(required = false)
+                                       @Pattern(regexp = "CITY_EXTRA|PROVINCIAL_COUNTERSIGN|PROVINCIAL_EXTRA") String kind) {
+        List<RoutingRepository.RoutingUnit> units = routing.units().stream()
+                .filter(u -> kind == null || u.kind().equals(kind)).toList();
+        return xlsx("pilot-units", "审批单位配置", List.of("类别 Kind", "地区 Region", "单位 Unit", "名称 Name", "Name"),
+                units, u -> new Object[]{u.kind(), u.regionCode() == null ? "" : u.regionCode(), u.unitOrg(),
+                        u.nameZh(), u.nameEn()});
+    }
+
+    /** 下载导出黑名单企业信息: every entry, removed ones with their removal time. */
+    @GetMapping("/pilot-blacklist/export")
+    @PreAuthorize(OFFICIALS)
+    ResponseEntity<byte[]> exportBlacklist() {
+        return xlsx("pilot-blacklist", "黑名单", List.of("企业 Enterprise", "统一社会信用代码 USCC", "原因 Reason",
+                        "列入时间 Listed at", "列入人 Listed by", "移出时间 Removed at"), service.blacklist(),
+                b -> new Object[]{b.enterpriseName(), b.enterpriseUscc(), b.reason(), b.createdAt().toString(),
+                        b.createdBy(), b.removedAt() == null ? "" : b.removedAt().toString()});
+    }
+
+    /** 下载导出黑名单原因信息: the reasons an entry has had, each change with who, when, why and whether it is intact. */
+    @GetMapping("/pilot-blacklist/{id}/history/export")
+    @PreAuthorize(OFFICIALS)
+    ResponseEntity<byte[]> exportBlacklistHistory(@PathVariable UUID id) {
+        return xlsx("pilot-blacklist-reasons", "黑名单原因", List.of("操作 Action", "原因（前） Reason before",
+                        "原因（后） Reason after", "变更理由 Why", "操作人 By", "时间 At", "SM3", "完整 Intact"),
+                service.blacklistHistory(id),
+                c -> new Object[]{c.change().action(), nz(c.change().reasonBefore()), nz(c.change().reasonAfter()),
+                        nz(c.change().changeReason()), c.change().actorName(), c.change().changedAt().toString(),
+                        c.change().sm3(), c.intact() ? "是 Yes" : "否 No"});
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static <T> ResponseEntity<byte[]> xlsx(String file, String sheet, List<String> headers, List<T> rows,
+                                                   java.util.function.Function<T, Object[]> cells) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(file + ".xlsx", StandardCharsets.UTF_8).build().toString())
+                .contentType(MediaType.parseMediaType(cn.hnsw.tradewindow.support.Xlsx.CONTENT_TYPE))
+                .body(cn.hnsw.tradewindow.support.Xlsx.write(sheet, headers, rows, cells));
+    }
+
     @DeleteMapping("/pilot-routing/units/{id}")
     @PreAuthorize(CONFIGURERS)
     @ResponseStatus(HttpStatus.NO_CONTENT)

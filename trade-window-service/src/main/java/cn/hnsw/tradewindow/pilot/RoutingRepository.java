@@ -61,6 +61,28 @@ public class RoutingRepository {
                 .params(kind, regionCode, unitOrg, nameZh, nameEn).query(Long.class).single();
     }
 
+    /** 修改 a configured unit: its organisation and names; false when there is no such unit. */
+    public boolean updateUnit(long id, String unitOrg, String nameZh, String nameEn) {
+        return jdbc.sql("UPDATE pilot_routing_unit SET unit_org = ?, name_zh = ?, name_en = ? WHERE id = ?")
+                .params(unitOrg, nameZh, nameEn, id).update() == 1;
+    }
+
+    public Optional<RoutingUnit> unit(long id) {
+        return units().stream().filter(u -> u.id() == id).findFirst();
+    }
+
+    /** Whether any pilot application names the region (its routing history must stay readable). */
+    public boolean regionInUse(String code) {
+        return jdbc.sql("SELECT count(*) FROM pilot_application WHERE region_code = ?").param(code)
+                .query(Long.class).single() > 0;
+    }
+
+    /** Deletes a region and the extra approvers configured for it; false when there is no such region. */
+    public boolean deleteRegion(String code) {
+        jdbc.sql("DELETE FROM pilot_routing_unit WHERE region_code = ?").param(code).update();
+        return jdbc.sql("DELETE FROM pilot_region WHERE code = ?").param(code).update() == 1;
+    }
+
     public boolean deleteUnit(long id) {
         return jdbc.sql("DELETE FROM pilot_routing_unit WHERE id = ?").param(id).update() == 1;
     }

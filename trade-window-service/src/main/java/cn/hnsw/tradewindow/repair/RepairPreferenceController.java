@@ -154,6 +154,46 @@ class RepairPreferenceController {
         service.revokeSupervision(Actors.current(), id, recordId);
     }
 
+    /**
+     * 下载导出审核意见: the competent department's (行业主管单位) and the related unit's (有关单位) review of one
+     * application, each with its result, opinion, who and when (Excel); readable by whoever may read the application.
+     */
+    @GetMapping("/{id}/reviews/export")
+    ResponseEntity<byte[]> exportReviews(@PathVariable UUID id) {
+        RepairRepository.Application a = service.read(Actors.current(), id).application();
+        List<Object[]> rows = List.of(
+                new Object[]{"行业主管单位 Competent department", a.competentOrg(), a.competentResult(), a.competentOpinion(),
+                        a.competentBy(), a.competentAt() == null ? null : a.competentAt().toString()},
+                new Object[]{"有关单位 Related unit", a.relatedOrg(), a.relatedResult(), a.relatedOpinion(), a.relatedBy(),
+                        a.relatedAt() == null ? null : a.relatedAt().toString()});
+        return xlsx("repair-reviews-" + id, "审核意见", List.of("审核单位 Reviewer", "单位 Organisation", "结论 Result",
+                "意见 Opinion", "审核人 By", "时间 At"), rows, r -> r);
+    }
+
+    /**
+     * 下载导出 the supervision records of one application, all or of one kind (海关协助需求, 航空器/船舶货物运营自用,
+     * 享惠企业变更, 享惠企业纳税), revoked ones with their revocation time.
+     */
+    @GetMapping("/{id}/supervision-records/export")
+    ResponseEntity<byte[]> exportSupervision(@PathVariable UUID id, @RequestParam(required = false)
+            @Pattern(regexp = "CUSTOMS_ASSISTANCE|AIRCRAFT_SELF_USE|SHIP_SELF_USE|ENTERPRISE_CHANGE|TAX_INFO") String kind) {
+        List<RepairRepository.SupervisionRecord> records = service.supervision(Actors.current(), id).stream()
+                .filter(r -> kind == null || r.kind().equals(kind)).toList();
+        return xlsx("repair-supervision-" + id, "享惠监管", List.of("类别 Kind", "内容 Content", "记录人 By",
+                        "单位 Organisation", "时间 At", "撤销时间 Revoked at"), records,
+                r -> new Object[]{r.kind(), r.content(), r.createdBy(), r.organization(), r.createdAt().toString(),
+                        r.revokedAt() == null ? null : r.revokedAt().toString()});
+    }
+
+    private static <T> ResponseEntity<byte[]> xlsx(String file, String sheet, List<String> headers, List<T> rows,
+                                                   java.util.function.Function<T, Object[]> cells) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(file + ".xlsx", StandardCharsets.UTF_8).build().toString())
+                .contentType(MediaType.parseMediaType(cn.hnsw.tradewindow.support.Xlsx.CONTENT_TYPE))
+                .body(cn.hnsw.tradewindow.support.Xlsx.write(sheet, headers, rows, cells));
+    }
+
     @GetMapping("/analysis")
     List<Map<String, Object>> analysis() {
         return service.analysis(Actors.current());

@@ -245,6 +245,45 @@ class LowAltitudeReportingIT {
                 .isEqualTo(403);
     }
 
+    @Test
+    void aDraftSubjectOfEitherKindIsModifiedAndDeletedAndAnIndividualIsSubmittedChangedAndRevoked() {
+        // 企业: a draft is modified and deleted (gone); another enterprise may not delete it
+        String ent = enterprise(YEFENG);
+        String draft = api.post(ent, "/low-altitude/subjects", Map.of("kind", "ENTERPRISE", "name", "椰风通航（草稿）",
+                "contactPhone", "13907561240", "aircraftRegs", "B-7QW1", "submit", false)).body().path("id").asText();
+        assertThat(api.delete(enterprise(HAISI), "/low-altitude/subjects/" + draft).status()).isEqualTo(403);
+        assertThat(api.delete(ent, "/low-altitude/subjects/" + draft).status()).isEqualTo(204);
+        assertThat(api.get(ent, "/low-altitude/subjects/" + draft).status()).isEqualTo(404);
+
+        // 个人: saved, 修改 while a draft, 删除; saved again, 提交, 变更 (a new version), 撤销
+        String person = TOKENS.user("wu-tian", LowAltitudeReportingService.REPORTER_ROLE).mint();
+        Map<String, Object> first = Map.of("kind", "INDIVIDUAL", "name", "吴天", "certificateNo", "460100199404041234",
+                "contactPhone", "13907561241", "aircraftRegs", "B-7QW2", "submit", false);
+        String saved = api.post(person, "/low-altitude/subjects", first).body().path("id").asText();
+        Res modified = api.put(person, "/low-altitude/subjects/" + saved, Map.of("kind", "INDIVIDUAL", "name", "吴天",
+                "certificateNo", "460100199404041234", "contactPhone", "13907561242", "aircraftRegs", "B-7QW2,B-7QW3"));
+        assertThat(modified.status()).as(modified.toString()).isEqualTo(200);
+        assertThat(modified.body().path("contactPhone").asText()).isEqualTo("13907561242");
+        assertThat(modified.body().path("status").asText()).isEqualTo("DRAFT");
+        assertThat(api.delete(person, "/low-altitude/subjects/" + saved).status()).isEqualTo(204);
+        assertThat(api.get(person, "/low-altitude/subjects/" + saved).status()).isEqualTo(404);
+
+        String id = api.post(person, "/low-altitude/subjects", first).body().path("id").asText();
+        Res submitted = api.post(person, "/low-altitude/subjects/" + id + "/submission", Map.of());
+        assertThat(submitted.body().path("status").asText()).as(submitted.toString()).isNotEqualTo("DRAFT");
+        assertThat(api.delete(person, "/low-altitude/subjects/" + id).code()).isEqualTo("SUBJECT_NOT_EDITABLE");
+        Res changed = api.put(person, "/low-altitude/subjects/" + id, Map.of("kind", "INDIVIDUAL", "name", "吴天",
+                "certificateNo", "460100199404041234", "contactPhone", "13907561243", "aircraftRegs", "B-7QW2"));
+        assertThat(changed.body().path("version").asInt()).isEqualTo(2);
+        assertThat(changed.body().path("contactPhone").asText()).isEqualTo("13907561243");
+        assertThat(api.put(TOKENS.user("stranger", LowAltitudeReportingService.REPORTER_ROLE).mint(),
+                "/low-altitude/subjects/" + id, Map.of("kind", "INDIVIDUAL", "name", "冒名", "certificateNo",
+                        "460100199404041234", "contactPhone", "13907561244", "aircraftRegs", "B-7QW2")).status())
+                .isEqualTo(403);
+        ok(api.post(person, "/low-altitude/subjects/" + id + "/revocation", Map.of()));
+        assertThat(api.get(person, "/low-altitude/subjects/" + id).body().path("status").asText()).isEqualTo("REVOKED");
+    }
+
     // --- warnings, credit, negative list, corrections, notices, exports ----------------------------------------
 
     static String pdfText(byte[] content) throws Exception {
@@ -662,6 +701,27 @@ class LowAltitudeReportingIT {
         assertThat(after.path("activeSubjects").path("quarter").asLong()).isGreaterThanOrEqualTo(1)
                 .isLessThanOrEqualTo(after.path("activeSubjects").path("year").asLong());
         assertThat(api.get(ent, "/low-altitude/statistics/periods").status()).isEqualTo(403);
+
+        // 载客: a declared passenger report counts today, this month, quarter and year, in total and at its airport.
+        String pilot = TOKENS.user("he-xiang", LowAltitudeReportingService.REPORTER_ROLE).mint();
+        String person = api.post(pilot, "/low-altitude/subjects", Map.of("kind", "INDIVIDUAL", "name", "何翔",
+                "certificateNo", "460100199505051234", "contactPhone", "13907561250", "aircraftRegs", "B-9PX9",
+                "submit", true)).body().path("id").asText();
+        String passenger = api.post(pilot, "/low-altitude/reports", Map.of("subjectId", person, "activity", "PASSENGER",
+                "airport", "琼海博鳌机场", "aircraftReg", "B-9PX9", "flightDate", today().toString(), "content",
+                Map.of("persons", List.of(Map.of("name", "乘客庚", "idNumber", "460100199001016666")), "articles", List.of())))
+                .body().path("id").asText();
+        JsonNode beforePassenger = api.get(reviewer(), "/low-altitude/statistics/periods").body();
+        ok(api.post(pilot, "/low-altitude/reports/" + passenger + "/declaration", Map.of()));
+        JsonNode afterPassenger = api.get(reviewer(), "/low-altitude/statistics/periods").body();
+        for (String period : List.of("today", "month", "quarter", "year", "total")) {
+            assertThat(count(afterPassenger.path("reports"), "PASSENGER", null, period)).as(period)
+                    .isEqualTo(count(beforePassenger.path("reports"), "PASSENGER", null, period) + 1);
+            assertThat(count(afterPassenger.path("airports"), "PASSENGER", "琼海博鳌机场", period)).as(period)
+                    .isEqualTo(count(beforePassenger.path("airports"), "PASSENGER", "琼海博鳌机场", period) + 1);
+            assertThat(count(afterPassenger.path("reports"), "CARGO", null, period)).as(period)
+                    .isEqualTo(count(beforePassenger.path("reports"), "CARGO", null, period));
+        }
     }
 
     static long count(JsonNode rows, String activity, String airport, String period) {
@@ -967,6 +1027,127 @@ class LowAltitudeReportingIT {
                 String.class, businessId);
     }
 
+    /** Runs a draft follow-up form through modify, delete, create again, declare, review, receipt and its application. */
+    String followUpCycle(String reporter, String originalId, String form, Map<String, Object> first,
+                         Map<String, Object> changed, String changedMarker) {
+        String base = "/low-altitude/reports/" + originalId + "/follow-ups";
+        Res draft = api.post(reporter, base, Map.of("form", form, "content", first));
+        assertThat(draft.status()).as(form + " " + draft).isEqualTo(201);
+        String draftId = draft.body().path("id").asText();
+        // 修改 while a draft, 删除 (gone), then 新增 again
+        ok(api.put(reporter, "/low-altitude/reports/" + draftId, Map.of("content", changed)));
+        assertThat(api.get(reporter, "/low-altitude/reports/" + draftId).body().path("content").toString())
+                .as(form).contains(changedMarker);
+        assertThat(api.delete(reporter, "/low-altitude/reports/" + draftId).status()).as(form).isEqualTo(204);
+        assertThat(api.get(reporter, "/low-altitude/reports/" + draftId).status()).as(form).isEqualTo(404);
+        Res again = api.post(reporter, base, Map.of("form", form, "content", changed));
+        assertThat(again.status()).as(form + " " + again).isEqualTo(201);
+        String id = again.body().path("id").asText();
+        // 申报 → 审核 → 回执 → 回执结果更新; once declared it is no longer edited or deleted
+        Res declared = api.post(reporter, "/low-altitude/reports/" + id + "/declaration", Map.of());
+        assertThat(declared.body().path("status").asText()).as(form + " " + declared).isEqualTo("PENDING_REVIEW");
+        assertThat(api.put(reporter, "/low-altitude/reports/" + id, Map.of("content", first)).code())
+                .isEqualTo("REPORT_NOT_EDITABLE");
+        assertThat(api.delete(reporter, "/low-altitude/reports/" + id).code()).isEqualTo("REPORT_NOT_EDITABLE");
+        ok(api.post(reviewer(), "/low-altitude/reports/" + id + "/review", Map.of("result", "APPROVED", "opinion", "同意" + form)));
+        ok(api.post(reviewer(), "/low-altitude/reports/" + id + "/receipt", Map.of()));
+        Res applied = api.post(reporter, "/low-altitude/reports/" + id + "/receipt-application", Map.of());
+        assertThat(applied.body().path("status").asText()).as(form).isEqualTo("COMPLETED");
+        return id;
+    }
+
+    @Test
+    void aCargoReportsGoodsShipperDocumentsAndCertificateAreEditedAndItsFollowUpFormsRunTheirOwnCycle() {
+        String ent = enterprise(YEFENG);
+        String subjectId = subject(ent);
+        String id = report(ent, subjectId, Map.of(
+                "goods", List.of(Map.of("name", "热带水果（芒果）", "hsCode", "08045020", "quantity", 120, "unit", "千克"),
+                        Map.of("name", "椰子", "hsCode", "08011990", "quantity", 50, "unit", "千克")),
+                "shipper", Map.of("name", "三亚南繁果业有限公司", "contact", "13807541234"),
+                "documents", List.of(Map.of("type", "发票", "number", "INV-20261127-01"),
+                        Map.of("type", "装箱单", "number", "PL-20261127-01")),
+                "customsCertificateNo", "HG4601202611270001"));
+        // 货物/托运人/随附单证/海关手续办结证明 删除 on the draft: a good, the shipper's contact, a document and the
+        // certificate number go; the certificate is then missing, so the logic check would return it.
+        ok(api.put(ent, "/low-altitude/reports/" + id, Map.of("content", Map.of(
+                "goods", List.of(Map.of("name", "热带水果（芒果）", "hsCode", "08045020", "quantity", 120, "unit", "千克")),
+                "shipper", Map.of("name", "三亚南繁果业有限公司"),
+                "documents", List.of(Map.of("type", "发票", "number", "INV-20261127-01"))))));
+        String text = api.get(ent, "/low-altitude/reports/" + id).body().path("content").toString();
+        assertThat(text).contains("热带水果（芒果）", "INV-20261127-01").doesNotContain("椰子", "PL-20261127-01",
+                "13807541234", "HG4601202611270001");
+        ok(api.put(ent, "/low-altitude/reports/" + id, Map.of("content", cargo("HG4601202611270001"))));
+        ok(api.post(ent, "/low-altitude/reports/" + id + "/declaration", Map.of()));
+        ok(api.post(reviewer(), "/low-altitude/reports/" + id + "/review", Map.of("result", "APPROVED", "opinion", "核验无误")));
+        ok(api.post(reviewer(), "/low-altitude/reports/" + id + "/receipt", Map.of()));
+        ok(api.post(ent, "/low-altitude/reports/" + id + "/receipt-application", Map.of()));
+
+        followUpCycle(ent, id, "SUPPLEMENT", Map.of("documents", List.of(Map.of("type", "原产地证", "number", "CO-01"))),
+                Map.of("documents", List.of(Map.of("type", "原产地证", "number", "CO-2026-0099"))), "CO-2026-0099");
+        assertThat(api.get(ent, "/low-altitude/reports/" + id).body().path("content").toString()).contains("CO-2026-0099");
+        followUpCycle(ent, id, "CORRECTION", cargo("HG4601202611270002"), cargo("HG4601202611270003"),
+                "HG4601202611270003");
+        assertThat(api.get(ent, "/low-altitude/reports/" + id).body().path("content").toString())
+                .contains("HG4601202611270003");
+        followUpCycle(ent, id, "WITHDRAWAL", Map.of("reason", "客户取消"), Map.of("reason", "客户取消订单"), "客户取消订单");
+        assertThat(api.get(ent, "/low-altitude/reports/" + id).body().path("effective").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aPassengerReportsPersonsAndArticlesAreEditedAndItsFollowUpFormsRunTheirOwnCycle() {
+        String reporter = TOKENS.user("lin-fei", LowAltitudeReportingService.REPORTER_ROLE).mint();
+        Res s = api.post(reporter, "/low-altitude/subjects", Map.of("kind", "INDIVIDUAL", "name", "林飞",
+                "certificateNo", "460100199303035555", "contactPhone", "13907561288", "aircraftRegs", "B-9PX8", "submit", true));
+        assertThat(s.status()).as(s.toString()).isEqualTo(201);
+        String subjectId = s.body().path("id").asText();
+        Map<String, Object> first = Map.of(
+                "persons", List.of(Map.of("name", "乘客甲", "idNumber", "460100199001011111"),
+                        Map.of("name", "乘客乙", "idNumber", "460100199001012222")),
+                "articles", List.of(Map.of("name", "随身行李", "quantity", 1)));
+        Res created = api.post(reporter, "/low-altitude/reports", Map.of("subjectId", subjectId, "activity", "PASSENGER",
+                "airport", "三亚凤凰国际机场", "aircraftReg", "B-9PX8", "flightDate", today().toString(), "content", first));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.body().path("id").asText();
+
+        // 人员/物品基本信息 新增、修改、删除 on the draft: 乙 removed, 丙 added, 甲's name corrected; an article changed, one added.
+        Map<String, Object> edited = Map.of(
+                "persons", List.of(Map.of("name", "乘客甲（更正）", "idNumber", "460100199001011111"),
+                        Map.of("name", "乘客丙", "idNumber", "460100199001013333")),
+                "articles", List.of(Map.of("name", "随身行李", "quantity", 2), Map.of("name", "航拍相机", "quantity", 1)));
+        ok(api.put(reporter, "/low-altitude/reports/" + id, Map.of("content", edited)));
+        JsonNode content = api.get(reporter, "/low-altitude/reports/" + id).body().path("content");
+        String text = content.isTextual() ? content.asText() : content.toString();
+        assertThat(text).contains("乘客甲（更正）", "乘客丙", "航拍相机").doesNotContain("乘客乙");
+        assertThat(api.put(TOKENS.user("zhou-yun", LowAltitudeReportingService.REPORTER_ROLE).mint(),
+                "/low-altitude/reports/" + id, Map.of("content", first)).status()).isEqualTo(403);
+
+        ok(api.post(reporter, "/low-altitude/reports/" + id + "/declaration", Map.of()));
+        ok(api.post(reviewer(), "/low-altitude/reports/" + id + "/review", Map.of("result", "APPROVED", "opinion", "核验无误")));
+        ok(api.post(reviewer(), "/low-altitude/reports/" + id + "/receipt", Map.of()));
+        ok(api.post(reporter, "/low-altitude/reports/" + id + "/receipt-application", Map.of()));
+
+        // 补充报送: applied, it is kept with the original.
+        followUpCycle(reporter, id, "SUPPLEMENT", Map.of("articles", List.of(Map.of("name", "备用电池", "quantity", 2))),
+                Map.of("articles", List.of(Map.of("name", "备用电池（两块）", "quantity", 2))), "备用电池（两块）");
+        assertThat(api.get(reporter, "/low-altitude/reports/" + id).body().path("content").toString()).contains("备用电池（两块）");
+        // 更正: applied, it replaces the original's content.
+        followUpCycle(reporter, id, "CORRECTION", Map.of("persons", List.of(Map.of("name", "乘客丁", "idNumber",
+                        "460100199001014444")), "articles", List.of()),
+                Map.of("persons", List.of(Map.of("name", "乘客戊", "idNumber", "460100199001015555")), "articles", List.of()),
+                "乘客戊");
+        assertThat(api.get(reporter, "/low-altitude/reports/" + id).body().path("content").toString())
+                .contains("乘客戊").doesNotContain("乘客丙");
+        // 撤回: applied, the original is no longer effective and the subject's credit keeps it.
+        followUpCycle(reporter, id, "WITHDRAWAL", Map.of("reason", "天气原因取消"), Map.of("reason", "天气原因取消航班"),
+                "天气原因取消航班");
+        assertThat(api.get(reporter, "/low-altitude/reports/" + id).body().path("effective").asBoolean()).isFalse();
+        assertThat(api.get(reporter, "/low-altitude/subjects/" + subjectId + "/credit-records").body()
+                .findValuesAsText("kind")).contains("REPORT_WITHDRAWN");
+        // the reviewer lists the follow-up forms of each kind
+        assertThat(api.get(reviewer(), "/low-altitude/reports?activity=PASSENGER&form=SUPPLEMENT").body()
+                .findValuesAsText("originalId")).contains(id);
+    }
+
     @Test
     void onlySubscribersReceiveSubscribableTemplatesAndEveryoneTheOthers() {
         String ent = enterprise(YEFENG);
@@ -1169,5 +1350,51 @@ class LowAltitudeReportingIT {
                 .doesNotContain(a, b, c);
         assertThat(api.get(reviewer(), "/low-altitude/login-sessions").body().findValuesAsText("sessionId"))
                 .contains(a, b, c);
+    }
+
+    static String rememberedSession(String uscc, String sid) {
+        return TOKENS.user("pilot-" + uscc.substring(14), "enterprise-declarant").enterprise(uscc).sessionId(sid)
+                .claim(LowAltitudeLoginSessions.REMEMBER_ME_CLAIM, true).mint();
+    }
+
+    @Test
+    void aRememberedLoginSessionIsNotTimedOutForIdlenessButLogoutStillEndsIt() {
+        // Tokens as the realm's remember-me mapper writes them (KeycloakRealmIT proves the claim on real logins).
+        String remembered = "sid-" + java.util.UUID.randomUUID();
+        String normal = "sid-" + java.util.UUID.randomUUID();
+        ok(api.get(rememberedSession(YEFENG, remembered), "/low-altitude/subjects"));
+        ok(api.get(session(YEFENG, normal), "/low-altitude/subjects"));
+
+        // Ten hours without a request: the remembered session goes on, the normal one is over.
+        idleFor(remembered, 600);
+        idleFor(normal, 600);
+        ok(api.get(rememberedSession(YEFENG, remembered), "/low-altitude/subjects"));
+        assertThat(api.get(session(YEFENG, normal), "/low-altitude/subjects").code()).isEqualTo("SESSION_IDLE_TIMEOUT");
+
+        JsonNode mine = api.get(rememberedSession(YEFENG, remembered), "/low-altitude/login-sessions").body();
+        assertThat(mine).anySatisfy(s -> {
+            assertThat(s.path("sessionId").asText()).isEqualTo(remembered);
+            assertThat(s.path("rememberMe").asBoolean()).isTrue();
+            assertThat(s.hasNonNull("endedAt")).isFalse();
+        });
+        assertThat(mine).anySatisfy(s -> {
+            assertThat(s.path("sessionId").asText()).isEqualTo(normal);
+            assertThat(s.path("rememberMe").asBoolean()).isFalse();
+            assertThat(s.path("endReason").asText()).isEqualTo("IDLE_TIMEOUT");
+        });
+
+        // A claim of false is no remember me.
+        String saidNo = "sid-" + java.util.UUID.randomUUID();
+        String no = TOKENS.user("pilot-" + YEFENG.substring(14), "enterprise-declarant").enterprise(YEFENG)
+                .sessionId(saidNo).claim(LowAltitudeLoginSessions.REMEMBER_ME_CLAIM, false).mint();
+        ok(api.get(no, "/low-altitude/subjects"));
+        idleFor(saidNo, 31);
+        assertThat(api.get(no, "/low-altitude/subjects").code()).isEqualTo("SESSION_IDLE_TIMEOUT");
+
+        // Logging out ends a remembered session at once.
+        assertThat(api.post(rememberedSession(YEFENG, remembered), "/low-altitude/login-sessions/current/logout",
+                Map.of()).body().path("endReason").asText()).isEqualTo("LOGOUT");
+        assertThat(api.get(rememberedSession(YEFENG, remembered), "/low-altitude/subjects").code())
+                .isEqualTo("SESSION_ENDED");
     }
 }

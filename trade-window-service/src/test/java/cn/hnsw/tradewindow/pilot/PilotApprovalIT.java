@@ -6,7 +6,11 @@ import cn.hnsw.testsupport.spring.ServiceIntegrationTest;
 import cn.hnsw.tradewindow.support.Api;
 import cn.hnsw.tradewindow.support.Api.Res;
 import cn.hnsw.tradewindow.support.TestPartners;
+import cn.hnsw.tradewindow.calendar.HolidayCalendarRepository;
+import cn.hnsw.tradewindow.calendar.StepDeadlineCalendar;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.flowable.bpmn.model.UserTask;
+import org.flowable.engine.RepositoryService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,6 +63,10 @@ class PilotApprovalIT {
     PilotDeadlineWarnings warnings;
     @Autowired
     NoticeDispatcher dispatcher;
+    @Autowired
+    RepositoryService repository;
+    @Autowired
+    HolidayCalendarRepository calendar;
     Api api;
 
     @BeforeEach
@@ -393,10 +401,35 @@ class PilotApprovalIT {
         assertThat(preview.raw()).isEqualTo(PDF);
         assertThat(preview.contentType()).startsWith("application/pdf");
         assertThat(api.get(enterprise(HAISI), path + "/" + docId + "/content").status()).isEqualTo(403);
+        Res download = api.get(ent, path + "/" + docId + "/content?download=true");
+        assertThat(download.contentDisposition()).startsWith("attachment");
+        assertThat(download.raw()).isEqualTo(PDF);
         ok(api.delete(ent, path + "/" + docId));
         assertThat(api.get(ent, path).body()).isEmpty();
         Res incomplete = api.post(ent, "/pilot-applications/" + id + "/submission", Map.of());
         assertThat(incomplete.code()).isEqualTo("DOCUMENTS_MISSING");
+    }
+
+    @Test
+    void everyApplicationDocumentIsDownloadedByTheEnterpriseAndTheApproversButNoOtherEnterprise() {
+        Region r = newRegion();
+        String ent = enterprise(YEFENG);
+        String id = submitted(ent, r.code());
+        String path = "/pilot-applications/" + id + "/documents";
+        JsonNode documents = api.get(ent, path).body();
+        assertThat(documents.findValuesAsText("type")).containsExactlyInAnyOrder("APPLICATION", "PROFILE",
+                "VALUE_ADDED_CALCULATION", "TOTAL_REVENUE", "COMMITMENT_LETTER", "EVIDENCE");
+        for (JsonNode d : documents) {
+            String content = path + "/" + d.path("id").asText() + "/content?download=true";
+            for (String reader : List.of(ent, countyUnit("lead", r.lead()))) {
+                Res download = api.get(reader, content);
+                assertThat(download.status()).as(d.path("type").asText()).isEqualTo(200);
+                assertThat(download.contentDisposition()).startsWith("attachment")
+                        .contains(d.path("type").asText().toLowerCase());
+                assertThat(download.raw()).isEqualTo(PDF);
+            }
+            assertThat(api.get(enterprise(HAISI), content).status()).isEqualTo(403);
+        }
     }
 
     @Test
@@ -429,6 +462,24 @@ class PilotApprovalIT {
         assertThat(pdfText(api.get(yefeng, "/shared-data/serious-dishonesty/print?enterprise=" + DISHONEST).raw()))
                 .doesNotContain("海南省市场监督管理局").contains(YEFENG);
         assertThat(api.get(yefeng, "/shared-data/passports/print").status()).isEqualTo(404);
+
+        // 下载导出: each of the seven data sets as a PDF attachment, the enterprise's own.
+        Map<String, String> titles = Map.of("business-registration", "工商基本信息", "customs-registration", "海关注册信息",
+                "business-licence", "营业执照", "aeo-status", "海关高级认证企业信息",
+                "serious-dishonesty", "国家严重失信主体法人名单", "hainan-penalties-legal-person", "海南省法人行政处罚",
+                "hainan-penalties-social", "海南省行政处罚（社会法人）");
+        titles.forEach((kind, title) -> {
+            Res download = api.get(yefeng, "/shared-data/" + kind + "/print?download=true");
+            assertThat(download.status()).as(kind).isEqualTo(200);
+            assertThat(download.contentType()).startsWith("application/pdf");
+            assertThat(download.contentDisposition()).as(kind).startsWith("attachment")
+                    .contains("shared-data-" + kind.replace('-', '_'));
+            try {
+                assertThat(pdfText(download.raw()).replaceAll("\\s+", "")).as(kind).contains(title, YEFENG);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     // --- termination -------------------------------------------------------------------------------------------
@@ -524,6 +575,24 @@ class PilotApprovalIT {
                     edited.path("id").asText());
             assertThat(api.get(province(), path + "/history").body().findValuesAsText("intact"))
                     .containsExactly("true", "false");
+
+            // 下载导出: the blacklist and one entry's reasons, each change with whether it is intact; officials only.
+            assertThat(xlsx(api.get(countyUnit("lead", r.lead()), "/pilot-blacklist/export").raw()))
+                    .anySatisfy(row -> assertThat(row).startsWith("海南洋浦海丝供应链有限公司", HAISI,
+                            "加工增值率不达标（复核认定 28.6%）且虚报测算材料"));
+            List<List<String>> reasons = xlsx(api.get(province(), path + "/history/export").raw());
+            assertThat(reasons.get(0)).startsWith("操作 Action");
+            assertThat(reasons.stream().skip(1).map(row -> row.get(0) + ":" + row.get(row.size() - 1)))
+                    .containsExactly("ADD:是 Yes", "EDIT:否 No");
+            assertThat(api.get(ent, "/pilot-blacklist/export").status()).isEqualTo(403);
+            // 下载导出 of the termination's records: the customs' discovery record and every level's opinion.
+            assertThat(xlsx(api.get(province(), "/pilot-applications/" + id + "/opinions/export?step=customsDiscovery")
+                    .raw())).anySatisfy(row -> assertThat(row).startsWith("TERMINATION", "customsDiscovery")
+                    .contains("INITIATE", "2026年11月稽查发现该企业加工增值产品实际增值率不足30%"));
+            assertThat(xlsx(api.get(province(), "/pilot-applications/" + id + "/opinions/export").raw()).stream()
+                    .filter(row -> row.get(0).equals("TERMINATION")).map(row -> row.get(1)))
+                    .contains("terminationCountyGov", "terminationProvincialDept", "terminationProvince");
+            assertThat(api.get(ent, path + "/history/export").status()).isEqualTo(403);
         } finally {
             ok(api.delete(operator(), "/pilot-blacklist/" + entry.path("id").asText() + "?reason=测试结束移出"));
         }
@@ -532,6 +601,101 @@ class PilotApprovalIT {
                 .containsExactly("ADD", "EDIT", "REMOVE");
         assertThat(api.put(province(), path, Map.of("reason", "再改", "changeReason", "移出后编辑")).code())
                 .isEqualTo("BLACKLIST_ENTRY_REMOVED");
+    }
+
+    @Test
+    void anApproverAmendsItsOpinionUntilTheNextStepActsAndTheOriginalIsKept() {
+        Region r = newRegion();
+        String id = submitted(enterprise(YEFENG), r.code());
+        String unit = countyUnit("amender", r.lead());
+        ok(decide(unit, id, "APPROVE", "材料齐全，同意上报"));
+        JsonNode given = null;
+        for (JsonNode o : api.get(unit, "/pilot-applications/" + id + "/opinions").body()) {
+            if (o.path("step").asText().equals("cityUnitReview")) {
+                given = o;
+            }
+        }
+        assertThat(given).isNotNull();
+        String amend = "/pilot-applications/" + id + "/opinions/" + given.path("id").asText() + "/amendments";
+
+        // only its author; not blank; an enterprise never
+        Res other = api.post(countyUnit("colleague", r.lead()), amend, Map.of("opinion", "同事代改"));
+        assertThat(other.status()).isEqualTo(403);
+        assertThat(other.code()).isEqualTo("OPINION_NOT_AUTHOR");
+        assertThat(api.post(enterprise(YEFENG), amend, Map.of("opinion", "企业改")).status()).isEqualTo(403);
+        assertThat(api.post(unit, amend, Map.of("opinion", " ")).status()).isEqualTo(400);
+        assertThat(api.post(unit, "/pilot-applications/" + id + "/opinions/" + UUID.randomUUID() + "/amendments",
+                Map.of("opinion", "x")).code()).isEqualTo("OPINION_NOT_FOUND");
+
+        Res amended = api.post(unit, amend, Map.of("opinion", "材料齐全，同意上报；增值率测算表已核对原件"));
+        assertThat(amended.status()).as(amended.toString()).isEqualTo(201);
+        assertThat(amended.body().path("decision").asText()).isEqualTo("AMEND");
+        JsonNode opinions = api.get(unit, "/pilot-applications/" + id + "/opinions").body();
+        List<String> texts = new ArrayList<>();
+        opinions.forEach(o -> {
+            if (o.path("step").asText().equals("cityUnitReview")) {
+                texts.add(o.path("decision").asText() + ":" + o.path("opinion").asText());
+            }
+        });
+        assertThat(texts).containsExactly("APPROVE:材料齐全，同意上报", "AMEND:材料齐全，同意上报；增值率测算表已核对原件");
+        assertThat(api.get(unit, "/pilot-applications/" + id + "/opinions/verification").body()
+                .findValuesAsText("intact")).containsOnly("true");
+        assertThat(status(id)).isEqualTo("IN_REVIEW");
+
+        // once the county government has acted, the city/county unit's opinion stands as it is
+        ok(decide(countyGov("cg", r.gov()), id, "APPROVE", "同意报送省商务厅"));
+        Res late = api.post(unit, amend, Map.of("opinion", "再改"));
+        assertThat(late.status()).isEqualTo(409);
+        assertThat(late.code()).isEqualTo("OPINION_NOT_AMENDABLE");
+    }
+
+    @Test
+    void theUnitThatStartedATerminationMayWithdrawItsDiscoveryRecordUntilALevelDecides() throws Exception {
+        Region r = newRegion();
+        String id = approvedApplication(enterprise(YEFENG), r);
+        String unit = countyUnit("lead", r.lead());
+        String gov = countyGov("cg", r.gov());
+        Res started = api.post(unit, "/pilot-applications/" + id + "/terminations", Map.of(
+                "discoveryRecord", "日常巡查发现该企业停产三个月", "blacklistReason", "停产未报告"));
+        assertThat(started.status()).as(started.toString()).isEqualTo(201);
+        String path = "/pilot-applications/" + id + "/terminations/" + started.body().path("id").asText() + "/withdrawal";
+
+        // only the unit that started it; a reason is required; nothing changes on a refusal
+        Res notMine = api.post(gov, path, Map.of("reason", "政府撤销"));
+        assertThat(notMine.status()).isEqualTo(403);
+        assertThat(notMine.code()).isEqualTo("TERMINATION_NOT_INITIATOR");
+        assertThat(api.post(enterprise(YEFENG), path, Map.of("reason", "企业撤销")).status()).isEqualTo(403);
+        assertThat(api.post(unit, path, Map.of("reason", " ")).status()).isEqualTo(400);
+        assertThat(api.get(gov, "/process-centre/pending").body().findValuesAsText("applicationId")).contains(id);
+
+        JsonNode withdrawn = api.post(unit, path, Map.of("reason", "复核发现系季节性停产，撤销发现记录")).body();
+        assertThat(withdrawn.path("status").asText()).isEqualTo("WITHDRAWN");
+        assertThat(withdrawn.path("decidedAt").asText()).isNotBlank();
+        // the county government's to-do is gone; the withdrawal is kept as an opinion, anchored like the others
+        assertThat(api.get(gov, "/process-centre/pending").body().findValuesAsText("applicationId")).doesNotContain(id);
+        JsonNode opinions = api.get(unit, "/pilot-applications/" + id + "/opinions").body();
+        assertThat(opinions.findValuesAsText("decision")).endsWith("INITIATE", "WITHDRAW");
+        assertThat(opinions.get(opinions.size() - 1).path("opinion").asText()).isEqualTo("复核发现系季节性停产，撤销发现记录");
+        assertThat(api.get(unit, "/pilot-applications/" + id + "/opinions/verification").body()
+                .findValuesAsText("intact")).containsOnly("true");
+        assertThat(api.post(unit, path, Map.of("reason", "再次撤销")).code()).isEqualTo("TERMINATION_NOT_WITHDRAWABLE");
+        // 预览打印: the approval record shows the county unit's discovery record, its withdrawal and the case's state
+        assertThat(pdfText(api.get(unit, "/pilot-applications/" + id + "/record").raw()).replaceAll("\\s+", ""))
+                .contains("日常巡查发现该企业停产三个月", "复核发现系季节性停产，撤销发现记录", "WITHDRAWN");
+        assertThat(status(id)).isEqualTo("APPROVED");
+        assertThat(api.get(province(), "/pilot-blacklist").body().findValuesAsText("enterpriseUscc")).doesNotContain(YEFENG);
+
+        // A new termination may start; once the county government has given its opinion it can no longer be withdrawn.
+        Res second = api.post(unit, "/pilot-applications/" + id + "/terminations", Map.of(
+                "discoveryRecord", "再次巡查发现仍未复产", "blacklistReason", "停产未报告"));
+        assertThat(second.status()).as(second.toString()).isEqualTo(201);
+        ok(decide(gov, id, "APPROVE", "同意提报终止"));
+        Res late = api.post(unit, "/pilot-applications/" + id + "/terminations/" + second.body().path("id").asText()
+                + "/withdrawal", Map.of("reason", "撤销"));
+        assertThat(late.status()).isEqualTo(409);
+        assertThat(late.code()).isEqualTo("TERMINATION_NOT_WITHDRAWABLE");
+        assertThat(api.get(unit, "/pilot-applications/" + id + "/terminations").body().findValuesAsText("status"))
+                .containsExactlyInAnyOrder("WITHDRAWN", "IN_REVIEW");
     }
 
     static String pdfText(byte[] content) throws java.io.IOException {
@@ -630,6 +794,184 @@ class PilotApprovalIT {
                     + "AND envelope::text LIKE ?", Long.class, "%" + taskId + "%")).isEqualTo(1);
         } finally {
             api.put(province(), config, Map.of("limitWorkingDays", 5, "warnBeforeDays", 1, "enabled", true));
+        }
+    }
+
+    @Test
+    void everyApprovalTaskTakesItsDeadlineFromTheBpmnOnTheWorkingDayCalendar() {
+        // The BPMN files declare the deadline of every user task: the step's limit on the working-day calendar.
+        for (String key : List.of("pilotApproval", "pilotTermination")) {
+            String definition = repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion()
+                    .singleResult().getId();
+            List<UserTask> userTasks = repository.getBpmnModel(definition).getMainProcess()
+                    .findFlowElementsOfType(UserTask.class);
+            assertThat(userTasks).as(key).isNotEmpty().allSatisfy(t -> {
+                assertThat(t.getDueDate()).isEqualTo(StepDeadlineCalendar.STEP_PREFIX + t.getId());
+                assertThat(t.getBusinessCalendarName()).isEqualTo(StepDeadlineCalendar.NAME);
+            });
+        }
+
+        // The engine asks the calendar when it creates a task: a limit changed by the province (data) applies to the
+        // next task created, counted in working days; the earlier task keeps its deadline.
+        String config = "/approval-warning-configs/cityUnitReview";
+        Region r = newRegion();
+        String before = submitted(enterprise(YEFENG), r.code());
+        try {
+            ok(api.put(province(), config, Map.of("limitWorkingDays", 12, "warnBeforeDays", 1, "enabled", true)));
+            String after = submitted(enterprise(YEFENG), r.code());
+            JsonNode pending = api.get(countyUnit("lead", r.lead()), "/process-centre/pending").body();
+            Map<String, JsonNode> byApplication = new java.util.HashMap<>();
+            pending.forEach(t -> byApplication.put(t.path("applicationId").asText(), t));
+            JsonNode first = byApplication.get(before);
+            JsonNode second = byApplication.get(after);
+            assertThat(first).isNotNull();
+            assertThat(second).isNotNull();
+            Instant firstCreated = Instant.parse(first.path("createdAt").asText());
+            Instant secondCreated = Instant.parse(second.path("createdAt").asText());
+            assertThat(Instant.parse(first.path("dueAt").asText()))
+                    .isEqualTo(calendar.calendar().deadline(firstCreated, 5));
+            assertThat(Instant.parse(second.path("dueAt").asText()))
+                    .isEqualTo(calendar.calendar().deadline(secondCreated, 12));
+            assertThat(second.path("workingDaysLeft").asInt()).isBetween(11, 12);
+            // announced once, with the engine's deadline
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM notification_record WHERE business_id = ? "
+                    + "AND kind = 'TASK_cityUnitReview'", Long.class, after)).isEqualTo(1);
+        } finally {
+            ok(api.put(province(), config, Map.of("limitWorkingDays", 5, "warnBeforeDays", 1, "enabled", true)));
+        }
+    }
+
+    @Test
+    void routingUnitsAreEditedRegionsDeletedAndConfigurationExportedByConfigurersOnly() throws Exception {
+        // 修改市县其他单位加签 / 省级牵头单位会签 / 省级其他单位加签: one shape for the three kinds.
+        Region r = newRegion();
+        String countyUnitToken = countyUnit("lead", r.lead());
+        long cityExtra = api.post(operator(), "/pilot-routing/units", Map.of("kind", "CITY_EXTRA", "regionCode", r.code(),
+                "unitOrg", r.unit("water-bureau"), "nameZh", "测试水务局", "nameEn", "Test water bureau")).body()
+                .path("id").asLong();
+        long sameRegionOther = api.post(operator(), "/pilot-routing/units", Map.of("kind", "CITY_EXTRA",
+                "regionCode", r.code(), "unitOrg", r.unit("port-bureau"), "nameZh", "测试港务局",
+                "nameEn", "Test port bureau")).body().path("id").asLong();
+        String provincialOrg = "/government/provincial/test-" + r.code();
+        long provincialExtra = api.post(operator(), "/pilot-routing/units", Map.of("kind", "PROVINCIAL_EXTRA",
+                "unitOrg", provincialOrg, "nameZh", "测试厅", "nameEn", "Test department")).body().path("id").asLong();
+        try {
+            Map<String, Object> edit = Map.of("unitOrg", r.unit("development-bureau"), "nameZh", "测试发改局",
+                    "nameEn", "Test development bureau");
+            assertThat(api.put(countyUnitToken, "/pilot-routing/units/" + cityExtra, edit).status()).isEqualTo(403);
+            JsonNode edited = api.put(operator(), "/pilot-routing/units/" + cityExtra, edit).body();
+            assertThat(edited.path("unitOrg").asText()).isEqualTo(r.unit("development-bureau"));
+            assertThat(edited.path("kind").asText()).isEqualTo("CITY_EXTRA");
+            assertThat(edited.path("regionCode").asText()).isEqualTo(r.code());
+            // the routing resolved at run time now offers the new unit
+            Res duplicate = api.put(operator(), "/pilot-routing/units/" + sameRegionOther, edit);
+            assertThat(duplicate.status()).isEqualTo(409);
+            assertThat(duplicate.code()).isEqualTo("ROUTING_UNIT_DUPLICATE");
+            assertThat(api.put(operator(), "/pilot-routing/units/" + sameRegionOther, Map.of("unitOrg", "/enterprises/x",
+                    "nameZh", "x", "nameEn", "x")).status()).isEqualTo(400);
+            assertThat(api.put(operator(), "/pilot-routing/units/999999999", edit).status()).isEqualTo(404);
+            ok(api.put(province(), "/pilot-routing/units/" + provincialExtra, Map.of("unitOrg", provincialOrg,
+                    "nameZh", "测试厅（改）", "nameEn", "Test department (renamed)")));
+
+            String id = submitted(enterprise(YEFENG), r.code());
+            JsonNode pending = api.get(countyUnit("dev", r.unit("development-bureau")), "/process-centre/pending").body();
+            assertThat(pending.findValuesAsText("applicationId")).contains(id);
+
+            // 下载导出市县单位审核意见: the opinions of one step, with who and the anchored hash; the enterprise its own.
+            ok(decide(countyUnitToken, id, "APPROVE", "材料齐全，同意（牵头单位）"));
+            ok(decide(countyUnit("dev", r.unit("development-bureau")), id, "APPROVE", "同意（发改局）"));
+            List<List<String>> opinions = xlsx(api.get(countyUnitToken,
+                    "/pilot-applications/" + id + "/opinions/export?step=cityUnitReview").raw());
+            assertThat(opinions.get(0)).startsWith("类别 Case", "环节 Step");
+            assertThat(opinions).hasSize(3);
+            assertThat(opinions).anySatisfy(row -> assertThat(row).startsWith("APPLICATION", "cityUnitReview", r.lead())
+                    .contains("APPROVE", "材料齐全，同意（牵头单位）"));
+            List<String> hashes = new ArrayList<>();
+            api.get(countyUnitToken, "/pilot-applications/" + id + "/opinions").body().forEach(o -> {
+                if (o.path("step").asText().equals("cityUnitReview")) {
+                    hashes.add(o.path("recordHash").asText());
+                }
+            });
+            assertThat(opinions.stream().skip(1).map(row -> row.get(7))).containsExactlyInAnyOrderElementsOf(hashes);
+            assertThat(xlsx(api.get(enterprise(YEFENG), "/pilot-applications/" + id
+                    + "/opinions/export?step=countyGovForward").raw())).hasSize(1);
+            assertThat(api.get(enterprise(HAISI), "/pilot-applications/" + id + "/opinions/export").status())
+                    .isIn(403, 404);
+            assertThat(api.get(countyUnitToken, "/pilot-applications/" + id + "/opinions/export?step=x';--").status())
+                    .isEqualTo(400);
+
+            // 下载导出: regions (with their county government and lead unit) and units, to officials only.
+            List<List<String>> regions = xlsx(api.get(province(), "/pilot-routing/regions/export").raw());
+            assertThat(regions.get(0)).startsWith("编码 Code");
+            assertThat(regions).anySatisfy(row -> assertThat(row).containsSequence(r.code(), "测试市县", "Test county",
+                    r.gov(), r.lead(), "是 Yes"));
+            List<List<String>> units = xlsx(api.get(countyUnitToken, "/pilot-routing/units/export?kind=CITY_EXTRA").raw());
+            assertThat(units).anySatisfy(row -> assertThat(row).containsSequence("CITY_EXTRA", r.code(),
+                    r.unit("development-bureau"), "测试发改局"));
+            assertThat(units.stream().skip(1)).allSatisfy(row -> assertThat(row.get(0)).isEqualTo("CITY_EXTRA"));
+            assertThat(xlsx(api.get(province(), "/pilot-routing/units/export").raw()))
+                    .anySatisfy(row -> assertThat(row).startsWith("PROVINCIAL_EXTRA").contains(provincialOrg, "测试厅（改）"));
+            assertThat(api.get(enterprise(YEFENG), "/pilot-routing/units/export").status()).isEqualTo(403);
+            assertThat(api.get(enterprise(YEFENG), "/pilot-routing/regions/export").status()).isEqualTo(403);
+
+            // 删除审批市县地区: a region an application names stays (disable it instead); an unused one goes with its units.
+            Res inUse = api.delete(operator(), "/pilot-routing/regions/" + r.code());
+            assertThat(inUse.status()).isEqualTo(409);
+            assertThat(inUse.code()).isEqualTo("REGION_IN_USE");
+            assertThat(inUse.toString()).contains("不能删除");
+            Region unused = newRegion();
+            long unusedUnit = api.post(operator(), "/pilot-routing/units", Map.of("kind", "CITY_EXTRA",
+                    "regionCode", unused.code(), "unitOrg", unused.unit("tax-bureau"), "nameZh", "测试税务局",
+                    "nameEn", "Test tax bureau")).body().path("id").asLong();
+            assertThat(api.delete(countyUnitToken, "/pilot-routing/regions/" + unused.code()).status()).isEqualTo(403);
+            assertThat(api.delete(operator(), "/pilot-routing/regions/" + unused.code()).status()).isEqualTo(204);
+            assertThat(api.get(operator(), "/pilot-routing/regions").body().findValuesAsText("code"))
+                    .contains(r.code()).doesNotContain(unused.code());
+            assertThat(api.get(operator(), "/pilot-routing/units").body().findValuesAsText("id"))
+                    .doesNotContain(String.valueOf(unusedUnit));
+            assertThat(api.delete(operator(), "/pilot-routing/regions/" + unused.code()).status()).isEqualTo(404);
+
+            // 展示: the lists officials read, each unit with its kind, region and names
+            JsonNode listed = api.get(countyUnitToken, "/pilot-routing/units").body();
+            assertThat(listed).anySatisfy(u -> {
+                assertThat(u.path("kind").asText()).isEqualTo("CITY_EXTRA");
+                assertThat(u.path("regionCode").asText()).isEqualTo(r.code());
+                assertThat(u.path("unitOrg").asText()).isEqualTo(r.unit("development-bureau"));
+            });
+            assertThat(listed).anySatisfy(u -> {
+                assertThat(u.path("kind").asText()).isEqualTo("PROVINCIAL_EXTRA");
+                assertThat(u.path("nameZh").asText()).isEqualTo("测试厅（改）");
+            });
+            JsonNode region = byKey(api.get(countyUnitToken, "/pilot-routing/regions").body(), "code", r.code());
+            assertThat(region.path("countyGovOrg").asText()).isEqualTo(r.gov());
+            assertThat(region.path("leadUnitOrg").asText()).isEqualTo(r.lead());
+            // 删除省级其他单位加签: configurers only
+            assertThat(api.delete(countyUnitToken, "/pilot-routing/units/" + provincialExtra).status()).isEqualTo(403);
+            assertThat(api.delete(operator(), "/pilot-routing/units/" + provincialExtra).status()).isEqualTo(204);
+            assertThat(api.get(operator(), "/pilot-routing/units").body().findValuesAsText("unitOrg"))
+                    .doesNotContain(provincialOrg);
+        } finally {
+            api.delete(operator(), "/pilot-routing/units/" + provincialExtra);
+        }
+    }
+
+    @Test
+    void aWarningConfigDeletedFallsBackToTheDefaultLimit() {
+        String step = "terminationCountyGov";
+        JsonNode seeded = byKey(api.get(countyUnit("lead", "/government/county/x/y"), "/approval-warning-configs").body(),
+                "step", step);
+        assertThat(seeded.path("limitWorkingDays").asInt()).isEqualTo(3);
+        try {
+            assertThat(api.delete(countyUnit("lead", "/government/county/x/y"), "/approval-warning-configs/" + step)
+                    .status()).isEqualTo(403);
+            assertThat(api.delete(province(), "/approval-warning-configs/" + step).status()).isEqualTo(204);
+            assertThat(api.get(province(), "/approval-warning-configs").body().findValuesAsText("step")).doesNotContain(step);
+            assertThat(api.delete(province(), "/approval-warning-configs/" + step).status()).isEqualTo(404);
+            // a task of the step created now gets the default limit of 5 working days
+            assertThat(calendar.warningConfig(step).limitWorkingDays()).isEqualTo(5);
+        } finally {
+            ok(api.put(province(), "/approval-warning-configs/" + step,
+                    Map.of("limitWorkingDays", 3, "warnBeforeDays", 1, "enabled", true)));
         }
     }
 
@@ -761,6 +1103,12 @@ class PilotApprovalIT {
             assertThat(api.post(countyUnit("lead", r.lead()), "/pilot-notifications/" + failed + "/resend", Map.of())
                     .status()).isEqualTo(403);
 
+            // 下载导出通知消息: every notice with its channel, recipient, case and state; configurers only
+            List<List<String>> notices = xlsx(api.get(operator(), "/pilot-notifications/export").raw());
+            assertThat(notices.get(0)).startsWith("渠道 Channel", "接收方 Recipient");
+            assertThat(notices).anySatisfy(row -> assertThat(row).startsWith("SMS", "13800000001", id)
+                    .contains("TASK_cityUnitReview", "SENT"));
+            assertThat(api.get(countyUnit("lead", r.lead()), "/pilot-notifications/export").status()).isEqualTo(403);
             List<List<String>> templates = xlsx(api.get(operator(), "/message-templates/export").raw());
             assertThat(templates.get(0).get(0)).isEqualTo("编码 Code");
             assertThat(templates).anySatisfy(row -> assertThat(row).contains("TASK",

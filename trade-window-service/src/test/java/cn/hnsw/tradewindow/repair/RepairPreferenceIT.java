@@ -84,14 +84,86 @@ class RepairPreferenceIT {
     }
 
     String shippingWithDocuments(String token, String imo) {
-        Res created = api.post(token, "/repair-preferences", Map.of("kind", "SHIPPING", "regionCode", "danzhou",
-                "conveyance", "椰风 8 号", "imoNumber", imo));
+        return applicationWithDocuments(token, "SHIPPING", "danzhou", imo);
+    }
+
+    String applicationWithDocuments(String token, String kind, String region, String imo) {
+        Res created = api.post(token, "/repair-preferences", "SHIPPING".equals(kind)
+                ? Map.of("kind", kind, "regionCode", region, "conveyance", "椰风 8 号", "imoNumber", imo)
+                : Map.of("kind", kind, "regionCode", region, "conveyance", "B-6513"));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String id = created.body().path("id").asText();
-        for (RepairDocumentType t : RepairDocumentType.required("SHIPPING")) {
+        for (RepairDocumentType t : RepairDocumentType.required(kind)) {
             ok(api.upload(token, "/repair-preferences/" + id + "/documents", t.name(), t.name().toLowerCase() + ".pdf", PDF));
         }
         return id;
+    }
+
+    @Test
+    void theBusinessAnalysisCountsARegionsApplicationsPendingStepsPassRateChangesAndSupervision() {
+        // A city/county of its own, so the figures are exact whatever other tests left in the shared database.
+        String region = "analysis-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String ship = enterprise(HAISI);
+        String approved = applicationWithDocuments(ship, "SHIPPING", region, "9074729");
+        ok(api.post(ship, "/repair-preferences/" + approved + "/submission", Map.of()));
+        ok(api.post(msa(), "/repair-preferences/" + approved + "/reviews", Map.of("approve", true, "opinion", "证书齐全")));
+        ok(api.post(customs(), "/repair-preferences/" + approved + "/reviews", Map.of("approve", true, "opinion", "同意享惠")));
+        ok(api.post(customs(), "/repair-preferences/" + approved + "/supervision-records",
+                Map.of("kind", "CUSTOMS_ASSISTANCE", "content", "请提供维修件使用记录")));
+        String halfway = applicationWithDocuments(ship, "SHIPPING", region, "9074729");
+        ok(api.post(ship, "/repair-preferences/" + halfway + "/submission", Map.of()));
+        ok(api.post(msa(), "/repair-preferences/" + halfway + "/reviews", Map.of("approve", true, "opinion", "主管单位同意")));
+        String refused = applicationWithDocuments(ship, "SHIPPING", region, "9074729");
+        ok(api.post(ship, "/repair-preferences/" + refused + "/submission", Map.of()));
+        ok(api.post(customs(), "/repair-preferences/" + refused + "/reviews", Map.of("approve", false, "opinion", "不符合条件")));
+        applicationWithDocuments(ship, "SHIPPING", region, "9074729"); // a draft counts nowhere
+        String change = api.post(ship, "/repair-preferences/" + approved + "/changes", Map.of("changeSummary", "船舶更名"))
+                .body().path("id").asText();
+        for (RepairDocumentType t : RepairDocumentType.required("SHIPPING")) {
+            ok(api.upload(ship, "/repair-preferences/" + change + "/documents", t.name(), t.name().toLowerCase() + ".pdf", PDF));
+        }
+        ok(api.post(ship, "/repair-preferences/" + change + "/submission", Map.of()));
+        String airline = applicationWithDocuments(enterprise(YEFENG), "AVIATION", region, null);
+        ok(api.post(enterprise(YEFENG), "/repair-preferences/" + airline + "/submission", Map.of()));
+
+        JsonNode shipping = null;
+        JsonNode aviation = null;
+        for (JsonNode row : api.get(transport(), "/repair-preferences/analysis").body()) {
+            if (region.equals(row.path("region_code").asText())) {
+                if ("SHIPPING".equals(row.path("kind").asText())) {
+                    shipping = row;
+                } else {
+                    aviation = row;
+                }
+            }
+        }
+        assertThat(shipping).isNotNull();
+        assertThat(aviation).isNotNull();
+        // applications (not drafts, not changes), pending, pending at each unit, approved and decided (the pass
+        // rate's parts), changes and pending changes, average approval time per unit, supervised enterprises
+        assertThat(shipping.path("applications").asInt()).isEqualTo(3);
+        assertThat(shipping.path("pending").asInt()).isEqualTo(1);
+        assertThat(shipping.path("pending_competent").asInt()).isEqualTo(1);
+        assertThat(shipping.path("pending_related").asInt()).isEqualTo(2);
+        assertThat(shipping.path("approved").asInt()).isEqualTo(1);
+        assertThat(shipping.path("decided").asInt()).isEqualTo(2);
+        assertThat(shipping.path("changes").asInt()).isEqualTo(1);
+        assertThat(shipping.path("pending_changes").asInt()).isEqualTo(1);
+        assertThat(shipping.path("avg_competent_seconds").asDouble()).isGreaterThanOrEqualTo(0.0);
+        assertThat(shipping.hasNonNull("avg_competent_seconds")).isTrue();
+        assertThat(shipping.hasNonNull("avg_related_seconds")).isTrue();
+        assertThat(shipping.path("supervised_enterprises").asInt()).isEqualTo(1);
+        assertThat(aviation.path("applications").asInt()).isEqualTo(1);
+        assertThat(aviation.path("pending").asInt()).isEqualTo(1);
+        assertThat(aviation.path("pending_competent").asInt()).isEqualTo(1);
+        assertThat(aviation.path("pending_related").asInt()).isEqualTo(1);
+        assertThat(aviation.path("approved").asInt()).isZero();
+        assertThat(aviation.path("decided").asInt()).isZero();
+        assertThat(aviation.path("changes").asInt()).isZero();
+        assertThat(aviation.path("supervised_enterprises").asInt()).isZero();
+        assertThat(aviation.hasNonNull("avg_competent_seconds")).isFalse();
+        // officers only
+        assertThat(api.get(ship, "/repair-preferences/analysis").status()).isEqualTo(403);
     }
 
     @Test
@@ -170,11 +242,51 @@ class RepairPreferenceIT {
                 .startsWith("attachment");
         assertThat(api.get(enterprise(YEFENG), "/repair-preferences/" + id + "/record").status()).isEqualTo(403);
 
+        // 下载导出: both units' review opinions, and the supervision records (all, or of one kind).
+        List<List<String>> reviews = xlsx(api.get(ent, "/repair-preferences/" + id + "/reviews/export").raw());
+        assertThat(reviews).hasSize(3);
+        assertThat(reviews.get(1)).startsWith("行业主管单位 Competent department");
+        assertThat(reviews.stream().flatMap(List::stream)).contains("船舶证书齐全有效", "同意享惠");
+        assertThat(api.get(enterprise(YEFENG), "/repair-preferences/" + id + "/reviews/export").status()).isEqualTo(403);
+        List<List<String>> supervision = xlsx(api.get(customs(), "/repair-preferences/" + id + "/supervision-records/export").raw());
+        assertThat(supervision.stream().skip(1).map(row -> row.get(0))).containsExactlyInAnyOrder(
+                "CUSTOMS_ASSISTANCE", "SHIP_SELF_USE", "TAX_INFO", "ENTERPRISE_CHANGE");
+        assertThat(xlsx(api.get(ent, "/repair-preferences/" + id + "/supervision-records/export?kind=TAX_INFO").raw()))
+                .hasSize(2).anySatisfy(row -> assertThat(row).startsWith("TAX_INFO", "2026 年第三季度维修件补税 12,800.00 元已缴清"));
+        assertThat(api.get(enterprise(YEFENG), "/repair-preferences/" + id + "/supervision-records/export").status())
+                .isEqualTo(403);
+
+        // 撤销: a supervision record is revoked by whoever recorded it (kept, with when), by no one else.
+        Map<String, String> recordIds = new java.util.HashMap<>();
+        api.get(ent, "/repair-preferences/" + id + "/supervision-records").body()
+                .forEach(r -> recordIds.put(r.path("kind").asText(), r.path("id").asText()));
+        String changeRecord = "/repair-preferences/" + id + "/supervision-records/" + recordIds.get("ENTERPRISE_CHANGE");
+        assertThat(api.post(customs(), changeRecord + "/revocation", Map.of()).code()).isEqualTo("SUPERVISION_NOT_ALLOWED");
+        assertThat(api.post(msa(), changeRecord + "/revocation", Map.of()).status()).isEqualTo(204);
+        String taxRecord = "/repair-preferences/" + id + "/supervision-records/" + recordIds.get("TAX_INFO");
+        assertThat(api.post(ent, taxRecord + "/revocation", Map.of()).code()).isEqualTo("SUPERVISION_NOT_ALLOWED");
+        assertThat(api.post(customs(), taxRecord + "/revocation", Map.of()).status()).isEqualTo(204);
+        JsonNode after = api.get(ent, "/repair-preferences/" + id + "/supervision-records").body();
+        after.forEach(r -> assertThat(r.hasNonNull("revokedAt")).as(r.path("kind").asText())
+                .isEqualTo(List.of("ENTERPRISE_CHANGE", "TAX_INFO").contains(r.path("kind").asText())));
+        // the customs' assistance request by customs, the ship's self-use by the enterprise that reported it
+        String assistance = "/repair-preferences/" + id + "/supervision-records/" + recordIds.get("CUSTOMS_ASSISTANCE");
+        assertThat(api.post(ent, assistance + "/revocation", Map.of()).code()).isEqualTo("SUPERVISION_NOT_ALLOWED");
+        assertThat(api.post(customs(), assistance + "/revocation", Map.of()).status()).isEqualTo(204);
+        String shipSelfUse = "/repair-preferences/" + id + "/supervision-records/" + recordIds.get("SHIP_SELF_USE");
+        assertThat(api.post(msa(), shipSelfUse + "/revocation", Map.of()).code()).isEqualTo("SUPERVISION_NOT_ALLOWED");
+        assertThat(api.post(ent, shipSelfUse + "/revocation", Map.of()).status()).isEqualTo(204);
+        assertThat(api.get(customs(), "/repair-preferences/" + id + "/supervision-records").body())
+                .allSatisfy(r -> assertThat(r.hasNonNull("revokedAt")).as(r.path("kind").asText()).isTrue());
+        assertThat(xlsx(api.get(customs(), "/repair-preferences/" + id + "/supervision-records/export?kind=TAX_INFO")
+                .raw()).get(1)).hasSize(6);
+
         // Change application: its own documents and review; approved, it supersedes the original.
         Res change = api.post(ent, "/repair-preferences/" + id + "/changes", Map.of("changeSummary", "船舶更名为椰风 9 号",
                 "conveyance", "椰风 9 号"));
         assertThat(change.status()).isEqualTo(201);
         String changeId = change.body().path("id").asText();
+        changeDocumentsAreDownloadedAndDeletedWhileADraft(ent, enterprise(YEFENG), changeId, "SHIPPING");
         Res incomplete = api.post(ent, "/repair-preferences/" + changeId + "/submission", Map.of());
         assertThat(incomplete.status()).isEqualTo(422);
         assertThat(incomplete.code()).isEqualTo("BUSINESS_CHECK_FAILED");
@@ -228,6 +340,12 @@ class RepairPreferenceIT {
         String ent = enterprise(HAISI);
         JsonNode guides = api.get(ent, "/repair-preferences/guides").body();
         assertThat(guides.findValuesAsText("kind")).containsExactly("AVIATION", "SHIPPING");
+        // 申请服务指引 of an airline: its text and its own document set
+        JsonNode aviation = guides.get(0);
+        assertThat(aviation.path("titleZh").asText()).isNotBlank();
+        assertThat(aviation.path("bodyZh").asText()).isNotBlank();
+        assertThat(aviation.path("documents").findValuesAsText("type")).contains("AIR_OPERATOR_CERTIFICATE",
+                "OPERATIONS_SPECIFICATION").doesNotContain("SHIP_OWNERSHIP");
         JsonNode shipping = guides.get(1);
         assertThat(shipping.path("bodyZh").asText()).contains("3 个工作日");
         assertThat(shipping.path("documents").findValuesAsText("type")).contains("SHIP_OWNERSHIP", "POLLUTION_CERTIFICATE")
@@ -371,5 +489,92 @@ class RepairPreferenceIT {
         assertThat(printed).contains("航空Aviation", "B-6513", "运行合格证与运行规范有效", "同意享惠", "航空器货物运营自用",
                 "修理后的发动机部件已装机自用于B-6513");
         assertThat(api.get(enterprise(HAISI), "/repair-preferences/" + id + "/record").status()).isEqualTo(403);
+
+        // 撤销 and 下载导出 of the airline's self-use record, by the enterprise that recorded it.
+        String selfUse = api.get(ent, "/repair-preferences/" + id + "/supervision-records").body().get(0).path("id").asText();
+        assertThat(api.post(transport(), "/repair-preferences/" + id + "/supervision-records/" + selfUse + "/revocation",
+                Map.of()).code()).isEqualTo("SUPERVISION_NOT_ALLOWED");
+        assertThat(api.post(ent, "/repair-preferences/" + id + "/supervision-records/" + selfUse + "/revocation",
+                Map.of()).status()).isEqualTo(204);
+        List<List<String>> selfUseExport = xlsx(api.get(transport(), "/repair-preferences/" + id
+                + "/supervision-records/export?kind=AIRCRAFT_SELF_USE").raw());
+        assertThat(selfUseExport).hasSize(2);
+        assertThat(selfUseExport.get(1)).startsWith("AIRCRAFT_SELF_USE", "修理后的发动机部件已装机自用于 B-6513").hasSize(6);
+
+        // 享惠变更 of the airline: its documents, each downloaded and deleted while the change is a draft.
+        Res change = api.post(ent, "/repair-preferences/" + id + "/changes", Map.of("changeSummary", "新增维修机型 A320neo"));
+        assertThat(change.status()).as(change.toString()).isEqualTo(201);
+        changeDocumentsAreDownloadedAndDeletedWhileADraft(ent, enterprise(HAISI), change.body().path("id").asText(),
+                "AVIATION");
+    }
+
+    /**
+     * 删除/下载导出变更的材料: every document type of the kind (other supplementary attachments included where they
+     * apply), uploaded to a change application, downloaded as the bytes uploaded, deleted by its enterprise only.
+     */
+    void changeDocumentsAreDownloadedAndDeletedWhileADraft(String ent, String other, String changeId, String kind) {
+        String base = "/repair-preferences/" + changeId + "/documents";
+        for (RepairDocumentType t : RepairDocumentType.values()) {
+            if (!t.appliesTo(kind)) {
+                continue;
+            }
+            byte[] content = (new String(PDF, java.nio.charset.StandardCharsets.ISO_8859_1) + "% " + t.name() + "\n")
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            Res up = api.upload(ent, base, t.name(), "change-" + t.name().toLowerCase() + ".pdf", content);
+            assertThat(up.status()).as(t.name() + " " + up).isEqualTo(201);
+            String doc = base + "/" + up.body().path("id").asText();
+            Res download = api.get(ent, doc + "/file");
+            assertThat(download.contentDisposition()).as(t.name()).startsWith("attachment")
+                    .contains("change-" + t.name().toLowerCase());
+            assertThat(download.raw()).as(t.name()).isEqualTo(content);
+            assertThat(api.get(other, doc + "/file").status()).as(t.name()).isIn(403, 404);
+            assertThat(api.delete(other, doc).status()).as(t.name()).isEqualTo(404);
+            assertThat(api.delete(ent, doc).status()).as(t.name()).isEqualTo(204);
+            assertThat(api.get(ent, doc + "/file").status()).as(t.name()).isEqualTo(404);
+
+            // 上传, 展示, 预览打印 and 撤销 (kept on record with when) of the change's document of this type
+            Res kept = api.upload(ent, base, t.name(), "changed-" + t.name().toLowerCase() + ".pdf", content);
+            assertThat(kept.status()).as(t.name()).isEqualTo(201);
+            String keptId = kept.body().path("id").asText();
+            JsonNode shown = null;
+            for (JsonNode d : api.get(ent, "/repair-preferences/" + changeId).body().path("documents")) {
+                if (d.path("id").asText().equals(keptId)) {
+                    shown = d;
+                }
+            }
+            assertThat(shown).as(t.name()).isNotNull();
+            assertThat(shown.path("type").asText()).isEqualTo(t.name());
+            Res preview = api.get(ent, base + "/" + keptId + "/content");
+            assertThat(preview.contentDisposition()).as(t.name()).startsWith("inline");
+            assertThat(preview.raw()).isEqualTo(content);
+            assertThat(api.post(other, base + "/" + keptId + "/revocation", Map.of()).status()).as(t.name()).isIn(403, 404);
+            assertThat(api.post(ent, base + "/" + keptId + "/revocation", Map.of()).status()).as(t.name()).isEqualTo(204);
+            JsonNode revoked = null;
+            for (JsonNode d : api.get(ent, "/repair-preferences/" + changeId).body().path("documents")) {
+                if (d.path("id").asText().equals(keptId)) {
+                    revoked = d;
+                }
+            }
+            assertThat(revoked).as(t.name()).isNotNull();
+            assertThat(revoked.hasNonNull("revokedAt")).as(t.name()).isTrue();
+            ok(api.delete(ent, base + "/" + keptId));
+        }
+        assertThat(api.get(ent, "/repair-preferences/" + changeId).body().path("documents")).isEmpty();
+    }
+
+    static List<List<String>> xlsx(byte[] content) {
+        List<List<String>> rows = new java.util.ArrayList<>();
+        try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(content))) {
+            for (var row : wb.getFirstSheet().read()) {
+                List<String> cells = new java.util.ArrayList<>();
+                for (int c = 0; c < row.getCellCount(); c++) {
+                    cells.add(row.getCellText(c));
+                }
+                rows.add(cells);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return rows;
     }
 }

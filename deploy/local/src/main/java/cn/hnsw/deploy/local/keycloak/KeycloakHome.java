@@ -64,13 +64,19 @@ final class KeycloakHome implements AutoCloseable {
      * @param environment  the environment for {@code kc.sh build} (JDK, no stray {@code KC_*} settings)
      * @param log          the server log file; the build's output is appended to it
      * @param progress     receives one line before a slow first build
+     * @param providers    the platform's own providers, compiled into the home before {@code kc.sh build}; their
+     *                     content is part of the key
      */
     static KeycloakHome prepare(Path distribution, Path homesDir, String instance, String vendor, List<String> buildOptions,
-                                Map<String, String> environment, Path log, Consumer<String> progress) {
+                                Map<String, String> environment, Path log, Consumer<String> progress,
+                                KeycloakProviders providers) {
         String version = distributionVersion(distribution);
-        String key = instance + "-" + vendor + "-" + shortHash(version + "\n" + String.join("\n", buildOptions));
+        String fingerprint = providers.fingerprint();
+        String key = instance + "-" + vendor + "-" + shortHash(version + "\n" + String.join("\n", buildOptions)
+                + "\n" + fingerprint);
         Path dir = homesDir.resolve(key);
-        String expectedMarker = version + "\n" + distribution + "\n" + String.join(" ", buildOptions) + "\n";
+        String expectedMarker = version + "\n" + distribution + "\n" + String.join(" ", buildOptions) + "\n"
+                + fingerprint + "\n";
         FileChannel channel = null;
         try {
             Files.createDirectories(dir);
@@ -88,6 +94,7 @@ final class KeycloakHome implements AutoCloseable {
                 long t0 = System.nanoTime();
                 clean(dir);
                 linkDistribution(distribution, dir);
+                providers.buildInto(dir);
                 build(dir, buildOptions, environment, log);
                 Files.writeString(marker, expectedMarker);
                 buildTime = Duration.ofNanos(System.nanoTime() - t0);

@@ -419,7 +419,8 @@ public final class KeycloakServer implements AutoCloseable {
             Map<String, String> environment = baseEnvironment(jdk);
             // without a log file of its own, the one-time build logs next to the homes (the home is not known yet)
             KeycloakHome home = KeycloakHome.prepare(distribution, homes, instance, storage.vendor(), buildOptions, environment,
-                    logFile != null ? logFile : homes.resolve("keycloak-build.log"), progress);
+                    logFile != null ? logFile : homes.resolve("keycloak-build.log"), progress,
+                    KeycloakProviders.besideRealm(realmFiles.get(0)));
             Path log = logFile != null ? logFile : home.dir().resolve("keycloak.log");
             Process process = null;
             try {

@@ -71,7 +71,7 @@ class HnswRealmFileTest {
         assertThat(texts(web.path("redirectUris"))).containsExactlyInAnyOrder("http://localhost:8080/*",
                 "http://127.0.0.1:8080/*", "http://localhost:5173/*", "http://127.0.0.1:5173/*");
         assertThat(texts(web.path("webOrigins"))).containsExactly("+");
-        assertThat(mapperClaims(web)).contains("enterprise", "enterprise_name", "organization");
+        assertThat(mapperClaims(web)).contains("enterprise", "enterprise_name", "organization", "remember_me");
     }
 
     @Test

@@ -107,6 +107,30 @@ class KeycloakRealmIT {
     }
 
     @Test
+    void theTokenSaysWhetherTheUserTickedRememberMeAndRenewalsKeepIt() {
+        // Ticked: the realm's own mapper (providers/, hnsw-remember-me-mapper) writes remember_me = true, and the
+        // low-altitude reporting service exempts the session from its idle timeout (LowAltitudeReportingIT).
+        OidcTestClient remembering = new OidcTestClient(keycloak);
+        Authorization page = remembering.authorize();
+        assertThat(page.body()).as("the login form offers remember me").contains("name=\"rememberMe\"");
+        TokenResponse remembered = remembering.exchange(remembering.submitLogin(page, "declarant2", PASSWORD, true));
+        assertThat(remembered.status()).as("token exchange %s", remembered.json()).isEqualTo(200);
+        Jwt rememberedJwt = services.decode(remembered.accessToken());
+        assertThat(rememberedJwt.getClaimAsBoolean("remember_me")).isTrue();
+        TokenResponse renewed = remembering.refresh(remembered.refreshToken());
+        assertThat(renewed.status()).isEqualTo(200);
+        Jwt renewedJwt = services.decode(renewed.accessToken());
+        assertThat(renewedJwt.getClaimAsBoolean("remember_me")).isTrue();
+        assertThat(renewedJwt.getClaimAsString("sid")).isEqualTo(rememberedJwt.getClaimAsString("sid"));
+
+        // Not ticked: false, never absent, so a service can tell the two apart.
+        OidcTestClient plain = new OidcTestClient(keycloak);
+        Jwt plainJwt = services.decode(plain.signIn("declarant2", PASSWORD).accessToken());
+        assertThat(plainJwt.getClaims()).containsEntry("remember_me", false);
+        assertThat(plainJwt.getClaimAsString("sid")).isNotEqualTo(rememberedJwt.getClaimAsString("sid"));
+    }
+
+    @Test
     void servicesRefuseAForgedTokenAndAnIdToken() {
         TokenResponse tokens = new OidcTestClient(keycloak).signIn("declarant2", PASSWORD);
         assertThat(services.decode(tokens.accessToken()).getClaimAsString("enterprise")).isEqualTo(ENTERPRISE_B);

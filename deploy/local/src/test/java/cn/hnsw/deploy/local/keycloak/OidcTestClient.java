@@ -167,11 +167,20 @@ final class OidcTestClient {
 
     /** Fills in and posts the login form that {@code page} shows. */
     Authorization submitLogin(Authorization page, String username, String password) {
+        return submitLogin(page, username, password, false);
+    }
+
+    /** Fills in and posts the login form, ticking remember me (记住我) when asked, as the checkbox posts it. */
+    Authorization submitLogin(Authorization page, String username, String password, boolean rememberMe) {
         String action = loginFormAction(page.body());
+        Map<String, String> fields = new LinkedHashMap<>(Map.of(
+                "username", username, "password", password, "credentialId", ""));
+        if (rememberMe) {
+            fields.put("rememberMe", "on");
+        }
         HttpRequest post = HttpRequest.newBuilder(URI.create(action))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of(
-                        "username", username, "password", password, "credentialId", ""))))
+                .POST(HttpRequest.BodyPublishers.ofString(form(fields)))
                 .build();
         HttpResponse<String> r = send(post);
         return new Authorization(r.statusCode(), r.headers().firstValue("Location").orElse(null), r.body(), page.pkce(),
