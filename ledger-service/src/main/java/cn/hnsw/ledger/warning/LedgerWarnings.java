@@ -29,7 +29,8 @@ import java.util.Set;
  *   <li>{@code RECEIPT_OVERDUE}: a document declared more than {@code tolerance_hours} ago with no customs receipt.</li>
  * </ul>
  * {@link #evaluate()} runs every minute: a new condition raises a warning (once while it holds) and, where the rule
- * says so, notifies the enterprise through the outbox on {@code hnsw.ledger.ledger-warning-raised}; a cleared
+ * says so, notifies the enterprise through the outbox on {@code hnsw.ledger.ledger-warning-raised} and on the
+ * channels it chose for the kind ({@link WarningNotifications}: in-app, SMS, e-mail); a cleared
  * condition closes its warning. Open warnings are on the enterprise's home page as to-dos.
  */
 @Service
@@ -41,11 +42,13 @@ public class LedgerWarnings {
     private final JdbcClient jdbc;
     private final OutboxPublisher outbox;
     private final Clock clock;
+    private final WarningNotifications notifications;
 
-    public LedgerWarnings(JdbcClient jdbc, OutboxPublisher outbox, Clock clock) {
+    public LedgerWarnings(JdbcClient jdbc, OutboxPublisher outbox, Clock clock, WarningNotifications notifications) {
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.clock = clock;
+        this.notifications = notifications;
     }
 
     public record Rule(Long id, long ledgerId, String kind, String itemNo, BigDecimal threshold, BigDecimal tolerancePct,
@@ -174,6 +177,8 @@ public class LedgerWarnings {
                                 "enterprise", rule.get("enterprise"), "ledgerNo", ledgerNo, "kind", rule.get("kind"),
                                 "subject", h.subject(), "messageZh", h.messageZh(), "messageEn", h.messageEn(),
                                 "raisedAt", now.toString()));
+                        notifications.enqueue(id, (String) rule.get("enterprise"), (String) rule.get("kind"), ledgerNo,
+                                h.messageZh(), h.messageEn(), now);
                     }
                 }
             }
