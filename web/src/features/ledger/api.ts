@@ -239,6 +239,69 @@ export interface LedgerWarning {
   raisedAt: string
 }
 
+/** 通知方式配置: the channels that carry one kind of warning to the enterprise. */
+export interface NotificationSetting {
+  kind: 'LOW_STOCK' | 'RECEIPT_OVERDUE'
+  inApp: boolean
+  sms: boolean
+  email: boolean
+  smsRecipients: string[]
+  emailRecipients: string[]
+  configured?: boolean
+}
+
+export interface WarningNotice {
+  id: number
+  warningId: number
+  kind: string
+  channel: 'IN_APP' | 'SMS' | 'EMAIL'
+  recipient?: string
+  subject: string
+  messageZh: string
+  messageEn: string
+  status: 'PENDING' | 'DELIVERED' | 'FAILED'
+  attempts: number
+  detail?: string
+  createdAt: string
+  deliveredAt?: string
+  readAt?: string
+}
+
+export interface ImportRowError {
+  row: number
+  code: string
+  messageZh: string
+  messageEn: string
+}
+
+/** 大文件导入任务: a line import the server runs; the page polls it until it ends. */
+export interface LineImportJob {
+  id: number
+  documentId: number
+  fileName?: string
+  status: 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED'
+  totalRows: number
+  processedRows: number
+  importedRows: number
+  percent: number
+  errors: ImportRowError[]
+  errorCount: number
+  failureCode?: string
+  failureZh?: string
+  failureEn?: string
+}
+
+/** 数量核扣: what a line has lent to the documents drawing on it. */
+export interface LineDraws {
+  lineId: number
+  lineNo: number
+  itemNo?: string
+  quantity?: number
+  drawnByFamily: Record<string, number>
+  remaining?: number
+  draws: { documentId: number; documentNo: string; documentType: string; status: string; lineNo: number; quantity: number }[]
+}
+
 export interface Withdrawal {
   id: number
   declarationId: string
@@ -305,6 +368,14 @@ export const ledgerApi = {
   deleteWarningRule: (ledgerId: number, ruleId: number) => api.delete<void>(`${base}/ledgers/${ledgerId}/warning-rules/${ruleId}`),
   warnings: (ledgerId?: number) => api.get<LedgerWarning[]>(`${base}/warnings`, { query: ledgerId ? { ledgerId } : {} }),
   withdrawals: (ledgerId: number) => api.get<Withdrawal[]>(`${base}/ledgers/${ledgerId}/withdrawals`),
+  notificationSettings: () => api.get<NotificationSetting[]>(`${base}/warning-notification-settings`),
+  saveNotificationSetting: (s: NotificationSetting) => api.put<NotificationSetting>(`${base}/warning-notification-settings/${s.kind}`, s),
+  resetNotificationSetting: (kind: string) => api.delete<void>(`${base}/warning-notification-settings/${kind}`),
+  notices: (query: { channel?: string; unread?: boolean } = {}) =>
+    api.get<WarningNotice[]>(`${base}/warning-notifications`, { query: { ...query, unread: query.unread ? 'true' : undefined } }),
+  readNotice: (id: number) => api.post<void>(`${base}/warning-notifications/${id}/read`, {}),
+  importJob: (jobId: number) => api.get<LineImportJob>(`${base}/line-import-jobs/${jobId}`),
+  draws: (id: number) => api.get<LineDraws[]>(`${base}/documents/${id}/draws`),
   numberingRules: () => api.get<NumberingRule[]>(`${base}/numbering-rules`),
   saveNumberingRule: (kind: string, rule: { prefix: string; datePattern: string; seqWidth: number }) =>
     api.put<NumberingRule>(`${base}/numbering-rules/${kind}`, rule),
@@ -451,6 +522,31 @@ export function moveEntry(order: readonly string[], index: number, delta: number
   const [item] = next.splice(index, 1)
   next.splice(target, 0, item)
   return next
+}
+
+/** Splits what the user typed into recipients: commas, semicolons, Chinese commas or spaces between them. */
+export function splitRecipients(text: string): string[] {
+  return [...new Set(text.split(/[,;，；\s]+/).map((s) => s.trim()).filter((s) => s.length > 0))]
+}
+
+/**
+ * Polls an import job until it ends, telling the page each state it sees; gives up (rejects) after maxPolls.
+ * `get` and `sleep` are parameters so that the polling can be tested without a server or a clock.
+ */
+export async function pollImportJob(
+  get: () => Promise<LineImportJob>,
+  onUpdate: (job: LineImportJob) => void,
+  sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
+  intervalMs = 500,
+  maxPolls = 1200,
+): Promise<LineImportJob> {
+  for (let i = 0; i < maxPolls; i++) {
+    const job = await get()
+    onUpdate(job)
+    if (job.status === 'SUCCEEDED' || job.status === 'FAILED') return job
+    await sleep(intervalMs)
+  }
+  throw new Error('import job did not finish')
 }
 
 /** The stock level at which a low-stock warning is raised: threshold × (1 + tolerance %), as the server computes it. */

@@ -112,6 +112,38 @@ describe('Excel upload with progress', () => {
   })
 })
 
+describe('server-side import job and notification channels', () => {
+  const job = (status: 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED', processedRows: number) => ({
+    id: 9, documentId: 7, status, totalRows: 1200, processedRows, importedRows: status === 'SUCCEEDED' ? 1200 : 0,
+    percent: status === 'SUCCEEDED' ? 100 : Math.floor((processedRows * 100) / 1200), errors: [], errorCount: 0,
+  })
+
+  it('polls the job until it ends and shows every state on the way', async () => {
+    const { pollImportJob } = await import('./api')
+    const answers = [job('QUEUED', 0), job('RUNNING', 400), job('RUNNING', 900), job('SUCCEEDED', 1200)]
+    const seen: number[] = []
+    const sleeps: number[] = []
+    const done = await pollImportJob(async () => answers.shift()!, (j) => seen.push(j.processedRows),
+      async (ms) => { sleeps.push(ms) }, 250)
+    expect(done.status).toBe('SUCCEEDED')
+    expect(seen).toEqual([0, 400, 900, 1200])
+    expect(sleeps).toEqual([250, 250, 250])
+  })
+
+  it('stops at a failed job and gives up on one that never ends', async () => {
+    const { pollImportJob } = await import('./api')
+    const failed = { ...job('FAILED', 1000), errors: [{ row: 8, code: 'HS_CODE_UNKNOWN', messageZh: '商品编码 0000000000 不在税则表中', messageEn: 'x' }], errorCount: 1 }
+    await expect(pollImportJob(async () => failed, () => {}, async () => {})).resolves.toMatchObject({ status: 'FAILED', errorCount: 1 })
+    await expect(pollImportJob(async () => job('RUNNING', 1), () => {}, async () => {}, 1, 3)).rejects.toThrow('did not finish')
+  })
+
+  it('splits typed recipients on commas, semicolons and spaces, once each', async () => {
+    const { splitRecipients } = await import('./api')
+    expect(splitRecipients('13876543210， 13976543210;ops@haikou.example  13876543210')).toEqual(['13876543210', '13976543210', 'ops@haikou.example'])
+    expect(splitRecipients('  ')).toEqual([])
+  })
+})
+
 describe('joint value-added chain', () => {
   const chain = {
     id: 1,
