@@ -302,6 +302,20 @@ export interface LineDraws {
   draws: { documentId: number; documentNo: string; documentType: string; status: string; lineNo: number; quantity: number }[]
 }
 
+/** 排名统计: one government ranking, its rows carrying the label and the value its chart plots. */
+export interface RankingEntry {
+  name: string
+  titleZh: string
+  titleEn: string
+  chart: 'bar' | 'pie' | 'table'
+  valueZh: string
+  valueEn: string
+}
+
+export interface RankingResult extends RankingEntry {
+  rows: (Record<string, string | number | null> & { label: string; value: number | string | null })[]
+}
+
 export interface Withdrawal {
   id: number
   declarationId: string
@@ -391,6 +405,8 @@ export const ledgerApi = {
   deleteChain: (id: number) => api.delete<void>(`${base}/joint-chains/${id}`),
   chainStatistics: () =>
     api.get<{ initiated: Record<string, number>; confirming: Record<string, number> }>(`${base}/joint-chains/statistics`),
+  rankings: () => api.get<RankingEntry[]>(`${base}/statistics/rankings`),
+  ranking: (name: string) => api.get<RankingResult>(`${base}/statistics/rankings/${name}`),
   chainGovernmentStatistics: () => api.get<ChainGovernmentStatistics>(`${base}/joint-chains/government-statistics`),
   credit: () => api.get<CreditView>(`${base}/credit`),
   refreshCredit: () => api.post<CreditView>(`${base}/credit/refresh`, {}),
@@ -522,6 +538,24 @@ export function moveEntry(order: readonly string[], index: number, delta: number
   const [item] = next.splice(index, 1)
   next.splice(target, 0, item)
   return next
+}
+
+/** The ECharts option of a ranking: a bar chart over its labels, or a pie of its values; a table ranking has none. */
+export function rankingChart(r: RankingResult, zh: boolean): Record<string, unknown> | null {
+  const label = (row: RankingResult['rows'][number]) => String(row.enterpriseName ?? row.nameZh ?? row.label)
+  const data = r.rows.map((row) => ({ name: label(row), value: Number(row.value ?? 0) }))
+  if (r.chart === 'bar') {
+    return {
+      tooltip: {},
+      xAxis: { type: 'category', data: data.map((d) => d.name), axisLabel: { interval: 0, rotate: 30 } },
+      yAxis: { type: 'value' },
+      series: [{ type: 'bar', name: zh ? r.valueZh : r.valueEn, data: data.map((d) => d.value) }],
+    }
+  }
+  if (r.chart === 'pie') {
+    return { tooltip: {}, series: [{ type: 'pie', radius: '65%', name: zh ? r.valueZh : r.valueEn, data }] }
+  }
+  return null
 }
 
 /** Splits what the user typed into recipients: commas, semicolons, Chinese commas or spaces between them. */

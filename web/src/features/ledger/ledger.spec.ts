@@ -144,6 +144,29 @@ describe('server-side import job and notification channels', () => {
   })
 })
 
+describe('government rankings', () => {
+  const ranking = (chart: 'bar' | 'pie' | 'table') => ({
+    name: 'island-registrations-top10-enterprises', titleZh: '岛内自产料件登记TOP10企业', titleEn: 'TOP10', chart,
+    valueZh: '登记数量', valueEn: 'quantity registered',
+    rows: [
+      { label: '91469006MA5U2G7P5X', enterpriseName: '万宁测试加工有限公司', value: '1000000' },
+      { label: '91460300MA5W2R7Q4L', enterpriseName: null, value: 125 },
+    ],
+  })
+
+  it('draws a bar ranking over its enterprises and a pie of its values, and no chart for a table', async () => {
+    const { rankingChart } = await import('./api')
+    const bar = rankingChart(ranking('bar'), true) as { xAxis: { data: string[] }; series: { data: number[]; name: string }[] }
+    expect(bar.xAxis.data).toEqual(['万宁测试加工有限公司', '91460300MA5W2R7Q4L'])
+    expect(bar.series[0].data).toEqual([1000000, 125])
+    expect(bar.series[0].name).toBe('登记数量')
+    const pie = rankingChart(ranking('pie'), false) as { series: { data: { name: string; value: number }[]; name: string }[] }
+    expect(pie.series[0].data[1]).toEqual({ name: '91460300MA5W2R7Q4L', value: 125 })
+    expect(pie.series[0].name).toBe('quantity registered')
+    expect(rankingChart(ranking('table'), true)).toBeNull()
+  })
+})
+
 describe('joint value-added chain', () => {
   const chain = {
     id: 1,

@@ -266,6 +266,8 @@ const zhCN: MessageTree = {
       confirmVoid: '确定作废该单证？',
     },
     stats: {
+      rankings: '排名统计',
+      noData: '暂无数据',
       title: '零关税账册统计（政府管理端）',
       movements: '各企业账册核增核减',
       enterprise: '企业',
@@ -563,6 +565,8 @@ const en: MessageTree = {
       confirmVoid: 'Void this document?',
     },
     stats: {
+      rankings: 'Rankings',
+      noData: 'No data',
       title: 'Zero-tariff ledger statistics (government)',
       movements: 'Ledger increases and decreases per enterprise',
       enterprise: 'Enterprise',

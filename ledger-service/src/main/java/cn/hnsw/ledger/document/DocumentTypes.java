@@ -49,6 +49,7 @@ public final class DocumentTypes {
     public static final String LOGISTICS_RELEASE_NOTE_GENERAL = "LOGISTICS_RELEASE_NOTE_GENERAL";
     public static final String LOGISTICS_RELEASE_NOTE_BATCH = "LOGISTICS_RELEASE_NOTE_BATCH";
     public static final String PROCESSING_RELEASE_NOTE_BATCH = "PROCESSING_RELEASE_NOTE_BATCH";
+    public static final String PROCESSING_RELEASE_NOTE_GENERAL = "PROCESSING_RELEASE_NOTE_GENERAL";
     public static final String LOGISTICS_EXIT_CONSOLIDATED = "LOGISTICS_EXIT_CONSOLIDATED";
     public static final String PROCESSING_EXIT_CONSOLIDATED = "PROCESSING_EXIT_CONSOLIDATED";
     public static final String LOGISTICS_ADJUSTMENT = "LOGISTICS_ADJUSTMENT";
@@ -131,10 +132,17 @@ public final class DocumentTypes {
                 "logistics release note (batch leave-island)", LedgerType.LOGISTICS, true,
                 List.of(LineSpec.fromDocuments(GOODS, LOGISTICS_OUT_OF_WAREHOUSE)), StockEffect.NONE, ApprovalAction.NONE,
                 false, true, false, false, BusinessScope.RELEASE_NOTE, List.of(LOGISTICS_OUT_OF_WAREHOUSE)));
+        // A processing release note carries what its list lets leave: finished products, and materials sold on as such.
         add(new DocumentType(PROCESSING_RELEASE_NOTE_BATCH, "PRB", "零关税加工出库申请核放单（分批出岛）申请",
                 "processing release note (batch leave-island)", LedgerType.PROCESSING, true,
-                List.of(LineSpec.fromDocuments(FINISHED_PRODUCT, PROCESSING_OUT_OF_WAREHOUSE)), StockEffect.NONE,
+                List.of(LineSpec.fromDocuments(FINISHED_PRODUCT, PROCESSING_OUT_OF_WAREHOUSE),
+                        LineSpec.fromDocuments(MATERIAL, PROCESSING_OUT_OF_WAREHOUSE)), StockEffect.NONE,
                 ApprovalAction.NONE, false, true, false, false, BusinessScope.RELEASE_NOTE, List.of(PROCESSING_OUT_OF_WAREHOUSE)));
+        add(new DocumentType(PROCESSING_RELEASE_NOTE_GENERAL, "PRG", "零关税加工出账清单核放单（一般报关）申请",
+                "processing release note (general declaration)", LedgerType.PROCESSING, true,
+                List.of(LineSpec.fromDocuments(FINISHED_PRODUCT, PROCESSING_EXIT_GENERAL),
+                        LineSpec.fromDocuments(MATERIAL, PROCESSING_EXIT_GENERAL)), StockEffect.NONE,
+                ApprovalAction.NONE, false, true, false, false, BusinessScope.RELEASE_NOTE, List.of(PROCESSING_EXIT_GENERAL)));
         add(new DocumentType(LOGISTICS_EXIT_CONSOLIDATED, "LXC", "零关税物流出账清单（集中报关）", "logistics exit list (consolidated declaration)",
                 LedgerType.LOGISTICS, true, List.of(LineSpec.fromDocuments(GOODS, LOGISTICS_OUT_OF_WAREHOUSE)),
                 StockEffect.NONE, ApprovalAction.NONE, true, false, false, false, BusinessScope.DOMESTIC_SALE_EXIT, List.of()));
