@@ -49,6 +49,20 @@ public class GovernmentRankings {
                     FROM commodity c JOIN declarable_document d ON d.id = c.filing_document_id
                     WHERE c.item_kind = '%s' GROUP BY c.enterprise ORDER BY value DESC, label LIMIT 10""".formatted(k[0])));
         }
+        // 按HS编码归类 per kind of filed item, and its TOP5 chapters as a pie (FP 3773–3781)
+        for (String[] k : new String[][] {{"MATERIAL", "materials", "零关税料件", "materials"},
+                {"FINISHED_PRODUCT", "finished-products", "零关税加工成品", "finished products"},
+                {"SCRAP", "scraps", "零关税加工边角料", "scraps"}}) {
+            String byChapter = """
+                    SELECT substr(c.hs_code, 1, 2) AS label, count(*) AS value, count(DISTINCT c.enterprise) AS enterprises,
+                           min(h.name_zh) AS "exampleZh"
+                    FROM commodity c JOIN hs_code h ON h.code = c.hs_code
+                    WHERE c.item_kind = '%s' GROUP BY substr(c.hs_code, 1, 2) ORDER BY value DESC, label""".formatted(k[0]);
+            add(new Ranking("filed-" + k[1] + "-by-hs-chapter", k[2] + "备案信息按HS编码归类统计",
+                    "Filed " + k[3] + " by HS chapter", "table", "备案数量", "items filed", byChapter));
+            add(new Ranking("filed-" + k[1] + "-top5-hs-chapters", k[2] + "备案按HS编码归类TOP5",
+                    "TOP5 HS chapters of filed " + k[3], "pie", "备案数量", "items filed", byChapter + " LIMIT 5"));
+        }
         // 零关税料件 / 国内采购料件参与加工增值成本占比TOP10 (FP 3785–3787, 3818–3820)
         add(costShare("imported-cost-share-top10-enterprises", "IMPORTED_MATERIAL_COST",
                 "零关税料件参与加工增值成本占比TOP10企业", "TOP10 enterprises by the imported materials' share of value-added cost"));

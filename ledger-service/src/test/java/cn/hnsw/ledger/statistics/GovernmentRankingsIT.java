@@ -105,6 +105,13 @@ class GovernmentRankingsIT extends LedgerIntegrationTestBase {
         assertThat(detail.path("lines").findValuesAsText("kind")).containsExactlyInAnyOrder("FINISHED_PRODUCT", "DOMESTIC_MATERIAL_COST");
         JsonNode rate = ok(api.get(gov, "/documents/" + cumulativeId + "/value-added"));
         assertThat(rate.path("ratePct").decimalValue()).isEqualByComparingTo("300");
+        // 确认码 of the enterprise: its island-made material cost line, read by the officer
+        JsonNode codes = ok(api.get(gov, "/documents?type=CONFIRMATION_CODE_FILING&enterprise=" + WANNING)).path("content");
+        JsonNode confirmation = ok(api.get(gov, "/documents/" + codes.get(0).path("id").asLong()));
+        assertThat(confirmation.path("lines").findValuesAsText("kind")).contains("ISLAND_MATERIAL_COST");
+        // 按企业维度统计结果导出: the filings per enterprise, materials, finished products and scraps as columns
+        String byEnterprise = cells(api.download(gov, "/statistics/filings-by-enterprise/export"));
+        assertThat(byEnterprise).contains("materials").contains("finishedProducts").contains("scraps").contains(WANNING);
         // an enterprise sees only its own
         assertThat(ok(api.get(declarant(YANGPU_TRADING), "/documents?type=ISLAND_MATERIAL_REGISTRATION&enterprise=" + WANNING))
                 .path("content").findValuesAsText("enterprise")).doesNotContain(WANNING);
@@ -190,6 +197,9 @@ class GovernmentRankingsIT extends LedgerIntegrationTestBase {
                 .contains("PROCESSING");
         assertThat(ok(api.get(gov, "/statistics/rankings/delegated-scopes-top3")).path("rows")).isNotEmpty();
         assertThat(ok(api.get(gov, "/statistics/rankings/delegates-top3")).path("rows")).isNotEmpty();
+        // filings by HS chapter per kind: the material (chapter 39) and the finished product (chapter 84) are counted
+        assertThat(ok(api.get(gov, "/statistics/rankings/filed-materials-by-hs-chapter")).path("rows").findValuesAsText("label")).contains("39");
+        assertThat(ok(api.get(gov, "/statistics/rankings/filed-finished-products-by-hs-chapter")).path("rows").findValuesAsText("label")).contains("84");
         // filings: the enterprise filed one material and one finished product
         rankedOrOutranked("filed-materials-top10-enterprises", WANNING, BigDecimal.ONE);
         rankedOrOutranked("filed-finished-products-top10-enterprises", WANNING, BigDecimal.ONE);
