@@ -291,6 +291,25 @@ export interface LineImportJob {
   failureEn?: string
 }
 
+/** 简化申报数据: a simplified declaration customs docked for a ledger, booked or waiting. */
+export interface SimplifiedDeclaration {
+  id: number
+  declarationNo: string
+  enterprise: string
+  ledgerId: number
+  ledgerType: string
+  port?: string
+  declaredAt: string
+  lines: { seq: number; itemNo: string; hsCode?: string; nameZh?: string; quantity: number; unit?: string }[]
+  receiptStatus?: string
+  receiptNote?: string
+  dockedAt: string
+  entryDocumentId?: number
+  entryDocumentNo?: string
+  entryStatus?: string
+  pendingBooking: boolean
+}
+
 /** 数量核扣: what a line has lent to the documents drawing on it. */
 export interface LineDraws {
   lineId: number
@@ -389,6 +408,9 @@ export const ledgerApi = {
     api.get<WarningNotice[]>(`${base}/warning-notifications`, { query: { ...query, unread: query.unread ? 'true' : undefined } }),
   readNotice: (id: number) => api.post<void>(`${base}/warning-notifications/${id}/read`, {}),
   importJob: (jobId: number) => api.get<LineImportJob>(`${base}/line-import-jobs/${jobId}`),
+  simplifiedDeclarations: (ledgerId: number, pending: boolean) =>
+    api.get<SimplifiedDeclaration[]>(`${base}/simplified-declarations`, { query: { ledgerId, pending: pending ? 'true' : undefined } }),
+  bookSimplified: (id: number) => api.post<DocumentView>(`${base}/simplified-declarations/${id}/booking`, {}),
   draws: (id: number) => api.get<LineDraws[]>(`${base}/documents/${id}/draws`),
   numberingRules: () => api.get<NumberingRule[]>(`${base}/numbering-rules`),
   saveNumberingRule: (kind: string, rule: { prefix: string; datePattern: string; seqWidth: number }) =>

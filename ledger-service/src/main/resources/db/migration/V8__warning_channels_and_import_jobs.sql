@@ -4,7 +4,7 @@
 -- 通知方式配置: per enterprise and warning kind, which channels carry a new warning. No row: in-app only.
 CREATE TABLE warning_notification_setting (
     enterprise        VARCHAR(18)   NOT NULL,
-    kind              VARCHAR(20)   NOT NULL CHECK (kind IN ('LOW_STOCK', 'RECEIPT_OVERDUE')),
+    kind              VARCHAR(20)   NOT NULL CHECK (kind IN ('LOW_STOCK', 'RECEIPT_OVERDUE', 'BOOKING_OVERDUE')),
     in_app            BOOLEAN       NOT NULL,
     sms               BOOLEAN       NOT NULL,
     email             BOOLEAN       NOT NULL,

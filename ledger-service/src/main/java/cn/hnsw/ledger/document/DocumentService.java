@@ -819,6 +819,9 @@ public class DocumentService {
                 }
                 Ledger ledger = ledgers.findBySetupDocument(d.id()).orElseThrow();
                 ledgers.activate(ledger.id(), receipt.formalDataRef() == null ? receipt.receiptId() : receipt.formalDataRef(), now);
+                for (DocumentLine l : documents.lines(d.id())) {
+                    ledgers.registerItem(ledger.id(), l.itemNo(), l.kind().name(), l.hsCode(), l.nameZh(), l.unit());
+                }
             }
             default -> throw new HnswException(LedgerErrorCode.RECEIPT_INVALID, "kind " + receipt.kind());
         }

@@ -33,6 +33,8 @@ public final class DocumentTypes {
     public static final String LOGISTICS_LEDGER_SETUP = "LOGISTICS_LEDGER_SETUP";
     public static final String PROCESSING_LEDGER_SETUP = "PROCESSING_LEDGER_SETUP";
     public static final String LOGISTICS_ENTRY_GENERAL = "LOGISTICS_ENTRY_GENERAL";
+    public static final String LOGISTICS_ENTRY_SIMPLIFIED = "LOGISTICS_ENTRY_SIMPLIFIED";
+    public static final String PROCESSING_ENTRY_SIMPLIFIED = "PROCESSING_ENTRY_SIMPLIFIED";
     public static final String PROCESSING_ENTRY_GENERAL = "PROCESSING_ENTRY_GENERAL";
     public static final String LOGISTICS_CARRY_OVER_ENTRY = "LOGISTICS_CARRY_OVER_ENTRY";
     public static final String PROCESSING_CARRY_OVER_ENTRY = "PROCESSING_CARRY_OVER_ENTRY";
@@ -91,6 +93,11 @@ public final class DocumentTypes {
                 LedgerType.LOGISTICS, StockEffect.INCREASE, true, BusinessScope.IMPORT_ENTRY, LineSpec.of(GOODS, COMMODITY_LIBRARY));
         stock(PROCESSING_ENTRY_GENERAL, "PE", "零关税加工入账清单（一般报关）", "processing entry list (general declaration)",
                 LedgerType.PROCESSING, StockEffect.INCREASE, true, BusinessScope.IMPORT_ENTRY, LineSpec.of(MATERIAL, COMMODITY_LIBRARY));
+        // 入账清单（简化申报）: booked from customs' simplified-declaration data and linked to it (rule R20)
+        stock(LOGISTICS_ENTRY_SIMPLIFIED, "LES", "零关税物流入账清单（简化申报）", "logistics entry list (simplified declaration)",
+                LedgerType.LOGISTICS, StockEffect.INCREASE, false, BusinessScope.IMPORT_ENTRY, LineSpec.of(GOODS, COMMODITY_LIBRARY));
+        stock(PROCESSING_ENTRY_SIMPLIFIED, "PES", "零关税加工入账清单（简化申报）", "processing entry list (simplified declaration)",
+                LedgerType.PROCESSING, StockEffect.INCREASE, false, BusinessScope.IMPORT_ENTRY, LineSpec.of(MATERIAL, COMMODITY_LIBRARY));
         stock(LOGISTICS_CARRY_OVER_ENTRY, "LCI", "零关税物流入账清单（享惠主体间结转）", "logistics entry list (carry-over between beneficiaries)",
                 LedgerType.LOGISTICS, StockEffect.INCREASE, false, BusinessScope.DOMESTIC_SALE_ENTRY, LineSpec.of(GOODS, COMMODITY_LIBRARY));
         stock(PROCESSING_CARRY_OVER_ENTRY, "PCI", "零关税加工入账清单（享惠主体间结转）", "processing entry list (carry-over between beneficiaries)",

@@ -72,6 +72,10 @@ public enum LedgerErrorCode implements EnumErrorCode {
     NOTIFICATION_NOT_FOUND(HttpStatus.NOT_FOUND, "站内通知 {0} 不存在", "Notification {0} does not exist"),
     IMPORT_JOB_NOT_FOUND(HttpStatus.NOT_FOUND, "导入任务 {0} 不存在", "Import job {0} does not exist"),
     IMPORT_JOB_NOT_FAILED(HttpStatus.CONFLICT, "导入任务 {0} 当前为 {1}，没有错误报告", "Import job {0} is {1} and has no error report"),
+    SIMPLIFIED_DECLARATION_NOT_FOUND(HttpStatus.NOT_FOUND, "简化申报 {0} 不存在", "Simplified declaration {0} does not exist"),
+    SIMPLIFIED_DECLARATION_REQUIRED(HttpStatus.CONFLICT, "入账清单 {0} 须关联本企业本账册的简化申报：{1}", "Entry list {0} must be linked to a simplified declaration of its enterprise and ledger: {2}"),
+    SIMPLIFIED_DECLARATION_BOOKED(HttpStatus.CONFLICT, "简化申报 {0} 已由入账清单 {1} 入账", "Simplified declaration {0} is already booked by entry list {1}"),
+    SIMPLIFIED_ITEM_NOT_FILED(HttpStatus.CONFLICT, "简化申报 {0} 的料号 {1} 未备案，不能入账", "Simplified declaration {0}: item {1} is not filed and cannot be booked"),
     REGISTERED_QUANTITY_EXCEEDED(HttpStatus.CONFLICT, "第 {0} 行：{1} 第 {2} 项登记/备案数量 {3}，已被其他单证使用 {4}，剩余 {5}，不足 {6}",
             "Line {0}: line {2} of {1} registers {3}, of which {4} is drawn by other documents; the {5} left is less than {6}");
 

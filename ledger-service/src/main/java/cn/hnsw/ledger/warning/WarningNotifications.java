@@ -40,7 +40,7 @@ public class WarningNotifications {
 
     static final int MAX_ATTEMPTS = 6;
     static final Duration FIRST_RETRY = Duration.ofSeconds(30);
-    static final List<String> KINDS = List.of("LOW_STOCK", "RECEIPT_OVERDUE");
+    static final List<String> KINDS = List.of("LOW_STOCK", "RECEIPT_OVERDUE", "BOOKING_OVERDUE");
     private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
     private static final int MAX_RECIPIENTS = 5;
@@ -151,7 +151,11 @@ public class WarningNotifications {
     void enqueue(long warningId, String enterprise, String kind, String ledgerNo, String messageZh, String messageEn,
                  Instant now) {
         Setting s = setting(enterprise, kind);
-        String subject = ("LOW_STOCK".equals(kind) ? "账册库存预警" : "账册回执超时预警") + " " + ledgerNo;
+        String subject = switch (kind) {
+            case "LOW_STOCK" -> "账册库存预警";
+            case "BOOKING_OVERDUE" -> "简化申报入账预警";
+            default -> "账册回执超时预警";
+        } + " " + ledgerNo;
         if (s.inApp()) {
             insert(warningId, enterprise, kind, "IN_APP", null, subject, messageZh, "DELIVERED", now);
         }

@@ -153,7 +153,7 @@ class GoldenCustomsSimulatorIT {
         // Yangpu's own ledger: the other tests of this class count Haikou's ledgers
         token = TestTokens.issuer().user("declarant-yp", "enterprise-declarant").enterprise("91460000MA5T8XQ21K").mint();
         JsonNode defaults = api.get(token, "/warning-notification-settings").body();
-        assertThat(defaults.findValuesAsText("kind")).containsExactly("LOW_STOCK", "RECEIPT_OVERDUE");
+        assertThat(defaults.findValuesAsText("kind")).containsExactly("LOW_STOCK", "RECEIPT_OVERDUE", "BOOKING_OVERDUE");
         // refusals: SMS without a number, a number that is not a mobile number, an officer, an unknown kind
         LedgerApi.Response noNumber = api.put(token, "/warning-notification-settings/LOW_STOCK",
                 Map.of("inApp", true, "sms", true, "email", false, "smsRecipients", List.of()));

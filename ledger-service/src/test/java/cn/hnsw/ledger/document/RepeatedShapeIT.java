@@ -44,6 +44,8 @@ class RepeatedShapeIT extends LedgerIntegrationTestBase {
     private static String materialItem;
     private static long goodsCommodity;
     private static long materialCommodity;
+    private static String productItem;
+    private static long productCommodity;
 
     private String token;
 
@@ -58,8 +60,11 @@ class RepeatedShapeIT extends LedgerIntegrationTestBase {
         goodsCommodity = fileMaterial(token, goodsItem, "8471300000", "笔记本电脑");
         materialCommodity = fileMaterial(token, materialItem, "3902100090", "聚丙烯");
         logisticsLedger = activeLogisticsLedger(token, goodsCommodity);
+        productItem = "WC-FP-" + UUID.randomUUID().toString().substring(0, 6);
+        productCommodity = fileFinishedProduct(productItem);
         long setup = create(token, "PROCESSING_LEDGER_SETUP", null, Map.of("port", "洋浦港")).path("id").asLong();
-        addLines(token, setup, List.of(Map.of("kind", "MATERIAL", "linkRef", materialCommodity, "quantity", 1)));
+        addLines(token, setup, List.of(Map.of("kind", "MATERIAL", "linkRef", materialCommodity, "quantity", 1),
+                Map.of("kind", "FINISHED_PRODUCT", "linkRef", productCommodity, "quantity", 1)));
         JsonNode approved = approve(token, setup);
         ok(api.pushReceipt(CUSTOMS_SEALER, cn.hnsw.ledger.support.LedgerTestKeys.CUSTOMS,
                 approved.path("documentNo").asText(), "FORMAL_DATA", null, LedgerApi.newReceiptId()));
@@ -75,6 +80,26 @@ class RepeatedShapeIT extends LedgerIntegrationTestBase {
         long pin = create(token, "PROCESSING_ENTRY_GENERAL", processingLedger, Map.of()).path("id").asLong();
         addLines(token, pin, List.of(Map.of("kind", "MATERIAL", "linkRef", materialCommodity, "quantity", 1000)));
         approve(token, pin);
+        // the set-up's finished product is a stock row of the ledger from its formal data on; produced goods are
+        // booked in by an adjustment list
+        JsonNode productRow = stock(token, processingLedger, productItem);
+        assertThat(productRow).as("the set-up registers its finished product in the ledger").isNotNull();
+        assertThat(productRow.path("quantity").decimalValue()).isEqualByComparingTo("0");
+        long made = create(token, "PROCESSING_ADJUSTMENT", processingLedger, Map.of("reason", "生产入库")).path("id").asLong();
+        addLines(token, made, List.of(Map.of("kind", "FINISHED_PRODUCT", "linkRef", productRow.path("id").asLong(),
+                "quantity", 1000, "direction", "INCREASE")));
+        approve(token, made);
+    }
+
+    /**
+     * The same shape on the processing lists' finished-product lines (成品信息): linked to the ledger's finished-product
+     * stock (or, for a set-up, to the commodity library), edited, copied, batch-deleted, imported, declared, posted.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"PROCESSING_EXIT_GENERAL", "PROCESSING_CARRY_OVER_EXIT", "PROCESSING_SALE_NON_BENEFICIARY",
+            "PROCESSING_OUT_OF_WAREHOUSE", "PROCESSING_ADJUSTMENT", "PROCESSING_VERIFICATION_REPORT", "PROCESSING_LEDGER_SETUP"})
+    void finishedProductLinesGoThroughTheWholeShape(String code) throws Exception {
+        walk(code, "FINISHED_PRODUCT");
     }
 
     @ParameterizedTest
@@ -86,13 +111,25 @@ class RepeatedShapeIT extends LedgerIntegrationTestBase {
             "LOGISTICS_VERIFICATION_REPORT", "PROCESSING_VERIFICATION_REPORT", "LOGISTICS_LEDGER_SETUP",
             "PROCESSING_LEDGER_SETUP"})
     void everyListGoesThroughTheWholeShape(String code) throws Exception {
+        walk(code, DocumentTypes.get(code).ledgerType() == LedgerType.LOGISTICS ? "GOODS" : "MATERIAL");
+    }
+
+    private void walk(String code, String kind) throws Exception {
         DocumentType type = DocumentTypes.get(code);
         boolean logistics = type.ledgerType() == LedgerType.LOGISTICS;
         Long ledgerId = !type.requiresLedger() ? null : logistics ? logisticsLedger : processingLedger;
-        String kind = logistics ? "GOODS" : "MATERIAL";
-        String item = logistics ? goodsItem : materialItem;
-        boolean fromStock = type.lines().get(0).link() == LinkTarget.LEDGER_STOCK;
-        long link = fromStock ? stock(token, ledgerId, item).path("id").asLong() : logistics ? goodsCommodity : materialCommodity;
+        String item = switch (kind) {
+            case "GOODS" -> goodsItem;
+            case "MATERIAL" -> materialItem;
+            default -> productItem;
+        };
+        boolean fromStock = type.line(LineKind.valueOf(kind)).orElseThrow().link() == LinkTarget.LEDGER_STOCK;
+        long link = fromStock ? stock(token, ledgerId, item).path("id").asLong()
+                : switch (kind) {
+                    case "GOODS" -> goodsCommodity;
+                    case "MATERIAL" -> materialCommodity;
+                    default -> productCommodity;
+                };
         String direction = type.stockEffect() == StockEffect.PER_LINE ? "DECREASE" : null;
         BigDecimal before = ledgerId == null ? BigDecimal.ZERO : quantity(token, ledgerId, item);
 
