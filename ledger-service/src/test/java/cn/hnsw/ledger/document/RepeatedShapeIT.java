@@ -422,37 +422,45 @@ class RepeatedShapeIT extends LedgerIntegrationTestBase {
         assertThat(approved.path("vehicle").path("plateNo").asText()).isEqualTo("琼E20261");
         assertThat(CUSTOMS.declaration(approved.path("documentNo").asText()).path("lines")).hasSize(1);
         assertThat(approved.path("receipts").findValuesAsText("kind")).containsExactly("RECEIVED", "APPROVED");
-        // 查询: listed by type on its ledger
+        // 查询: listed by type on its ledger; 车辆信息变更 after approval
         assertThat(ok(api.get(token, "/documents?type=" + code + "&ledgerId=" + ledgerId)).path("content")
                 .findValuesAsText("id")).contains(String.valueOf(id));
+        JsonNode vehicleChanged = ok(api.put(token, "/documents/" + id + "/vehicle", Map.of("plateNo", "琼E88888", "driver", "吴岛")));
+        assertThat(vehicleChanged.path("status").asText()).isEqualTo("APPROVED");
+        assertThat(vehicleChanged.path("vehicle").path("plateNo").asText()).isEqualTo("琼E88888");
     }
 
     /**
-     * 零关税加工出账清单（集中报关）: a processing ledger leaves in two batches (out-of-warehouse 核减, a release note per
+     * 零关税物流 / 加工出账清单（集中报关）: a ledger leaves in two batches (out-of-warehouse 核减, a release note per
      * batch), one consolidated exit list declares both and books nothing again; its own shape: basic info edited, a
      * line split by edit and copy and batch-deleted back, Excel template, attachments, preview, print, customs draft,
      * receipts and the list query; a second consolidation of a batch is refused; after a void, its copy declares anew.
      */
-    @Test
-    void aProcessingLedgerLeavesInBatchesUnderOneConsolidatedExitList() throws Exception {
-        long stockId = stock(token, processingLedger, materialItem).path("id").asLong();
-        BigDecimal before = quantity(token, processingLedger, materialItem);
+    @ParameterizedTest
+    @ValueSource(strings = {"PROCESSING", "LOGISTICS"})
+    void aLedgerLeavesInBatchesUnderOneConsolidatedExitList(String ledgerType) throws Exception {
+        boolean logistics = "LOGISTICS".equals(ledgerType);
+        long ledger = logistics ? logisticsLedger : processingLedger;
+        String kind = logistics ? "GOODS" : "MATERIAL";
+        String item = logistics ? goodsItem : materialItem;
+        long stockId = stock(token, ledger, item).path("id").asLong();
+        BigDecimal before = quantity(token, ledger, item);
         long[] batches = new long[2];
         int[] sizes = {6, 4};
         for (int i = 0; i < 2; i++) {
-            long oow = create(token, "PROCESSING_OUT_OF_WAREHOUSE", processingLedger, Map.of("batch", i + 1)).path("id").asLong();
-            addLines(token, oow, List.of(Map.of("kind", "MATERIAL", "linkRef", stockId, "quantity", sizes[i])));
+            long oow = create(token, ledgerType + "_OUT_OF_WAREHOUSE", ledger, Map.of("batch", i + 1)).path("id").asLong();
+            addLines(token, oow, List.of(Map.of("kind", kind, "linkRef", stockId, "quantity", sizes[i])));
             long oowLine = approve(token, oow).path("lines").get(0).path("id").asLong();
             batches[i] = oow;
-            long note = ok(api.post(token, "/documents", Map.of("type", "PROCESSING_RELEASE_NOTE_BATCH", "ledgerId", processingLedger,
+            long note = ok(api.post(token, "/documents", Map.of("type", ledgerType + "_RELEASE_NOTE_BATCH", "ledgerId", ledger,
                     "sourceDocumentId", oow, "title", "核放单 " + (i + 1)))).path("id").asLong();
             ok(api.put(token, "/documents/" + note + "/vehicle", Map.of("plateNo", "琼E3000" + i, "driver", "符海")));
-            addLines(token, note, List.of(Map.of("kind", "MATERIAL", "linkRef", oowLine, "quantity", sizes[i])));
+            addLines(token, note, List.of(Map.of("kind", kind, "linkRef", oowLine, "quantity", sizes[i])));
             assertThat(approve(token, note).path("status").asText()).isEqualTo("APPROVED");
         }
-        assertThat(before.subtract(quantity(token, processingLedger, materialItem))).isEqualByComparingTo("10");
+        assertThat(before.subtract(quantity(token, ledger, item))).isEqualByComparingTo("10");
 
-        JsonNode consolidated = ok(api.post(token, "/consolidations", Map.of("type", "PROCESSING_EXIT_CONSOLIDATED",
+        JsonNode consolidated = ok(api.post(token, "/consolidations", Map.of("type", ledgerType + "_EXIT_CONSOLIDATED",
                 "outOfWarehouseIds", List.of(batches[0], batches[1]), "title", "加工集中报关")));
         long id = consolidated.path("id").asLong();
         assertThat(consolidated.path("lines")).hasSize(2);
@@ -462,7 +470,7 @@ class RepeatedShapeIT extends LedgerIntegrationTestBase {
                 .path("customsOffice").asText()).isEqualTo("洋浦海关");
         // 料件信息: the first batch's line split in two (edit to 3, copy), then batch-deleted back and edited to 6
         JsonNode first = consolidated.path("lines").get(0);
-        Map<String, Object> line = new HashMap<>(Map.of("kind", "MATERIAL", "linkRef", first.path("linkRef").asLong(), "quantity", 3));
+        Map<String, Object> line = new HashMap<>(Map.of("kind", kind, "linkRef", first.path("linkRef").asLong(), "quantity", 3));
         long firstId = first.path("id").asLong();
         ok(api.put(token, "/documents/" + id + "/lines/" + firstId, line));
         JsonNode split = ok(api.post(token, "/documents/" + id + "/lines/copies", Map.of("lineIds", List.of(firstId))));
@@ -472,10 +480,10 @@ class RepeatedShapeIT extends LedgerIntegrationTestBase {
         line.put("quantity", 6);
         ok(api.put(token, "/documents/" + id + "/lines/" + firstId, line));
         // a line of another consolidation's batch cannot be drawn twice
-        LedgerApi.Response twice = api.post(token, "/documents/" + id + "/lines", List.of(Map.of("kind", "MATERIAL",
+        LedgerApi.Response twice = api.post(token, "/documents/" + id + "/lines", List.of(Map.of("kind", kind,
                 "linkRef", first.path("linkRef").asLong(), "quantity", 1)));
         assertThat(twice.status()).isEqualTo(409);
-        assertThat(api.download(token, "/document-types/PROCESSING_EXIT_CONSOLIDATED/line-template")).isNotEmpty();
+        assertThat(api.download(token, "/document-types/" + ledgerType + "_EXIT_CONSOLIDATED/line-template")).isNotEmpty();
         // 随附单证, 详情预览, 打印, 报关单草稿
         byte[] pdf = ("%PDF-1.4 consolidated " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
         long attachmentId = ok(upload("/documents/" + id + "/attachments", "装箱单.pdf", "application/pdf", pdf)).path("id").asLong();
@@ -485,30 +493,30 @@ class RepeatedShapeIT extends LedgerIntegrationTestBase {
                 .isEqualByComparingTo("10");
         assertThat(preview.path("attachments")).hasSize(1);
         try (PDDocument printed = Loader.loadPDF(api.download(token, "/documents/" + id + "/print"))) {
-            assertThat(new PDFTextStripper().getText(printed)).contains(materialItem);
+            assertThat(new PDFTextStripper().getText(printed)).contains(item);
         }
         JsonNode draft = ok(api.post(token, "/documents/" + id + "/customs-draft", Map.of()));
         assertThat(draft.path("goods")).hasSize(2);
 
         // 申报, 回执, 回执更新: declared with the draft, approved; no second 核减
-        BigDecimal atDeclaration = quantity(token, processingLedger, materialItem);
+        BigDecimal atDeclaration = quantity(token, ledger, item);
         JsonNode approved = approve(token, id);
         assertThat(approved.path("receipts").findValuesAsText("kind")).containsExactly("RECEIVED", "APPROVED");
         assertThat(approved.path("postings")).isEmpty();
         assertThat(CUSTOMS.declaration(approved.path("documentNo").asText()).path("customsDraft").path("goods")).hasSize(2);
-        assertThat(quantity(token, processingLedger, materialItem)).isEqualByComparingTo(atDeclaration);
-        LedgerApi.Response again = api.post(token, "/consolidations", Map.of("type", "PROCESSING_EXIT_CONSOLIDATED",
+        assertThat(quantity(token, ledger, item)).isEqualByComparingTo(atDeclaration);
+        LedgerApi.Response again = api.post(token, "/consolidations", Map.of("type", ledgerType + "_EXIT_CONSOLIDATED",
                 "outOfWarehouseIds", List.of(batches[1]), "title", "再次集报"));
         assertThat(again.code()).isEqualTo("CONSOLIDATION_INVALID");
         // 查询
-        assertThat(ok(api.get(token, "/documents?type=PROCESSING_EXIT_CONSOLIDATED&ledgerId=" + processingLedger))
+        assertThat(ok(api.get(token, "/documents?type=" + ledgerType + "_EXIT_CONSOLIDATED&ledgerId=" + ledger))
                 .path("content").findValuesAsText("id")).contains(String.valueOf(id));
 
         // 信息复制: a third batch consolidated, voided before declaration, copied and declared anew
-        long third = create(token, "PROCESSING_OUT_OF_WAREHOUSE", processingLedger, Map.of("batch", 3)).path("id").asLong();
-        addLines(token, third, List.of(Map.of("kind", "MATERIAL", "linkRef", stockId, "quantity", 2)));
+        long third = create(token, ledgerType + "_OUT_OF_WAREHOUSE", ledger, Map.of("batch", 3)).path("id").asLong();
+        addLines(token, third, List.of(Map.of("kind", kind, "linkRef", stockId, "quantity", 2)));
         approve(token, third);
-        long voided = ok(api.post(token, "/consolidations", Map.of("type", "PROCESSING_EXIT_CONSOLIDATED",
+        long voided = ok(api.post(token, "/consolidations", Map.of("type", ledgerType + "_EXIT_CONSOLIDATED",
                 "outOfWarehouseIds", List.of(third), "title", "第三批"))).path("id").asLong();
         assertThat(api.post(token, "/documents/" + voided + "/copies", Map.of()).code()).isEqualTo("REGISTERED_QUANTITY_EXCEEDED");
         assertThat(ok(api.post(token, "/documents/" + voided + "/void", Map.of())).path("status").asText()).isEqualTo("VOIDED");

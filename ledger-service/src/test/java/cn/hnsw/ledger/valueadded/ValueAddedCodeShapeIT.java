@@ -194,6 +194,14 @@ class ValueAddedCodeShapeIT extends LedgerIntegrationTestBase {
         assertThat(approved.path("receipts").findValuesAsText("kind")).containsExactly("RECEIVED", "RETURNED", "RECEIVED", "APPROVED");
         assertThat(approved.path("header").path("valueAddedRatePct").decimalValue()).isEqualByComparingTo("684.31");
 
+        // 政府管理端: the officer lists the enterprise's code and reads its product and every kind of material cost
+        String gov = officer("gov-province");
+        assertThat(ok(api.get(gov, "/documents?type=" + code + "&enterprise=" + DONGFANG)).path("content")
+                .findValuesAsText("documentNo")).contains(no);
+        assertThat(ok(api.get(gov, "/documents/" + id)).path("lines").findValuesAsText("kind")).contains("FINISHED_PRODUCT",
+                "IMPORTED_MATERIAL_COST", "DOMESTIC_MATERIAL_COST", "CUMULATIVE_CODE_COST", "ISLAND_MATERIAL_COST");
+        assertThat(ok(api.get(gov, "/documents/" + id + "/value-added")).path("ratePct").decimalValue()).isEqualByComparingTo("684.31");
+
         // 复制 (the copy draws on the same sources, within what they hold), 导出
         JsonNode copy = ok(api.post(token, "/documents/" + id + "/copies", Map.of()));
         assertThat(copy.path("lines")).hasSize(5);
