@@ -178,6 +178,7 @@ class ValueAddedCodeShapeIT extends LedgerIntegrationTestBase {
         assertThat(ok(api.get(token, "/documents/" + id + "/logic-check")).path("passed").asBoolean()).isTrue();
 
         // 申报 sealed to customs; 退回 with its reason; corrected and declared again; approved
+        JsonNode statsBefore = ok(api.get(token, "/value-added/statistics"));
         JsonNode declared = ok(api.post(token, "/documents/" + id + "/declaration", Map.of()));
         String no = declared.path("documentNo").asText();
         assertThat(CUSTOMS.declaration(no).path("lines")).hasSize(5);
@@ -193,6 +194,31 @@ class ValueAddedCodeShapeIT extends LedgerIntegrationTestBase {
         // 最新 and 历史审核结果
         assertThat(approved.path("receipts").findValuesAsText("kind")).containsExactly("RECEIVED", "RETURNED", "RECEIVED", "APPROVED");
         assertThat(approved.path("header").path("valueAddedRatePct").decimalValue()).isEqualByComparingTo("684.31");
+
+        // 增值率核算信息: the enterprise's accounting moves by this code (rate, sales revenue, every cost), exported
+        JsonNode stats = ok(api.get(token, "/value-added/statistics"));
+        assertThat(delta(stats, statsBefore, "codes")).isEqualByComparingTo("1");
+        assertThat(delta(stats, statsBefore, "qualifying")).isEqualByComparingTo("1");
+        assertThat(delta(stats, statsBefore, "salesRevenue")).isEqualByComparingTo("20000");
+        assertThat(delta(stats, statsBefore, "importedCost")).isEqualByComparingTo("1500");
+        assertThat(delta(stats, statsBefore, "domesticCost")).isEqualByComparingTo("1000");
+        assertThat(delta(stats, statsBefore, "islandCost")).isEqualByComparingTo("200");
+        assertThat(delta(stats, statsBefore, "cumulativeCost")).isEqualByComparingTo("400");
+        JsonNode account = null;
+        for (JsonNode a : ok(api.get(token, "/value-added/accounts"))) {
+            if (a.path("documentNo").asText().equals(no)) {
+                account = a;
+            }
+        }
+        assertThat(account).isNotNull();
+        assertThat(account.path("ratePct").decimalValue()).isEqualByComparingTo("684.31");
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(api.download(token, "/value-added/export")))) {
+            StringBuilder cells = new StringBuilder();
+            DataFormatter f = new DataFormatter();
+            wb.getSheetAt(0).forEach(r -> r.forEach(c -> cells.append(f.formatCellValue(c)).append('|')));
+            assertThat(cells.toString()).contains(no);
+        }
+        assertThat(api.get(officer("gov-province"), "/value-added/statistics").status()).isEqualTo(403);
 
         // 政府管理端: the officer lists the enterprise's code and reads its product and every kind of material cost
         String gov = officer("gov-province");
@@ -224,6 +250,10 @@ class ValueAddedCodeShapeIT extends LedgerIntegrationTestBase {
         assertThat(ok(api.post(token, "/documents/" + id + "/void", Map.of())).path("status").asText()).isEqualTo("VOIDED");
         // another enterprise neither reads nor changes it
         assertThat(api.get(declarant(YANGPU_TRADING), "/documents/" + id).status()).isIn(403, 404);
+    }
+
+    private static java.math.BigDecimal delta(JsonNode after, JsonNode before, String field) {
+        return after.path(field).decimalValue().subtract(before.path(field).decimalValue());
     }
 
     private static Map<String, Object> cost(String kind, long sourceLine, int quantity) {
