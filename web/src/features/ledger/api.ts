@@ -388,6 +388,7 @@ export const ledgerApi = {
   home: () => api.get<LedgerHome>(`${base}/home`),
   saveMenuOrder: (order: string[]) => api.put<string[]>(`${base}/home/menu-order`, order),
   qualifications: () => api.get<Qualification[]>(`${base}/qualifications`),
+  registerViews: () => api.get<{ today: number; last30Days: number; total: number }>(`${base}/qualifications/beneficiaries/views`),
   beneficiaries: () =>
     api.get<{ enterprise: string; enterpriseName: string; certificateNo: string; validFrom: string }[]>(`${base}/qualifications/beneficiaries`),
   eligibility: (uscc: string) => api.get<Eligibility>(`${base}/eligibility/${uscc}`),

@@ -35,6 +35,7 @@ const zhCN: MessageTree = {
       stale: '海关暂时无法连接，显示上次获取的结果',
     },
     qualification: {
+      views: '今日浏览 {today} 次 · 近 30 日 {last30Days} 次 · 累计 {total} 次',
       own: '本企业资质',
       register: '零关税享惠主体资质企业',
       none: '暂无资质',
@@ -348,6 +349,7 @@ const en: MessageTree = {
       stale: 'Customs cannot be reached just now; showing the last result fetched',
     },
     qualification: {
+      views: 'Viewed {today} times today · {last30Days} in 30 days · {total} in all',
       own: 'Our qualifications',
       register: 'Zero-tariff beneficiary enterprises',
       none: 'No qualifications',
