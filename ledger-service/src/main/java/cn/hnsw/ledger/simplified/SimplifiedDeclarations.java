@@ -213,7 +213,7 @@ public class SimplifiedDeclarations implements DeclarationGuard {
             throw new HnswException(LedgerErrorCode.SIMPLIFIED_DECLARATION_REQUIRED, document.documentNo(),
                     "未关联或不属于本账册", "none linked, or not of this ledger");
         }
-        if (d.entryDocumentId() != null && d.entryDocumentId() != document.id()) {
+        if (d.entryDocumentId() != null && !d.entryDocumentId().equals(document.id())) {
             throw new HnswException(LedgerErrorCode.SIMPLIFIED_DECLARATION_BOOKED, d.declarationNo(), d.entryDocumentNo());
         }
         Map<String, BigDecimal> declared = new HashMap<>();
