@@ -44,6 +44,8 @@ class GoldenCustomsSimulatorIT {
         r.add("hnsw.ledger.notifications.scheduled-dispatch", () -> "false");
     }
 
+    static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     @LocalServerPort
     int port;
     @Autowired
@@ -256,6 +258,126 @@ class GoldenCustomsSimulatorIT {
         assertThat(reset.path("configured").asBoolean()).isFalse();
         assertThat(reset.path("sms").asBoolean()).isFalse();
         assertThat(reset.path("inApp").asBoolean()).isTrue();
+    }
+
+    /**
+     * 简化申报数据对接 and 回执对接 (FP 1970–1971, 2039–2040) from end to end: an operator lodges a simplified declaration
+     * with the 金关二期 simulator, which pushes it sealed to the ledger inbox and, a little later, its receipt; the
+     * enterprise finds it waiting to be booked (待入账), books it into an entry list that customs approves, and the stock
+     * grows by the declared quantity. A declaration for an unknown ledger is refused by the platform and the simulator
+     * says so; an enterprise user cannot lodge one with the simulator; an incomplete one is pushed nowhere.
+     */
+    @Test
+    void theSimulatorPushesASimplifiedDeclarationAndItsReceiptWhichTheEnterpriseBooks() throws Exception {
+        // an enterprise of this test only: the other tests count Haikou's and Yangpu's ledgers
+        token = TestTokens.issuer().user("declarant-wc", "enterprise-declarant").enterprise("91469005MA5TW3N21C").mint();
+        String item = "WC-SD-" + System.nanoTime() % 100_000;
+        long filing = filing("MATERIAL_FILING", "MATERIAL", item, "8471300000");
+        await(filing, d -> d.path("status").asText().equals("APPROVED"));
+        long commodity = -1;
+        for (JsonNode c : api.get(token, "/commodities").body()) {
+            if (c.path("itemNo").asText().equals(item)) {
+                commodity = c.path("id").asLong();
+            }
+        }
+        long setup = api.post(token, "/documents", Map.of("type", "LOGISTICS_LEDGER_SETUP", "title", "文昌物流账册")).body().path("id").asLong();
+        api.post(token, "/documents/" + setup + "/lines", List.of(Map.of("kind", "GOODS", "linkRef", commodity, "quantity", 1)));
+        assertThat(api.post(token, "/documents/" + setup + "/declaration", Map.of()).status()).isEqualTo(200);
+        await(setup, d -> d.path("receipts").size() == 3);
+        long ledgerId = -1;
+        String ledgerNo = null;
+        for (JsonNode l : api.get(token, "/ledgers").body()) {
+            if (l.path("setupDocumentId").asLong() == setup) {
+                ledgerId = l.path("id").asLong();
+                ledgerNo = l.path("ledgerNo").asText();
+            }
+        }
+        assertThat(ledgerNo).isNotBlank();
+
+        String operator = TestTokens.issuer().user("sim-operator", "platform-admin").mint();
+        String inbox = "http://127.0.0.1:" + port + "/api/ledger/v1/customs/receipts";
+        Map<String, Object> lodged = Map.of("ledgerNo", ledgerNo, "port", "文昌港", "replyTo", inbox, "lines",
+                List.of(Map.of("itemNo", item, "hsCode", "8471300000", "nameZh", "笔记本电脑", "quantity", 12, "unit", "台",
+                        "unitPrice", 4200, "currency", "CNY")));
+        // refusals: an enterprise user, a declaration without lines; neither reaches the platform
+        assertThat(simulator(token, lodged).status()).isEqualTo(403);
+        LedgerApi.Response incomplete = simulator(operator, Map.of("ledgerNo", ledgerNo, "replyTo", inbox, "lines", List.of()));
+        assertThat(incomplete.status()).isEqualTo(400);
+        assertThat(incomplete.code()).isEqualTo("SIMPLIFIED_DECLARATION_INCOMPLETE");
+
+        LedgerApi.Response pushed = simulator(operator, lodged);
+        assertThat(pushed.status()).as(pushed.body().toString()).isEqualTo(201);
+        String no = pushed.body().path("declarationNo").asText();
+        assertThat(no).startsWith("JD");
+        assertThat(pushed.body().path("outcome").asText()).isEqualTo("DELIVERED");
+        assertThat(pushed.body().path("platformBody").asText()).contains("PENDING_BOOKING");
+        assertThat(pushed.body().path("receiptStatus").asText()).isEqualTo("RELEASED");
+
+        // 待入账: the enterprise sees it, with the receipt the simulator pushes after its delay
+        JsonNode pending = api.get(token, "/simplified-declarations?pending=true&ledgerId=" + ledgerId).body();
+        assertThat(pending.findValuesAsText("declarationNo")).containsExactly(no);
+        long id = pending.get(0).path("id").asLong();
+        JsonNode released = awaitPath("/simplified-declarations/" + id, d -> d.path("receiptStatus").asText().equals("RELEASED"));
+        assertThat(released.path("receiptNote").asText()).contains("模拟器");
+        assertThat(released.path("lines").get(0).path("quantity").decimalValue()).isEqualByComparingTo("12");
+        assertThat(api.get(haikouToken(), "/simplified-declarations/" + id).status()).isEqualTo(404);
+
+        // unknown ledger: the platform refuses it, the simulator reports the refusal, no receipt follows
+        LedgerApi.Response unknown = simulator(operator, Map.of("ledgerNo", "HNZB-NO-SUCH", "replyTo", inbox, "lines",
+                List.of(Map.of("itemNo", item, "quantity", 1))));
+        assertThat(unknown.status()).isEqualTo(201);
+        assertThat(unknown.body().path("outcome").asText()).isEqualTo("REFUSED");
+        assertThat(unknown.body().path("platformStatus").asInt()).isEqualTo(400);
+        assertThat(unknown.body().path("platformBody").asText()).contains("RECEIPT_INVALID");
+        assertThat(unknown.body().path("receiptStatus").asText()).isEqualTo("NONE");
+
+        // 入账: the entry list linked to it goes to the simulator and is approved; the stock grows by 12
+        LedgerApi.Response booked = api.post(token, "/simplified-declarations/" + id + "/booking", Map.of());
+        assertThat(booked.status()).as(booked.body().toString()).isEqualTo(201);
+        long entry = booked.body().path("id").asLong();
+        assertThat(booked.body().path("header").path("simplifiedDeclarationNo").asText()).isEqualTo(no);
+        assertThat(api.post(token, "/documents/" + entry + "/declaration", Map.of()).status()).isEqualTo(200);
+        await(entry, d -> d.path("status").asText().equals("APPROVED"));
+        assertThat(api.get(token, "/simplified-declarations?pending=true&ledgerId=" + ledgerId).body()
+                .findValuesAsText("declarationNo")).doesNotContain(no);
+        JsonNode stock = null;
+        for (JsonNode s : api.get(token, "/ledgers/" + ledgerId + "/stock").body()) {
+            if (s.path("itemNo").asText().equals(item)) {
+                stock = s;
+            }
+        }
+        assertThat(stock).isNotNull();
+        assertThat(stock.path("quantity").decimalValue()).isEqualByComparingTo("12");
+    }
+
+    private String haikouToken() {
+        return TestTokens.issuer().user("declarant-hk", "enterprise-declarant").enterprise("91460100MA5RCL3Y4P").mint();
+    }
+
+    /** POSTs to the 金关二期 simulator's operator API (not the ledger service). */
+    private LedgerApi.Response simulator(String bearer, Object body) throws Exception {
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create(SIMULATORS.baseUrl() + "/v1/customs-simulators/simplified-declarations"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + bearer)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        return new LedgerApi.Response(r.statusCode(), r.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(r.body()));
+    }
+
+    private JsonNode awaitPath(String path, Predicate<JsonNode> done) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        JsonNode d = api.get(token, path).body();
+        while (!done.test(d) && Instant.now().isBefore(deadline)) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            d = api.get(token, path).body();
+        }
+        assertThat(done.test(d)).as("%s reached the expected state: %s", path, d).isTrue();
+        return d;
     }
 
     private JsonNode notices(long warningId) {
