@@ -239,6 +239,102 @@ export interface LedgerWarning {
   raisedAt: string
 }
 
+/** 通知方式配置: the channels that carry one kind of warning to the enterprise. */
+export interface NotificationSetting {
+  kind: 'LOW_STOCK' | 'RECEIPT_OVERDUE'
+  inApp: boolean
+  sms: boolean
+  email: boolean
+  smsRecipients: string[]
+  emailRecipients: string[]
+  configured?: boolean
+}
+
+export interface WarningNotice {
+  id: number
+  warningId: number
+  kind: string
+  channel: 'IN_APP' | 'SMS' | 'EMAIL'
+  recipient?: string
+  subject: string
+  messageZh: string
+  messageEn: string
+  status: 'PENDING' | 'DELIVERED' | 'FAILED'
+  attempts: number
+  detail?: string
+  createdAt: string
+  deliveredAt?: string
+  readAt?: string
+}
+
+export interface ImportRowError {
+  row: number
+  code: string
+  messageZh: string
+  messageEn: string
+}
+
+/** 大文件导入任务: a line import the server runs; the page polls it until it ends. */
+export interface LineImportJob {
+  id: number
+  documentId: number
+  fileName?: string
+  status: 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED'
+  totalRows: number
+  processedRows: number
+  importedRows: number
+  percent: number
+  errors: ImportRowError[]
+  errorCount: number
+  failureCode?: string
+  failureZh?: string
+  failureEn?: string
+}
+
+/** 简化申报数据: a simplified declaration customs docked for a ledger, booked or waiting. */
+export interface SimplifiedDeclaration {
+  id: number
+  declarationNo: string
+  enterprise: string
+  ledgerId: number
+  ledgerType: string
+  port?: string
+  declaredAt: string
+  lines: { seq: number; itemNo: string; hsCode?: string; nameZh?: string; quantity: number; unit?: string }[]
+  receiptStatus?: string
+  receiptNote?: string
+  dockedAt: string
+  entryDocumentId?: number
+  entryDocumentNo?: string
+  entryStatus?: string
+  pendingBooking: boolean
+}
+
+/** 数量核扣: what a line has lent to the documents drawing on it. */
+export interface LineDraws {
+  lineId: number
+  lineNo: number
+  itemNo?: string
+  quantity?: number
+  drawnByFamily: Record<string, number>
+  remaining?: number
+  draws: { documentId: number; documentNo: string; documentType: string; status: string; lineNo: number; quantity: number }[]
+}
+
+/** 排名统计: one government ranking, its rows carrying the label and the value its chart plots. */
+export interface RankingEntry {
+  name: string
+  titleZh: string
+  titleEn: string
+  chart: 'bar' | 'pie' | 'table'
+  valueZh: string
+  valueEn: string
+}
+
+export interface RankingResult extends RankingEntry {
+  rows: (Record<string, string | number | null> & { label: string; value: number | string | null })[]
+}
+
 export interface Withdrawal {
   id: number
   declarationId: string
@@ -292,6 +388,7 @@ export const ledgerApi = {
   home: () => api.get<LedgerHome>(`${base}/home`),
   saveMenuOrder: (order: string[]) => api.put<string[]>(`${base}/home/menu-order`, order),
   qualifications: () => api.get<Qualification[]>(`${base}/qualifications`),
+  registerViews: () => api.get<{ today: number; last30Days: number; total: number }>(`${base}/qualifications/beneficiaries/views`),
   beneficiaries: () =>
     api.get<{ enterprise: string; enterpriseName: string; certificateNo: string; validFrom: string }[]>(`${base}/qualifications/beneficiaries`),
   eligibility: (uscc: string) => api.get<Eligibility>(`${base}/eligibility/${uscc}`),
@@ -305,6 +402,17 @@ export const ledgerApi = {
   deleteWarningRule: (ledgerId: number, ruleId: number) => api.delete<void>(`${base}/ledgers/${ledgerId}/warning-rules/${ruleId}`),
   warnings: (ledgerId?: number) => api.get<LedgerWarning[]>(`${base}/warnings`, { query: ledgerId ? { ledgerId } : {} }),
   withdrawals: (ledgerId: number) => api.get<Withdrawal[]>(`${base}/ledgers/${ledgerId}/withdrawals`),
+  notificationSettings: () => api.get<NotificationSetting[]>(`${base}/warning-notification-settings`),
+  saveNotificationSetting: (s: NotificationSetting) => api.put<NotificationSetting>(`${base}/warning-notification-settings/${s.kind}`, s),
+  resetNotificationSetting: (kind: string) => api.delete<void>(`${base}/warning-notification-settings/${kind}`),
+  notices: (query: { channel?: string; unread?: boolean } = {}) =>
+    api.get<WarningNotice[]>(`${base}/warning-notifications`, { query: { ...query, unread: query.unread ? 'true' : undefined } }),
+  readNotice: (id: number) => api.post<void>(`${base}/warning-notifications/${id}/read`, {}),
+  importJob: (jobId: number) => api.get<LineImportJob>(`${base}/line-import-jobs/${jobId}`),
+  simplifiedDeclarations: (ledgerId: number, pending: boolean) =>
+    api.get<SimplifiedDeclaration[]>(`${base}/simplified-declarations`, { query: { ledgerId, pending: pending ? 'true' : undefined } }),
+  bookSimplified: (id: number) => api.post<DocumentView>(`${base}/simplified-declarations/${id}/booking`, {}),
+  draws: (id: number) => api.get<LineDraws[]>(`${base}/documents/${id}/draws`),
   numberingRules: () => api.get<NumberingRule[]>(`${base}/numbering-rules`),
   saveNumberingRule: (kind: string, rule: { prefix: string; datePattern: string; seqWidth: number }) =>
     api.put<NumberingRule>(`${base}/numbering-rules/${kind}`, rule),
@@ -320,6 +428,8 @@ export const ledgerApi = {
   deleteChain: (id: number) => api.delete<void>(`${base}/joint-chains/${id}`),
   chainStatistics: () =>
     api.get<{ initiated: Record<string, number>; confirming: Record<string, number> }>(`${base}/joint-chains/statistics`),
+  rankings: () => api.get<RankingEntry[]>(`${base}/statistics/rankings`),
+  ranking: (name: string) => api.get<RankingResult>(`${base}/statistics/rankings/${name}`),
   chainGovernmentStatistics: () => api.get<ChainGovernmentStatistics>(`${base}/joint-chains/government-statistics`),
   credit: () => api.get<CreditView>(`${base}/credit`),
   refreshCredit: () => api.post<CreditView>(`${base}/credit/refresh`, {}),
@@ -451,6 +561,49 @@ export function moveEntry(order: readonly string[], index: number, delta: number
   const [item] = next.splice(index, 1)
   next.splice(target, 0, item)
   return next
+}
+
+/** The ECharts option of a ranking: a bar chart over its labels, or a pie of its values; a table ranking has none. */
+export function rankingChart(r: RankingResult, zh: boolean): Record<string, unknown> | null {
+  const label = (row: RankingResult['rows'][number]) => String(row.enterpriseName ?? row.nameZh ?? row.label)
+  const data = r.rows.map((row) => ({ name: label(row), value: Number(row.value ?? 0) }))
+  if (r.chart === 'bar') {
+    return {
+      tooltip: {},
+      xAxis: { type: 'category', data: data.map((d) => d.name), axisLabel: { interval: 0, rotate: 30 } },
+      yAxis: { type: 'value' },
+      series: [{ type: 'bar', name: zh ? r.valueZh : r.valueEn, data: data.map((d) => d.value) }],
+    }
+  }
+  if (r.chart === 'pie') {
+    return { tooltip: {}, series: [{ type: 'pie', radius: '65%', name: zh ? r.valueZh : r.valueEn, data }] }
+  }
+  return null
+}
+
+/** Splits what the user typed into recipients: commas, semicolons, Chinese commas or spaces between them. */
+export function splitRecipients(text: string): string[] {
+  return [...new Set(text.split(/[,;，；\s]+/).map((s) => s.trim()).filter((s) => s.length > 0))]
+}
+
+/**
+ * Polls an import job until it ends, telling the page each state it sees; gives up (rejects) after maxPolls.
+ * `get` and `sleep` are parameters so that the polling can be tested without a server or a clock.
+ */
+export async function pollImportJob(
+  get: () => Promise<LineImportJob>,
+  onUpdate: (job: LineImportJob) => void,
+  sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
+  intervalMs = 500,
+  maxPolls = 1200,
+): Promise<LineImportJob> {
+  for (let i = 0; i < maxPolls; i++) {
+    const job = await get()
+    onUpdate(job)
+    if (job.status === 'SUCCEEDED' || job.status === 'FAILED') return job
+    await sleep(intervalMs)
+  }
+  throw new Error('import job did not finish')
 }
 
 /** The stock level at which a low-stock warning is raised: threshold × (1 + tolerance %), as the server computes it. */

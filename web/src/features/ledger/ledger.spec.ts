@@ -112,6 +112,61 @@ describe('Excel upload with progress', () => {
   })
 })
 
+describe('server-side import job and notification channels', () => {
+  const job = (status: 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED', processedRows: number) => ({
+    id: 9, documentId: 7, status, totalRows: 1200, processedRows, importedRows: status === 'SUCCEEDED' ? 1200 : 0,
+    percent: status === 'SUCCEEDED' ? 100 : Math.floor((processedRows * 100) / 1200), errors: [], errorCount: 0,
+  })
+
+  it('polls the job until it ends and shows every state on the way', async () => {
+    const { pollImportJob } = await import('./api')
+    const answers = [job('QUEUED', 0), job('RUNNING', 400), job('RUNNING', 900), job('SUCCEEDED', 1200)]
+    const seen: number[] = []
+    const sleeps: number[] = []
+    const done = await pollImportJob(async () => answers.shift()!, (j) => seen.push(j.processedRows),
+      async (ms) => { sleeps.push(ms) }, 250)
+    expect(done.status).toBe('SUCCEEDED')
+    expect(seen).toEqual([0, 400, 900, 1200])
+    expect(sleeps).toEqual([250, 250, 250])
+  })
+
+  it('stops at a failed job and gives up on one that never ends', async () => {
+    const { pollImportJob } = await import('./api')
+    const failed = { ...job('FAILED', 1000), errors: [{ row: 8, code: 'HS_CODE_UNKNOWN', messageZh: '商品编码 0000000000 不在税则表中', messageEn: 'x' }], errorCount: 1 }
+    await expect(pollImportJob(async () => failed, () => {}, async () => {})).resolves.toMatchObject({ status: 'FAILED', errorCount: 1 })
+    await expect(pollImportJob(async () => job('RUNNING', 1), () => {}, async () => {}, 1, 3)).rejects.toThrow('did not finish')
+  })
+
+  it('splits typed recipients on commas, semicolons and spaces, once each', async () => {
+    const { splitRecipients } = await import('./api')
+    expect(splitRecipients('13876543210， 13976543210;ops@haikou.example  13876543210')).toEqual(['13876543210', '13976543210', 'ops@haikou.example'])
+    expect(splitRecipients('  ')).toEqual([])
+  })
+})
+
+describe('government rankings', () => {
+  const ranking = (chart: 'bar' | 'pie' | 'table') => ({
+    name: 'island-registrations-top10-enterprises', titleZh: '岛内自产料件登记TOP10企业', titleEn: 'TOP10', chart,
+    valueZh: '登记数量', valueEn: 'quantity registered',
+    rows: [
+      { label: '91469006MA5U2G7P5X', enterpriseName: '万宁测试加工有限公司', value: '1000000' },
+      { label: '91460300MA5W2R7Q4L', enterpriseName: null, value: 125 },
+    ],
+  })
+
+  it('draws a bar ranking over its enterprises and a pie of its values, and no chart for a table', async () => {
+    const { rankingChart } = await import('./api')
+    const bar = rankingChart(ranking('bar'), true) as { xAxis: { data: string[] }; series: { data: number[]; name: string }[] }
+    expect(bar.xAxis.data).toEqual(['万宁测试加工有限公司', '91460300MA5W2R7Q4L'])
+    expect(bar.series[0].data).toEqual([1000000, 125])
+    expect(bar.series[0].name).toBe('登记数量')
+    const pie = rankingChart(ranking('pie'), false) as { series: { data: { name: string; value: number }[]; name: string }[] }
+    expect(pie.series[0].data[1]).toEqual({ name: '91460300MA5W2R7Q4L', value: 125 })
+    expect(pie.series[0].name).toBe('quantity registered')
+    expect(rankingChart(ranking('table'), true)).toBeNull()
+  })
+})
+
 describe('joint value-added chain', () => {
   const chain = {
     id: 1,

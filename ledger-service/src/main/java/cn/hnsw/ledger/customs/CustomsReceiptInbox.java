@@ -8,6 +8,7 @@ import cn.hnsw.ledger.document.DocumentService;
 import cn.hnsw.ledger.errors.LedgerErrorCode;
 import cn.hnsw.ledger.jointchain.JointChain;
 import cn.hnsw.ledger.jointchain.JointChainService;
+import cn.hnsw.ledger.simplified.SimplifiedDeclarations;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
@@ -26,13 +27,15 @@ public class CustomsReceiptInbox {
     private final ObjectMapper json;
     private final DocumentService documents;
     private final JointChainService chains;
+    private final SimplifiedDeclarations simplified;
 
     public CustomsReceiptInbox(ObjectProvider<SealedInbox> inbox, ObjectMapper json, DocumentService documents,
-                               JointChainService chains) {
+                               JointChainService chains, SimplifiedDeclarations simplified) {
         this.inbox = inbox;
         this.json = json;
         this.documents = documents;
         this.chains = chains;
+        this.simplified = simplified;
     }
 
     public record Applied(String receiptId, String documentNo, String status) {
@@ -46,7 +49,19 @@ public class CustomsReceiptInbox {
         OpenedMessage opened = opener.open(sealedEnvelope, List.of(PartnerGoldenCustomsGateway.PARTNER_ID));
         CustomsReceiptMessage receipt;
         try {
-            receipt = json.readValue(opened.payload(), CustomsReceiptMessage.class);
+            com.fasterxml.jackson.databind.JsonNode message = json.readTree(opened.payload());
+            String type = message.path("messageType").asText("");
+            if (SimplifiedDeclarations.MESSAGE.equals(type)) {
+                // 简化申报数据对接 (FP 1970, 2039)
+                SimplifiedDeclarations.Declaration d = simplified.dock(message, opened.messageId());
+                return new Applied(opened.messageId(), d.declarationNo(), d.pendingBooking() ? "PENDING_BOOKING" : "BOOKED");
+            }
+            if (SimplifiedDeclarations.RECEIPT.equals(type)) {
+                // 账册简化申报回执对接 (FP 1971, 2040)
+                SimplifiedDeclarations.Declaration d = simplified.receipt(message);
+                return new Applied(opened.messageId(), d.declarationNo(), d.receiptStatus());
+            }
+            receipt = json.treeToValue(message, CustomsReceiptMessage.class);
         } catch (IOException e) {
             throw new HnswException(LedgerErrorCode.RECEIPT_INVALID, "JSON");
         }

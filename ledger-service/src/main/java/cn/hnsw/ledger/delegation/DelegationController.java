@@ -28,10 +28,16 @@ import java.util.Set;
 class DelegationController {
 
     private final DelegationService service;
+    private final DelegationFiles files;
 
-    DelegationController(DelegationService service) {
+    DelegationController(DelegationService service, DelegationFiles files) {
         this.service = service;
+        this.files = files;
     }
+
+    static final String READERS = "hasAnyRole('enterprise-declarant','enterprise-admin','customs-officer','gov-province',"
+            + "'gov-provincial-dept','gov-county','sw-operator','platform-admin')";
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     record CreateDelegation(String principalName,
                             @NotNull @Pattern(regexp = "[0-9A-HJ-NPQRTUWXY]{18}") String delegate,
@@ -50,10 +56,57 @@ class DelegationController {
                 body.delegateName(), body.ledgerType(), body.scopes(), body.validUntil()));
     }
 
+    /** 委托备案记录 ({@code role=principal}), 被委托记录 ({@code role=delegate}), both by default; officers see all. */
     @GetMapping
-    @PreAuthorize("hasAnyRole('enterprise-declarant','enterprise-admin','customs-officer','gov-province','gov-provincial-dept','gov-county','sw-operator','platform-admin')")
-    List<Delegation> list() {
-        return service.list(Actors.current());
+    @PreAuthorize(READERS)
+    List<Delegation> list(@org.springframework.web.bind.annotation.RequestParam(required = false) String role) {
+        return service.list(Actors.current(), role);
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize(READERS)
+    Delegation get(@PathVariable long id) {
+        return service.get(Actors.current(), id);
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping("/{id}")
+    @PreAuthorize("hasAnyRole('enterprise-declarant','enterprise-admin')")
+    Delegation update(@PathVariable long id, @Valid @RequestBody CreateDelegation body) {
+        return service.update(Actors.current(), id, new DelegationService.NewDelegation(body.principalName(), body.delegate(),
+                body.delegateName(), body.ledgerType(), body.scopes(), body.validUntil()));
+    }
+
+    @GetMapping("/export")
+    @PreAuthorize(READERS)
+    org.springframework.http.ResponseEntity<byte[]> export(@org.springframework.web.bind.annotation.RequestParam(required = false) String role) {
+        return file(files.export(service.list(Actors.current(), role)), XLSX, "delegations.xlsx");
+    }
+
+    @GetMapping("/{id}/print")
+    @PreAuthorize(READERS)
+    org.springframework.http.ResponseEntity<byte[]> print(@PathVariable long id) {
+        return file(files.print(service.get(Actors.current(), id)), "application/pdf", "delegation-" + id + ".pdf");
+    }
+
+    @GetMapping("/template")
+    @PreAuthorize(READERS)
+    org.springframework.http.ResponseEntity<byte[]> template() {
+        return file(files.template(), XLSX, "delegations-template.xlsx");
+    }
+
+    @PostMapping(path = "/import", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAnyRole('enterprise-declarant','enterprise-admin')")
+    List<Delegation> importAll(@org.springframework.web.bind.annotation.RequestParam("file")
+                               org.springframework.web.multipart.MultipartFile file) throws java.io.IOException {
+        return service.importAll(Actors.current(), files.read(file.getBytes(), null));
+    }
+
+    private static org.springframework.http.ResponseEntity<byte[]> file(byte[] body, String type, String name) {
+        return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.parseMediaType(type))
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
+                        .attachment().filename(name, java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .body(body);
     }
 
     @PostMapping("/{id}/review")

@@ -43,6 +43,17 @@ public class DelegationRepository {
                 .param("s", status.name()).param("c", comment).param("at", Timestamp.from(now)).param("id", id).update();
     }
 
+    /** 修改 of a delegation not yet reviewed. */
+    public void update(long id, Delegation d) {
+        jdbc.sql("""
+                        UPDATE delegation SET principal_name = :pn, delegate = :d, delegate_name = :dn, ledger_type = :t,
+                            scopes = string_to_array(:scopes, ','), valid_until = :until WHERE id = :id""")
+                .param("pn", d.principalName()).param("d", d.delegate()).param("dn", d.delegateName())
+                .param("t", d.ledgerType().name())
+                .param("scopes", d.scopes().stream().map(Enum::name).sorted().collect(Collectors.joining(",")))
+                .param("until", d.validUntil() == null ? null : Date.valueOf(d.validUntil())).param("id", id).update();
+    }
+
     public void delete(long id) {
         jdbc.sql("DELETE FROM delegation WHERE id = :id").param("id", id).update();
     }

@@ -52,6 +52,56 @@ public class DelegationService {
         return delegations.get(delegations.insert(d));
     }
 
+    /** 委托备案修改: the principal changes a delegation its delegate has not reviewed yet. */
+    @Transactional
+    public Delegation update(CurrentActor actor, long id, NewDelegation request) {
+        Delegation d = ownAsPrincipal(actor, id);
+        if (d.status() != DelegationStatus.PENDING_REVIEW) {
+            throw new HnswException(LedgerErrorCode.DELEGATION_STATE, id, d.status().name(), "modify");
+        }
+        check(d.principal(), request);
+        delegations.update(id, new Delegation(id, d.principal(), request.principalName(), request.delegate(),
+                request.delegateName(), request.ledgerType(), request.scopes(), d.status(), request.validUntil(),
+                d.createdAt(), null, null));
+        return delegations.get(id);
+    }
+
+    /** 委托备案导入: every row or none. */
+    @Transactional
+    public List<Delegation> importAll(CurrentActor actor, List<NewDelegation> requests) {
+        return requests.stream().map(r -> create(actor, r)).toList();
+    }
+
+    /** 委托备案详情: for its principal, its delegate, and officers. */
+    public Delegation get(CurrentActor actor, long id) {
+        Delegation d = delegations.get(id);
+        if (actor.isEnterpriseUser() && !ownEnterprise(actor).equals(d.principal()) && !ownEnterprise(actor).equals(d.delegate())) {
+            throw new HnswException(LedgerErrorCode.DELEGATION_NOT_FOUND, id);
+        }
+        return d;
+    }
+
+    /** 委托备案记录 ({@code principal}) or 被委托记录 ({@code delegate}); both when {@code role} is null. */
+    public List<Delegation> list(CurrentActor actor, String role) {
+        List<Delegation> all = list(actor);
+        if (!actor.isEnterpriseUser() || role == null) {
+            return all;
+        }
+        String own = ownEnterprise(actor);
+        return all.stream().filter(d -> "delegate".equals(role) ? d.delegate().equals(own) : d.principal().equals(own)).toList();
+    }
+
+    private static void check(String principal, NewDelegation request) {
+        if (principal.equals(request.delegate())) {
+            throw new HnswException(LedgerErrorCode.DELEGATION_SELF);
+        }
+        for (BusinessScope scope : request.scopes()) {
+            if (!scope.appliesTo(request.ledgerType())) {
+                throw new HnswException(LedgerErrorCode.DELEGATION_SCOPE_INVALID, scope.name(), request.ledgerType().nameZh());
+            }
+        }
+    }
+
     /** The delegate accepts or refuses. */
     @Transactional
     public Delegation review(CurrentActor actor, long id, boolean approve, String comment) {

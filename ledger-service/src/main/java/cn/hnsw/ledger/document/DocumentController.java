@@ -145,6 +145,13 @@ class DocumentController {
         return detail(service.read(Actors.current(), id));
     }
 
+    /** 登记/备案数量核扣: per line, the documents drawing on it and the quantity left. */
+    @GetMapping("/documents/{id}/draws")
+    @PreAuthorize(READERS)
+    List<DocumentService.LineDraws> draws(@PathVariable long id) {
+        return service.draws(Actors.current(), id);
+    }
+
     @PutMapping("/documents/{id}")
     @PreAuthorize(ENTERPRISE)
     DocumentView editHeader(@PathVariable long id, @RequestBody HeaderRequest body) {

@@ -53,6 +53,7 @@ public class DocumentService {
     private static final Logger log = LoggerFactory.getLogger(DocumentService.class);
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     public static final String AGGREGATE = "DeclarableDocument";
+    static final int IMPORT_PROGRESS_STEP = 100;
 
     private final DocumentRepository documents;
     private final CommodityLibrary commodities;
@@ -151,7 +152,9 @@ public class DocumentService {
         DeclarableDocument copy = create(actor, new NewDocument(source.type().code(), source.ledgerId(),
                 source.sourceDocumentId(), source.title(), source.enterpriseName(), source.header(),
                 source.enterprise().equals(actor.enterprise()) ? null : source.enterprise()));
+        Map<Long, BigDecimal> drawnHere = new HashMap<>();
         for (DocumentLine line : documents.lines(id)) {
+            requireCopiable(copy, line, drawnHere);
             documents.insertLine(copy.id(), line);
         }
         return copy;
@@ -211,6 +214,7 @@ public class DocumentService {
         d.checkEditable();
         for (DocumentLine line : documents.lines(id)) {
             if (lineIds.contains(line.id())) {
+                requireCopiable(d, line, new HashMap<>());
                 documents.insertLine(id, line.withNo(documents.nextLineNo(id, line.kind())));
             }
         }
@@ -236,12 +240,35 @@ public class DocumentService {
      */
     @Transactional
     public List<DocumentLine> importLines(CurrentActor actor, long id, List<ImportRow> rows) {
+        return importLines(actor, id, rows, checked -> { });
+    }
+
+    /**
+     * The same, telling {@code progress} how many rows are checked every {@value #IMPORT_PROGRESS_STEP} rows and at the
+     * end (the server-side import job writes it where the screen polls it).
+     */
+    @Transactional
+    public List<DocumentLine> importLines(CurrentActor actor, long id, List<ImportRow> rows, java.util.function.IntConsumer progress) {
         DeclarableDocument d = writable(actor, id);
         d.checkEditable();
         List<RowError> errors = new ArrayList<>();
         List<DocumentLine> resolved = new ArrayList<>();
         Map<LineKind, Integer> next = new HashMap<>();
+        Map<String, Long> libraryByItem = new HashMap<>();
+        Map<String, Long> stockByItem = new HashMap<>();
+        boolean needsLibrary = rows.stream().anyMatch(r -> r.linkItemNo() != null && !r.linkItemNo().isBlank());
+        if (needsLibrary) {
+            commodities.list(d.enterprise(), null).forEach(c -> libraryByItem.putIfAbsent(c.itemNo(), c.id()));
+            if (d.ledgerId() != null) {
+                ledgers.stock(d.ledgerId()).forEach(s -> stockByItem.putIfAbsent(s.itemNo(), s.id()));
+            }
+        }
+        Map<Long, BigDecimal> drawnHere = new HashMap<>();
+        int checked = 0;
         for (ImportRow row : rows) {
+            if (++checked % IMPORT_PROGRESS_STEP == 0) {
+                progress.accept(checked);
+            }
             try {
                 LineInput in = row.line();
                 if (in.kind() == null) {
@@ -251,10 +278,8 @@ public class DocumentService {
                 LineSpec spec = d.type().line(in.kind()).orElse(null);
                 if (link == null && spec != null && row.linkItemNo() != null && !row.linkItemNo().isBlank()) {
                     link = switch (spec.link()) {
-                        case COMMODITY_LIBRARY -> commodities.list(d.enterprise(), null).stream()
-                                .filter(c -> c.itemNo().equals(row.linkItemNo())).map(Commodity::id).findFirst().orElse(null);
-                        case LEDGER_STOCK -> d.ledgerId() == null ? null : ledgers.stock(d.ledgerId()).stream()
-                                .filter(s -> s.itemNo().equals(row.linkItemNo())).map(LedgerStock::id).findFirst().orElse(null);
+                        case COMMODITY_LIBRARY -> libraryByItem.get(row.linkItemNo());
+                        case LEDGER_STOCK -> stockByItem.get(row.linkItemNo());
                         default -> null;
                     };
                 }
@@ -262,11 +287,16 @@ public class DocumentService {
                         in.quantity(), in.unitPrice(), in.amount(), in.currency(), in.direction(), link, in.extra());
                 int no = next.computeIfAbsent(in.kind(), k -> documents.nextLineNo(id, k));
                 next.put(in.kind(), no + 1);
-                resolved.add(resolve(d, linked, no, null));
+                DocumentLine line = resolve(d, linked, no, null, drawnHere);
+                if (line.linkTarget() == LinkTarget.DOCUMENT_LINE && line.linkRef() != null && line.quantity() != null) {
+                    drawnHere.merge(line.linkRef(), line.quantity(), BigDecimal::add);
+                }
+                resolved.add(line);
             } catch (HnswException e) {
                 errors.add(new RowError(row.row(), e.errorCode().code(), e.messageZh(), e.messageEn()));
             }
         }
+        progress.accept(rows.size());
         if (!errors.isEmpty()) {
             throw new LineImportException(errors);
         }
@@ -292,6 +322,11 @@ public class DocumentService {
 
     /** Checks one line against its type's line spec and fills it from what it links to. */
     DocumentLine resolve(DeclarableDocument d, LineInput in, int lineNo, Long existingLineId) {
+        return resolve(d, in, lineNo, existingLineId, Map.of());
+    }
+
+    /** @param drawnHere quantities already drawn from source lines by rows of the same import, not yet written */
+    DocumentLine resolve(DeclarableDocument d, LineInput in, int lineNo, Long existingLineId, Map<Long, BigDecimal> drawnHere) {
         DocumentType type = d.type();
         LineSpec spec = type.line(in.kind())
                 .orElseThrow(() -> new HnswException(LedgerErrorCode.LINE_KIND_NOT_ALLOWED, type.code(), in.kind().name()));
@@ -379,6 +414,8 @@ public class DocumentService {
                         throw new HnswException(LedgerErrorCode.LINE_ALREADY_LINKED, lineNo, other);
                     });
                 }
+                requireUndrawn(type, sourceDoc, source, qty, lineNo, existingLineId,
+                        drawnHere.getOrDefault(source.id(), BigDecimal.ZERO));
                 itemNo = source.itemNo();
                 hs = source.hsCode();
                 name = source.nameZh();
@@ -419,6 +456,95 @@ public class DocumentService {
             throw new HnswException(LedgerErrorCode.LINE_LINK_INVALID, lineNo, codeNo);
         }
         return new BigDecimal(perUnit.toString()).multiply(qty).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    /**
+     * 登记/备案数量核扣: the documents of one drawing family that link a source line (a registration's or filing's
+     * line, an approved list's line) draw on its quantity together, and never beyond it. A voided document gives its
+     * quantity back; a draft holds it (so two drafts cannot each take the whole). The source line is locked while
+     * the sum is taken, so two documents drawing at once are counted one after the other.
+     */
+    private void requireUndrawn(DocumentType type, DeclarableDocument sourceDoc, DocumentLine source, BigDecimal qty,
+                                int lineNo, Long exceptLine, BigDecimal pendingInThisCall) {
+        if (qty == null || source.quantity() == null) {
+            return;
+        }
+        jdbc.sql("SELECT id FROM document_line WHERE id = :id FOR UPDATE").param("id", source.id()).query(Long.class).list();
+        BigDecimal drawn = drawn(source.id(), drawingFamily(type), exceptLine).add(pendingInThisCall);
+        if (drawn.add(qty).compareTo(source.quantity()) > 0) {
+            BigDecimal left = source.quantity().subtract(drawn).max(BigDecimal.ZERO);
+            throw new HnswException(LedgerErrorCode.REGISTERED_QUANTITY_EXCEEDED, lineNo, sourceDoc.documentNo(),
+                    source.lineNo(), plain(source.quantity()), plain(drawn), plain(left), plain(qty));
+        }
+    }
+
+    /** Quantity of a source line drawn by non-void documents of the given types, less one line being replaced. */
+    public BigDecimal drawn(long sourceLineId, List<String> types, Long exceptLine) {
+        return jdbc.sql("""
+                        SELECT coalesce(sum(l.quantity), 0) FROM document_line l JOIN declarable_document d ON d.id = l.document_id
+                        WHERE l.link_target = 'DOCUMENT_LINE' AND l.link_ref = :src AND d.document_type IN (:types)
+                          AND d.status <> 'VOIDED' AND (CAST(:except AS bigint) IS NULL OR l.id <> :except)""")
+                .param("src", sourceLineId).param("types", types).param("except", exceptLine)
+                .query(BigDecimal.class).single();
+    }
+
+    /** The value-added codes draw together on a registration; every other type draws on its own. */
+    public static List<String> drawingFamily(DocumentType type) {
+        return type.code().equals(DocumentTypes.CUMULATIVE_CODE_FILING) || type.code().equals(DocumentTypes.CONFIRMATION_CODE_FILING)
+                ? List.of(DocumentTypes.CUMULATIVE_CODE_FILING, DocumentTypes.CONFIRMATION_CODE_FILING)
+                : List.of(type.code());
+    }
+
+    /** One document line drawing on a source line. */
+    public record Draw(long documentId, String documentNo, String documentType, String status, int lineNo, BigDecimal quantity) {
+    }
+
+    /** 数量核扣情况: what each line of a document has lent out, per drawing family, and what is left. */
+    public record LineDraws(long lineId, int lineNo, String itemNo, BigDecimal quantity, Map<String, BigDecimal> drawnByFamily,
+                            BigDecimal remaining, List<Draw> draws) {
+    }
+
+    public List<LineDraws> draws(CurrentActor actor, long id) {
+        read(actor, id);
+        List<LineDraws> out = new ArrayList<>();
+        for (DocumentLine line : documents.lines(id)) {
+            List<Draw> draws = jdbc.sql("""
+                            SELECT d.id, d.document_no, d.document_type, d.status, l.line_no, l.quantity
+                            FROM document_line l JOIN declarable_document d ON d.id = l.document_id
+                            WHERE l.link_target = 'DOCUMENT_LINE' AND l.link_ref = :src AND d.status <> 'VOIDED'
+                            ORDER BY d.id, l.line_no""")
+                    .param("src", line.id())
+                    .query((rs, n) -> new Draw(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getInt(5), rs.getBigDecimal(6) == null ? BigDecimal.ZERO : rs.getBigDecimal(6)))
+                    .list();
+            Map<String, BigDecimal> byFamily = new LinkedHashMap<>();
+            for (Draw dr : draws) {
+                byFamily.merge(String.join("+", drawingFamily(DocumentTypes.get(dr.documentType()))), dr.quantity(), BigDecimal::add);
+            }
+            BigDecimal most = byFamily.values().stream().max(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
+            BigDecimal remaining = line.quantity() == null ? null : line.quantity().subtract(most).max(BigDecimal.ZERO);
+            out.add(new LineDraws(line.id(), line.lineNo(), line.itemNo(), line.quantity(), byFamily, remaining, draws));
+        }
+        return out;
+    }
+
+    private static String plain(BigDecimal v) {
+        return v.stripTrailingZeros().toPlainString();
+    }
+
+    /** Lines copied as they are (信息复制, 表体复制) draw on their sources like new ones. */
+    private void requireCopiable(DeclarableDocument d, DocumentLine line, Map<Long, BigDecimal> drawnHere) {
+        if (line.linkTarget() != LinkTarget.DOCUMENT_LINE || line.linkRef() == null) {
+            return;
+        }
+        DocumentLine source = documents.line(line.linkRef()).orElse(null);
+        if (source == null) {
+            return;
+        }
+        DeclarableDocument sourceDoc = documents.get(documents.documentOfLine(source.id()).orElseThrow());
+        requireUndrawn(d.type(), sourceDoc, source, line.quantity(), line.lineNo(), null,
+                drawnHere.getOrDefault(source.id(), BigDecimal.ZERO));
+        drawnHere.merge(source.id(), line.quantity() == null ? BigDecimal.ZERO : line.quantity(), BigDecimal::add);
     }
 
     private java.util.Optional<String> linkedElsewhere(long sourceLineId, String type, Long documentId, Long exceptLine) {
@@ -693,6 +819,9 @@ public class DocumentService {
                 }
                 Ledger ledger = ledgers.findBySetupDocument(d.id()).orElseThrow();
                 ledgers.activate(ledger.id(), receipt.formalDataRef() == null ? receipt.receiptId() : receipt.formalDataRef(), now);
+                for (DocumentLine l : documents.lines(d.id())) {
+                    ledgers.registerItem(ledger.id(), l.itemNo(), l.kind().name(), l.hsCode(), l.nameZh(), l.unit());
+                }
             }
             default -> throw new HnswException(LedgerErrorCode.RECEIPT_INVALID, "kind " + receipt.kind());
         }

@@ -33,6 +33,8 @@ public final class DocumentTypes {
     public static final String LOGISTICS_LEDGER_SETUP = "LOGISTICS_LEDGER_SETUP";
     public static final String PROCESSING_LEDGER_SETUP = "PROCESSING_LEDGER_SETUP";
     public static final String LOGISTICS_ENTRY_GENERAL = "LOGISTICS_ENTRY_GENERAL";
+    public static final String LOGISTICS_ENTRY_SIMPLIFIED = "LOGISTICS_ENTRY_SIMPLIFIED";
+    public static final String PROCESSING_ENTRY_SIMPLIFIED = "PROCESSING_ENTRY_SIMPLIFIED";
     public static final String PROCESSING_ENTRY_GENERAL = "PROCESSING_ENTRY_GENERAL";
     public static final String LOGISTICS_CARRY_OVER_ENTRY = "LOGISTICS_CARRY_OVER_ENTRY";
     public static final String PROCESSING_CARRY_OVER_ENTRY = "PROCESSING_CARRY_OVER_ENTRY";
@@ -49,6 +51,7 @@ public final class DocumentTypes {
     public static final String LOGISTICS_RELEASE_NOTE_GENERAL = "LOGISTICS_RELEASE_NOTE_GENERAL";
     public static final String LOGISTICS_RELEASE_NOTE_BATCH = "LOGISTICS_RELEASE_NOTE_BATCH";
     public static final String PROCESSING_RELEASE_NOTE_BATCH = "PROCESSING_RELEASE_NOTE_BATCH";
+    public static final String PROCESSING_RELEASE_NOTE_GENERAL = "PROCESSING_RELEASE_NOTE_GENERAL";
     public static final String LOGISTICS_EXIT_CONSOLIDATED = "LOGISTICS_EXIT_CONSOLIDATED";
     public static final String PROCESSING_EXIT_CONSOLIDATED = "PROCESSING_EXIT_CONSOLIDATED";
     public static final String LOGISTICS_ADJUSTMENT = "LOGISTICS_ADJUSTMENT";
@@ -90,6 +93,11 @@ public final class DocumentTypes {
                 LedgerType.LOGISTICS, StockEffect.INCREASE, true, BusinessScope.IMPORT_ENTRY, LineSpec.of(GOODS, COMMODITY_LIBRARY));
         stock(PROCESSING_ENTRY_GENERAL, "PE", "零关税加工入账清单（一般报关）", "processing entry list (general declaration)",
                 LedgerType.PROCESSING, StockEffect.INCREASE, true, BusinessScope.IMPORT_ENTRY, LineSpec.of(MATERIAL, COMMODITY_LIBRARY));
+        // 入账清单（简化申报）: booked from customs' simplified-declaration data and linked to it (rule R20)
+        stock(LOGISTICS_ENTRY_SIMPLIFIED, "LES", "零关税物流入账清单（简化申报）", "logistics entry list (simplified declaration)",
+                LedgerType.LOGISTICS, StockEffect.INCREASE, false, BusinessScope.IMPORT_ENTRY, LineSpec.of(GOODS, COMMODITY_LIBRARY));
+        stock(PROCESSING_ENTRY_SIMPLIFIED, "PES", "零关税加工入账清单（简化申报）", "processing entry list (simplified declaration)",
+                LedgerType.PROCESSING, StockEffect.INCREASE, false, BusinessScope.IMPORT_ENTRY, LineSpec.of(MATERIAL, COMMODITY_LIBRARY));
         stock(LOGISTICS_CARRY_OVER_ENTRY, "LCI", "零关税物流入账清单（享惠主体间结转）", "logistics entry list (carry-over between beneficiaries)",
                 LedgerType.LOGISTICS, StockEffect.INCREASE, false, BusinessScope.DOMESTIC_SALE_ENTRY, LineSpec.of(GOODS, COMMODITY_LIBRARY));
         stock(PROCESSING_CARRY_OVER_ENTRY, "PCI", "零关税加工入账清单（享惠主体间结转）", "processing entry list (carry-over between beneficiaries)",
@@ -131,10 +139,17 @@ public final class DocumentTypes {
                 "logistics release note (batch leave-island)", LedgerType.LOGISTICS, true,
                 List.of(LineSpec.fromDocuments(GOODS, LOGISTICS_OUT_OF_WAREHOUSE)), StockEffect.NONE, ApprovalAction.NONE,
                 false, true, false, false, BusinessScope.RELEASE_NOTE, List.of(LOGISTICS_OUT_OF_WAREHOUSE)));
+        // A processing release note carries what its list lets leave: finished products, and materials sold on as such.
         add(new DocumentType(PROCESSING_RELEASE_NOTE_BATCH, "PRB", "零关税加工出库申请核放单（分批出岛）申请",
                 "processing release note (batch leave-island)", LedgerType.PROCESSING, true,
-                List.of(LineSpec.fromDocuments(FINISHED_PRODUCT, PROCESSING_OUT_OF_WAREHOUSE)), StockEffect.NONE,
+                List.of(LineSpec.fromDocuments(FINISHED_PRODUCT, PROCESSING_OUT_OF_WAREHOUSE),
+                        LineSpec.fromDocuments(MATERIAL, PROCESSING_OUT_OF_WAREHOUSE)), StockEffect.NONE,
                 ApprovalAction.NONE, false, true, false, false, BusinessScope.RELEASE_NOTE, List.of(PROCESSING_OUT_OF_WAREHOUSE)));
+        add(new DocumentType(PROCESSING_RELEASE_NOTE_GENERAL, "PRG", "零关税加工出账清单核放单（一般报关）申请",
+                "processing release note (general declaration)", LedgerType.PROCESSING, true,
+                List.of(LineSpec.fromDocuments(FINISHED_PRODUCT, PROCESSING_EXIT_GENERAL),
+                        LineSpec.fromDocuments(MATERIAL, PROCESSING_EXIT_GENERAL)), StockEffect.NONE,
+                ApprovalAction.NONE, false, true, false, false, BusinessScope.RELEASE_NOTE, List.of(PROCESSING_EXIT_GENERAL)));
         add(new DocumentType(LOGISTICS_EXIT_CONSOLIDATED, "LXC", "零关税物流出账清单（集中报关）", "logistics exit list (consolidated declaration)",
                 LedgerType.LOGISTICS, true, List.of(LineSpec.fromDocuments(GOODS, LOGISTICS_OUT_OF_WAREHOUSE)),
                 StockEffect.NONE, ApprovalAction.NONE, true, false, false, false, BusinessScope.DOMESTIC_SALE_EXIT, List.of()));

@@ -67,7 +67,17 @@ public enum LedgerErrorCode implements EnumErrorCode {
     CREDIT_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "海关信用信息暂时无法获取，请稍后重试", "Credit information cannot be fetched from customs just now; retry later"),
     CREDIT_REFUSED(HttpStatus.BAD_GATEWAY, "海关拒绝信用信息查询：{0}", "Customs refused the credit query: {0}"),
     JOINT_CHAIN_RECEIPT_UNKNOWN(HttpStatus.NOT_FOUND, "回执所指产业链 {0} 不存在", "The receipt names chain {0}, which does not exist"),
-    VEHICLE_CHANGE_NOT_ALLOWED(HttpStatus.CONFLICT, "单证类型 {0} 不能变更车辆信息", "Document type {0} has no vehicle information to change");
+    VEHICLE_CHANGE_NOT_ALLOWED(HttpStatus.CONFLICT, "单证类型 {0} 不能变更车辆信息", "Document type {0} has no vehicle information to change"),
+    NOTIFICATION_SETTING_INVALID(HttpStatus.BAD_REQUEST, "通知方式配置无效：{0}", "Notification setting invalid: {1}"),
+    NOTIFICATION_NOT_FOUND(HttpStatus.NOT_FOUND, "站内通知 {0} 不存在", "Notification {0} does not exist"),
+    IMPORT_JOB_NOT_FOUND(HttpStatus.NOT_FOUND, "导入任务 {0} 不存在", "Import job {0} does not exist"),
+    IMPORT_JOB_NOT_FAILED(HttpStatus.CONFLICT, "导入任务 {0} 当前为 {1}，没有错误报告", "Import job {0} is {1} and has no error report"),
+    SIMPLIFIED_DECLARATION_NOT_FOUND(HttpStatus.NOT_FOUND, "简化申报 {0} 不存在", "Simplified declaration {0} does not exist"),
+    SIMPLIFIED_DECLARATION_REQUIRED(HttpStatus.CONFLICT, "入账清单 {0} 须关联本企业本账册的简化申报：{1}", "Entry list {0} must be linked to a simplified declaration of its enterprise and ledger: {2}"),
+    SIMPLIFIED_DECLARATION_BOOKED(HttpStatus.CONFLICT, "简化申报 {0} 已由入账清单 {1} 入账", "Simplified declaration {0} is already booked by entry list {1}"),
+    SIMPLIFIED_ITEM_NOT_FILED(HttpStatus.CONFLICT, "简化申报 {0} 的料号 {1} 未备案，不能入账", "Simplified declaration {0}: item {1} is not filed and cannot be booked"),
+    REGISTERED_QUANTITY_EXCEEDED(HttpStatus.CONFLICT, "第 {0} 行：{1} 第 {2} 项登记/备案数量 {3}，已被其他单证使用 {4}，剩余 {5}，不足 {6}",
+            "Line {0}: line {2} of {1} registers {3}, of which {4} is drawn by other documents; the {5} left is less than {6}");
 
     private final ErrorText text;
 

@@ -32,9 +32,36 @@ class ExcelController {
     static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final DocumentService documents;
+    private final LineImportJobs jobs;
 
-    ExcelController(DocumentService documents) {
+    ExcelController(DocumentService documents, LineImportJobs jobs) {
         this.documents = documents;
+        this.jobs = jobs;
+    }
+
+    /** 大文件导入: answers 202 with a job at once; the screen polls {@code /line-import-jobs/{id}} for its progress. */
+    @PostMapping(path = "/documents/{id}/lines/import-jobs", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("hasAnyRole('enterprise-declarant','enterprise-admin')")
+    ResponseEntity<LineImportJobs.Job> startImport(@PathVariable long id, @RequestParam("file") MultipartFile file) throws IOException {
+        return ResponseEntity.accepted().body(jobs.submit(Actors.current(), id, file.getOriginalFilename(), file.getBytes()));
+    }
+
+    @GetMapping("/line-import-jobs/{jobId}")
+    @PreAuthorize("hasAnyRole('enterprise-declarant','enterprise-admin')")
+    LineImportJobs.Job importJob(@PathVariable long jobId) {
+        return jobs.get(Actors.current(), jobId);
+    }
+
+    @GetMapping("/documents/{id}/line-import-jobs")
+    @PreAuthorize("hasAnyRole('enterprise-declarant','enterprise-admin')")
+    List<LineImportJobs.Job> importJobs(@PathVariable long id) {
+        return jobs.ofDocument(Actors.current(), id);
+    }
+
+    @GetMapping("/line-import-jobs/{jobId}/error-report")
+    @PreAuthorize("hasAnyRole('enterprise-declarant','enterprise-admin')")
+    ResponseEntity<byte[]> errorReport(@PathVariable long jobId) {
+        return xlsx(jobs.errorReport(Actors.current(), jobId), "import-" + jobId + "-errors.xlsx");
     }
 
     @GetMapping("/document-types/{type}/line-template")

@@ -31,7 +31,8 @@ public final class LineWorkbook {
 
     static final String[] HEADERS = {"表体类型 Line kind", "料号 Item no.", "商品编码 HS code", "商品名称 Name",
             "规格型号 Specification", "计量单位 Unit", "数量 Quantity", "单价 Unit price", "金额 Amount", "币制 Currency",
-            "调整方向 Direction", "关联料号 Linked item no.", "关联表体ID Linked line id"};
+            "调整方向 Direction", "关联料号 Linked item no.", "关联表体ID Linked line id",
+            "上游累计码 Upstream cumulative code"};
     public static final int MAX_ROWS = 20_000;
 
     private LineWorkbook() {
@@ -91,7 +92,7 @@ public final class LineWorkbook {
                 DocumentService.LineInput line = new DocumentService.LineInput(kind, text(row, 1, formatter),
                         text(row, 2, formatter), text(row, 3, formatter), text(row, 4, formatter), text(row, 5, formatter),
                         qty, price, amount, text(row, 9, formatter), text(row, 10, formatter),
-                        lineId == null ? null : lineId.longValue(), Map.of());
+                        lineId == null ? null : lineId.longValue(), extra(row, formatter));
                 rows.add(new ParsedRow(excelRow, line, text(row, 11, formatter), problems));
             }
         } catch (IOException | RuntimeException e) {
@@ -101,6 +102,12 @@ public final class LineWorkbook {
             throw new HnswException(LedgerErrorCode.EXCEL_UNREADABLE, e.getClass().getSimpleName());
         }
         return rows;
+    }
+
+    /** A cumulative-code material names the upstream enterprise's cumulative code it was received with (rule R10). */
+    private static Map<String, Object> extra(Row row, DataFormatter f) {
+        String code = text(row, 13, f);
+        return code == null ? Map.of() : Map.of("cumulativeCode", code);
     }
 
     public record ParsedRow(int row, DocumentService.LineInput line, String linkItemNo, List<String> problems) {

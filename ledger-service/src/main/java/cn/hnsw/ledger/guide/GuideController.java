@@ -34,9 +34,54 @@ class GuideController {
     static final String EDITORS = "hasAnyRole('sw-operator','platform-admin')";
 
     private final GuideService guides;
+    private final GuideFiles files;
 
-    GuideController(GuideService guides) {
+    GuideController(GuideService guides, GuideFiles files) {
         this.guides = guides;
+        this.files = files;
+    }
+
+    /** 模版下载 of a topic's guides. */
+    @GetMapping("/topics/{topic}/template")
+    @PreAuthorize(READERS)
+    ResponseEntity<byte[]> template(@PathVariable String topic) {
+        GuideService.Topic t = guides.topic(topic);
+        return file(files.template(t.nameZh(), t.nameEn()), MediaType.parseMediaType(XLSX), topic.toLowerCase() + "-template.xlsx");
+    }
+
+    /** 导入 into a topic: every guide of the file or none. */
+    @PostMapping(path = "/topics/{topic}/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize(EDITORS)
+    List<GuideService.Guide> importGuides(@PathVariable String topic, @RequestParam("file") MultipartFile file) throws IOException {
+        guides.topic(topic);
+        return guides.importGuides(Actors.current(), topic, files.read(file.getBytes()));
+    }
+
+    /** 导出 of a topic's guides, in the template's columns. */
+    @GetMapping("/topics/{topic}/export")
+    @PreAuthorize(READERS)
+    ResponseEntity<byte[]> export(@PathVariable String topic) {
+        guides.topic(topic);
+        return file(files.export(guides.list(topic)), MediaType.parseMediaType(XLSX), topic.toLowerCase() + "-guides.xlsx");
+    }
+
+    /** 打印 of one guide. */
+    @GetMapping("/{id}/print")
+    @PreAuthorize(READERS)
+    ResponseEntity<byte[]> print(@PathVariable long id) {
+        GuideService.Guide g = guides.get(id);
+        GuideService.Topic t = guides.topic(g.topic());
+        return file(files.print(g, t.nameZh(), t.nameEn()), MediaType.APPLICATION_PDF, "guide-" + id + ".pdf");
+    }
+
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private static ResponseEntity<byte[]> file(byte[] body, MediaType type, String name) {
+        return ResponseEntity.ok().contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(name, StandardCharsets.UTF_8).build().toString())
+                .body(body);
     }
 
     @GetMapping("/topics")

@@ -164,6 +164,40 @@ public class GuideService {
         return Map.entry(a, store().get(where.getKey(), where.getValue()));
     }
 
+    /**
+     * 导入: the guides of a workbook into a topic, all of them or, when a row is wrong or a guide invalid, none, with
+     * every wrong row reported.
+     */
+    @Transactional
+    public List<Guide> importGuides(CurrentActor actor, String topic, Map.Entry<List<GuideFiles.ImportedGuide>, List<GuideFiles.RowError>> read) {
+        List<cn.hnsw.common.web.FieldViolation> violations = new java.util.ArrayList<>();
+        read.getValue().forEach(e -> violations.add(new cn.hnsw.common.web.FieldViolation("row[" + e.row() + "]",
+                "GUIDE_ROW_INVALID", e.messageZh(), e.messageEn())));
+        List<GuideInput> inputs = new java.util.ArrayList<>();
+        for (GuideFiles.ImportedGuide g : read.getKey()) {
+            GuideInput input = new GuideInput(topic, g.title(), g.summary(), g.steps());
+            try {
+                validate(input);
+                inputs.add(input);
+            } catch (HnswException e) {
+                violations.add(new cn.hnsw.common.web.FieldViolation("row[" + g.row() + "]", e.errorCode().code(),
+                        e.messageZh(), e.messageEn()));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new HnswException(LedgerErrorCode.EXCEL_ROWS_INVALID, violations, null, violations.size());
+        }
+        if (inputs.isEmpty()) {
+            throw new HnswException(LedgerErrorCode.EXCEL_UNREADABLE, "no guide in the file");
+        }
+        return inputs.stream().map(i -> create(actor, i)).toList();
+    }
+
+    public Topic topic(String code) {
+        return topics().stream().filter(t -> t.code().equals(code)).findFirst()
+                .orElseThrow(() -> new HnswException(LedgerErrorCode.GUIDE_INVALID, "未知的业务类别 / unknown topic " + code));
+    }
+
     private void validate(GuideInput input) {
         if (input.topic() == null || jdbc.sql("SELECT count(*) FROM ledger_guide_topic WHERE code = :c")
                 .param("c", input.topic()).query(Long.class).single() == 0) {

@@ -40,6 +40,18 @@ public class LedgerRepository {
                 .param("ref", formalDataRef).param("at", Timestamp.from(now)).param("id", id).update();
     }
 
+    /**
+     * 账册表体: the items of the set-up application become the ledger's stock rows at nothing, so that lists (an
+     * adjustment among them) can link them before their first posting; an item already there is left as it is.
+     */
+    public void registerItem(long ledgerId, String itemNo, String itemKind, String hsCode, String nameZh, String unit) {
+        jdbc.sql("""
+                        INSERT INTO ledger_stock (ledger_id, item_no, item_kind, hs_code, name_zh, unit, quantity)
+                        VALUES (:l, :i, :k, :h, :n, :u, 0) ON CONFLICT (ledger_id, item_no) DO NOTHING""")
+                .param("l", ledgerId).param("i", itemNo).param("k", itemKind).param("h", hsCode).param("n", nameZh)
+                .param("u", unit).update();
+    }
+
     public void cancel(long id, Instant now) {
         jdbc.sql("UPDATE ledger SET status = 'CANCELLED', cancelled_at = :at WHERE id = :id")
                 .param("at", Timestamp.from(now)).param("id", id).update();

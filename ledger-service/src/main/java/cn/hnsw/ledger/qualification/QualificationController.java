@@ -38,8 +38,10 @@ class QualificationController {
     static final String USCC = "^[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}$";
 
     private final QualificationService qualifications;
+    private final QualificationPublication publication;
 
-    QualificationController(QualificationService qualifications) {
+    QualificationController(QualificationService qualifications, QualificationPublication publication) {
+        this.publication = publication;
         this.qualifications = qualifications;
     }
 
@@ -78,8 +80,34 @@ class QualificationController {
     @GetMapping("/qualifications/beneficiaries")
     @PreAuthorize(READERS)
     List<Map<String, Object>> beneficiaries() {
-        return qualifications.beneficiaries().stream().map(q -> Map.<String, Object>of("enterprise", q.enterprise(),
+        return publication.view().stream().map(q -> Map.<String, Object>of("enterprise", q.enterprise(),
                 "enterpriseName", q.enterpriseName(), "certificateNo", q.certificateNo(), "validFrom", q.validFrom())).toList();
+    }
+
+    /** 浏览统计 of the register. */
+    @GetMapping("/qualifications/beneficiaries/views")
+    @PreAuthorize(READERS)
+    Map<String, Object> views() {
+        return publication.views();
+    }
+
+    @GetMapping("/qualifications/beneficiaries/export")
+    @PreAuthorize(READERS)
+    org.springframework.http.ResponseEntity<byte[]> exportRegister() {
+        return file(publication.export(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "beneficiaries.xlsx");
+    }
+
+    @GetMapping("/qualifications/beneficiaries/print")
+    @PreAuthorize(READERS)
+    org.springframework.http.ResponseEntity<byte[]> printRegister() {
+        return file(publication.print(), "application/pdf", "beneficiaries.pdf");
+    }
+
+    private static org.springframework.http.ResponseEntity<byte[]> file(byte[] body, String type, String name) {
+        return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.parseMediaType(type))
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
+                        .attachment().filename(name, java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .body(body);
     }
 
     @PostMapping("/qualifications")

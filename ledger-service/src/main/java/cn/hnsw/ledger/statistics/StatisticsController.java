@@ -27,9 +27,22 @@ import java.util.Map;
 class StatisticsController {
 
     private final GovernmentStatistics statistics;
+    private final GovernmentRankings rankings;
 
-    StatisticsController(GovernmentStatistics statistics) {
+    StatisticsController(GovernmentStatistics statistics, GovernmentRankings rankings) {
         this.statistics = statistics;
+        this.rankings = rankings;
+    }
+
+    /** The per-enterprise counts and TOP-N rankings the screen draws (name, titles, bar/pie/table). */
+    @GetMapping("/rankings")
+    List<Map<String, String>> rankings() {
+        return rankings.catalogue();
+    }
+
+    @GetMapping("/rankings/{name}")
+    GovernmentRankings.Result ranking(@PathVariable String name) {
+        return rankings.run(name);
     }
 
     @GetMapping("/filings/by-enterprise")
@@ -62,7 +75,7 @@ class StatisticsController {
         return statistics.delegations();
     }
 
-    /** Excel export of one statistic: filings-by-enterprise, filings-by-hs-chapter, ledger-movements, top-exits. */
+    /** Excel export of one statistic: filings-by-enterprise, filings-by-hs-chapter, ledger-movements, top-exits, or a ranking. */
     @GetMapping("/{name}/export")
     ResponseEntity<byte[]> export(@PathVariable String name) throws IOException {
         List<Map<String, Object>> rows = switch (name) {
@@ -71,7 +84,7 @@ class StatisticsController {
             case "ledger-movements" -> statistics.ledgerMovements();
             case "top-exits" -> statistics.topExitsByHsCode();
             case "delegations" -> statistics.delegations();
-            default -> throw new cn.hnsw.common.web.HnswException(cn.hnsw.common.web.CommonErrorCode.NOT_FOUND);
+            default -> rankings.run(name).rows();
         };
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = wb.createSheet(name);

@@ -29,7 +29,8 @@ import java.util.Set;
  *   <li>{@code RECEIPT_OVERDUE}: a document declared more than {@code tolerance_hours} ago with no customs receipt.</li>
  * </ul>
  * {@link #evaluate()} runs every minute: a new condition raises a warning (once while it holds) and, where the rule
- * says so, notifies the enterprise through the outbox on {@code hnsw.ledger.ledger-warning-raised}; a cleared
+ * says so, notifies the enterprise through the outbox on {@code hnsw.ledger.ledger-warning-raised} and on the
+ * channels it chose for the kind ({@link WarningNotifications}: in-app, SMS, e-mail); a cleared
  * condition closes its warning. Open warnings are on the enterprise's home page as to-dos.
  */
 @Service
@@ -41,11 +42,13 @@ public class LedgerWarnings {
     private final JdbcClient jdbc;
     private final OutboxPublisher outbox;
     private final Clock clock;
+    private final WarningNotifications notifications;
 
-    public LedgerWarnings(JdbcClient jdbc, OutboxPublisher outbox, Clock clock) {
+    public LedgerWarnings(JdbcClient jdbc, OutboxPublisher outbox, Clock clock, WarningNotifications notifications) {
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.clock = clock;
+        this.notifications = notifications;
     }
 
     public record Rule(Long id, long ledgerId, String kind, String itemNo, BigDecimal threshold, BigDecimal tolerancePct,
@@ -66,9 +69,9 @@ public class LedgerWarnings {
             if (r.threshold() == null || r.threshold().signum() < 0) {
                 throw new HnswException(LedgerErrorCode.WARNING_RULE_INVALID, "库存预警须有不小于 0 的阈值 / low-stock needs a threshold ≥ 0");
             }
-        } else if ("RECEIPT_OVERDUE".equals(r.kind())) {
+        } else if ("RECEIPT_OVERDUE".equals(r.kind()) || "BOOKING_OVERDUE".equals(r.kind())) {
             if (r.toleranceHours() == null || r.toleranceHours() <= 0) {
-                throw new HnswException(LedgerErrorCode.WARNING_RULE_INVALID, "回执超时预警须有大于 0 的容忍小时数 / receipt-overdue needs tolerance hours > 0");
+                throw new HnswException(LedgerErrorCode.WARNING_RULE_INVALID, "超时预警须有大于 0 的容忍小时数 / an overdue warning needs tolerance hours > 0");
             }
         } else {
             throw new HnswException(LedgerErrorCode.WARNING_RULE_INVALID, "kind " + r.kind());
@@ -153,10 +156,12 @@ public class LedgerWarnings {
             long ruleId = ((Number) rule.get("id")).longValue();
             long ledgerId = ((Number) rule.get("ledger_id")).longValue();
             String ledgerNo = (String) rule.get("ledger_no");
-            List<Hit> hits = "LOW_STOCK".equals(rule.get("kind"))
-                    ? lowStock(ledgerId, ledgerNo, (String) rule.get("item_no"), (BigDecimal) rule.get("threshold"),
-                    (BigDecimal) rule.get("tolerance_pct"))
-                    : overdue(ledgerId, ledgerNo, ((Number) rule.get("tolerance_hours")).intValue(), now);
+            List<Hit> hits = switch ((String) rule.get("kind")) {
+                case "LOW_STOCK" -> lowStock(ledgerId, ledgerNo, (String) rule.get("item_no"), (BigDecimal) rule.get("threshold"),
+                        (BigDecimal) rule.get("tolerance_pct"));
+                case "BOOKING_OVERDUE" -> bookingOverdue(ledgerId, ledgerNo, ((Number) rule.get("tolerance_hours")).intValue(), now);
+                default -> overdue(ledgerId, ledgerNo, ((Number) rule.get("tolerance_hours")).intValue(), now);
+            };
             Set<String> subjects = new HashSet<>();
             for (Hit h : hits) {
                 subjects.add(h.subject());
@@ -174,6 +179,8 @@ public class LedgerWarnings {
                                 "enterprise", rule.get("enterprise"), "ledgerNo", ledgerNo, "kind", rule.get("kind"),
                                 "subject", h.subject(), "messageZh", h.messageZh(), "messageEn", h.messageEn(),
                                 "raisedAt", now.toString()));
+                        notifications.enqueue(id, (String) rule.get("enterprise"), (String) rule.get("kind"), ledgerNo,
+                                h.messageZh(), h.messageEn(), now);
                     }
                 }
             }
@@ -203,6 +210,22 @@ public class LedgerWarnings {
                         "Ledger " + ledgerNo + " item " + rs.getString(1) + ": stock "
                                 + rs.getBigDecimal(3).stripTrailingZeros().toPlainString() + " at or below the warning level "
                                 + level.stripTrailingZeros().toPlainString()))
+                .list();
+    }
+
+    /** 入账预警 (rule R18): simplified declarations of the ledger not booked within the tolerance after declaration. */
+    private List<Hit> bookingOverdue(long ledgerId, String ledgerNo, int toleranceHours, Instant now) {
+        return jdbc.sql("""
+                        SELECT s.declaration_no FROM simplified_declaration s
+                        WHERE s.ledger_id = :l AND s.declared_at < :before
+                          AND NOT EXISTS (SELECT 1 FROM declarable_document d
+                                          WHERE d.header->>'simplifiedDeclarationNo' = s.declaration_no AND d.status <> 'VOIDED')
+                        ORDER BY s.declaration_no""")
+                .param("l", ledgerId).param("before", Timestamp.from(now.minus(Duration.ofHours(toleranceHours))))
+                .query((rs, n) -> new Hit("SD:" + rs.getString(1),
+                        "账册 " + ledgerNo + " 简化申报 " + rs.getString(1) + " 申报超过 " + toleranceHours + " 小时未入账",
+                        "Ledger " + ledgerNo + " simplified declaration " + rs.getString(1) + ": not booked " + toleranceHours
+                                + " hours after declaration"))
                 .list();
     }
 

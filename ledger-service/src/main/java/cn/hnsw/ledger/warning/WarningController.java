@@ -46,7 +46,7 @@ class WarningController {
         this.ledgers = ledgers;
     }
 
-    record RuleRequest(@NotNull @Pattern(regexp = "LOW_STOCK|RECEIPT_OVERDUE") String kind,
+    record RuleRequest(@NotNull @Pattern(regexp = "LOW_STOCK|RECEIPT_OVERDUE|BOOKING_OVERDUE") String kind,
                        @Size(max = 40) String itemNo,
                        @DecimalMin("0") BigDecimal threshold,
                        @DecimalMin("0") @DecimalMax("1000") BigDecimal tolerancePct,

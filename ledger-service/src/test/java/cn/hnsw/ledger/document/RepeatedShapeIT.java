@@ -44,6 +44,8 @@ class RepeatedShapeIT extends LedgerIntegrationTestBase {
     private static String materialItem;
     private static long goodsCommodity;
     private static long materialCommodity;
+    private static String productItem;
+    private static long productCommodity;
 
     private String token;
 
@@ -58,8 +60,11 @@ class RepeatedShapeIT extends LedgerIntegrationTestBase {
         goodsCommodity = fileMaterial(token, goodsItem, "8471300000", "笔记本电脑");
         materialCommodity = fileMaterial(token, materialItem, "3902100090", "聚丙烯");
         logisticsLedger = activeLogisticsLedger(token, goodsCommodity);
+        productItem = "WC-FP-" + UUID.randomUUID().toString().substring(0, 6);
+        productCommodity = fileFinishedProduct(productItem);
         long setup = create(token, "PROCESSING_LEDGER_SETUP", null, Map.of("port", "洋浦港")).path("id").asLong();
-        addLines(token, setup, List.of(Map.of("kind", "MATERIAL", "linkRef", materialCommodity, "quantity", 1)));
+        addLines(token, setup, List.of(Map.of("kind", "MATERIAL", "linkRef", materialCommodity, "quantity", 1),
+                Map.of("kind", "FINISHED_PRODUCT", "linkRef", productCommodity, "quantity", 1)));
         JsonNode approved = approve(token, setup);
         ok(api.pushReceipt(CUSTOMS_SEALER, cn.hnsw.ledger.support.LedgerTestKeys.CUSTOMS,
                 approved.path("documentNo").asText(), "FORMAL_DATA", null, LedgerApi.newReceiptId()));
@@ -75,6 +80,26 @@ class RepeatedShapeIT extends LedgerIntegrationTestBase {
         long pin = create(token, "PROCESSING_ENTRY_GENERAL", processingLedger, Map.of()).path("id").asLong();
         addLines(token, pin, List.of(Map.of("kind", "MATERIAL", "linkRef", materialCommodity, "quantity", 1000)));
         approve(token, pin);
+        // the set-up's finished product is a stock row of the ledger from its formal data on; produced goods are
+        // booked in by an adjustment list
+        JsonNode productRow = stock(token, processingLedger, productItem);
+        assertThat(productRow).as("the set-up registers its finished product in the ledger").isNotNull();
+        assertThat(productRow.path("quantity").decimalValue()).isEqualByComparingTo("0");
+        long made = create(token, "PROCESSING_ADJUSTMENT", processingLedger, Map.of("reason", "生产入库")).path("id").asLong();
+        addLines(token, made, List.of(Map.of("kind", "FINISHED_PRODUCT", "linkRef", productRow.path("id").asLong(),
+                "quantity", 1000, "direction", "INCREASE")));
+        approve(token, made);
+    }
+
+    /**
+     * The same shape on the processing lists' finished-product lines (成品信息): linked to the ledger's finished-product
+     * stock (or, for a set-up, to the commodity library), edited, copied, batch-deleted, imported, declared, posted.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"PROCESSING_EXIT_GENERAL", "PROCESSING_CARRY_OVER_EXIT", "PROCESSING_SALE_NON_BENEFICIARY",
+            "PROCESSING_OUT_OF_WAREHOUSE", "PROCESSING_ADJUSTMENT", "PROCESSING_VERIFICATION_REPORT", "PROCESSING_LEDGER_SETUP"})
+    void finishedProductLinesGoThroughTheWholeShape(String code) throws Exception {
+        walk(code, "FINISHED_PRODUCT");
     }
 
     @ParameterizedTest
@@ -86,13 +111,25 @@ class RepeatedShapeIT extends LedgerIntegrationTestBase {
             "LOGISTICS_VERIFICATION_REPORT", "PROCESSING_VERIFICATION_REPORT", "LOGISTICS_LEDGER_SETUP",
             "PROCESSING_LEDGER_SETUP"})
     void everyListGoesThroughTheWholeShape(String code) throws Exception {
+        walk(code, DocumentTypes.get(code).ledgerType() == LedgerType.LOGISTICS ? "GOODS" : "MATERIAL");
+    }
+
+    private void walk(String code, String kind) throws Exception {
         DocumentType type = DocumentTypes.get(code);
         boolean logistics = type.ledgerType() == LedgerType.LOGISTICS;
         Long ledgerId = !type.requiresLedger() ? null : logistics ? logisticsLedger : processingLedger;
-        String kind = logistics ? "GOODS" : "MATERIAL";
-        String item = logistics ? goodsItem : materialItem;
-        boolean fromStock = type.lines().get(0).link() == LinkTarget.LEDGER_STOCK;
-        long link = fromStock ? stock(token, ledgerId, item).path("id").asLong() : logistics ? goodsCommodity : materialCommodity;
+        String item = switch (kind) {
+            case "GOODS" -> goodsItem;
+            case "MATERIAL" -> materialItem;
+            default -> productItem;
+        };
+        boolean fromStock = type.line(LineKind.valueOf(kind)).orElseThrow().link() == LinkTarget.LEDGER_STOCK;
+        long link = fromStock ? stock(token, ledgerId, item).path("id").asLong()
+                : switch (kind) {
+                    case "GOODS" -> goodsCommodity;
+                    case "MATERIAL" -> materialCommodity;
+                    default -> productCommodity;
+                };
         String direction = type.stockEffect() == StockEffect.PER_LINE ? "DECREASE" : null;
         BigDecimal before = ledgerId == null ? BigDecimal.ZERO : quantity(token, ledgerId, item);
 
@@ -302,20 +339,28 @@ class RepeatedShapeIT extends LedgerIntegrationTestBase {
 
     /**
      * The release notes' own parts of the shape (核放单, lines linked to the lines of an approved exit list or
-     * out-of-warehouse application): basic information edited and deleted, a linked line edited and batch-deleted, the
-     * same line brought back by Excel import by its line id, attached documents, the vehicle, declare and receipts.
+     * out-of-warehouse application, the 关联单证 of the note): basic information edited and deleted, a linked line
+     * edited, copied and batch-deleted, the same line brought back by Excel import by its line id, attached documents,
+     * preview, copy of the whole note (drawing on the list's quantity, never beyond it), the vehicle, declare and
+     * receipts; on both ledgers.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"LOGISTICS_RELEASE_NOTE_BATCH", "LOGISTICS_RELEASE_NOTE_GENERAL"})
+    @ValueSource(strings = {"LOGISTICS_RELEASE_NOTE_BATCH", "LOGISTICS_RELEASE_NOTE_GENERAL", "PROCESSING_RELEASE_NOTE_BATCH",
+            "PROCESSING_RELEASE_NOTE_GENERAL"})
     void aReleaseNoteGoesThroughItsShapeOnTheLinesOfItsSourceList(String code) throws Exception {
-        String sourceType = DocumentTypes.get(code).sourceDocumentTypes().get(0);
-        long stockId = stock(token, logisticsLedger, goodsItem).path("id").asLong();
-        long source = create(token, sourceType, logisticsLedger, Map.of()).path("id").asLong();
-        addLines(token, source, List.of(Map.of("kind", "GOODS", "linkRef", stockId, "quantity", 4)));
+        DocumentType type = DocumentTypes.get(code);
+        boolean logistics = type.ledgerType() == LedgerType.LOGISTICS;
+        long ledgerId = logistics ? logisticsLedger : processingLedger;
+        String kind = logistics ? "GOODS" : "MATERIAL";
+        String item = logistics ? goodsItem : materialItem;
+        String sourceType = type.sourceDocumentTypes().get(0);
+        long stockId = stock(token, ledgerId, item).path("id").asLong();
+        long source = create(token, sourceType, ledgerId, Map.of()).path("id").asLong();
+        addLines(token, source, List.of(Map.of("kind", kind, "linkRef", stockId, "quantity", 8)));
         JsonNode approvedSource = approve(token, source);
         long sourceLine = approvedSource.path("lines").get(0).path("id").asLong();
 
-        Map<String, Object> body = new HashMap<>(Map.of("type", code, "ledgerId", logisticsLedger, "sourceDocumentId", source,
+        Map<String, Object> body = new HashMap<>(Map.of("type", code, "ledgerId", ledgerId, "sourceDocumentId", source,
                 "title", "核放单"));
         JsonNode note = ok(api.post(token, "/documents", body));
         long id = note.path("id").asLong();
@@ -325,19 +370,23 @@ class RepeatedShapeIT extends LedgerIntegrationTestBase {
         long spare = ok(api.post(token, "/documents", body)).path("id").asLong();
         assertThat(api.request("DELETE", token, "/documents/" + spare).status()).isEqualTo(204);
 
-        // 商品信息: linked to the source list's line, edited, batch-deleted, brought back by Excel import by line id
-        Map<String, Object> line = new HashMap<>(Map.of("kind", "GOODS", "linkRef", sourceLine, "quantity", 4));
+        // 商品信息 / 关联单证信息: linked to the source list's line, edited, copied, batch-deleted, brought back by Excel
+        Map<String, Object> line = new HashMap<>(Map.of("kind", kind, "linkRef", sourceLine, "quantity", 4));
         long lineId = addLines(token, id, List.of(line)).get(0).path("id").asLong();
         line.put("quantity", 3);
         assertThat(ok(api.put(token, "/documents/" + id + "/lines/" + lineId, line)).get(0).path("quantity").decimalValue())
                 .isEqualByComparingTo("3");
-        assertThat(ok(api.post(token, "/documents/" + id + "/lines/deletion", Map.of("lineIds", List.of(lineId))))).isEmpty();
+        JsonNode withCopy = ok(api.post(token, "/documents/" + id + "/lines/copies", Map.of("lineIds", List.of(lineId))));
+        assertThat(withCopy).hasSize(2);
+        assertThat(withCopy.get(1).path("extra").path("sourceDocumentNo").asText()).isEqualTo(approvedSource.path("documentNo").asText());
+        assertThat(ok(api.post(token, "/documents/" + id + "/lines/deletion", Map.of("lineIds",
+                List.of(lineId, withCopy.get(1).path("id").asLong()))))).isEmpty();
         byte[] template = api.download(token, "/document-types/" + code + "/line-template");
         byte[] file;
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(template));
              ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Row row = wb.getSheetAt(0).createRow(1);
-            row.createCell(0).setCellValue("GOODS");
+            row.createCell(0).setCellValue(kind);
             row.createCell(6).setCellValue(4);
             row.createCell(12).setCellValue(String.valueOf(sourceLine));
             wb.write(out);
@@ -346,7 +395,7 @@ class RepeatedShapeIT extends LedgerIntegrationTestBase {
         JsonNode imported = ok(upload("/documents/" + id + "/lines/import", "lines.xlsx",
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file));
         assertThat(imported).hasSize(1);
-        assertThat(imported.get(0).path("itemNo").asText()).isEqualTo(goodsItem);
+        assertThat(imported.get(0).path("itemNo").asText()).isEqualTo(item);
 
         // 随附单证: stored, read, deleted
         byte[] pdf = ("%PDF-1.4 " + code + " " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
@@ -354,12 +403,126 @@ class RepeatedShapeIT extends LedgerIntegrationTestBase {
         assertThat(api.download(token, "/documents/" + id + "/attachments/" + attachmentId)).isEqualTo(pdf);
         assertThat(api.request("DELETE", token, "/documents/" + id + "/attachments/" + attachmentId).status()).isBetween(200, 204);
 
+        // 详情预览: the note, its source list and lines; 信息复制: a second note on the other 4, a third one finds none left
+        JsonNode preview = ok(api.get(token, "/documents/" + id));
+        assertThat(preview.path("sourceDocumentId").asLong()).isEqualTo(source);
+        assertThat(preview.path("lines").get(0).path("linkRef").asLong()).isEqualTo(sourceLine);
+        JsonNode copy = ok(api.post(token, "/documents/" + id + "/copies", Map.of()));
+        assertThat(copy.path("lines")).hasSize(1);
+        assertThat(copy.path("status").asText()).isEqualTo("DRAFT");
+        LedgerApi.Response third = api.post(token, "/documents/" + id + "/copies", Map.of());
+        assertThat(third.status()).isEqualTo(409);
+        assertThat(third.code()).isEqualTo("REGISTERED_QUANTITY_EXCEEDED");
+        assertThat(api.request("DELETE", token, "/documents/" + copy.path("id").asLong()).status()).isEqualTo(204);
+
         // the vehicle, declared, customs' receipts
         ok(api.put(token, "/documents/" + id + "/vehicle", Map.of("plateNo", "琼E20261", "driver", "陈海")));
         JsonNode approved = approve(token, id);
         assertThat(approved.path("status").asText()).isEqualTo("APPROVED");
         assertThat(approved.path("vehicle").path("plateNo").asText()).isEqualTo("琼E20261");
         assertThat(CUSTOMS.declaration(approved.path("documentNo").asText()).path("lines")).hasSize(1);
+        assertThat(approved.path("receipts").findValuesAsText("kind")).containsExactly("RECEIVED", "APPROVED");
+        // 查询: listed by type on its ledger; 车辆信息变更 after approval
+        assertThat(ok(api.get(token, "/documents?type=" + code + "&ledgerId=" + ledgerId)).path("content")
+                .findValuesAsText("id")).contains(String.valueOf(id));
+        JsonNode vehicleChanged = ok(api.put(token, "/documents/" + id + "/vehicle", Map.of("plateNo", "琼E88888", "driver", "吴岛")));
+        assertThat(vehicleChanged.path("status").asText()).isEqualTo("APPROVED");
+        assertThat(vehicleChanged.path("vehicle").path("plateNo").asText()).isEqualTo("琼E88888");
+    }
+
+    /**
+     * 零关税物流 / 加工出账清单（集中报关）: a ledger leaves in two batches (out-of-warehouse 核减, a release note per
+     * batch), one consolidated exit list declares both and books nothing again; its own shape: basic info edited, a
+     * line split by edit and copy and batch-deleted back, Excel template, attachments, preview, print, customs draft,
+     * receipts and the list query; a second consolidation of a batch is refused; after a void, its copy declares anew.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"PROCESSING", "LOGISTICS"})
+    void aLedgerLeavesInBatchesUnderOneConsolidatedExitList(String ledgerType) throws Exception {
+        boolean logistics = "LOGISTICS".equals(ledgerType);
+        long ledger = logistics ? logisticsLedger : processingLedger;
+        String kind = logistics ? "GOODS" : "MATERIAL";
+        String item = logistics ? goodsItem : materialItem;
+        long stockId = stock(token, ledger, item).path("id").asLong();
+        BigDecimal before = quantity(token, ledger, item);
+        long[] batches = new long[2];
+        int[] sizes = {6, 4};
+        for (int i = 0; i < 2; i++) {
+            long oow = create(token, ledgerType + "_OUT_OF_WAREHOUSE", ledger, Map.of("batch", i + 1)).path("id").asLong();
+            addLines(token, oow, List.of(Map.of("kind", kind, "linkRef", stockId, "quantity", sizes[i])));
+            long oowLine = approve(token, oow).path("lines").get(0).path("id").asLong();
+            batches[i] = oow;
+            long note = ok(api.post(token, "/documents", Map.of("type", ledgerType + "_RELEASE_NOTE_BATCH", "ledgerId", ledger,
+                    "sourceDocumentId", oow, "title", "核放单 " + (i + 1)))).path("id").asLong();
+            ok(api.put(token, "/documents/" + note + "/vehicle", Map.of("plateNo", "琼E3000" + i, "driver", "符海")));
+            addLines(token, note, List.of(Map.of("kind", kind, "linkRef", oowLine, "quantity", sizes[i])));
+            assertThat(approve(token, note).path("status").asText()).isEqualTo("APPROVED");
+        }
+        assertThat(before.subtract(quantity(token, ledger, item))).isEqualByComparingTo("10");
+
+        JsonNode consolidated = ok(api.post(token, "/consolidations", Map.of("type", ledgerType + "_EXIT_CONSOLIDATED",
+                "outOfWarehouseIds", List.of(batches[0], batches[1]), "title", "加工集中报关")));
+        long id = consolidated.path("id").asLong();
+        assertThat(consolidated.path("lines")).hasSize(2);
+        // 基本信息修改
+        assertThat(ok(api.put(token, "/documents/" + id, Map.of("version", consolidated.path("version").asInt(),
+                "title", "加工集中报关（改）", "header", Map.of("customsOffice", "洋浦海关")))).path("header")
+                .path("customsOffice").asText()).isEqualTo("洋浦海关");
+        // 料件信息: the first batch's line split in two (edit to 3, copy), then batch-deleted back and edited to 6
+        JsonNode first = consolidated.path("lines").get(0);
+        Map<String, Object> line = new HashMap<>(Map.of("kind", kind, "linkRef", first.path("linkRef").asLong(), "quantity", 3));
+        long firstId = first.path("id").asLong();
+        ok(api.put(token, "/documents/" + id + "/lines/" + firstId, line));
+        JsonNode split = ok(api.post(token, "/documents/" + id + "/lines/copies", Map.of("lineIds", List.of(firstId))));
+        assertThat(split).hasSize(3);
+        long copyId = split.get(2).path("id").asLong();
+        assertThat(ok(api.post(token, "/documents/" + id + "/lines/deletion", Map.of("lineIds", List.of(copyId))))).hasSize(2);
+        line.put("quantity", 6);
+        ok(api.put(token, "/documents/" + id + "/lines/" + firstId, line));
+        // a line of another consolidation's batch cannot be drawn twice
+        LedgerApi.Response twice = api.post(token, "/documents/" + id + "/lines", List.of(Map.of("kind", kind,
+                "linkRef", first.path("linkRef").asLong(), "quantity", 1)));
+        assertThat(twice.status()).isEqualTo(409);
+        assertThat(api.download(token, "/document-types/" + ledgerType + "_EXIT_CONSOLIDATED/line-template")).isNotEmpty();
+        // 随附单证, 详情预览, 打印, 报关单草稿
+        byte[] pdf = ("%PDF-1.4 consolidated " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        long attachmentId = ok(upload("/documents/" + id + "/attachments", "装箱单.pdf", "application/pdf", pdf)).path("id").asLong();
+        assertThat(api.download(token, "/documents/" + id + "/attachments/" + attachmentId)).isEqualTo(pdf);
+        JsonNode preview = ok(api.get(token, "/documents/" + id));
+        assertThat(preview.path("lines").findValuesAsText("quantity").stream().map(BigDecimal::new).reduce(BigDecimal.ZERO, BigDecimal::add))
+                .isEqualByComparingTo("10");
+        assertThat(preview.path("attachments")).hasSize(1);
+        try (PDDocument printed = Loader.loadPDF(api.download(token, "/documents/" + id + "/print"))) {
+            assertThat(new PDFTextStripper().getText(printed)).contains(item);
+        }
+        JsonNode draft = ok(api.post(token, "/documents/" + id + "/customs-draft", Map.of()));
+        assertThat(draft.path("goods")).hasSize(2);
+
+        // 申报, 回执, 回执更新: declared with the draft, approved; no second 核减
+        BigDecimal atDeclaration = quantity(token, ledger, item);
+        JsonNode approved = approve(token, id);
+        assertThat(approved.path("receipts").findValuesAsText("kind")).containsExactly("RECEIVED", "APPROVED");
+        assertThat(approved.path("postings")).isEmpty();
+        assertThat(CUSTOMS.declaration(approved.path("documentNo").asText()).path("customsDraft").path("goods")).hasSize(2);
+        assertThat(quantity(token, ledger, item)).isEqualByComparingTo(atDeclaration);
+        LedgerApi.Response again = api.post(token, "/consolidations", Map.of("type", ledgerType + "_EXIT_CONSOLIDATED",
+                "outOfWarehouseIds", List.of(batches[1]), "title", "再次集报"));
+        assertThat(again.code()).isEqualTo("CONSOLIDATION_INVALID");
+        // 查询
+        assertThat(ok(api.get(token, "/documents?type=" + ledgerType + "_EXIT_CONSOLIDATED&ledgerId=" + ledger))
+                .path("content").findValuesAsText("id")).contains(String.valueOf(id));
+
+        // 信息复制: a third batch consolidated, voided before declaration, copied and declared anew
+        long third = create(token, ledgerType + "_OUT_OF_WAREHOUSE", ledger, Map.of("batch", 3)).path("id").asLong();
+        addLines(token, third, List.of(Map.of("kind", kind, "linkRef", stockId, "quantity", 2)));
+        approve(token, third);
+        long voided = ok(api.post(token, "/consolidations", Map.of("type", ledgerType + "_EXIT_CONSOLIDATED",
+                "outOfWarehouseIds", List.of(third), "title", "第三批"))).path("id").asLong();
+        assertThat(api.post(token, "/documents/" + voided + "/copies", Map.of()).code()).isEqualTo("REGISTERED_QUANTITY_EXCEEDED");
+        assertThat(ok(api.post(token, "/documents/" + voided + "/void", Map.of())).path("status").asText()).isEqualTo("VOIDED");
+        JsonNode copy = ok(api.post(token, "/documents/" + voided + "/copies", Map.of()));
+        assertThat(copy.path("lines")).hasSize(1);
+        assertThat(approve(token, copy.path("id").asLong()).path("status").asText()).isEqualTo("APPROVED");
     }
 
     static java.util.stream.Stream<String> delegatedScopes() {

@@ -220,10 +220,11 @@ class MaterialRegistrationIT extends LedgerIntegrationTestBase {
         assertThat(islandCost.path("extra").path("sourceDocumentNo").asText()).isEqualTo(islandNo);
 
         // 岛内自产成本: edited, copied, batch-deleted, deleted and brought back by Excel import by the registration's line id
-        Map<String, Object> islandInput = new HashMap<>(Map.of("kind", "ISLAND_MATERIAL_COST", "linkRef", islandLine, "quantity", 4));
+        // (2 of the 5 registered, so that the copy's 2 more still fit: a registration is drawn on, never beyond)
+        Map<String, Object> islandInput = new HashMap<>(Map.of("kind", "ISLAND_MATERIAL_COST", "linkRef", islandLine, "quantity", 2));
         long islandCostId = islandCost.path("id").asLong();
         assertThat(ofKind(ok(api.put(token, "/documents/" + id + "/lines/" + islandCostId, islandInput)), "ISLAND_MATERIAL_COST")
-                .path("amount").decimalValue()).isEqualByComparingTo("160");
+                .path("amount").decimalValue()).isEqualByComparingTo("80");
         JsonNode withCopy = ok(api.post(token, "/documents/" + id + "/lines/copies", Map.of("lineIds", List.of(islandCostId))));
         assertThat(withCopy).hasSize(4);
         List<Long> islandIds = new java.util.ArrayList<>();
@@ -294,6 +295,114 @@ class MaterialRegistrationIT extends LedgerIntegrationTestBase {
         // the other enterprise's figures did not move with these
         JsonNode others = ok(api.get(other, "/material-registrations/statistics"));
         assertThat(others.path("island").path("valueAddedBatches").asInt()).isZero();
+    }
+
+    /**
+     * 登记数量核扣: the value-added codes that link a registration's line draw on its registered quantity together and
+     * never beyond it (409 REGISTERED_QUANTITY_EXCEEDED, nothing written), whether the lines are typed, copied or
+     * imported; a voided code gives its quantity back; two drafts drawing the last quantity at once: one wins.
+     */
+    @org.junit.jupiter.api.Test
+    void aRegistrationsQuantityIsDrawnByTheCodesThatLinkItAndNeverBeyond() throws Exception {
+        String token = declarant(SANSHA);
+        long ledgerId = processingLedger(token);
+        long domesticLine = registeredDomesticMaterial(token, "SS-DQ-" + UUID.randomUUID().toString().substring(0, 6), 10);
+        long registration = idOfLine(token, domesticLine);
+
+        long first = create(token, "CONFIRMATION_CODE_FILING", ledgerId, Map.of("salePrice", 1000)).path("id").asLong();
+        addLines(token, first, List.of(Map.of("kind", "DOMESTIC_MATERIAL_COST", "linkRef", domesticLine, "quantity", 6)));
+        long second = create(token, "CUMULATIVE_CODE_FILING", ledgerId, Map.of("salePrice", 800)).path("id").asLong();
+        LedgerApi.Response beyond = api.post(token, "/documents/" + second + "/lines",
+                List.of(Map.of("kind", "DOMESTIC_MATERIAL_COST", "linkRef", domesticLine, "quantity", 5)));
+        assertThat(beyond.status()).isEqualTo(409);
+        assertThat(beyond.code()).isEqualTo("REGISTERED_QUANTITY_EXCEEDED");
+        assertThat(beyond.body().toString()).contains("剩余 4");
+        assertThat(ok(api.get(token, "/documents/" + second)).path("lines")).isEmpty();
+        addLines(token, second, List.of(Map.of("kind", "DOMESTIC_MATERIAL_COST", "linkRef", domesticLine, "quantity", 4)));
+
+        // 核扣情况 of the registration: 10 registered, 6 + 4 drawn, nothing left
+        JsonNode draws = ok(api.get(token, "/documents/" + registration + "/draws")).get(0);
+        assertThat(draws.path("quantity").decimalValue()).isEqualByComparingTo("10");
+        assertThat(draws.path("remaining").decimalValue()).isEqualByComparingTo("0");
+        assertThat(draws.path("draws").findValuesAsText("documentId"))
+                .containsExactly(String.valueOf(first), String.valueOf(second));
+        assertThat(api.get(declarant(YANGPU_TRADING), "/documents/" + registration + "/draws").status()).isIn(403, 404);
+
+        // a copy of a code, a copied line and an imported line would each draw beyond: refused, nothing written
+        LedgerApi.Response copied = api.post(token, "/documents/" + second + "/copies", Map.of());
+        assertThat(copied.code()).isEqualTo("REGISTERED_QUANTITY_EXCEEDED");
+        long secondLine = ok(api.get(token, "/documents/" + second)).path("lines").get(0).path("id").asLong();
+        assertThat(api.post(token, "/documents/" + second + "/lines/copies", Map.of("lineIds", List.of(secondLine))).code())
+                .isEqualTo("REGISTERED_QUANTITY_EXCEEDED");
+        long third = create(token, "CONFIRMATION_CODE_FILING", ledgerId, Map.of("salePrice", 500)).path("id").asLong();
+        byte[] file;
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(api.download(token,
+                "/document-types/CONFIRMATION_CODE_FILING/line-template")));
+             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Row row = wb.getSheetAt(0).createRow(1);
+            row.createCell(0).setCellValue("DOMESTIC_MATERIAL_COST");
+            row.createCell(6).setCellValue(1);
+            row.createCell(12).setCellValue(String.valueOf(domesticLine));
+            wb.write(out);
+            file = out.toByteArray();
+        }
+        LedgerApi.Response imported = api.postBytes(token, "/documents/" + third + "/lines/import", multipart(file),
+                "multipart/form-data; boundary=" + BOUNDARY);
+        assertThat(imported.status()).isEqualTo(422);
+        assertThat(imported.body().toString()).contains("REGISTERED_QUANTITY_EXCEEDED");
+        assertThat(ok(api.get(token, "/documents/" + third)).path("lines")).isEmpty();
+
+        // the first code voided gives its 6 back; two drafts then draw the 6 at once: exactly one gets them
+        assertThat(ok(api.post(token, "/documents/" + first + "/void", Map.of())).path("status").asText()).isEqualTo("VOIDED");
+        assertThat(ok(api.get(token, "/documents/" + registration + "/draws")).get(0).path("remaining").decimalValue())
+                .isEqualByComparingTo("6");
+        long fourth = create(token, "CONFIRMATION_CODE_FILING", ledgerId, Map.of("salePrice", 500)).path("id").asLong();
+        List<Long> drafts = List.of(third, fourth);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<LedgerApi.Response>> answers = new java.util.ArrayList<>();
+            for (long draft : drafts) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return api.post(token, "/documents/" + draft + "/lines",
+                            List.of(Map.of("kind", "DOMESTIC_MATERIAL_COST", "linkRef", domesticLine, "quantity", 6)));
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var a : answers) {
+                statuses.add(a.get().status());
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(ok(api.get(token, "/documents/" + registration + "/draws")).get(0).path("remaining").decimalValue())
+                .isEqualByComparingTo("0");
+    }
+
+    private static final String BOUNDARY = "----hnsw-draws";
+
+    private static byte[] multipart(byte[] file) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"costs.xlsx\"\r\n"
+                + "Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(file);
+        body.writeBytes(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return body.toByteArray();
+    }
+
+    private long idOfLine(String token, long lineId) {
+        for (JsonNode d : ok(api.get(token, "/documents?type=DOMESTIC_MATERIAL_REGISTRATION&size=200")).path("content")) {
+            long id = d.path("id").asLong();
+            for (JsonNode l : ok(api.get(token, "/documents/" + id)).path("lines")) {
+                if (l.path("id").asLong() == lineId) {
+                    return id;
+                }
+            }
+        }
+        throw new AssertionError("line " + lineId);
     }
 
     private static JsonNode ofKind(JsonNode lines, String kind) {

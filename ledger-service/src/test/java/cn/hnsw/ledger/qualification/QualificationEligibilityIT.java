@@ -133,4 +133,35 @@ class QualificationEligibilityIT extends LedgerIntegrationTestBase {
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
     }
+
+    /**
+     * 首页-企业备案资质公示 (FP 1474–1479): an officer grants a beneficiary qualification (创建), the register lists it
+     * (查询), counts its views (浏览统计), prints it and exports it; enterprises read the register too.
+     */
+    @Test
+    void theRegisterOfBeneficiariesIsPublishedCountedPrintedAndExported() throws Exception {
+        String officer = officer("gov-province");
+        String enterprise = declarant(YANGPU_TRADING);
+        String certificate = "ZT-GS-" + System.nanoTime() % 1_000_000;
+        ok(api.post(officer, "/qualifications", Map.of("enterprise", "91469001MA5TP6R20E", "enterpriseName", "五指山公示测试有限公司",
+                "type", "ZERO_TARIFF_BENEFICIARY", "certificateNo", certificate, "validFrom", "2025-01-01")));
+        long before = ok(api.get(officer, "/qualifications/beneficiaries/views")).path("today").asLong();
+        assertThat(ok(api.get(enterprise, "/qualifications/beneficiaries")).findValuesAsText("certificateNo")).contains(certificate);
+        assertThat(ok(api.get(officer, "/qualifications/beneficiaries")).findValuesAsText("enterprise")).contains("91469001MA5TP6R20E");
+        JsonNode views = ok(api.get(officer, "/qualifications/beneficiaries/views"));
+        assertThat(views.path("today").asLong()).isEqualTo(before + 2);
+        assertThat(views.path("total").asLong()).isGreaterThanOrEqualTo(views.path("last30Days").asLong());
+        assertThat(views.path("byDay")).isNotEmpty();
+        try (org.apache.pdfbox.pdmodel.PDDocument printed = org.apache.pdfbox.Loader.loadPDF(
+                api.download(enterprise, "/qualifications/beneficiaries/print"))) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(printed)).contains("资质公示").contains(certificate);
+        }
+        StringBuilder cells = new StringBuilder();
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(api.download(officer, "/qualifications/beneficiaries/export")))) {
+            org.apache.poi.ss.usermodel.DataFormatter f = new org.apache.poi.ss.usermodel.DataFormatter();
+            wb.getSheetAt(0).forEach(r -> r.forEach(c -> cells.append(f.formatCellValue(c)).append('|')));
+        }
+        assertThat(cells.toString()).contains(certificate).contains("五指山公示测试有限公司");
+    }
 }

@@ -38,6 +38,8 @@ public abstract class LedgerIntegrationTestBase {
         registry.add("hnsw.crypto.trust-store-password", () -> LedgerTestKeys.PASSWORD);
         registry.add("hnsw.crypto.platform-key-id", () -> LedgerTestKeys.PLATFORM);
         registry.add("hnsw.partners.endpoint", CUSTOMS::url);
+        // tests dispatch warning notices themselves: the contexts of one JVM share one database
+        registry.add("hnsw.ledger.notifications.scheduled-dispatch", () -> "false");
     }
 
     @LocalServerPort
