@@ -554,6 +554,8 @@ class AnalysisTaskIT {
                 "instruction", "发现后通知现场关员并留存影像"));
         assertThat(revised.status()).as(revised.body().toString()).isEqualTo(200);
         assertThat(revised.text("name")).isEqualTo("重点旅客布控-黄某某（修订）");
+        // 布控指令查询: the revised instruction is what the task now reads
+        assertThat(api.get(controlPath, colleague).text("instruction")).isEqualTo("发现后通知现场关员并留存影像");
         assertThat(api.get(controlPath + "/history", officer).body().findValuesAsText("action")).contains("REVISED");
         assertThat(api.post(controlPath + "/review", reviewer, Map.of("approve", true)).text("status"))
                 .isEqualTo("ACTIVE");
