@@ -20,6 +20,7 @@ import cn.hnsw.video.library.FaceFeatureRepository.StoredFeature;
 import cn.hnsw.video.library.FaceLibraryService;
 import cn.hnsw.video.library.FeatureLibraryType;
 import cn.hnsw.video.support.VideoErrorCode;
+import cn.hnsw.video.watchlist.WatchlistKind;
 import cn.hnsw.video.watchlist.WatchlistService;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -226,6 +227,12 @@ public class VideoAnalysisService {
     /** As {@link #record}, returning what was stored as well as the watch-list hits (the analysis tasks keep both). */
     public RecordedFace recordCapture(RgbImage frame, AnalyzedFace face, Camera camera, String deviceCode,
             Instant capturedAt, String source) {
+        return recordCapture(frame, face, camera, deviceCode, capturedAt, source, null);
+    }
+
+    /** As above, matched only against the active watch-lists of one kind when {@code only} is given (null: all). */
+    public RecordedFace recordCapture(RgbImage frame, AnalyzedFace face, Camera camera, String deviceCode,
+            Instant capturedAt, String source, WatchlistKind only) {
         UUID captureId = UUID.randomUUID();
         String key = "captures/" + capturedAt.toString().substring(0, 10) + "/" + captureId + ".jpg";
         storage.put(CameraService.SNAPSHOT_BUCKET, key, crop(frame, face.box()), "image/jpeg");
@@ -237,7 +244,7 @@ public class VideoAnalysisService {
             captures.insert(capture);
             library.store(new StoredFeature(UUID.randomUUID(), FeatureLibraryType.SNAPSHOT, null, captureId,
                     deviceCode + "@" + capturedAt, face.descriptor()));
-            return watchlists.match(capture, face.descriptor(), camera);
+            return watchlists.match(capture, face.descriptor(), camera, only);
         });
         return new RecordedFace(captureId, key, capture.attributesJson(), hits);
     }

@@ -2,6 +2,7 @@ package cn.hnsw.video.analysistask;
 
 import cn.hnsw.video.behavior.BehaviorKind;
 import cn.hnsw.video.diagnosis.VideoFault;
+import cn.hnsw.video.watchlist.WatchlistKind;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -114,6 +115,20 @@ public enum AnalysisKind {
 
     public Set<BehaviorKind> behaviours() {
         return behaviours;
+    }
+
+    /**
+     * The watch-list kind a control work mode answers for (its faces or plates are matched against the active lists
+     * of that kind only); null for the other kinds, whose faces meet every active list of the camera.
+     */
+    public WatchlistKind watchlistKind() {
+        return switch (this) {
+            case RANDOM_CONTROL -> WatchlistKind.RANDOM;
+            case KEY_PASSENGER_CONTROL -> WatchlistKind.KEY_PASSENGER;
+            case DUTY_FREE_CONTROL -> WatchlistKind.DUTY_FREE_BACKFLOW;
+            case VEHICLE_CONTROL -> WatchlistKind.RISK_VEHICLE;
+            default -> null;
+        };
     }
 
     public Set<VideoFault> faults() {

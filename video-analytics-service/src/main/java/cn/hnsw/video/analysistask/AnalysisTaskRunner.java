@@ -387,7 +387,8 @@ public class AnalysisTaskRunner {
     /** A face: stored as a capture (and matched against the watch-lists), then checked against the face base library. */
     private SeenFace faceFinding(Task task, int run, Camera camera, String deviceCode, String source, RgbImage frame,
             AnalyzedFace face, Instant at, long ms, double baseDistance, float[] probe) {
-        RecordedFace recorded = captures.recordCapture(frame, face, camera, deviceCode, at, source);
+        RecordedFace recorded = captures.recordCapture(frame, face, camera, deviceCode, at, source,
+                task.kind().watchlistKind());
         List<Candidate> best = library.identify(face.descriptor(), FeatureLibraryType.FACE_BASE, 1, baseDistance, false);
         Candidate match = best.isEmpty() || !best.get(0).match() ? null : best.get(0);
         Map<String, Object> detail = new LinkedHashMap<>();

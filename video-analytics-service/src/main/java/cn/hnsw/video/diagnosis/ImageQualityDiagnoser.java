@@ -164,15 +164,24 @@ public final class ImageQualityDiagnoser {
             }
         }
         Map<String, Double> medians = new LinkedHashMap<>();
-        medians.put("laplacianVariance", median(seen.stream().mapToDouble(Measures::laplacianVariance).toArray()));
-        medians.put("meanLuma", median(seen.stream().mapToDouble(Measures::meanLuma).toArray()));
-        medians.put("lumaStd", median(seen.stream().mapToDouble(Measures::lumaStd).toArray()));
-        medians.put("colorCast", median(seen.stream().mapToDouble(Measures::colorCast).toArray()));
-        medians.put("stripeRatio", median(seen.stream().mapToDouble(Measures::stripeRatio).toArray()));
-        medians.put("snowShare", median(seen.stream().mapToDouble(Measures::snowShare).toArray()));
-        medians.put("occludedShare", median(seen.stream().mapToDouble(Measures::occludedShare).toArray()));
-        medians.put("uniformShare", median(seen.stream().mapToDouble(Measures::uniformShare).toArray()));
+        medians.put("laplacianVariance", median(seen, Measures::laplacianVariance));
+        medians.put("meanLuma", median(seen, Measures::meanLuma));
+        medians.put("lumaStd", median(seen, Measures::lumaStd));
+        medians.put("colorCast", median(seen, Measures::colorCast));
+        medians.put("stripeRatio", median(seen, Measures::stripeRatio));
+        medians.put("snowShare", median(seen, Measures::snowShare));
+        medians.put("occludedShare", median(seen, Measures::occludedShare));
+        medians.put("uniformShare", median(seen, Measures::uniformShare));
         return new Diagnosis(faults, medians, frames);
+    }
+
+    /** The median of one measure over the frames seen (a plain loop: frames whose measure is NaN are left out). */
+    private static double median(List<Measures> seen, java.util.function.Function<Measures, Double> measure) {
+        double[] v = new double[seen.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = measure.apply(seen.get(i));
+        }
+        return median(v);
     }
 
     private static double median(double[] v) {

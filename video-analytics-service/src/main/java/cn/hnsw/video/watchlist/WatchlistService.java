@@ -311,10 +311,21 @@ public class WatchlistService {
      */
     @Transactional
     public List<WatchlistHit> match(FaceCapture capture, float[] descriptor, Camera camera) {
+        return match(capture, descriptor, camera, null);
+    }
+
+    /**
+     * As {@link #match(FaceCapture, float[], Camera)}, but only against the active tasks of one kind when {@code only}
+     * is given: a control work mode (重点旅客布控, 离岛免税回流布控, 随机布控) answers for its own watch-lists, not for
+     * the other kinds' lists that happen to cover the same camera.
+     */
+    @Transactional
+    public List<WatchlistHit> match(FaceCapture capture, float[] descriptor, Camera camera, WatchlistKind only) {
         List<WatchlistHit> raised = new java.util.ArrayList<>();
         Boolean whitelisted = null;
         for (WatchlistTask task : tasks.active()) {
-            if (task.kind() == WatchlistKind.RISK_VEHICLE || !task.matchesCamera(capture.cameraId())) {
+            if (task.kind() == WatchlistKind.RISK_VEHICLE || !task.matchesCamera(capture.cameraId())
+                    || (only != null && task.kind() != only)) {
                 continue;
             }
             if (task.kind() == WatchlistKind.RANDOM) {

@@ -554,11 +554,22 @@ class AnalysisTaskIT {
                 "instruction", "发现后通知现场关员并留存影像"));
         assertThat(revised.status()).as(revised.body().toString()).isEqualTo(200);
         assertThat(revised.text("name")).isEqualTo("重点旅客布控-黄某某（修订）");
+        // 布控指令查询: the revised instruction is what the task now reads
+        assertThat(api.get(controlPath, colleague).text("instruction")).isEqualTo("发现后通知现场关员并留存影像");
         assertThat(api.get(controlPath + "/history", officer).body().findValuesAsText("action")).contains("REVISED");
         assertThat(api.post(controlPath + "/review", reviewer, Map.of("approve", true)).text("status"))
                 .isEqualTo("ACTIVE");
         assertThat(api.put(controlPath, officer, Map.of("name", "y")).status()).isEqualTo(409);
         assertThat(api.get(controlPath + "/monitoring", officer).body().get("hits").asLong()).isZero();
+        // a list of another kind (人脸基础信息库布控) over the same person and camera: the key-passenger work mode does
+        // not answer for it
+        Reply other = api.post("/watchlist-tasks", officer, Map.of("name", "人脸基础库布控-黄某某", "kind", "FACE_BASE",
+                "maxDistance", 0.6, "cameraIds", List.of(cameraId), "officers", List.of("lin.feng"),
+                "targets", List.of(Map.of("faceBaseRecordId", enrolled.text("id")))));
+        assertThat(other.status()).as(other.body().toString()).isEqualTo(201);
+        String otherPath = "/watchlist-tasks/" + other.text("id");
+        assertThat(api.post(otherPath + "/review", reviewer, Map.of("approve", true)).text("status"))
+                .isEqualTo("ACTIVE");
 
         Path clip = TestMedia.clip(tmp.resolve("key.mp4"), 1280, 720, 10, 20, List.of(
                 new Sprite(TestMedia.variant(person, 0.7, 1.05f), i -> new int[] {100 + i * 10, 200})));
@@ -584,6 +595,12 @@ class AnalysisTaskIT {
         assertThat(monitoring.body().get("hits").asLong()).isEqualTo(alertIds.size());
         assertThat(monitoring.body().get("open").asLong()).isEqualTo(alertIds.size());
         assertThat(monitoring.body().get("cameras").get(0).asText()).isEqualTo(cameraId);
+        // every alert the task reported is its own kind's list's; the face-base list on the camera got no hit from it
+        for (String alertId : alertIds) {
+            assertThat(api.get("/alerts/" + alertId, bound).body().toString()).contains(control.text("id"))
+                    .doesNotContain(other.text("id"));
+        }
+        assertThat(api.get(otherPath + "/monitoring", reviewer).body().get("hits").asLong()).isZero();
 
         // 移动单兵应用: each channel's feeds are the officer's own (add, change, list, delete)
         for (String channel : List.of("RISK_TRAVELER", "RISK_VEHICLE", "HANDLING_FEEDBACK", "MONITORING", "WATCHLIST")) {
