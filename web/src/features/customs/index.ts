@@ -20,6 +20,8 @@ const customs: FeatureModule = {
     'operator.print-templates': { component: () => import('./PrintTemplatesView.vue') },
     'operator.screen-configs': { component: () => import('./ScreenConfigsView.vue') },
     'operator.customs-admin': { component: () => import('./SystemLogsView.vue') },
+    'operator.open-services': { component: () => import('./OpenServicesView.vue') },
+    'operator.parameter-sync': { component: () => import('./ParameterSyncView.vue') },
   },
   routes: [
     { path: 'enterprise/declarations/:id', name: 'customs-declaration', component: () => import('./DeclarationEditorView.vue'),

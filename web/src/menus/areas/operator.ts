@@ -26,6 +26,8 @@ export const operatorArea: MenuArea = {
     ready('operator', 'print-templates'),
     ready('operator', 'screen-configs'),
     ready('operator', 'customs-admin'),
+    ready('operator', 'open-services'),
+    ready('operator', 'parameter-sync'),
     { id: 'operator.api-docs', titleKey: 'menu.operator.api-docs', path: '/swagger-ui.html', status: 'external' },
   ],
 }

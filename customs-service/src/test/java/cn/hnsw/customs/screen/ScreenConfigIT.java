@@ -4,6 +4,8 @@ import cn.hnsw.customs.CustomsIntegrationTestBase;
 import cn.hnsw.customs.validation.UnifiedSocialCreditCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -291,6 +293,44 @@ class ScreenConfigIT extends CustomsIntegrationTestBase {
             HttpResponse<String> again = put(base, operatorToken(), template(0, fields));
             assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
             assertThat(json(again.body()).path("version").asInt()).isGreaterThan(history.get(0).path("version").asInt());
+        } finally {
+            int current = version(base);
+            if (current > 0) {
+                delete(base + "?version=" + current, operatorToken());
+            }
+        }
+    }
+
+    /**
+     * 高级查询设置 of the first-line and second-line general lists (FP 822, 1107): each type keeps its own advanced-query
+     * conditions and result columns; a condition the list cannot filter by is refused; enterprises do not change it;
+     * officers read it; another type's screen stays standard.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"FIRST_LINE_GENERAL", "SECOND_LINE_GENERAL"})
+    void theGeneralListsKeepTheirOwnAdvancedQuerySettings(String type) {
+        String base = "/v1/screen-configs/" + type + "/QUERY";
+        String other = "/v1/screen-configs/" + (type.startsWith("FIRST") ? "SECOND_LINE_GENERAL" : "FIRST_LINE_GENERAL") + "/QUERY";
+        assertThat(version(base)).isZero();
+        List<Map<String, Object>> fields = new ArrayList<>(List.of(field("HEADER_CONDITION", "status"),
+                field("HEADER_CONDITION", "billOfLadingNo"), field("ITEM_CONDITION", "hsCode"), field("RESULT", "preEntryNo"),
+                field("RESULT", "customsNo"), field("RESULT", "status")));
+        try {
+            assertThat(put(base, enterpriseToken(ENTERPRISE_S), template(0, fields)).statusCode()).isEqualTo(403);
+            List<Map<String, Object>> notAFilter = new ArrayList<>(fields);
+            notAFilter.add(field("HEADER_CONDITION", "vesselName"));
+            assertProblem(put(base, operatorToken(), template(0, notAFilter)), 400, "SCREEN_FIELD_UNKNOWN");
+            assertThat(version(base)).isZero();
+
+            HttpResponse<String> set = put(base, operatorToken(), template(0, fields));
+            assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+            JsonNode read = json(get(base, officerToken()).body());
+            assertThat(read.path("version").asInt()).isPositive();
+            assertThat(names(read, "HEADER_CONDITION")).containsExactly("status", "billOfLadingNo");
+            assertThat(names(read, "RESULT")).containsExactly("preEntryNo", "customsNo", "status");
+            assertThat(version(other)).isZero();
+            assertThat(json(get(base + "/history", operatorToken()).body()).get(0).path("action").asText())
+                    .isEqualTo("template-created");
         } finally {
             int current = version(base);
             if (current > 0) {

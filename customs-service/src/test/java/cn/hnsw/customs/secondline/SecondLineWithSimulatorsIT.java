@@ -101,6 +101,18 @@ class SecondLineWithSimulatorsIT extends CustomsApiSupport {
                 .path("distributionStatus").asText().equals("DISTRIBUTED"));
         JsonNode receipts = json(get("/v1/declarations/" + id + "/receipts", enterpriseToken(ENTERPRISE_A)).body());
         assertThat(receipts.findValuesAsText("kind")).containsExactlyInAnyOrder("TECHNICAL", "BUSINESS", "RECEPTION");
+        // 数据下发 日志处理 (FP 230): the distribution's send record — one sealed message to the sub-centre, delivered.
+        await("the distribution's send record", () -> {
+            List<JsonNode> distributions = new ArrayList<>();
+            json(get("/v1/outbound-messages?declarationId=" + id, operatorToken()).body()).path("content").forEach(m -> {
+                if ("DIRECT_RELEASE_DISTRIBUTION".equals(m.path("messageType").asText())) {
+                    distributions.add(m);
+                }
+            });
+            return distributions.size() == 1 && "haikou-data-subcentre".equals(distributions.getFirst().path("partner").asText())
+                    && "SENT".equals(distributions.getFirst().path("status").asText())
+                    && !distributions.getFirst().path("sealedMessageId").asText().isBlank();
+        });
         assertThat(receipts.findValuesAsText("senderKeyId")).contains("single-window-standard");
         String customsNo = json(get("/v1/declarations/" + id, enterpriseToken(ENTERPRISE_A)).body()).path("customsNo").asText();
         assertThat(customsNo).hasSize(18).startsWith("6400");
@@ -213,6 +225,77 @@ class SecondLineWithSimulatorsIT extends CustomsApiSupport {
         // Every pull, refused or not, is in the operation log with its result.
         awaitLogged("POST /api/customs/v1/second-line/verification-lists/pulls", null, "SUCCESS");
         awaitLogged("POST /api/customs/v1/second-line/verification-lists/pulls", null, "FAILURE");
+    }
+
+    /**
+     * 核注清单校验 per family (FP 271–278, 1012–1019): lists H2018 holds with one defect each are pulled sealed through
+     * the simulator, and each is held INVALID with the finding of its own family only; none fills a domestic-sale or a
+     * second-line general declaration. A list of another enterprise is never pulled (申报权限).
+     */
+    @Test
+    void listsWithOneDefectEachArePulledAndEachFailsTheCheckOfItsOwnFamily() {
+        LocalDate day = LocalDate.now(SHANGHAI).minusDays(6);
+        Map<String, String> defect = new HashMap<>();
+        String zeroQuantity = listNo();
+        settings().put(domesticSale(zeroQuantity, ENTERPRISE_B, day, "0644", "130", "120", line(1, PET, "聚酯切片", "0", "8.5")));
+        defect.put(zeroQuantity, "GENERAL_BUSINESS");
+        String badCurrency = listNo();
+        settings().put(domesticSale(badCurrency, ENTERPRISE_B, day, "0644", "130", "120", withCurrencyAndOrigin(line(1, PET, "聚酯切片", "10", "8.5"), "XYZ", "CHN")));
+        defect.put(badCurrency, "TAX");
+        String badOrigin = listNo();
+        settings().put(domesticSale(badOrigin, ENTERPRISE_B, day, "0644", "130", "120", withCurrencyAndOrigin(line(1, PET, "聚酯切片", "10", "8.5"), "CNY", "QQQ")));
+        defect.put(badOrigin, "INSPECTION");
+        String badMode = listNo();
+        settings().put(domesticSale(badMode, ENTERPRISE_B, day, "0200", "130", "120", line(1, PET, "聚酯切片", "10", "8.5")));
+        defect.put(badMode, "LICENSE");
+        String heavyNet = listNo();
+        settings().put(domesticSale(heavyNet, ENTERPRISE_B, day, "0644", "100", "120", line(1, PET, "聚酯切片", "10", "8.5")));
+        defect.put(heavyNet, "SPECIFIC_COMMODITY");
+        String noLedger = listNo();
+        VerificationListRecord withLedger = domesticSale(noLedger, ENTERPRISE_B, day, "0644", "130", "120", line(1, PET, "聚酯切片", "10", "8.5"));
+        settings().put(new VerificationListRecord(noLedger, withLedger.listType(), ENTERPRISE_B, withLedger.enterpriseName(), null,
+                withLedger.importExport(), withLedger.supervisionMode(), withLedger.transportMode(), withLedger.declareCustoms(),
+                withLedger.entryExitCustoms(), withLedger.tradingCountry(), withLedger.grossWeight(), withLedger.netWeight(),
+                withLedger.packages(), day, withLedger.items()));
+        defect.put(noLedger, "RELATED_DOCUMENTS");
+        String othersList = listNo();
+        settings().put(domesticSale(othersList, ENTERPRISE_A, day, "0644", "130", "120", line(1, PET, "聚酯切片", "10", "8.5")));
+
+        JsonNode pulled = json(post("/v1/second-line/verification-lists/pulls", enterpriseToken(ENTERPRISE_B),
+                Map.of("from", day.toString(), "to", day.toString())).body());
+        Map<String, JsonNode> byNo = new HashMap<>();
+        pulled.path("lists").forEach(l -> byNo.put(l.path("listNo").asText(), l));
+        assertThat(byNo).containsKeys(defect.keySet().toArray(String[]::new)).doesNotContainKey(othersList);
+        defect.forEach((no, family) -> {
+            JsonNode list = byNo.get(no);
+            assertThat(list.path("status").asText()).as(no).isEqualTo("INVALID");
+            List<String> families = new ArrayList<>(list.path("findings").findValuesAsText("family"));
+            // A list whose every line has nothing left is also written off completely (特定业务检查).
+            if (no.equals(zeroQuantity)) {
+                assertThat(families).as(no).containsExactlyInAnyOrder("GENERAL_BUSINESS", "SPECIFIC_BUSINESS");
+            } else {
+                assertThat(families).as(no).containsExactly(family);
+            }
+            for (String type : List.of("SECOND_LINE_DOMESTIC_SALE", "SECOND_LINE_GENERAL")) {
+                HttpResponse<String> refused = post("/v1/second-line/verification-lists/" + list.path("id").asText()
+                        + "/declaration?type=" + type, enterpriseToken(ENTERPRISE_B), "");
+                assertThat(refused.statusCode()).as(no + " " + type).isEqualTo(409);
+                // Nothing left to write off is refused as such before the findings are read.
+                assertThat(json(refused.body()).path("code").asText()).as(no + " " + type)
+                        .isEqualTo(no.equals(zeroQuantity) ? "LIST_EXHAUSTED" : "LIST_NOT_VALID");
+            }
+        });
+        assertThat(byNo.get(badCurrency).path("findings").findValuesAsText("messageZh")).containsExactly("币制代码不在通关参数表中");
+        assertThat(byNo.get(badMode).path("findings").findValuesAsText("messageZh")).containsExactly("监管方式不适用于二线内销");
+        assertThat(byNo.get(noLedger).path("findings").findValuesAsText("messageEn")).containsExactly("The verification list names no ledger");
+        // 核注清单申报权限: A's list is not B's to pull, by number either; A pulls it and it is valid.
+        JsonNode byNumber = json(post("/v1/second-line/verification-lists/pulls", enterpriseToken(ENTERPRISE_B),
+                Map.of("listNo", othersList)).body());
+        assertThat(byNumber.path("stored").asInt()).isZero();
+        assertThat(byNumber.path("lists").size()).isZero();
+        JsonNode own = json(post("/v1/second-line/verification-lists/pulls", enterpriseToken(ENTERPRISE_A),
+                Map.of("listNo", othersList)).body());
+        assertThat(own.path("lists").get(0).path("status").asText()).isEqualTo("VALID");
     }
 
     @Test
@@ -553,6 +636,11 @@ class SecondLineWithSimulatorsIT extends CustomsApiSupport {
 
     private static String listNo() {
         return "QD640026I" + String.format("%09d", 100_000_000 + LIST_SERIAL.incrementAndGet());
+    }
+
+    private static VerificationListRecord.Line withCurrencyAndOrigin(VerificationListRecord.Line l, String currency, String origin) {
+        return new VerificationListRecord.Line(l.seq(), l.ledgerItemNo(), l.hsCode(), l.name(), l.specification(), l.quantity(),
+                l.unit(), l.legalQuantity(), l.legalUnit(), l.unitPrice(), l.totalPrice(), currency, origin);
     }
 
     private static VerificationListRecord.Line line(int seq, String hs, String name, String quantity, String unitPrice) {
