@@ -639,7 +639,8 @@ export function linkOptions(
   switch (spec.link) {
     case 'COMMODITY_LIBRARY':
       return commodities
-        .filter((c) => spec.kind === 'GOODS' || c.itemKind === spec.kind)
+        // a unit-consumption line (单耗) names a filed material
+        .filter((c) => spec.kind === 'GOODS' || c.itemKind === (spec.kind === 'UNIT_CONSUMPTION' ? 'MATERIAL' : spec.kind))
         .map((c) => ({ value: c.id, label: `${c.itemNo} ${c.nameZh} (${c.hsCode})` }))
     case 'LEDGER_STOCK':
       return stock

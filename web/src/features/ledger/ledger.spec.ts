@@ -15,6 +15,8 @@ describe('ledger feature', () => {
   it('offers the link targets the line kind allows', () => {
     expect(linkOptions({ kind: 'MATERIAL', link: 'COMMODITY_LIBRARY', sourceTypes: [] }, commodities, stock, [])).toHaveLength(1)
     expect(linkOptions({ kind: 'GOODS', link: 'COMMODITY_LIBRARY', sourceTypes: [] }, commodities, stock, [])).toHaveLength(2)
+    expect(linkOptions({ kind: 'UNIT_CONSUMPTION', link: 'COMMODITY_LIBRARY', sourceTypes: [] }, commodities, stock, [])
+      .map((o) => o.value)).toEqual([1])
     expect(linkOptions({ kind: 'GOODS', link: 'LEDGER_STOCK', sourceTypes: [] }, commodities, stock, [])[0].value).toBe(7)
     expect(linkOptions({ kind: 'GOODS', link: 'NONE', sourceTypes: [] }, commodities, stock, [])).toEqual([])
     expect(linkOptions(undefined, commodities, stock, [])).toEqual([])

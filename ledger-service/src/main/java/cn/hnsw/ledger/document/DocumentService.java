@@ -373,6 +373,9 @@ public class DocumentService {
                 name = c.nameZh();
                 unit = c.unit();
                 itemSpec = c.spec();
+                if (in.kind() == LineKind.UNIT_CONSUMPTION) {
+                    extra.putAll(unitConsumption(lineNo, in.quantity(), extra.get("lossRate")));
+                }
             }
             case LEDGER_STOCK -> {
                 LedgerStock s = in.linkRef() == null || d.ledgerId() == null ? null
@@ -557,8 +560,29 @@ public class DocumentService {
                 .query(String.class).optional();
     }
 
+    /**
+     * 单耗 = 净耗 ÷ (1 − 损耗率): the loss rate in percent, 0 when not given; the unit consumption kept to 6 places.
+     */
+    static Map<String, Object> unitConsumption(int lineNo, BigDecimal net, Object lossRate) {
+        BigDecimal loss;
+        try {
+            loss = lossRate == null || lossRate.toString().isBlank() ? BigDecimal.ZERO : new BigDecimal(lossRate.toString().trim());
+        } catch (NumberFormatException e) {
+            throw new HnswException(LedgerErrorCode.UNIT_CONSUMPTION_INVALID, lineNo);
+        }
+        if (net == null || net.signum() <= 0 || loss.signum() < 0 || loss.compareTo(BigDecimal.valueOf(100)) >= 0) {
+            throw new HnswException(LedgerErrorCode.UNIT_CONSUMPTION_INVALID, lineNo);
+        }
+        BigDecimal kept = BigDecimal.ONE.subtract(loss.movePointLeft(2));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("lossRate", loss.stripTrailingZeros().toPlainString());
+        out.put("unitConsumption", net.divide(kept, 6, RoundingMode.HALF_UP).toPlainString());
+        return out;
+    }
+
     private static boolean kindFits(LineKind lineKind, String itemKind) {
-        return lineKind == LineKind.GOODS || lineKind.name().equals(itemKind);
+        return lineKind == LineKind.GOODS || lineKind.name().equals(itemKind)
+                || (lineKind == LineKind.UNIT_CONSUMPTION && LineKind.MATERIAL.name().equals(itemKind));
     }
 
     // ---------------------------------------------------------------- consolidation (生成集报出账清单, FP 2294)
@@ -949,6 +973,12 @@ public class DocumentService {
     }
 
     // ---------------------------------------------------------------- reads
+
+    /** The lines of a document the actor may read. */
+    public List<DocumentLine> readLines(CurrentActor actor, long id) {
+        read(actor, id);
+        return documents.lines(id);
+    }
 
     public DeclarableDocument read(CurrentActor actor, long id) {
         DeclarableDocument d = documents.get(id);

@@ -17,6 +17,7 @@ import static cn.hnsw.ledger.document.LineKind.IMPORTED_MATERIAL_COST;
 import static cn.hnsw.ledger.document.LineKind.ISLAND_MATERIAL_COST;
 import static cn.hnsw.ledger.document.LineKind.MATERIAL;
 import static cn.hnsw.ledger.document.LineKind.SCRAP;
+import static cn.hnsw.ledger.document.LineKind.UNIT_CONSUMPTION;
 import static cn.hnsw.ledger.document.LinkTarget.COMMODITY_LIBRARY;
 import static cn.hnsw.ledger.document.LinkTarget.LEDGER_STOCK;
 import static cn.hnsw.ledger.document.LinkTarget.NONE;
@@ -185,7 +186,8 @@ public final class DocumentTypes {
                     LineSpec.fromDocuments(IMPORTED_MATERIAL_COST, PROCESSING_ENTRY_GENERAL),
                     LineSpec.fromDocuments(DOMESTIC_MATERIAL_COST, DOMESTIC_MATERIAL_REGISTRATION),
                     LineSpec.fromDocuments(CUMULATIVE_CODE_COST, PROCESSING_CARRY_OVER_ENTRY),
-                    LineSpec.fromDocuments(ISLAND_MATERIAL_COST, ISLAND_MATERIAL_REGISTRATION)),
+                    LineSpec.fromDocuments(ISLAND_MATERIAL_COST, ISLAND_MATERIAL_REGISTRATION),
+                    LineSpec.of(UNIT_CONSUMPTION, COMMODITY_LIBRARY)),
                     StockEffect.NONE, ApprovalAction.NONE, false, false, true, true,
                     BusinessScope.VALUE_ADDED_ACCOUNTING, List.of()));
         }

@@ -17,7 +17,12 @@ public enum LineKind {
     /** 累计码料件成本 */
     CUMULATIVE_CODE_COST("累计码料件成本", "cumulative-code material cost"),
     /** 岛内自产料件成本 */
-    ISLAND_MATERIAL_COST("岛内自产料件成本", "island self-produced material cost");
+    ISLAND_MATERIAL_COST("岛内自产料件成本", "island self-produced material cost"),
+    /**
+     * 增值率核算单耗清单: a filed material consumed per unit of the code's finished product; the quantity is the net
+     * consumption (净耗), {@code extra.lossRate} the loss rate in percent, the unit consumption (单耗) is derived.
+     */
+    UNIT_CONSUMPTION("增值率核算单耗", "value-added-rate unit consumption");
 
     private final String nameZh;
     private final String nameEn;

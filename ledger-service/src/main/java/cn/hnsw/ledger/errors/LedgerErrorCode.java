@@ -17,6 +17,8 @@ public enum LedgerErrorCode implements EnumErrorCode {
     LINE_FIELD_REQUIRED(HttpStatus.BAD_REQUEST, "第 {0} 行缺少{1}", "Line {0}: {1} is required"),
     LINE_ALREADY_LINKED(HttpStatus.CONFLICT, "第 {0} 行关联的表体已被单证 {1} 使用", "Line {0}: the linked line is already used by document {1}"),
     LINE_NOT_FOUND(HttpStatus.NOT_FOUND, "表体 {0} 不存在", "Line {0} does not exist"),
+    UNIT_CONSUMPTION_INVALID(HttpStatus.BAD_REQUEST, "第 {0} 行单耗无效：净耗须大于 0，损耗率须在 0 至 100%（不含）之间",
+            "Line {0}: invalid unit consumption: the net consumption must be positive and the loss rate at least 0 and below 100%"),
     LINE_QUANTITY_INVALID(HttpStatus.BAD_REQUEST, "第 {0} 行数量须大于 0", "Line {0}: quantity must be greater than 0"),
     DOCUMENT_HAS_NO_LINES(HttpStatus.BAD_REQUEST, "单证 {0} 没有表体，不能申报", "Document {0} has no lines and cannot be declared"),
     LOGIC_CHECK_FAILED(HttpStatus.UNPROCESSABLE_ENTITY, "海关逻辑检控未通过：{0}", "Customs logic check failed: {0}"),

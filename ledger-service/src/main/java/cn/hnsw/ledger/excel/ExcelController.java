@@ -4,6 +4,7 @@ import cn.hnsw.common.security.Actors;
 import cn.hnsw.common.web.HnswException;
 import cn.hnsw.ledger.document.DocumentLine;
 import cn.hnsw.ledger.document.DocumentService;
+import cn.hnsw.ledger.document.LineKind;
 import cn.hnsw.ledger.document.DocumentTypes;
 import cn.hnsw.ledger.errors.LedgerErrorCode;
 import org.springframework.http.ContentDisposition;
@@ -89,6 +90,16 @@ class ExcelController {
             throw new DocumentService.LineImportException(cellErrors);
         }
         return documents.importLines(Actors.current(), id, rows);
+    }
+
+    /** 表体导出 (e.g. 增值率核算单耗清单信息导出): one kind of the document's lines, or all, for whoever may read it. */
+    @GetMapping("/documents/{id}/lines/export")
+    @PreAuthorize("hasAnyRole('enterprise-declarant','enterprise-admin','customs-officer','customs-reviewer',"
+            + "'gov-province','gov-provincial-dept','gov-county','gov-county-unit','sw-operator','platform-admin')")
+    ResponseEntity<byte[]> exportLines(@PathVariable long id, @RequestParam(required = false) LineKind kind) {
+        List<DocumentLine> lines = documents.readLines(Actors.current(), id).stream()
+                .filter(l -> kind == null || l.kind() == kind).toList();
+        return xlsx(LineWorkbook.export(lines), "document-" + id + "-lines.xlsx");
     }
 
     static ResponseEntity<byte[]> xlsx(byte[] body, String fileName) {

@@ -1,10 +1,12 @@
 package cn.hnsw.ledger.excel;
 
 import cn.hnsw.common.web.HnswException;
+import cn.hnsw.ledger.document.DocumentLine;
 import cn.hnsw.ledger.document.DocumentService;
 import cn.hnsw.ledger.document.DocumentType;
 import cn.hnsw.ledger.document.LineKind;
 import cn.hnsw.ledger.document.LineSpec;
+import cn.hnsw.ledger.document.LinkTarget;
 import cn.hnsw.ledger.errors.LedgerErrorCode;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -32,10 +34,66 @@ public final class LineWorkbook {
     static final String[] HEADERS = {"表体类型 Line kind", "料号 Item no.", "商品编码 HS code", "商品名称 Name",
             "规格型号 Specification", "计量单位 Unit", "数量 Quantity", "单价 Unit price", "金额 Amount", "币制 Currency",
             "调整方向 Direction", "关联料号 Linked item no.", "关联表体ID Linked line id",
-            "上游累计码 Upstream cumulative code"};
+            "上游累计码 Upstream cumulative code", "损耗率% Loss rate %"};
     public static final int MAX_ROWS = 20_000;
 
     private LineWorkbook() {
+    }
+
+    /**
+     * 表体导出: the lines in the template's columns (so an export imports again, linked by item number), with the
+     * derived unit consumption (单耗) after them.
+     */
+    public static byte[] export(List<DocumentLine> lines) {
+        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = wb.createSheet("表体 Lines");
+            Row header = sheet.createRow(0);
+            for (int i = 0; i < HEADERS.length; i++) {
+                header.createCell(i).setCellValue(HEADERS[i]);
+                sheet.setColumnWidth(i, 18 * 256);
+            }
+            header.createCell(HEADERS.length).setCellValue("单耗 Unit consumption");
+            int r = 1;
+            for (DocumentLine l : lines) {
+                Row row = sheet.createRow(r++);
+                row.createCell(0).setCellValue(l.kind().name());
+                set(row, 1, l.itemNo());
+                set(row, 2, l.hsCode());
+                set(row, 3, l.nameZh());
+                set(row, 4, l.spec());
+                set(row, 5, l.unit());
+                if (l.quantity() != null) {
+                    row.createCell(6).setCellValue(l.quantity().doubleValue());
+                }
+                if (l.unitPrice() != null) {
+                    row.createCell(7).setCellValue(l.unitPrice().doubleValue());
+                }
+                if (l.amount() != null) {
+                    row.createCell(8).setCellValue(l.amount().doubleValue());
+                }
+                set(row, 9, l.currency());
+                set(row, 10, l.direction());
+                if (l.linkTarget() == LinkTarget.COMMODITY_LIBRARY || l.linkTarget() == LinkTarget.LEDGER_STOCK) {
+                    set(row, 11, l.itemNo());
+                } else if (l.linkRef() != null) {
+                    row.createCell(12).setCellValue(l.linkRef());
+                }
+                Map<String, Object> extra = l.extra() == null ? Map.of() : l.extra();
+                set(row, 13, extra.get("cumulativeCode"));
+                set(row, 14, extra.get("lossRate"));
+                set(row, 15, extra.get("unitConsumption"));
+            }
+            wb.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void set(Row row, int col, Object value) {
+        if (value != null && !value.toString().isBlank()) {
+            row.createCell(col).setCellValue(value.toString());
+        }
     }
 
     public static byte[] template(DocumentType type) {
@@ -104,10 +162,21 @@ public final class LineWorkbook {
         return rows;
     }
 
-    /** A cumulative-code material names the upstream enterprise's cumulative code it was received with (rule R10). */
+    /**
+     * A cumulative-code material names the upstream enterprise's cumulative code it was received with (rule R10); a
+     * unit-consumption line its loss rate in percent (checked when the line is resolved).
+     */
     private static Map<String, Object> extra(Row row, DataFormatter f) {
+        Map<String, Object> extra = new java.util.LinkedHashMap<>();
         String code = text(row, 13, f);
-        return code == null ? Map.of() : Map.of("cumulativeCode", code);
+        if (code != null) {
+            extra.put("cumulativeCode", code);
+        }
+        String loss = text(row, 14, f);
+        if (loss != null) {
+            extra.put("lossRate", loss);
+        }
+        return extra;
     }
 
     public record ParsedRow(int row, DocumentService.LineInput line, String linkItemNo, List<String> problems) {

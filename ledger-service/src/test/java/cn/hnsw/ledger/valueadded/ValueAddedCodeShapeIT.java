@@ -9,6 +9,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -250,6 +251,83 @@ class ValueAddedCodeShapeIT extends LedgerIntegrationTestBase {
         assertThat(ok(api.post(token, "/documents/" + id + "/void", Map.of())).path("status").asText()).isEqualTo("VOIDED");
         // another enterprise neither reads nor changes it
         assertThat(api.get(declarant(YANGPU_TRADING), "/documents/" + id).status()).isIn(403, 404);
+    }
+
+    /**
+     * 增值率核算单耗清单信息 (FP 1718–1723, 1801–1806): the filed materials consumed per unit of the code's finished
+     * product, each with its net consumption and loss rate and the unit consumption derived from them (单耗 = 净耗 ÷
+     * (1 − 损耗率)); added, shown, edited, deleted, imported from the line template and exported; a loss rate of 100% or
+     * a finished product as the consumed material is refused and changes nothing; the list goes to customs with the
+     * code and stays after approval; another enterprise neither reads nor exports it.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"CUMULATIVE_CODE_FILING", "CONFIRMATION_CODE_FILING"})
+    void aValueAddedCodeCarriesItsUnitConsumptionList(String code) throws Exception {
+        long materialId = commodity(token, material);
+        String product = "DF-UP-" + suffix();
+        long productId = finishedProduct(token, product);
+        long domesticLine = registeredDomesticMaterial(token, "DF-UD-" + suffix(), 10);
+        long id = create(token, code, ledgerId, Map.of("salePrice", 2000)).path("id").asLong();
+        addLines(token, id, List.of(Map.of("kind", "FINISHED_PRODUCT", "linkRef", productId, "quantity", 10),
+                Map.of("kind", "DOMESTIC_MATERIAL_COST", "linkRef", domesticLine, "quantity", 10)));
+
+        // 新增 and 展示: 0.98 net at 2% loss is 1 a unit
+        Map<String, Object> line = new HashMap<>(Map.of("kind", "UNIT_CONSUMPTION", "linkRef", materialId, "quantity", 0.98,
+                "extra", Map.of("lossRate", 2, "productItemNo", product)));
+        JsonNode added = ofKind(addLines(token, id, List.of(line)), "UNIT_CONSUMPTION");
+        long lineId = added.path("id").asLong();
+        assertThat(added.path("itemNo").asText()).isEqualTo(material);
+        assertThat(new java.math.BigDecimal(added.path("extra").path("unitConsumption").asText())).isEqualByComparingTo("1");
+        JsonNode shown = ofKind(ok(api.get(token, "/documents/" + id)).path("lines"), "UNIT_CONSUMPTION");
+        assertThat(shown.path("extra").path("productItemNo").asText()).isEqualTo(product);
+
+        // refusals change nothing: a loss of 100%, a finished product as the consumed material, a net consumption of 0
+        LedgerApi.Response total = api.post(token, "/documents/" + id + "/lines", List.of(Map.of("kind", "UNIT_CONSUMPTION",
+                "linkRef", materialId, "quantity", 1, "extra", Map.of("lossRate", 100))));
+        assertThat(total.status()).isEqualTo(400);
+        assertThat(total.code()).isEqualTo("UNIT_CONSUMPTION_INVALID");
+        assertThat(total.body().path("detail").asText() + total.body().toString()).contains("损耗率");
+        assertThat(api.post(token, "/documents/" + id + "/lines", List.of(Map.of("kind", "UNIT_CONSUMPTION",
+                "linkRef", productId, "quantity", 1))).code()).isEqualTo("LINE_LINK_INVALID");
+        assertThat(api.post(token, "/documents/" + id + "/lines", List.of(Map.of("kind", "UNIT_CONSUMPTION",
+                "linkRef", materialId, "quantity", 0))).status()).isEqualTo(400);
+        assertThat(ok(api.get(token, "/documents/" + id)).path("lines").findValuesAsText("kind")
+                .stream().filter("UNIT_CONSUMPTION"::equals)).hasSize(1);
+
+        // 编辑: 1.5 net at 25% loss is 2 a unit
+        line.put("quantity", 1.5);
+        line.put("extra", Map.of("lossRate", 25, "productItemNo", product));
+        JsonNode edited = ofKind(ok(api.put(token, "/documents/" + id + "/lines/" + lineId, line)), "UNIT_CONSUMPTION");
+        assertThat(new java.math.BigDecimal(edited.path("extra").path("unitConsumption").asText())).isEqualByComparingTo("2");
+        assertThat(edited.path("extra").path("lossRate").asText()).isEqualTo("25");
+
+        // 导出: the list in the template's columns with the unit consumption; another enterprise cannot export it
+        byte[] exported = api.download(token, "/documents/" + id + "/lines/export?kind=UNIT_CONSUMPTION");
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(exported))) {
+            Sheet sheet = wb.getSheetAt(0);
+            assertThat(sheet.getLastRowNum()).isEqualTo(1);
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("UNIT_CONSUMPTION");
+            assertThat(sheet.getRow(1).getCell(11).getStringCellValue()).isEqualTo(material);
+            assertThat(sheet.getRow(1).getCell(14).getStringCellValue()).isEqualTo("25");
+            assertThat(new java.math.BigDecimal(sheet.getRow(1).getCell(15).getStringCellValue())).isEqualByComparingTo("2");
+        }
+        assertThat(api.get(declarant(BAISHA), "/documents/" + id + "/lines/export?kind=UNIT_CONSUMPTION").status()).isIn(403, 404);
+
+        // 删除, then 导入 the exported file back (linked by item number, loss rate from its column)
+        assertThat(ok(api.post(token, "/documents/" + id + "/lines/deletion", Map.of("lineIds", List.of(lineId))))
+                .findValuesAsText("kind")).doesNotContain("UNIT_CONSUMPTION");
+        JsonNode imported = ofKind(ok(upload("/documents/" + id + "/lines/import", exported)), "UNIT_CONSUMPTION");
+        assertThat(imported.path("itemNo").asText()).isEqualTo(material);
+        assertThat(imported.path("quantity").decimalValue()).isEqualByComparingTo("1.5");
+        assertThat(new java.math.BigDecimal(imported.path("extra").path("unitConsumption").asText())).isEqualByComparingTo("2");
+
+        // 申报: the list goes to customs with the code and stays after approval
+        JsonNode approved = approve(token, id);
+        assertThat(approved.path("status").asText()).isEqualTo("APPROVED");
+        assertThat(new java.math.BigDecimal(ofKind(approved.path("lines"), "UNIT_CONSUMPTION").path("extra").path("unitConsumption").asText()))
+                .isEqualByComparingTo("2");
+        assertThat(CUSTOMS.declaration(approved.path("documentNo").asText()).path("lines").findValuesAsText("kind"))
+                .contains("UNIT_CONSUMPTION");
     }
 
     private static java.math.BigDecimal delta(JsonNode after, JsonNode before, String field) {
