@@ -35,13 +35,19 @@ public enum KpiSource {
                        'fault', CASE WHEN status = 'FAULT' THEN 1 ELSE 0 END) AS measures
             FROM facility"""),
 
-    /** Facility incidents (faults, silences) and, once repaired, their time to repair. */
+    /**
+     * Facility incidents (faults, silences); once repaired, their time to repair; once an officer has acknowledged the
+     * incident's alert, their fault response time (from the fault to the acknowledgement).
+     */
     INCIDENT(false, """
             SELECT f.port_code, f.kind AS subject, i.started_at AS at,
-                   jsonb_build_object('incident', i.kind, 'repaired', i.repaired_at IS NOT NULL) AS dims,
+                   jsonb_build_object('incident', i.kind, 'repaired', i.repaired_at IS NOT NULL,
+                       'responded', a.acknowledged_at IS NOT NULL) AS dims,
                    jsonb_strip_nulls(jsonb_build_object('incidents', 1,
-                       'repairMinutes', extract(epoch FROM (i.repaired_at - i.started_at)) / 60)) AS measures
-            FROM facility_incident i JOIN facility f ON f.code = i.facility_code"""),
+                       'repairMinutes', extract(epoch FROM (i.repaired_at - i.started_at)) / 60,
+                       'respondMinutes', extract(epoch FROM (a.acknowledged_at - i.started_at)) / 60)) AS measures
+            FROM facility_incident i JOIN facility f ON f.code = i.facility_code
+            LEFT JOIN alert a ON a.alert_id = i.alert_id"""),
 
     /** The gates of the ports as they are now. */
     GATE(true, """

@@ -10,6 +10,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,6 +59,57 @@ class FacilityMonitoringIT extends PortSituationIT {
             }
             return null;
         });
+    }
+
+    @Test
+    void anOfficerAcknowledgingTheFaultAlertGivesTheFaultResponseTimeBesideTheTimeToRepair() {
+        String camera = "XY-CAM-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        Instant t0 = Instant.now().minusSeconds(1200);
+        report(camera, "CAMERA", "HEARTBEAT", null, 3600, t0);
+        facility(camera, "ONLINE");
+        Instant faultAt = t0.plusSeconds(60);
+        report(camera, "CAMERA", "FAULT", "视频信号丢失", null, faultAt);
+        facility(camera, "FAULT");
+        String alertId = alert("facility-fault", camera).get("alertId").asText();
+
+        // not yet responded: no response time; an enterprise may not respond and changes nothing
+        JsonNode open = api.get("/v1/facilities/" + camera + "/incidents", customs).json().get(0);
+        assertThat(open.hasNonNull("respondedAt")).isFalse();
+        assertThat(open.hasNonNull("minutesToRespond")).isFalse();
+        String enterprise = tokens.user("zhangwei", "enterprise-admin").enterprise("91460000MA5T0XXXXA").mint();
+        assertThat(api.post("/v1/alerts/" + alertId + "/acknowledgement", enterprise, Map.of()).status())
+                .isEqualTo(403);
+        assertThat(api.get("/v1/facilities/" + camera + "/incidents", customs).json().get(0)
+                .hasNonNull("respondedAt")).isFalse();
+
+        // the customs officer acknowledges the alert: the first response, some 19 minutes after the fault
+        Instant before = Instant.now();
+        Api.await(Duration.ofSeconds(30), () -> api.post("/v1/alerts/" + alertId + "/acknowledgement", customs,
+                Map.of()).status() == 200 ? true : null);
+        Instant after = Instant.now();
+        JsonNode responded = api.get("/v1/facilities/" + camera + "/incidents", customs).json().get(0);
+        assertThat(responded.get("respondedBy").asText()).isEqualTo("lijun");
+        assertThat(responded.hasNonNull("repairedAt")).isFalse();
+        assertThat(responded.get("minutesToRespond").asDouble()).isBetween(
+                Math.floor(Duration.between(faultAt, before).toSeconds() / 6.0) / 10,
+                Math.ceil(Duration.between(faultAt, after).toSeconds() / 6.0) / 10);
+
+        // repaired 45 minutes after the fault: both times side by side
+        report(camera, "CAMERA", "RECOVERED", null, null, faultAt.plusSeconds(45 * 60));
+        facility(camera, "ONLINE");
+        JsonNode closed = api.get("/v1/facilities/" + camera + "/incidents", customs).json().get(0);
+        assertThat(closed.get("minutesToRepair").asDouble()).isEqualTo(45.0);
+        assertThat(closed.get("minutesToRespond").asDouble()).isEqualTo(responded.get("minutesToRespond").asDouble());
+
+        JsonNode cameras = null;
+        for (JsonNode row : api.get("/v1/facilities/summary?portCode=XIUYING_PORT", maritime).json()) {
+            if (row.get("kind").asText().equals("CAMERA")) {
+                cameras = row;
+            }
+        }
+        assertThat(cameras).isNotNull();
+        assertThat(cameras.get("responded").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(cameras.hasNonNull("meanMinutesToRespond")).isTrue();
     }
 
     @Test

@@ -108,7 +108,7 @@ class IndicatorSystemIT extends PortSituationIT {
     @Test
     void everyTimedIndicatorIsComputedPerPortInTotalAsATrendCutByItsDimensionsAndAsAHeatMap() {
         JsonNode catalogue = api.get("/v1/monitoring/kpi/indicators", customs).json();
-        assertThat(catalogue.size()).isEqualTo(124);
+        assertThat(catalogue.size()).isEqualTo(126);
         Set<Integer> fps = new HashSet<>();
         catalogue.forEach(i -> i.get("fps").forEach(f -> fps.add(f.asInt())));
         assertThat(fps).allMatch(f -> f >= 1 && f <= 648).hasSizeGreaterThan(270);
@@ -185,13 +185,26 @@ class IndicatorSystemIT extends PortSituationIT {
                                 """, code, kind, port, Timestamp.from(Instant.now()), Timestamp.from(Instant.now()));
                         for (Row r : rows) {
                             if (r.port().equals(port)) {
+                                // the row's minutes are the measure's: to the repair, or to the acknowledgement of the
+                                // incident's alert (the response); the other one is 40 minutes later, never counted
                                 Instant start = at(day, r.hour());
+                                Instant measured = start.plus(Duration.ofMinutes(r.m().longValue()));
+                                Instant other = measured.plus(Duration.ofMinutes(40));
+                                boolean response = measure.equals("respondMinutes");
+                                String alertId = "kpi-" + UUID.randomUUID();
+                                jdbc.update("""
+                                        INSERT INTO alert (alert_id, source_service, type, level, port_code, recipients,
+                                            title_zh, title_en, occurred_at, attributes, status, raised_at,
+                                            acknowledged_at, acknowledged_by)
+                                        VALUES (?, 'kpi-test', 'facility-fault', 'LOW', NULL, '[]'::jsonb, '指标测试预警',
+                                            'KPI test alert', ?, '{}'::jsonb, 'ACKNOWLEDGED', ?, ?, 'kpi-test')
+                                        """, alertId, Timestamp.from(start), Timestamp.from(start),
+                                        Timestamp.from(response ? measured : other));
                                 jdbc.update("""
                                         INSERT INTO facility_incident (id, facility_code, kind, reason, started_at,
                                             repaired_at, alert_id) VALUES (?, ?, 'FAULT', '指标测试', ?, ?, ?)
                                         """, UUID.randomUUID(), code, Timestamp.from(start),
-                                        Timestamp.from(start.plus(Duration.ofMinutes(r.m().longValue()))),
-                                        "kpi-" + UUID.randomUUID());
+                                        Timestamp.from(response ? other : measured), alertId);
                             }
                         }
                     }
