@@ -50,6 +50,11 @@ public class FacilityRepository {
                 Timestamp.from(f.lastHeartbeatAt()), f.heartbeatTimeoutSec());
     }
 
+    /** The area of the port the facility stands in (GATE_AREA, INSPECTION_AREA, STORAGE_AREA). */
+    public void area(String code, String area) {
+        jdbc.update("UPDATE facility SET area = ? WHERE code = ?", area, code);
+    }
+
     public void heartbeat(String code, Instant at) {
         jdbc.update("UPDATE facility SET last_heartbeat_at = greatest(last_heartbeat_at, ?) WHERE code = ?",
                 Timestamp.from(at), code);

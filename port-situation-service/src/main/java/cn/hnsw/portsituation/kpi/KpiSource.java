@@ -26,10 +26,10 @@ public enum KpiSource {
                        'decisionSeconds', extract(epoch FROM (p.decided_at - p.recorded_at)))) AS measures
             FROM gate_pass p JOIN gate g ON g.code = p.gate_code"""),
 
-    /** Monitored facilities as they are now. */
+    /** Monitored facilities as they are now, with the area of the port they stand in when they said. */
     FACILITY(true, """
             SELECT port_code, kind AS subject, status_since AS at,
-                   jsonb_build_object('status', status, 'kind', kind) AS dims,
+                   jsonb_strip_nulls(jsonb_build_object('status', status, 'kind', kind, 'area', area)) AS dims,
                    jsonb_build_object('count', 1, 'online', CASE WHEN status = 'ONLINE' THEN 1 ELSE 0 END,
                        'offline', CASE WHEN status = 'ONLINE' THEN 0 ELSE 1 END,
                        'fault', CASE WHEN status = 'FAULT' THEN 1 ELSE 0 END) AS measures

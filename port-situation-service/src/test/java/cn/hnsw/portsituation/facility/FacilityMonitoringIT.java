@@ -6,6 +6,7 @@ import cn.hnsw.portsituation.PortSituationIT;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
@@ -28,6 +29,8 @@ class FacilityMonitoringIT extends PortSituationIT {
     TransactionTemplate tx;
     @Autowired
     FacilityMonitor monitor;
+    @Autowired
+    JdbcTemplate jdbc;
 
     String report(String code, String kind, String signal, String reason, Integer timeout, Instant at) {
         // keyed by the facility, as publishers must: the reports of one facility stay in order
@@ -110,6 +113,52 @@ class FacilityMonitoringIT extends PortSituationIT {
         assertThat(cameras).isNotNull();
         assertThat(cameras.get("responded").asLong()).isGreaterThanOrEqualTo(1);
         assertThat(cameras.hasNonNull("meanMinutesToRespond")).isTrue();
+    }
+
+    @Test
+    void camerasThatNameTheirAreaGiveTheOnlineRatePerGateInspectionAndStorageArea() {
+        String tag = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        Instant t0 = Instant.now().minusSeconds(300);
+        String gateArea1 = "XY-CAM-GA1-" + tag;
+        String gateArea2 = "XY-CAM-GA2-" + tag;
+        String inspection = "XY-CAM-IA-" + tag;
+        String storage = "XY-CAM-SA-" + tag;
+        for (String[] c : new String[][] {{gateArea1, "GATE_AREA"}, {gateArea2, "GATE_AREA"},
+                {inspection, "INSPECTION_AREA"}, {storage, "STORAGE_AREA"}}) {
+            tx.executeWithoutResult(s -> outbox.publish(FacilityStatusReported.TOPIC, "Facility", c[0],
+                    FacilityStatusReported.TOPIC, new FacilityStatusReported(c[0], "CAMERA", "XIUYING_PORT",
+                            "秀英港" + c[0], "HEARTBEAT", null, 3600, t0, "test", c[1])));
+        }
+        // a report naming an area no port has is dropped: the facility is not registered
+        String bad = "XY-CAM-BAD-" + tag;
+        tx.executeWithoutResult(s -> outbox.publish(FacilityStatusReported.TOPIC, "Facility", bad,
+                FacilityStatusReported.TOPIC, new FacilityStatusReported(bad, "CAMERA", "XIUYING_PORT", "秀英港" + bad,
+                        "HEARTBEAT", null, 3600, t0, "test", "ROOF")));
+        facility(gateArea1, "ONLINE");
+        facility(inspection, "ONLINE");
+        facility(storage, "ONLINE");
+        report(storage, "CAMERA", "FAULT", "存储满", null, t0.plusSeconds(30));
+        facility(storage, "FAULT");
+        report(gateArea2, "CAMERA", "FAULT", "镜头遮挡", null, t0.plusSeconds(30));
+        facility(gateArea2, "FAULT");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM facility WHERE code = ?", Long.class, bad)).isZero();
+        // the fault report named no area: the area said before is kept
+        assertThat(jdbc.queryForObject("SELECT area FROM facility WHERE code = ?", String.class, gateArea2))
+                .isEqualTo("GATE_AREA");
+
+        for (String area : new String[] {"GATE_AREA", "INSPECTION_AREA", "STORAGE_AREA"}) {
+            Map<String, Object> c = jdbc.queryForMap("SELECT count(*) AS total, count(*) FILTER (WHERE status = 'ONLINE')"
+                    + " AS online FROM facility WHERE port_code = 'XIUYING_PORT' AND kind = 'CAMERA' AND area = ?", area);
+            double expected = Math.round(10_000.0 * ((Number) c.get("online")).longValue()
+                    / ((Number) c.get("total")).longValue()) / 100.0;
+            JsonNode values = api.get("/v1/monitoring/kpi/indicators/FAC_CAMERA_ONLINE_RATE_" + area
+                    + "/values?portCode=XIUYING_PORT", customs).json();
+            assertThat(values.get("ports").get(0).get("value").asDouble()).as(area).isEqualTo(expected);
+            assertThat(expected).as(area).isEqualTo(switch (area) { case "GATE_AREA" -> 50.0; case "STORAGE_AREA" -> 0.0; default -> 100.0; });
+        }
+        String enterprise = tokens.user("zhangwei", "enterprise-admin").enterprise("91460000MA5T0XXXXA").mint();
+        assertThat(api.get("/v1/monitoring/kpi/indicators/FAC_CAMERA_ONLINE_RATE_GATE_AREA/values", enterprise)
+                .status()).isEqualTo(403);
     }
 
     @Test

@@ -108,7 +108,7 @@ class IndicatorSystemIT extends PortSituationIT {
     @Test
     void everyTimedIndicatorIsComputedPerPortInTotalAsATrendCutByItsDimensionsAndAsAHeatMap() {
         JsonNode catalogue = api.get("/v1/monitoring/kpi/indicators", customs).json();
-        assertThat(catalogue.size()).isEqualTo(126);
+        assertThat(catalogue.size()).isEqualTo(129);
         Set<Integer> fps = new HashSet<>();
         catalogue.forEach(i -> i.get("fps").forEach(f -> fps.add(f.asInt())));
         assertThat(fps).allMatch(f -> f >= 1 && f <= 648).hasSizeGreaterThan(270);
@@ -411,7 +411,7 @@ class IndicatorSystemIT extends PortSituationIT {
 
     void compareSnapshots() {
         JsonNode catalogue = api.get("/v1/monitoring/kpi/indicators", customs).json();
-        List<Map<String, Object>> facilities = jdbc.queryForList("SELECT port_code, kind, status FROM facility");
+        List<Map<String, Object>> facilities = jdbc.queryForList("SELECT port_code, kind, status, area FROM facility");
         List<Map<String, Object>> gates = jdbc.queryForList("SELECT port_code, flow, gate_type, status, reports FROM gate");
         int checked = 0;
         for (JsonNode i : catalogue) {
@@ -427,7 +427,8 @@ class IndicatorSystemIT extends PortSituationIT {
             // [count, online, offline, fault] per port, worked out from the table rows
             if (source.equals("FACILITY")) {
                 for (Map<String, Object> f : facilities) {
-                    if (subject != null && !subject.equals(f.get("kind"))) {
+                    if (subject != null && !subject.equals(f.get("kind"))
+                            || filter.has("area") && !filter.get("area").asText().equals(f.get("area"))) {
                         continue;
                     }
                     long[] c = perPort.computeIfAbsent((String) f.get("port_code"), p -> new long[4]);
@@ -475,7 +476,7 @@ class IndicatorSystemIT extends PortSituationIT {
             assertThat(trend.status()).isEqualTo(400);
             assertThat(trend.json().get("code").asText()).isEqualTo("KPI_NOT_TIMED");
         }
-        assertThat(checked).isEqualTo(33);
+        assertThat(checked).isEqualTo(36);
     }
 
     @Test
