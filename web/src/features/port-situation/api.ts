@@ -477,7 +477,10 @@ export function formatLinks(links: { targetType: string; targetCode: string }[] 
   return (links ?? []).map((l) => `${l.targetType}:${l.targetCode}`).join('\n')
 }
 
-/** 设施监测 — one port and kind of facility: counts by status, online rate, faults, time to repair. */
+/**
+ * 设施监测 — one port and kind of facility: counts by status, online rate, faults, time to repair, and the fault
+ * response time (from the fault to an officer acknowledging its alert).
+ */
 export interface FacilitySummary {
   portCode: string
   kind: string
@@ -490,6 +493,8 @@ export interface FacilitySummary {
   openIncidents: number
   repaired: number
   meanMinutesToRepair: number | null
+  responded: number
+  meanMinutesToRespond: number | null
 }
 
 export interface Facility {

@@ -64,7 +64,8 @@ class FacilityMonitor implements DisposableBean {
     /** Applies one report (inside the event's transaction). Reports that name no known kind or port are dropped. */
     void apply(FacilityStatusReported r) {
         if (r.facilityCode() == null || r.facilityCode().isBlank() || !Facility.KINDS.contains(r.kind())
-                || r.portCode() == null || !facilities.portExists(r.portCode()) || r.occurredAt() == null) {
+                || r.portCode() == null || !facilities.portExists(r.portCode()) || r.occurredAt() == null
+                || (r.area() != null && !FacilityStatusReported.AREAS.contains(r.area()))) {
             log.warn("event=facility-report-dropped facility={} kind={} port={}", r.facilityCode(), r.kind(),
                     r.portCode());
             return;
@@ -78,6 +79,9 @@ class FacilityMonitor implements DisposableBean {
                     at, at, timeout, null));
         }
         Facility f = facilities.lock(r.facilityCode()).orElseThrow();
+        if (r.area() != null) {
+            facilities.area(r.facilityCode(), r.area());
+        }
         switch (r.signal() == null ? "" : r.signal()) {
             case "HEARTBEAT" -> {
                 facilities.heartbeat(f.code(), at);

@@ -50,6 +50,11 @@ public class FacilityRepository {
                 Timestamp.from(f.lastHeartbeatAt()), f.heartbeatTimeoutSec());
     }
 
+    /** The area of the port the facility stands in (GATE_AREA, INSPECTION_AREA, STORAGE_AREA). */
+    public void area(String code, String area) {
+        jdbc.update("UPDATE facility SET area = ? WHERE code = ?", area, code);
+    }
+
     public void heartbeat(String code, Instant at) {
         jdbc.update("UPDATE facility SET last_heartbeat_at = greatest(last_heartbeat_at, ?) WHERE code = ?",
                 Timestamp.from(at), code);
@@ -106,11 +111,15 @@ public class FacilityRepository {
 
     /**
      * Per port and kind: how many facilities, how many online / with a fault / offline and the online rate, the faults
-     * begun and the incidents repaired since {@code since} with their mean time to repair (minutes), the open incidents.
+     * begun and the incidents repaired since {@code since} with their mean time to repair (minutes), the incidents begun
+     * since then whose alert an officer has acknowledged with their mean fault response time (minutes, from the fault to
+     * the acknowledgement), the open incidents.
      */
     public List<Map<String, Object>> summary(String portCode, Instant since) {
         List<Object> args = new ArrayList<>();
-        args.add(Timestamp.from(since));
+        for (int n = 0; n < 5; n++) {
+            args.add(Timestamp.from(since));
+        }
         String filter = "";
         if (portCode != null && !portCode.isBlank()) {
             filter = " WHERE f.port_code = ?";
@@ -123,33 +132,39 @@ public class FacilityRepository {
                        count(*) FILTER (WHERE f.status = 'OFFLINE') AS "offline",
                        round(count(*) FILTER (WHERE f.status = 'ONLINE')::numeric / count(*), 4) AS "onlineRate",
                        sum(i.faults) AS "faults", sum(i.open) AS "openIncidents", sum(i.repaired) AS "repaired",
-                       round((sum(i.repair_minutes) / nullif(sum(i.repaired), 0))::numeric, 1) AS "meanMinutesToRepair"
+                       round((sum(i.repair_minutes) / nullif(sum(i.repaired), 0))::numeric, 1) AS "meanMinutesToRepair",
+                       sum(i.responded) AS "responded",
+                       round((sum(i.response_minutes) / nullif(sum(i.responded), 0))::numeric, 1)
+                           AS "meanMinutesToRespond"
                 FROM facility f
                 LEFT JOIN LATERAL (
                     SELECT count(*) FILTER (WHERE repaired_at IS NULL) AS open,
-                           count(*) FILTER (WHERE kind = 'FAULT' AND started_at >= ?) AS faults,
+                           count(*) FILTER (WHERE fi.kind = 'FAULT' AND started_at >= ?) AS faults,
                            count(*) FILTER (WHERE repaired_at >= ?) AS repaired,
                            coalesce(sum(extract(epoch FROM repaired_at - started_at) / 60)
-                                    FILTER (WHERE repaired_at >= ?), 0) AS repair_minutes
-                    FROM facility_incident WHERE facility_code = f.code) i ON true
-                """ + filter + " GROUP BY f.port_code, f.kind ORDER BY f.port_code, f.kind",
-                withSecondSince(args).toArray());
+                                    FILTER (WHERE repaired_at >= ?), 0) AS repair_minutes,
+                           count(a.acknowledged_at) FILTER (WHERE started_at >= ?) AS responded,
+                           coalesce(sum(extract(epoch FROM a.acknowledged_at - started_at) / 60)
+                                    FILTER (WHERE started_at >= ?), 0) AS response_minutes
+                    FROM facility_incident fi LEFT JOIN alert a ON a.alert_id = fi.alert_id
+                    WHERE fi.facility_code = f.code) i ON true
+                """ + filter + " GROUP BY f.port_code, f.kind ORDER BY f.port_code, f.kind", args.toArray());
     }
 
-    /** The window's start once per placeholder of the incidents (faults, repaired, repair minutes). */
-    private static List<Object> withSecondSince(List<Object> args) {
-        List<Object> all = new ArrayList<>(args);
-        all.add(1, args.getFirst());
-        all.add(1, args.getFirst());
-        return all;
-    }
-
+    /**
+     * A facility's incidents, latest first: when each began and was repaired (time to repair), and when an officer first
+     * responded to it by acknowledging its alert, and who (fault response time).
+     */
     public List<Map<String, Object>> incidents(String code, int limit) {
         return jdbc.queryForList("""
-                SELECT kind AS "kind", reason AS "reason", started_at AS "startedAt", repaired_at AS "repairedAt",
-                       round((extract(epoch FROM repaired_at - started_at) / 60)::numeric, 1) AS "minutesToRepair",
-                       alert_id AS "alertId"
-                FROM facility_incident WHERE facility_code = ? ORDER BY started_at DESC LIMIT ?
+                SELECT i.kind AS "kind", i.reason AS "reason", i.started_at AS "startedAt", i.repaired_at AS "repairedAt",
+                       round((extract(epoch FROM i.repaired_at - i.started_at) / 60)::numeric, 1) AS "minutesToRepair",
+                       a.acknowledged_at AS "respondedAt", a.acknowledged_by AS "respondedBy",
+                       round((extract(epoch FROM a.acknowledged_at - i.started_at) / 60)::numeric, 1)
+                           AS "minutesToRespond",
+                       i.alert_id AS "alertId"
+                FROM facility_incident i LEFT JOIN alert a ON a.alert_id = i.alert_id
+                WHERE i.facility_code = ? ORDER BY i.started_at DESC LIMIT ?
                 """, code, limit);
     }
 }

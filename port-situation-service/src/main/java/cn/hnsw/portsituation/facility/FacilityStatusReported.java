@@ -9,9 +9,21 @@ import java.time.Instant;
  *
  * @param kind                CAMERA, SENSOR, SOFTWARE, INSPECTION_SITE, GATE, YARD
  * @param heartbeatTimeoutSec how long the facility may stay silent before it counts as offline (default 120 s)
+ * @param area                the area of the port it stands in, if it says: GATE_AREA (卡口区域), INSPECTION_AREA
+ *                            (查验区) or STORAGE_AREA (堆存区); kept from the latest report that names one
  */
 public record FacilityStatusReported(String facilityCode, String kind, String portCode, String nameZh, String signal,
-                                     String reason, Integer heartbeatTimeoutSec, Instant occurredAt, String source) {
+                                     String reason, Integer heartbeatTimeoutSec, Instant occurredAt, String source,
+                                     String area) {
 
     public static final String TOPIC = "hnsw.platform.facility-status";
+
+    /** The areas a facility may name. */
+    public static final java.util.Set<String> AREAS = java.util.Set.of("GATE_AREA", "INSPECTION_AREA", "STORAGE_AREA");
+
+    /** A report that names no area. */
+    public FacilityStatusReported(String facilityCode, String kind, String portCode, String nameZh, String signal,
+                                  String reason, Integer heartbeatTimeoutSec, Instant occurredAt, String source) {
+        this(facilityCode, kind, portCode, nameZh, signal, reason, heartbeatTimeoutSec, occurredAt, source, null);
+    }
 }

@@ -26,22 +26,28 @@ public enum KpiSource {
                        'decisionSeconds', extract(epoch FROM (p.decided_at - p.recorded_at)))) AS measures
             FROM gate_pass p JOIN gate g ON g.code = p.gate_code"""),
 
-    /** Monitored facilities as they are now. */
+    /** Monitored facilities as they are now, with the area of the port they stand in when they said. */
     FACILITY(true, """
             SELECT port_code, kind AS subject, status_since AS at,
-                   jsonb_build_object('status', status, 'kind', kind) AS dims,
+                   jsonb_strip_nulls(jsonb_build_object('status', status, 'kind', kind, 'area', area)) AS dims,
                    jsonb_build_object('count', 1, 'online', CASE WHEN status = 'ONLINE' THEN 1 ELSE 0 END,
                        'offline', CASE WHEN status = 'ONLINE' THEN 0 ELSE 1 END,
                        'fault', CASE WHEN status = 'FAULT' THEN 1 ELSE 0 END) AS measures
             FROM facility"""),
 
-    /** Facility incidents (faults, silences) and, once repaired, their time to repair. */
+    /**
+     * Facility incidents (faults, silences); once repaired, their time to repair; once an officer has acknowledged the
+     * incident's alert, their fault response time (from the fault to the acknowledgement).
+     */
     INCIDENT(false, """
             SELECT f.port_code, f.kind AS subject, i.started_at AS at,
-                   jsonb_build_object('incident', i.kind, 'repaired', i.repaired_at IS NOT NULL) AS dims,
+                   jsonb_build_object('incident', i.kind, 'repaired', i.repaired_at IS NOT NULL,
+                       'responded', a.acknowledged_at IS NOT NULL) AS dims,
                    jsonb_strip_nulls(jsonb_build_object('incidents', 1,
-                       'repairMinutes', extract(epoch FROM (i.repaired_at - i.started_at)) / 60)) AS measures
-            FROM facility_incident i JOIN facility f ON f.code = i.facility_code"""),
+                       'repairMinutes', extract(epoch FROM (i.repaired_at - i.started_at)) / 60,
+                       'respondMinutes', extract(epoch FROM (a.acknowledged_at - i.started_at)) / 60)) AS measures
+            FROM facility_incident i JOIN facility f ON f.code = i.facility_code
+            LEFT JOIN alert a ON a.alert_id = i.alert_id"""),
 
     /** The gates of the ports as they are now. */
     GATE(true, """

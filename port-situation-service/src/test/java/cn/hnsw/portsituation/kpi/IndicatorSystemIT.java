@@ -108,7 +108,7 @@ class IndicatorSystemIT extends PortSituationIT {
     @Test
     void everyTimedIndicatorIsComputedPerPortInTotalAsATrendCutByItsDimensionsAndAsAHeatMap() {
         JsonNode catalogue = api.get("/v1/monitoring/kpi/indicators", customs).json();
-        assertThat(catalogue.size()).isEqualTo(124);
+        assertThat(catalogue.size()).isEqualTo(129);
         Set<Integer> fps = new HashSet<>();
         catalogue.forEach(i -> i.get("fps").forEach(f -> fps.add(f.asInt())));
         assertThat(fps).allMatch(f -> f >= 1 && f <= 648).hasSizeGreaterThan(270);
@@ -185,13 +185,26 @@ class IndicatorSystemIT extends PortSituationIT {
                                 """, code, kind, port, Timestamp.from(Instant.now()), Timestamp.from(Instant.now()));
                         for (Row r : rows) {
                             if (r.port().equals(port)) {
+                                // the row's minutes are the measure's: to the repair, or to the acknowledgement of the
+                                // incident's alert (the response); the other one is 40 minutes later, never counted
                                 Instant start = at(day, r.hour());
+                                Instant measured = start.plus(Duration.ofMinutes(r.m().longValue()));
+                                Instant other = measured.plus(Duration.ofMinutes(40));
+                                boolean response = measure.equals("respondMinutes");
+                                String alertId = "kpi-" + UUID.randomUUID();
+                                jdbc.update("""
+                                        INSERT INTO alert (alert_id, source_service, type, level, port_code, recipients,
+                                            title_zh, title_en, occurred_at, attributes, status, raised_at,
+                                            acknowledged_at, acknowledged_by)
+                                        VALUES (?, 'kpi-test', 'facility-fault', 'LOW', NULL, '[]'::jsonb, '指标测试预警',
+                                            'KPI test alert', ?, '{}'::jsonb, 'ACKNOWLEDGED', ?, ?, 'kpi-test')
+                                        """, alertId, Timestamp.from(start), Timestamp.from(start),
+                                        Timestamp.from(response ? measured : other));
                                 jdbc.update("""
                                         INSERT INTO facility_incident (id, facility_code, kind, reason, started_at,
                                             repaired_at, alert_id) VALUES (?, ?, 'FAULT', '指标测试', ?, ?, ?)
                                         """, UUID.randomUUID(), code, Timestamp.from(start),
-                                        Timestamp.from(start.plus(Duration.ofMinutes(r.m().longValue()))),
-                                        "kpi-" + UUID.randomUUID());
+                                        Timestamp.from(response ? other : measured), alertId);
                             }
                         }
                     }
@@ -398,7 +411,7 @@ class IndicatorSystemIT extends PortSituationIT {
 
     void compareSnapshots() {
         JsonNode catalogue = api.get("/v1/monitoring/kpi/indicators", customs).json();
-        List<Map<String, Object>> facilities = jdbc.queryForList("SELECT port_code, kind, status FROM facility");
+        List<Map<String, Object>> facilities = jdbc.queryForList("SELECT port_code, kind, status, area FROM facility");
         List<Map<String, Object>> gates = jdbc.queryForList("SELECT port_code, flow, gate_type, status, reports FROM gate");
         int checked = 0;
         for (JsonNode i : catalogue) {
@@ -414,7 +427,8 @@ class IndicatorSystemIT extends PortSituationIT {
             // [count, online, offline, fault] per port, worked out from the table rows
             if (source.equals("FACILITY")) {
                 for (Map<String, Object> f : facilities) {
-                    if (subject != null && !subject.equals(f.get("kind"))) {
+                    if (subject != null && !subject.equals(f.get("kind"))
+                            || filter.has("area") && !filter.get("area").asText().equals(f.get("area"))) {
                         continue;
                     }
                     long[] c = perPort.computeIfAbsent((String) f.get("port_code"), p -> new long[4]);
@@ -462,7 +476,7 @@ class IndicatorSystemIT extends PortSituationIT {
             assertThat(trend.status()).isEqualTo(400);
             assertThat(trend.json().get("code").asText()).isEqualTo("KPI_NOT_TIMED");
         }
-        assertThat(checked).isEqualTo(33);
+        assertThat(checked).isEqualTo(36);
     }
 
     @Test

@@ -67,6 +67,20 @@ class PortFeedSimulatorsIT extends PortSituationIT {
         });
         JsonNode summary = api.get("/v1/facilities/summary?portCode=YANGPU_PORT", maritime).json();
         assertThat(summary.toString()).contains("GATE").contains("YARD");
+
+        // Yangpu's low-point camera says it watches the inspection area: its fault and repair move that area's rate
+        facilities.fault("YANGPU_PORT-CAM-02", "视频信号丢失 / video signal lost");
+        awaitInspectionAreaCameraRate(0.0);
+        facilities.repair("YANGPU_PORT-CAM-02");
+        awaitInspectionAreaCameraRate(100.0);
+    }
+
+    void awaitInspectionAreaCameraRate(double rate) {
+        Api.await(Duration.ofSeconds(40), () -> {
+            JsonNode port = api.get("/v1/monitoring/kpi/indicators/FAC_CAMERA_ONLINE_RATE_INSPECTION_AREA/values"
+                    + "?portCode=YANGPU_PORT", customs).json().get("ports").get(0);
+            return port.hasNonNull("value") && port.get("value").asDouble() == rate ? true : null;
+        });
     }
 
     @Test

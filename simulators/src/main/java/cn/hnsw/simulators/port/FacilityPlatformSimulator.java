@@ -160,6 +160,10 @@ public class FacilityPlatformSimulator extends PeriodicSimulator {
         data.put("heartbeatTimeoutSec", Math.max(30, (int) (properties.interval().toSeconds() * 4)));
         data.put("occurredAt", at.toString());
         data.put("source", SOURCE);
+        if (f.kind().equals("CAMERA")) {
+            // the high-point camera watches the gate area, the low-point one the inspection area
+            data.put("area", f.code().endsWith("-CAM-01") ? "GATE_AREA" : "INSPECTION_AREA");
+        }
         return new PlatformEventPublisher.Report(TOPIC, "Facility", f.code(), data);
     }
 }

@@ -50,6 +50,9 @@ class PortFeedSimulatorsTest {
         assertThat(out.reports).allSatisfy(r -> {
             assertThat(r.topic()).isEqualTo("hnsw.platform.facility-status");
             assertThat(r.data().get("signal")).isEqualTo("HEARTBEAT");
+            // cameras say which area of the port they watch; no other kind names one
+            assertThat(r.data().get("area")).isEqualTo(!r.data().get("kind").equals("CAMERA") ? null
+                    : r.data().get("facilityCode").toString().endsWith("-CAM-01") ? "GATE_AREA" : "INSPECTION_AREA");
         });
         assertThat(sim.facilities().stream().map(FacilityPlatformSimulator.SimulatedFacility::portCode)
                 .collect(Collectors.toSet())).hasSize(11);
