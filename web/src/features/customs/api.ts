@@ -213,6 +213,9 @@ export const customsApi = {
   prevalidate: (id: string) => api.post<ValidationReport>(`${base}/declarations/${id}/prevalidation`),
   submit: (id: string, confirmWarnings: boolean) =>
     api.post<SubmissionResult>(`${base}/declarations/${id}/submission`, undefined, { query: { confirmWarnings } }),
+  /** 重新申报: a returned or rejected declaration, corrected with the screen's data, declared again under its own number. */
+  resubmit: (id: string, body: unknown, confirmWarnings: boolean) =>
+    api.post<SubmissionResult>(`${base}/declarations/${id}/resubmission`, body, { query: { confirmWarnings } }),
   submitBatch: (ids: string[]) => api.post<SubmissionResult[]>(`${base}/declarations/batch-submission`, { ids, confirmWarnings: false }),
   backfill: (id: string) => api.post<SaveResult>(`${base}/declarations/${id}/manifest-backfill`),
   receipts: (id: string) => api.get<Receipt[]>(`${base}/declarations/${id}/receipts`),
@@ -264,6 +267,11 @@ export async function printDeclaration(id: string): Promise<void> {
 }
 
 /** A new declaration's starting values: the remark and the relaxed-control attribute come from the server's auto-fill. */
+/** 重新申报: only a declaration the Single Window rejected or customs returned is corrected and declared again. */
+export function canResubmit(status: DeclarationStatus | undefined): boolean {
+  return status === 'RETURNED' || status === 'SW_REJECTED'
+}
+
 export function emptyItem(): DeclarationItem {
   return { hsCode: '', name: '', specification: '', quantity: '', unit: '035', unitPrice: '', totalPrice: '', currency: 'USD', originCountry: '', levyMode: '3', grossWeight: '', netWeight: '' }
 }

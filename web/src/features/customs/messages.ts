@@ -63,7 +63,7 @@ export const zhCN: MessageTree = {
     action: {
       query: '查询', new: '新增', batchDeclare: '批量申报', import: 'Excel 导入', template: '下载导入模版', export: '导出', save: '暂存',
       prevalidate: '预校验', declare: '申报', backfill: '舱单回填', copy: '复制', delete: '删除', withdraw: '撤销', print: '打印',
-      refresh: '刷新', addItem: '新增商品', remove: '删除',
+      resubmit: '修改后重新申报', refresh: '刷新', addItem: '新增商品', remove: '删除',
     },
     list: { title: '报关单申报', noQualification: '不具备享惠企业资质，无法办理径予放行申报', batchResult: '批量申报：{ok}/{total} 票已发送', from: '创建时间起', to: '创建时间止' },
     editor: {
@@ -196,7 +196,7 @@ export const en: MessageTree = {
     action: {
       query: 'Search', new: 'New', batchDeclare: 'Declare selected', import: 'Import Excel', template: 'Download template', export: 'Export',
       save: 'Save draft', prevalidate: 'Pre-validate', declare: 'Declare', backfill: 'Fill from manifest', copy: 'Copy', delete: 'Delete',
-      withdraw: 'Withdraw', print: 'Print', refresh: 'Refresh', addItem: 'Add item', remove: 'Remove',
+      withdraw: 'Withdraw', print: 'Print', resubmit: 'Correct and resubmit', refresh: 'Refresh', addItem: 'Add item', remove: 'Remove',
     },
     list: { title: 'Customs declarations', noQualification: 'No preferential-enterprise qualification: direct release is not available', batchResult: 'Batch: {ok}/{total} declarations sent', from: 'Created from', to: 'Created until' },
     editor: {

@@ -35,6 +35,8 @@ public final class WirePartner implements AutoCloseable {
     public final AtomicInteger requests = new AtomicInteger();
     /** The customs credit grade the Single Window answers for an enterprise; GENERAL for any other. */
     public final Map<String, String> creditGrades = new ConcurrentHashMap<>();
+    /** Declarations whose next delivery the Single Window answers with a technical rejection (拒收). */
+    public final java.util.Set<String> rejectNext = ConcurrentHashMap.newKeySet();
 
     public WirePartner() {
         try {
@@ -82,8 +84,12 @@ public final class WirePartner implements AutoCloseable {
             return;
         }
         declarations.add(message);
-        ObjectNode receipt = json.createObjectNode().put("receiptKind", "TECHNICAL").put("status", "RECEIVED")
-                .put("messageId", opened.messageId());
+        boolean reject = rejectNext.remove(message.path("declaration").path("id").asText());
+        ObjectNode receipt = json.createObjectNode().put("receiptKind", "TECHNICAL")
+                .put("status", reject ? "REJECTED" : "RECEIVED").put("messageId", opened.messageId());
+        if (reject) {
+            receipt.put("code", "SW-FORMAT").put("note", "报文格式校验未通过");
+        }
         answer(exchange, 200, singleWindow.seal(json.writeValueAsBytes(receipt), CustomsTestKeys.SINGLE_WINDOW,
                 CustomsTestKeys.PLATFORM).toJson());
     }

@@ -87,6 +87,25 @@ public final class CustomsDeclaration {
         this.updatedAt = now;
     }
 
+    /**
+     * 重新申报的修改 (FP 936, 1221): a declaration the Single Window refused or customs returned is corrected in place,
+     * keeping its pre-entry number; any other state refuses.
+     */
+    public void correct(DeclarationHeader newHeader, List<DeclarationItem> newItems, Instant now) {
+        requireResubmittable();
+        checkItemCount(newItems);
+        this.header = RemarkAutoFill.apply(type, newHeader.withLevyNatureConfirmed(false));
+        this.items = renumber(newItems);
+        this.updatedAt = now;
+    }
+
+    /** The state refuses a resubmission unless the Single Window refused or customs returned the declaration. */
+    public void requireResubmittable() {
+        if (!status.resubmittable()) {
+            throw new HnswException(CustomsErrorCode.NOT_RESUBMITTABLE, status.nameZh());
+        }
+    }
+
     /** 复制 (FP 86–91, R8): a new draft with the same data and a new pre-entry number, whatever this one's state. */
     public CustomsDeclaration copy(String newPreEntryNo, Instant now) {
         if (status == DeclarationStatus.DELETED) {

@@ -9,6 +9,8 @@ public enum CustomsErrorCode implements EnumErrorCode {
     DECLARATION_NOT_FOUND(HttpStatus.NOT_FOUND, "报关单不存在", "The declaration does not exist"),
     DECLARATION_NOT_EDITABLE(HttpStatus.CONFLICT, "报关单当前状态（{0}）不可修改", "The declaration cannot be changed in its state ({0})"),
     ILLEGAL_STATUS_CHANGE(HttpStatus.CONFLICT, "报关单状态“{0}”不可变更为“{1}”", "A declaration in state {0} cannot move to {1}"),
+    NOT_RESUBMITTABLE(HttpStatus.CONFLICT, "仅单一窗口拒收或海关退单的报关单可修改后重新申报（当前状态：{0}）",
+            "Only a declaration the Single Window rejected or customs returned is corrected and resubmitted (state: {0})"),
     DECLARATION_MODIFIED(HttpStatus.CONFLICT, "报关单已被他人修改，请刷新后重试", "The declaration was changed by someone else; reload and retry"),
     PREVALIDATION_FAILED(HttpStatus.UNPROCESSABLE_ENTITY, "预校验未通过：{0}", "Pre-validation failed: {0}"),
     LEVY_NATURE_NOT_CONFIRMED(HttpStatus.CONFLICT, "此征免性质不适用于径予放行申报，是否继续。", "This levy nature does not apply to a direct-release declaration; continue?"),

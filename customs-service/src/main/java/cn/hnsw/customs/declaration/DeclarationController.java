@@ -110,6 +110,13 @@ class DeclarationController {
         return service.submit(Actors.current(), id, confirmWarnings);
     }
 
+    /** 重新申报: an optional correction (the entry screen's data) is saved into the declaration before it is declared again. */
+    @PostMapping("/{id}/resubmission")
+    SubmissionResult resubmit(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean confirmWarnings,
+                              @Valid @RequestBody(required = false) DeclarationRequest correction) {
+        return service.resubmit(Actors.current(), id, correction, confirmWarnings);
+    }
+
     @PostMapping("/batch-submission")
     List<SubmissionResult> submitBatch(@Valid @RequestBody BatchSubmission request) {
         return service.submitBatch(Actors.current(), request.ids(), request.confirmWarnings());

@@ -175,6 +175,40 @@ public class DeclarationService {
         if (d.status() != DeclarationStatus.DRAFT) {
             throw new HnswException(CustomsErrorCode.ILLEGAL_STATUS_CHANGE, d.status().nameZh(), DeclarationStatus.SUBMITTED.nameZh());
         }
+        return lodge(actor, d, confirmWarnings, "申报成功，已加签加密发送单一窗口", "Declared: signed, encrypted and sent to the Single Window");
+    }
+
+    /**
+     * 报关单重新提交 (FP 936, 1221): a declaration the Single Window rejected or customs returned is corrected (when a
+     * correction is sent) and declared again under its own pre-entry number, pre-validated and sealed afresh in a new
+     * conversation. Its earlier receipts and send records stay in its history; the operation log keeps the round it
+     * replaces. Verification lists written off by the earlier round are given back first, then written off anew.
+     */
+    @Transactional
+    public SubmissionResult resubmit(CurrentActor actor, UUID id, DeclarationRequest correction, boolean confirmWarnings) {
+        CustomsDeclaration d = owned(actor, id, true);
+        d.requireResubmittable();
+        gate(d.type(), d.enterpriseUscc());
+        String previous = "previousStatus=" + d.status() + " previousConversation=" + d.conversationId();
+        if (correction != null) {
+            if (correction.declarationType() != d.type()) {
+                throw new HnswException(CustomsErrorCode.INVALID_DECLARATION_TYPE, correction.declarationType());
+            }
+            d.correct(correction.header(), correction.items(), clock.instant());
+            tempSaveCheck(d);
+        }
+        hooks.forEach(h -> h.withdrawn(d));
+        SubmissionResult result = lodge(actor, d, confirmWarnings, "已修改并重新申报，已加签加密发送单一窗口",
+                "Corrected and resubmitted: signed, encrypted and sent to the Single Window");
+        audit.recordOperationSeparately(AuditContext.operation(actor, null, "DECLARATION_RESUBMITTED",
+                "CustomsDeclaration", id.toString(), AuditResult.SUCCESS, "type=" + d.type() + " preEntryNo="
+                        + d.preEntryNo() + " corrected=" + (correction != null) + " " + previous));
+        return result;
+    }
+
+    private SubmissionResult lodge(CurrentActor actor, CustomsDeclaration d, boolean confirmWarnings,
+                                   String messageZh, String messageEn) {
+        UUID id = d.id();
         ValidationReport report = validation.validate(d);
         if (!report.passed()) {
             logResult(actor, d, report, "DECLARATION_REFUSED_BY_PREVALIDATION");
@@ -199,8 +233,7 @@ public class DeclarationService {
         outbox.publish(CustomsEvents.DECLARATION_SUBMITTED, CustomsEvents.AGGREGATE, id.toString(),
                 CustomsEvents.DECLARATION_SUBMITTED, new CustomsEvents.DeclarationSubmitted(id, d.preEntryNo(),
                         d.type().name(), d.enterpriseUscc(), conversation, now, d.items().size()));
-        return new SubmissionResult(id, d.preEntryNo(), true, d.status().name(), null, "申报成功，已加签加密发送单一窗口",
-                "Declared: signed, encrypted and sent to the Single Window");
+        return new SubmissionResult(id, d.preEntryNo(), true, d.status().name(), null, messageZh, messageEn);
     }
 
     /** 批量申报 (FP 167–173): each declaration in its own transaction, so one refusal does not hold the others. */

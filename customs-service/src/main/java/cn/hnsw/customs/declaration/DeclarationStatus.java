@@ -9,8 +9,10 @@ import java.util.Set;
  * DRAFT --submit--> SUBMITTED --technical receipt--> SW_ACCEPTED --business receipt--> ACCEPTED | RELEASED | RETURNED
  * SUBMITTED --technical rejection--> SW_REJECTED          ACCEPTED --release--> RELEASED
  * DRAFT | SW_REJECTED | RETURNED --delete--> DELETED     SUBMITTED | SW_ACCEPTED | ACCEPTED --withdraw--> WITHDRAWN
+ * SW_REJECTED | RETURNED --correct and resubmit (重新申报)--> SUBMITTED
  * </pre>
- * A returned or rejected declaration is corrected by copying it into a new draft (new pre-entry number, R8).
+ * A returned or rejected declaration is either corrected and resubmitted under its own pre-entry number (FP 936,
+ * 1221; its earlier receipts stay in its history) or copied into a new draft (new pre-entry number, R8).
  */
 public enum DeclarationStatus {
     /** 暂存 */
@@ -54,13 +56,18 @@ public enum DeclarationStatus {
             case SUBMITTED -> EnumSet.of(SW_ACCEPTED, SW_REJECTED, ACCEPTED, RELEASED, RETURNED, WITHDRAWN);
             case SW_ACCEPTED -> EnumSet.of(ACCEPTED, RELEASED, RETURNED, WITHDRAWN);
             case ACCEPTED -> EnumSet.of(RELEASED, RETURNED, WITHDRAWN);
-            case SW_REJECTED, RETURNED -> EnumSet.of(DELETED);
+            case SW_REJECTED, RETURNED -> EnumSet.of(SUBMITTED, DELETED);
             case RELEASED, WITHDRAWN, DELETED -> EnumSet.noneOf(DeclarationStatus.class);
         };
     }
 
     public boolean canMoveTo(DeclarationStatus target) {
         return next().contains(target);
+    }
+
+    /** 重新申报: the Single Window refused it or customs returned it, so the enterprise may correct and resubmit it. */
+    public boolean resubmittable() {
+        return this == SW_REJECTED || this == RETURNED;
     }
 
     /** Has customs' business answer arrived: receipts after it cannot turn the clock back. */

@@ -243,6 +243,11 @@ class SecondLineController {
         return subscriptions.deliveries(Actors.current(), id);
     }
 
+    @GetMapping("/subscriptions/{id}/monitor")
+    SubscriptionService.Monitor monitor(@PathVariable UUID id) {
+        return subscriptions.monitor(Actors.current(), id, java.time.Instant.now());
+    }
+
     @GetMapping("/query")
     PageResponse<SecondLineQueryService.Row> query(@RequestParam(required = false) String enterprise,
                                                    @RequestParam(required = false) String preEntryNo,

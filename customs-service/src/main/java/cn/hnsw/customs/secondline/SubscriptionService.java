@@ -138,6 +138,27 @@ public class SubscriptionService {
                 .list();
     }
 
+    /** 订阅数据下发状态监控 (FP 572): whether the subscription receives today, how much it received and when last. */
+    public record Monitor(UUID subscriptionId, Content content, Status status, boolean receivingToday, long deliveries,
+                          Instant lastDeliveredAt, String lastSourceKey) {
+    }
+
+    /** 状态监控 of one subscription: its own enterprise, officers and operators; another enterprise gets 404. */
+    @Transactional(readOnly = true)
+    public Monitor monitor(CurrentActor actor, UUID id, Instant now) {
+        Subscription s = visible(actor, id);
+        LocalDate today = LocalDate.ofInstant(now, SHANGHAI);
+        boolean receiving = s.status() == Status.ACTIVE && !today.isBefore(s.validFrom()) && !today.isAfter(s.validTo());
+        long count = jdbc.sql("SELECT count(*) FROM data_subscription_delivery WHERE subscription_id = :id")
+                .param("id", id).query(Long.class).single();
+        var last = jdbc.sql("SELECT delivered_at, source_key FROM data_subscription_delivery WHERE subscription_id = :id"
+                        + " ORDER BY delivered_at DESC, source_key DESC LIMIT 1").param("id", id)
+                .query((rs, n) -> java.util.Map.entry(rs.getTimestamp("delivered_at").toInstant(), rs.getString("source_key")))
+                .optional();
+        return new Monitor(s.id(), s.content(), s.status(), receiving, count,
+                last.map(java.util.Map.Entry::getKey).orElse(null), last.map(java.util.Map.Entry::getValue).orElse(null));
+    }
+
     /**
      * Pushes {@code data} to every subscription of {@code enterprise} to {@code content} that is active today, once
      * per {@code sourceKey}; in the caller's transaction.

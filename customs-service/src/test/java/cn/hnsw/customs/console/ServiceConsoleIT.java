@@ -150,6 +150,96 @@ class ServiceConsoleIT extends CustomsIntegrationTestBase {
         assertThat(get("/v1/open/second-line/subscriptions", e).statusCode()).isEqualTo(403);
     }
 
+    /**
+     * 对接企业ERP系统—二线报关单导入服务 (FP 557–559, 561, 562): the ERP downloads the sheet, fills it and imports it;
+     * each row is checked, a refused row is reported with its row number and reason while the good one becomes a
+     * declaration of the ERP's enterprise only, and the import is in the operation log under its declarant.
+     */
+    @Test
+    void theErpImportsASecondLineSheetRowByRowReportingAndLoggingItsRefusals() throws Exception {
+        String enterprise = UnifiedSocialCreditCode.complete("91460108MA5T00KFG");
+        String token = enterpriseToken(enterprise);
+        assertThat(put("/v1/service-console/services/DECLARATION_IMPORT", token, new HashMap<>()).statusCode()).isEqualTo(200);
+        HttpResponse<byte[]> template = getBytes("/v1/declarations/import-template", token);
+        assertThat(template.statusCode()).isEqualTo(200);
+        byte[] filled;
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(template.body()))) {
+            var sheet = wb.getSheetAt(0);
+            Map<String, Integer> col = new java.util.LinkedHashMap<>();
+            sheet.getRow(0).forEach(c -> col.put(c.getStringCellValue().split(" ")[0], c.getColumnIndex()));
+            String[][] rows = {{"1", "3907610000"}, {"2", "39076"}};
+            for (int r = 0; r < rows.length; r++) {
+                var row = sheet.createRow(r + 1);
+                Map<String, String> v = new java.util.LinkedHashMap<>();
+                v.put("报关单序号", rows[r][0]);
+                v.put("申报地海关", "6400");
+                v.put("进境关别", "6400");
+                v.put("监管方式", "0110");
+                v.put("征免性质", "101");
+                v.put("运输方式", "2");
+                v.put("运输工具名称", "COSCO HAIKOU");
+                v.put("航次号", "2611E");
+                v.put("提运单号", "HNBL2026110001");
+                v.put("境内收发货人代码", enterprise);
+                v.put("境内收发货人名称", "海南二线ERP企业");
+                v.put("境外收发货人", "PACIFIC RESINS PTE. LTD.");
+                v.put("申报单位代码", enterprise);
+                v.put("申报单位名称", "海南二线ERP企业");
+                v.put("贸易国（地区）", "SGP");
+                v.put("启运国（地区）", "SGP");
+                v.put("启运港", "SGSIN");
+                v.put("成交方式", "1");
+                v.put("包装种类", "22");
+                v.put("件数", "120");
+                v.put("毛重（千克）", "5400.5");
+                v.put("净重（千克）", "5200");
+                v.put("备案号", "L6400D26000009");
+                v.put("核注清单编号", "QD640026E000000789");
+                v.put("商品编号", rows[r][1]);
+                v.put("商品名称", "聚酯切片");
+                v.put("成交数量", "100");
+                v.put("成交计量单位", "035");
+                v.put("单价", "2");
+                v.put("总价", "200");
+                v.put("币制", "USD");
+                v.put("原产国（地区）", "SGP");
+                v.put("最终目的国（地区）", "CHN");
+                v.put("征免方式", "3");
+                v.forEach((title, value) -> {
+                    Integer c = col.get(title);
+                    assertThat(c).as(title).isNotNull();
+                    row.createCell(c).setCellValue(value);
+                });
+            }
+            var out = new java.io.ByteArrayOutputStream();
+            wb.write(out);
+            filled = out.toByteArray();
+        }
+        HttpResponse<String> imported = multipart("/v1/open/declarations/imports?declarationType=SECOND_LINE_GENERAL",
+                token, "erp.xlsx", filled);
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+        JsonNode report = json(imported.body());
+        assertThat(report.path("rows").asInt()).isEqualTo(2);
+        assertThat(report.path("declarationsCreated").asInt()).isEqualTo(1);
+        assertThat(report.path("declarationsRefused").asInt()).isEqualTo(1);
+        assertThat(report.path("results").get(1).path("row").asInt()).isEqualTo(3);
+        assertThat(report.path("results").get(1).path("messagesZh").get(0).asText()).contains("39076");
+        String id = report.path("results").get(0).path("declarationId").asText();
+        JsonNode created = json(get("/v1/declarations/" + id, token).body());
+        assertThat(created.path("declarationType").asText()).isEqualTo("SECOND_LINE_GENERAL");
+        assertThat(created.path("status").asText()).isEqualTo("DRAFT");
+        assertThat(get("/v1/declarations/" + id, enterpriseToken(ENTERPRISE_D)).statusCode()).isEqualTo(404);
+        // A file that is not a workbook is refused with a reason and creates nothing.
+        HttpResponse<String> broken = multipart("/v1/open/declarations/imports?declarationType=SECOND_LINE_GENERAL",
+                token, "erp.xlsx", "not a workbook".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(broken.statusCode()).isEqualTo(400);
+        assertThat(json(broken.body()).path("code").asText()).isEqualTo("IMPORT_FILE_INVALID");
+        assertThat(json(broken.body()).path("messageZh").asText()).contains("Excel");
+        await("the import in the operation log", () -> json(get("/v1/system-logs/operation-log?actor=declarant-"
+                + enterprise.substring(12) + "&size=200", operatorToken()).body()).path("content")
+                .findValuesAsText("action").contains("POST /api/customs/v1/open/declarations/imports"));
+    }
+
     private HttpResponse<String> multipart(String path, String token, String filename, byte[] content) {
         String boundary = "----hnsw" + java.util.UUID.randomUUID();
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();

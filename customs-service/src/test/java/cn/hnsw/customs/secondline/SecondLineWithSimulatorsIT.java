@@ -433,6 +433,17 @@ class SecondLineWithSimulatorsIT extends CustomsApiSupport {
         // The subscription received the four receipts, once each.
         JsonNode deliveries = json(get("/v1/second-line/subscriptions/" + subscription + "/deliveries", enterpriseToken(ENTERPRISE_B)).body());
         assertThat(deliveries.findValuesAsText("sourceKey")).hasSize(4).allMatch(k -> k.startsWith("ARRIVAL_"));
+        // Converted to the subscriber's JSON (订阅数据格式转换) and stored once per receipt; the monitor counts them.
+        JsonNode payload = json(deliveries.get(0).path("payload").asText());
+        assertThat(payload.path("preEntryNo").asText()).isEqualTo(preEntryNo);
+        assertThat(payload.path("kind").asText()).startsWith("ARRIVAL_");
+        JsonNode monitor = json(get("/v1/second-line/subscriptions/" + subscription + "/monitor", enterpriseToken(ENTERPRISE_B)).body());
+        assertThat(monitor.path("receivingToday").asBoolean()).isTrue();
+        assertThat(monitor.path("deliveries").asLong()).isEqualTo(4);
+        assertThat(monitor.path("lastSourceKey").asText()).startsWith("ARRIVAL_");
+        assertThat(json(get("/v1/second-line/subscriptions/" + subscription + "/monitor", officerToken()).body())
+                .path("deliveries").asLong()).isEqualTo(4);
+        assertThat(get("/v1/second-line/subscriptions/" + subscription + "/monitor", enterpriseToken(ENTERPRISE_A)).statusCode()).isEqualTo(404);
         assertThat(get("/v1/second-line/subscriptions/" + subscription + "/deliveries", enterpriseToken(ENTERPRISE_A)).statusCode()).isEqualTo(404);
         // Extended (later, within a year), then cancelled once.
         HttpResponse<String> shorter = post("/v1/second-line/subscriptions/" + subscription + "/extension", enterpriseToken(ENTERPRISE_B),
@@ -444,6 +455,9 @@ class SecondLineWithSimulatorsIT extends CustomsApiSupport {
         assertThat(json(post("/v1/second-line/subscriptions/" + subscription + "/cancellation", enterpriseToken(ENTERPRISE_B), "").body())
                 .path("status").asText()).isEqualTo("CANCELLED");
         assertThat(post("/v1/second-line/subscriptions/" + subscription + "/cancellation", enterpriseToken(ENTERPRISE_B), "").statusCode()).isEqualTo(409);
+        JsonNode cancelled = json(get("/v1/second-line/subscriptions/" + subscription + "/monitor", enterpriseToken(ENTERPRISE_B)).body());
+        assertThat(cancelled.path("receivingToday").asBoolean()).isFalse();
+        assertThat(cancelled.path("status").asText()).isEqualTo("CANCELLED");
         awaitLogged("POST /api/customs/v1/second-line/subscriptions/{id}/cancellation", subscription, "SUCCESS");
         awaitLogged("POST /api/customs/v1/second-line/subscriptions/{id}/cancellation", subscription, "FAILURE");
 
