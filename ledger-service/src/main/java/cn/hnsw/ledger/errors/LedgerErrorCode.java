@@ -56,6 +56,8 @@ public enum LedgerErrorCode implements EnumErrorCode {
     MENU_ORDER_INVALID(HttpStatus.BAD_REQUEST, "菜单项 {0} 不存在或重复", "Menu entry {0} is unknown or repeated"),
     PRINT_FONT_MISSING(HttpStatus.SERVICE_UNAVAILABLE, "打印字体未安装，暂不能打印", "The print font is not installed; printing is unavailable"),
     NUMBERING_RULE_MISSING(HttpStatus.NOT_FOUND, "未设置 {0} 的自主编号规则", "No numbering rule for {0}"),
+    NUMBERING_RULE_DISABLED(HttpStatus.CONFLICT, "{0} 的自主编号规则已停用，请先启用", "The numbering rule for {0} is switched off; enable it first"),
+    NUMBERING_CLASH(HttpStatus.CONFLICT, "按编号规则生成的料号 {0} 已被本企业 {1} 使用，请调整编号规则", "Item number {0} from the numbering rule is already used by this enterprise ({1}); change the rule"),
     NUMBERING_EXHAUSTED(HttpStatus.CONFLICT, "{0} 的编号已用尽（序号 {1} 位），请调整编号规则", "Numbers for {0} are used up ({1}-digit sequence); change the rule"),
     JOINT_CHAIN_NOT_FOUND(HttpStatus.NOT_FOUND, "联合加工增值产业链 {0} 不存在", "Joint value-added chain {0} does not exist"),
     JOINT_CHAIN_INVALID(HttpStatus.BAD_REQUEST, "联合加工增值产业链备案无效：{0}", "Joint value-added chain filing invalid: {0}"),
