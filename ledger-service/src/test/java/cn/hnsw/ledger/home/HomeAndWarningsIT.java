@@ -206,6 +206,11 @@ class HomeAndWarningsIT extends LedgerIntegrationTestBase {
         pending = ok(api.get(token, "/home/pending"));
         assertThat(pending.path("counts").path("TO_DECLARE").asLong()).isZero();
         assertThat(pending.path("total").asLong()).isEqualTo(1);
+        // processed: the returned document declared again leaves the list
+        ok(api.post(token, "/documents/" + toReturn + "/declaration", Map.of()));
+        pending = ok(api.get(token, "/home/pending"));
+        assertThat(pending.path("counts").path("RETURNED").asLong()).isZero();
+        assertThat(pending.path("items")).isEmpty();
 
         // another enterprise sees none of them; an officer has no enterprise to-do list
         JsonNode other = ok(api.get(declarant(YANGPU_TRADING), "/home/pending"));
