@@ -16,6 +16,7 @@ public enum LedgerErrorCode implements EnumErrorCode {
     LINE_LINK_INVALID(HttpStatus.BAD_REQUEST, "第 {0} 行关联的记录 {1} 不存在或不属于本企业", "Line {0} links to {1}, which does not exist or is not the enterprise's own"),
     LINE_FIELD_REQUIRED(HttpStatus.BAD_REQUEST, "第 {0} 行缺少{1}", "Line {0}: {1} is required"),
     LINE_ALREADY_LINKED(HttpStatus.CONFLICT, "第 {0} 行关联的表体已被单证 {1} 使用", "Line {0}: the linked line is already used by document {1}"),
+    COMMODITY_NOT_FOUND(HttpStatus.NOT_FOUND, "备案料件成品 {0} 不存在", "Filed item {0} does not exist"),
     LINE_NOT_FOUND(HttpStatus.NOT_FOUND, "表体 {0} 不存在", "Line {0} does not exist"),
     UNIT_CONSUMPTION_INVALID(HttpStatus.BAD_REQUEST, "第 {0} 行单耗无效：净耗须大于 0，损耗率须在 0 至 100%（不含）之间",
             "Line {0}: invalid unit consumption: the net consumption must be positive and the loss rate at least 0 and below 100%"),
