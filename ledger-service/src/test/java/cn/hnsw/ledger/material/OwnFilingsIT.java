@@ -39,4 +39,31 @@ class OwnFilingsIT extends LedgerIntegrationTestBase {
         assertThat(api.get(token, "/commodities/999999999").status()).isEqualTo(404);
         assertThat(api.get(officer("customs-officer"), "/commodities/" + id).status()).isEqualTo(403);
     }
+
+    @Test
+    void theFilingStatisticsCountTheEnterprisesOwnItemsByHsChapterAndCustomsReviewTime() {
+        String owner = "91460300MA5TOWNF2X";
+        String token = declarant(owner);
+        fileMaterial(token, "OS-AL-01", "7601100000", "未锻轧非合金铝锭");
+        fileMaterial(token, "OS-AL-02", "7601100000", "铝锭");
+        fileMaterial(token, "OS-WI-01", "2204210000", "小包装葡萄酒");
+
+        JsonNode stats = ok(api.get(token, "/filing-statistics"));
+        JsonNode first = stats.path("byHsChapter").get(0);
+        assertThat(first.path("chapter").asText()).isEqualTo("76");
+        assertThat(first.path("items").asLong()).isEqualTo(2);
+        assertThat(first.path("materials").asLong()).isEqualTo(2);
+        assertThat(stats.path("byHsChapter").findValuesAsText("chapter")).containsExactly("76", "22");
+        JsonNode review = stats.path("reviewEfficiency");
+        assertThat(review.findValuesAsText("type")).containsExactly("MATERIAL_FILING");
+        assertThat(review.get(0).path("filings").asLong()).isEqualTo(3);
+        assertThat(review.get(0).path("averageHours").decimalValue()).isNotNegative();
+        assertThat(review.get(0).path("longestHours").decimalValue())
+                .isGreaterThanOrEqualTo(review.get(0).path("averageHours").decimalValue());
+
+        JsonNode other = ok(api.get(declarant("91460300MA5TOWNF3X"), "/filing-statistics"));
+        assertThat(other.path("byHsChapter")).isEmpty();
+        assertThat(other.path("reviewEfficiency")).isEmpty();
+        assertThat(api.get(officer("customs-officer"), "/filing-statistics").status()).isEqualTo(403);
+    }
 }
