@@ -170,8 +170,8 @@ class HomeAndWarningsIT extends LedgerIntegrationTestBase {
      * counts are counted; declaring or deleting the draft takes its item away; another enterprise sees none of them.
      */
     @Test
-    void theToDoListCountsAndLinksTheEnterprisesOwnPendingDocumentsOnly() {
-        String enterprise = "91460300MA5TTODO1X";
+    void thePendingListCountsAndLinksTheEnterprisesOwnDocumentsOnly() {
+        String enterprise = "91460300MA5TPEND1X";
         String token = declarant(enterprise);
         JsonNode before = ok(api.get(token, "/home/pending"));
         assertThat(before.path("total").asLong()).isZero();
