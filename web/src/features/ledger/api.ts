@@ -193,6 +193,8 @@ export interface LedgerHome {
   ledgers: { count: number; items: Ledger[] }
   goods: Record<string, number>
   pending: HomePendingItem[]
+  /** 待办统计: counted in full per kind (RETURNED, TO_DECLARE, CHAIN_CONFIRMATION, WARNING). */
+  pendingCounts: Record<string, number>
   menu: string[]
   credit?: CreditView | null
 }
@@ -416,6 +418,9 @@ export const ledgerApi = {
   numberingRules: () => api.get<NumberingRule[]>(`${base}/numbering-rules`),
   saveNumberingRule: (kind: string, rule: { prefix: string; datePattern: string; seqWidth: number }) =>
     api.put<NumberingRule>(`${base}/numbering-rules/${kind}`, rule),
+  enableNumberingRule: (kind: string, enabled: boolean) =>
+    api.put<NumberingRule>(`${base}/numbering-rules/${kind}/enabled`, { enabled }),
+  deleteNumberingRule: (kind: string) => api.delete<void>(`${base}/numbering-rules/${kind}`),
   nextItemNo: (kind: string) => api.post<{ itemKind: string; itemNo: string }>(`${base}/numbering-rules/${kind}/next`, {}),
   jointChains: (role?: 'initiated' | 'confirming') =>
     api.get<JointChain[]>(`${base}/joint-chains${role ? `?role=${role}` : ''}`),
@@ -548,6 +553,7 @@ export interface NumberingRule {
   seqWidth: number
   nextValue: number
   example: string
+  enabled: boolean
 }
 
 /** The ledger service's menu entries, in their default order (the server keeps each user's own order). */

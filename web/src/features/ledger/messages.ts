@@ -173,6 +173,10 @@ const zhCN: MessageTree = {
       save: '保存规则',
       draw: '取号',
       drawn: '已取得料号：{itemNo}',
+      enabled: '生效',
+      enable: '启用',
+      disable: '停用',
+      remove: '删除',
     },
     eligibility: {
       title: '零关税资质与白名单维护',
@@ -490,6 +494,10 @@ const en: MessageTree = {
       save: 'Save rule',
       draw: 'Draw a number',
       drawn: 'Item number drawn: {itemNo}',
+      enabled: 'In effect',
+      enable: 'Enable',
+      disable: 'Switch off',
+      remove: 'Delete',
     },
     eligibility: {
       title: 'Zero-tariff qualifications and whitelist',

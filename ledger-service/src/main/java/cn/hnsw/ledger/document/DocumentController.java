@@ -255,6 +255,20 @@ class DocumentController {
         return commodities.list(access.listRestriction(Actors.current(), actingFor), kind);
     }
 
+    /** 本企业料件成品备案数据详情: one filed item of the enterprise's own library with the filing customs approved. */
+    record CommodityDetail(Commodity commodity, DocumentView filing) {
+    }
+
+    @GetMapping("/commodities/{id}")
+    @PreAuthorize(ENTERPRISE)
+    CommodityDetail commodity(@PathVariable long id, @RequestParam(required = false) String actingFor) {
+        String enterprise = access.listRestriction(Actors.current(), actingFor);
+        Commodity c = commodities.list(enterprise, null).stream()
+                .filter(x -> x.id() == id && enterprise != null && enterprise.equals(x.enterprise())).findFirst()
+                .orElseThrow(() -> new cn.hnsw.common.web.HnswException(cn.hnsw.ledger.errors.LedgerErrorCode.COMMODITY_NOT_FOUND, id));
+        return new CommodityDetail(c, detail(documents.get(c.filingDocumentId())));
+    }
+
     private DocumentView detail(DeclarableDocument d) {
         return service.view(d);
     }

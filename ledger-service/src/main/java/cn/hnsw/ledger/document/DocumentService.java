@@ -69,11 +69,14 @@ public class DocumentService {
     private final org.springframework.core.env.Environment environment;
     private final List<DeclarationGuard> guards;
 
+    private final cn.hnsw.ledger.numbering.ItemNumbers itemNumbers;
+
     public DocumentService(DocumentRepository documents, CommodityLibrary commodities, LedgerRepository ledgers,
                            PostingService postings, HsCodeTable hsCodes, ValueAddedRules rules, DocumentAccess access,
                            ObjectProvider<GoldenCustomsGateway> customs, OutboxPublisher outbox, JdbcClient jdbc,
                            Clock clock, org.springframework.core.env.Environment environment,
-                           List<DeclarationGuard> guards) {
+                           List<DeclarationGuard> guards, cn.hnsw.ledger.numbering.ItemNumbers itemNumbers) {
+        this.itemNumbers = itemNumbers;
         this.environment = environment;
         this.guards = List.copyOf(guards);
         this.documents = documents;
@@ -351,6 +354,10 @@ public class DocumentService {
             case NONE -> {
                 String typedHs = hs;
                 var code = hsCodes.find(typedHs).orElseThrow(() -> new HnswException(LedgerErrorCode.HS_CODE_UNKNOWN, typedHs));
+                if (!in.kind().isCost() && (itemNo == null || itemNo.isBlank())) {
+                    // 自主编号规则: the enterprise's rule in effect for the kind numbers the line
+                    itemNo = itemNumbers.draw(d.enterprise(), in.kind().name()).orElse(null);
+                }
                 if (!in.kind().isCost() && (itemNo == null || itemNo.isBlank())) {
                     throw new HnswException(LedgerErrorCode.LINE_FIELD_REQUIRED, lineNo, "料号 / item number");
                 }

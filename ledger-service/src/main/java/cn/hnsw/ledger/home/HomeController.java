@@ -72,7 +72,7 @@ class HomeController {
     }
 
     record Home(String enterprise, Counted<Qualification> qualifications, Counted<Ledger> ledgers,
-                Map<String, Object> goods, List<PendingItem> pending, List<String> menu,
+                Map<String, Object> goods, List<PendingItem> pending, Map<String, Long> pendingCounts, List<String> menu,
                 CreditService.CreditView credit) {
     }
 
@@ -87,6 +87,26 @@ class HomeController {
         jdbc.sql("SELECT item_kind, count(*) FROM commodity WHERE enterprise = :e GROUP BY item_kind ORDER BY item_kind")
                 .param("e", enterprise).query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list()
                 .forEach(e -> goods.put(e.getKey(), e.getValue()));
+        Pending pending = pending(enterprise);
+        return new Home(enterprise, new Counted<>(own.size(), own), new Counted<>(ledgerList.size(),
+                ledgerList.stream().limit(5).toList()), goods, pending.items(), pending.counts(), menu(actor.username()),
+                enterprise == null ? null : credit.current(enterprise));
+    }
+
+    /**
+     * 账册服务待办 as an interface of its own: the counts per kind (returned by customs, to declare, chain
+     * confirmations awaited, warnings open), counted in full, and the latest items, each naming its document or chain.
+     */
+    record Pending(Map<String, Long> counts, long total, List<PendingItem> items) {
+    }
+
+    @GetMapping("/pending")
+    @PreAuthorize("hasAnyRole('enterprise-declarant','enterprise-admin')")
+    Pending pendingOf(@RequestParam(required = false) String actingFor) {
+        return pending(access.listRestriction(Actors.current(), actingFor));
+    }
+
+    private Pending pending(String enterprise) {
         List<PendingItem> pending = new ArrayList<>();
         jdbc.sql("""
                         SELECT id, document_no, status, title, return_reason, updated_at FROM declarable_document
@@ -116,9 +136,24 @@ class HomeController {
                             "Joint value-added chain to confirm: " + r.get("name") + " (initiated by " + r.get("initiator") + ")",
                             r.get("created_at"))));
         }
-        return new Home(enterprise, new Counted<>(own.size(), own), new Counted<>(ledgerList.size(),
-                ledgerList.stream().limit(5).toList()), goods, pending, menu(actor.username()),
-                enterprise == null ? null : credit.current(enterprise));
+        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        counts.put("RETURNED", 0L);
+        counts.put("TO_DECLARE", 0L);
+        counts.put("CHAIN_CONFIRMATION", 0L);
+        jdbc.sql("""
+                        SELECT CASE status WHEN 'RETURNED' THEN 'RETURNED' ELSE 'TO_DECLARE' END, count(*)
+                        FROM declarable_document WHERE enterprise = :e AND status IN ('RETURNED', 'DRAFT', 'CHANGE_DRAFT')
+                        GROUP BY 1""")
+                .param("e", enterprise).query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list()
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
+        if (enterprise != null) {
+            counts.put("CHAIN_CONFIRMATION", jdbc.sql("""
+                            SELECT count(*) FROM joint_chain_member m JOIN joint_chain c ON c.id = m.chain_id
+                            WHERE m.enterprise = :e AND NOT m.initiator AND m.status = 'PENDING' AND c.status <> 'VOIDED'""")
+                    .param("e", enterprise).query(Long.class).single());
+        }
+        counts.put("WARNING", pending.stream().filter(p -> "WARNING".equals(p.kind())).count());
+        return new Pending(counts, counts.values().stream().mapToLong(Long::longValue).sum(), pending);
     }
 
     @GetMapping("/menu-order")

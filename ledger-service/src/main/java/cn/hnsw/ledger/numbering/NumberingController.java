@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -52,7 +53,11 @@ class NumberingController {
                        @Min(3) @Max(8) int seqWidth) {
     }
 
-    record Rule(String itemKind, String prefix, String datePattern, int seqWidth, long nextValue, String example) {
+    record Rule(String itemKind, String prefix, String datePattern, int seqWidth, long nextValue, String example,
+                boolean enabled) {
+    }
+
+    record Switch(@NotNull Boolean enabled) {
     }
 
     record Issued(String itemKind, String itemNo) {
@@ -62,10 +67,11 @@ class NumberingController {
     @PreAuthorize(ENTERPRISE)
     List<Rule> rules() {
         return jdbc.sql("""
-                        SELECT item_kind, prefix, date_pattern, seq_width, next_value FROM item_numbering_rule
+                        SELECT item_kind, prefix, date_pattern, seq_width, next_value, enabled FROM item_numbering_rule
                         WHERE enterprise = :e ORDER BY item_kind""")
                 .param("e", own())
-                .query((rs, n) -> rule(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getLong(5)))
+                .query((rs, n) -> rule(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getLong(5),
+                        rs.getBoolean(6)))
                 .list();
     }
 
@@ -73,17 +79,46 @@ class NumberingController {
     @PreAuthorize(ENTERPRISE)
     Rule save(@PathVariable String kind, @Valid @RequestBody RuleRequest r) {
         requireKind(kind);
-        long next = jdbc.sql("""
+        return jdbc.sql("""
                         INSERT INTO item_numbering_rule (enterprise, item_kind, prefix, date_pattern, seq_width, updated_by, updated_at)
                         VALUES (:e, :k, :p, :d, :w, :by, :at)
                         ON CONFLICT (enterprise, item_kind) DO UPDATE SET prefix = EXCLUDED.prefix,
                             date_pattern = EXCLUDED.date_pattern, seq_width = EXCLUDED.seq_width,
                             updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at
-                        RETURNING next_value""")
+                        RETURNING next_value, enabled""")
                 .param("e", own()).param("k", kind).param("p", r.prefix()).param("d", r.datePattern())
                 .param("w", r.seqWidth()).param("by", Actors.current().username())
-                .param("at", Timestamp.from(clock.instant())).query(Long.class).single();
-        return rule(kind, r.prefix(), r.datePattern(), r.seqWidth(), next);
+                .param("at", Timestamp.from(clock.instant()))
+                .query((rs, n) -> rule(kind, r.prefix(), r.datePattern(), r.seqWidth(), rs.getLong(1), rs.getBoolean(2)))
+                .single();
+    }
+
+    /** 生效: switches the rule of a kind on or off; a rule that is off draws no number, its sequence is kept. */
+    @PutMapping("/{kind}/enabled")
+    @PreAuthorize(ENTERPRISE)
+    Rule enable(@PathVariable String kind, @Valid @RequestBody Switch s) {
+        requireKind(kind);
+        return jdbc.sql("""
+                        UPDATE item_numbering_rule SET enabled = :on, updated_by = :by, updated_at = :at
+                        WHERE enterprise = :e AND item_kind = :k
+                        RETURNING item_kind, prefix, date_pattern, seq_width, next_value, enabled""")
+                .param("on", s.enabled()).param("by", Actors.current().username())
+                .param("at", Timestamp.from(clock.instant())).param("e", own()).param("k", kind)
+                .query((rs, n) -> rule(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getLong(5),
+                        rs.getBoolean(6)))
+                .optional().orElseThrow(() -> new HnswException(LedgerErrorCode.NUMBERING_RULE_MISSING, kind));
+    }
+
+    /** 删除: removes the enterprise's own rule of a kind; another enterprise's rules are out of reach. */
+    @DeleteMapping("/{kind}")
+    @PreAuthorize(ENTERPRISE)
+    void delete(@PathVariable String kind) {
+        requireKind(kind);
+        int n = jdbc.sql("DELETE FROM item_numbering_rule WHERE enterprise = :e AND item_kind = :k")
+                .param("e", own()).param("k", kind).update();
+        if (n == 0) {
+            throw new HnswException(LedgerErrorCode.NUMBERING_RULE_MISSING, kind);
+        }
     }
 
     /** Draws the next item number of a kind from the enterprise's rule (the row lock orders concurrent draws). */
@@ -92,12 +127,19 @@ class NumberingController {
     @Transactional
     Issued next(@PathVariable String kind) {
         requireKind(kind);
+        Boolean enabled = jdbc.sql("SELECT enabled FROM item_numbering_rule WHERE enterprise = :e AND item_kind = :k FOR UPDATE")
+                .param("e", own()).param("k", kind).query(Boolean.class).optional()
+                .orElseThrow(() -> new HnswException(LedgerErrorCode.NUMBERING_RULE_MISSING, kind));
+        if (!enabled) {
+            throw new HnswException(LedgerErrorCode.NUMBERING_RULE_DISABLED, kind);
+        }
         Rule r = jdbc.sql("""
                         UPDATE item_numbering_rule SET next_value = next_value + 1 WHERE enterprise = :e AND item_kind = :k
-                        RETURNING item_kind, prefix, date_pattern, seq_width, next_value - 1""")
+                        RETURNING item_kind, prefix, date_pattern, seq_width, next_value - 1, enabled""")
                 .param("e", own()).param("k", kind)
-                .query((rs, n) -> rule(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getLong(5)))
-                .optional().orElseThrow(() -> new HnswException(LedgerErrorCode.NUMBERING_RULE_MISSING, kind));
+                .query((rs, n) -> rule(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getLong(5),
+                        rs.getBoolean(6)))
+                .single();
         if (String.valueOf(r.nextValue()).length() > r.seqWidth()) {
             throw new HnswException(LedgerErrorCode.NUMBERING_EXHAUSTED, kind, r.seqWidth());
         }
@@ -105,10 +147,10 @@ class NumberingController {
     }
 
     /** {@code example}: the number the rule gives for {@code value} today. */
-    private Rule rule(String kind, String prefix, String datePattern, int width, long value) {
+    private Rule rule(String kind, String prefix, String datePattern, int width, long value, boolean enabled) {
         String date = datePattern.isEmpty() ? "" : DateTimeFormatter.ofPattern(datePattern).format(clock.instant().atZone(HAINAN));
         String seq = String.format("%0" + width + "d", value);
-        return new Rule(kind, prefix, datePattern, width, value, prefix + date + seq);
+        return new Rule(kind, prefix, datePattern, width, value, prefix + date + seq, enabled);
     }
 
     private static void requireKind(String kind) {

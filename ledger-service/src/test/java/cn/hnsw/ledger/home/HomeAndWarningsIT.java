@@ -2,6 +2,7 @@ package cn.hnsw.ledger.home;
 
 import cn.hnsw.ledger.support.LedgerApi;
 import cn.hnsw.ledger.support.LedgerIntegrationTestBase;
+import cn.hnsw.ledger.support.LedgerTestKeys;
 import cn.hnsw.ledger.warning.LedgerWarnings;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -162,5 +163,59 @@ class HomeAndWarningsIT extends LedgerIntegrationTestBase {
         assertThat(ok(api.get(declarant(SANYA_AGENT), "/home/menu-order")).get(0).asText())
                 .as("another user's order is their own").isEqualTo("home");
         assertThat(api.get(officer("customs-officer"), "/home").status()).isEqualTo(403);
+    }
+
+    /**
+     * 账册服务待办: a draft made is a to-do to declare, a document customs returns is a to-do with its reason; the
+     * counts are counted; declaring or deleting the draft takes its item away; another enterprise sees none of them.
+     */
+    @Test
+    void thePendingListCountsAndLinksTheEnterprisesOwnDocumentsOnly() {
+        String enterprise = "91460300MA5TPEND1X";
+        String token = declarant(enterprise);
+        JsonNode before = ok(api.get(token, "/home/pending"));
+        assertThat(before.path("total").asLong()).isZero();
+        assertThat(before.path("counts").path("TO_DECLARE").asLong()).isZero();
+
+        long draft = create(token, "MATERIAL_FILING", null, Map.of()).path("id").asLong();
+        long toReturn = create(token, "MATERIAL_FILING", null, Map.of()).path("id").asLong();
+        addLines(token, toReturn, List.of(Map.of("kind", "MATERIAL", "itemNo", "TD-M-01", "hsCode", "7601100000",
+                "nameZh", "未锻轧非合金铝锭", "quantity", 1)));
+        JsonNode pending = ok(api.get(token, "/home/pending"));
+        assertThat(pending.path("counts").path("TO_DECLARE").asLong()).isEqualTo(2);
+        assertThat(pending.path("total").asLong()).isEqualTo(2);
+        assertThat(pending.path("items").findValuesAsText("documentId")).contains(String.valueOf(draft), String.valueOf(toReturn));
+
+        String no = ok(api.post(token, "/documents/" + toReturn + "/declaration", Map.of())).path("documentNo").asText();
+        ok(api.pushReceipt(CUSTOMS_SEALER, LedgerTestKeys.CUSTOMS, no, "RETURNED", "品名与商品编码不符",
+                LedgerApi.newReceiptId()));
+        pending = ok(api.get(token, "/home/pending"));
+        assertThat(pending.path("counts").path("RETURNED").asLong()).isEqualTo(1);
+        assertThat(pending.path("counts").path("TO_DECLARE").asLong()).isEqualTo(1);
+        JsonNode returned = pending.path("items").get(0);
+        assertThat(returned.path("kind").asText()).as("returned items come first").isEqualTo("RETURNED");
+        assertThat(returned.path("documentId").asLong()).isEqualTo(toReturn);
+        assertThat(returned.path("documentNo").asText()).isEqualTo(no);
+        assertThat(returned.path("titleZh").asText()).contains("品名与商品编码不符");
+        JsonNode home = ok(api.get(token, "/home"));
+        assertThat(home.path("pendingCounts").path("RETURNED").asLong()).isEqualTo(1);
+        assertThat(home.path("pending")).hasSize(2);
+
+        // the draft deleted: its to-do is gone (cancelled); the returned one stays until declared again
+        assertThat(api.request("DELETE", token, "/documents/" + draft).status()).isEqualTo(204);
+        pending = ok(api.get(token, "/home/pending"));
+        assertThat(pending.path("counts").path("TO_DECLARE").asLong()).isZero();
+        assertThat(pending.path("total").asLong()).isEqualTo(1);
+        // processed: the returned document declared again leaves the list
+        ok(api.post(token, "/documents/" + toReturn + "/declaration", Map.of()));
+        pending = ok(api.get(token, "/home/pending"));
+        assertThat(pending.path("counts").path("RETURNED").asLong()).isZero();
+        assertThat(pending.path("items")).isEmpty();
+
+        // another enterprise sees none of them; an officer has no enterprise to-do list
+        JsonNode other = ok(api.get(declarant(YANGPU_TRADING), "/home/pending"));
+        assertThat(other.path("items").findValuesAsText("documentId")).doesNotContain(String.valueOf(toReturn), String.valueOf(draft));
+        assertThat(other.path("items").findValuesAsText("documentNo")).doesNotContain(no);
+        assertThat(api.get(officer("customs-officer"), "/home/pending").status()).isEqualTo(403);
     }
 }

@@ -60,4 +60,67 @@ class NumberingRuleIT extends LedgerIntegrationTestBase {
         assertThat(ok(api.get(declarant(YANGPU_TRADING), "/numbering-rules")).findValuesAsText("prefix")).doesNotContain("YPM");
         assertThat(api.get(officer("customs-officer"), "/numbering-rules").status()).isEqualTo(403);
     }
+
+    @Test
+    void aRuleSwitchedOffDrawsNothingUntilSwitchedOnAndADeletedRuleIsGone() {
+        String owner = "91460300MA5TNUMB2X";
+        String token = declarant(owner);
+        ok(api.put(token, "/numbering-rules/FINISHED_PRODUCT", Map.of("prefix", "CP", "datePattern", "", "seqWidth", 4)));
+        assertThat(ok(api.get(token, "/numbering-rules")).get(0).path("enabled").asBoolean()).isTrue();
+        assertThat(ok(api.post(token, "/numbering-rules/FINISHED_PRODUCT/next", Map.of())).path("itemNo").asText()).isEqualTo("CP0001");
+
+        JsonNode off = ok(api.put(token, "/numbering-rules/FINISHED_PRODUCT/enabled", Map.of("enabled", false)));
+        assertThat(off.path("enabled").asBoolean()).isFalse();
+        LedgerApi.Response refused = api.post(token, "/numbering-rules/FINISHED_PRODUCT/next", Map.of());
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.code()).isEqualTo("NUMBERING_RULE_DISABLED");
+        assertThat(refused.body().path("messageZh").asText()).contains("停用");
+        assertThat(ok(api.get(token, "/numbering-rules")).get(0).path("nextValue").asLong()).as("nothing drawn").isEqualTo(2);
+        assertThat(api.put(token, "/numbering-rules/FINISHED_PRODUCT/enabled", Map.of()).status()).isEqualTo(400);
+
+        ok(api.put(token, "/numbering-rules/FINISHED_PRODUCT/enabled", Map.of("enabled", true)));
+        assertThat(ok(api.post(token, "/numbering-rules/FINISHED_PRODUCT/next", Map.of())).path("itemNo").asText())
+                .as("the sequence goes on where it stopped").isEqualTo("CP0002");
+
+        // another enterprise can neither switch nor delete this rule: it has none of its own
+        String other = declarant(YANGPU_TRADING);
+        assertThat(api.put(other, "/numbering-rules/FINISHED_PRODUCT/enabled", Map.of("enabled", false)).code())
+                .isIn("NUMBERING_RULE_MISSING");
+        assertThat(api.request("DELETE", other, "/numbering-rules/FINISHED_PRODUCT").status()).isEqualTo(404);
+        assertThat(ok(api.get(token, "/numbering-rules")).get(0).path("enabled").asBoolean()).isTrue();
+
+        assertThat(api.request("DELETE", token, "/numbering-rules/FINISHED_PRODUCT").status()).isEqualTo(200);
+        assertThat(ok(api.get(token, "/numbering-rules"))).isEmpty();
+        assertThat(api.post(token, "/numbering-rules/FINISHED_PRODUCT/next", Map.of()).code()).isEqualTo("NUMBERING_RULE_MISSING");
+        assertThat(api.request("DELETE", token, "/numbering-rules/FINISHED_PRODUCT").status()).isEqualTo(404);
+        assertThat(api.request("DELETE", officer("customs-officer"), "/numbering-rules/FINISHED_PRODUCT").status()).isEqualTo(403);
+    }
+
+    @Test
+    void aFilingLineWithoutANumberTakesTheRulesNextAndAClashIsRefused() {
+        String owner = "91460300MA5TNUMB3X";
+        String token = declarant(owner);
+        fileMaterial(token, "CL0001", "7601100000", "未锻轧非合金铝锭");
+        long filing = create(token, "MATERIAL_FILING", null, Map.of()).path("id").asLong();
+        Map<String, Object> unnumbered = Map.of("kind", "MATERIAL", "hsCode", "7601100000", "nameZh", "铝锭", "quantity", 1);
+
+        LedgerApi.Response noRule = api.post(token, "/documents/" + filing + "/lines", java.util.List.of(unnumbered));
+        assertThat(noRule.status()).as("without a rule the number stays required").isEqualTo(400);
+
+        ok(api.put(token, "/numbering-rules/MATERIAL", Map.of("prefix", "CL", "datePattern", "", "seqWidth", 4)));
+        LedgerApi.Response clash = api.post(token, "/documents/" + filing + "/lines", java.util.List.of(unnumbered));
+        assertThat(clash.status()).isEqualTo(409);
+        assertThat(clash.code()).isEqualTo("NUMBERING_CLASH");
+        assertThat(clash.body().path("messageZh").asText()).contains("CL0001");
+        assertThat(ok(api.get(token, "/documents/" + filing)).path("lines")).as("nothing added").isEmpty();
+
+        jdbc.sql("UPDATE item_numbering_rule SET next_value = 2 WHERE enterprise = :e").param("e", owner).update();
+        ok(api.post(token, "/documents/" + filing + "/lines", java.util.List.of(unnumbered)));
+        assertThat(ok(api.get(token, "/documents/" + filing)).path("lines").findValuesAsText("itemNo")).containsExactly("CL0002");
+
+        // a rule switched off numbers nothing: the number is required again
+        ok(api.put(token, "/numbering-rules/MATERIAL/enabled", Map.of("enabled", false)));
+        assertThat(api.post(token, "/documents/" + filing + "/lines", java.util.List.of(unnumbered)).status()).isEqualTo(400);
+        assertThat(ok(api.get(token, "/documents/" + filing)).path("lines")).hasSize(1);
+    }
 }
