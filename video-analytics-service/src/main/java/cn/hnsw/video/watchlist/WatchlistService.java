@@ -41,11 +41,12 @@ public class WatchlistService {
     private final WatchlistHitRepository hits;
     private final AlertService alerts;
     private final ObjectStorage storage;
+    private final WatchlistFeedbackRepository feedback;
     private final long repeatWindowSeconds;
     private final double whitelistDistance;
 
     public WatchlistService(WatchlistRepository tasks, FaceLibraryService library, FaceService faces,
-            WatchlistHitRepository hits, AlertService alerts, ObjectStorage storage,
+            WatchlistHitRepository hits, AlertService alerts, ObjectStorage storage, WatchlistFeedbackRepository feedback,
             @Value("${hnsw.video.watchlist.repeat-window-seconds:60}") long repeatWindowSeconds,
             @Value("${hnsw.video.watchlist.whitelist-distance:0.5}") double whitelistDistance) {
         this.tasks = tasks;
@@ -54,6 +55,7 @@ public class WatchlistService {
         this.hits = hits;
         this.alerts = alerts;
         this.storage = storage;
+        this.feedback = feedback;
         this.repeatWindowSeconds = repeatWindowSeconds;
         this.whitelistDistance = whitelistDistance;
     }
@@ -362,8 +364,10 @@ public class WatchlistService {
                 continue;
             }
             String alertId = "VA-" + UUID.randomUUID();
+            // 布控反馈: the task's officers and the enabled feedback services of its kind
+            List<String> recipients = feedback.recipients(task.kind(), task.officers());
             WatchlistHit hit = new WatchlistHit(UUID.randomUUID(), alertId, task.id(), best.id(), capture.id(),
-                    capture.cameraId(), bestDistance, capture.capturedAt(), capture.snapshotKey(), task.officers(),
+                    capture.cameraId(), bestDistance, capture.capturedAt(), capture.snapshotKey(), recipients,
                     "RAISED", null, null, null, null);
             Map<String, String> attributes = new HashMap<>();
             attributes.put("taskId", task.id().toString());
@@ -383,7 +387,7 @@ public class WatchlistService {
             }
             String where = camera == null ? capture.deviceCode() : camera.name();
             Alert alert = new Alert(alertId, "video-analytics-service", "watchlist-hit", task.alertLevel(),
-                    camera == null ? null : camera.portCode(), task.organization(), task.officers(),
+                    camera == null ? null : camera.portCode(), task.organization(), recipients,
                     "布控命中：" + best.label() + "（" + where + "）",
                     "Watch-list hit: " + best.label() + " (" + where + ")", capture.capturedAt(),
                     camera == null ? null : camera.latitude(), camera == null ? null : camera.longitude(), attributes);
