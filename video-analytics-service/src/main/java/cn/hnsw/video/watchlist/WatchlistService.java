@@ -116,6 +116,28 @@ public class WatchlistService {
     }
 
     @Transactional
+    /** 布控对象接入: a feed may feed only a face-base task that is still to take or in effect. */
+    public void checkFeedTask(UUID taskId) {
+        WatchlistTask task = get(taskId);
+        if (task.kind() != WatchlistKind.FACE_BASE || task.status() == WatchlistStatus.WITHDRAWN
+                || task.status() == WatchlistStatus.REJECTED) {
+            throw new HnswException(VideoErrorCode.TASK_STATE_INVALID, task.kind() + "/" + task.status(),
+                    "布控对象接入 / fed targets");
+        }
+    }
+
+    /** 布控对象存储: the stored person becomes a target of the fed task, once; false when already one or not stored. */
+    public boolean addFeedTarget(UUID taskId, String personCode) {
+        UUID recordId = tasks.recordOfPerson(personCode).orElse(null);
+        if (recordId == null || tasks.hasRecordTarget(taskId, recordId)) {
+            return false;
+        }
+        var record = library.record(recordId);
+        tasks.insertTarget(new WatchlistTarget(UUID.randomUUID(), taskId, recordId, record.name(),
+                library.descriptorOf(recordId), record.photoKey()));
+        return true;
+    }
+
     public WatchlistTask review(UUID id, boolean approve, String comment) {
         WatchlistTask task = lock(id);
         WatchlistStatus before = task.status();
