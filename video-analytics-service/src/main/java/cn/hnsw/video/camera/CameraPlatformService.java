@@ -58,10 +58,13 @@ public class CameraPlatformService {
     private final TransactionTemplate tx;
     private final OutboxPublisher outbox;
     private final Duration interval;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private ScheduledExecutorService poller;
 
     public CameraPlatformService(CameraPlatformAdapter platform, JdbcTemplate jdbc, TransactionTemplate tx,
-            OutboxPublisher outbox, @Value("${hnsw.video.camera-platform.health-interval:0s}") Duration interval) {
+            OutboxPublisher outbox, @Value("${hnsw.video.camera-platform.health-interval:0s}") Duration interval,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.platform = platform;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -174,8 +177,11 @@ public class CameraPlatformService {
                 jdbc.update("INSERT INTO device_health_event (id, device_code, device_kind, old_status, new_status, "
                         + "fault_reason, alert_id) VALUES (?, ?, ?, ?, ?, ?, ?)", UUID.randomUUID(), s.deviceCode(),
                         point ? "DISTRIBUTION_POINT" : "CAMERA", old, s.status(), fault, alertId);
-                changes.add(new HealthChange(s.deviceCode(), point ? "DISTRIBUTION_POINT" : "CAMERA", old, s.status(),
-                        fault, alertId));
+                HealthChange change = new HealthChange(s.deviceCode(), point ? "DISTRIBUTION_POINT" : "CAMERA", old,
+                        s.status(), fault, alertId);
+                changes.add(change);
+                // in this transaction: the watch-list tasks on a camera that went down record their anomaly with it
+                events.publishEvent(change);
             }
             if (!changes.isEmpty()) {
                 log.info("event=camera-platform-health changes={} unknown={}", changes.size(), unknown);

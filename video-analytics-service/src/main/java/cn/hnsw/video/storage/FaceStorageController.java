@@ -43,12 +43,12 @@ class FaceStorageController {
     record DataFeedRequest(@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_.-]+") String code,
             @NotBlank @Size(max = 128) String name, @NotBlank String sourceType,
             @NotBlank @Size(max = 64) @Pattern(regexp = "[a-z0-9-]+") String partnerId,
-            @Min(1) @Max(200) Integer pageSize, @Size(max = 64) String poiCategory) {
+            @Min(1) @Max(200) Integer pageSize, @Size(max = 64) String poiCategory, UUID watchlistTaskId) {
     }
 
     record DataFeedUpdate(@NotBlank @Size(max = 128) String name, @NotBlank String sourceType,
             @NotBlank @Size(max = 64) @Pattern(regexp = "[a-z0-9-]+") String partnerId,
-            @Min(1) @Max(200) Integer pageSize, @Size(max = 64) String poiCategory) {
+            @Min(1) @Max(200) Integer pageSize, @Size(max = 64) String poiCategory, UUID watchlistTaskId) {
     }
 
     record Enabled(@NotNull Boolean enabled) {
@@ -62,7 +62,7 @@ class FaceStorageController {
     @PreAuthorize("hasRole('platform-admin')")
     DataFeed create(@Valid @RequestBody DataFeedRequest r) {
         return service.createSource(r.code().trim(), r.name().trim(), r.sourceType(), r.partnerId(), r.pageSize(),
-                r.poiCategory());
+                r.poiCategory(), r.watchlistTaskId());
     }
 
     @GetMapping("/face-data-feeds")
@@ -74,7 +74,7 @@ class FaceStorageController {
     @PreAuthorize("hasRole('platform-admin')")
     DataFeed update(@PathVariable UUID id, @Valid @RequestBody DataFeedUpdate r) {
         return service.updateSource(id, r.name().trim(), r.sourceType(), r.partnerId(), r.pageSize(),
-                r.poiCategory());
+                r.poiCategory(), r.watchlistTaskId());
     }
 
     @DeleteMapping("/face-data-feeds/{id}")

@@ -17,7 +17,7 @@ public class FaceStorageRepository {
     /** 数据源配置: an external source the face base library imports from, reached as a partner. */
     /** A face data feed; {@code poiCategory} set: what it stores is also bound as persons of interest of it. */
     public record DataFeed(UUID id, String code, String name, String sourceType, String partnerId, int pageSize,
-            boolean enabled, String createdBy, Instant createdAt, String poiCategory) {
+            boolean enabled, String createdBy, Instant createdAt, String poiCategory, UUID watchlistTaskId) {
     }
 
     /** 入库任务 with its monitoring counts. */
@@ -48,13 +48,16 @@ public class FaceStorageRepository {
 
     public void insert(DataFeed s) {
         jdbc.update("INSERT INTO face_data_feed (id, code, name, source_type, partner_id, page_size, enabled, "
-                + "created_by, poi_category) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", s.id(), s.code(), s.name(),
-                s.sourceType(), s.partnerId(), s.pageSize(), s.enabled(), s.createdBy(), s.poiCategory());
+                + "created_by, poi_category, watchlist_task_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", s.id(), s.code(),
+                s.name(), s.sourceType(), s.partnerId(), s.pageSize(), s.enabled(), s.createdBy(), s.poiCategory(),
+                s.watchlistTaskId());
     }
 
-    public void update(UUID id, String name, String sourceType, String partnerId, int pageSize, String poiCategory) {
-        jdbc.update("UPDATE face_data_feed SET name = ?, source_type = ?, partner_id = ?, page_size = ?, poi_category = ? "
-                + "WHERE id = ?", name, sourceType, partnerId, pageSize, poiCategory, id);
+    public void update(UUID id, String name, String sourceType, String partnerId, int pageSize, String poiCategory,
+            UUID watchlistTaskId) {
+        jdbc.update("UPDATE face_data_feed SET name = ?, source_type = ?, partner_id = ?, page_size = ?, poi_category = ?, "
+                + "watchlist_task_id = ? WHERE id = ?", name, sourceType, partnerId, pageSize, poiCategory, watchlistTaskId,
+                id);
     }
 
     /** Deletes a source that no task ever ran on; false otherwise. */
@@ -150,7 +153,7 @@ public class FaceStorageRepository {
         return new DataFeed(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("name"),
                 rs.getString("source_type"), rs.getString("partner_id"), rs.getInt("page_size"),
                 rs.getBoolean("enabled"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
-                rs.getString("poi_category"));
+                rs.getString("poi_category"), rs.getObject("watchlist_task_id", UUID.class));
     }
 
     private static StorageTask task(ResultSet rs) throws SQLException {

@@ -53,6 +53,7 @@ public class FaceStorageService {
     private final FaceLibraryService library;
     private final OutboxPublisher outbox;
     private final TransactionTemplate tx;
+    private final cn.hnsw.video.watchlist.WatchlistService watchlists;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "face-storage-task");
         t.setDaemon(true);
@@ -60,7 +61,8 @@ public class FaceStorageService {
     });
 
     public FaceStorageService(FaceStorageRepository repo, FaceSourceAdapter adapter, FaceLibraryService library,
-            OutboxPublisher outbox, TransactionTemplate tx) {
+            OutboxPublisher outbox, TransactionTemplate tx, cn.hnsw.video.watchlist.WatchlistService watchlists) {
+        this.watchlists = watchlists;
         this.repo = repo;
         this.adapter = adapter;
         this.library = library;
@@ -89,6 +91,15 @@ public class FaceStorageService {
     /** 数据源新增; with a category, a 重点人员信息 feed: what it stores also becomes persons of interest of it. */
     public DataFeed createSource(String code, String name, String sourceType, String partnerId, Integer pageSize,
             String poiCategory) {
+        return createSource(code, name, sourceType, partnerId, pageSize, poiCategory, null);
+    }
+
+    /** 布控对象接入数据源新增: with a face-base watch-list task, what the feed stores also becomes its targets. */
+    public DataFeed createSource(String code, String name, String sourceType, String partnerId, Integer pageSize,
+            String poiCategory, UUID watchlistTaskId) {
+        if (watchlistTaskId != null) {
+            watchlists.checkFeedTask(watchlistTaskId);
+        }
         if (!SOURCE_TYPES.contains(sourceType)) {
             throw new HnswException(VideoErrorCode.DATA_FEED_TYPE_INVALID, sourceType);
         }
@@ -96,7 +107,7 @@ public class FaceStorageService {
             throw new HnswException(VideoErrorCode.DATA_FEED_CODE_TAKEN, code);
         }
         DataFeed s = new DataFeed(UUID.randomUUID(), code, name, sourceType, partnerId,
-                pageSize == null ? 50 : pageSize, true, Actors.current().username(), Instant.now(), blank(poiCategory));
+                pageSize == null ? 50 : pageSize, true, Actors.current().username(), Instant.now(), blank(poiCategory), watchlistTaskId);
         repo.insert(s);
         return source(s.id());
     }
@@ -121,11 +132,21 @@ public class FaceStorageService {
     /** 数据源修改, the person-of-interest category included (blank: the feed imports into the face base only). */
     public DataFeed updateSource(UUID id, String name, String sourceType, String partnerId, Integer pageSize,
             String poiCategory) {
+        return updateSource(id, name, sourceType, partnerId, pageSize, poiCategory, source(id).watchlistTaskId());
+    }
+
+    /** 布控对象接入数据源修改: the watch-list task it feeds included (null: none). */
+    public DataFeed updateSource(UUID id, String name, String sourceType, String partnerId, Integer pageSize,
+            String poiCategory, UUID watchlistTaskId) {
         DataFeed s = source(id);
+        if (watchlistTaskId != null) {
+            watchlists.checkFeedTask(watchlistTaskId);
+        }
         if (!SOURCE_TYPES.contains(sourceType)) {
             throw new HnswException(VideoErrorCode.DATA_FEED_TYPE_INVALID, sourceType);
         }
-        repo.update(id, name, sourceType, partnerId, pageSize == null ? s.pageSize() : pageSize, blank(poiCategory));
+        repo.update(id, name, sourceType, partnerId, pageSize == null ? s.pageSize() : pageSize, blank(poiCategory),
+                watchlistTaskId);
         return source(id);
     }
 
@@ -269,6 +290,9 @@ public class FaceStorageService {
         if (s.poiCategory() != null) {
             library.bindImportedPerson(r.personCode(), s.poiCategory(), "数据源 " + s.code() + " 导入",
                     "feed:" + s.code());
+        }
+        if (s.watchlistTaskId() != null) {
+            watchlists.addFeedTarget(s.watchlistTaskId(), r.personCode());
         }
     }
 

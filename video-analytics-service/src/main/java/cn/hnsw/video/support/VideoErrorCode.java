@@ -60,6 +60,8 @@ public enum VideoErrorCode implements EnumErrorCode {
     ANALYSIS_TASK_NOT_FOUND(HttpStatus.NOT_FOUND, "分析任务不存在：{0}", "Analysis task not found: {0}"),
     ANALYSIS_TASK_STATE_INVALID(HttpStatus.CONFLICT, "分析任务当前状态为 {0}，不能执行“{1}”", "The analysis task is {0}; it cannot be {1}"),
     INSTRUCTION_INVALID(HttpStatus.BAD_REQUEST, "分析指令无效：{0}", "Invalid analysis instruction: {0}"),
+    FEEDBACK_SERVICE_NOT_FOUND(HttpStatus.NOT_FOUND, "布控反馈服务不存在：{0}", "Watch-list feedback service not found: {0}"),
+    FEEDBACK_KIND_INVALID(HttpStatus.BAD_REQUEST, "布控反馈服务类型无效：{0}（仅人脸图片布控 FACE_IMAGE、人脸基础信息库布控 FACE_BASE，且修改时不能更改）", "Invalid feedback service kind: {0} (FACE_IMAGE or FACE_BASE only, and it cannot change on modify)"),
     NO_ANOMALY(HttpStatus.CONFLICT, "该任务没有待处置的异常", "The task has no open anomaly to handle"),
     FINDING_NOT_FOUND(HttpStatus.NOT_FOUND, "分析结果不存在：{0}", "Analysis finding not found: {0}"),
     FINDING_ALREADY_HANDLED(HttpStatus.CONFLICT, "分析结果已处置", "The finding has already been handled"),

@@ -36,9 +36,11 @@ import org.springframework.web.bind.annotation.RestController;
 class WatchlistController {
 
     private final WatchlistService service;
+    private final WatchlistAnomalyService anomalyService;
 
-    WatchlistController(WatchlistService service) {
+    WatchlistController(WatchlistService service, WatchlistAnomalyService anomalyService) {
         this.service = service;
+        this.anomalyService = anomalyService;
     }
 
     record TargetRequest(UUID faceBaseRecordId, String photoBase64, @Size(max = 256) String label,
@@ -173,5 +175,23 @@ class WatchlistController {
         } catch (IllegalArgumentException e) {
             throw new HnswException(VideoErrorCode.IMAGE_UNREADABLE);
         }
+    }
+
+    record AnomalyHandlingRequest(@NotBlank @Size(max = 1024) String note) {
+    }
+
+    /** 任务异常反馈: the task's anomalies (a camera it watches went down), newest first. */
+    @GetMapping("/{id}/anomalies")
+    @PreAuthorize("hasAnyRole('customs-officer', 'customs-reviewer', 'platform-admin')")
+    List<WatchlistAnomalyService.Anomaly> anomalies(@PathVariable UUID id) {
+        return anomalyService.list(id);
+    }
+
+    /** 任务异常处置: a bound officer or an administrator closes the anomaly with a note. */
+    @PostMapping("/{id}/anomalies/{anomalyId}/handling")
+    @PreAuthorize("hasAnyRole('customs-officer', 'platform-admin')")
+    WatchlistAnomalyService.Anomaly handleAnomaly(@PathVariable UUID id, @PathVariable UUID anomalyId,
+            @Valid @RequestBody AnomalyHandlingRequest r) {
+        return anomalyService.handle(id, anomalyId, r.note());
     }
 }

@@ -133,6 +133,18 @@ public class WatchlistRepository {
         return jdbc.query("SELECT * FROM watchlist_task WHERE status = 'ACTIVE'", (rs, i) -> map(rs));
     }
 
+    /** The face base record of a person code, if stored. */
+    public Optional<UUID> recordOfPerson(String personCode) {
+        return jdbc.queryForList("SELECT id FROM face_base_record WHERE person_code = ?", UUID.class, personCode).stream()
+                .findFirst();
+    }
+
+    public boolean hasRecordTarget(UUID taskId, UUID recordId) {
+        Integer n = jdbc.queryForObject("SELECT count(*) FROM watchlist_target WHERE task_id = ? AND face_base_record_id = ?",
+                Integer.class, taskId, recordId);
+        return n != null && n > 0;
+    }
+
     public void insertTarget(WatchlistTarget t) {
         jdbc.update("INSERT INTO watchlist_target (id, task_id, face_base_record_id, label, descriptor, photo_key, "
                 + "plate_number) VALUES (?, ?, ?, ?, ?, ?, ?)", t.id(), t.taskId(), t.faceBaseRecordId(), t.label(),

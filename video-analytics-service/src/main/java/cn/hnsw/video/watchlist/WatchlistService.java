@@ -41,11 +41,12 @@ public class WatchlistService {
     private final WatchlistHitRepository hits;
     private final AlertService alerts;
     private final ObjectStorage storage;
+    private final WatchlistFeedbackRepository feedback;
     private final long repeatWindowSeconds;
     private final double whitelistDistance;
 
     public WatchlistService(WatchlistRepository tasks, FaceLibraryService library, FaceService faces,
-            WatchlistHitRepository hits, AlertService alerts, ObjectStorage storage,
+            WatchlistHitRepository hits, AlertService alerts, ObjectStorage storage, WatchlistFeedbackRepository feedback,
             @Value("${hnsw.video.watchlist.repeat-window-seconds:60}") long repeatWindowSeconds,
             @Value("${hnsw.video.watchlist.whitelist-distance:0.5}") double whitelistDistance) {
         this.tasks = tasks;
@@ -54,6 +55,7 @@ public class WatchlistService {
         this.hits = hits;
         this.alerts = alerts;
         this.storage = storage;
+        this.feedback = feedback;
         this.repeatWindowSeconds = repeatWindowSeconds;
         this.whitelistDistance = whitelistDistance;
     }
@@ -114,6 +116,28 @@ public class WatchlistService {
     }
 
     @Transactional
+    /** 布控对象接入: a feed may feed only a face-base task that is still to take or in effect. */
+    public void checkFeedTask(UUID taskId) {
+        WatchlistTask task = get(taskId);
+        if (task.kind() != WatchlistKind.FACE_BASE || task.status() == WatchlistStatus.WITHDRAWN
+                || task.status() == WatchlistStatus.REJECTED) {
+            throw new HnswException(VideoErrorCode.TASK_STATE_INVALID, task.kind() + "/" + task.status(),
+                    "布控对象接入 / fed targets");
+        }
+    }
+
+    /** 布控对象存储: the stored person becomes a target of the fed task, once; false when already one or not stored. */
+    public boolean addFeedTarget(UUID taskId, String personCode) {
+        UUID recordId = tasks.recordOfPerson(personCode).orElse(null);
+        if (recordId == null || tasks.hasRecordTarget(taskId, recordId)) {
+            return false;
+        }
+        var record = library.record(recordId);
+        tasks.insertTarget(new WatchlistTarget(UUID.randomUUID(), taskId, recordId, record.name(),
+                library.descriptorOf(recordId), record.photoKey()));
+        return true;
+    }
+
     public WatchlistTask review(UUID id, boolean approve, String comment) {
         WatchlistTask task = lock(id);
         WatchlistStatus before = task.status();
@@ -362,8 +386,10 @@ public class WatchlistService {
                 continue;
             }
             String alertId = "VA-" + UUID.randomUUID();
+            // 布控反馈: the task's officers and the enabled feedback services of its kind
+            List<String> recipients = feedback.recipients(task.kind(), task.officers());
             WatchlistHit hit = new WatchlistHit(UUID.randomUUID(), alertId, task.id(), best.id(), capture.id(),
-                    capture.cameraId(), bestDistance, capture.capturedAt(), capture.snapshotKey(), task.officers(),
+                    capture.cameraId(), bestDistance, capture.capturedAt(), capture.snapshotKey(), recipients,
                     "RAISED", null, null, null, null);
             Map<String, String> attributes = new HashMap<>();
             attributes.put("taskId", task.id().toString());
@@ -383,7 +409,7 @@ public class WatchlistService {
             }
             String where = camera == null ? capture.deviceCode() : camera.name();
             Alert alert = new Alert(alertId, "video-analytics-service", "watchlist-hit", task.alertLevel(),
-                    camera == null ? null : camera.portCode(), task.organization(), task.officers(),
+                    camera == null ? null : camera.portCode(), task.organization(), recipients,
                     "布控命中：" + best.label() + "（" + where + "）",
                     "Watch-list hit: " + best.label() + " (" + where + ")", capture.capturedAt(),
                     camera == null ? null : camera.latitude(), camera == null ? null : camera.longitude(), attributes);

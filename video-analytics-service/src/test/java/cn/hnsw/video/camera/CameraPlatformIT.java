@@ -163,9 +163,48 @@ class CameraPlatformIT {
         // only the stream is open on the simulator; switching a device's health needs an operator's token
         assertThat(simulator("PUT", "/v1/camera-platform/devices/" + MEILAN_FACE + "/status", "{\"status\":\"FAULT\"}",
                 null).statusCode()).isEqualTo(401);
+        // an active face-image watch-list task on that camera, bound to the officer
+        String cameraId = jdbc.queryForObject("SELECT id::text FROM camera WHERE device_code = ?", String.class,
+                MEILAN_FACE);
+        Reply task = api.post("/watchlist-tasks", officer, Map.of("name", "出发大厅布控", "kind", "FACE_IMAGE",
+                "cameraIds", List.of(cameraId), "officers", List.of("zhang.wei"), "targets",
+                List.of(Map.of("photoBase64", java.util.Base64.getEncoder().encodeToString(
+                        cn.hnsw.video.support.TestMedia.jpeg(cn.hnsw.video.support.TestMedia.region(
+                                cn.hnsw.video.support.TestMedia.sample("sample3"), 517, 350, 332, 277, 0.35)))))));
+        assertThat(task.status()).as(task.body().toString()).isEqualTo(201);
+        String taskId = task.text("id");
+        String reviewer = tokens.user("li.qiang", "customs-reviewer").organization("/haikou-customs").mint();
+        assertThat(api.post("/watchlist-tasks/" + taskId + "/review", reviewer, Map.of("approve", true)).text("status"))
+                .isEqualTo("ACTIVE");
         simulator("PUT", "/v1/camera-platform/devices/" + MEILAN_FACE + "/status",
                 "{\"status\":\"OFFLINE\",\"faultZh\":\"网络中断\",\"faultEn\":\"network down\"}");
         Reply down = api.post("/camera-platform/health-checks", officer, Map.of());
+        // 布控任务异常反馈: the task records the anomaly and its officer gets an alert naming the task
+        Reply anomalies = api.get("/watchlist-tasks/" + taskId + "/anomalies", officer);
+        assertThat(anomalies.status()).isEqualTo(200);
+        assertThat(anomalies.body()).hasSize(1);
+        JsonNode anomaly = anomalies.body().get(0);
+        assertThat(anomaly.get("status").asText()).isEqualTo("OPEN");
+        assertThat(anomaly.get("reasonZh").asText()).contains("离线").contains("网络中断");
+        JsonNode anomalyAlert = ApiClient.JSON.readTree(jdbc.queryForObject(
+                "SELECT envelope::text FROM event_outbox WHERE aggregate_id = ?", String.class,
+                anomaly.get("alertId").asText()));
+        JsonNode anomalyData = anomalyAlert.has("data") ? anomalyAlert.get("data") : anomalyAlert;
+        assertThat(anomalyData.get("type").asText()).isEqualTo("watchlist-task-anomaly");
+        assertThat(anomalyData.get("recipients").get(0).asText()).isEqualTo("zhang.wei");
+        assertThat(anomalyData.get("titleZh").asText()).contains("出发大厅布控");
+        // 布控任务异常处置: an officer not bound to the task cannot; the bound officer can, once
+        String other = tokens.user("wang.fang", "customs-officer").organization("/haikou-customs/xiuying").mint();
+        String handling = "/watchlist-tasks/" + taskId + "/anomalies/" + anomaly.get("id").asText() + "/handling";
+        assertThat(api.post(handling, other, Map.of("note", "x")).status()).isEqualTo(403);
+        assertThat(api.post(handling, officer, Map.of("note", "")).status()).isEqualTo(400);
+        Reply handled = api.post(handling, officer, Map.of("note", "已通知运维恢复网络"));
+        assertThat(handled.status()).as(handled.body().toString()).isEqualTo(200);
+        assertThat(handled.text("status")).isEqualTo("HANDLED");
+        assertThat(handled.text("handledBy")).isEqualTo("zhang.wei");
+        assertThat(api.post(handling, officer, Map.of("note", "again")).status()).isEqualTo(409);
+        // the task is this test's own: it no longer watches the shared camera for other tests
+        jdbc.update("UPDATE watchlist_task SET status = 'WITHDRAWN' WHERE id = ?::uuid", taskId);
         JsonNode change = down.body().get("changes").get(0);
         assertThat(change.get("deviceCode").asText()).isEqualTo(MEILAN_FACE);
         assertThat(change.get("kind").asText()).isEqualTo("CAMERA");

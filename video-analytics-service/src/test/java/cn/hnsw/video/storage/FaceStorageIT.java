@@ -325,6 +325,65 @@ class FaceStorageIT {
                 .contains(taskId, again);
     }
 
+    /**
+     * 布控对象接入/存储: a data feed that feeds a face-base watch-list task stores its records in the face base and makes
+     * each a target of the task, once; only administrators configure it, and only for a face-base task.
+     */
+    @Test
+    void aTargetFeedMakesWhatItStoresTargetsOfItsFaceBaseWatchlistTaskOnce() throws Exception {
+        ApiClient api = new ApiClient(port);
+        String admin = tokens.user("ops.chen", "platform-admin").mint();
+        String officer = tokens.user("zhang.wei", "customs-officer").mint();
+        assertThat(simulator("POST", "/v1/population-registry/reset", "{}", admin).statusCode()).isEqualTo(200);
+        String faceA = face("sample3", 1465, 331, 289, 271);
+        String faceB = face("sample5", 273, 879, 383, 351);
+        // the task starts with one enrolled target; the feed brings that person again and a new one
+        Reply seed = api.post("/face-base-records", officer, Map.of("personCode", "TGT-P-0201", "name", "布控对象甲",
+                "photoBase64", faceA));
+        assertThat(seed.status()).as(seed.body().toString()).isEqualTo(201);
+        Reply submitted = api.post("/watchlist-tasks", officer, Map.of("name", "接入布控对象", "kind", "FACE_BASE",
+                "officers", List.of("zhang.wei"), "targets", List.of(Map.of("faceBaseRecordId", seed.text("id")))));
+        assertThat(submitted.status()).as(submitted.body().toString()).isEqualTo(201);
+        String watchTaskId = submitted.text("id");
+        List<Map<String, Object>> people = List.of(person("EXT-0201", "TGT-P-0201", "布控对象甲", faceA),
+                person("EXT-0202", "TGT-P-0202", "布控对象乙", faceB));
+        assertThat(simulator("PUT", "/v1/population-registry/records", json(people), admin).statusCode()).isEqualTo(200);
+
+        Map<String, Object> feed = new HashMap<>(Map.of("code", "WATCH-TARGETS", "name", "布控对象接入", "sourceType",
+                "BORDER_INSPECTION", "partnerId", "population-registry", "pageSize", 10, "watchlistTaskId",
+                watchTaskId));
+        assertThat(api.post("/face-data-feeds", officer, feed).status()).isEqualTo(403);
+        Map<String, Object> unknownTask = new HashMap<>(feed);
+        unknownTask.put("watchlistTaskId", java.util.UUID.randomUUID().toString());
+        assertThat(api.post("/face-data-feeds", admin, unknownTask).status()).isEqualTo(404);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM face_data_feed WHERE code = 'WATCH-TARGETS'",
+                Integer.class)).isZero();
+        Reply created = api.post("/face-data-feeds", admin, feed);
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        assertThat(created.text("watchlistTaskId")).isEqualTo(watchTaskId);
+        String feedId = created.text("id");
+        assertThat(api.get("/face-data-feeds", officer).body().findValuesAsText("watchlistTaskId")).contains(watchTaskId);
+
+        String storageTask = api.post("/face-storage-tasks", admin, Map.of("dataFeedId", feedId)).text("id");
+        JsonNode done = awaitEnd(api, officer, storageTask);
+        assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("COMPLETED");
+        assertThat(done.get("stored").asInt()).isEqualTo(1);
+        assertThat(done.get("skipped").asInt()).isEqualTo(1);
+        Reply targets = api.get("/watchlist-tasks/" + watchTaskId + "/targets", officer);
+        assertThat(targets.body().findValuesAsText("label")).containsExactlyInAnyOrder("布控对象甲", "布控对象乙");
+
+        // 修改: the feed no longer feeds the task; a second import adds nothing to it
+        feed.remove("code");
+        feed.remove("watchlistTaskId");
+        Reply changed = api.put("/face-data-feeds/" + feedId, admin, feed);
+        assertThat(changed.status()).as(changed.body().toString()).isEqualTo(200);
+        assertThat(changed.body().path("watchlistTaskId").asText(null)).isNull();
+        assertThat(jdbc.queryForObject("SELECT watchlist_task_id FROM face_data_feed WHERE id = ?::uuid", java.util.UUID.class,
+                feedId)).isNull();
+        awaitEnd(api, officer, api.post("/face-storage-tasks", admin, Map.of("dataFeedId", feedId)).text("id"));
+        assertThat(api.get("/watchlist-tasks/" + watchTaskId + "/targets", officer).body()).hasSize(2);
+    }
+
     private static JsonNode awaitEnd(ApiClient api, String token, String taskId) throws InterruptedException {
         long deadline = System.nanoTime() + 180_000_000_000L;
         JsonNode t = null;

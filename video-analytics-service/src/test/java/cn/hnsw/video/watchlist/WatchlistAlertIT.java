@@ -128,6 +128,48 @@ class WatchlistAlertIT {
                 "comment", "同意布控"));
         assertThat(approved.text("status")).isEqualTo("ACTIVE");
 
+        // 布控反馈服务: where a face-base hit is fed back besides the task's officers; administrators manage them
+        String admin = tokens.user("zhao.min", "platform-admin").mint();
+        String desk = tokens.user("sun.li", "customs-officer").organization("/haikou-customs").mint();
+        String paused = tokens.user("zhou.jie", "customs-officer").organization("/haikou-customs").mint();
+        String feedback = "/watchlist-feedback-services";
+        Reply byOfficer = api.post(feedback, officer, Map.of("kind", "FACE_BASE", "name", "值班席",
+                "recipients", List.of("zhang.wei")));
+        assertThat(byOfficer.status()).isEqualTo(403);
+        Reply vehicleKind = api.post(feedback, admin, Map.of("kind", "RISK_VEHICLE", "name", "车辆",
+                "recipients", List.of("sun.li")));
+        assertThat(vehicleKind.status()).isEqualTo(400);
+        assertThat(vehicleKind.text("code")).isEqualTo("FEEDBACK_KIND_INVALID");
+        assertThat(api.post(feedback, admin, Map.of("kind", "FACE_BASE", "name", "无人", "recipients", List.of()))
+                .status()).isEqualTo(400);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM watchlist_feedback_service", Integer.class)).isZero();
+        Reply deskService = api.post(feedback, admin, Map.of("kind", "FACE_BASE", "name", "指挥中心值班席",
+                "recipients", List.of("sun.li")));
+        assertThat(deskService.status()).as(deskService.body().toString()).isEqualTo(201);
+        Reply imageService = api.post(feedback, admin, Map.of("kind", "FACE_IMAGE", "name", "图片布控值班席",
+                "recipients", List.of("wang.fang")));
+        assertThat(imageService.status()).isEqualTo(201);
+        Reply pausedService = api.post(feedback, admin, Map.of("kind", "FACE_BASE", "name", "夜班席",
+                "recipients", List.of("zhou.jie")));
+        String pausedId = pausedService.text("id");
+        // 配置/修改: renamed and switched off; the kind cannot change
+        Reply switchedOff = api.put(feedback + "/" + pausedId, admin, Map.of("kind", "FACE_BASE", "name",
+                "夜班席（停用）", "recipients", List.of("zhou.jie"), "enabled", false));
+        assertThat(switchedOff.status()).as(switchedOff.body().toString()).isEqualTo(200);
+        assertThat(switchedOff.body().get("enabled").asBoolean()).isFalse();
+        assertThat(switchedOff.text("name")).isEqualTo("夜班席（停用）");
+        assertThat(api.put(feedback + "/" + pausedId, admin, Map.of("kind", "FACE_IMAGE", "name", "x",
+                "recipients", List.of("zhou.jie"))).status()).isEqualTo(400);
+        assertThat(api.put(feedback + "/" + pausedId, officer, Map.of("kind", "FACE_BASE", "name", "x",
+                "recipients", List.of("zhang.wei"))).status()).isEqualTo(403);
+        Reply temporary = api.post(feedback, admin, Map.of("kind", "FACE_BASE", "name", "临时席",
+                "recipients", List.of("wang.fang")));
+        assertThat(api.delete(feedback + "/" + temporary.text("id"), officer).status()).isEqualTo(403);
+        assertThat(api.delete(feedback + "/" + temporary.text("id"), admin).status()).isEqualTo(204);
+        assertThat(api.delete(feedback + "/" + temporary.text("id"), admin).status()).isEqualTo(404);
+        Reply faceBaseServices = api.get(feedback + "?kind=FACE_BASE", officer);
+        assertThat(faceBaseServices.body()).hasSize(2);
+
         try (KafkaConsumer<String, String> consumer = alertConsumer()) {
             Reply run = api.multipart("/offline-videos", officer, "pass.mp4", video,
                     Map.of("cameraId", cameraId, "recordedAt", "2026-11-27T02:00:00Z", "sampleFps", "2"));
@@ -139,8 +181,13 @@ class WatchlistAlertIT {
             JsonNode event = awaitAlert(consumer, alertId);
             JsonNode data = event.get("data");
             assertThat(data.get("type").asText()).isEqualTo("watchlist-hit");
-            assertThat(data.get("recipients")).hasSize(1);
+            // the bound officer and the enabled face-base feedback service; not the switched-off one, not the
+            // face-image service
+            assertThat(data.get("recipients")).hasSize(2);
             assertThat(data.get("recipients").get(0).asText()).isEqualTo("zhang.wei");
+            assertThat(data.get("recipients").get(1).asText()).isEqualTo("sun.li");
+            assertThat(api.get("/alerts", desk).body().get("totalElements").asInt()).isEqualTo(1);
+            assertThat(api.get("/alerts", paused).body().get("totalElements").asInt()).isZero();
             assertThat(data.get("attributes").get("cameraId").asText()).isEqualTo(cameraId);
             assertThat(data.get("attributes").get("targetLabel").asText()).isEqualTo("陈某某");
             assertThat(Double.parseDouble(data.get("attributes").get("distance").asText())).isLessThan(0.6);
@@ -182,6 +229,9 @@ class WatchlistAlertIT {
             assertThat(api.post("/alerts/" + alertId + "/handling", officer, Map.of("result", "FALSE_ALARM")).status())
                     .isEqualTo(409);
             assertThat(api.get("/alerts?status=RAISED", officer).body().get("totalElements").asInt()).isZero();
+        } finally {
+            // the feedback services are this test's own: other tests' face-base hits go to their officers only
+            jdbc.update("DELETE FROM watchlist_feedback_service");
         }
 
         // once the person is on the whitelist, passing the camera again raises nothing
