@@ -145,10 +145,17 @@ class FaceLibraryIT {
                 float[] q = features.byLibrary(FeatureLibraryType.FACE_BASE).get(2).descriptor();
                 List<VectorIndex.Neighbour> approx = rebuilt.nearest(FeatureLibraryType.FACE_BASE, q, 2);
                 List<VectorIndex.Neighbour> exactTwo = rebuilt.exact(FeatureLibraryType.FACE_BASE, q, 2);
-                assertThat(approx).extracting(VectorIndex.Neighbour::featureId)
-                        .containsExactlyElementsOf(exactTwo.stream().map(VectorIndex.Neighbour::featureId).toList());
-                assertThat(approx.get(1).distance()).isCloseTo(exactTwo.get(1).distance(),
-                        org.assertj.core.data.Offset.offset(1e-4));
+                // the same neighbours as the exact search, rank by rank; other tests of this JVM may enrol the same
+                // photograph, so two records can stand at the same distance and either may come first: compare the
+                // distances at each rank, and the nearest record where no other stands at its distance
+                assertThat(approx).hasSize(2);
+                for (int rank = 0; rank < 2; rank++) {
+                    assertThat(approx.get(rank).distance()).as("rank %d", rank).isCloseTo(exactTwo.get(rank).distance(),
+                            org.assertj.core.data.Offset.offset(1e-4));
+                }
+                if (exactTwo.get(1).distance() - exactTwo.get(0).distance() > 1e-4) {
+                    assertThat(approx.get(0).featureId()).isEqualTo(exactTwo.get(0).featureId());
+                }
             } finally {
                 rebuilt.close();
             }
