@@ -223,6 +223,27 @@ class FaceIntakeIT {
         Reply again = api.post("/face-collections", officer, Map.of("sourceCode", "GW-HAIKOU", "records",
                 List.of(batch.get(2))));
         assertThat(again.body().get("accepted").asInt()).as(again.body().toString()).isEqualTo(1);
+
+        // a conversion rule modified: the gateway now sends the device code as sbbm
+        Map<String, Object> renamed = new HashMap<>(rule("CONVERT", "设备编号映射（sbbm）", "GW-HAIKOU", "RENAME",
+                "deviceCode", "sbbm", 2));
+        renamed.remove("stage");
+        assertThat(api.put("/face-intake-rules/" + ids.get(1), officer, renamed).status()).isEqualTo(403);
+        assertThat(api.put("/face-intake-rules/" + ids.get(1), admin, renamed).status()).isEqualTo(200);
+        Map<String, Object> newFormat = raw("R-8", null, local(at), png("sample1", 768, 401, 305, 273));
+        newFormat.put("sbbm", "46010000001320000103");
+        Reply renamedIn = api.post("/face-collections", officer, Map.of("sourceCode", "GW-HAIKOU", "records",
+                List.of(newFormat)));
+        assertThat(renamedIn.body().get("accepted").asInt()).as(renamedIn.body().toString()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT device_code FROM face_capture WHERE id = ?::uuid", String.class,
+                renamedIn.body().get("captureIds").get(0).asText())).isEqualTo("46010000001320000103");
+        // a conversion rule deleted: without the time format the gateway's local time is no longer understood
+        assertThat(api.delete("/face-intake-rules/" + ids.get(3), officer).status()).isEqualTo(403);
+        assertThat(api.delete("/face-intake-rules/" + ids.get(3), admin).status()).isEqualTo(204);
+        Reply unconverted = api.post("/face-collections", officer, Map.of("sourceCode", "GW-HAIKOU", "records",
+                List.of(newFormat)));
+        assertThat(unconverted.body().get("rejections").get(0).get("rejectedBy").asText())
+                .isEqualTo("CAPTURE_TIME_INVALID");
     }
 
     @Test

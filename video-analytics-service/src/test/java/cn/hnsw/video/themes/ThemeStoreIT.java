@@ -82,6 +82,13 @@ class ThemeStoreIT {
         assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
         String storeId = created.text("id");
         assertThat(api.post("/theme-stores", admin, store).status()).isEqualTo(409);
+        Map<String, Object> storeChange = new HashMap<>(Map.of("nameZh", "重点人员信息主题库", "nameEn",
+                "Key-person information store", "category", "KEY_PERSON", "description", "重点人员与人脸基础信息"));
+        assertThat(api.put("/theme-stores/" + storeId, officer, storeChange).status()).isEqualTo(403);
+        Reply storeChanged = api.put("/theme-stores/" + storeId, admin, storeChange);
+        assertThat(storeChanged.status()).isEqualTo(200);
+        assertThat(storeChanged.text("nameZh")).isEqualTo("重点人员信息主题库");
+        assertThat(storeChanged.text("updatedBy")).isEqualTo("ops.chen");
 
         // 数据源管理, 字段筛选, 处理逻辑: the face base records of this source with an ID number required
         Map<String, Object> feed = Map.of("name", "人脸基础信息", "dataset", "FACE_BASE_RECORDS", "fields",
@@ -214,6 +221,81 @@ class ThemeStoreIT {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM theme_store_row WHERE store_id = ?::uuid", Integer.class,
                 storeId)).isZero();
         assertThat(api.get("/theme-stores/" + storeId, officer).status()).isEqualTo(404);
+    }
+
+    UUID capture(String deviceCode, UUID cameraId, String capturedAt, double score) {
+        UUID id = UUID.randomUUID();
+        jdbc.update("INSERT INTO face_capture (id, camera_id, device_code, captured_at, box, detector_score, "
+                + "snapshot_key, source) VALUES (?, ?, ?, ?::timestamptz, '{1,2,3,4}', ?, ?, 'theme-it')", id, cameraId,
+                deviceCode, capturedAt, score, "captures/" + id + ".jpg");
+        return id;
+    }
+
+    @Test
+    void anOperationsThemeStoreKeepsTheConfidentCapturesOfItsGateAndServesThemToOfficers() {
+        ApiClient api = new ApiClient(port);
+        String code = "46010000001320" + String.valueOf(System.nanoTime()).substring(0, 6);
+        UUID camera = UUID.randomUUID();
+        jdbc.update("INSERT INTO camera (id, device_code, name, camera_type, protocol, source_url) VALUES "
+                + "(?, ?, '海口港旅客通道 3 号', 'FACE_CAPTURE', 'RTSP', 'rtsp://10.0.0.3/live')", camera, code);
+        capture(code, camera, "2026-11-27T01:00:00Z", 0.93);
+        capture(code, camera, "2026-11-27T02:00:00Z", 0.88);
+        capture(code, camera, "2026-11-27T03:00:00Z", 0.41);
+        UUID orphan = capture(code, null, "2026-11-27T04:00:00Z", 0.97);
+
+        String storeId = api.post("/theme-stores", admin, Map.of("code", "OPS-" + code, "nameZh", "旅客通道作业主题库",
+                "nameEn", "Passenger lane operations store", "category", "OPERATIONS")).text("id");
+        // 作业主题库接入数据源: the gate's captures, a confident detection only, the camera required
+        Map<String, Object> feed = Map.of("name", "通道抓拍", "dataset", "FACE_CAPTURES", "fields",
+                List.of("deviceCode", "capturedAt", "detectorScore", "cameraId"), "conditions",
+                List.of(cond("deviceCode", "EQ", code), cond("detectorScore", "GE", "0.8"),
+                        cond("cameraId", "REQUIRED", null)));
+        Reply feedCreated = api.post("/theme-stores/" + storeId + "/feeds", admin, feed);
+        assertThat(feedCreated.status()).as(feedCreated.body().toString()).isEqualTo(201);
+        assertThat(api.get("/theme-stores/" + storeId + "/feeds", officer).body().get(0).get("dataset").asText())
+                .isEqualTo("FACE_CAPTURES");
+        assertThat(api.get("/theme-stores/" + storeId + "/feeds", trader).status()).isEqualTo(403);
+
+        // 作业主题库存储任务: add, query, run (monitor), failure alert and close, modify, delete
+        Reply task = api.post("/theme-stores/" + storeId + "/tasks", admin, Map.of("name", "通道抓拍入库", "feedId",
+                feedCreated.text("id")));
+        assertThat(task.status()).isEqualTo(201);
+        String taskId = task.text("id");
+        assertThat(api.get("/theme-store-tasks?storeId=" + storeId, officer).body().size()).isEqualTo(1);
+        Reply run = api.post("/theme-store-tasks/" + taskId + "/runs", admin, Map.of());
+        assertThat(run.body().get("stored").asInt()).as(run.body().toString()).isEqualTo(2);
+        assertThat(run.body().get("failed").asInt()).isEqualTo(1);
+        assertThat(run.text("anomaly")).isEqualTo("OPEN");
+        assertThat(api.get("/theme-store-tasks/" + taskId + "/failures", officer).body().get(0).get("sourceId")
+                .asText()).isEqualTo(orphan.toString());
+        assertThat(api.get("/theme-store-tasks/" + taskId, officer).text("status"))
+                .isEqualTo("COMPLETED_WITH_FAILURES");
+        assertThat(api.post("/theme-store-tasks/" + taskId + "/anomaly", admin, Map.of("action", "CLOSE", "note",
+                "该抓拍来自级联平台，无本地摄像机")).text("anomaly")).isEqualTo("HANDLED");
+        Reply renamed = api.put("/theme-store-tasks/" + taskId, admin, Map.of("name", "通道抓拍每日入库"));
+        assertThat(renamed.text("name")).isEqualTo("通道抓拍每日入库");
+        assertThat(renamed.body().hasNonNull("feedId")).isFalse();
+
+        // 作业主题库信息服务: a page of the afternoon's captures after 01:30, served to officers
+        Reply page = api.post("/theme-stores/" + storeId + "/pages", admin, Map.of("name", "01:30 之后",
+                "columns", List.of("capturedAt", "detectorScore"), "conditions",
+                List.of(cond("capturedAt", "GT", "2026-11-27T01:30:00Z")), "sortField", "capturedAt"));
+        assertThat(page.status()).as(page.body().toString()).isEqualTo(201);
+        Reply svc = api.post("/theme-services", admin, Map.of("code", "OPS-SVC-" + code, "name", "通道作业数据服务",
+                "storeId", storeId, "pageId", page.text("id"), "roles", List.of("customs-officer")));
+        assertThat(svc.status()).isEqualTo(201);
+        Reply served = api.get("/theme-services/OPS-SVC-" + code + "/rows", officer);
+        assertThat(served.status()).isEqualTo(200);
+        assertThat(served.body().get("totalElements").asInt()).isEqualTo(1);
+        assertThat(served.body().get("content").get(0).get("detectorScore").asText()).startsWith("0.88");
+        assertThat(api.get("/theme-services/OPS-SVC-" + code + "/rows", reviewer).status()).isEqualTo(403);
+        assertThat(api.post("/theme-services", admin, Map.of("code", "OPS-BAD-" + code, "name", "x", "storeId",
+                storeId, "roles", List.of("Not A Role"))).text("code")).isEqualTo("ROLES_INVALID");
+
+        assertThat(api.delete("/theme-store-tasks/" + taskId, officer).status()).isEqualTo(403);
+        assertThat(api.delete("/theme-store-tasks/" + taskId, admin).status()).isEqualTo(204);
+        assertThat(api.get("/theme-store-tasks/" + taskId, officer).status()).isEqualTo(404);
+        assertThat(api.delete("/theme-store-feeds/" + feedCreated.text("id"), admin).status()).isEqualTo(204);
     }
 
     private static List<String> codes(JsonNode page) {
