@@ -1,4 +1,5 @@
 import type { FeatureModule } from '../types'
+import { videoDataMessages } from './videoDataMessages'
 
 /** 口岸智慧旅检辅助系统 — video analytics screens (video-analytics-service). */
 const video: FeatureModule = {
@@ -11,10 +12,12 @@ const video: FeatureModule = {
     'officer.vehicle-control': { component: () => import('./VehicleControlView.vue') },
     'officer.video-inspections': { component: () => import('./VideoInspectionView.vue') },
     'officer.video-analysis-tasks': { component: () => import('./AnalysisTasksView.vue') },
+    'officer.video-data': { component: () => import('./VideoDataManagementView.vue') },
   },
   messages: {
     'zh-CN': {
-      menu: { officer: { 'video-cameras': '摄像机墙', 'face-library': '人脸库与检索', 'video-alerts': '布控预警处置', 'vehicle-control': '风险车辆布控', 'video-inspections': '离线视频智能分析', 'video-analysis-tasks': '视频结构化解析任务' } },
+      menu: { officer: { 'video-cameras': '摄像机墙', 'face-library': '人脸库与检索', 'video-alerts': '布控预警处置', 'vehicle-control': '风险车辆布控', 'video-inspections': '离线视频智能分析', 'video-analysis-tasks': '视频结构化解析任务', 'video-data': '视频数据管理' } },
+      videoData: videoDataMessages['zh-CN'],
       video: {
         actions: '操作',
         submit: '提交',
@@ -199,7 +202,8 @@ const video: FeatureModule = {
       },
     },
     en: {
-      menu: { officer: { 'video-cameras': 'Camera wall', 'face-library': 'Face library and search', 'video-alerts': 'Watch-list alerts', 'vehicle-control': 'Risk-vehicle control', 'video-inspections': 'Offline video analysis', 'video-analysis-tasks': 'Video analysis tasks' } },
+      menu: { officer: { 'video-cameras': 'Camera wall', 'face-library': 'Face library and search', 'video-alerts': 'Watch-list alerts', 'vehicle-control': 'Risk-vehicle control', 'video-inspections': 'Offline video analysis', 'video-analysis-tasks': 'Video analysis tasks', 'video-data': 'Video data management' } },
+      videoData: videoDataMessages.en,
       video: {
         actions: 'Actions',
         submit: 'Submit',
