@@ -29,6 +29,20 @@ public class CascadeFacePlatform {
     private final List<Capture> captures = new ArrayList<>();
     private long nextSeq = 1;
     private boolean reachable = true;
+    private final List<Map<String, Object>> received = new ArrayList<>();
+
+    /** Rows a platform pushed to this one (数据推送), in arrival order, each with the pushing service's code. */
+    public synchronized void receive(String serviceCode, List<Map<String, Object>> rows) {
+        for (Map<String, Object> r : rows) {
+            Map<String, Object> m = new LinkedHashMap<>(r);
+            m.put("serviceCode", serviceCode);
+            received.add(m);
+        }
+    }
+
+    public synchronized List<Map<String, Object>> received() {
+        return List.copyOf(received);
+    }
 
     public synchronized List<Capture> add(List<Map<String, Object>> records) {
         List<Capture> out = new ArrayList<>();
@@ -48,6 +62,7 @@ public class CascadeFacePlatform {
 
     public synchronized void reset() {
         captures.clear();
+        received.clear();
         nextSeq = 1;
         reachable = true;
     }

@@ -6,6 +6,7 @@ import cn.hnsw.simulators.partner.Partner;
 import cn.hnsw.simulators.sealed.PartnerBehavior;
 import cn.hnsw.simulators.sealed.PartnerReply;
 import cn.hnsw.simulators.sealed.PartnerRequest;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
@@ -20,8 +21,9 @@ import org.springframework.stereotype.Component;
 /**
  * 下级人脸抓拍平台（级联）模拟器 — partner {@code cascade-face-platform}. Sealed message
  * {@code FACE_CAPTURE_CASCADE_PULL} ({@code afterSeq}, {@code limit}) answers the captures after that sequence in the
- * platform's own field names, each with its sequence {@code xh}, and {@code lastSeq}. While switched unreachable it
- * refuses every message.
+ * platform's own field names, each with its sequence {@code xh}, and {@code lastSeq}; {@code THEME_DATA_PUSH}
+ * ({@code serviceCode}, {@code rows}) keeps the rows a platform pushes to it and answers {@code accepted}. While
+ * switched unreachable it refuses every message.
  */
 @Component
 @Order(41)
@@ -53,6 +55,21 @@ public class CascadeFacePlatformBehavior implements PartnerBehavior {
         }
         if (!platform.reachable()) {
             throw new HnswException(CascadeErrorCode.CASCADE_UNREACHABLE);
+        }
+        if ("THEME_DATA_PUSH".equals(message.path("messageType").asText())) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (JsonNode r : message.path("rows")) {
+                rows.add(json.convertValue(r, new TypeReference<Map<String, Object>>() {
+                }));
+            }
+            platform.receive(message.path("serviceCode").asText(), rows);
+            log.info("event=simulator-cascade-face-platform-push partner={} rows={}", request.partner().id(), rows.size());
+            try {
+                return new PartnerReply(json.writeValueAsBytes(Map.of("accepted", rows.size())),
+                        "cascade-face-platform push");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
         }
         if (!"FACE_CAPTURE_CASCADE_PULL".equals(message.path("messageType").asText())) {
             throw new HnswException(CommonErrorCode.MALFORMED_REQUEST, "unknown cascade platform message type");

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -28,6 +29,12 @@ class CascadeFacePlatformController {
     Map<String, Object> add(@RequestBody List<Map<String, Object>> captures) {
         platform.add(captures);
         return Map.of("lastSeq", platform.lastSeq());
+    }
+
+    /** The rows platforms pushed here (数据推送), oldest first. */
+    @GetMapping("/received")
+    List<Map<String, Object>> received() {
+        return platform.received();
     }
 
     record Reachability(@NotNull Boolean reachable) {

@@ -19,6 +19,7 @@ public enum ThemeErrorCode implements EnumErrorCode {
     NO_ANOMALY(HttpStatus.CONFLICT, "该任务没有待处置的异常", "The task has no open anomaly to handle"),
     PAGE_IN_USE(HttpStatus.CONFLICT, "查询页面仍被数据服务使用，不能删除：{0}", "The query page is used by a data service and cannot be deleted: {0}"),
     ROLES_INVALID(HttpStatus.BAD_REQUEST, "服务对象角色无效：{0}", "Invalid roles to serve: {0}"),
+    PUSH_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "数据推送对象暂不可用：{0}", "The platform to push to is unavailable: {0}"),
     NOTE_MISSING(HttpStatus.BAD_REQUEST, "关闭异常须填写处置说明", "Closing an anomaly needs a note"),
     PAGE_NOT_FOUND(HttpStatus.NOT_FOUND, "主题库查询页面不存在：{0}", "Theme store query page not found: {0}"),
     SERVICE_NOT_FOUND(HttpStatus.NOT_FOUND, "主题库数据服务不存在：{0}", "Theme store data service not found: {0}"),

@@ -251,6 +251,16 @@ class ThemeStoreController {
         service.deleteService(id);
     }
 
+    record PushRequest(@NotBlank @Size(max = 64) @Pattern(regexp = "[a-z0-9-]+") String partnerId) {
+    }
+
+    /** 数据推送服务接口: the service's rows pushed to a partner platform. */
+    @PostMapping("/theme-services/{id}/pushes")
+    @PreAuthorize(ADMIN)
+    ThemeStoreService.PushResult push(@PathVariable UUID id, @Valid @RequestBody PushRequest r) {
+        return service.push(id, r.partnerId());
+    }
+
     /** 主题库服务: open to any signed-in role here; the service itself admits only the roles it names. */
     @GetMapping("/theme-services/{code}/rows")
     @PreAuthorize("isAuthenticated()")

@@ -47,12 +47,20 @@ public class ThemeStoreService {
     public record DatasetView(String code, String nameZh, String nameEn, Set<String> fields) {
     }
 
+    /** What one push sent and what the partner accepted. */
+    public record PushResult(String serviceCode, String partnerId, int pushed, int accepted) {
+    }
+
+    static final int PUSH_LIMIT = 1000;
+
     private final ThemeStoreRepository repo;
     private final OutboxPublisher outbox;
+    private final ThemePushAdapter pushes;
 
-    public ThemeStoreService(ThemeStoreRepository repo, OutboxPublisher outbox) {
+    public ThemeStoreService(ThemeStoreRepository repo, OutboxPublisher outbox, ThemePushAdapter pushes) {
         this.repo = repo;
         this.outbox = outbox;
+        this.pushes = pushes;
     }
 
     public List<DatasetView> datasets() {
@@ -379,6 +387,32 @@ public class ThemeStoreService {
             throw new HnswException(ThemeErrorCode.SERVICE_DISABLED, code);
         }
         return s.pageId() != null ? pageRows(s.pageId(), q) : rows(s.storeId(), q);
+    }
+
+    /**
+     * 数据推送服务: the service's rows (its page's, or the store's; at most {@value #PUSH_LIMIT}) pushed to a partner
+     * platform over sealed messages. A switched-off service pushes nothing (409); an unreachable partner, 503.
+     */
+    public PushResult push(UUID id, String partnerId) {
+        DataService s = service(id);
+        if (!s.enabled() || !store(s.storeId()).enabled()) {
+            throw new HnswException(ThemeErrorCode.SERVICE_DISABLED, s.code());
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int p = 0; rows.size() < PUSH_LIMIT; p++) {
+            PageQuery q = new PageQuery(p, PageQuery.MAX_SIZE);
+            List<Map<String, Object>> page = s.pageId() != null ? pageRows(s.pageId(), q).content()
+                    : rows(s.storeId(), q).content();
+            rows.addAll(page);
+            if (page.size() < q.size()) {
+                break;
+            }
+        }
+        List<Map<String, Object>> sent = rows.size() > PUSH_LIMIT ? rows.subList(0, PUSH_LIMIT) : rows;
+        int accepted = pushes.push(partnerId, s.code(), sent);
+        log.info("event=theme-data-push service={} partner={} pushed={} accepted={}", s.code(), partnerId, sent.size(),
+                accepted);
+        return new PushResult(s.code(), partnerId, sent.size(), accepted);
     }
 
     // ---- checks

@@ -31,6 +31,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -313,6 +314,63 @@ class FaceIntakeIT {
         assertThat(api.delete("/face-cascade-links/" + linkId, officer).status()).isEqualTo(403);
         assertThat(api.delete("/face-cascade-links/" + linkId, admin).status()).isEqualTo(204);
         assertThat(api.get("/face-cascade-links", officer).body().toString()).doesNotContain("CASCADE-SANYA");
+    }
+
+    @Test
+    void aThemeDataServicePushesItsRowsToTheSubordinatePlatform() throws Exception {
+        ApiClient api = new ApiClient(port);
+        simulator("POST", "/v1/cascade-face-platform/reset", "[]");
+        String tag = "PUSH-" + UUID.randomUUID().toString().substring(0, 8);
+        for (String n : List.of("1", "2")) {
+            jdbc.update("INSERT INTO face_base_record (id, person_code, name, id_no, source, photo_key) VALUES "
+                    + "(?, ?, ?, '46010019900101000' || ?, ?, 'faces/x.jpg')", UUID.randomUUID(), tag + "-" + n,
+                    "推送旅客" + n, n, tag);
+        }
+        String storeId = api.post("/theme-stores", admin, Map.of("code", tag, "nameZh", "推送主题库", "nameEn",
+                "Push store", "category", "FACE_BASE")).text("id");
+        Reply feed = api.post("/theme-stores/" + storeId + "/feeds", admin, Map.of("name", "人脸基础信息", "dataset",
+                "FACE_BASE_RECORDS", "fields", List.of("personCode", "name"), "conditions",
+                List.of(Map.of("field", "personCode", "op", "PREFIX", "value", tag))));
+        assertThat(feed.status()).as(feed.body().toString()).isEqualTo(201);
+        String taskId = api.post("/theme-stores/" + storeId + "/tasks", admin, Map.of("name", "入库")).text("id");
+        assertThat(api.post("/theme-store-tasks/" + taskId + "/runs", admin, Map.of()).body().get("stored").asInt())
+                .isEqualTo(2);
+        Reply svc = api.post("/theme-services", admin, Map.of("code", tag + "-SVC", "name", "人脸信息推送服务", "storeId",
+                storeId, "roles", List.of("customs-officer")));
+        assertThat(svc.status()).isEqualTo(201);
+        String svcPath = "/theme-services/" + svc.text("id");
+
+        // 数据推送服务接口: administrators push, over sealed messages, to the subordinate platform
+        Map<String, Object> push = Map.of("partnerId", "cascade-face-platform");
+        assertThat(api.post(svcPath + "/pushes", officer, push).status()).isEqualTo(403);
+        Reply pushed = api.post(svcPath + "/pushes", admin, push);
+        assertThat(pushed.status()).as(pushed.body().toString()).isEqualTo(200);
+        assertThat(pushed.body().get("pushed").asInt()).isEqualTo(2);
+        assertThat(pushed.body().get("accepted").asInt()).isEqualTo(2);
+        HttpResponse<String> received = simulatorGet("/v1/cascade-face-platform/received");
+        JsonNode rows = ApiClient.JSON.readTree(received.body());
+        assertThat(rows.size()).isEqualTo(2);
+        assertThat(rows.get(0).get("serviceCode").asText()).isEqualTo(tag + "-SVC");
+        assertThat(rows.toString()).contains("推送旅客1").contains("推送旅客2");
+
+        // the platform down: 503; the service switched off: 409
+        simulator("PUT", "/v1/cascade-face-platform/reachability", "{\"reachable\":false}");
+        Reply down = api.post(svcPath + "/pushes", admin, push);
+        assertThat(down.status()).isEqualTo(503);
+        assertThat(down.text("code")).isEqualTo("PUSH_UNAVAILABLE");
+        simulator("PUT", "/v1/cascade-face-platform/reachability", "{\"reachable\":true}");
+        api.put(svcPath, admin, Map.of("name", "停用", "roles", List.of("customs-officer"), "enabled", false));
+        assertThat(api.post(svcPath + "/pushes", admin, push).text("code")).isEqualTo("SERVICE_DISABLED");
+        assertThat(ApiClient.JSON.readTree(simulatorGet("/v1/cascade-face-platform/received").body()).size())
+                .isEqualTo(2);
+    }
+
+    private HttpResponse<String> simulatorGet(String path) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(SIMULATORS.baseUrl() + path))
+                .header("Authorization", "Bearer " + admin).GET().build();
+        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(path + " " + r.body()).isEqualTo(200);
+        return r;
     }
 
     private void simulator(String method, String path, String json) throws Exception {
