@@ -20,6 +20,8 @@ public enum LedgerErrorCode implements EnumErrorCode {
     LINE_NOT_FOUND(HttpStatus.NOT_FOUND, "表体 {0} 不存在", "Line {0} does not exist"),
     UNIT_CONSUMPTION_INVALID(HttpStatus.BAD_REQUEST, "第 {0} 行单耗无效：净耗须大于 0，损耗率须在 0 至 100%（不含）之间",
             "Line {0}: invalid unit consumption: the net consumption must be positive and the loss rate at least 0 and below 100%"),
+    BOM_ITEM_NOT_IN_SETUP(HttpStatus.BAD_REQUEST, "第 {0} 行单损耗的{1} {2} 不在本账册设立的{1}表体中",
+            "Line {0}: the unit consumption names {3} {2}, which is not among the {3} lines of this ledger set-up"),
     LINE_QUANTITY_INVALID(HttpStatus.BAD_REQUEST, "第 {0} 行数量须大于 0", "Line {0}: quantity must be greater than 0"),
     DOCUMENT_HAS_NO_LINES(HttpStatus.BAD_REQUEST, "单证 {0} 没有表体，不能申报", "Document {0} has no lines and cannot be declared"),
     LOGIC_CHECK_FAILED(HttpStatus.UNPROCESSABLE_ENTITY, "海关逻辑检控未通过：{0}", "Customs logic check failed: {0}"),

@@ -309,7 +309,7 @@ class ValueAddedCodeShapeIT extends LedgerIntegrationTestBase {
             assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("UNIT_CONSUMPTION");
             assertThat(sheet.getRow(1).getCell(11).getStringCellValue()).isEqualTo(material);
             assertThat(sheet.getRow(1).getCell(14).getStringCellValue()).isEqualTo("25");
-            assertThat(new java.math.BigDecimal(sheet.getRow(1).getCell(15).getStringCellValue())).isEqualByComparingTo("2");
+            assertThat(new java.math.BigDecimal(sheet.getRow(1).getCell(16).getStringCellValue())).isEqualByComparingTo("2");
         }
         assertThat(api.get(declarant(BAISHA), "/documents/" + id + "/lines/export?kind=UNIT_CONSUMPTION").status()).isIn(403, 404);
 
