@@ -184,6 +184,14 @@ class HomeController {
         return menu(Actors.current().username());
     }
 
+    /** 我的菜单定制删除 (FP 1472): the user's own order removed; the default order applies again. */
+    @org.springframework.web.bind.annotation.DeleteMapping("/menu-order")
+    @PreAuthorize("hasAnyRole('enterprise-declarant','enterprise-admin')")
+    List<String> deleteMenuOrder() {
+        jdbc.sql("DELETE FROM home_menu_order WHERE username = :u").param("u", Actors.current().username()).update();
+        return menu(Actors.current().username());
+    }
+
     private List<String> menu(String username) {
         return jdbc.sql("SELECT items::text FROM home_menu_order WHERE username = :u").param("u", username)
                 .query(String.class).optional().map(this::read).map(HomeController::withNewEntries).orElse(MENU);

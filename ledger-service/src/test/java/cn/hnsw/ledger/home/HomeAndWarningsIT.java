@@ -163,6 +163,13 @@ class HomeAndWarningsIT extends LedgerIntegrationTestBase {
         assertThat(ok(api.get(declarant(SANYA_AGENT), "/home/menu-order")).get(0).asText())
                 .as("another user's order is their own").isEqualTo("home");
         assertThat(api.get(officer("customs-officer"), "/home").status()).isEqualTo(403);
+        // 删除 (FP 1472): the own order goes, the default comes back; deleting again changes nothing
+        LedgerApi.Response deleted = api.request("DELETE", token, "/home/menu-order");
+        assertThat(deleted.status()).isEqualTo(200);
+        assertThat(deleted.body().get(0).asText()).isEqualTo("home");
+        assertThat(ok(api.get(token, "/home/menu-order")).get(0).asText()).isEqualTo("home");
+        assertThat(api.request("DELETE", token, "/home/menu-order").body().get(0).asText()).isEqualTo("home");
+        assertThat(api.request("DELETE", officer("customs-officer"), "/home/menu-order").status()).isEqualTo(403);
     }
 
     /**
