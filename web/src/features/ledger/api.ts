@@ -390,6 +390,8 @@ export const ledgerApi = {
   home: () => api.get<LedgerHome>(`${base}/home`),
   saveMenuOrder: (order: string[]) => api.put<string[]>(`${base}/home/menu-order`, order),
   resetMenuOrder: () => api.delete<string[]>(`${base}/home/menu-order`),
+  pendingReminder: () => api.get<PendingReminder>(`${base}/home/pending/reminder`),
+  pendingReminderSeen: () => api.post<PendingReminder>(`${base}/home/pending/reminder/seen`, {}),
   equipmentLedgers: (kind: EquipmentLedgerKind) => api.get<EquipmentLedgerListing>(`${base}/equipment-ledgers`, { query: { kind } }),
   equipmentLedger: (kind: EquipmentLedgerKind, ledgerNo: string) =>
     api.get<EquipmentLedger>(`${base}/equipment-ledgers/${kind}/${encodeURIComponent(ledgerNo)}`),
@@ -422,6 +424,8 @@ export const ledgerApi = {
   warningRules: (ledgerId: number) => api.get<WarningRule[]>(`${base}/ledgers/${ledgerId}/warning-rules`),
   saveWarningRule: (ledgerId: number, rule: WarningRule) => api.put<WarningRule>(`${base}/ledgers/${ledgerId}/warning-rules`, rule),
   deleteWarningRule: (ledgerId: number, ruleId: number) => api.delete<void>(`${base}/ledgers/${ledgerId}/warning-rules/${ruleId}`),
+  deleteWarningTolerance: (ledgerId: number, ruleId: number) =>
+    api.delete<WarningRule>(`${base}/ledgers/${ledgerId}/warning-rules/${ruleId}/tolerance`),
   warnings: (ledgerId?: number) => api.get<LedgerWarning[]>(`${base}/warnings`, { query: ledgerId ? { ledgerId } : {} }),
   withdrawals: (ledgerId: number) => api.get<Withdrawal[]>(`${base}/ledgers/${ledgerId}/withdrawals`),
   notificationSettings: () => api.get<NotificationSetting[]>(`${base}/warning-notification-settings`),
@@ -850,4 +854,11 @@ export function bomProducts(lines: { kind: string; itemNo?: string; nameZh?: str
     out.push({ itemNo: l.itemNo, label: `${l.itemNo} ${l.nameZh ?? ''}`.trim() })
   }
   return out
+}
+
+/** 账册服务待办提醒: the to-dos that came since the user last acknowledged the reminder. */
+export interface PendingReminder {
+  lastSeenAt?: string | null
+  count: number
+  items: { kind: string; documentId?: number; documentNo?: string; titleZh: string; titleEn: string; since?: string }[]
 }
