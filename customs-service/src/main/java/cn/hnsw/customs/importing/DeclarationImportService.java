@@ -35,11 +35,16 @@ public class DeclarationImportService {
     private final DeclarationService declarations;
     private final Validator validator;
     private final TransactionTemplate tx;
+    private final ExcelSettings settings;
+    private final cn.hnsw.customs.screen.ScreenConfigService screens;
 
-    public DeclarationImportService(DeclarationService declarations, Validator validator, TransactionTemplate tx) {
+    public DeclarationImportService(DeclarationService declarations, Validator validator, TransactionTemplate tx,
+                                    ExcelSettings settings, cn.hnsw.customs.screen.ScreenConfigService screens) {
         this.declarations = declarations;
         this.validator = validator;
         this.tx = tx;
+        this.settings = settings;
+        this.screens = screens;
     }
 
     /** Refuses anything but a non-empty .xlsx file before it is read. */
@@ -52,6 +57,12 @@ public class DeclarationImportService {
 
     public ImportReport importWorkbook(CurrentActor actor, DeclarationType type, InputStream workbook) {
         List<DeclarationExcel.SheetRow> rows = DeclarationExcel.read(workbook);
+        // 导入校验设置: the most rows, and the columns each row must fill.
+        var setting = settings.inForce(ExcelSettings.Direction.IMPORT, type);
+        if (setting.isPresent() && rows.size() > setting.get().maxRows()) {
+            throw new cn.hnsw.common.web.HnswException(cn.hnsw.customs.declaration.CustomsErrorCode.IMPORT_TOO_MANY_ROWS,
+                    rows.size(), setting.get().maxRows());
+        }
         Map<String, List<DeclarationExcel.SheetRow>> groups = new LinkedHashMap<>();
         List<ImportReport.RowResult> results = new ArrayList<>();
         for (DeclarationExcel.SheetRow row : rows) {
@@ -69,7 +80,17 @@ public class DeclarationImportService {
             List<String> zh = new ArrayList<>();
             List<String> en = new ArrayList<>();
             SaveResult saved = null;
-            try {
+            if (setting.isPresent()) {
+                boolean first = true;
+                for (DeclarationExcel.SheetRow row : group.getValue()) {
+                    for (String[] m : ExcelSettings.missing(setting.get(), row.cells(), first)) {
+                        zh.add("第" + row.number() + "行" + m[0] + "必填（导入校验设置）");
+                        en.add("Row " + row.number() + ": " + m[1] + " is required (import setting)");
+                    }
+                    first = false;
+                }
+            }
+            if (zh.isEmpty()) try {
                 DeclarationRequest request = request(type, group.getValue());
                 Set<ConstraintViolation<DeclarationRequest>> violations = validator.validate(request);
                 for (ConstraintViolation<DeclarationRequest> v : violations) {
@@ -109,8 +130,19 @@ public class DeclarationImportService {
     }
 
     public byte[] export(CurrentActor actor, DeclarationSearch search) {
-        List<DeclarationSummary> rows = declarations.search(actor, search, PageQuery.of(0, PageQuery.MAX_SIZE)).content();
-        return DeclarationExcel.export(rows);
+        var result = declarations.search(actor, search, PageQuery.of(0, PageQuery.MAX_SIZE));
+        if (search.type() == null) {
+            return DeclarationExcel.export(result.content());
+        }
+        // 导出校验设置 and 表格导出设置 of the type: the most rows, then the EXPORT screen's columns in its order.
+        var setting = settings.inForce(ExcelSettings.Direction.EXPORT, search.type());
+        if (setting.isPresent() && result.totalElements() > setting.get().maxRows()) {
+            throw new cn.hnsw.common.web.HnswException(cn.hnsw.customs.declaration.CustomsErrorCode.EXPORT_TOO_LARGE,
+                    result.totalElements(), setting.get().maxRows());
+        }
+        var columns = screens.of(search.type(), cn.hnsw.customs.screen.Screen.EXPORT)
+                .section(cn.hnsw.customs.screen.Screen.Section.RESULT);
+        return DeclarationExcel.export(result.content(), columns);
     }
 
     private static DeclarationRequest request(DeclarationType type, List<DeclarationExcel.SheetRow> rows) {

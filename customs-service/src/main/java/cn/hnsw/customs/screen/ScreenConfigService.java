@@ -68,11 +68,22 @@ public class ScreenConfigService {
         List<ScreenField> fields = new ArrayList<>();
         for (Screen.Section section : screen.sections()) {
             int position = 1;
-            for (FieldCatalog.Entry e : FieldCatalog.section(section).values()) {
+            for (FieldCatalog.Entry e : standardOrder(screen, section)) {
                 fields.add(new ScreenField(section, e.field(), position++, false, null, e.labelZh(), e.labelEn()));
             }
         }
         return new ScreenConfig(type, screen, fields, 0, "standard", null);
+    }
+
+    /** The export's standard columns keep the order the list export always had; other screens the catalogue's. */
+    private static List<FieldCatalog.Entry> standardOrder(Screen screen, Screen.Section section) {
+        Map<String, FieldCatalog.Entry> all = FieldCatalog.section(section);
+        if (screen != Screen.EXPORT) {
+            return List.copyOf(all.values());
+        }
+        return java.util.stream.Stream.of("preEntryNo", "declarationType", "status", "customsNo", "enterpriseUscc",
+                "billOfLadingNo", "supervisionMode", "distributionStatus", "createdAt", "submittedAt")
+                .map(all::get).filter(java.util.Objects::nonNull).toList();
     }
 
     /** 模版新增/修改: the whole field list replaced, checked as a whole. */
@@ -213,7 +224,7 @@ public class ScreenConfigService {
         }
         boolean required = Boolean.TRUE.equals(c.required());
         String defaultValue = c.defaultValue() == null || c.defaultValue().isBlank() ? null : c.defaultValue().trim();
-        if (screen == Screen.QUERY && (required || defaultValue != null)) {
+        if (screen != Screen.ENTRY && (required || defaultValue != null)) {
             throw new HnswException(ScreenErrorCode.SCREEN_CONFIG_INVALID,
                     "查询界面字段无必填/默认值 / query fields take no required flag or default");
         }
@@ -240,10 +251,14 @@ public class ScreenConfigService {
             throw new HnswException(ScreenErrorCode.SCREEN_CONFIG_INVALID,
                     "录入界面须保留商品编号 / the entry screen keeps the HS code");
         }
-        if (screen == Screen.QUERY && fields.stream().noneMatch(f -> f.section() == Screen.Section.RESULT
+        if ((screen == Screen.QUERY || screen == Screen.EXPORT) && fields.stream().noneMatch(f -> f.section() == Screen.Section.RESULT
                 && f.field().equals("preEntryNo"))) {
             throw new HnswException(ScreenErrorCode.SCREEN_CONFIG_INVALID,
                     "查询结果须保留预录入编号 / the query result keeps the pre-entry number");
+        }
+        if (screen == Screen.DETAIL && fields.stream().noneMatch(f -> f.section() == Screen.Section.HEADER)) {
+            throw new HnswException(ScreenErrorCode.SCREEN_CONFIG_INVALID,
+                    "详情界面须至少保留一个表头字段 / the detail screen keeps at least one header field");
         }
     }
 
