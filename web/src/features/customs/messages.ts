@@ -84,6 +84,7 @@ export const zhCN: MessageTree = {
       copied: '已复制，新预录入编号 {no}',
     },
     receipt: { kind: '回执类型', TECHNICAL: '技术回执', BUSINESS: '业务回执', RECEPTION: '分中心接收回执', note: '说明', receivedAt: '接收时间' },
+    detail: { title: '查询详情', open: '详情' },
     import: { title: '导入结果', summary: '共 {rows} 行：生成 {created} 票，退回 {refused} 票', row: '行号', group: '报关单序号', result: '结果' },
     subcentre: {
       title: '海口数据分中心 · 综合查询', enterpriseName: '企业名称', historical: '含三年以前数据', declarations: '票数', totalValue: '总价',
@@ -230,6 +231,7 @@ export const en: MessageTree = {
       copied: 'Copied, new pre-entry no. {no}',
     },
     receipt: { kind: 'Kind', TECHNICAL: 'Technical receipt', BUSINESS: 'Business receipt', RECEPTION: 'Sub-centre reception', note: 'Note', receivedAt: 'Received' },
+    detail: { title: 'Details', open: 'Details' },
     import: { title: 'Import result', summary: '{rows} rows: {created} created, {refused} refused', row: 'Row', group: 'Group', result: 'Result' },
     subcentre: {
       title: 'Haikou data sub-centre · query', enterpriseName: 'Enterprise name', historical: 'Include data older than 3 years', declarations: 'Declarations',

@@ -40,6 +40,7 @@ public enum CustomsErrorCode implements EnumErrorCode {
     EXCEL_SETTING_INVALID(HttpStatus.BAD_REQUEST, "表格导入导出设置无效：{0}", "Invalid sheet import/export setting: {0}"),
     EXCEL_SETTING_NOT_FOUND(HttpStatus.NOT_FOUND, "未设置{0}的{1}校验", "No {1} check is set for {0}"),
     EXPORT_TOO_LARGE(HttpStatus.UNPROCESSABLE_ENTITY, "导出记录{0}条，超过导出校验设置的上限{1}条，请缩小查询条件", "The export holds {0} rows, more than the {1} its setting allows: narrow the conditions"),
+    IMPORT_RECORD_NOT_FOUND(HttpStatus.NOT_FOUND, "导入记录不存在", "The import record does not exist"),
     IMPORT_TOO_MANY_ROWS(HttpStatus.UNPROCESSABLE_ENTITY, "导入文件有{0}行，超过导入校验设置的上限{1}行，未导入任何数据", "The file has {0} rows, more than the {1} its import setting allows; nothing was imported"),
     IMPORT_FILE_INVALID(HttpStatus.BAD_REQUEST, "导入文件不是有效的Excel（xlsx）报关单模板：{0}", "The file is not a valid Excel (xlsx) declaration template: {0}"),
     PRINT_NOT_ALLOWED(HttpStatus.CONFLICT, "按{0}打印模版，状态为“{1}”的报关单不可打印", "By the {0} print template a declaration in state {1} is not printed"),

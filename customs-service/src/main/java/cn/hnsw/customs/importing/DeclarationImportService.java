@@ -38,8 +38,15 @@ public class DeclarationImportService {
     private final ExcelSettings settings;
     private final cn.hnsw.customs.screen.ScreenConfigService screens;
 
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
+
     public DeclarationImportService(DeclarationService declarations, Validator validator, TransactionTemplate tx,
-                                    ExcelSettings settings, cn.hnsw.customs.screen.ScreenConfigService screens) {
+                                    ExcelSettings settings, cn.hnsw.customs.screen.ScreenConfigService screens,
+                                    org.springframework.jdbc.core.simple.JdbcClient jdbc,
+                                    com.fasterxml.jackson.databind.ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
         this.declarations = declarations;
         this.validator = validator;
         this.tx = tx;
@@ -56,6 +63,74 @@ public class DeclarationImportService {
     }
 
     public ImportReport importWorkbook(CurrentActor actor, DeclarationType type, InputStream workbook) {
+        return importWorkbook(actor, type, workbook, null);
+    }
+
+    /** The import, kept as an import record (导入记录) with its report. */
+    public ImportReport importWorkbook(CurrentActor actor, DeclarationType type, InputStream workbook, String filename) {
+        ImportReport report = read(actor, type, workbook);
+        String body;
+        try {
+            body = json.writeValueAsString(report);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        jdbc.sql("""
+                INSERT INTO declaration_import (id, enterprise_uscc, declaration_type, filename, rows, created, refused,
+                  report, imported_by) VALUES (:id, :e, :t, :f, :r, :c, :x, :report, :by)""")
+                .param("id", java.util.UUID.randomUUID())
+                .param("e", cn.hnsw.common.security.EnterpriseScope.restrictionFor(actor).orElse(null))
+                .param("t", type.name()).param("f", filename == null ? null : filename.length() > 200 ? filename.substring(0, 200) : filename)
+                .param("r", report.rows()).param("c", report.declarationsCreated()).param("x", report.declarationsRefused())
+                .param("report", body).param("by", actor.username()).update();
+        return report;
+    }
+
+    /** One import record; the report only on {@link #importRecord}. */
+    public record ImportRecord(java.util.UUID id, String enterpriseUscc, DeclarationType declarationType, String filename,
+                               int rows, int created, int refused, String importedBy, java.time.Instant importedAt,
+                               ImportReport report) {
+    }
+
+    /** 导入记录查询: an enterprise its own, officers and operators any (or one enterprise's); by type; newest first. */
+    public cn.hnsw.common.web.PageResponse<ImportRecord> importRecords(CurrentActor actor, String enterprise,
+                                                                       DeclarationType type, PageQuery page) {
+        String scoped = cn.hnsw.common.security.EnterpriseScope.restrictionFor(actor).orElse(enterprise);
+        String where = " WHERE (CAST(:e AS text) IS NULL OR enterprise_uscc = :e) AND (CAST(:t AS text) IS NULL OR declaration_type = :t)";
+        String t = type == null ? null : type.name();
+        List<ImportRecord> rows = jdbc.sql("SELECT * FROM declaration_import" + where
+                        + " ORDER BY imported_at DESC, id LIMIT :l OFFSET :o")
+                .param("e", scoped).param("t", t).param("l", page.size()).param("o", page.offset())
+                .query((rs, n) -> record(rs, false)).list();
+        long total = jdbc.sql("SELECT count(*) FROM declaration_import" + where).param("e", scoped).param("t", t)
+                .query(Long.class).single();
+        return cn.hnsw.common.web.PageResponse.of(rows, page, total);
+    }
+
+    public ImportRecord importRecord(CurrentActor actor, java.util.UUID id) {
+        var own = cn.hnsw.common.security.EnterpriseScope.restrictionFor(actor);
+        return jdbc.sql("SELECT * FROM declaration_import WHERE id = :id").param("id", id)
+                .query((rs, n) -> record(rs, true)).optional()
+                .filter(r -> own.isEmpty() || own.get().equals(r.enterpriseUscc()))
+                .orElseThrow(() -> new HnswException(cn.hnsw.customs.declaration.CustomsErrorCode.IMPORT_RECORD_NOT_FOUND));
+    }
+
+    private ImportRecord record(java.sql.ResultSet rs, boolean withReport) throws java.sql.SQLException {
+        ImportReport report = null;
+        if (withReport) {
+            try {
+                report = json.readValue(rs.getString("report"), ImportReport.class);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return new ImportRecord(rs.getObject("id", java.util.UUID.class), rs.getString("enterprise_uscc"),
+                DeclarationType.valueOf(rs.getString("declaration_type")), rs.getString("filename"), rs.getInt("rows"),
+                rs.getInt("created"), rs.getInt("refused"), rs.getString("imported_by"),
+                rs.getTimestamp("imported_at").toInstant(), report);
+    }
+
+    private ImportReport read(CurrentActor actor, DeclarationType type, InputStream workbook) {
         List<DeclarationExcel.SheetRow> rows = DeclarationExcel.read(workbook);
         // 导入校验设置: the most rows, and the columns each row must fill.
         var setting = settings.inForce(ExcelSettings.Direction.IMPORT, type);

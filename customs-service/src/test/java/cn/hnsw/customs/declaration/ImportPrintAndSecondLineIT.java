@@ -369,6 +369,29 @@ class ImportPrintAndSecondLineIT extends CustomsIntegrationTestBase {
         // Without the setting the same workbook is imported.
         JsonNode report = json(multipart(path, enterpriseToken(ENTERPRISE_A), "申报.xlsx", twoRows).body());
         assertThat(report.path("declarationsCreated").asInt()).isEqualTo(1);
+
+        // 导入记录查询 (FP 332, 788, 1073): each import kept with its report, each enterprise its own, by type.
+        JsonNode records = json(get("/v1/declarations/imports?type=DIRECT_RELEASE&size=5", enterpriseToken(ENTERPRISE_A)).body());
+        JsonNode latest = records.path("content").get(0);
+        assertThat(latest.path("filename").asText()).isEqualTo("申报.xlsx");
+        assertThat(latest.path("rows").asInt()).isEqualTo(2);
+        assertThat(latest.path("created").asInt()).isEqualTo(1);
+        assertThat(records.path("content").get(1).path("refused").asInt()).isEqualTo(1);
+        JsonNode kept = json(get("/v1/declarations/imports/" + latest.path("id").asText(), enterpriseToken(ENTERPRISE_A)).body());
+        assertThat(kept.path("report").path("results").get(0).path("preEntryNo").asText())
+                .isEqualTo(report.path("results").get(0).path("preEntryNo").asText());
+        assertThat(get("/v1/declarations/imports/" + latest.path("id").asText(), enterpriseToken(ENTERPRISE_B)).statusCode()).isEqualTo(404);
+        assertThat(json(get("/v1/declarations/imports?size=100", enterpriseToken(ENTERPRISE_B)).body()).path("content")
+                .findValuesAsText("id")).doesNotContain(latest.path("id").asText());
+        assertThat(json(get("/v1/declarations/imports?enterprise=" + ENTERPRISE_A + "&size=100", officerToken()).body())
+                .path("content").findValuesAsText("id")).contains(latest.path("id").asText());
+        for (String type : List.of("SECOND_LINE_DOMESTIC_SALE", "FIRST_LINE_GENERAL", "SECOND_LINE_GENERAL")) {
+            assertThat(multipart("/v1/declarations/imports?declarationType=" + type, enterpriseToken(ENTERPRISE_A), type + ".xlsx",
+                    twoRows).statusCode()).isEqualTo(200);
+            JsonNode ofType = json(get("/v1/declarations/imports?type=" + type + "&size=1", enterpriseToken(ENTERPRISE_A)).body());
+            assertThat(ofType.path("content").get(0).path("filename").asText()).isEqualTo(type + ".xlsx");
+            assertThat(ofType.path("content").get(0).path("declarationType").asText()).isEqualTo(type);
+        }
     }
 
     /**
@@ -377,30 +400,85 @@ class ImportPrintAndSecondLineIT extends CustomsIntegrationTestBase {
      */
     @Test
     void theDetailShowsTheFieldsTheOperatorSet() {
-        HttpResponse<String> created = post("/v1/declarations", enterpriseToken(ENTERPRISE_A),
-                request("DIRECT_RELEASE", header(ENTERPRISE_A), List.of(item(PET, "聚酯切片"))));
-        String id = json(created.body()).path("declaration").path("id").asText();
-        JsonNode standard = json(get("/v1/declarations/" + id + "/detail", enterpriseToken(ENTERPRISE_A)).body());
-        assertThat(standard.path("header").findValuesAsText("field")).contains("billOfLadingNo", "supervisionMode", "remark");
-        assertThat(get("/v1/declarations/" + id + "/detail", enterpriseToken(ENTERPRISE_B)).statusCode()).isEqualTo(404);
-        Map<String, Object> detail = Map.of("version", 0, "fields", List.of(
-                Map.of("section", "HEADER", "field", "supervisionMode"), Map.of("section", "HEADER", "field", "billOfLadingNo"),
-                Map.of("section", "ITEM", "field", "hsCode")));
-        assertThat(put("/v1/screen-configs/DIRECT_RELEASE/DETAIL", enterpriseToken(ENTERPRISE_A), detail).statusCode()).isEqualTo(403);
-        HttpResponse<String> required = put("/v1/screen-configs/DIRECT_RELEASE/DETAIL", operatorToken(), Map.of("version", 0,
-                "fields", List.of(Map.of("section", "HEADER", "field", "remark", "required", true))));
-        assertThat(required.statusCode()).isEqualTo(400);
-        int version = json(put("/v1/screen-configs/DIRECT_RELEASE/DETAIL", operatorToken(), detail).body()).path("version").asInt();
-        try {
-            JsonNode shaped = json(get("/v1/declarations/" + id + "/detail", enterpriseToken(ENTERPRISE_A)).body());
-            assertThat(shaped.path("settingVersion").asInt()).isEqualTo(version);
-            assertThat(shaped.path("header").findValuesAsText("field")).containsExactly("supervisionMode", "billOfLadingNo");
-            assertThat(shaped.path("header").get(1).path("value").asText()).isEqualTo(header(ENTERPRISE_A).get("billOfLadingNo"));
-            assertThat(shaped.path("header").get(0).path("labelZh").asText()).isEqualTo("监管方式");
-            assertThat(shaped.path("items").get(0).findValuesAsText("field")).containsExactly("hsCode");
-            assertThat(shaped.path("items").get(0).get(0).path("value").asText()).isEqualTo(PET);
-        } finally {
-            delete("/v1/screen-configs/DIRECT_RELEASE/DETAIL?version=" + version, operatorToken());
+        for (String type : List.of("DIRECT_RELEASE", "SECOND_LINE_DOMESTIC_SALE", "FIRST_LINE_GENERAL", "SECOND_LINE_GENERAL")) {
+            String enterprise = type.equals("DIRECT_RELEASE") ? ENTERPRISE_A : ENTERPRISE_B;
+            Map<String, Object> h = header(enterprise);
+            if (type.startsWith("SECOND_LINE")) {
+                h.put("transportMode", "4");
+                h.put("verificationListNo", "QD640026I000000789");
+                h.put("ledgerNo", "L6400D26000002");
+            }
+            HttpResponse<String> created = post("/v1/declarations", enterpriseToken(enterprise),
+                    request(type, h, List.of(item(PET, "聚酯切片"))));
+            assertThat(created.statusCode()).as(type + " " + created.body()).isEqualTo(201);
+            String id = json(created.body()).path("declaration").path("id").asText();
+            JsonNode standard = json(get("/v1/declarations/" + id + "/detail", enterpriseToken(enterprise)).body());
+            assertThat(standard.path("header").findValuesAsText("field")).as(type).contains("billOfLadingNo", "supervisionMode", "remark");
+            String other = enterprise.equals(ENTERPRISE_A) ? ENTERPRISE_B : ENTERPRISE_A;
+            assertThat(get("/v1/declarations/" + id + "/detail", enterpriseToken(other)).statusCode()).isEqualTo(404);
+            Map<String, Object> detail = Map.of("version", 0, "fields", List.of(
+                    Map.of("section", "HEADER", "field", "supervisionMode"), Map.of("section", "HEADER", "field", "billOfLadingNo"),
+                    Map.of("section", "ITEM", "field", "hsCode")));
+            String path = "/v1/screen-configs/" + type + "/DETAIL";
+            assertThat(put(path, enterpriseToken(enterprise), detail).statusCode()).isEqualTo(403);
+            HttpResponse<String> required = put(path, operatorToken(), Map.of("version", 0,
+                    "fields", List.of(Map.of("section", "HEADER", "field", "remark", "required", true))));
+            assertThat(required.statusCode()).isEqualTo(400);
+            assertThat(json(required.body()).path("messageEn").asText()).isNotBlank();
+            int version = json(put(path, operatorToken(), detail).body()).path("version").asInt();
+            try {
+                JsonNode shaped = json(get("/v1/declarations/" + id + "/detail", enterpriseToken(enterprise)).body());
+                assertThat(shaped.path("settingVersion").asInt()).isEqualTo(version);
+                assertThat(shaped.path("header").findValuesAsText("field")).as(type).containsExactly("supervisionMode", "billOfLadingNo");
+                assertThat(shaped.path("header").get(1).path("value").asText()).isEqualTo(h.get("billOfLadingNo"));
+                assertThat(shaped.path("header").get(0).path("labelZh").asText()).isEqualTo("监管方式");
+                assertThat(shaped.path("items").get(0).findValuesAsText("field")).containsExactly("hsCode");
+                assertThat(shaped.path("items").get(0).get(0).path("value").asText()).isEqualTo(PET);
+                // Officers see the same fields.
+                assertThat(json(get("/v1/declarations/" + id + "/detail", officerToken()).body()).path("header")
+                        .findValuesAsText("field")).containsExactly("supervisionMode", "billOfLadingNo");
+            } finally {
+                delete(path + "?version=" + version, operatorToken());
+            }
+        }
+    }
+
+    /**
+     * 表格导出设置 / 导出校验 of each general and second-line type (FP 390, 393–395, 846, 849–851, 1131, 1134–1136): its
+     * own columns and its own row limit, the other types untouched.
+     */
+    @Test
+    void eachTypesExportHasItsOwnColumns() throws IOException {
+        for (String type : List.of("SECOND_LINE_DOMESTIC_SALE", "FIRST_LINE_GENERAL", "SECOND_LINE_GENERAL")) {
+            Map<String, Object> h = header(ENTERPRISE_B);
+            if (type.startsWith("SECOND_LINE")) {
+                h.put("transportMode", "4");
+                h.put("verificationListNo", "QD640026I000000790");
+                h.put("ledgerNo", "L6400D26000002");
+            }
+            for (int i = 0; i < 2; i++) {
+                assertThat(post("/v1/declarations", enterpriseToken(ENTERPRISE_B), request(type, h, List.of(item(PET, "聚酯切片"))))
+                        .statusCode()).isEqualTo(201);
+            }
+            String path = "/v1/screen-configs/" + type + "/EXPORT";
+            int version = json(put(path, operatorToken(), Map.of("version", 0, "fields", List.of(
+                    Map.of("section", "RESULT", "field", "preEntryNo"), Map.of("section", "RESULT", "field", "customsNo"),
+                    Map.of("section", "RESULT", "field", "status")))).body()).path("version").asInt();
+            try {
+                assertThat(titles(HTTP_bytes("/v1/declarations/export?type=" + type, officerToken()).body())).as(type)
+                        .containsExactly("预录入编号 Pre-entry no.", "海关编号 Customs no.", "状态 Status");
+                assertThat(titles(HTTP_bytes("/v1/declarations/export?type=DIRECT_RELEASE", officerToken()).body())).hasSize(10);
+                // Its row limit is its own too.
+                assertThat(put("/v1/excel-settings/EXPORT/" + type, operatorToken(), Map.of("maxRows", 1)).statusCode()).isEqualTo(200);
+                HttpResponse<byte[]> tooLarge = HTTP_bytes("/v1/declarations/export?type=" + type, enterpriseToken(ENTERPRISE_B));
+                assertThat(tooLarge.statusCode()).as(type).isEqualTo(422);
+                assertThat(json(new String(tooLarge.body(), StandardCharsets.UTF_8)).path("code").asText()).isEqualTo("EXPORT_TOO_LARGE");
+                assertThat(HTTP_bytes("/v1/declarations/export?type=DIRECT_RELEASE", officerToken()).statusCode()).isEqualTo(200);
+                assertThat(json(get("/v1/excel-settings/EXPORT/" + type, officerToken()).body()).path("maxRows").asInt()).isEqualTo(1);
+            } finally {
+                delete("/v1/excel-settings/EXPORT/" + type, operatorToken());
+                delete(path + "?version=" + version, operatorToken());
+            }
         }
     }
 

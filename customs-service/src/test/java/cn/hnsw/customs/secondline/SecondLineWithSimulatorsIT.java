@@ -600,6 +600,9 @@ class SecondLineWithSimulatorsIT extends CustomsApiSupport {
         Map<String, Object> fill = new HashMap<>(Map.of("id", "H-SETTING-CONTRACT", "scope", "HEADER", "targetField", "contractNo",
                 "constant", "HT-SETTING-01", "onlyIfBlank", false, "enabled", true, "sort", 160,
                 "descriptionZh", "合同协议号取园区设置", "descriptionEn", "The contract number from the zone's setting"));
+        Map<String, Object> bodyFill = new HashMap<>(Map.of("id", "B-SETTING-DESTINATION", "scope", "BODY",
+                "targetField", "destinationCountry", "constant", "CHN", "onlyIfBlank", true, "enabled", true, "sort", 200,
+                "descriptionZh", "表体最终目的国默认中国", "descriptionEn", "Each item's destination defaults to China"));
         // Only officers, operators and administrators keep the rules.
         assertThat(post("/v1/second-line/rules/checks", reviewer, check).statusCode()).isEqualTo(403);
         assertThat(post("/v1/second-line/rules/checks", enterpriseToken(ENTERPRISE_B), check).statusCode()).isEqualTo(403);
@@ -648,6 +651,7 @@ class SecondLineWithSimulatorsIT extends CustomsApiSupport {
             assertThat(json(added.body()).path("family").asText()).isEqualTo("LICENSE");
             assertThat(post("/v1/second-line/rules/checks", officerToken(), check).statusCode()).isEqualTo(409);
             assertThat(post("/v1/second-line/rules/fill", operatorToken(), fill).statusCode()).isEqualTo(201);
+            assertThat(post("/v1/second-line/rules/fill", officerToken(), bodyFill).statusCode()).isEqualTo(201);
             // Query with conditions and paging.
             JsonNode licence = json(get("/v1/second-line/rules/checks?family=LICENSE&page=0&size=1", officerToken()).body());
             assertThat(licence.path("totalElements").asLong()).isEqualTo(2);
@@ -665,6 +669,11 @@ class SecondLineWithSimulatorsIT extends CustomsApiSupport {
             assertThat(list.path("findings").findValuesAsText("code")).containsExactly("LIST-LICENCE-MODE-ZONE");
             assertThat(list.path("findings").findValuesAsText("messageZh")).containsExactly("监管方式不在园区允许范围内");
             String listId = list.path("id").asText();
+            // 核注清单数据展示 (FP 259, 1000): the held lists by conditions, each enterprise its own.
+            assertThat(json(get("/v1/second-line/verification-lists?status=INVALID&listType=DOMESTIC_SALE&size=100",
+                    enterpriseToken(ENTERPRISE_B)).body()).path("content").findValuesAsText("listNo")).contains(no);
+            assertThat(json(get("/v1/second-line/verification-lists?size=100", enterpriseToken(ENTERPRISE_A)).body())
+                    .path("content").findValuesAsText("listNo")).doesNotContain(no);
 
             // Switched off: the next check passes the list, and the fill takes the added fill rule.
             Map<String, Object> off = new HashMap<>(Map.of("enabled", false));
@@ -675,6 +684,7 @@ class SecondLineWithSimulatorsIT extends CustomsApiSupport {
             JsonNode filled = json(post("/v1/second-line/verification-lists/" + listId + "/declaration",
                     enterpriseToken(ENTERPRISE_B), "").body()).path("declaration");
             assertThat(filled.path("header").path("contractNo").asText()).isEqualTo("HT-SETTING-01");
+            assertThat(filled.path("items").get(0).path("destinationCountry").asText()).isEqualTo("CHN");
             assertThat(put("/v1/second-line/rules/fill/H-SETTING-CONTRACT/enabled", officerToken(), off).statusCode()).isEqualTo(200);
             JsonNode unfilled = json(post("/v1/second-line/verification-lists/" + listId + "/declaration",
                     enterpriseToken(ENTERPRISE_B), "").body()).path("declaration");
@@ -688,6 +698,7 @@ class SecondLineWithSimulatorsIT extends CustomsApiSupport {
         } finally {
             assertThat(delete("/v1/second-line/rules/checks/LIST-LICENCE-MODE-ZONE", officerToken()).statusCode()).isEqualTo(204);
             assertThat(delete("/v1/second-line/rules/fill/H-SETTING-CONTRACT", officerToken()).statusCode()).isEqualTo(204);
+            assertThat(delete("/v1/second-line/rules/fill/B-SETTING-DESTINATION", officerToken()).statusCode()).isEqualTo(204);
         }
         assertThat(json(get("/v1/second-line/rules/checks/LIST-LICENCE-MODE-ZONE/history", officerToken()).body())
                 .findValuesAsText("action")).containsExactly("DELETED", "DISABLED", "ADDED");
