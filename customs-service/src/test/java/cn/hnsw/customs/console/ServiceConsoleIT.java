@@ -21,6 +21,7 @@ class ServiceConsoleIT extends CustomsIntegrationTestBase {
     static final String ENTERPRISE_D = UnifiedSocialCreditCode.complete("91460108MA5T00DEF");
     static final String ENTERPRISE_E = UnifiedSocialCreditCode.complete("91460108MA5T00EFG");
     static final String ENTERPRISE_F = UnifiedSocialCreditCode.complete("91460108MA5T00FGH");
+    static final String ENTERPRISE_G = UnifiedSocialCreditCode.complete("91460108MA5T00GHJ");
 
     @Test
     void anEnabledServiceAnswersItsInterfaceADisabledOneRefusesAndOnlyADisabledOneIsDeleted() {
@@ -291,6 +292,44 @@ class ServiceConsoleIT extends CustomsIntegrationTestBase {
                     "SELECT count(*) FROM audit_operation_log WHERE action = ? AND business_id = ? AND result = 'FAILURE'",
                     Long.class, "PUT /api/customs/v1/service-console/services/{service}", service) > 0);
         }
+    }
+
+    /**
+     * 日志处理 of the console, the open code-table query, the pre-validation interface, the subscription query and the
+     * statistics (FP 458, 472, 552, 555, 580, 586): each call is in the operation log under the enterprise's declarant
+     * with its conditions; the pre-validation interface sends its findings back.
+     */
+    @Test
+    void theConsoleCodeTableSubscriptionStatisticsAndPreValidationCallsAreLogged() {
+        String g = enterpriseToken(ENTERPRISE_G);
+        assertThat(put("/v1/service-console/services/PARAMETER_QUERY", g, new HashMap<>()).statusCode()).isEqualTo(200);
+        assertThat(put("/v1/service-console/services/PRE_VALIDATION", g, new HashMap<>()).statusCode()).isEqualTo(200);
+        assertThat(get("/v1/service-console/services", g).statusCode()).isEqualTo(200);
+        assertThat(get("/v1/open/parameters/CURRENCY/entries?q=USD", g).statusCode()).isEqualTo(200);
+        Map<String, Object> h = header(ENTERPRISE_G);
+        h.put("supervisionMode", "0644");
+        h.put("levyNature", "503");
+        HttpResponse<String> validated = post("/v1/open/prevalidation", g,
+                request("FIRST_LINE_GENERAL", h, List.of(item("2203000000", "啤酒"))));
+        assertThat(validated.statusCode()).isEqualTo(200);
+        assertThat(json(validated.body()).path("findings").findValuesAsText("messageZh")).isNotEmpty();
+        assertThat(get("/v1/second-line/subscriptions", g).statusCode()).isEqualTo(200);
+        assertThat(get("/v1/second-line/statistics?dimension=ORIGIN&from=2026-01-01T00:00:00Z", g).statusCode()).isEqualTo(200);
+        String actor = "declarant-" + ENTERPRISE_G.substring(12);
+        for (String[] logged : List.of(
+                new String[] {"GET /api/customs/v1/service-console/services", null},
+                new String[] {"GET /api/customs/v1/open/parameters/{table}/entries", "q=USD"},
+                new String[] {"POST /api/customs/v1/open/prevalidation", null},
+                new String[] {"GET /api/customs/v1/second-line/subscriptions", null},
+                new String[] {"GET /api/customs/v1/second-line/statistics", "dimension=ORIGIN"})) {
+            await(logged[0] + " in the operation log", () -> jdbc.queryForObject("""
+                    SELECT count(*) FROM audit_operation_log WHERE action = ? AND actor_name = ? AND result = 'SUCCESS'
+                      AND (CAST(? AS text) IS NULL OR detail LIKE '%' || ? || '%')""",
+                    Long.class, logged[0], actor, logged[1], logged[1]) > 0);
+        }
+        // Operators find them through the log query.
+        assertThat(json(get("/v1/system-logs/operation-log?actor=" + actor + "&size=200", operatorToken()).body()).path("content")
+                .findValuesAsText("action")).contains("GET /api/customs/v1/second-line/statistics");
     }
 
     private HttpResponse<String> multipart(String path, String token, String filename, byte[] content) {
