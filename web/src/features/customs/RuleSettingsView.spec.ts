@@ -42,6 +42,7 @@ describe('declaration rules and sheet settings (报关规则与表格设置)', (
       if (url.includes('/rules/fill')) return json(page(FILL))
       if (url.includes('/rules/checks')) return json(page(CHECKS))
       if (url.includes('/excel-settings')) return json(page([]))
+      if (url.includes('/declaration-action-rules')) return json([{ action: 'DELETE', declarationType: 'DIRECT_RELEASE', statuses: ['SW_REJECTED'], enabled: true, version: 1, updatedBy: 'ops.wang', updatedAt: '2026-11-27T02:00:00Z' }])
       if (url.includes('/d-1/attempts')) return json([{ attempt: 1, outcome: 'REFUSED', httpStatus: 400, error: 'bad request', attemptedAt: '2026-11-27T02:00:01Z' }])
       if (url.includes('/d-1/redrive') && method === 'POST') return json({ ...DELIVERIES[0], status: 'PENDING' })
       if (url.includes('/receipt-deliveries')) return json(page(DELIVERIES))
@@ -54,6 +55,7 @@ describe('declaration rules and sheet settings (报关规则与表格设置)', (
     // A seeded rule offers no deletion.
     expect(wrapper.find('[data-testid="customs-fill-delete-H-REMARK"]').exists()).toBe(false)
     expect(wrapper.find('[data-testid="customs-list-checks"]').text()).toContain('监管方式不在园区允许范围内')
+    expect(wrapper.find('[data-testid="customs-action-rules"]').text()).toContain('SW_REJECTED')
     const delivered = fetchMock.mock.calls.find(([u]) => String(u).includes('/receipt-deliveries'))
     expect(String(delivered![0])).toContain('status=REFUSED')
     expect(String(delivered![0])).toContain('kind=SUBSCRIPTION')
@@ -79,7 +81,7 @@ describe('declaration rules and sheet settings (报关规则与表格设置)', (
       if (url.includes('/rules/checks') && init?.method === 'POST') {
         return json({ status: 400, code: 'CHECK_INVALID', messageZh: '核注清单校验规则无效：kind LIST-NOPE', messageEn: 'Invalid verification list check: kind LIST-NOPE' }, 400)
       }
-      if (url.includes('/rules/')) return json(page([]))
+      if (url.includes('/declaration-action-rules')) return json([])
       return json(page([]))
     })
     vi.stubGlobal('fetch', fetchMock)

@@ -57,7 +57,8 @@ export const zhCN: MessageTree = {
       declarationType: '报关单类型', maxRows: '最多行数', requiredColumns: '必填列', status: '状态',
       statuses: { PENDING: '待推送', DELIVERED: '已送达', FAILED: '失败', REFUSED: '被拒收' }, subscriptionData: '订阅数据', enterprise: '企业',
       attempts: '尝试次数', attempt: '第几次', lastAnswer: '应答或错误', createdAt: '创建时间', redrive: '重新推送', redriven: '已重新推送', at: '时间',
-      action: '操作', by: '操作人', snapshot: '操作后的规则',
+      action: '操作', by: '操作人', snapshot: '操作后的规则', actionRules: '复制/删除校验规则', allowedStates: '允许的状态',
+      actions2: { COPY: '复制', DELETE: '删除' },
       logActions: { ADDED: '新增', CHANGED: '修改', ENABLED: '启用', DISABLED: '停用', DELETED: '删除' },
     },
     parameterSync: {
@@ -204,7 +205,8 @@ export const en: MessageTree = {
       declarationType: 'Declaration type', maxRows: 'Most rows', requiredColumns: 'Required columns', status: 'State',
       statuses: { PENDING: 'Pending', DELIVERED: 'Delivered', FAILED: 'Failed', REFUSED: 'Refused' }, subscriptionData: 'Subscribed data', enterprise: 'Enterprise',
       attempts: 'Attempts', attempt: 'Attempt', lastAnswer: 'Answer or error', createdAt: 'Created', redrive: 'Re-drive', redriven: 'Re-driven', at: 'At',
-      action: 'Action', by: 'By', snapshot: 'Rule afterwards',
+      action: 'Action', by: 'By', snapshot: 'Rule afterwards', actionRules: 'Copy/delete check rules', allowedStates: 'Allowed states',
+      actions2: { COPY: 'Copy', DELETE: 'Delete' },
       logActions: { ADDED: 'Added', CHANGED: 'Changed', ENABLED: 'Enabled', DISABLED: 'Disabled', DELETED: 'Deleted' },
     },
     parameterSync: {

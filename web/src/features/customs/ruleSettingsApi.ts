@@ -87,10 +87,23 @@ export interface DeliveryAttempt {
   attemptedAt: string
 }
 
+export type RuleAction = 'COPY' | 'DELETE'
+
+export interface ActionRule {
+  action: RuleAction
+  declarationType: string
+  statuses: string[]
+  enabled: boolean
+  version: number
+  updatedBy: string
+  updatedAt: string
+}
+
 type Query = Record<string, string | number | boolean | undefined>
 
 const RULES = '/customs/v1/second-line/rules'
 const EXCEL = '/customs/v1/excel-settings'
+const ACTION_RULES = '/customs/v1/declaration-action-rules'
 const DELIVERIES = '/customs/v1/service-console/receipt-deliveries'
 
 /** Drops empty conditions so the server sees only what the operator chose. */
@@ -116,6 +129,10 @@ export const ruleSettingsApi = {
   saveExcelSetting: (direction: Direction, type: string, s: { maxRows: number; requiredColumns: string[]; enabled: boolean }) =>
     api.put<ExcelSetting>(`${EXCEL}/${direction}/${type}`, s),
   deleteExcelSetting: (direction: Direction, type: string) => api.delete<void>(`${EXCEL}/${direction}/${type}`),
+  actionRules: () => api.get<ActionRule[]>(ACTION_RULES),
+  saveActionRule: (action: RuleAction, type: string, r: { statuses: string[]; enabled: boolean }) =>
+    api.put<ActionRule>(`${ACTION_RULES}/${action}/${type}`, r),
+  deleteActionRule: (action: RuleAction, type: string) => api.delete<void>(`${ACTION_RULES}/${action}/${type}`),
   deliveries: (q: Query) => api.get<Page<ErpDelivery>>(DELIVERIES, { query: conditions(q) }),
   attempts: (id: string) => api.get<DeliveryAttempt[]>(`${DELIVERIES}/${id}/attempts`),
   redrive: (id: string) => api.post<ErpDelivery>(`${DELIVERIES}/${id}/redrive`),

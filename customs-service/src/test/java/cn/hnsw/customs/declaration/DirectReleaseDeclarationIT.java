@@ -216,6 +216,45 @@ class DirectReleaseDeclarationIT extends CustomsIntegrationTestBase {
         assertThat(delete("/v1/declarations/" + copy.path("id").asText(), enterpriseToken(ENTERPRISE_A)).statusCode()).isEqualTo(404);
     }
 
+    /**
+     * 复制校验规则 / 删除校验规则设置 (FP 90, 103, 190): an operator narrows the states a direct-release declaration is
+     * copied or deleted from; the next copy or delete of a draft is refused in both languages and nothing changes;
+     * without the rules the draft is copied and deleted again. Bad rules and enterprises are refused.
+     */
+    @Test
+    void theCopyAndDeleteCheckRulesOperatorsSetHoldADraftBack() {
+        String id = create(directRelease(ENTERPRISE_A, PET));
+        String rules = "/v1/declaration-action-rules/";
+        assertThat(put(rules + "DELETE/DIRECT_RELEASE", enterpriseToken(ENTERPRISE_A), Map.of("statuses", List.of("SW_REJECTED"))).statusCode()).isEqualTo(403);
+        HttpResponse<String> released = put(rules + "DELETE/DIRECT_RELEASE", operatorToken(), Map.of("statuses", List.of("RELEASED")));
+        assertThat(released.statusCode()).isEqualTo(400);
+        assertThat(json(released.body()).path("code").asText()).isEqualTo("ACTION_RULE_INVALID");
+        assertThat(json(released.body()).path("messageEn").asText()).startsWith("Invalid copy/delete check rule");
+        assertThat(put(rules + "COPY/DIRECT_RELEASE", operatorToken(), Map.of("statuses", List.of("NOPE"))).statusCode()).isEqualTo(400);
+        try {
+            assertThat(put(rules + "DELETE/DIRECT_RELEASE", operatorToken(), Map.of("statuses", List.of("SW_REJECTED", "RETURNED"))).statusCode()).isEqualTo(200);
+            assertThat(put(rules + "COPY/DIRECT_RELEASE", operatorToken(), Map.of("statuses", List.of("RELEASED"))).statusCode()).isEqualTo(200);
+            HttpResponse<String> copyRefused = post("/v1/declarations/" + id + "/copies", enterpriseToken(ENTERPRISE_A), "");
+            assertThat(copyRefused.statusCode()).isEqualTo(409);
+            assertThat(json(copyRefused.body()).path("code").asText()).isEqualTo("ACTION_RULE_REFUSED");
+            assertThat(json(copyRefused.body()).path("messageZh").asText()).isEqualTo("按报关单复制校验规则，“暂存”状态的报关单不能复制");
+            HttpResponse<String> deleteRefused = delete("/v1/declarations/" + id, enterpriseToken(ENTERPRISE_A));
+            assertThat(deleteRefused.statusCode()).isEqualTo(409);
+            assertThat(json(deleteRefused.body()).path("messageEn").asText()).contains("state Draft");
+            assertThat(status(id)).isEqualTo("DRAFT");
+            // Another type is not held by them.
+            assertThat(json(get("/v1/declaration-action-rules", officerToken()).body()).findValuesAsText("declarationType"))
+                    .containsOnly("DIRECT_RELEASE");
+        } finally {
+            delete(rules + "DELETE/DIRECT_RELEASE", operatorToken());
+            delete(rules + "COPY/DIRECT_RELEASE", operatorToken());
+        }
+        assertThat(post("/v1/declarations/" + id + "/copies", enterpriseToken(ENTERPRISE_A), "").statusCode()).isEqualTo(201);
+        assertThat(delete("/v1/declarations/" + id, enterpriseToken(ENTERPRISE_A)).statusCode()).isEqualTo(200);
+        assertThat(json(get(rules + "DELETE/DIRECT_RELEASE/history", operatorToken()).body()).findValuesAsText("change"))
+                .startsWith("DELETED", "SAVED");
+    }
+
     @Test
     void batchDeclareSendsTheGoodOnesAndReportsTheRefusedOne() {
         String good1 = create(directRelease(ENTERPRISE_A, PET));
