@@ -135,7 +135,7 @@ export const zhCN: MessageTree = {
       title: '录入与查询界面配置', open: '录入与查询界面配置', save: '保存配置', reset: '恢复标准界面', saved: '界面配置已保存', standard: '标准界面',
       addField: '新增数据项', add: '新增', remove: '删除', position: '顺序', field: '数据项', required: '必填', defaultValue: '默认值',
       history: '配置日志', action: '操作', detail: '说明', by: '操作人', at: '时间', missing: '以下必填项尚未填写：{fields}',
-      screen: { ENTRY: '录入界面', QUERY: '查询界面', DETAIL: '查询详情', EXPORT: '表格导出' },
+      screen: { ENTRY: '录入界面', QUERY: '查询界面', DETAIL: '查询详情', EXPORT: '表格导出', DISTRIBUTION: '下发数据项' },
       section: { HEADER: '表头录入项', ITEM: '表体录入项', HEADER_CONDITION: '表头查询条件', ITEM_CONDITION: '表体查询条件', RESULT: '查询结果字段' },
       actions: {
         'template-created': '新增模版', 'template-changed': '修改模版', 'template-deleted': '删除模版', 'field-added': '新增数据项',
@@ -284,7 +284,7 @@ export const en: MessageTree = {
       reset: 'Back to the standard screen', saved: 'Screen configuration saved', standard: 'Standard screen', addField: 'Add a field',
       add: 'Add', remove: 'Remove', position: 'Order', field: 'Field', required: 'Required', defaultValue: 'Default', history: 'Change log',
       action: 'Change', detail: 'Detail', by: 'By', at: 'At', missing: 'Required fields still blank: {fields}',
-      screen: { ENTRY: 'Entry screen', QUERY: 'Query screen', DETAIL: 'Query details', EXPORT: 'Sheet export' },
+      screen: { ENTRY: 'Entry screen', QUERY: 'Query screen', DETAIL: 'Query details', EXPORT: 'Sheet export', DISTRIBUTION: 'Distributed fields' },
       section: { HEADER: 'Header fields', ITEM: 'Goods-item fields', HEADER_CONDITION: 'Header conditions', ITEM_CONDITION: 'Goods-item conditions', RESULT: 'Result columns' },
       actions: {
         'template-created': 'Template added', 'template-changed': 'Template changed', 'template-deleted': 'Template deleted',

@@ -5,7 +5,7 @@ import type { DeclarationType } from './api'
  * customs-service: 录入界面配置 / 查询界面配置 (`/v1/screen-configs`, FP 142–147, 193–198, 612–672). Operators keep,
  * per declaration type, which fields the entry screen and the query screen show; the entry and list screens read it.
  */
-export type Screen = 'ENTRY' | 'QUERY' | 'DETAIL' | 'EXPORT'
+export type Screen = 'ENTRY' | 'QUERY' | 'DETAIL' | 'EXPORT' | 'DISTRIBUTION'
 export type Section = 'HEADER' | 'ITEM' | 'HEADER_CONDITION' | 'ITEM_CONDITION' | 'RESULT'
 export const SECTIONS: Record<Screen, Section[]> = {
   ENTRY: ['HEADER', 'ITEM'],
@@ -14,6 +14,8 @@ export const SECTIONS: Record<Screen, Section[]> = {
   DETAIL: ['HEADER', 'ITEM'],
   /** 表格导出设置: the list export's columns. */
   EXPORT: ['RESULT'],
+  /** 报关单数据项定制: the fields distributed to the Haikou sub-centre. */
+  DISTRIBUTION: ['HEADER', 'ITEM'],
 }
 
 export interface ScreenField {

@@ -12,7 +12,9 @@ public enum Screen {
     /** 查询详情设置 — the fields the detail screen shows of the header and of each goods item, in order. */
     DETAIL(EnumSet.of(Section.HEADER, Section.ITEM)),
     /** 表格导出设置 — the columns of the list export, in order. */
-    EXPORT(EnumSet.of(Section.RESULT));
+    EXPORT(EnumSet.of(Section.RESULT)),
+    /** 报关单数据项定制 — the header and goods-item fields distributed to the Haikou sub-centre. */
+    DISTRIBUTION(EnumSet.of(Section.HEADER, Section.ITEM));
 
     private final Set<Section> sections;
 

@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  * declaration model's fields, bumps the version, and is kept in the history and the platform audit log.
  */
 @Service
-public class ScreenConfigService {
+public class ScreenConfigService implements cn.hnsw.customs.declaration.DistributionFields {
 
     private static final int MAX_DEFAULT = 200;
 
@@ -37,6 +37,18 @@ public class ScreenConfigService {
     public ScreenConfigService(JdbcClient jdbc, AuditLog audit) {
         this.jdbc = jdbc;
         this.audit = audit;
+    }
+
+    /** The fields an operator set for the distribution of a type; none set: every field. */
+    @Override
+    public java.util.Optional<Fields> of(DeclarationType type) {
+        ScreenConfig config = of(type, Screen.DISTRIBUTION);
+        if (config.version() == 0) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Fields(
+                config.section(Screen.Section.HEADER).stream().map(ScreenField::field).collect(Collectors.toSet()),
+                config.section(Screen.Section.ITEM).stream().map(ScreenField::field).collect(Collectors.toSet())));
     }
 
     /** The screen in force (调取): the operator's configuration, or the standard screen with every field. */
@@ -246,7 +258,7 @@ public class ScreenConfigService {
 
     /** The rules a whole screen keeps (配置校验规则): what makes a declaration findable and enterable stays. */
     private static void checkWhole(Screen screen, List<ScreenField> fields) {
-        if (screen == Screen.ENTRY && fields.stream().noneMatch(f -> f.section() == Screen.Section.ITEM
+        if ((screen == Screen.ENTRY || screen == Screen.DISTRIBUTION) && fields.stream().noneMatch(f -> f.section() == Screen.Section.ITEM
                 && f.field().equals("hsCode"))) {
             throw new HnswException(ScreenErrorCode.SCREEN_CONFIG_INVALID,
                     "录入界面须保留商品编号 / the entry screen keeps the HS code");

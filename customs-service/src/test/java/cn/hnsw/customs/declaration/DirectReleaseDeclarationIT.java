@@ -161,6 +161,50 @@ class DirectReleaseDeclarationIT extends CustomsIntegrationTestBase {
                 "SELECT receptions FROM subcentre_declaration WHERE pre_entry_no = ?", Integer.class, preEntryNo) == 2);
     }
 
+    /**
+     * 报关单数据项定制 (FP 226): an operator sets which header and item fields a direct-release declaration carries to the
+     * Haikou sub-centre; the next distribution carries only those (and the item numbers), the sub-centre receives and
+     * stores it; the HS code stays; only operators set it.
+     */
+    @Test
+    void theSubCentreReceivesOnlyTheFieldsTheOperatorSet() {
+        String path = "/v1/screen-configs/DIRECT_RELEASE/DISTRIBUTION";
+        Map<String, Object> fields = Map.of("version", 0, "fields", List.of(
+                Map.of("section", "HEADER", "field", "declareCustoms"), Map.of("section", "HEADER", "field", "billOfLadingNo"),
+                Map.of("section", "HEADER", "field", "tradingCountry"), Map.of("section", "ITEM", "field", "hsCode"),
+                Map.of("section", "ITEM", "field", "totalPrice")));
+        assertThat(put(path, enterpriseToken(ENTERPRISE_A), fields).statusCode()).isEqualTo(403);
+        HttpResponse<String> withoutHs = put(path, operatorToken(), Map.of("version", 0, "fields", List.of(
+                Map.of("section", "HEADER", "field", "declareCustoms"))));
+        assertThat(withoutHs.statusCode()).isEqualTo(400);
+        assertThat(json(withoutHs.body()).path("code").asText()).isEqualTo("SCREEN_CONFIG_INVALID");
+        int version = json(put(path, operatorToken(), fields).body()).path("version").asInt();
+        try {
+            String id = create(directRelease(ENTERPRISE_A, PET));
+            assertThat(post("/v1/declarations/" + id + "/submission", enterpriseToken(ENTERPRISE_A), "").statusCode()).isEqualTo(200);
+            await("the technical receipt", () -> status(id).equals("SW_ACCEPTED"));
+            String conversation = PARTNER.declarations.stream().filter(m -> m.path("declaration").path("id").asText().equals(id))
+                    .findFirst().orElseThrow().path("conversationId").asText();
+            assertThat(postBytes("/v1/receipts", PARTNER.businessReceipt("SIM-single-window-standard-" + UUID.randomUUID(),
+                    conversation, "RELEASED", "640020261000054321")).statusCode()).isEqualTo(200);
+            await("the reception receipt of the sub-centre", () -> json(get("/v1/declarations/" + id, enterpriseToken(ENTERPRISE_A))
+                    .body()).path("distributionStatus").asText().equals("DISTRIBUTED"));
+            String preEntryNo = json(get("/v1/declarations/" + id, enterpriseToken(ENTERPRISE_A)).body()).path("preEntryNo").asText();
+            JsonNode held = json(jdbc.queryForObject("SELECT document FROM subcentre_declaration WHERE pre_entry_no = ?", String.class,
+                    preEntryNo));
+            assertThat(held.path("declaration").path("header").path("billOfLadingNo").asText()).isNotBlank();
+            assertThat(held.path("declaration").path("header").path("remark").asText(null)).isNull();
+            assertThat(held.path("declaration").path("header").path("domesticTraderName").asText(null)).isNull();
+            assertThat(held.path("declaration").path("items").get(0).path("hsCode").asText()).isEqualTo(PET);
+            assertThat(held.path("declaration").path("items").get(0).path("name").asText(null)).isNull();
+            // The enterprise's own declaration keeps every field.
+            assertThat(json(get("/v1/declarations/" + id, enterpriseToken(ENTERPRISE_A)).body()).path("header").path("remark")
+                    .asText()).isNotBlank();
+        } finally {
+            delete(path + "?version=" + version, operatorToken());
+        }
+    }
+
     @Test
     void theSubCentreRefusesADistributionSignedWithAnUnknownKey() {
         byte[] forged = CustomsTestKeys.rogueSealer().seal("{\"messageType\":\"DIRECT_RELEASE_DISTRIBUTION\"}"
