@@ -163,6 +163,8 @@ class RecognitionSourcesIT {
         assertThat(found.body().get("result").size()).isBetween(1, 2);
         assertThat(found.body().get("matched").asBoolean()).isTrue();
         assertThat(found.body().get("bestDistance").asDouble()).isLessThanOrEqualTo(distance + 1e-6);
+        assertThat(api.get("/recognition-sources?kind=IDENTIFICATION", officer).body().findValuesAsText("id"))
+                .contains(identificationId).doesNotContain(verificationId);
         Reply oneOnly = api.put("/recognition-sources/" + identificationId, admin, source("IDENTIFICATION",
                 "口岸身份核查" + tag, "RED_LIST", 0.6, 1));
         assertThat(oneOnly.text("library")).isEqualTo("RED_LIST");
@@ -213,6 +215,18 @@ class RecognitionSourcesIT {
         assertThat(kept.get("sourceName").asText()).isEqualTo("口岸身份核查" + tag);
         assertThat(kept.hasNonNull("sourceId")).isFalse();
         assertThat(api.delete("/recognition-sources/" + identificationId, admin).status()).isEqualTo(404);
+        // a 1:N run concluded and removed the same way
+        assertThat(api.put("/recognition-checks/" + found.text("id"), officer, Map.of("conclusion", "REJECTED",
+                "note", "候选人非本人")).text("conclusion")).isEqualTo("REJECTED");
+        assertThat(api.get("/recognition-checks?kind=IDENTIFICATION&conclusion=REJECTED", officer).body()
+                .get("content").findValuesAsText("id")).contains(found.text("id"));
+        assertThat(api.delete("/recognition-checks/" + found.text("id"), colleague).status()).isEqualTo(404);
+        assertThat(api.delete("/recognition-checks/" + found.text("id"), admin).status()).isEqualTo(204);
+        assertThat(api.get("/recognition-checks/" + found.text("id"), reviewer).status()).isEqualTo(404);
+        // the 1:1 source is deleted too
+        assertThat(api.delete("/recognition-sources/" + verificationId, admin).status()).isEqualTo(204);
+        assertThat(api.get("/recognition-sources?kind=VERIFICATION", officer).body().findValuesAsText("id"))
+                .doesNotContain(verificationId);
     }
 
     @Test

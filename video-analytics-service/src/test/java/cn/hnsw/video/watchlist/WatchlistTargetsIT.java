@@ -218,6 +218,59 @@ class WatchlistTargetsIT {
         assertThat(api.delete("/watchlist-fields/" + created.get(0), admin).status()).isEqualTo(404);
     }
 
+    @Test
+    void aFaceBaseTaskCarriesItsKindsDataItemsIsFoundByTheQueryAndIsDeletedOnlyByItsSubmitter() {
+        Reply record = api.post("/face-base-records", officer, Map.of("personCode", "WT" + tag, "name", "基础库对象" + tag,
+                "photoBase64", face()));
+        assertThat(record.status()).as(record.body().toString()).isEqualTo(201);
+        String code = "basis" + tag.replaceAll("[^0-9a-z]", "");
+        Reply item = api.post("/watchlist-fields", admin, field("FACE_BASE", code, "布控依据", "Legal basis", true, 64));
+        assertThat(item.status()).as(item.body().toString()).isEqualTo(201);
+        String task;
+        try {
+            String name = "基础库布控" + tag;
+            Map<String, Object> target = new HashMap<>(Map.of("faceBaseRecordId", record.text("id")));
+            Reply refused = api.post("/watchlist-tasks", officer, Map.of("name", name, "kind", "FACE_BASE",
+                    "officers", List.of("zhang.wei"), "targets", List.of(target)));
+            assertThat(refused.status()).isEqualTo(422);
+            assertThat(refused.body().toString()).contains("targets[0].fields." + code);
+            // a face-image item is not asked of a face-base target
+            target.put("fields", Map.of(code, "海关法第六条"));
+            Reply submitted = api.post("/watchlist-tasks", officer, Map.of("name", name, "kind", "FACE_BASE",
+                    "officers", List.of("zhang.wei"), "targets", List.of(target)));
+            assertThat(submitted.status()).as(submitted.body().toString()).isEqualTo(201);
+            task = submitted.text("id");
+            JsonNode entries = api.get("/watchlist-tasks/" + task + "/target-entries", officer).body();
+            assertThat(entries.get(0).get("label").asText()).isEqualTo("基础库对象" + tag);
+            assertThat(entries.get(0).get("fields").get(code).asText()).isEqualTo("海关法第六条");
+            // 人脸基础信息库特征管理: a second face entered from a photo with the item, then taken out again
+            Reply entered = api.post("/watchlist-tasks/" + task + "/target-entries", officer, Map.of("targets",
+                    List.of(Map.of("photoBase64", face(), "label", "现场照片" + tag, "fields", Map.of(code, "同上")))));
+            assertThat(entered.status()).as(entered.body().toString()).isEqualTo(201);
+            String second = entered.body().get(0).get("targetId").asText();
+            assertThat(api.get("/watchlist-tasks/" + task + "/targets", reviewer).body()).hasSize(2);
+            assertThat(api.delete("/watchlist-tasks/" + task + "/targets/" + second, officer).status())
+                    .isEqualTo(204);
+            assertThat(api.get("/watchlist-tasks/" + task + "/targets", reviewer).body().findValuesAsText("id"))
+                    .doesNotContain(second).hasSize(1);
+        } finally {
+            assertThat(api.delete("/watchlist-fields/" + item.text("id"), admin).status()).isEqualTo(204);
+        }
+        // 人脸基础信息库任务查询: by kind and by the target's name, for officers and reviewers
+        assertThat(api.get("/watchlist-tasks?kind=FACE_BASE&q=" + enc("基础库对象" + tag), reviewer).body()
+                .get("content").findValuesAsText("id")).containsExactly(task);
+        assertThat(api.get("/watchlist-tasks?kind=FACE_IMAGE&q=" + enc("基础库对象" + tag), officer).body()
+                .get("totalElements").asInt()).isZero();
+        // 人脸基础信息库任务删除: not by a colleague or a reviewer; by its submitter, with its targets
+        assertThat(api.delete("/watchlist-tasks/" + task, colleague).status()).isEqualTo(403);
+        assertThat(api.delete("/watchlist-tasks/" + task, reviewer).status()).isEqualTo(403);
+        assertThat(api.delete("/watchlist-tasks/" + task, officer).status()).isEqualTo(204);
+        assertThat(api.get("/watchlist-tasks?kind=FACE_BASE&q=" + enc("基础库对象" + tag), officer).body()
+                .get("totalElements").asInt()).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM watchlist_target WHERE task_id = ?::uuid", Integer.class,
+                task)).isZero();
+    }
+
     static String enc(String s) {
         return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
     }
