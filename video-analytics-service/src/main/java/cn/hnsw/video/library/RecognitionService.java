@@ -55,7 +55,7 @@ public class RecognitionService {
         if (repo.nameTaken(kind, name, null)) {
             throw new HnswException(VideoErrorCode.RECOGNITION_SOURCE_NAME_TAKEN, name);
         }
-        Source source = new Source(UUID.randomUUID(), kind, name, s.library(), model(s.model()), threshold(kind, s),
+        Source source = new Source(UUID.randomUUID(), kind, name, s.library(), model(s.model()), threshold(s),
                 s.topK() == null ? 5 : s.topK(), s.enabled() == null || s.enabled(), Actors.current().username(),
                 Instant.now());
         repo.insert(source);
@@ -74,7 +74,7 @@ public class RecognitionService {
         if (repo.nameTaken(old.kind(), name, id)) {
             throw new HnswException(VideoErrorCode.RECOGNITION_SOURCE_NAME_TAKEN, name);
         }
-        repo.update(id, name, s.library(), model(s.model()), threshold(old.kind(), s),
+        repo.update(id, name, s.library(), model(s.model()), threshold(s),
                 s.topK() == null ? old.topK() : s.topK(), s.enabled() == null ? old.enabled() : s.enabled());
         return source(id);
     }
@@ -254,7 +254,7 @@ public class RecognitionService {
         return model;
     }
 
-    private static double threshold(Kind kind, SourceSpec s) {
+    private static double threshold(SourceSpec s) {
         if (s.threshold() == null) {
             return "OPERATOR".equals(model(s.model())) ? cn.hnsw.video.face.OperatorFaceModels.MATCH_DISTANCE
                     : cn.hnsw.video.face.FaceEngine.DEFAULT_MATCH_DISTANCE;
