@@ -201,7 +201,29 @@ export interface ParameterEntry {
 
 const base = '/customs/v1'
 
+/** One field of the detail as the type's 查询详情设置 names it. */
+export interface DetailField {
+  field: string
+  labelZh: string
+  labelEn: string
+  value: unknown
+}
+
+/** GET /declarations/{id}/detail: the header and item fields the operator set, in order. */
+export interface DeclarationDetail {
+  id: string
+  preEntryNo: string
+  declarationType: string
+  status: string
+  statusZh: string
+  statusEn: string
+  settingVersion: number
+  header: DetailField[]
+  items: DetailField[][]
+}
+
 export const customsApi = {
+  detail: (id: string) => api.get<DeclarationDetail>(`${base}/declarations/${id}/detail`),
   access: () => api.get<{ allowed: boolean }>(`${base}/direct-release/access`),
   list: (query: Record<string, string | number | undefined>) => api.get<Page<DeclarationSummary>>(`${base}/declarations`, { query }),
   get: (id: string) => api.get<DeclarationDocument>(`${base}/declarations/${id}`),

@@ -22,6 +22,7 @@ const customs: FeatureModule = {
     'operator.customs-admin': { component: () => import('./SystemLogsView.vue') },
     'operator.open-services': { component: () => import('./OpenServicesView.vue') },
     'operator.parameter-sync': { component: () => import('./ParameterSyncView.vue') },
+    'operator.customs-rules': { component: () => import('./RuleSettingsView.vue') },
   },
   routes: [
     { path: 'enterprise/declarations/:id', name: 'customs-declaration', component: () => import('./DeclarationEditorView.vue'),

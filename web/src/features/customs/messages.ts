@@ -35,7 +35,7 @@ export const zhCN: MessageTree = {
   menu: {
     enterprise: { 'second-line': '二线内销与集中申报', 'service-console': '企业接入服务控制台', classification: '商品预归类' },
     officer: { 'clearance-declarations': '报关单查询', 'subcentre-query': '海口数据分中心综合查询', 'second-line': '二线内销与运抵', classification: '商品归类校验' },
-    operator: { 'outbound-messages': '报文发送队列', 'clearance-parameters': '通关参数', 'zero-tariff-reference': '零关税参考数据', 'service-console': '企业接入服务查询', 'print-templates': '报关单打印模版', 'screen-configs': '录入与查询界面配置', 'customs-admin': '报关系统管理与日志审计', 'open-services': '开放服务管理', 'parameter-sync': '分中心参数同步管理' },
+    operator: { 'outbound-messages': '报文发送队列', 'clearance-parameters': '通关参数', 'zero-tariff-reference': '零关税参考数据', 'service-console': '企业接入服务查询', 'print-templates': '报关单打印模版', 'screen-configs': '录入与查询界面配置', 'customs-admin': '报关系统管理与日志审计', 'open-services': '开放服务管理', 'parameter-sync': '分中心参数同步管理', 'customs-rules': '报关规则与表格设置' },
   },
   customs: {
     openService: {
@@ -46,6 +46,20 @@ export const zhCN: MessageTree = {
       statuses: { ACTIVE: '正常', SUSPENDED: '暂停' }, validUntil: '有效期至', grant: '授权', valid: '授权状态', validYes: '有效',
       validNo: '已失效', revoke: '取消授权', cancel: '取消', save: '保存', saved: '已保存', withdrawn: '服务已撤销',
       removed: '服务用户已删除', granted: '已授权', revoked: '已取消授权',
+    },
+    ruleSettings: {
+      title: '报关规则与表格设置', fill: '调取核注清单填充规则', checks: '核注清单校验规则', excel: '表格导入导出校验设置', deliveries: '下发异常处理与日志',
+      scope: '范围', scopes: { HEADER: '表头', BODY: '表体' }, search: '编号、字段或说明', query: '查询', add: '新增', edit: '修改', delete: '删除',
+      log: '日志', save: '保存', saved: '设置已保存', deleted: '已删除', confirmDelete: '确定删除“{key}”？', id: '规则编号', target: '报关单字段',
+      source: '清单字段', constant: '固定值', onlyIfBlank: '仅在为空时填充', sort: '顺序', description: '说明', descriptionZh: '中文说明',
+      descriptionEn: '英文说明', enabled: '启用', version: '版本', actions: '操作', code: '校验编号', family: '校验类别', message: '提示信息',
+      messageZh: '中文提示', messageEn: '英文提示', parameter: '参数', kind: '类型', direction: '方向', directions: { IMPORT: '导入', EXPORT: '导出' },
+      declarationType: '报关单类型', maxRows: '最多行数', requiredColumns: '必填列', status: '状态',
+      statuses: { PENDING: '待推送', DELIVERED: '已送达', FAILED: '失败', REFUSED: '被拒收' }, subscriptionData: '订阅数据', enterprise: '企业',
+      attempts: '尝试次数', attempt: '第几次', lastAnswer: '应答或错误', createdAt: '创建时间', redrive: '重新推送', redriven: '已重新推送', at: '时间',
+      action: '操作', by: '操作人', snapshot: '操作后的规则', actionRules: '复制/删除校验规则', allowedStates: '允许的状态',
+      actions2: { COPY: '复制', DELETE: '删除' },
+      logActions: { ADDED: '新增', CHANGED: '修改', ENABLED: '启用', DISABLED: '停用', DELETED: '删除' },
     },
     parameterSync: {
       title: '分中心参数同步管理', states: '参数表一致性', runChosen: '同步所选参数表', runAll: '同步全部不一致的参数表', table: '参数表',
@@ -71,6 +85,7 @@ export const zhCN: MessageTree = {
       copied: '已复制，新预录入编号 {no}',
     },
     receipt: { kind: '回执类型', TECHNICAL: '技术回执', BUSINESS: '业务回执', RECEPTION: '分中心接收回执', note: '说明', receivedAt: '接收时间' },
+    detail: { title: '查询详情', open: '详情' },
     import: { title: '导入结果', summary: '共 {rows} 行：生成 {created} 票，退回 {refused} 票', row: '行号', group: '报关单序号', result: '结果' },
     subcentre: {
       title: '海口数据分中心 · 综合查询', enterpriseName: '企业名称', historical: '含三年以前数据', declarations: '票数', totalValue: '总价',
@@ -120,7 +135,7 @@ export const zhCN: MessageTree = {
       title: '录入与查询界面配置', open: '录入与查询界面配置', save: '保存配置', reset: '恢复标准界面', saved: '界面配置已保存', standard: '标准界面',
       addField: '新增数据项', add: '新增', remove: '删除', position: '顺序', field: '数据项', required: '必填', defaultValue: '默认值',
       history: '配置日志', action: '操作', detail: '说明', by: '操作人', at: '时间', missing: '以下必填项尚未填写：{fields}',
-      screen: { ENTRY: '录入界面', QUERY: '查询界面' },
+      screen: { ENTRY: '录入界面', QUERY: '查询界面', DETAIL: '查询详情', EXPORT: '表格导出', DISTRIBUTION: '下发数据项' },
       section: { HEADER: '表头录入项', ITEM: '表体录入项', HEADER_CONDITION: '表头查询条件', ITEM_CONDITION: '表体查询条件', RESULT: '查询结果字段' },
       actions: {
         'template-created': '新增模版', 'template-changed': '修改模版', 'template-deleted': '删除模版', 'field-added': '新增数据项',
@@ -168,7 +183,7 @@ export const en: MessageTree = {
   menu: {
     enterprise: { 'second-line': 'Second-line sale & consolidated', 'service-console': 'Service access console', classification: 'Commodity pre-classification' },
     officer: { 'clearance-declarations': 'Customs declarations', 'subcentre-query': 'Haikou sub-centre query', 'second-line': 'Second-line sale & arrival', classification: 'Commodity classification check' },
-    operator: { 'outbound-messages': 'Outbound message queue', 'clearance-parameters': 'Clearance parameters', 'zero-tariff-reference': 'Zero-tariff reference data', 'service-console': 'Enterprise service access', 'print-templates': 'Declaration print templates', 'screen-configs': 'Entry and query screen configuration', 'customs-admin': 'Declaration system administration and logs', 'open-services': 'Open services', 'parameter-sync': 'Sub-centre parameter sync' },
+    operator: { 'outbound-messages': 'Outbound message queue', 'clearance-parameters': 'Clearance parameters', 'zero-tariff-reference': 'Zero-tariff reference data', 'service-console': 'Enterprise service access', 'print-templates': 'Declaration print templates', 'screen-configs': 'Entry and query screen configuration', 'customs-admin': 'Declaration system administration and logs', 'open-services': 'Open services', 'parameter-sync': 'Sub-centre parameter sync', 'customs-rules': 'Declaration rules and sheet settings' },
   },
   customs: {
     openService: {
@@ -179,6 +194,20 @@ export const en: MessageTree = {
       statuses: { ACTIVE: 'Active', SUSPENDED: 'Suspended' }, validUntil: 'Valid until', grant: 'Grant', valid: 'Grant state', validYes: 'Valid',
       validNo: 'Lapsed', revoke: 'Revoke', cancel: 'Cancel', save: 'Save', saved: 'Saved', withdrawn: 'Service withdrawn',
       removed: 'Service user deleted', granted: 'Granted', revoked: 'Grant revoked',
+    },
+    ruleSettings: {
+      title: 'Declaration rules and sheet settings', fill: 'Verification-list fill rules', checks: 'Verification-list checks', excel: 'Sheet import/export checks', deliveries: 'Failed deliveries and log',
+      scope: 'Scope', scopes: { HEADER: 'Header', BODY: 'Body' }, search: 'Id, field or description', query: 'Search', add: 'Add', edit: 'Edit', delete: 'Delete',
+      log: 'Log', save: 'Save', saved: 'Setting saved', deleted: 'Deleted', confirmDelete: 'Delete “{key}”?', id: 'Rule id', target: 'Declaration field',
+      source: 'List field', constant: 'Constant', onlyIfBlank: 'Only when blank', sort: 'Order', description: 'Description', descriptionZh: 'Description (Chinese)',
+      descriptionEn: 'Description (English)', enabled: 'Enabled', version: 'Version', actions: 'Actions', code: 'Check code', family: 'Check family', message: 'Message',
+      messageZh: 'Message (Chinese)', messageEn: 'Message (English)', parameter: 'Parameter', kind: 'Kind', direction: 'Direction', directions: { IMPORT: 'Import', EXPORT: 'Export' },
+      declarationType: 'Declaration type', maxRows: 'Most rows', requiredColumns: 'Required columns', status: 'State',
+      statuses: { PENDING: 'Pending', DELIVERED: 'Delivered', FAILED: 'Failed', REFUSED: 'Refused' }, subscriptionData: 'Subscribed data', enterprise: 'Enterprise',
+      attempts: 'Attempts', attempt: 'Attempt', lastAnswer: 'Answer or error', createdAt: 'Created', redrive: 'Re-drive', redriven: 'Re-driven', at: 'At',
+      action: 'Action', by: 'By', snapshot: 'Rule afterwards', actionRules: 'Copy/delete check rules', allowedStates: 'Allowed states',
+      actions2: { COPY: 'Copy', DELETE: 'Delete' },
+      logActions: { ADDED: 'Added', CHANGED: 'Changed', ENABLED: 'Enabled', DISABLED: 'Disabled', DELETED: 'Deleted' },
     },
     parameterSync: {
       title: 'Sub-centre parameter sync', states: 'Code-table consistency', runChosen: 'Sync chosen tables', runAll: 'Sync all inconsistent tables', table: 'Code table',
@@ -204,6 +233,7 @@ export const en: MessageTree = {
       copied: 'Copied, new pre-entry no. {no}',
     },
     receipt: { kind: 'Kind', TECHNICAL: 'Technical receipt', BUSINESS: 'Business receipt', RECEPTION: 'Sub-centre reception', note: 'Note', receivedAt: 'Received' },
+    detail: { title: 'Details', open: 'Details' },
     import: { title: 'Import result', summary: '{rows} rows: {created} created, {refused} refused', row: 'Row', group: 'Group', result: 'Result' },
     subcentre: {
       title: 'Haikou data sub-centre · query', enterpriseName: 'Enterprise name', historical: 'Include data older than 3 years', declarations: 'Declarations',
@@ -254,7 +284,7 @@ export const en: MessageTree = {
       reset: 'Back to the standard screen', saved: 'Screen configuration saved', standard: 'Standard screen', addField: 'Add a field',
       add: 'Add', remove: 'Remove', position: 'Order', field: 'Field', required: 'Required', defaultValue: 'Default', history: 'Change log',
       action: 'Change', detail: 'Detail', by: 'By', at: 'At', missing: 'Required fields still blank: {fields}',
-      screen: { ENTRY: 'Entry screen', QUERY: 'Query screen' },
+      screen: { ENTRY: 'Entry screen', QUERY: 'Query screen', DETAIL: 'Query details', EXPORT: 'Sheet export', DISTRIBUTION: 'Distributed fields' },
       section: { HEADER: 'Header fields', ITEM: 'Goods-item fields', HEADER_CONDITION: 'Header conditions', ITEM_CONDITION: 'Goods-item conditions', RESULT: 'Result columns' },
       actions: {
         'template-created': 'Template added', 'template-changed': 'Template changed', 'template-deleted': 'Template deleted',

@@ -5,11 +5,17 @@ import type { DeclarationType } from './api'
  * customs-service: 录入界面配置 / 查询界面配置 (`/v1/screen-configs`, FP 142–147, 193–198, 612–672). Operators keep,
  * per declaration type, which fields the entry screen and the query screen show; the entry and list screens read it.
  */
-export type Screen = 'ENTRY' | 'QUERY'
+export type Screen = 'ENTRY' | 'QUERY' | 'DETAIL' | 'EXPORT' | 'DISTRIBUTION'
 export type Section = 'HEADER' | 'ITEM' | 'HEADER_CONDITION' | 'ITEM_CONDITION' | 'RESULT'
 export const SECTIONS: Record<Screen, Section[]> = {
   ENTRY: ['HEADER', 'ITEM'],
   QUERY: ['HEADER_CONDITION', 'ITEM_CONDITION', 'RESULT'],
+  /** 查询详情设置: the header and goods-item fields the detail shows. */
+  DETAIL: ['HEADER', 'ITEM'],
+  /** 表格导出设置: the list export's columns. */
+  EXPORT: ['RESULT'],
+  /** 报关单数据项定制: the fields distributed to the Haikou sub-centre. */
+  DISTRIBUTION: ['HEADER', 'ITEM'],
 }
 
 export interface ScreenField {

@@ -389,6 +389,28 @@ export const ledgerApi = {
   statistics: <T>(path: string) => api.get<T>(`${base}/statistics/${path}`),
   home: () => api.get<LedgerHome>(`${base}/home`),
   saveMenuOrder: (order: string[]) => api.put<string[]>(`${base}/home/menu-order`, order),
+  resetMenuOrder: () => api.delete<string[]>(`${base}/home/menu-order`),
+  pendingReminder: () => api.get<PendingReminder>(`${base}/home/pending/reminder`),
+  pendingReminderSeen: () => api.post<PendingReminder>(`${base}/home/pending/reminder/seen`, {}),
+  equipmentLedgers: (kind: EquipmentLedgerKind) => api.get<EquipmentLedgerListing>(`${base}/equipment-ledgers`, { query: { kind } }),
+  equipmentLedger: (kind: EquipmentLedgerKind, ledgerNo: string) =>
+    api.get<EquipmentLedger>(`${base}/equipment-ledgers/${kind}/${encodeURIComponent(ledgerNo)}`),
+  filingStatistics: () => api.get<FilingStatistics>(`${base}/filing-statistics`),
+  numberLibrary: (query: { kind?: string; q?: string }) => api.get<NumberLibraryEntry[]>(`${base}/numbering-rules/library`, { query }),
+  importNumberingRules: (file: File) => {
+    const form = new FormData()
+    form.append('file', file)
+    return api.post<NumberingRule[]>(`${base}/numbering-rules/import`, form)
+  },
+  importMainRecords: (type: string, ledgerId: number, declare: boolean, file: File) => {
+    const form = new FormData()
+    form.append('file', file)
+    return api.post<DocumentView[]>(`${base}/value-added-codes/${type}/main-records/import`, form, {
+      query: { ledgerId, declare: String(declare) },
+    })
+  },
+  delegationAuthorizations: (ledgerType?: string) =>
+    api.get<DelegationAuthorization[]>(`${base}/delegations/authorizations`, { query: { ledgerType } }),
   qualifications: () => api.get<Qualification[]>(`${base}/qualifications`),
   registerViews: () => api.get<{ today: number; last30Days: number; total: number }>(`${base}/qualifications/beneficiaries/views`),
   beneficiaries: () =>
@@ -402,6 +424,8 @@ export const ledgerApi = {
   warningRules: (ledgerId: number) => api.get<WarningRule[]>(`${base}/ledgers/${ledgerId}/warning-rules`),
   saveWarningRule: (ledgerId: number, rule: WarningRule) => api.put<WarningRule>(`${base}/ledgers/${ledgerId}/warning-rules`, rule),
   deleteWarningRule: (ledgerId: number, ruleId: number) => api.delete<void>(`${base}/ledgers/${ledgerId}/warning-rules/${ruleId}`),
+  deleteWarningTolerance: (ledgerId: number, ruleId: number) =>
+    api.delete<WarningRule>(`${base}/ledgers/${ledgerId}/warning-rules/${ruleId}/tolerance`),
   warnings: (ledgerId?: number) => api.get<LedgerWarning[]>(`${base}/warnings`, { query: ledgerId ? { ledgerId } : {} }),
   withdrawals: (ledgerId: number) => api.get<Withdrawal[]>(`${base}/ledgers/${ledgerId}/withdrawals`),
   notificationSettings: () => api.get<NotificationSetting[]>(`${base}/warning-notification-settings`),
@@ -744,4 +768,97 @@ export async function downloadFile(path: string, fileName: string): Promise<void
   a.download = fileName
   a.click()
   URL.revokeObjectURL(url)
+}
+
+/** The zero-tariff ledgers customs keeps and the platform only reads (vehicles and yachts, self-use equipment). */
+export type EquipmentLedgerKind = 'VEHICLE_YACHT' | 'SELF_USE_EQUIPMENT'
+
+export interface EquipmentLedgerItem {
+  itemNo: number
+  category: string
+  hsCode: string
+  nameZh: string
+  model: string
+  unit: string
+  quantity: number
+  identifier: string
+  declaredValueCny: number
+  dutyRelievedCny: number
+  importedOn: string
+  declarationNo: string
+  supervisionEndsOn: string
+}
+
+export interface EquipmentLedger {
+  ledgerNo: string
+  ledgerName: string
+  enterprise: string
+  customsCode: string
+  customsName: string
+  openedOn: string
+  status: string
+  itemCount: number
+  declaredValueCny: number
+  dutyRelievedCny: number
+  items?: EquipmentLedgerItem[]
+  source?: string
+}
+
+export interface EquipmentLedgerListing {
+  kind: EquipmentLedgerKind
+  kindZh: string
+  kindEn: string
+  ledgers: EquipmentLedger[]
+  source: string
+  messageId: string
+}
+
+/** 零关税备案统计: own items by HS chapter, and customs' review time per filing type. */
+export interface FilingStatistics {
+  byHsChapter: { chapter: string; items: number; materials: number; products: number }[]
+  reviewEfficiency: { type: string; typeZh: string; filings: number; averageHours: number; longestHours: number }[]
+}
+
+/** 零关税编号库: a number the enterprise holds (FILED, or the state of the filing it is on). */
+export interface NumberLibraryEntry {
+  itemNo: string
+  itemKind: string
+  nameZh: string
+  hsCode: string
+  state: string
+  documentNo?: string
+  rulePrefix?: string
+}
+
+/** 被授权查询信息: one business this enterprise may do today as a delegate. */
+export interface DelegationAuthorization {
+  principal: string
+  principalName?: string
+  ledgerType: string
+  ledgerTypeZh: string
+  ledgerTypeEn: string
+  scope: string
+  scopeZh: string
+  scopeEn: string
+  delegationId: number
+  validUntil?: string
+}
+
+/** The finished products a unit-consumption line may name: the document's own finished-product lines, once each. */
+export function bomProducts(lines: { kind: string; itemNo?: string; nameZh?: string }[]): { itemNo: string; label: string }[] {
+  const seen = new Set<string>()
+  const out: { itemNo: string; label: string }[] = []
+  for (const l of lines) {
+    if (l.kind !== 'FINISHED_PRODUCT' || !l.itemNo || seen.has(l.itemNo)) continue
+    seen.add(l.itemNo)
+    out.push({ itemNo: l.itemNo, label: `${l.itemNo} ${l.nameZh ?? ''}`.trim() })
+  }
+  return out
+}
+
+/** 账册服务待办提醒: the to-dos that came since the user last acknowledged the reminder. */
+export interface PendingReminder {
+  lastSeenAt?: string | null
+  count: number
+  items: { kind: string; documentId?: number; documentNo?: string; titleZh: string; titleEn: string; since?: string }[]
 }

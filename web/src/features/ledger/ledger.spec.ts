@@ -229,3 +229,29 @@ describe('joint value-added chain', () => {
     expect(confirmationProgress(chain)).toBe('2/3')
   })
 })
+
+describe('ledger set-up BOM and read-only ledgers', () => {
+  it('offers the document’s own finished products for a unit-consumption line, once each', async () => {
+    const { bomProducts } = await import('./api')
+    const lines = [
+      { kind: 'MATERIAL', itemNo: 'M-1', nameZh: '铝锭' },
+      { kind: 'FINISHED_PRODUCT', itemNo: 'P-1', nameZh: '主板' },
+      { kind: 'FINISHED_PRODUCT', itemNo: 'P-1', nameZh: '主板' },
+      { kind: 'FINISHED_PRODUCT', itemNo: 'P-2' },
+      { kind: 'UNIT_CONSUMPTION', itemNo: 'M-1' },
+    ]
+    expect(bomProducts(lines)).toEqual([
+      { itemNo: 'P-1', label: 'P-1 主板' },
+      { itemNo: 'P-2', label: 'P-2' },
+    ])
+    expect(bomProducts([{ kind: 'MATERIAL', itemNo: 'M-1' }])).toEqual([])
+  })
+
+  it('names both read-only ledger kinds in both languages', () => {
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const equipment = (messages[lang] as { ledger: { equipment: Record<string, string> } }).ledger.equipment
+      expect(equipment.VEHICLE_YACHT).toBeTruthy()
+      expect(equipment.SELF_USE_EQUIPMENT).toBeTruthy()
+    }
+  })
+})

@@ -29,6 +29,7 @@ describe('watch-list task screen', () => {
       if (url.includes('/watchlist-tasks') && init?.method === 'POST') return json({ ...TASKS[0], id: 't3', status: 'PENDING_REVIEW' })
       if (url.includes('/watchlist-tasks')) return json({ content: TASKS, page: 0, size: 100, totalElements: 2, totalPages: 1 })
       if (url.includes('/face-base-records')) return json({ content: [], page: 0, size: 100, totalElements: 0, totalPages: 0 })
+      if (url.includes('/watchlist-fields')) return json([])
       return new Response('{}', { status: 404 })
     })
     vi.stubGlobal('fetch', fetchMock)
@@ -67,6 +68,39 @@ describe('watch-list task screen', () => {
     expect(posted).toBeDefined()
     const body = JSON.parse(String(posted![1]!.body))
     expect(body).toEqual({ name: '出港通道随机抽查', kind: 'RANDOM', officers: ['he.min'], instruction: '', samplingRate: 0.1 })
+    wrapper.unmount()
+  })
+  it('asks the data items of the chosen kind and sends them with the target', async () => {
+    const fetchMock = vi.fn(async (url: string, init?: RequestInit) => {
+      if (url.includes('/watchlist-tasks') && init?.method === 'POST') return json({ ...TASKS[1], id: 't4' })
+      if (url.includes('/watchlist-tasks')) return json({ content: [], page: 0, size: 100, totalElements: 0, totalPages: 0 })
+      if (url.includes('/face-base-records')) return json({ content: [], page: 0, size: 100, totalElements: 0, totalPages: 0 })
+      if (url.includes('/watchlist-fields')) {
+        return json([
+          { id: 'f1', kind: 'FACE_BASE', code: 'basis', labelZh: '布控依据', labelEn: 'Legal basis', required: true, maxLength: 64, position: 0 },
+          { id: 'f2', kind: 'FACE_IMAGE', code: 'idNo', labelZh: '证件号码', labelEn: 'ID number', required: true, maxLength: 18, position: 0 },
+        ])
+      }
+      return new Response('{}', { status: 404 })
+    })
+    vi.stubGlobal('fetch', fetchMock)
+    const wrapper = mount(WatchlistTasksView, { attachTo: document.body, global: { plugins: [createPinia(), i18n, ElementPlus] } })
+    await flushPromises()
+    await wrapper.find('[data-testid="watchlist-new"]').trigger('click')
+    await flushPromises()
+    // the face-base kind asks its own item only
+    expect(document.querySelector('[data-testid="task-field-basis"]')).not.toBeNull()
+    expect(document.querySelector('[data-testid="task-field-idNo"]')).toBeNull()
+    for (const [id, value] of [['task-name', '基础库布控'], ['task-officers', 'zhang.wei'], ['task-field-basis', '海关法第六条']]) {
+      const input = document.querySelector(`[data-testid="${id}"]`) as HTMLInputElement
+      input.value = value
+      input.dispatchEvent(new Event('input'))
+    }
+    await flushPromises()
+    ;(document.querySelector('[data-testid="task-submit"]') as HTMLElement).click()
+    await flushPromises()
+    const posted = fetchMock.mock.calls.find(([u, i]) => String(u).includes('/watchlist-tasks') && i?.method === 'POST')
+    expect(JSON.parse(String(posted![1]!.body)).targets).toEqual([{ faceBaseRecordId: '', fields: { basis: '海关法第六条' } }])
     wrapper.unmount()
   })
 })

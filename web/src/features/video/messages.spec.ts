@@ -17,12 +17,14 @@ describe('video feature', () => {
   it('claims the watch-list menu item and its own new items only', () => {
     expect(Object.keys(video.views!).sort()).toEqual([
       'officer.face-library',
+      'officer.recognition-checks',
       'officer.vehicle-control',
       'officer.video-alerts',
       'officer.video-analysis-tasks',
       'officer.video-cameras',
       'officer.video-data',
       'officer.video-inspections',
+      'officer.watchlist-targets',
       'officer.watchlist-tasks',
     ])
   })

@@ -28,6 +28,7 @@ export const operatorArea: MenuArea = {
     ready('operator', 'customs-admin'),
     ready('operator', 'open-services'),
     ready('operator', 'parameter-sync'),
+    ready('operator', 'customs-rules'),
     { id: 'operator.api-docs', titleKey: 'menu.operator.api-docs', path: '/swagger-ui.html', status: 'external' },
   ],
 }

@@ -24,6 +24,13 @@ class QueryAuditWebConfig implements WebMvcConfigurer {
                 .addPathPatterns(base + "/v1/declarations", base + "/v1/declarations/*", base + "/v1/declarations/*/print",
                         base + "/v1/declarations/export", base + "/v1/subcentre/declarations",
                         base + "/v1/subcentre/declarations/*/receipts", base + "/v1/subcentre/enterprise/declarations",
-                        base + "/v1/subcentre/enterprise/declarations/*/receipts", base + "/v1/direct-release/access");
+                        base + "/v1/subcentre/enterprise/declarations/*/receipts", base + "/v1/direct-release/access",
+                        base + "/v1/declarations/*/detail", base + "/v1/declarations/imports/*",
+                        // The console, the open code-table query, subscriptions, statistics and the kept settings.
+                        base + "/v1/service-console/services", base + "/v1/service-console/receipt-deliveries",
+                        base + "/v1/service-console/receipt-deliveries/*/attempts", base + "/v1/open/parameters/*/entries",
+                        base + "/v1/open/second-line/subscriptions", base + "/v1/second-line/subscriptions",
+                        base + "/v1/second-line/subscriptions/*/deliveries", base + "/v1/second-line/statistics",
+                        base + "/v1/second-line/rules/**", base + "/v1/excel-settings", base + "/v1/excel-settings/**");
     }
 }

@@ -30,7 +30,7 @@ import java.util.UUID;
  * attempts, last answer and outcome (状态监控, 日志处理); a failed or refused one can be re-driven (异常处理).
  */
 @Component
-public class ErpReceiptPush implements ReceiptObserver {
+public class ErpReceiptPush implements ReceiptObserver, cn.hnsw.customs.secondline.SubscriptionObserver {
 
     /** A delivery's state. */
     public enum Status { PENDING, DELIVERED, FAILED, REFUSED }
@@ -39,7 +39,7 @@ public class ErpReceiptPush implements ReceiptObserver {
     public record Delivery(UUID id, String enterpriseUscc, UUID declarationId, String preEntryNo, String receiptKind,
                            String receiptStatus, String callbackUrl, Status status, int attempts,
                            Instant nextAttemptAt, Integer lastHttpStatus, String lastError, Instant createdAt,
-                           Instant deliveredAt) {
+                           Instant deliveredAt, UUID subscriptionId, String sourceKey) {
     }
 
     /** A claimed delivery, ready to send. */
@@ -93,6 +93,68 @@ public class ErpReceiptPush implements ReceiptObserver {
                 .param("url", url.get()).param("payload", payload).param("now", now).update();
     }
 
+    /** 订阅数据下发: each stored subscribed record also goes to the enterprise's callback, on the same delivery. */
+    @Override
+    public void delivered(cn.hnsw.customs.secondline.SubscriptionService.DataPushed pushed) {
+        Optional<String> url = callback(pushed.enterpriseUscc());
+        if (url.isEmpty()) {
+            return;
+        }
+        UUID id = UUID.randomUUID();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("deliveryId", id.toString());
+        body.put("receiptKind", SUBSCRIPTION_KIND);
+        body.put("subscriptionId", pushed.subscriptionId().toString());
+        body.put("enterpriseUscc", pushed.enterpriseUscc());
+        body.put("content", pushed.content().name());
+        body.put("sourceKey", pushed.sourceKey());
+        body.put("data", pushed.payload());
+        body.put("deliveredAt", pushed.deliveredAt().toString());
+        String payload;
+        try {
+            payload = json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("subscription push body not serialisable", e);
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql("""
+                        INSERT INTO erp_receipt_delivery (id, enterprise_uscc, subscription_id, source_key, receipt_kind,
+                            receipt_status, callback_url, payload, status, next_attempt_at, created_at, updated_at)
+                        VALUES (:id, :e, :s, :k, :kind, :c, :url, :payload, 'PENDING', :now, :now, :now)""")
+                .param("id", id).param("e", pushed.enterpriseUscc()).param("s", pushed.subscriptionId())
+                .param("k", pushed.sourceKey()).param("kind", SUBSCRIPTION_KIND).param("c", pushed.content().name())
+                .param("url", url.get()).param("payload", payload).param("now", now).update();
+    }
+
+    /** The kind a delivery of subscribed data carries; receipts carry their receipt kind. */
+    public static final String SUBSCRIPTION_KIND = "SUBSCRIPTION";
+
+    private Optional<String> callback(String enterprise) {
+        return jdbc.sql("""
+                        SELECT callback_url FROM enterprise_service_access
+                        WHERE enterprise_uscc = :e AND service = :s AND status = 'ENABLED' AND callback_url IS NOT NULL""")
+                .param("e", enterprise).param("s", EnterpriseService.SUBSCRIPTION.name())
+                .query(String.class).optional();
+    }
+
+    /** One attempt of a delivery (日志处理): when, its outcome, the ERP's answer or the error. */
+    public record Attempt(int attempt, Status outcome, Integer httpStatus, String error, Instant attemptedAt) {
+    }
+
+    /** 下发日志: the attempts of one delivery the caller may see, oldest first. */
+    @Transactional(readOnly = true)
+    public List<Attempt> attempts(CurrentActor actor, UUID id) {
+        Map<String, Object> p = filters(actor, null, null);
+        p.put("id", id);
+        jdbc.sql("SELECT id FROM erp_receipt_delivery WHERE id = :id AND " + where(p)).params(p).query(UUID.class)
+                .optional().orElseThrow(() -> new HnswException(ConsoleErrorCode.DELIVERY_NOT_FOUND));
+        return jdbc.sql("SELECT * FROM erp_delivery_attempt WHERE delivery_id = :id ORDER BY id").param("id", id)
+                .query((rs, n) -> new Attempt(rs.getInt("attempt"), Status.valueOf(rs.getString("outcome")),
+                        rs.getObject("http_status", Integer.class), rs.getString("error"),
+                        rs.getTimestamp("attempted_at").toInstant()))
+                .list();
+    }
+
     /** Takes up to {@code limit} due deliveries and leases them for {@code lease}, so no other sender takes them. */
     @Transactional
     public List<Claimed> claimDue(Duration lease, int limit) {
@@ -120,12 +182,29 @@ public class ErpReceiptPush implements ReceiptObserver {
                 .param("error", error == null ? null : error.length() > 600 ? error.substring(0, 600) : error)
                 .param("next", Timestamp.from(retryAt == null ? now : retryAt)).param("now", Timestamp.from(now))
                 .param("id", id).update();
+        jdbc.sql("""
+                        INSERT INTO erp_delivery_attempt (delivery_id, attempt, outcome, http_status, error, attempted_at)
+                        SELECT id, attempts, CASE WHEN :s = 'PENDING' THEN 'FAILED' ELSE :s END, :code, :error, :now
+                        FROM erp_receipt_delivery WHERE id = :id""")
+                .param("s", outcome.name()).param("code", httpStatus)
+                .param("error", error == null ? null : error.length() > 600 ? error.substring(0, 600) : error)
+                .param("now", Timestamp.from(now)).param("id", id).update();
     }
 
     /** 回执推送状态监控: an enterprise sees its own deliveries, operators and officers all, newest first. */
     @Transactional(readOnly = true)
     public List<Delivery> search(CurrentActor actor, Status status, UUID declarationId, long offset, int size) {
+        return search(actor, status, declarationId, null, offset, size);
+    }
+
+    /** The same, also by kind: {@code SUBSCRIPTION} for subscribed data, a receipt kind for receipts. */
+    @Transactional(readOnly = true)
+    public List<Delivery> search(CurrentActor actor, Status status, UUID declarationId, String kind, long offset,
+                                 int size) {
         Map<String, Object> p = filters(actor, status, declarationId);
+        if (kind != null && !kind.isBlank()) {
+            p.put("kind", kind.trim());
+        }
         return jdbc.sql("SELECT * FROM erp_receipt_delivery WHERE " + where(p)
                         + " ORDER BY created_at DESC, id LIMIT :size OFFSET :offset")
                 .params(p).param("size", size).param("offset", offset).query(ErpReceiptPush::map).list();
@@ -133,7 +212,15 @@ public class ErpReceiptPush implements ReceiptObserver {
 
     @Transactional(readOnly = true)
     public long count(CurrentActor actor, Status status, UUID declarationId) {
+        return count(actor, status, declarationId, null);
+    }
+
+    @Transactional(readOnly = true)
+    public long count(CurrentActor actor, Status status, UUID declarationId, String kind) {
         Map<String, Object> p = filters(actor, status, declarationId);
+        if (kind != null && !kind.isBlank()) {
+            p.put("kind", kind.trim());
+        }
         return jdbc.sql("SELECT count(*) FROM erp_receipt_delivery WHERE " + where(p)).params(p).query(Long.class).single();
     }
 
@@ -177,6 +264,9 @@ public class ErpReceiptPush implements ReceiptObserver {
         if (p.containsKey("declaration")) {
             w.append(" AND declaration_id = :declaration");
         }
+        if (p.containsKey("kind")) {
+            w.append(" AND receipt_kind = :kind");
+        }
         return w.toString();
     }
 
@@ -188,6 +278,7 @@ public class ErpReceiptPush implements ReceiptObserver {
                 rs.getString("receipt_status"), rs.getString("callback_url"), Status.valueOf(rs.getString("status")),
                 rs.getInt("attempts"), rs.getTimestamp("next_attempt_at").toInstant(), code,
                 rs.getString("last_error"), rs.getTimestamp("created_at").toInstant(),
-                delivered == null ? null : delivered.toInstant());
+                delivered == null ? null : delivered.toInstant(), rs.getObject("subscription_id", UUID.class),
+                rs.getString("source_key"));
     }
 }

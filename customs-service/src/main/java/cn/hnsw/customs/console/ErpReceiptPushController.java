@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.List;
 import java.util.UUID;
 
 /** 回执下发状态监控 and 重新推送 of the receipt pushes to enterprise ERPs (FP 563–568). */
@@ -28,11 +29,19 @@ class ErpReceiptPushController {
     @PreAuthorize("hasAnyRole('enterprise-declarant', 'enterprise-admin', 'sw-operator', 'platform-admin', 'customs-officer')")
     PageResponse<ErpReceiptPush.Delivery> list(@RequestParam(required = false) ErpReceiptPush.Status status,
                                                @RequestParam(required = false) UUID declarationId,
+                                               @RequestParam(required = false) String kind,
                                                @RequestParam(required = false) Integer page,
                                                @RequestParam(required = false) Integer size) {
         PageQuery q = PageQuery.of(page, size);
-        return PageResponse.of(deliveries.search(Actors.current(), status, declarationId, q.offset(), q.size()), q,
-                deliveries.count(Actors.current(), status, declarationId));
+        return PageResponse.of(deliveries.search(Actors.current(), status, declarationId, kind, q.offset(), q.size()), q,
+                deliveries.count(Actors.current(), status, declarationId, kind));
+    }
+
+    /** 下发日志 (FP 574): every attempt of one delivery. */
+    @GetMapping("/{id}/attempts")
+    @PreAuthorize("hasAnyRole('enterprise-declarant', 'enterprise-admin', 'sw-operator', 'platform-admin', 'customs-officer')")
+    List<ErpReceiptPush.Attempt> attempts(@PathVariable UUID id) {
+        return deliveries.attempts(Actors.current(), id);
     }
 
     @PostMapping("/{id}/redrive")

@@ -126,7 +126,7 @@ class OpenInterfaceController {
         }
         DeclarationImportService.checkWorkbookFile(file.getOriginalFilename(), file.isEmpty());
         try {
-            return imports.importWorkbook(actor, declarationType, file.getInputStream());
+            return imports.importWorkbook(actor, declarationType, file.getInputStream(), file.getOriginalFilename());
         } catch (IOException e) {
             throw new HnswException(CustomsErrorCode.IMPORT_FILE_INVALID, "unreadable");
         }

@@ -58,13 +58,15 @@ public class DeclarationService {
     private final Set<String> tempSaveRules;
     private final List<DeclarationHook> hooks;
     private final AuditLog audit;
+    private final ActionRules actionRules;
     private final Clock clock = Clock.systemUTC();
 
     public DeclarationService(DeclarationRepository declarations, ValidationRuleService validation,
                               ZeroTariffEligibility eligibility, OutboundQueue queue, OutboxPublisher outbox,
                               ManifestSystemGateway manifests, ReceiptService receipts, TransactionTemplate tx,
                               @Value("${hnsw.customs.temp-save-rules:COMMODITY-WHITELIST,BASIC-HS-FORMAT}") Set<String> tempSaveRules,
-                              List<DeclarationHook> hooks, AuditLog audit) {
+                              List<DeclarationHook> hooks, AuditLog audit, ActionRules actionRules) {
+        this.actionRules = actionRules;
         this.audit = audit;
         this.declarations = declarations;
         this.validation = validation;
@@ -110,6 +112,7 @@ public class DeclarationService {
     @Transactional
     public SaveResult copy(CurrentActor actor, UUID id) {
         CustomsDeclaration source = owned(actor, id, true);
+        actionRules.check(ActionRules.Action.COPY, source.type(), source.status());
         Instant now = clock.instant();
         CustomsDeclaration copy = source.copy(declarations.nextPreEntryNo(source.header().declareCustoms(),
                 source.importExport(), now.atZone(SHANGHAI).getYear()), now);
@@ -121,6 +124,7 @@ public class DeclarationService {
     @Transactional
     public DeclarationDocument delete(CurrentActor actor, UUID id) {
         CustomsDeclaration d = owned(actor, id, true);
+        actionRules.check(ActionRules.Action.DELETE, d.type(), d.status());
         boolean rollback = d.delete(clock.instant());
         declarations.update(d);
         if (d.submittedAt() != null) {

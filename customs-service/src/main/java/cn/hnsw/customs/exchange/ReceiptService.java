@@ -44,9 +44,13 @@ public class ReceiptService {
     private final List<ReceiptObserver> observers;
     private final Clock clock = Clock.systemUTC();
 
+    private final List<cn.hnsw.customs.declaration.DistributionFields> distributionFields;
+
     public ReceiptService(ReceiptRepository receipts, DeclarationRepository declarations, OutboxPublisher outbox,
                           OutboundQueue queue, SealedInbox inbox, ExchangeProperties properties, ObjectMapper json,
-                          List<DeclarationHook> hooks, List<PushedReceipts> pushed, List<ReceiptObserver> observers) {
+                          List<DeclarationHook> hooks, List<PushedReceipts> pushed, List<ReceiptObserver> observers,
+                          List<cn.hnsw.customs.declaration.DistributionFields> distributionFields) {
+        this.distributionFields = List.copyOf(distributionFields);
         this.receipts = receipts;
         this.declarations = declarations;
         this.outbox = outbox;
@@ -195,8 +199,31 @@ public class ReceiptService {
         CustomsDeclaration saved = declarations.find(d.id()).orElseThrow();
         return queue.enqueue(saved.conversationId(), saved.id(), saved.enterpriseUscc(), Partners.HAIKOU_SUBCENTRE,
                 ExchangeMessages.DISTRIBUTION, new ExchangeMessages.DistributionMessage(ExchangeMessages.DISTRIBUTION,
-                        saved.conversationId(), supplementary, DeclarationDocument.of(saved),
+                        saved.conversationId(), supplementary, distributed(DeclarationDocument.of(saved)),
                         receipts.byDeclaration(saved.id())), now);
+    }
+
+    /** 报关单数据项定制: only the header and item fields the operator set for the type travel (the item number always). */
+    @SuppressWarnings("unchecked")
+    DeclarationDocument distributed(DeclarationDocument d) {
+        for (cn.hnsw.customs.declaration.DistributionFields source : distributionFields) {
+            var fields = source.of(d.declarationType());
+            if (fields.isEmpty()) {
+                continue;
+            }
+            java.util.Map<String, Object> header = json.convertValue(d.header(), java.util.Map.class);
+            header.keySet().retainAll(fields.get().header());
+            List<cn.hnsw.customs.declaration.DeclarationItem> items = d.items().stream().map(i -> {
+                java.util.Map<String, Object> item = json.convertValue(i, java.util.Map.class);
+                item.keySet().removeIf(k -> !k.equals("seq") && !fields.get().item().contains(k));
+                return json.convertValue(item, cn.hnsw.customs.declaration.DeclarationItem.class);
+            }).toList();
+            return new DeclarationDocument(d.id(), d.preEntryNo(), d.declarationType(), d.importExport(), d.status(),
+                    d.enterpriseUscc(), d.enterpriseName(), d.customsNo(), d.conversationId(), d.distributionStatus(),
+                    d.distributionCount(), d.createdAt(), d.updatedAt(), d.submittedAt(), d.version(),
+                    json.convertValue(header, cn.hnsw.customs.declaration.DeclarationHeader.class), items);
+        }
+        return d;
     }
 
     public List<ReceiptView> receiptsOf(UUID declarationId) {

@@ -131,6 +131,29 @@ public final class DeclarationExcel {
         }
     }
 
+    /** 列表导出 by the type's 表格导出设置: the columns and the order its EXPORT screen names. */
+    public static byte[] export(List<DeclarationSummary> rows, List<cn.hnsw.customs.screen.ScreenField> columns) {
+        try (Workbook wb = new XSSFWorkbook()) {
+            Sheet sheet = wb.createSheet("报关单列表 Declarations");
+            Row title = sheet.createRow(0);
+            for (int i = 0; i < columns.size(); i++) {
+                title.createCell(i).setCellValue(columns.get(i).labelZh() + " " + columns.get(i).labelEn());
+                sheet.setColumnWidth(i, 22 * 256);
+            }
+            int r = 1;
+            for (DeclarationSummary s : rows) {
+                Row row = sheet.createRow(r++);
+                for (int i = 0; i < columns.size(); i++) {
+                    row.createCell(i).setCellValue(cn.hnsw.customs.screen.ScreenValues.text(
+                            cn.hnsw.customs.screen.ScreenValues.value(s, columns.get(i).field())));
+                }
+            }
+            return bytes(wb);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String cellText(Cell cell, DataFormatter formatter) {
         if (cell.getCellType() == CellType.NUMERIC) {
             // Plain digits for codes and exact decimals for amounts, never "1.5E3" or a locale's grouping.

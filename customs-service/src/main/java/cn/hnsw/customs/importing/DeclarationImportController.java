@@ -12,6 +12,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -45,10 +46,25 @@ class DeclarationImportController {
     ImportReport importWorkbook(@RequestParam DeclarationType declarationType, @RequestPart("file") MultipartFile file) {
         DeclarationImportService.checkWorkbookFile(file.getOriginalFilename(), file.isEmpty());
         try {
-            return imports.importWorkbook(Actors.current(), declarationType, file.getInputStream());
+            return imports.importWorkbook(Actors.current(), declarationType, file.getInputStream(), file.getOriginalFilename());
         } catch (IOException e) {
             throw new HnswException(CustomsErrorCode.IMPORT_FILE_INVALID, "unreadable");
         }
+    }
+
+    /** 导入记录查询 (FP 332, 788, 1073): an enterprise its own imports, officers and operators any. */
+    @GetMapping("/imports")
+    @PreAuthorize("hasAnyRole('enterprise-declarant', 'enterprise-admin', 'customs-officer', 'customs-reviewer', 'sw-operator', 'platform-admin')")
+    cn.hnsw.common.web.PageResponse<DeclarationImportService.ImportRecord> importRecords(
+            @RequestParam(required = false) String enterprise, @RequestParam(required = false) DeclarationType type,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return imports.importRecords(Actors.current(), enterprise, type, cn.hnsw.common.web.PageQuery.of(page, size));
+    }
+
+    @GetMapping("/imports/{id}")
+    @PreAuthorize("hasAnyRole('enterprise-declarant', 'enterprise-admin', 'customs-officer', 'customs-reviewer', 'sw-operator', 'platform-admin')")
+    DeclarationImportService.ImportRecord importRecord(@PathVariable java.util.UUID id) {
+        return imports.importRecord(Actors.current(), id);
     }
 
     @GetMapping("/export")

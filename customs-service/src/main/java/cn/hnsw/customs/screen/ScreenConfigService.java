@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  * declaration model's fields, bumps the version, and is kept in the history and the platform audit log.
  */
 @Service
-public class ScreenConfigService {
+public class ScreenConfigService implements cn.hnsw.customs.declaration.DistributionFields {
 
     private static final int MAX_DEFAULT = 200;
 
@@ -37,6 +37,18 @@ public class ScreenConfigService {
     public ScreenConfigService(JdbcClient jdbc, AuditLog audit) {
         this.jdbc = jdbc;
         this.audit = audit;
+    }
+
+    /** The fields an operator set for the distribution of a type; none set: every field. */
+    @Override
+    public java.util.Optional<Fields> of(DeclarationType type) {
+        ScreenConfig config = of(type, Screen.DISTRIBUTION);
+        if (config.version() == 0) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Fields(
+                config.section(Screen.Section.HEADER).stream().map(ScreenField::field).collect(Collectors.toSet()),
+                config.section(Screen.Section.ITEM).stream().map(ScreenField::field).collect(Collectors.toSet())));
     }
 
     /** The screen in force (调取): the operator's configuration, or the standard screen with every field. */
@@ -68,11 +80,22 @@ public class ScreenConfigService {
         List<ScreenField> fields = new ArrayList<>();
         for (Screen.Section section : screen.sections()) {
             int position = 1;
-            for (FieldCatalog.Entry e : FieldCatalog.section(section).values()) {
+            for (FieldCatalog.Entry e : standardOrder(screen, section)) {
                 fields.add(new ScreenField(section, e.field(), position++, false, null, e.labelZh(), e.labelEn()));
             }
         }
         return new ScreenConfig(type, screen, fields, 0, "standard", null);
+    }
+
+    /** The export's standard columns keep the order the list export always had; other screens the catalogue's. */
+    private static List<FieldCatalog.Entry> standardOrder(Screen screen, Screen.Section section) {
+        Map<String, FieldCatalog.Entry> all = FieldCatalog.section(section);
+        if (screen != Screen.EXPORT) {
+            return List.copyOf(all.values());
+        }
+        return java.util.stream.Stream.of("preEntryNo", "declarationType", "status", "customsNo", "enterpriseUscc",
+                "billOfLadingNo", "supervisionMode", "distributionStatus", "createdAt", "submittedAt")
+                .map(all::get).filter(java.util.Objects::nonNull).toList();
     }
 
     /** 模版新增/修改: the whole field list replaced, checked as a whole. */
@@ -213,7 +236,7 @@ public class ScreenConfigService {
         }
         boolean required = Boolean.TRUE.equals(c.required());
         String defaultValue = c.defaultValue() == null || c.defaultValue().isBlank() ? null : c.defaultValue().trim();
-        if (screen == Screen.QUERY && (required || defaultValue != null)) {
+        if (screen != Screen.ENTRY && (required || defaultValue != null)) {
             throw new HnswException(ScreenErrorCode.SCREEN_CONFIG_INVALID,
                     "查询界面字段无必填/默认值 / query fields take no required flag or default");
         }
@@ -235,15 +258,19 @@ public class ScreenConfigService {
 
     /** The rules a whole screen keeps (配置校验规则): what makes a declaration findable and enterable stays. */
     private static void checkWhole(Screen screen, List<ScreenField> fields) {
-        if (screen == Screen.ENTRY && fields.stream().noneMatch(f -> f.section() == Screen.Section.ITEM
+        if ((screen == Screen.ENTRY || screen == Screen.DISTRIBUTION) && fields.stream().noneMatch(f -> f.section() == Screen.Section.ITEM
                 && f.field().equals("hsCode"))) {
             throw new HnswException(ScreenErrorCode.SCREEN_CONFIG_INVALID,
                     "录入界面须保留商品编号 / the entry screen keeps the HS code");
         }
-        if (screen == Screen.QUERY && fields.stream().noneMatch(f -> f.section() == Screen.Section.RESULT
+        if ((screen == Screen.QUERY || screen == Screen.EXPORT) && fields.stream().noneMatch(f -> f.section() == Screen.Section.RESULT
                 && f.field().equals("preEntryNo"))) {
             throw new HnswException(ScreenErrorCode.SCREEN_CONFIG_INVALID,
                     "查询结果须保留预录入编号 / the query result keeps the pre-entry number");
+        }
+        if (screen == Screen.DETAIL && fields.stream().noneMatch(f -> f.section() == Screen.Section.HEADER)) {
+            throw new HnswException(ScreenErrorCode.SCREEN_CONFIG_INVALID,
+                    "详情界面须至少保留一个表头字段 / the detail screen keeps at least one header field");
         }
     }
 

@@ -30,7 +30,7 @@ final class ListChecker {
             if (!c.enabled()) {
                 continue;
             }
-            switch (c.code()) {
+            switch (c.kind()) {
                 case "LIST-BASIC-NUMBER" -> {
                     if (list.listNo() == null || !LIST_NO.matcher(list.listNo()).matches()) {
                         out.add(finding(c, null));

@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -102,17 +103,55 @@ class SecondLineController {
         return lists.generateDeclaration(Actors.current(), id, type);
     }
 
+    /** 调取规则查询 (FP 263–269): conditions and paging. */
     @GetMapping("/rules/fill")
-    List<SecondLineRules.FillRule> fillRules() {
-        return lists.fillRules();
+    PageResponse<SecondLineRules.FillRule> fillRules(@RequestParam(required = false) String scope,
+                                                     @RequestParam(required = false) Boolean enabled,
+                                                     @RequestParam(required = false) String q,
+                                                     @RequestParam(required = false) Integer page,
+                                                     @RequestParam(required = false) Integer size) {
+        return lists.fillRules(scope, enabled, q, PageQuery.of(page, size));
+    }
+
+    @GetMapping("/rules/fill/{id}/history")
+    @PreAuthorize(RULE_KEEPERS)
+    List<SecondLineRules.LogEntry> fillRuleHistory(@PathVariable String id) {
+        return lists.ruleHistory(SecondLineService.FILL, id);
+    }
+
+    @PostMapping("/rules/fill")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize(RULE_KEEPERS)
+    SecondLineRules.FillRule addFillRule(@RequestBody SecondLineRules.FillRule rule) {
+        return lists.addFillRule(fillRule(rule.id(), rule), Actors.current().username());
     }
 
     @PutMapping("/rules/fill/{id}")
     @PreAuthorize(RULE_KEEPERS)
     SecondLineRules.FillRule saveFillRule(@PathVariable String id, @RequestBody SecondLineRules.FillRule rule) {
-        return lists.saveFillRule(new SecondLineRules.FillRule(id, rule.scope(), rule.targetField(), rule.sourceField(),
+        return lists.saveFillRule(fillRule(id, rule), Actors.current().username());
+    }
+
+    record Enabling(boolean enabled) {
+    }
+
+    @PutMapping("/rules/fill/{id}/enabled")
+    @PreAuthorize(RULE_KEEPERS)
+    SecondLineRules.FillRule enableFillRule(@PathVariable String id, @RequestBody Enabling enabling) {
+        return lists.enableFillRule(id, enabling.enabled(), Actors.current().username());
+    }
+
+    @DeleteMapping("/rules/fill/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize(RULE_KEEPERS)
+    void deleteFillRule(@PathVariable String id) {
+        lists.deleteFillRule(id, Actors.current().username());
+    }
+
+    private static SecondLineRules.FillRule fillRule(String id, SecondLineRules.FillRule rule) {
+        return new SecondLineRules.FillRule(id, rule.scope(), rule.targetField(), rule.sourceField(),
                 rule.constant(), rule.onlyIfBlank(), rule.enabled(), rule.sort(), rule.descriptionZh(),
-                rule.descriptionEn(), 0, null, null), Actors.current().username());
+                rule.descriptionEn(), 0, null, null);
     }
 
     @GetMapping("/rules/write-off")
@@ -130,18 +169,54 @@ class SecondLineController {
                 change.enabled(), Actors.current().username());
     }
 
-    @GetMapping("/rules/checks")
-    List<SecondLineRules.ListCheck> checks() {
-        return lists.checks();
+    @GetMapping("/rules/write-off/{listType}/history")
+    @PreAuthorize(RULE_KEEPERS)
+    List<SecondLineRules.LogEntry> writeOffHistory(@PathVariable String listType) {
+        return lists.ruleHistory(SecondLineService.WRITE_OFF, listType);
     }
 
-    record CheckChange(boolean enabled, String parameter) {
+    /** 核注清单校验规则查询 (FP 281–287): conditions and paging. */
+    @GetMapping("/rules/checks")
+    PageResponse<SecondLineRules.ListCheck> checks(@RequestParam(required = false) String family,
+                                                   @RequestParam(required = false) Boolean enabled,
+                                                   @RequestParam(required = false) String q,
+                                                   @RequestParam(required = false) Integer page,
+                                                   @RequestParam(required = false) Integer size) {
+        return lists.checks(family, enabled, q, PageQuery.of(page, size));
+    }
+
+    @GetMapping("/rules/checks/{code}/history")
+    @PreAuthorize(RULE_KEEPERS)
+    List<SecondLineRules.LogEntry> checkHistory(@PathVariable String code) {
+        return lists.ruleHistory(SecondLineService.CHECK, code);
+    }
+
+    record CheckChange(boolean enabled, String parameter, String messageZh, String messageEn) {
+    }
+
+    record NewCheck(String code, String kind, boolean enabled, String messageZh, String messageEn, String parameter) {
+    }
+
+    @PostMapping("/rules/checks")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize(RULE_KEEPERS)
+    SecondLineRules.ListCheck addCheck(@RequestBody NewCheck check) {
+        return lists.addCheck(check.code(), check.kind(), check.enabled(), check.messageZh(), check.messageEn(),
+                check.parameter(), Actors.current().username());
     }
 
     @PutMapping("/rules/checks/{code}")
     @PreAuthorize(RULE_KEEPERS)
     SecondLineRules.ListCheck changeCheck(@PathVariable String code, @RequestBody CheckChange change) {
-        return lists.changeCheck(code, change.enabled(), change.parameter(), Actors.current().username());
+        return lists.changeCheck(code, change.enabled(), change.parameter(), change.messageZh(), change.messageEn(),
+                Actors.current().username());
+    }
+
+    @DeleteMapping("/rules/checks/{code}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize(RULE_KEEPERS)
+    void deleteCheck(@PathVariable String code) {
+        lists.deleteCheck(code, Actors.current().username());
     }
 
     record ConsolidationRequest(String period, String ledgerNo) {

@@ -212,11 +212,82 @@ public class SecondLineService {
         return rules.fillRules();
     }
 
-    /** 调取规则设置: the target must be a declaration field, the source a list field (or a constant given). */
+    /** 调取规则查询 (FP 263–269): conditions and paging. */
+    @Transactional(readOnly = true)
+    public PageResponse<SecondLineRules.FillRule> fillRules(String scope, Boolean enabled, String q, PageQuery page) {
+        return PageResponse.of(rules.fillRules(scope, enabled, q, page.offset(), page.size()), page,
+                rules.countFillRules(scope, enabled, q));
+    }
+
+    /**
+     * 调取规则新增/修改: the target must be a declaration field, the source a list field (or a constant given). A new
+     * id is added (an operator's rule, deletable), a known one changed; either way logged with the rule as it is then.
+     */
     @Transactional
     public SecondLineRules.FillRule saveFillRule(SecondLineRules.FillRule rule, String by) {
-        if (rule.id() == null || rule.id().isBlank() || rule.id().length() > 60 || rule.descriptionZh() == null
-                || rule.descriptionEn() == null) {
+        checkFillRule(rule);
+        var existing = rules.fillRule(rule.id());
+        if (existing.isEmpty()) {
+            rules.insertFillRule(rule, by);
+        } else {
+            rules.saveFillRule(rule, by);
+        }
+        SecondLineRules.FillRule saved = rules.fillRule(rule.id()).orElseThrow();
+        rules.log(FILL, saved.id(), existing.isEmpty() ? "ADDED" : "CHANGED", saved.version(), snapshot(saved), by);
+        return saved;
+    }
+
+    /** 调取规则新增 only: an id already in use is refused. */
+    @Transactional
+    public SecondLineRules.FillRule addFillRule(SecondLineRules.FillRule rule, String by) {
+        checkFillRule(rule);
+        if (rules.fillRule(rule.id()).isPresent()) {
+            throw new HnswException(SecondLineErrorCode.RULE_EXISTS, rule.id());
+        }
+        return saveFillRule(rule, by);
+    }
+
+    /** 调取规则启用/停用. */
+    @Transactional
+    public SecondLineRules.FillRule enableFillRule(String id, boolean enabled, String by) {
+        rules.fillRule(id).orElseThrow(() -> new HnswException(SecondLineErrorCode.FILL_RULE_NOT_FOUND, id));
+        rules.setFillRuleEnabled(id, enabled, by);
+        SecondLineRules.FillRule saved = rules.fillRule(id).orElseThrow();
+        rules.log(FILL, id, enabled ? "ENABLED" : "DISABLED", saved.version(), snapshot(saved), by);
+        return saved;
+    }
+
+    /** 调取规则删除: an operator's own rule only; a seeded rule is switched off instead. */
+    @Transactional
+    public void deleteFillRule(String id, String by) {
+        SecondLineRules.FillRule current = rules.fillRule(id)
+                .orElseThrow(() -> new HnswException(SecondLineErrorCode.FILL_RULE_NOT_FOUND, id));
+        if (!SecondLineRules.ADDED.equals(current.origin())) {
+            throw new HnswException(SecondLineErrorCode.RULE_SEEDED, id);
+        }
+        rules.deleteFillRule(id);
+        rules.log(FILL, id, "DELETED", current.version(), snapshot(current), by);
+    }
+
+    /** The log of one rule (FILL, CHECK or WRITE_OFF), newest first. */
+    @Transactional(readOnly = true)
+    public List<SecondLineRules.LogEntry> ruleHistory(String family, String key) {
+        boolean known = switch (family) {
+            case FILL -> rules.fillRule(key).isPresent();
+            case CHECK -> rules.check(key).isPresent();
+            case WRITE_OFF -> rules.writeOffRules().stream().anyMatch(r -> r.listType().equals(key));
+            default -> false;
+        };
+        List<SecondLineRules.LogEntry> history = rules.history(family, key);
+        if (!known && history.isEmpty()) {
+            throw new HnswException(SecondLineErrorCode.CHECK_NOT_FOUND, key);
+        }
+        return history;
+    }
+
+    private void checkFillRule(SecondLineRules.FillRule rule) {
+        if (rule.id() == null || !rule.id().matches("[A-Z0-9][A-Z0-9-]{0,59}") || blank(rule.descriptionZh())
+                || blank(rule.descriptionEn()) || rule.descriptionZh().length() > 200 || rule.descriptionEn().length() > 200) {
             throw new HnswException(SecondLineErrorCode.FILL_RULE_INVALID, "id/description");
         }
         boolean header = "HEADER".equals(rule.scope());
@@ -237,8 +308,25 @@ public class SecondLineService {
                 || rule.sourceField() != null && !sources.contains(rule.sourceField())) {
             throw new HnswException(SecondLineErrorCode.FILL_RULE_INVALID, "sourceField " + rule.sourceField());
         }
-        rules.saveFillRule(rule, by);
-        return rules.fillRules().stream().filter(r -> r.id().equals(rule.id())).findFirst().orElseThrow();
+        if (rule.constant() != null && rule.constant().length() > 200) {
+            throw new HnswException(SecondLineErrorCode.FILL_RULE_INVALID, "constant ≤ 200");
+        }
+    }
+
+    static final String FILL = "FILL";
+    static final String CHECK = "CHECK";
+    static final String WRITE_OFF = "WRITE_OFF";
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private String snapshot(Object rule) {
+        try {
+            return json.writeValueAsString(rule);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static final DeclarationItem SAMPLE_ITEM = new DeclarationItem(1, null, null, null, null, null, null, null,
@@ -261,7 +349,9 @@ public class SecondLineService {
         if (!Set.of("QUANTITY", "LEGAL_QUANTITY").contains(basis) || !Set.of("DECLARE", "RELEASE").contains(moment)) {
             throw new HnswException(SecondLineErrorCode.FILL_RULE_INVALID, "basis/moment");
         }
-        return rules.changeWriteOffRule(listType, basis, moment, allowPartial, enabled, by);
+        SecondLineRules.WriteOffRule changed = rules.changeWriteOffRule(listType, basis, moment, allowPartial, enabled, by);
+        rules.log(WRITE_OFF, listType, "CHANGED", changed.version(), snapshot(changed), by);
+        return changed;
     }
 
     @Transactional(readOnly = true)
@@ -269,9 +359,87 @@ public class SecondLineService {
         return rules.checks();
     }
 
+    /** 核注清单校验规则查询 (FP 281–287): family, enabled, a word of the code or message; paged. */
+    @Transactional(readOnly = true)
+    public PageResponse<SecondLineRules.ListCheck> checks(String family, Boolean enabled, String q, PageQuery page) {
+        return PageResponse.of(rules.checks(family, enabled, q, page.offset(), page.size()), page,
+                rules.countChecks(family, enabled, q));
+    }
+
+    /** 校验规则修改/启用/停用: the parameter checked against the check's kind; messages kept unless given. */
     @Transactional
     public SecondLineRules.ListCheck changeCheck(String code, boolean enabled, String parameter, String by) {
-        return rules.changeCheck(code, enabled, parameter, by);
+        return changeCheck(code, enabled, parameter, null, null, by);
+    }
+
+    @Transactional
+    public SecondLineRules.ListCheck changeCheck(String code, boolean enabled, String parameter, String messageZh,
+                                                 String messageEn, String by) {
+        SecondLineRules.ListCheck current = rules.check(code)
+                .orElseThrow(() -> new HnswException(SecondLineErrorCode.CHECK_NOT_FOUND, code));
+        checkParameter(current.kind(), parameter == null ? current.parameter() : parameter);
+        if (blank(messageZh) != blank(messageEn) || !blank(messageZh) && (messageZh.length() > 300 || messageEn.length() > 300)) {
+            throw new HnswException(SecondLineErrorCode.CHECK_INVALID, "messageZh/messageEn");
+        }
+        rules.changeCheck(code, enabled, parameter, by);
+        if (!blank(messageZh)) {
+            rules.updateCheckMessages(code, messageZh.trim(), messageEn.trim());
+        }
+        SecondLineRules.ListCheck changed = rules.check(code).orElseThrow();
+        String action = current.enabled() != enabled && java.util.Objects.equals(current.parameter(), changed.parameter())
+                && blank(messageZh) ? (enabled ? "ENABLED" : "DISABLED") : "CHANGED";
+        rules.log(CHECK, code, action, changed.version(), snapshot(changed), by);
+        return changed;
+    }
+
+    /**
+     * 校验规则新增: another instance of a checked kind (its family is the kind's), with its own code, messages and
+     * parameter; the next check of a list runs it.
+     */
+    @Transactional
+    public SecondLineRules.ListCheck addCheck(String code, String kind, boolean enabled, String messageZh,
+                                              String messageEn, String parameter, String by) {
+        if (code == null || !code.matches("LIST-[A-Z0-9][A-Z0-9-]{1,54}")) {
+            throw new HnswException(SecondLineErrorCode.CHECK_INVALID, "code LIST-…");
+        }
+        if (rules.check(code).isPresent()) {
+            throw new HnswException(SecondLineErrorCode.RULE_EXISTS, code);
+        }
+        SecondLineRules.ListCheck model = rules.checks().stream()
+                .filter(c -> SecondLineRules.SEEDED.equals(c.origin()) && c.kind().equals(kind)).findFirst()
+                .orElseThrow(() -> new HnswException(SecondLineErrorCode.CHECK_INVALID, "kind " + kind));
+        if (blank(messageZh) || blank(messageEn) || messageZh.length() > 300 || messageEn.length() > 300) {
+            throw new HnswException(SecondLineErrorCode.CHECK_INVALID, "messageZh/messageEn");
+        }
+        checkParameter(kind, parameter);
+        rules.insertCheck(new SecondLineRules.ListCheck(code, model.family(), enabled, messageZh.trim(), messageEn.trim(),
+                blank(parameter) ? null : parameter.trim(), 1, null, by, kind, SecondLineRules.ADDED), by);
+        SecondLineRules.ListCheck added = rules.check(code).orElseThrow();
+        rules.log(CHECK, code, "ADDED", added.version(), snapshot(added), by);
+        return added;
+    }
+
+    /** 校验规则删除: an added check only; a seeded one is switched off instead. */
+    @Transactional
+    public void deleteCheck(String code, String by) {
+        SecondLineRules.ListCheck current = rules.check(code)
+                .orElseThrow(() -> new HnswException(SecondLineErrorCode.CHECK_NOT_FOUND, code));
+        if (!SecondLineRules.ADDED.equals(current.origin())) {
+            throw new HnswException(SecondLineErrorCode.RULE_SEEDED, code);
+        }
+        rules.deleteCheck(code);
+        rules.log(CHECK, code, "DELETED", current.version(), snapshot(current), by);
+    }
+
+    /** A trade-mode check takes a list of 4-digit trade modes; the other kinds take no parameter. */
+    private static void checkParameter(String kind, String parameter) {
+        if ("LIST-LICENCE-MODE".equals(kind)) {
+            if (parameter != null && !parameter.isBlank() && !parameter.trim().matches("\\d{4}(\\s*,\\s*\\d{4})*")) {
+                throw new HnswException(SecondLineErrorCode.CHECK_INVALID, "parameter: 4-digit trade modes, comma-separated");
+            }
+        } else if (parameter != null && !parameter.isBlank()) {
+            throw new HnswException(SecondLineErrorCode.CHECK_INVALID, "parameter: " + kind + " takes none");
+        }
     }
 
     /** Applies the rules of {@code scope} in order: a list field or a constant into a declaration field. */

@@ -62,7 +62,11 @@ public class SubscriptionService {
     private final ObjectMapper json;
     private final Clock clock = Clock.systemUTC();
 
-    public SubscriptionService(JdbcClient jdbc, OutboxPublisher outbox, ObjectMapper json) {
+    private final java.util.List<SubscriptionObserver> observers;
+
+    public SubscriptionService(JdbcClient jdbc, OutboxPublisher outbox, ObjectMapper json,
+                               java.util.List<SubscriptionObserver> observers) {
+        this.observers = observers;
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.json = json;
@@ -186,8 +190,9 @@ public class SubscriptionService {
                     .param("p", payload).param("now", Timestamp.from(now)).update();
             if (inserted > 0) {
                 delivered++;
-                outbox.publish(TOPIC, "data-subscription", subscription.toString(), "subscription-data-pushed",
-                        new DataPushed(id, subscription, enterprise, content, sourceKey, payload, now));
+                DataPushed pushed = new DataPushed(id, subscription, enterprise, content, sourceKey, payload, now);
+                outbox.publish(TOPIC, "data-subscription", subscription.toString(), "subscription-data-pushed", pushed);
+                observers.forEach(o -> o.delivered(pushed));
             }
         }
         return delivered;

@@ -59,7 +59,8 @@ class ErpReceiptPushIT extends CustomsIntegrationTestBase {
             RECEIVED.add(new Received(h.getFirst("X-HNSW-Delivery-Id"), h.getFirst("X-HNSW-Timestamp"),
                     h.getFirst("X-HNSW-Key-Id"), h.getFirst("X-HNSW-Signature"), body));
             JsonNode b = json(body);
-            Deque<Integer> answers = SCRIPT.get(b.path("preEntryNo").asText() + "/" + b.path("receiptKind").asText());
+            Deque<Integer> answers = SCRIPT.get(b.has("sourceKey") ? b.path("sourceKey").asText()
+                    : b.path("preEntryNo").asText() + "/" + b.path("receiptKind").asText());
             Integer code = answers == null ? null : answers.pollFirst();
             byte[] answer = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(code == null ? 200 : code, answer.length);
@@ -149,6 +150,70 @@ class ErpReceiptPushIT extends CustomsIntegrationTestBase {
         assertThat(redriven.statusCode()).as(redriven.body()).isEqualTo(200);
         JsonNode delivered = awaitDelivery(id, "TECHNICAL", "DELIVERED");
         assertThat(delivered.path("id").asText()).isEqualTo(refused.path("id").asText());
+    }
+
+    @Autowired
+    cn.hnsw.customs.secondline.SubscriptionService subscriptions;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
+
+    /**
+     * 订阅数据下发服务 异常处理 / 日志处理 (FP 573, 574): a subscribed record goes to the ERP on the same signed delivery;
+     * refused, it is listed as failed for operators (filtered by kind and state) and its enterprise, with every attempt;
+     * re-driven, it is delivered and its log holds both attempts. Another enterprise sees none of it.
+     */
+    @Test
+    void subscribedDataTheErpRefusesIsListedWithItsAttemptsAndReDriven() {
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        HttpResponse<String> subscribed = post("/v1/second-line/subscriptions", enterpriseToken(ENTERPRISE_A), Map.of(
+                "content", "VERIFICATION_LISTS", "validFrom", today, "validTo", today));
+        assertThat(subscribed.statusCode()).as(subscribed.body()).isIn(201, 409);
+        String source = "list:QD640026I" + (100_000_000 + new java.util.Random().nextInt(899_999_999));
+        SCRIPT.put(source, new ArrayDeque<>(List.of(400)));
+        try {
+            tx.executeWithoutResult(s -> subscriptions.deliver(ENTERPRISE_A,
+                    cn.hnsw.customs.secondline.SubscriptionService.Content.VERIFICATION_LISTS, source,
+                    Map.of("listNo", source.substring(5), "status", "VALID"), java.time.Instant.now()));
+            JsonNode[] found = new JsonNode[1];
+            await("the refused subscription push in the operator's failed list", () -> {
+                for (JsonNode d : json(get("/v1/service-console/receipt-deliveries?kind=SUBSCRIPTION&status=REFUSED&size=100",
+                        operatorToken()).body()).path("content")) {
+                    if (source.equals(d.path("sourceKey").asText())) {
+                        found[0] = d;
+                        return true;
+                    }
+                }
+                return false;
+            });
+            String id = found[0].path("id").asText();
+            assertThat(found[0].path("lastHttpStatus").asInt()).isEqualTo(400);
+            assertThat(found[0].path("receiptStatus").asText()).isEqualTo("VERIFICATION_LISTS");
+            // The enterprise sees it too; another enterprise neither lists nor opens it; a reviewer is not let in.
+            assertThat(json(get("/v1/service-console/receipt-deliveries?kind=SUBSCRIPTION&size=100", enterpriseToken(ENTERPRISE_A))
+                    .body()).path("content").findValuesAsText("id")).contains(id);
+            assertThat(json(get("/v1/service-console/receipt-deliveries?kind=SUBSCRIPTION&size=100", enterpriseToken(ENTERPRISE_B))
+                    .body()).path("content").findValuesAsText("id")).doesNotContain(id);
+            assertThat(get("/v1/service-console/receipt-deliveries/" + id + "/attempts", enterpriseToken(ENTERPRISE_B)).statusCode()).isEqualTo(404);
+            String reviewer = cn.hnsw.testsupport.jwt.TestTokens.issuer().user("reviewer.chen", "customs-reviewer")
+                    .organization("/haikou-customs").mint();
+            assertThat(get("/v1/service-console/receipt-deliveries?kind=SUBSCRIPTION", reviewer).statusCode()).isEqualTo(403);
+            JsonNode attempts = json(get("/v1/service-console/receipt-deliveries/" + id + "/attempts", operatorToken()).body());
+            assertThat(attempts.findValuesAsText("outcome")).containsExactly("REFUSED");
+            assertThat(attempts.get(0).path("httpStatus").asInt()).isEqualTo(400);
+
+            assertThat(post("/v1/service-console/receipt-deliveries/" + id + "/redrive", operatorToken(), "").statusCode()).isEqualTo(200);
+            await("the re-driven subscription push delivered", () -> json(get("/v1/service-console/receipt-deliveries/" + id
+                    + "/attempts", operatorToken()).body()).findValuesAsText("outcome").equals(List.of("REFUSED", "DELIVERED")));
+            assertThat(RECEIVED.stream().filter(r -> r.deliveryId().equals(id)).map(r -> json(r.body()).path("content").asText()))
+                    .containsExactly("VERIFICATION_LISTS", "VERIFICATION_LISTS");
+        } finally {
+            json(get("/v1/second-line/subscriptions", enterpriseToken(ENTERPRISE_A)).body()).forEach(s -> {
+                if ("ACTIVE".equals(s.path("status").asText()) && "VERIFICATION_LISTS".equals(s.path("content").asText())) {
+                    post("/v1/second-line/subscriptions/" + s.path("id").asText() + "/cancellation", enterpriseToken(ENTERPRISE_A), "");
+                }
+            });
+        }
     }
 
     @Test

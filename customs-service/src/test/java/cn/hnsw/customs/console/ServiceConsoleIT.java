@@ -20,6 +20,8 @@ class ServiceConsoleIT extends CustomsIntegrationTestBase {
 
     static final String ENTERPRISE_D = UnifiedSocialCreditCode.complete("91460108MA5T00DEF");
     static final String ENTERPRISE_E = UnifiedSocialCreditCode.complete("91460108MA5T00EFG");
+    static final String ENTERPRISE_F = UnifiedSocialCreditCode.complete("91460108MA5T00FGH");
+    static final String ENTERPRISE_G = UnifiedSocialCreditCode.complete("91460108MA5T00GHJ");
 
     @Test
     void anEnabledServiceAnswersItsInterfaceADisabledOneRefusesAndOnlyADisabledOneIsDeleted() {
@@ -238,6 +240,96 @@ class ServiceConsoleIT extends CustomsIntegrationTestBase {
         await("the import in the operation log", () -> json(get("/v1/system-logs/operation-log?actor=declarant-"
                 + enterprise.substring(12) + "&size=200", operatorToken()).body()).path("content")
                 .findValuesAsText("action").contains("POST /api/customs/v1/open/declarations/imports"));
+    }
+
+    /**
+     * 预归类服务配置, 申报预校验服务配置, 二线报关单导入配置, 二线报关单订阅配置 (FP 587–610): each of the four services is
+     * refused a bad setting in both languages and left as it was, enabled, changed, closed (its interface refuses
+     * again), deleted only once closed, and every step is in the operation log under the service.
+     */
+    @Test
+    void eachServiceIsConfiguredClosedAndDeletedTheSameWayAndEveryStepIsLogged() throws Exception {
+        String f = enterpriseToken(ENTERPRISE_F);
+        byte[] template = getBytes("/v1/declarations/import-template", f).body();
+        Map<String, java.util.function.Supplier<Integer>> calls = new java.util.LinkedHashMap<>();
+        calls.put("PRE_CLASSIFICATION", () -> get("/v1/open/classification/3907610000", f).statusCode());
+        calls.put("PRE_VALIDATION", () -> post("/v1/open/prevalidation", f,
+                request("FIRST_LINE_GENERAL", header(ENTERPRISE_F), List.of(item("3907610000", "聚酯切片")))).statusCode());
+        calls.put("DECLARATION_IMPORT", () -> multipart("/v1/open/declarations/imports?declarationType=SECOND_LINE_DOMESTIC_SALE",
+                f, "erp.xlsx", template).statusCode());
+        calls.put("SUBSCRIPTION", () -> get("/v1/open/second-line/subscriptions", f).statusCode());
+        for (var call : calls.entrySet()) {
+            String service = call.getKey();
+            String path = "/v1/service-console/services/" + service;
+            HttpResponse<String> bad = put(path, f, Map.of("contact", "王工", "callbackUrl", "ftp:/nowhere"));
+            assertThat(bad.statusCode()).as(service).isEqualTo(400);
+            assertThat(json(bad.body()).path("code").asText()).isEqualTo("SERVICE_SETTINGS_INVALID");
+            assertThat(json(bad.body()).path("messageZh").asText()).isNotBlank();
+            assertThat(json(bad.body()).path("messageEn").asText()).isNotBlank();
+            assertThat(status(f, service)).as(service).isEqualTo("NOT_ENABLED");
+            assertThat(call.getValue().get()).as(service + " closed").isEqualTo(403);
+
+            assertThat(put(path, f, Map.of("contact", "王工 0898-66000000")).statusCode()).as(service).isEqualTo(200);
+            assertThat(call.getValue().get()).as(service + " open").isIn(200, 201);
+            JsonNode changed = json(put(path, f, Map.of("contact", "李工")).body());
+            assertThat(changed.path("contact").asText()).isEqualTo("李工");
+            assertThat(changed.path("version").asInt()).as(service).isEqualTo(2);
+            assertThat(put(path, officerToken(), Map.of("contact", "officer")).statusCode()).isEqualTo(403);
+
+            assertThat(delete(path, f).statusCode()).as(service + " still open").isEqualTo(409);
+            assertThat(json(post(path + "/disablement", f, "").body()).path("status").asText()).isEqualTo("DISABLED");
+            assertThat(call.getValue().get()).as(service + " closed again").isEqualTo(403);
+            assertThat(delete(path, f).statusCode()).as(service).isEqualTo(204);
+            assertThat(status(f, service)).isEqualTo("NOT_ENABLED");
+            for (String action : List.of("PUT /api/customs/v1/service-console/services/{service}",
+                    "POST /api/customs/v1/service-console/services/{service}/disablement",
+                    "DELETE /api/customs/v1/service-console/services/{service}")) {
+                await(service + " " + action + " in the operation log", () -> jdbc.queryForObject(
+                        "SELECT count(*) FROM audit_operation_log WHERE action = ? AND business_id = ? AND result = 'SUCCESS'",
+                        Long.class, action, service) > 0);
+            }
+            await(service + " refused setting in the operation log", () -> jdbc.queryForObject(
+                    "SELECT count(*) FROM audit_operation_log WHERE action = ? AND business_id = ? AND result = 'FAILURE'",
+                    Long.class, "PUT /api/customs/v1/service-console/services/{service}", service) > 0);
+        }
+    }
+
+    /**
+     * 日志处理 of the console, the open code-table query, the pre-validation interface, the subscription query and the
+     * statistics (FP 458, 472, 552, 555, 580, 586): each call is in the operation log under the enterprise's declarant
+     * with its conditions; the pre-validation interface sends its findings back.
+     */
+    @Test
+    void theConsoleCodeTableSubscriptionStatisticsAndPreValidationCallsAreLogged() {
+        String g = enterpriseToken(ENTERPRISE_G);
+        assertThat(put("/v1/service-console/services/PARAMETER_QUERY", g, new HashMap<>()).statusCode()).isEqualTo(200);
+        assertThat(put("/v1/service-console/services/PRE_VALIDATION", g, new HashMap<>()).statusCode()).isEqualTo(200);
+        assertThat(get("/v1/service-console/services", g).statusCode()).isEqualTo(200);
+        assertThat(get("/v1/open/parameters/CURRENCY/entries?q=USD", g).statusCode()).isEqualTo(200);
+        Map<String, Object> h = header(ENTERPRISE_G);
+        h.put("supervisionMode", "0644");
+        h.put("levyNature", "503");
+        HttpResponse<String> validated = post("/v1/open/prevalidation", g,
+                request("FIRST_LINE_GENERAL", h, List.of(item("2203000000", "啤酒"))));
+        assertThat(validated.statusCode()).isEqualTo(200);
+        assertThat(json(validated.body()).path("findings").findValuesAsText("messageZh")).isNotEmpty();
+        assertThat(get("/v1/second-line/subscriptions", g).statusCode()).isEqualTo(200);
+        assertThat(get("/v1/second-line/statistics?dimension=ORIGIN&from=2026-01-01T00:00:00Z", g).statusCode()).isEqualTo(200);
+        String actor = "declarant-" + ENTERPRISE_G.substring(12);
+        for (String[] logged : List.of(
+                new String[] {"GET /api/customs/v1/service-console/services", null},
+                new String[] {"GET /api/customs/v1/open/parameters/{table}/entries", "q=USD"},
+                new String[] {"POST /api/customs/v1/open/prevalidation", null},
+                new String[] {"GET /api/customs/v1/second-line/subscriptions", null},
+                new String[] {"GET /api/customs/v1/second-line/statistics", "dimension=ORIGIN"})) {
+            await(logged[0] + " in the operation log", () -> jdbc.queryForObject("""
+                    SELECT count(*) FROM audit_operation_log WHERE action = ? AND actor_name = ? AND result = 'SUCCESS'
+                      AND (CAST(? AS text) IS NULL OR detail LIKE '%' || ? || '%')""",
+                    Long.class, logged[0], actor, logged[1], logged[1]) > 0);
+        }
+        // Operators find them through the log query.
+        assertThat(json(get("/v1/system-logs/operation-log?actor=" + actor + "&size=200", operatorToken()).body()).path("content")
+                .findValuesAsText("action")).contains("GET /api/customs/v1/second-line/statistics");
     }
 
     private HttpResponse<String> multipart(String path, String token, String filename, byte[] content) {

@@ -99,7 +99,9 @@ class DeclarationResubmissionIT extends CustomsIntegrationTestBase {
                 "640020261000" + (type.startsWith("FIRST") ? "091001" : "092001"))).statusCode()).isEqualTo(200);
         assertThat(status(id)).isEqualTo("RELEASED");
         JsonNode receipts = json(get("/v1/declarations/" + id + "/receipts", token).body());
-        assertThat(receipts.findValuesAsText("kind")).containsExactlyInAnyOrder("TECHNICAL", "BUSINESS", "TECHNICAL", "BUSINESS");
+        // The sub-centre's reception of the released declaration may already be there too; it is not a round's receipt.
+        assertThat(receipts.findValuesAsText("kind").stream().filter(k -> !k.equals("RECEPTION")))
+                .containsExactlyInAnyOrder("TECHNICAL", "BUSINESS", "TECHNICAL", "BUSINESS");
         assertThat(receipts.findValuesAsText("status")).contains("RETURNED", "RELEASED");
         assertThat(receipts.findValuesAsText("conversationId")).containsOnly(firstConversation, conversation(id));
         HttpResponse<String> released = post("/v1/declarations/" + id + "/resubmission", token, "");

@@ -161,6 +161,50 @@ class DirectReleaseDeclarationIT extends CustomsIntegrationTestBase {
                 "SELECT receptions FROM subcentre_declaration WHERE pre_entry_no = ?", Integer.class, preEntryNo) == 2);
     }
 
+    /**
+     * 报关单数据项定制 (FP 226): an operator sets which header and item fields a direct-release declaration carries to the
+     * Haikou sub-centre; the next distribution carries only those (and the item numbers), the sub-centre receives and
+     * stores it; the HS code stays; only operators set it.
+     */
+    @Test
+    void theSubCentreReceivesOnlyTheFieldsTheOperatorSet() {
+        String path = "/v1/screen-configs/DIRECT_RELEASE/DISTRIBUTION";
+        Map<String, Object> fields = Map.of("version", 0, "fields", List.of(
+                Map.of("section", "HEADER", "field", "declareCustoms"), Map.of("section", "HEADER", "field", "billOfLadingNo"),
+                Map.of("section", "HEADER", "field", "tradingCountry"), Map.of("section", "ITEM", "field", "hsCode"),
+                Map.of("section", "ITEM", "field", "totalPrice")));
+        assertThat(put(path, enterpriseToken(ENTERPRISE_A), fields).statusCode()).isEqualTo(403);
+        HttpResponse<String> withoutHs = put(path, operatorToken(), Map.of("version", 0, "fields", List.of(
+                Map.of("section", "HEADER", "field", "declareCustoms"))));
+        assertThat(withoutHs.statusCode()).isEqualTo(400);
+        assertThat(json(withoutHs.body()).path("code").asText()).isEqualTo("SCREEN_CONFIG_INVALID");
+        int version = json(put(path, operatorToken(), fields).body()).path("version").asInt();
+        try {
+            String id = create(directRelease(ENTERPRISE_A, PET));
+            assertThat(post("/v1/declarations/" + id + "/submission", enterpriseToken(ENTERPRISE_A), "").statusCode()).isEqualTo(200);
+            await("the technical receipt", () -> status(id).equals("SW_ACCEPTED"));
+            String conversation = PARTNER.declarations.stream().filter(m -> m.path("declaration").path("id").asText().equals(id))
+                    .findFirst().orElseThrow().path("conversationId").asText();
+            assertThat(postBytes("/v1/receipts", PARTNER.businessReceipt("SIM-single-window-standard-" + UUID.randomUUID(),
+                    conversation, "RELEASED", "640020261000054321")).statusCode()).isEqualTo(200);
+            await("the reception receipt of the sub-centre", () -> json(get("/v1/declarations/" + id, enterpriseToken(ENTERPRISE_A))
+                    .body()).path("distributionStatus").asText().equals("DISTRIBUTED"));
+            String preEntryNo = json(get("/v1/declarations/" + id, enterpriseToken(ENTERPRISE_A)).body()).path("preEntryNo").asText();
+            JsonNode held = json(jdbc.queryForObject("SELECT document FROM subcentre_declaration WHERE pre_entry_no = ?", String.class,
+                    preEntryNo));
+            assertThat(held.path("declaration").path("header").path("billOfLadingNo").asText()).isNotBlank();
+            assertThat(held.path("declaration").path("header").path("remark").asText(null)).isNull();
+            assertThat(held.path("declaration").path("header").path("domesticTraderName").asText(null)).isNull();
+            assertThat(held.path("declaration").path("items").get(0).path("hsCode").asText()).isEqualTo(PET);
+            assertThat(held.path("declaration").path("items").get(0).path("name").asText(null)).isNull();
+            // The enterprise's own declaration keeps every field.
+            assertThat(json(get("/v1/declarations/" + id, enterpriseToken(ENTERPRISE_A)).body()).path("header").path("remark")
+                    .asText()).isNotBlank();
+        } finally {
+            delete(path + "?version=" + version, operatorToken());
+        }
+    }
+
     @Test
     void theSubCentreRefusesADistributionSignedWithAnUnknownKey() {
         byte[] forged = CustomsTestKeys.rogueSealer().seal("{\"messageType\":\"DIRECT_RELEASE_DISTRIBUTION\"}"
@@ -214,6 +258,45 @@ class DirectReleaseDeclarationIT extends CustomsIntegrationTestBase {
         assertThat(delete("/v1/declarations/" + copy.path("id").asText(), enterpriseToken(ENTERPRISE_A)).statusCode()).isEqualTo(200);
         assertThat(status(copy.path("id").asText())).isEqualTo("DELETED");
         assertThat(delete("/v1/declarations/" + copy.path("id").asText(), enterpriseToken(ENTERPRISE_A)).statusCode()).isEqualTo(404);
+    }
+
+    /**
+     * 复制校验规则 / 删除校验规则设置 (FP 90, 103, 190): an operator narrows the states a direct-release declaration is
+     * copied or deleted from; the next copy or delete of a draft is refused in both languages and nothing changes;
+     * without the rules the draft is copied and deleted again. Bad rules and enterprises are refused.
+     */
+    @Test
+    void theCopyAndDeleteCheckRulesOperatorsSetHoldADraftBack() {
+        String id = create(directRelease(ENTERPRISE_A, PET));
+        String rules = "/v1/declaration-action-rules/";
+        assertThat(put(rules + "DELETE/DIRECT_RELEASE", enterpriseToken(ENTERPRISE_A), Map.of("statuses", List.of("SW_REJECTED"))).statusCode()).isEqualTo(403);
+        HttpResponse<String> released = put(rules + "DELETE/DIRECT_RELEASE", operatorToken(), Map.of("statuses", List.of("RELEASED")));
+        assertThat(released.statusCode()).isEqualTo(400);
+        assertThat(json(released.body()).path("code").asText()).isEqualTo("ACTION_RULE_INVALID");
+        assertThat(json(released.body()).path("messageEn").asText()).startsWith("Invalid copy/delete check rule");
+        assertThat(put(rules + "COPY/DIRECT_RELEASE", operatorToken(), Map.of("statuses", List.of("NOPE"))).statusCode()).isEqualTo(400);
+        try {
+            assertThat(put(rules + "DELETE/DIRECT_RELEASE", operatorToken(), Map.of("statuses", List.of("SW_REJECTED", "RETURNED"))).statusCode()).isEqualTo(200);
+            assertThat(put(rules + "COPY/DIRECT_RELEASE", operatorToken(), Map.of("statuses", List.of("RELEASED"))).statusCode()).isEqualTo(200);
+            HttpResponse<String> copyRefused = post("/v1/declarations/" + id + "/copies", enterpriseToken(ENTERPRISE_A), "");
+            assertThat(copyRefused.statusCode()).isEqualTo(409);
+            assertThat(json(copyRefused.body()).path("code").asText()).isEqualTo("ACTION_RULE_REFUSED");
+            assertThat(json(copyRefused.body()).path("messageZh").asText()).isEqualTo("按报关单复制校验规则，“暂存”状态的报关单不能复制");
+            HttpResponse<String> deleteRefused = delete("/v1/declarations/" + id, enterpriseToken(ENTERPRISE_A));
+            assertThat(deleteRefused.statusCode()).isEqualTo(409);
+            assertThat(json(deleteRefused.body()).path("messageEn").asText()).contains("state Draft");
+            assertThat(status(id)).isEqualTo("DRAFT");
+            // Another type is not held by them.
+            assertThat(json(get("/v1/declaration-action-rules", officerToken()).body()).findValuesAsText("declarationType"))
+                    .containsOnly("DIRECT_RELEASE");
+        } finally {
+            delete(rules + "DELETE/DIRECT_RELEASE", operatorToken());
+            delete(rules + "COPY/DIRECT_RELEASE", operatorToken());
+        }
+        assertThat(post("/v1/declarations/" + id + "/copies", enterpriseToken(ENTERPRISE_A), "").statusCode()).isEqualTo(201);
+        assertThat(delete("/v1/declarations/" + id, enterpriseToken(ENTERPRISE_A)).statusCode()).isEqualTo(200);
+        assertThat(json(get(rules + "DELETE/DIRECT_RELEASE/history", operatorToken()).body()).findValuesAsText("change"))
+                .startsWith("DELETED", "SAVED");
     }
 
     @Test

@@ -270,6 +270,263 @@ class ImportPrintAndSecondLineIT extends CustomsIntegrationTestBase {
         return prevalidate(id).path("findings").findValuesAsText("ruleCode");
     }
 
+    /**
+     * 表格导出设置 / 导出校验设置 (FP 174, 178, 179, 846, 849–851): the export of a type has the columns and order the
+     * operator set on its EXPORT screen, and is refused in both languages above the rows its setting allows; switched
+     * off or deleted, the built-in export is back. Enterprises and officers read the settings and keep none.
+     */
+    @Test
+    void theExportFollowsTheOperatorsColumnsAndRowLimit() throws IOException {
+        for (int i = 0; i < 2; i++) {
+            assertThat(post("/v1/declarations", enterpriseToken(ENTERPRISE_A),
+                    request("DIRECT_RELEASE", header(ENTERPRISE_A), List.of(item(PET, "聚酯切片")))).statusCode()).isEqualTo(201);
+        }
+        String path = "/v1/declarations/export?type=DIRECT_RELEASE";
+        assertThat(titles(HTTP_bytes(path).body())).hasSize(10).first().asString().startsWith("预录入编号");
+        Map<String, Object> columns = Map.of("version", 0, "fields", List.of(
+                Map.of("section", "RESULT", "field", "status"), Map.of("section", "RESULT", "field", "preEntryNo")));
+        assertThat(put("/v1/screen-configs/DIRECT_RELEASE/EXPORT", enterpriseToken(ENTERPRISE_A), columns).statusCode()).isEqualTo(403);
+        HttpResponse<String> withoutNumber = put("/v1/screen-configs/DIRECT_RELEASE/EXPORT", operatorToken(), Map.of("version", 0,
+                "fields", List.of(Map.of("section", "RESULT", "field", "status"))));
+        assertThat(withoutNumber.statusCode()).isEqualTo(400);
+        assertThat(json(withoutNumber.body()).path("messageZh").asText()).contains("预录入编号");
+        Map<String, Object> excelSetting = new java.util.HashMap<>(Map.of("maxRows", 1));
+        int version = 0;
+        try {
+            version = json(put("/v1/screen-configs/DIRECT_RELEASE/EXPORT", operatorToken(), columns).body()).path("version").asInt();
+            byte[] shaped = HTTP_bytes(path).body();
+            assertThat(titles(shaped)).hasSize(2);
+            assertThat(titles(shaped).get(0)).startsWith("状态");
+            assertThat(titles(shaped).get(1)).startsWith("预录入编号");
+            assertThat(sheetColumn(shaped, "报关单列表 Declarations", 0)).contains("暂存");
+
+            // 导出校验设置: refused above the limit, in both languages; bad settings change nothing.
+            assertThat(put("/v1/excel-settings/EXPORT/DIRECT_RELEASE", enterpriseToken(ENTERPRISE_A), excelSetting).statusCode()).isEqualTo(403);
+            assertThat(put("/v1/excel-settings/EXPORT/DIRECT_RELEASE", officerToken(), excelSetting).statusCode()).isEqualTo(403);
+            HttpResponse<String> zero = put("/v1/excel-settings/EXPORT/DIRECT_RELEASE", operatorToken(), Map.of("maxRows", 0));
+            assertThat(zero.statusCode()).isEqualTo(400);
+            assertThat(json(zero.body()).path("code").asText()).isEqualTo("EXCEL_SETTING_INVALID");
+            assertThat(json(zero.body()).path("messageEn").asText()).startsWith("Invalid sheet import/export setting");
+            assertThat(put("/v1/excel-settings/EXPORT/DIRECT_RELEASE", operatorToken(), Map.of("maxRows", 5,
+                    "requiredColumns", List.of("contractNo"))).statusCode()).isEqualTo(400);
+            assertThat(get("/v1/excel-settings/EXPORT/DIRECT_RELEASE", officerToken()).statusCode()).isEqualTo(404);
+            assertThat(put("/v1/excel-settings/EXPORT/DIRECT_RELEASE", operatorToken(), excelSetting).statusCode()).isEqualTo(200);
+            HttpResponse<byte[]> tooLarge = HTTP_bytes(path);
+            assertThat(tooLarge.statusCode()).isEqualTo(422);
+            JsonNode problem = json(new String(tooLarge.body(), StandardCharsets.UTF_8));
+            assertThat(problem.path("code").asText()).isEqualTo("EXPORT_TOO_LARGE");
+            assertThat(problem.path("messageZh").asText()).contains("上限1条");
+            assertThat(problem.path("messageEn").asText()).contains("more than the 1");
+            // Another type is not held by it; switched off, the export goes through again.
+            assertThat(HTTP_bytes("/v1/declarations/export?type=FIRST_LINE_GENERAL").statusCode()).isEqualTo(200);
+            excelSetting.put("enabled", false);
+            assertThat(json(put("/v1/excel-settings/EXPORT/DIRECT_RELEASE", operatorToken(), excelSetting).body())
+                    .path("version").asInt()).isEqualTo(2);
+            assertThat(HTTP_bytes(path).statusCode()).isEqualTo(200);
+            assertThat(json(get("/v1/excel-settings?direction=EXPORT&page=0&size=5", officerToken()).body())
+                    .path("content").findValuesAsText("declarationType")).contains("DIRECT_RELEASE");
+        } finally {
+            delete("/v1/excel-settings/EXPORT/DIRECT_RELEASE", operatorToken());
+            if (version > 0) {
+                delete("/v1/screen-configs/DIRECT_RELEASE/EXPORT?version=" + version, operatorToken());
+            }
+        }
+        assertThat(json(get("/v1/excel-settings/EXPORT/DIRECT_RELEASE/history", operatorToken()).body())
+                .findValuesAsText("action")).startsWith("DELETED", "SAVED", "SAVED");
+        assertThat(titles(HTTP_bytes(path).body())).hasSize(10);
+    }
+
+    /**
+     * 表格导入校验设置 (FP 127, 185, 335, 560, 791, 1076): above the rows the setting allows nothing is imported; a column
+     * the setting requires and a row leaves blank refuses that declaration with the row and the column named.
+     */
+    @Test
+    void theImportFollowsTheOperatorsRowLimitAndRequiredColumns() throws IOException {
+        byte[] twoRows = workbook(2);
+        String path = "/v1/declarations/imports?declarationType=DIRECT_RELEASE";
+        HttpResponse<String> badColumn = put("/v1/excel-settings/IMPORT/DIRECT_RELEASE", operatorToken(),
+                Map.of("maxRows", 10, "requiredColumns", List.of("noSuchColumn")));
+        assertThat(badColumn.statusCode()).isEqualTo(400);
+        assertThat(json(badColumn.body()).path("messageZh").asText()).startsWith("表格导入导出设置无效");
+        try {
+            assertThat(put("/v1/excel-settings/IMPORT/DIRECT_RELEASE", operatorToken(), Map.of("maxRows", 1)).statusCode()).isEqualTo(200);
+            long before = jdbc.queryForObject("SELECT count(*) FROM customs_declaration", Long.class);
+            HttpResponse<String> tooMany = multipart(path, enterpriseToken(ENTERPRISE_A), "申报.xlsx", twoRows);
+            assertThat(tooMany.statusCode()).isEqualTo(422);
+            assertThat(json(tooMany.body()).path("code").asText()).isEqualTo("IMPORT_TOO_MANY_ROWS");
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM customs_declaration", Long.class)).isEqualTo(before);
+
+            assertThat(put("/v1/excel-settings/IMPORT/DIRECT_RELEASE", operatorToken(), Map.of("maxRows", 10,
+                    "requiredColumns", List.of("contractNo"))).statusCode()).isEqualTo(200);
+            JsonNode report = json(multipart(path, enterpriseToken(ENTERPRISE_A), "申报.xlsx", twoRows).body());
+            assertThat(report.path("declarationsCreated").asInt()).isZero();
+            assertThat(report.path("results").get(0).path("messagesZh").get(0).asText()).isEqualTo("第2行合同协议号必填（导入校验设置）");
+            assertThat(report.path("results").get(0).path("messagesEn").get(0).asText()).isEqualTo("Row 2: Contract no. is required (import setting)");
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM customs_declaration", Long.class)).isEqualTo(before);
+        } finally {
+            delete("/v1/excel-settings/IMPORT/DIRECT_RELEASE", operatorToken());
+        }
+        // Without the setting the same workbook is imported.
+        JsonNode report = json(multipart(path, enterpriseToken(ENTERPRISE_A), "申报.xlsx", twoRows).body());
+        assertThat(report.path("declarationsCreated").asInt()).isEqualTo(1);
+
+        // 导入记录查询 (FP 332, 788, 1073): each import kept with its report, each enterprise its own, by type.
+        JsonNode records = json(get("/v1/declarations/imports?type=DIRECT_RELEASE&size=5", enterpriseToken(ENTERPRISE_A)).body());
+        JsonNode latest = records.path("content").get(0);
+        assertThat(latest.path("filename").asText()).isEqualTo("申报.xlsx");
+        assertThat(latest.path("rows").asInt()).isEqualTo(2);
+        assertThat(latest.path("created").asInt()).isEqualTo(1);
+        assertThat(records.path("content").get(1).path("refused").asInt()).isEqualTo(1);
+        JsonNode kept = json(get("/v1/declarations/imports/" + latest.path("id").asText(), enterpriseToken(ENTERPRISE_A)).body());
+        assertThat(kept.path("report").path("results").get(0).path("preEntryNo").asText())
+                .isEqualTo(report.path("results").get(0).path("preEntryNo").asText());
+        assertThat(get("/v1/declarations/imports/" + latest.path("id").asText(), enterpriseToken(ENTERPRISE_B)).statusCode()).isEqualTo(404);
+        assertThat(json(get("/v1/declarations/imports?size=100", enterpriseToken(ENTERPRISE_B)).body()).path("content")
+                .findValuesAsText("id")).doesNotContain(latest.path("id").asText());
+        assertThat(json(get("/v1/declarations/imports?enterprise=" + ENTERPRISE_A + "&size=100", officerToken()).body())
+                .path("content").findValuesAsText("id")).contains(latest.path("id").asText());
+        for (String type : List.of("SECOND_LINE_DOMESTIC_SALE", "FIRST_LINE_GENERAL", "SECOND_LINE_GENERAL")) {
+            assertThat(multipart("/v1/declarations/imports?declarationType=" + type, enterpriseToken(ENTERPRISE_A), type + ".xlsx",
+                    twoRows).statusCode()).isEqualTo(200);
+            JsonNode ofType = json(get("/v1/declarations/imports?type=" + type + "&size=1", enterpriseToken(ENTERPRISE_A)).body());
+            assertThat(ofType.path("content").get(0).path("filename").asText()).isEqualTo(type + ".xlsx");
+            assertThat(ofType.path("content").get(0).path("declarationType").asText()).isEqualTo(type);
+        }
+    }
+
+    /**
+     * 查询详情设置 (FP 372, 828, 1113): the detail API sends the header and item fields the type's DETAIL screen names, in
+     * its order, with their labels; another enterprise sees nothing; only operators set it.
+     */
+    @Test
+    void theDetailShowsTheFieldsTheOperatorSet() {
+        for (String type : List.of("DIRECT_RELEASE", "SECOND_LINE_DOMESTIC_SALE", "FIRST_LINE_GENERAL", "SECOND_LINE_GENERAL")) {
+            String enterprise = type.equals("DIRECT_RELEASE") ? ENTERPRISE_A : ENTERPRISE_B;
+            Map<String, Object> h = header(enterprise);
+            if (type.startsWith("SECOND_LINE")) {
+                h.put("transportMode", "4");
+                h.put("verificationListNo", "QD640026I000000789");
+                h.put("ledgerNo", "L6400D26000002");
+            }
+            HttpResponse<String> created = post("/v1/declarations", enterpriseToken(enterprise),
+                    request(type, h, List.of(item(PET, "聚酯切片"))));
+            assertThat(created.statusCode()).as(type + " " + created.body()).isEqualTo(201);
+            String id = json(created.body()).path("declaration").path("id").asText();
+            JsonNode standard = json(get("/v1/declarations/" + id + "/detail", enterpriseToken(enterprise)).body());
+            assertThat(standard.path("header").findValuesAsText("field")).as(type).contains("billOfLadingNo", "supervisionMode", "remark");
+            String other = enterprise.equals(ENTERPRISE_A) ? ENTERPRISE_B : ENTERPRISE_A;
+            assertThat(get("/v1/declarations/" + id + "/detail", enterpriseToken(other)).statusCode()).isEqualTo(404);
+            Map<String, Object> detail = Map.of("version", 0, "fields", List.of(
+                    Map.of("section", "HEADER", "field", "supervisionMode"), Map.of("section", "HEADER", "field", "billOfLadingNo"),
+                    Map.of("section", "ITEM", "field", "hsCode")));
+            String path = "/v1/screen-configs/" + type + "/DETAIL";
+            assertThat(put(path, enterpriseToken(enterprise), detail).statusCode()).isEqualTo(403);
+            HttpResponse<String> required = put(path, operatorToken(), Map.of("version", 0,
+                    "fields", List.of(Map.of("section", "HEADER", "field", "remark", "required", true))));
+            assertThat(required.statusCode()).isEqualTo(400);
+            assertThat(json(required.body()).path("messageEn").asText()).isNotBlank();
+            int version = json(put(path, operatorToken(), detail).body()).path("version").asInt();
+            try {
+                JsonNode shaped = json(get("/v1/declarations/" + id + "/detail", enterpriseToken(enterprise)).body());
+                assertThat(shaped.path("settingVersion").asInt()).isEqualTo(version);
+                assertThat(shaped.path("header").findValuesAsText("field")).as(type).containsExactly("supervisionMode", "billOfLadingNo");
+                assertThat(shaped.path("header").get(1).path("value").asText()).isEqualTo(h.get("billOfLadingNo"));
+                assertThat(shaped.path("header").get(0).path("labelZh").asText()).isEqualTo("监管方式");
+                assertThat(shaped.path("items").get(0).findValuesAsText("field")).containsExactly("hsCode");
+                assertThat(shaped.path("items").get(0).get(0).path("value").asText()).isEqualTo(PET);
+                // Officers see the same fields.
+                assertThat(json(get("/v1/declarations/" + id + "/detail", officerToken()).body()).path("header")
+                        .findValuesAsText("field")).containsExactly("supervisionMode", "billOfLadingNo");
+            } finally {
+                delete(path + "?version=" + version, operatorToken());
+            }
+        }
+    }
+
+    /**
+     * 表格导出设置 / 导出校验 of each general and second-line type (FP 390, 393–395, 846, 849–851, 1131, 1134–1136): its
+     * own columns and its own row limit, the other types untouched.
+     */
+    @Test
+    void eachTypesExportHasItsOwnColumns() throws IOException {
+        for (String type : List.of("SECOND_LINE_DOMESTIC_SALE", "FIRST_LINE_GENERAL", "SECOND_LINE_GENERAL")) {
+            Map<String, Object> h = header(ENTERPRISE_B);
+            if (type.startsWith("SECOND_LINE")) {
+                h.put("transportMode", "4");
+                h.put("verificationListNo", "QD640026I000000790");
+                h.put("ledgerNo", "L6400D26000002");
+            }
+            for (int i = 0; i < 2; i++) {
+                assertThat(post("/v1/declarations", enterpriseToken(ENTERPRISE_B), request(type, h, List.of(item(PET, "聚酯切片"))))
+                        .statusCode()).isEqualTo(201);
+            }
+            String path = "/v1/screen-configs/" + type + "/EXPORT";
+            int version = json(put(path, operatorToken(), Map.of("version", 0, "fields", List.of(
+                    Map.of("section", "RESULT", "field", "preEntryNo"), Map.of("section", "RESULT", "field", "customsNo"),
+                    Map.of("section", "RESULT", "field", "status")))).body()).path("version").asInt();
+            try {
+                assertThat(titles(HTTP_bytes("/v1/declarations/export?type=" + type, officerToken()).body())).as(type)
+                        .containsExactly("预录入编号 Pre-entry no.", "海关编号 Customs no.", "状态 Status");
+                assertThat(titles(HTTP_bytes("/v1/declarations/export?type=DIRECT_RELEASE", officerToken()).body())).hasSize(10);
+                // Its row limit is its own too.
+                assertThat(put("/v1/excel-settings/EXPORT/" + type, operatorToken(), Map.of("maxRows", 1)).statusCode()).isEqualTo(200);
+                HttpResponse<byte[]> tooLarge = HTTP_bytes("/v1/declarations/export?type=" + type, enterpriseToken(ENTERPRISE_B));
+                assertThat(tooLarge.statusCode()).as(type).isEqualTo(422);
+                assertThat(json(new String(tooLarge.body(), StandardCharsets.UTF_8)).path("code").asText()).isEqualTo("EXPORT_TOO_LARGE");
+                assertThat(HTTP_bytes("/v1/declarations/export?type=DIRECT_RELEASE", officerToken()).statusCode()).isEqualTo(200);
+                assertThat(json(get("/v1/excel-settings/EXPORT/" + type, officerToken()).body()).path("maxRows").asInt()).isEqualTo(1);
+            } finally {
+                delete("/v1/excel-settings/EXPORT/" + type, operatorToken());
+                delete(path + "?version=" + version, operatorToken());
+            }
+        }
+    }
+
+    private static List<String> titles(byte[] xlsx) throws IOException {
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            List<String> titles = new java.util.ArrayList<>();
+            wb.getSheetAt(0).getRow(0).forEach(c -> titles.add(c.getStringCellValue()));
+            return titles;
+        }
+    }
+
+    /** A workbook of one direct-release declaration with {@code rows} items of enterprise A, from the template. */
+    private byte[] workbook(int rows) throws IOException {
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(HTTP_bytes("/v1/declarations/import-template").body()))) {
+            Sheet sheet = wb.getSheetAt(0);
+            Map<String, Integer> col = new java.util.HashMap<>();
+            sheet.getRow(0).forEach(c -> col.put(c.getStringCellValue().split(" ")[0], c.getColumnIndex()));
+            Map<String, Object> h = header(ENTERPRISE_A);
+            for (int r = 0; r < rows; r++) {
+                Row row = sheet.createRow(r + 1);
+                set(row, col, "报关单序号", "1");
+                set(row, col, "申报地海关", "6400");
+                set(row, col, "监管方式", "0110");
+                set(row, col, "征免性质", "101");
+                set(row, col, "运输方式", "2");
+                set(row, col, "运输工具名称", (String) h.get("vesselName"));
+                set(row, col, "航次号", (String) h.get("voyageNo"));
+                set(row, col, "提运单号", (String) h.get("billOfLadingNo"));
+                set(row, col, "境内收发货人代码", ENTERPRISE_A);
+                set(row, col, "境内收发货人名称", "海南洋浦新材料科技有限公司");
+                set(row, col, "贸易国（地区）", "SGP");
+                set(row, col, "毛重（千克）", "5400.5");
+                set(row, col, "净重（千克）", "5200");
+                set(row, col, "商品编号", PET);
+                set(row, col, "商品名称", "聚酯切片");
+                set(row, col, "成交数量", "100");
+                set(row, col, "成交计量单位", "035");
+                set(row, col, "单价", "2");
+                set(row, col, "总价", "200");
+                set(row, col, "币制", "USD");
+                set(row, col, "原产国（地区）", "SGP");
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            wb.write(out);
+            return out.toByteArray();
+        }
+    }
+
     private static void set(Row row, Map<String, Integer> col, String titleZh, String value) {
         if (value != null) {
             row.createCell(col.get(titleZh)).setCellValue(value);

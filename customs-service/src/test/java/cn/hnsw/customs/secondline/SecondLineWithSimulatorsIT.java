@@ -585,6 +585,127 @@ class SecondLineWithSimulatorsIT extends CustomsApiSupport {
         }
     }
 
+    /**
+     * 二线报关单调取核注清单规则设置 / 核注清单校验规则设置 as operators' settings (FP 263–269, 281–287, 1004–1010,
+     * 1022–1028): an officer adds a check of a checked kind with its own parameter and a fill rule; the next pull and
+     * the next fill follow them; switched off, they stop; deleted, they are gone, each step in the rule's log. Bad
+     * settings are refused in Chinese and English and change nothing; a reviewer and an enterprise keep no rules.
+     */
+    @Test
+    void officersAddSwitchAndDeleteChecksAndFillRulesAndTheNextPullAndFillFollowThem() {
+        String reviewer = TestTokens.issuer().user("reviewer.chen", "customs-reviewer").organization("/haikou-customs").mint();
+        Map<String, Object> check = new HashMap<>(Map.of("code", "LIST-LICENCE-MODE-ZONE", "kind", "LIST-LICENCE-MODE",
+                "enabled", true, "messageZh", "监管方式不在园区允许范围内", "messageEn", "The trade mode is not one the zone allows",
+                "parameter", "0110"));
+        Map<String, Object> fill = new HashMap<>(Map.of("id", "H-SETTING-CONTRACT", "scope", "HEADER", "targetField", "contractNo",
+                "constant", "HT-SETTING-01", "onlyIfBlank", false, "enabled", true, "sort", 160,
+                "descriptionZh", "合同协议号取园区设置", "descriptionEn", "The contract number from the zone's setting"));
+        Map<String, Object> bodyFill = new HashMap<>(Map.of("id", "B-SETTING-DESTINATION", "scope", "BODY",
+                "targetField", "destinationCountry", "constant", "CHN", "onlyIfBlank", true, "enabled", true, "sort", 200,
+                "descriptionZh", "表体最终目的国默认中国", "descriptionEn", "Each item's destination defaults to China"));
+        // Only officers, operators and administrators keep the rules.
+        assertThat(post("/v1/second-line/rules/checks", reviewer, check).statusCode()).isEqualTo(403);
+        assertThat(post("/v1/second-line/rules/checks", enterpriseToken(ENTERPRISE_B), check).statusCode()).isEqualTo(403);
+        assertThat(post("/v1/second-line/rules/fill", reviewer, fill).statusCode()).isEqualTo(403);
+        assertThat(delete("/v1/second-line/rules/fill/H-REMARK", enterpriseToken(ENTERPRISE_B)).statusCode()).isEqualTo(403);
+        assertThat(get("/v1/second-line/rules/checks/LIST-LICENCE-MODE/history", enterpriseToken(ENTERPRISE_B)).statusCode()).isEqualTo(403);
+
+        // Bad settings: refused with their own code in both languages, nothing stored, nothing logged.
+        long checksBefore = json(get("/v1/second-line/rules/checks?size=1", officerToken()).body()).path("totalElements").asLong();
+        Map<String, Object> unknownKind = new HashMap<>(check);
+        unknownKind.put("kind", "LIST-NO-SUCH-KIND");
+        Map<String, Object> badModes = new HashMap<>(check);
+        badModes.put("parameter", "06x4");
+        Map<String, Object> parameterForNone = new HashMap<>(check);
+        parameterForNone.put("kind", "LIST-COMMODITY-WEIGHT");
+        for (Map<String, Object> bad : List.of(unknownKind, badModes, parameterForNone)) {
+            HttpResponse<String> refused = post("/v1/second-line/rules/checks", officerToken(), bad);
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+            assertThat(json(refused.body()).path("code").asText()).isEqualTo("CHECK_INVALID");
+            assertThat(json(refused.body()).path("messageZh").asText()).startsWith("核注清单校验规则无效");
+            assertThat(json(refused.body()).path("messageEn").asText()).startsWith("Invalid verification list check");
+        }
+        Map<String, Object> badChange = new HashMap<>(Map.of("enabled", true, "parameter", "abc"));
+        int modeVersion = json(get("/v1/second-line/rules/checks?q=LIST-LICENCE-MODE", officerToken()).body())
+                .path("content").get(0).path("version").asInt();
+        assertThat(put("/v1/second-line/rules/checks/LIST-LICENCE-MODE", officerToken(), badChange).statusCode()).isEqualTo(400);
+        assertThat(json(get("/v1/second-line/rules/checks?q=LIST-LICENCE-MODE", officerToken()).body())
+                .path("content").get(0).path("version").asInt()).isEqualTo(modeVersion);
+        Map<String, Object> badFill = new HashMap<>(fill);
+        badFill.put("targetField", "noSuchField");
+        HttpResponse<String> badFillRefused = post("/v1/second-line/rules/fill", officerToken(), badFill);
+        assertThat(badFillRefused.statusCode()).isEqualTo(400);
+        assertThat(json(badFillRefused.body()).path("messageEn").asText()).startsWith("Invalid fill rule");
+        assertThat(json(get("/v1/second-line/rules/checks?size=1", officerToken()).body()).path("totalElements").asLong())
+                .isEqualTo(checksBefore);
+        assertThat(get("/v1/second-line/rules/fill/H-SETTING-CONTRACT/history", officerToken()).statusCode()).isEqualTo(404);
+        // A seeded rule is switched off, not deleted.
+        HttpResponse<String> seeded = delete("/v1/second-line/rules/fill/H-REMARK", officerToken());
+        assertThat(seeded.statusCode()).isEqualTo(409);
+        assertThat(json(seeded.body()).path("code").asText()).isEqualTo("RULE_SEEDED");
+        assertThat(delete("/v1/second-line/rules/checks/LIST-LICENCE-MODE", officerToken()).statusCode()).isEqualTo(409);
+
+        try {
+            HttpResponse<String> added = post("/v1/second-line/rules/checks", officerToken(), check);
+            assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+            assertThat(json(added.body()).path("family").asText()).isEqualTo("LICENSE");
+            assertThat(post("/v1/second-line/rules/checks", officerToken(), check).statusCode()).isEqualTo(409);
+            assertThat(post("/v1/second-line/rules/fill", operatorToken(), fill).statusCode()).isEqualTo(201);
+            assertThat(post("/v1/second-line/rules/fill", officerToken(), bodyFill).statusCode()).isEqualTo(201);
+            // Query with conditions and paging.
+            JsonNode licence = json(get("/v1/second-line/rules/checks?family=LICENSE&page=0&size=1", officerToken()).body());
+            assertThat(licence.path("totalElements").asLong()).isEqualTo(2);
+            assertThat(licence.path("content")).hasSize(1);
+            assertThat(json(get("/v1/second-line/rules/fill?scope=HEADER&q=SETTING", reviewer).body()).path("content")
+                    .findValuesAsText("id")).containsExactly("H-SETTING-CONTRACT");
+
+            // The next pull runs the added check: a 0644 list is held INVALID by it alone.
+            String no = listNo();
+            settings().put(domesticSale(no, ENTERPRISE_B, LocalDate.now(SHANGHAI).minusDays(1), "0644", "120", "100",
+                    line(1, PET, "聚对苯二甲酸乙二醇酯切片", "100", "8.5")));
+            JsonNode list = json(post("/v1/second-line/verification-lists/pulls", enterpriseToken(ENTERPRISE_B),
+                    Map.of("listNo", no)).body()).path("lists").get(0);
+            assertThat(list.path("status").asText()).isEqualTo("INVALID");
+            assertThat(list.path("findings").findValuesAsText("code")).containsExactly("LIST-LICENCE-MODE-ZONE");
+            assertThat(list.path("findings").findValuesAsText("messageZh")).containsExactly("监管方式不在园区允许范围内");
+            String listId = list.path("id").asText();
+            // 核注清单数据展示 (FP 259, 1000): the held lists by conditions, each enterprise its own.
+            assertThat(json(get("/v1/second-line/verification-lists?status=INVALID&listType=DOMESTIC_SALE&size=100",
+                    enterpriseToken(ENTERPRISE_B)).body()).path("content").findValuesAsText("listNo")).contains(no);
+            assertThat(json(get("/v1/second-line/verification-lists?size=100", enterpriseToken(ENTERPRISE_A)).body())
+                    .path("content").findValuesAsText("listNo")).doesNotContain(no);
+
+            // Switched off: the next check passes the list, and the fill takes the added fill rule.
+            Map<String, Object> off = new HashMap<>(Map.of("enabled", false));
+            assertThat(json(put("/v1/second-line/rules/checks/LIST-LICENCE-MODE-ZONE", officerToken(), off).body())
+                    .path("enabled").asBoolean()).isFalse();
+            assertThat(json(post("/v1/second-line/verification-lists/" + listId + "/check", enterpriseToken(ENTERPRISE_B), "")
+                    .body()).path("status").asText()).isEqualTo("VALID");
+            JsonNode filled = json(post("/v1/second-line/verification-lists/" + listId + "/declaration",
+                    enterpriseToken(ENTERPRISE_B), "").body()).path("declaration");
+            assertThat(filled.path("header").path("contractNo").asText()).isEqualTo("HT-SETTING-01");
+            assertThat(filled.path("items").get(0).path("destinationCountry").asText()).isEqualTo("CHN");
+            assertThat(put("/v1/second-line/rules/fill/H-SETTING-CONTRACT/enabled", officerToken(), off).statusCode()).isEqualTo(200);
+            JsonNode unfilled = json(post("/v1/second-line/verification-lists/" + listId + "/declaration",
+                    enterpriseToken(ENTERPRISE_B), "").body()).path("declaration");
+            assertThat(unfilled.path("header").path("contractNo").asText("")).isEmpty();
+
+            // Each step is in the rule's log, with the rule as it was then.
+            assertThat(json(get("/v1/second-line/rules/checks/LIST-LICENCE-MODE-ZONE/history", officerToken()).body())
+                    .findValuesAsText("action")).containsExactly("DISABLED", "ADDED");
+            assertThat(json(get("/v1/second-line/rules/fill/H-SETTING-CONTRACT/history", officerToken()).body())
+                    .findValuesAsText("action")).containsExactly("DISABLED", "ADDED");
+        } finally {
+            assertThat(delete("/v1/second-line/rules/checks/LIST-LICENCE-MODE-ZONE", officerToken()).statusCode()).isEqualTo(204);
+            assertThat(delete("/v1/second-line/rules/fill/H-SETTING-CONTRACT", officerToken()).statusCode()).isEqualTo(204);
+            assertThat(delete("/v1/second-line/rules/fill/B-SETTING-DESTINATION", officerToken()).statusCode()).isEqualTo(204);
+        }
+        assertThat(json(get("/v1/second-line/rules/checks/LIST-LICENCE-MODE-ZONE/history", officerToken()).body())
+                .findValuesAsText("action")).containsExactly("DELETED", "DISABLED", "ADDED");
+        assertThat(json(get("/v1/second-line/rules/checks?family=LICENSE", officerToken()).body()).path("totalElements").asLong())
+                .isEqualTo(1);
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------------------
 
     private void cancelActive(String enterprise) {

@@ -63,6 +63,24 @@ class DelegationController {
         return service.list(Actors.current(), role);
     }
 
+    /** 被授权查询信息: what this enterprise may do today as a delegate (optionally of one ledger type or principal). */
+    @GetMapping("/authorizations")
+    @PreAuthorize("hasAnyRole('enterprise-declarant','enterprise-admin')")
+    List<DelegationService.Authorization> authorizations(
+            @org.springframework.web.bind.annotation.RequestParam(required = false) LedgerType ledgerType,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String principal) {
+        return service.authorizations(Actors.current(), ledgerType, principal);
+    }
+
+    /** 代办业务支持授权校验: 200 with the authorisation, or 403 DELEGATION_SCOPE_DENIED. */
+    @GetMapping("/authorizations/check")
+    @PreAuthorize("hasAnyRole('enterprise-declarant','enterprise-admin')")
+    DelegationService.Authorization check(@org.springframework.web.bind.annotation.RequestParam String principal,
+                                          @org.springframework.web.bind.annotation.RequestParam LedgerType ledgerType,
+                                          @org.springframework.web.bind.annotation.RequestParam BusinessScope scope) {
+        return service.check(Actors.current(), principal, ledgerType, scope);
+    }
+
     @GetMapping("/{id}")
     @PreAuthorize(READERS)
     Delegation get(@PathVariable long id) {

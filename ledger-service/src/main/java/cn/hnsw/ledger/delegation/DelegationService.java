@@ -139,6 +139,37 @@ public class DelegationService {
         return delegations.between(delegate, principal).stream().anyMatch(d -> d.covers(type, scope, today));
     }
 
+    /** One business the delegate may do for a principal on a ledger type today. */
+    public record Authorization(String principal, String principalName, LedgerType ledgerType, String ledgerTypeZh,
+                                String ledgerTypeEn, BusinessScope scope, String scopeZh, String scopeEn, long delegationId,
+                                LocalDate validUntil) {
+    }
+
+    /**
+     * 被授权查询信息 (FP 1847, 1855, 1865): what the actor's enterprise may do as a delegate today, per principal,
+     * ledger type and business, from its accepted, switched-on, unexpired delegations only.
+     */
+    public List<Authorization> authorizations(CurrentActor actor, LedgerType ledgerType, String principal) {
+        String own = ownEnterprise(actor);
+        LocalDate today = LocalDate.now(clock.withZone(SHANGHAI));
+        return delegations.list(own).stream()
+                .filter(d -> d.delegate().equals(own))
+                .filter(d -> ledgerType == null || d.ledgerType() == ledgerType)
+                .filter(d -> principal == null || principal.isBlank() || d.principal().equals(principal))
+                .flatMap(d -> d.scopes().stream().filter(s -> d.covers(d.ledgerType(), s, today))
+                        .sorted().map(s -> new Authorization(d.principal(), d.principalName(), d.ledgerType(),
+                                d.ledgerType().nameZh(), d.ledgerType().nameEn(), s, s.nameZh(), s.nameEn(), d.id(),
+                                d.validUntil())))
+                .toList();
+    }
+
+    /** 代办业务支持授权校验 as a call: refused 403 {@code DELEGATION_SCOPE_DENIED} when not delegated. */
+    public Authorization check(CurrentActor actor, String principal, LedgerType type, BusinessScope scope) {
+        String own = ownEnterprise(actor);
+        authorize(own, principal, type, scope);
+        return authorizations(actor, type, principal).stream().filter(a -> a.scope() == scope).findFirst().orElseThrow();
+    }
+
     public void authorize(String delegate, String principal, LedgerType type, BusinessScope scope) {
         if (!allows(delegate, principal, type, scope)) {
             throw new HnswException(LedgerErrorCode.DELEGATION_SCOPE_DENIED, principal,

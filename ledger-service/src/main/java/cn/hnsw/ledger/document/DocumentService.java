@@ -167,7 +167,7 @@ public class DocumentService {
 
     @Transactional
     public List<DocumentLine> addLines(CurrentActor actor, long id, List<LineInput> inputs) {
-        DeclarableDocument d = writable(actor, id);
+        DeclarableDocument d = writableLines(actor, id, inputs.stream().map(LineInput::kind).filter(java.util.Objects::nonNull).toList());
         d.checkEditable();
         Map<LineKind, Integer> next = new HashMap<>();
         int row = 0;
@@ -186,10 +186,10 @@ public class DocumentService {
 
     @Transactional
     public List<DocumentLine> updateLine(CurrentActor actor, long id, long lineId, LineInput input) {
-        DeclarableDocument d = writable(actor, id);
-        d.checkEditable();
         DocumentLine existing = documents.line(lineId).filter(l -> documents.documentOfLine(lineId).orElse(-1L) == id)
                 .orElseThrow(() -> new HnswException(LedgerErrorCode.LINE_NOT_FOUND, lineId));
+        DeclarableDocument d = writableLines(actor, id, List.of(existing.kind()));
+        d.checkEditable();
         LineInput merged = new LineInput(existing.kind(), input.itemNo(), input.hsCode(), input.nameZh(), input.spec(),
                 input.unit(), input.quantity(), input.unitPrice(), input.amount(), input.currency(), input.direction(),
                 input.linkRef(), input.extra());
@@ -201,7 +201,7 @@ public class DocumentService {
     /** 批量删除. */
     @Transactional
     public List<DocumentLine> deleteLines(CurrentActor actor, long id, List<Long> lineIds) {
-        DeclarableDocument d = writable(actor, id);
+        DeclarableDocument d = writableLines(actor, id, kindsOf(id, lineIds));
         d.checkEditable();
         if (!lineIds.isEmpty()) {
             documents.deleteLines(id, lineIds);
@@ -213,7 +213,7 @@ public class DocumentService {
     /** 表体复制: copies lines within the document under new line numbers. */
     @Transactional
     public List<DocumentLine> copyLines(CurrentActor actor, long id, List<Long> lineIds) {
-        DeclarableDocument d = writable(actor, id);
+        DeclarableDocument d = writableLines(actor, id, kindsOf(id, lineIds));
         d.checkEditable();
         for (DocumentLine line : documents.lines(id)) {
             if (lineIds.contains(line.id())) {
@@ -252,7 +252,7 @@ public class DocumentService {
      */
     @Transactional
     public List<DocumentLine> importLines(CurrentActor actor, long id, List<ImportRow> rows, java.util.function.IntConsumer progress) {
-        DeclarableDocument d = writable(actor, id);
+        DeclarableDocument d = writableLines(actor, id, rows.stream().map(r -> r.line().kind()).filter(java.util.Objects::nonNull).distinct().toList());
         d.checkEditable();
         List<RowError> errors = new ArrayList<>();
         List<DocumentLine> resolved = new ArrayList<>();
@@ -382,6 +382,9 @@ public class DocumentService {
                 itemSpec = c.spec();
                 if (in.kind() == LineKind.UNIT_CONSUMPTION) {
                     extra.putAll(unitConsumption(lineNo, in.quantity(), extra.get("lossRate")));
+                    if (type.code().equals(DocumentTypes.PROCESSING_LEDGER_SETUP)) {
+                        extra.putAll(setupBom(d, lineNo, c.itemNo(), extra.get("productItemNo")));
+                    }
                 }
             }
             case LEDGER_STOCK -> {
@@ -587,6 +590,29 @@ public class DocumentService {
         return out;
     }
 
+    /**
+     * 账册设立单损耗 (FP 1941–1953): the consumed material must be a material line of the same set-up, and the finished
+     * product it is consumed for (by item number) a finished-product line of it, both from the commodity library.
+     */
+    private Map<String, Object> setupBom(DeclarableDocument d, int lineNo, String materialItemNo, Object productItemNo) {
+        if (productItemNo == null || productItemNo.toString().isBlank()) {
+            throw new HnswException(LedgerErrorCode.LINE_FIELD_REQUIRED, lineNo, "成品料号 / finished-product item number");
+        }
+        String product = productItemNo.toString().trim();
+        List<DocumentLine> lines = d.id() == null ? List.of() : documents.lines(d.id());
+        if (lines.stream().noneMatch(l -> l.kind() == LineKind.MATERIAL && materialItemNo.equals(l.itemNo()))) {
+            throw new HnswException(LedgerErrorCode.BOM_ITEM_NOT_IN_SETUP, lineNo, "料件", materialItemNo, "material");
+        }
+        DocumentLine productLine = lines.stream().filter(l -> l.kind() == LineKind.FINISHED_PRODUCT && product.equals(l.itemNo()))
+                .findFirst().orElseThrow(() -> new HnswException(LedgerErrorCode.BOM_ITEM_NOT_IN_SETUP, lineNo, "成品", product,
+                        "finished product"));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("productItemNo", product);
+        out.put("productName", productLine.nameZh());
+        out.put("productHsCode", productLine.hsCode());
+        return out;
+    }
+
     private static boolean kindFits(LineKind lineKind, String itemKind) {
         return lineKind == LineKind.GOODS || lineKind.name().equals(itemKind)
                 || (lineKind == LineKind.UNIT_CONSUMPTION && LineKind.MATERIAL.name().equals(itemKind));
@@ -758,6 +784,25 @@ public class DocumentService {
                 }
             });
         }
+        if (d.type().code().equals(DocumentTypes.PROCESSING_LEDGER_SETUP)) {
+            // the BOM declared with the set-up names only materials and products still on it (lines may be deleted after)
+            java.util.Set<String> materials = new java.util.HashSet<>();
+            java.util.Set<String> products = new java.util.HashSet<>();
+            lines.forEach(l -> (l.kind() == LineKind.MATERIAL ? materials : l.kind() == LineKind.FINISHED_PRODUCT ? products
+                    : new java.util.HashSet<String>()).add(l.itemNo()));
+            for (DocumentLine l : lines) {
+                if (l.kind() != LineKind.UNIT_CONSUMPTION) {
+                    continue;
+                }
+                Object product = l.extra() == null ? null : l.extra().get("productItemNo");
+                if (!materials.contains(l.itemNo())) {
+                    problems.add("单损耗 #" + l.lineNo() + ": 料件 " + l.itemNo() + " 不在本设立的料件表体 / material not on the set-up");
+                }
+                if (product == null || !products.contains(product.toString())) {
+                    problems.add("单损耗 #" + l.lineNo() + ": 成品 " + product + " 不在本设立的成品表体 / product not on the set-up");
+                }
+            }
+        }
         if (isValueAddedCode(d)) {
             long products = lines.stream().filter(l -> l.kind() == LineKind.FINISHED_PRODUCT).count();
             if (products != 1) {
@@ -851,6 +896,9 @@ public class DocumentService {
                 Ledger ledger = ledgers.findBySetupDocument(d.id()).orElseThrow();
                 ledgers.activate(ledger.id(), receipt.formalDataRef() == null ? receipt.receiptId() : receipt.formalDataRef(), now);
                 for (DocumentLine l : documents.lines(d.id())) {
+                    if (l.kind() == LineKind.UNIT_CONSUMPTION) {
+                        continue; // the set-up's BOM, not an item of the ledger
+                    }
                     ledgers.registerItem(ledger.id(), l.itemNo(), l.kind().name(), l.hsCode(), l.nameZh(), l.unit());
                 }
             }
@@ -999,6 +1047,18 @@ public class DocumentService {
         DeclarableDocument d = writable(actor, id);
         d.checkEditable();
         return d;
+    }
+
+    /** Line edits: the document's own business, or (for a delegate) the business of the touched line kinds. */
+    private DeclarableDocument writableLines(CurrentActor actor, long id, java.util.Collection<LineKind> kinds) {
+        DeclarableDocument d = documents.findForUpdate(id)
+                .orElseThrow(() -> new HnswException(LedgerErrorCode.DOCUMENT_NOT_FOUND, id));
+        access.checkLineWrite(actor, d, kinds);
+        return d;
+    }
+
+    private List<LineKind> kindsOf(long id, List<Long> lineIds) {
+        return documents.lines(id).stream().filter(l -> lineIds.contains(l.id())).map(DocumentLine::kind).distinct().toList();
     }
 
     private DeclarableDocument writable(CurrentActor actor, long id) {

@@ -86,7 +86,9 @@ public final class DocumentTypes {
                 ApprovalAction.CREATE_LEDGER, false, false, false, false, BusinessScope.LEDGER_SETUP, List.of()));
         add(new DocumentType(PROCESSING_LEDGER_SETUP, "PS", "零关税加工账册设立", "processing ledger set-up",
                 LedgerType.PROCESSING, false, List.of(LineSpec.of(MATERIAL, COMMODITY_LIBRARY),
-                LineSpec.of(FINISHED_PRODUCT, COMMODITY_LIBRARY)), StockEffect.NONE,
+                LineSpec.of(FINISHED_PRODUCT, COMMODITY_LIBRARY),
+                // 单损耗信息 (FP 1941–1953): the set-up's own BOM, a material of the set-up per finished product of it
+                LineSpec.scoped(UNIT_CONSUMPTION, COMMODITY_LIBRARY, BusinessScope.BOM_LOSS)), StockEffect.NONE,
                 ApprovalAction.CREATE_LEDGER, false, false, false, false, BusinessScope.LEDGER_SETUP, List.of()));
 
         // Module L and N: entry lists book increases (核增); lines come from the commodity library.

@@ -34,7 +34,7 @@ public final class LineWorkbook {
     static final String[] HEADERS = {"表体类型 Line kind", "料号 Item no.", "商品编码 HS code", "商品名称 Name",
             "规格型号 Specification", "计量单位 Unit", "数量 Quantity", "单价 Unit price", "金额 Amount", "币制 Currency",
             "调整方向 Direction", "关联料号 Linked item no.", "关联表体ID Linked line id",
-            "上游累计码 Upstream cumulative code", "损耗率% Loss rate %"};
+            "上游累计码 Upstream cumulative code", "损耗率% Loss rate %", "成品料号 Finished-product item no."};
     public static final int MAX_ROWS = 20_000;
 
     private LineWorkbook() {
@@ -81,7 +81,8 @@ public final class LineWorkbook {
                 Map<String, Object> extra = l.extra() == null ? Map.of() : l.extra();
                 set(row, 13, extra.get("cumulativeCode"));
                 set(row, 14, extra.get("lossRate"));
-                set(row, 15, extra.get("unitConsumption"));
+                set(row, 15, extra.get("productItemNo"));
+                set(row, 16, extra.get("unitConsumption"));
             }
             wb.write(out);
             return out.toByteArray();
@@ -164,7 +165,8 @@ public final class LineWorkbook {
 
     /**
      * A cumulative-code material names the upstream enterprise's cumulative code it was received with (rule R10); a
-     * unit-consumption line its loss rate in percent (checked when the line is resolved).
+     * unit-consumption line its loss rate in percent and the finished product it is consumed for (checked when the line
+     * is resolved).
      */
     private static Map<String, Object> extra(Row row, DataFormatter f) {
         Map<String, Object> extra = new java.util.LinkedHashMap<>();
@@ -175,6 +177,10 @@ public final class LineWorkbook {
         String loss = text(row, 14, f);
         if (loss != null) {
             extra.put("lossRate", loss);
+        }
+        String product = text(row, 15, f);
+        if (product != null) {
+            extra.put("productItemNo", product);
         }
         return extra;
     }

@@ -106,6 +106,51 @@ class HomeController {
         return pending(access.listRestriction(Actors.current(), actingFor));
     }
 
+    /** The to-do reminder: what came since the user last acknowledged it (all, the first time). */
+    record Reminder(Object lastSeenAt, long count, List<PendingItem> items) {
+    }
+
+    /**
+     * 账册服务待办提醒 (FP 1465): the enterprise's to-dos that are new or changed since this user last acknowledged the
+     * reminder — each user of the enterprise keeps its own mark.
+     */
+    @GetMapping("/pending/reminder")
+    @PreAuthorize("hasAnyRole('enterprise-declarant','enterprise-admin')")
+    Reminder reminder() {
+        CurrentActor actor = Actors.current();
+        String enterprise = DocumentAccess.ownEnterprise(actor);
+        java.time.Instant seen = jdbc.sql("SELECT seen_at FROM pending_reminder_seen WHERE username = :u AND enterprise = :e")
+                .param("u", actor.username()).param("e", enterprise).query(Timestamp.class).optional()
+                .map(Timestamp::toInstant).orElse(null);
+        List<PendingItem> fresh = pending(enterprise).items().stream()
+                .filter(i -> seen == null || (instant(i.since()) != null && instant(i.since()).isAfter(seen))).toList();
+        return new Reminder(seen, fresh.size(), fresh);
+    }
+
+    /** The reminder acknowledged now: the to-dos up to now are no longer named by it. */
+    @org.springframework.web.bind.annotation.PostMapping("/pending/reminder/seen")
+    @PreAuthorize("hasAnyRole('enterprise-declarant','enterprise-admin')")
+    Reminder reminderSeen() {
+        CurrentActor actor = Actors.current();
+        String enterprise = DocumentAccess.ownEnterprise(actor);
+        jdbc.sql("""
+                        INSERT INTO pending_reminder_seen (username, enterprise, seen_at) VALUES (:u, :e, :at)
+                        ON CONFLICT (username) DO UPDATE SET enterprise = EXCLUDED.enterprise, seen_at = EXCLUDED.seen_at""")
+                .param("u", actor.username()).param("e", enterprise).param("at", Timestamp.from(clock.instant())).update();
+        return reminder();
+    }
+
+    private static java.time.Instant instant(Object since) {
+        return switch (since) {
+            case null -> null;
+            case java.time.Instant i -> i;
+            case Timestamp t -> t.toInstant();
+            case java.time.OffsetDateTime o -> o.toInstant();
+            case java.util.Date d -> d.toInstant();
+            default -> null;
+        };
+    }
+
     private Pending pending(String enterprise) {
         List<PendingItem> pending = new ArrayList<>();
         jdbc.sql("""
@@ -181,6 +226,14 @@ class HomeController {
                         ON CONFLICT (username) DO UPDATE SET items = EXCLUDED.items, updated_at = EXCLUDED.updated_at""")
                 .param("u", Actors.current().username()).param("i", mapper.writeValueAsString(order))
                 .param("at", Timestamp.from(clock.instant())).update();
+        return menu(Actors.current().username());
+    }
+
+    /** 我的菜单定制删除 (FP 1472): the user's own order removed; the default order applies again. */
+    @org.springframework.web.bind.annotation.DeleteMapping("/menu-order")
+    @PreAuthorize("hasAnyRole('enterprise-declarant','enterprise-admin')")
+    List<String> deleteMenuOrder() {
+        jdbc.sql("DELETE FROM home_menu_order WHERE username = :u").param("u", Actors.current().username()).update();
         return menu(Actors.current().username());
     }
 

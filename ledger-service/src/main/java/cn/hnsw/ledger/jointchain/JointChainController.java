@@ -120,6 +120,20 @@ class JointChainController {
         return service.decide(Actors.current(), id, body.confirm(), body.reason());
     }
 
+    /** 其他企业产业链确认信息修改: the member's decision changed in one step. */
+    @org.springframework.web.bind.annotation.PutMapping("/{id}/decision")
+    @PreAuthorize("hasAnyRole('enterprise-declarant','enterprise-admin')")
+    JointChain modifyDecision(@PathVariable long id, @RequestBody Decision body) {
+        return service.modifyDecision(Actors.current(), id, body.confirm(), body.reason());
+    }
+
+    /** 联合加工增值备案校验查询: may the enterprise's cumulative code name this chain now? */
+    @GetMapping("/check")
+    @PreAuthorize("hasAnyRole('enterprise-declarant','enterprise-admin')")
+    JointChainService.ChainCheck check(@org.springframework.web.bind.annotation.RequestParam String chainNo) {
+        return service.check(Actors.current(), chainNo);
+    }
+
     @PostMapping("/{id}/decision/cancel")
     @PreAuthorize("hasAnyRole('enterprise-declarant','enterprise-admin')")
     JointChain cancelDecision(@PathVariable long id) {

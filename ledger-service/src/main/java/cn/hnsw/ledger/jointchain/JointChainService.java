@@ -355,6 +355,45 @@ public class JointChainService implements DeclarationGuard {
         return restate(id);
     }
 
+    /**
+     * 其他企业产业链确认信息修改 (FP 1633): the member changes its decision in one step (confirm ↔ refuse with a reason);
+     * the same rules as deciding, the chain restated as after a cancel and a new decision.
+     */
+    @Transactional
+    public JointChain modifyDecision(CurrentActor actor, long id, boolean confirm, String reason) {
+        if (!confirm && (reason == null || reason.isBlank())) {
+            throw new HnswException(LedgerErrorCode.JOINT_CHAIN_REASON_REQUIRED);
+        }
+        cancelDecision(actor, id);
+        return decide(actor, id, confirm, reason);
+    }
+
+    /** The answer of the validation query: whether the enterprise's cumulative code may name the chain now, and why not. */
+    public record ChainCheck(String chainNo, boolean usable, String status, String code, String messageZh, String messageEn) {
+    }
+
+    /**
+     * 联合加工增值备案校验查询 (FP 1638): the check a cumulative-code filing naming the chain passes before it is
+     * declared, asked beforehand by the enterprise: the chain exists, the enterprise is on it, every member confirmed.
+     */
+    public ChainCheck check(CurrentActor actor, String chainNo) {
+        String enterprise = DocumentAccess.ownEnterprise(actor);
+        Long id = jdbc.sql("SELECT id FROM joint_chain WHERE chain_no = :no").param("no", chainNo)
+                .query(Long.class).optional().orElse(null);
+        JointChain chain = id == null ? null : load(id);
+        if (chain == null || !chain.hasMember(enterprise)) {
+            // for an enterprise that is not on it, the chain does not exist
+            HnswException e = new HnswException(LedgerErrorCode.JOINT_CHAIN_NOT_FOUND, chainNo);
+            return new ChainCheck(chainNo, false, null, e.errorCode().code(), e.messageZh(), e.messageEn());
+        }
+        if (chain.status() != JointChainStatus.CONFIRMED) {
+            HnswException e = new HnswException(LedgerErrorCode.JOINT_CHAIN_NOT_CONFIRMED, chain.chainNo(), chain.status().name());
+            return new ChainCheck(chainNo, false, chain.status().name(), e.errorCode().code(), e.messageZh(), e.messageEn());
+        }
+        return new ChainCheck(chainNo, true, chain.status().name(), null, "校验通过，可用于累计码备案",
+                "Check passed: the chain may be named by a cumulative-code filing");
+    }
+
     /** 作废: the initiator voids its chain; nobody can decide on it or use it afterwards. */
     @Transactional
     public JointChain voidChain(CurrentActor actor, long id) {

@@ -9,7 +9,12 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import cn.hnsw.ledger.excel.TableWorkbook;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -25,7 +30,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -121,6 +128,87 @@ class NumberingController {
         }
     }
 
+    /** 零关税编码规则模版下载 (FP 1568). */
+    @GetMapping("/template")
+    @PreAuthorize(ENTERPRISE)
+    ResponseEntity<byte[]> template() {
+        return xlsx(NumberingWorkbook.template(), "numbering-rules-template.xlsx");
+    }
+
+    /** 零关税自主编号规则导出 (FP 1570): the enterprise's rules in the template's columns. */
+    @GetMapping("/export")
+    @PreAuthorize(ENTERPRISE)
+    ResponseEntity<byte[]> export() {
+        List<Map<String, Object>> rows = rules().stream().map(r -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("itemKind", r.itemKind());
+            m.put("prefix", r.prefix());
+            m.put("datePattern", r.datePattern());
+            m.put("seqWidth", r.seqWidth());
+            m.put("enabled", r.enabled());
+            m.put("example", r.example());
+            return m;
+        }).toList();
+        return xlsx(NumberingWorkbook.export(rows), "numbering-rules.xlsx");
+    }
+
+    /**
+     * 零关税编码规则导入 (FP 1569): every row is checked first; a wrong row is reported (422, row by row) and nothing is
+     * imported. A row saves the rule of its kind as the screen does (the sequence reached is kept).
+     */
+    @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize(ENTERPRISE)
+    @Transactional
+    List<Rule> importRules(@RequestParam("file") MultipartFile file) throws java.io.IOException {
+        for (NumberingWorkbook.RuleRow r : NumberingWorkbook.read(file.getBytes(), KINDS)) {
+            save(r.itemKind(), new RuleRequest(r.prefix(), r.datePattern(), r.seqWidth()));
+            jdbc.sql("UPDATE item_numbering_rule SET enabled = :on WHERE enterprise = :e AND item_kind = :k")
+                    .param("on", r.enabled()).param("e", own()).param("k", r.itemKind()).update();
+        }
+        return rules();
+    }
+
+    /** One number of the enterprise's number library. */
+    record LibraryEntry(String itemNo, String itemKind, String nameZh, String hsCode, String state, String documentNo,
+                        String rulePrefix) {
+    }
+
+    /**
+     * 零关税编号库 (FP 1571): every item number the enterprise holds — approved in its commodity library, or on a
+     * filing of its own not voided — with the rule whose prefix it carries; a rule never issues one of these again
+     * (a clash is refused when drawn).
+     */
+    @GetMapping("/library")
+    @PreAuthorize(ENTERPRISE)
+    List<LibraryEntry> library(@RequestParam(required = false) String kind, @RequestParam(required = false) String q) {
+        String e = own();
+        Map<String, String> prefixes = new LinkedHashMap<>();
+        rules().forEach(r -> prefixes.put(r.itemKind(), r.prefix()));
+        return jdbc.sql("""
+                        SELECT item_no, item_kind, name_zh, hs_code, state, document_no FROM (
+                            SELECT c.item_no, c.item_kind, c.name_zh, c.hs_code, 'FILED' AS state, NULL AS document_no
+                            FROM commodity c WHERE c.enterprise = :e
+                            UNION ALL
+                            SELECT l.item_no, l.line_kind, l.name_zh, l.hs_code, d.status, d.document_no
+                            FROM document_line l JOIN declarable_document d ON d.id = l.document_id
+                            WHERE d.enterprise = :e AND d.document_type IN ('MATERIAL_FILING','FINISHED_PRODUCT_FILING','SCRAP_FILING')
+                              AND d.status NOT IN ('APPROVED', 'VOIDED')
+                              AND NOT EXISTS (SELECT 1 FROM commodity c2 WHERE c2.enterprise = :e AND c2.item_no = l.item_no)
+                        ) n
+                        WHERE (CAST(:k AS varchar) IS NULL OR item_kind = :k)
+                          AND (CAST(:q AS varchar) IS NULL OR item_no ILIKE '%' || :q || '%' OR name_zh ILIKE '%' || :q || '%')
+                        ORDER BY item_no LIMIT 1000""")
+                .param("e", e).param("k", kind == null || kind.isBlank() ? null : kind)
+                .param("q", q == null || q.isBlank() ? null : q)
+                .query((rs, n) -> {
+                    String prefix = prefixes.get(rs.getString(2));
+                    return new LibraryEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6),
+                            prefix != null && rs.getString(1) != null && rs.getString(1).startsWith(prefix) ? prefix : null);
+                })
+                .list();
+    }
+
     /** Draws the next item number of a kind from the enterprise's rule (the row lock orders concurrent draws). */
     @PostMapping("/{kind}/next")
     @PreAuthorize(ENTERPRISE)
@@ -161,5 +249,14 @@ class NumberingController {
 
     private static String own() {
         return DocumentAccess.ownEnterprise(Actors.current());
+    }
+
+    private static ResponseEntity<byte[]> xlsx(byte[] body, String fileName) {
+        return ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType(
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
+                        .attachment().filename(fileName, java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .body(body);
     }
 }

@@ -112,6 +112,28 @@ public class LedgerWarnings {
         return true;
     }
 
+    /**
+     * 底账误差设置信息删除 (FP 2906): the tolerance of a low-stock rule is removed (back to 0 %: the warning line is the
+     * threshold itself); the rule stays. An overdue rule's tolerance is what it measures and cannot be removed.
+     *
+     * @return the rule as it is now, or empty when the ledger has no such rule
+     */
+    @org.springframework.transaction.annotation.Transactional
+    public java.util.Optional<Rule> deleteTolerance(long ledgerId, long ruleId) {
+        java.util.Optional<Rule> rule = rules(ledgerId).stream().filter(r -> r.id() == ruleId).findFirst();
+        if (rule.isEmpty()) {
+            return rule;
+        }
+        if (!"LOW_STOCK".equals(rule.get().kind())) {
+            throw new HnswException(LedgerErrorCode.WARNING_RULE_INVALID,
+                    "超时预警的容忍小时数不能删除，请修改 / an overdue warning's tolerance hours cannot be removed, change them");
+        }
+        jdbc.sql("UPDATE ledger_warning_rule SET tolerance_pct = 0 WHERE id = :r AND ledger_id = :l")
+                .param("r", ruleId).param("l", ledgerId).update();
+        log.info("event=ledger-warning-tolerance-deleted ledger={} rule={}", ledgerId, ruleId);
+        return rules(ledgerId).stream().filter(r -> r.id() == ruleId).findFirst();
+    }
+
     public List<Rule> rules(long ledgerId) {
         return jdbc.sql("""
                         SELECT id, ledger_id, kind, item_no, threshold, tolerance_pct, tolerance_hours, notify

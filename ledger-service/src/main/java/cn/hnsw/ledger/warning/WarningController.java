@@ -69,6 +69,15 @@ class WarningController {
                 r.tolerancePct(), r.toleranceHours(), r.notifyEnterprise()), Actors.current().username());
     }
 
+    /** 底账误差设置信息删除: the rule's tolerance removed, the rule kept. */
+    @DeleteMapping("/ledgers/{id}/warning-rules/{ruleId}/tolerance")
+    @PreAuthorize("hasAnyRole('enterprise-declarant','enterprise-admin')")
+    LedgerWarnings.Rule deleteTolerance(@PathVariable long id, @PathVariable long ruleId) {
+        ledger(id, true);
+        return warnings.deleteTolerance(id, ruleId)
+                .orElseThrow(() -> new HnswException(LedgerErrorCode.WARNING_RULE_NOT_FOUND, ruleId));
+    }
+
     @DeleteMapping("/ledgers/{id}/warning-rules/{ruleId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize("hasAnyRole('enterprise-declarant','enterprise-admin')")

@@ -112,6 +112,47 @@ class GoldenCustomsSimulatorIT {
         assertThat(api.get(officer, "/credit").status()).isEqualTo(403);
     }
 
+    /**
+     * 零关税交通工具及游艇账册信息 and 零关税自用生产设备账册信息 (FP 1890–1897): the enterprise's own ledgers read sealed
+     * from the simulator, list and detail with their items; another enterprise's ledger number is not found, an officer
+     * has no such page, an unknown kind is a 400.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"VEHICLE_YACHT", "SELF_USE_EQUIPMENT"})
+    void theEnterpriseReadsItsOwnVehicleYachtAndEquipmentLedgersFromCustoms(String kind) {
+        JsonNode list = api.get(token, "/equipment-ledgers?kind=" + kind).body();
+        assertThat(list.path("kindZh").asText()).startsWith("零关税");
+        assertThat(list.path("source").asText()).contains("模拟器");
+        assertThat(list.path("messageId").asText()).isNotBlank();
+        JsonNode ledgers = list.path("ledgers");
+        assertThat(ledgers.size()).isPositive();
+        assertThat(ledgers.findValuesAsText("enterprise")).containsOnly("91460100MA5RCL3Y4P");
+        assertThat(ledgers.get(0).has("items")).isFalse();
+        String ledgerNo = ledgers.get(0).path("ledgerNo").asText();
+        assertThat(ledgerNo).startsWith(kind.equals("VEHICLE_YACHT") ? "HNJT" : "HNSB");
+
+        JsonNode detail = api.get(token, "/equipment-ledgers/" + kind + "/" + ledgerNo).body();
+        assertThat(detail.path("ledgerNo").asText()).isEqualTo(ledgerNo);
+        assertThat(detail.path("items").size()).isEqualTo(ledgers.get(0).path("itemCount").asInt()).isPositive();
+        JsonNode item = detail.path("items").get(0);
+        assertThat(item.path("hsCode").asText()).hasSize(10);
+        assertThat(item.path("declaredValueCny").decimalValue()).isPositive();
+        assertThat(item.path("supervisionEndsOn").asText()).isNotBlank();
+        // the same answer when asked again (customs' records, not made up per call)
+        assertThat(api.get(token, "/equipment-ledgers/" + kind + "/" + ledgerNo).body().path("items"))
+                .isEqualTo(detail.path("items"));
+
+        String yangpu = TestTokens.issuer().user("declarant-yp", "enterprise-declarant").enterprise("91460000MA5T8XQ21K").mint();
+        LedgerApi.Response others = api.get(yangpu, "/equipment-ledgers/" + kind + "/" + ledgerNo);
+        assertThat(others.status()).isEqualTo(404);
+        assertThat(others.code()).isEqualTo("EQUIPMENT_LEDGER_NOT_FOUND");
+        assertThat(api.get(yangpu, "/equipment-ledgers?kind=" + kind).body().path("ledgers").findValuesAsText("ledgerNo"))
+                .doesNotContain(ledgerNo);
+        String officer = TestTokens.issuer().user("officer", "customs-officer").organization("/hainan/customs").mint();
+        assertThat(api.get(officer, "/equipment-ledgers?kind=" + kind).status()).isEqualTo(403);
+        assertThat(api.get(token, "/equipment-ledgers?kind=BICYCLE").status()).isEqualTo(400);
+    }
+
     @Test
     void customsReturnsAChainWithADishonestMemberWithTheReasonAndApprovesItCorrected() {
         String dishonest = "91469027MA5TX9QJ4B";

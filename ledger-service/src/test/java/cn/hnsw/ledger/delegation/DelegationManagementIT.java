@@ -131,6 +131,58 @@ class DelegationManagementIT extends LedgerIntegrationTestBase {
         return out.toString();
     }
 
+
+    /** Principal and delegate of the out-of-zone authorisation checks (this test only). */
+    static final String DANZHOU = "91460400MA5TK3P66F";
+    static final String LINGAO = "91469024MA5TM8R47G";
+
+    /**
+     * 区外保税加工增值账册被授权查询信息 and 代办业务支持授权校验 (FP 1865–1874): for each of the nine businesses of the
+     * out-of-zone ledger, a delegate holding that one business finds exactly it among its authorisations and passes the
+     * check for it; it is refused the eight others, the same business on the zero-tariff processing ledger, and the
+     * business once the principal switches the delegation off; an enterprise with no delegation is refused all.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(cn.hnsw.ledger.document.BusinessScope.class)
+    void anOutOfZoneDelegatePassesTheCheckForItsOneBusinessOnly(cn.hnsw.ledger.document.BusinessScope scope) {
+        String principal = declarant(DANZHOU);
+        String delegate = declarant(LINGAO);
+        long id = ok(api.post(principal, "/delegations", Map.of("delegate", LINGAO, "delegateName", "临高代理",
+                "ledgerType", "OUT_OF_ZONE_BONDED", "scopes", List.of(scope.name())))).path("id").asLong();
+        String check = "/delegations/authorizations/check?principal=" + DANZHOU + "&ledgerType=OUT_OF_ZONE_BONDED&scope=";
+        try {
+            // not yet accepted: nothing authorised
+            assertThat(api.get(delegate, check + scope.name()).code()).isEqualTo("DELEGATION_SCOPE_DENIED");
+            ok(api.post(delegate, "/delegations/" + id + "/review", Map.of("approve", true)));
+
+            JsonNode mine = ok(api.get(delegate, "/delegations/authorizations?ledgerType=OUT_OF_ZONE_BONDED&principal=" + DANZHOU));
+            assertThat(mine.findValuesAsText("scope")).containsExactly(scope.name());
+            assertThat(mine.get(0).path("ledgerTypeZh").asText()).isEqualTo("区外保税加工增值");
+            JsonNode allowed = ok(api.get(delegate, check + scope.name()));
+            assertThat(allowed.path("delegationId").asLong()).isEqualTo(id);
+            assertThat(allowed.path("scopeZh").asText()).isEqualTo(scope.nameZh());
+            for (cn.hnsw.ledger.document.BusinessScope other : cn.hnsw.ledger.document.BusinessScope.values()) {
+                if (other != scope) {
+                    LedgerApi.Response denied = api.get(delegate, check + other.name());
+                    assertThat(denied.status()).as(other.name()).isEqualTo(403);
+                    assertThat(denied.code()).isEqualTo("DELEGATION_SCOPE_DENIED");
+                }
+            }
+            assertThat(api.get(delegate, "/delegations/authorizations/check?principal=" + DANZHOU
+                    + "&ledgerType=PROCESSING&scope=" + scope.name()).status()).isEqualTo(403);
+            // the principal itself holds no authorisation from itself, a stranger none from the principal
+            String stranger = declarant(QIONGZHONG);
+            assertThat(api.get(stranger, check + scope.name()).status()).isEqualTo(403);
+            assertThat(ok(api.get(stranger, "/delegations/authorizations?principal=" + DANZHOU))).isEmpty();
+
+            ok(api.post(principal, "/delegations/" + id + "/disable", Map.of()));
+            assertThat(api.get(delegate, check + scope.name()).status()).isEqualTo(403);
+            assertThat(ok(api.get(delegate, "/delegations/authorizations?principal=" + DANZHOU))).isEmpty();
+        } finally {
+            assertThat(api.request("DELETE", principal, "/delegations/" + id).status()).isEqualTo(204);
+        }
+    }
+
     private LedgerApi.Response upload(String token, byte[] content) {
         String boundary = "----hnsw" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();

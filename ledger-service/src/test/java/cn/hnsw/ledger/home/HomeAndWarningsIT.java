@@ -113,6 +113,18 @@ class HomeAndWarningsIT extends LedgerIntegrationTestBase {
                 .param("t", LedgerWarnings.TOPIC).param("k", open.get(0).path("id").asText()).query(Long.class).single())
                 .as("notification switched off: no notice").isZero();
 
+        // 底账误差删除 (FP 2906): the tolerance goes (back to 0 %), the rule stays; not by another enterprise
+        String tolerance = "/ledgers/" + ledgerId + "/warning-rules/" + rule.path("id").asLong() + "/tolerance";
+        assertThat(api.request("DELETE", declarant(SANYA_AGENT), tolerance).status()).isEqualTo(403);
+        assertThat(ok(api.get(token, "/ledgers/" + ledgerId + "/warning-rules")).get(0).path("tolerancePct").decimalValue())
+                .isEqualByComparingTo("25");
+        LedgerApi.Response untolerated = api.request("DELETE", token, tolerance);
+        assertThat(untolerated.status()).isEqualTo(200);
+        assertThat(untolerated.body().path("tolerancePct").decimalValue()).isZero();
+        assertThat(ok(api.get(token, "/ledgers/" + ledgerId + "/warning-rules"))).hasSize(1);
+        assertThat(ok(api.get(token, "/ledgers/" + ledgerId + "/warning-rules")).get(0).path("threshold").decimalValue())
+                .isEqualByComparingTo("60");
+
         // 删除: not by another enterprise; by the owner, with its open warning
         String path = "/ledgers/" + ledgerId + "/warning-rules/" + rule.path("id").asLong();
         assertThat(api.request("DELETE", declarant(SANYA_AGENT), path).status()).isEqualTo(403);
@@ -121,6 +133,79 @@ class HomeAndWarningsIT extends LedgerIntegrationTestBase {
         assertThat(ok(api.get(token, "/ledgers/" + ledgerId + "/warning-rules"))).isEmpty();
         assertThat(ok(api.get(token, "/warnings?ledgerId=" + ledgerId))).isEmpty();
         assertThat(api.request("DELETE", token, path).code()).isEqualTo("WARNING_RULE_NOT_FOUND");
+        assertThat(api.request("DELETE", token, path + "/tolerance").code()).isEqualTo("WARNING_RULE_NOT_FOUND");
+        // an overdue rule's tolerance hours are what it measures: not removed
+        JsonNode overdue = ok(api.put(token, "/ledgers/" + ledgerId + "/warning-rules", Map.of("kind", "RECEIPT_OVERDUE",
+                "toleranceHours", 24, "notifyEnterprise", false)));
+        LedgerApi.Response kept = api.request("DELETE", token, "/ledgers/" + ledgerId + "/warning-rules/"
+                + overdue.path("id").asLong() + "/tolerance");
+        assertThat(kept.status()).isEqualTo(400);
+        assertThat(kept.code()).isEqualTo("WARNING_RULE_INVALID");
+        assertThat(ok(api.get(token, "/ledgers/" + ledgerId + "/warning-rules")).get(0).path("toleranceHours").asInt()).isEqualTo(24);
+    }
+
+    /**
+     * 账册服务待办提醒 (FP 1465): the reminder names the to-dos that came since the user last acknowledged it; each user
+     * keeps its own mark; another enterprise's to-dos are never named; officers have no reminder.
+     */
+    @Test
+    void theReminderNamesTheToDosThatCameSinceTheUserLastAcknowledgedIt() {
+        String enterprise = "91460300MA5TRMND1X";
+        String token = declarant(enterprise);
+        long first = create(token, "MATERIAL_FILING", null, Map.of()).path("id").asLong();
+        JsonNode all = ok(api.get(token, "/home/pending/reminder"));
+        assertThat(all.path("count").asLong()).isEqualTo(1);
+        assertThat(all.path("items").get(0).path("documentId").asLong()).isEqualTo(first);
+
+        assertThat(ok(api.post(token, "/home/pending/reminder/seen", Map.of())).path("count").asLong()).isZero();
+        assertThat(ok(api.get(token, "/home/pending/reminder")).path("count").asLong()).isZero();
+        assertThat(ok(api.get(token, "/home/pending")).path("total").asLong()).as("the to-do itself stays").isEqualTo(1);
+
+        long second = create(token, "MATERIAL_FILING", null, Map.of()).path("id").asLong();
+        JsonNode fresh = ok(api.get(token, "/home/pending/reminder"));
+        assertThat(fresh.path("count").asLong()).isEqualTo(1);
+        assertThat(fresh.path("items").get(0).path("documentId").asLong()).isEqualTo(second);
+        assertThat(fresh.path("lastSeenAt").isNull()).isFalse();
+
+        // another user of the same enterprise keeps its own mark; another enterprise sees none of these
+        String colleague = cn.hnsw.testsupport.jwt.TestTokens.issuer().user("admin-rmnd", "enterprise-admin").enterprise(enterprise).mint();
+        assertThat(ok(api.get(colleague, "/home/pending/reminder")).path("count").asLong()).isEqualTo(2);
+        assertThat(ok(api.get(declarant("91460300MA5TRMND2X"), "/home/pending/reminder")).path("count").asLong()).isZero();
+        assertThat(api.get(officer("customs-officer"), "/home/pending/reminder").status()).isEqualTo(403);
+    }
+
+    /**
+     * 零关税加工账册信息底账预警 (FP 1968): a processing ledger's material at or below its line warns like a logistics
+     * ledger's goods, on its own ledger only.
+     */
+    @Test
+    void aProcessingLedgerWarnsWhenAMaterialFallsToItsLine() {
+        String enterprise = "91460300MA5TPRWN1X";
+        String token = declarant(enterprise);
+        long resin = fileMaterial(token, "PW-RESIN-01", "3902100090", "聚丙烯");
+        long setup = create(token, "PROCESSING_LEDGER_SETUP", null, Map.of()).path("id").asLong();
+        addLines(token, setup, List.of(Map.of("kind", "MATERIAL", "linkRef", resin, "quantity", 1)));
+        JsonNode approved = approve(token, setup);
+        ok(api.pushReceipt(CUSTOMS_SEALER, cn.hnsw.ledger.support.LedgerTestKeys.CUSTOMS, approved.path("documentNo").asText(),
+                "FORMAL_DATA", null, LedgerApi.newReceiptId()));
+        long ledgerId = -1;
+        for (JsonNode l : ok(api.get(token, "/ledgers"))) {
+            if (l.path("setupDocumentId").asLong() == setup) {
+                ledgerId = l.path("id").asLong();
+            }
+        }
+        JsonNode entry = create(token, "PROCESSING_ENTRY_GENERAL", ledgerId, Map.of());
+        addLines(token, entry.path("id").asLong(), List.of(Map.of("kind", "MATERIAL", "linkRef", resin, "quantity", 40)));
+        approve(token, entry.path("id").asLong());
+
+        ok(api.put(token, "/ledgers/" + ledgerId + "/warning-rules", Map.of("kind", "LOW_STOCK", "itemNo", "PW-RESIN-01",
+                "threshold", 30, "tolerancePct", 50, "notifyEnterprise", false)));
+        warnings.evaluate();
+        JsonNode open = ok(api.get(token, "/warnings?ledgerId=" + ledgerId));
+        assertThat(open).hasSize(1);
+        assertThat(open.get(0).path("messageZh").asText()).contains("PW-RESIN-01").contains("45");
+        assertThat(ok(api.get(declarant(SANYA_AGENT), "/warnings")).findValuesAsText("messageZh").stream()
+                .anyMatch(m -> m.contains("PW-RESIN-01"))).isFalse();
     }
 
     @Test
@@ -163,6 +248,13 @@ class HomeAndWarningsIT extends LedgerIntegrationTestBase {
         assertThat(ok(api.get(declarant(SANYA_AGENT), "/home/menu-order")).get(0).asText())
                 .as("another user's order is their own").isEqualTo("home");
         assertThat(api.get(officer("customs-officer"), "/home").status()).isEqualTo(403);
+        // 删除 (FP 1472): the own order goes, the default comes back; deleting again changes nothing
+        LedgerApi.Response deleted = api.request("DELETE", token, "/home/menu-order");
+        assertThat(deleted.status()).isEqualTo(200);
+        assertThat(deleted.body().get(0).asText()).isEqualTo("home");
+        assertThat(ok(api.get(token, "/home/menu-order")).get(0).asText()).isEqualTo("home");
+        assertThat(api.request("DELETE", token, "/home/menu-order").body().get(0).asText()).isEqualTo("home");
+        assertThat(api.request("DELETE", officer("customs-officer"), "/home/menu-order").status()).isEqualTo(403);
     }
 
     /**

@@ -105,6 +105,19 @@ class JointChainConfirmationIT extends LedgerIntegrationTestBase {
         assertThat(flip.status()).isEqualTo(409);
         assertThat(flip.code()).isEqualTo("JOINT_CHAIN_DECIDED");
         assertThat(ok(api.get(haikou, "/joint-chains/" + id))).isEqualTo(first);
+
+        // 确认信息修改 (FP 1633): the decision changed in one step; a refusal still needs its reason
+        LedgerApi.Response noReason = api.put(haikou, "/joint-chains/" + id + "/decision", Map.of("confirm", false));
+        assertThat(noReason.code()).isEqualTo("JOINT_CHAIN_REASON_REQUIRED");
+        assertThat(ok(api.get(haikou, "/joint-chains/" + id))).isEqualTo(first);
+        JsonNode refused = ok(api.put(haikou, "/joint-chains/" + id + "/decision", Map.of("confirm", false, "reason", "改主意")));
+        JsonNode mine = memberOf(refused, HAIKOU_LOGISTICS);
+        assertThat(mine.path("status").asText()).isEqualTo("REFUSED");
+        assertThat(mine.path("reason").asText()).isEqualTo("改主意");
+        JsonNode again = ok(api.put(haikou, "/joint-chains/" + id + "/decision", Map.of("confirm", true)));
+        assertThat(memberOf(again, HAIKOU_LOGISTICS).path("status").asText()).isEqualTo("CONFIRMED");
+        // the initiator has no decision to modify
+        assertThat(api.put(initiator, "/joint-chains/" + id + "/decision", Map.of("confirm", true)).status()).isEqualTo(409);
     }
 
     @Test
@@ -229,6 +242,11 @@ class JointChainConfirmationIT extends LedgerIntegrationTestBase {
                 Map.of("kind", "DOMESTIC_MATERIAL_COST", "linkRef", registeredDomesticMaterial(initiator, "YP-DM-JC1", 10), "quantity", 10)));
 
         ok(api.post(haikou, "/joint-chains/" + chain.path("id").asLong() + "/decision", Map.of("confirm", true)));
+        // 校验查询 (FP 1638): asked before declaring, with the reason
+        JsonNode notYet = ok(api.get(initiator, "/joint-chains/check?chainNo=" + chainNo));
+        assertThat(notYet.path("usable").asBoolean()).isFalse();
+        assertThat(notYet.path("code").asText()).isEqualTo("JOINT_CHAIN_NOT_CONFIRMED");
+        assertThat(notYet.path("messageZh").asText()).contains(chainNo);
         LedgerApi.Response early = api.post(initiator, "/documents/" + codeId + "/declaration", Map.of());
         assertThat(early.status()).isEqualTo(409);
         assertThat(early.code()).isEqualTo("JOINT_CHAIN_NOT_CONFIRMED");
@@ -237,6 +255,9 @@ class JointChainConfirmationIT extends LedgerIntegrationTestBase {
         ok(api.post(sanya, "/joint-chains/" + chain.path("id").asLong() + "/decision", Map.of("confirm", true)));
         assertThat(ok(api.post(initiator, "/documents/" + codeId + "/declaration", Map.of())).path("status").asText())
                 .isEqualTo("DECLARED");
+        assertThat(ok(api.get(initiator, "/joint-chains/check?chainNo=" + chainNo)).path("usable").asBoolean()).isTrue();
+        assertThat(ok(api.get(declarant(DANZHOU_OUTSIDER), "/joint-chains/check?chainNo=" + chainNo)).path("code").asText())
+                .isEqualTo("JOINT_CHAIN_NOT_FOUND");
 
         // an enterprise not on the chain cannot name it
         String outsider = declarant(DANZHOU_OUTSIDER);
@@ -518,5 +539,14 @@ class JointChainConfirmationIT extends LedgerIntegrationTestBase {
     private long outboxEvents(String chainNo, String topic) {
         return jdbc.sql("SELECT count(*) FROM event_outbox WHERE aggregate_id = :a AND topic = :t")
                 .param("a", chainNo).param("t", topic).query(Long.class).single();
+    }
+
+    private static JsonNode memberOf(JsonNode chain, String enterprise) {
+        for (JsonNode m : chain.path("members")) {
+            if (m.path("enterprise").asText().equals(enterprise)) {
+                return m;
+            }
+        }
+        throw new AssertionError(enterprise + " not on the chain");
     }
 }

@@ -41,7 +41,7 @@ class OwnFilingsIT extends LedgerIntegrationTestBase {
     }
 
     @Test
-    void theFilingStatisticsCountTheEnterprisesOwnItemsByHsChapterAndCustomsReviewTime() {
+    void theFilingStatisticsCountTheEnterprisesOwnItemsByHsChapterAndCustomsReviewTime() throws Exception {
         String owner = "91460300MA5TOWNF2X";
         String token = declarant(owner);
         fileMaterial(token, "OS-AL-01", "7601100000", "未锻轧非合金铝锭");
@@ -60,6 +60,28 @@ class OwnFilingsIT extends LedgerIntegrationTestBase {
         assertThat(review.get(0).path("averageHours").decimalValue()).isNotNegative();
         assertThat(review.get(0).path("longestHours").decimalValue())
                 .isGreaterThanOrEqualTo(review.get(0).path("averageHours").decimalValue());
+
+        // 结果导出 (FP 1575, 1577): both tables as shown, in Excel with bilingual headers
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(api.download(token, "/filing-statistics/by-hs-chapter/export")))) {
+            org.apache.poi.ss.usermodel.Sheet sheet = wb.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).startsWith("HS章");
+            assertThat(sheet.getLastRowNum()).isEqualTo(2);
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("76");
+            assertThat(sheet.getRow(1).getCell(1).getNumericCellValue()).isEqualTo(2);
+            assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).isEqualTo("22");
+        }
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(api.download(token, "/filing-statistics/review-efficiency/export")))) {
+            org.apache.poi.ss.usermodel.Sheet sheet = wb.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(3).getStringCellValue()).contains("平均审核时长");
+            assertThat(sheet.getLastRowNum()).isEqualTo(1);
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("零关税料件备案");
+            assertThat(sheet.getRow(1).getCell(2).getNumericCellValue()).isEqualTo(3);
+            assertThat(sheet.getRow(1).getCell(3).getNumericCellValue())
+                    .isEqualTo(review.get(0).path("averageHours").doubleValue());
+        }
+        assertThat(api.get(officer("customs-officer"), "/filing-statistics/review-efficiency/export").status()).isEqualTo(403);
 
         JsonNode other = ok(api.get(declarant("91460300MA5TOWNF3X"), "/filing-statistics"));
         assertThat(other.path("byHsChapter")).isEmpty();

@@ -123,4 +123,93 @@ class NumberingRuleIT extends LedgerIntegrationTestBase {
         assertThat(api.post(token, "/documents/" + filing + "/lines", java.util.List.of(unnumbered)).status()).isEqualTo(400);
         assertThat(ok(api.get(token, "/documents/" + filing)).path("lines")).hasSize(1);
     }
+    /**
+     * 零关税编码规则模版下载, 导入, 自主编号规则导出 and 编号库 (FP 1568–1571): the rules go out to Excel in the template's
+     * columns and come back in; a file with wrong rows is reported row by row and changes nothing; the number library
+     * lists the numbers the enterprise holds (filed, or on a filing in progress) with the rule that issued them.
+     */
+    @Test
+    void theRulesGoOutToExcelAndComeBackAndTheNumberLibraryListsTheNumbersHeld() throws Exception {
+        String owner = "91460300MA5TNUMB2X";
+        String token = declarant(owner);
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(api.download(token, "/numbering-rules/template")))) {
+            assertThat(wb.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).startsWith("物料类型");
+            assertThat(wb.getSheetAt(0).getRow(0).getCell(3).getStringCellValue()).contains("序号位数");
+            assertThat(wb.getSheetAt(0).getLastRowNum()).isZero();
+        }
+        ok(api.put(token, "/numbering-rules/MATERIAL", Map.of("prefix", "LIB-M", "datePattern", "", "seqWidth", 4)));
+        ok(api.put(token, "/numbering-rules/SCRAP", Map.of("prefix", "LIB-S", "datePattern", "yyyy", "seqWidth", 3)));
+        ok(api.put(token, "/numbering-rules/SCRAP/enabled", Map.of("enabled", false)));
+
+        byte[] exported = api.download(token, "/numbering-rules/export");
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(exported))) {
+            org.apache.poi.ss.usermodel.Sheet sheet = wb.getSheetAt(0);
+            assertThat(sheet.getLastRowNum()).isEqualTo(2);
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("MATERIAL");
+            assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).isEqualTo("LIB-M");
+            assertThat(sheet.getRow(1).getCell(3).getNumericCellValue()).isEqualTo(4);
+            assertThat(sheet.getRow(2).getCell(4).getStringCellValue()).startsWith("否");
+        }
+        // gone, then imported back as they were (SCRAP still off)
+        assertThat(api.request("DELETE", token, "/numbering-rules/MATERIAL").status()).isEqualTo(200);
+        assertThat(api.request("DELETE", token, "/numbering-rules/SCRAP").status()).isEqualTo(200);
+        assertThat(ok(api.get(token, "/numbering-rules"))).isEmpty();
+        JsonNode imported = ok(upload(token, "/numbering-rules/import", exported));
+        assertThat(imported.findValuesAsText("prefix")).containsExactly("LIB-M", "LIB-S");
+        assertThat(imported.get(1).path("enabled").asBoolean()).isFalse();
+        assertThat(imported.get(1).path("datePattern").asText()).isEqualTo("yyyy");
+
+        // a wrong file: every wrong row named, nothing changed
+        byte[] bad;
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(exported)); java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            org.apache.poi.ss.usermodel.Sheet sheet = wb.getSheetAt(0);
+            sheet.getRow(1).getCell(1).setCellValue("NEW-M");
+            sheet.getRow(2).getCell(3).setCellValue(12);
+            org.apache.poi.ss.usermodel.Row extra = sheet.createRow(3);
+            extra.createCell(0).setCellValue("BOGUS");
+            extra.createCell(1).setCellValue("X");
+            extra.createCell(3).setCellValue(4);
+            wb.write(out);
+            bad = out.toByteArray();
+        }
+        LedgerApi.Response refused = upload(token, "/numbering-rules/import", bad);
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body().toString()).contains("row[3]").contains("row[4]").doesNotContain("row[2]")
+                .contains("序号位数").contains("BOGUS");
+        assertThat(ok(api.get(token, "/numbering-rules")).findValuesAsText("prefix")).containsExactly("LIB-M", "LIB-S");
+
+        // 编号库: a number the rule issued (filed), one typed in (filed), one on a draft filing
+        long filing = create(token, "MATERIAL_FILING", null, Map.of()).path("id").asLong();
+        addLines(token, filing, java.util.List.of(Map.of("kind", "MATERIAL", "hsCode", "7601100000", "nameZh", "铝锭", "quantity", 1),
+                Map.of("kind", "MATERIAL", "itemNo", "OWN-777", "hsCode", "7601100000", "nameZh", "手编铝锭", "quantity", 1)));
+        approve(token, filing);
+        long draft = create(token, "MATERIAL_FILING", null, Map.of()).path("id").asLong();
+        addLines(token, draft, java.util.List.of(Map.of("kind", "MATERIAL", "itemNo", "DRAFT-9", "hsCode", "7601100000",
+                "nameZh", "待申报铝锭", "quantity", 1)));
+        JsonNode library = ok(api.get(token, "/numbering-rules/library?kind=MATERIAL"));
+        assertThat(library.findValuesAsText("itemNo")).containsExactly("DRAFT-9", "LIB-M0001", "OWN-777");
+        assertThat(library.get(1).path("state").asText()).isEqualTo("FILED");
+        assertThat(library.get(1).path("rulePrefix").asText()).isEqualTo("LIB-M");
+        assertThat(library.get(2).path("rulePrefix").isTextual()).as("typed in, no rule").isFalse();
+        assertThat(library.get(0).path("state").asText()).isEqualTo("DRAFT");
+        assertThat(ok(api.get(token, "/numbering-rules/library?q=OWN")).findValuesAsText("itemNo")).containsExactly("OWN-777");
+        // another enterprise's library has none of them; officers have no library
+        assertThat(ok(api.get(declarant("91460300MA5TNUMB3X"), "/numbering-rules/library")).findValuesAsText("itemNo"))
+                .doesNotContain("LIB-M0001", "OWN-777", "DRAFT-9");
+        assertThat(api.get(officer("customs-officer"), "/numbering-rules/library").status()).isEqualTo(403);
+    }
+
+    private LedgerApi.Response upload(String token, String path, byte[] content) {
+        String boundary = "----hnsw" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"rules.xlsx\""
+                + "\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return api.postBytes(token, path, body.toByteArray(), "multipart/form-data; boundary=" + boundary);
+    }
 }

@@ -309,7 +309,7 @@ class ValueAddedCodeShapeIT extends LedgerIntegrationTestBase {
             assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("UNIT_CONSUMPTION");
             assertThat(sheet.getRow(1).getCell(11).getStringCellValue()).isEqualTo(material);
             assertThat(sheet.getRow(1).getCell(14).getStringCellValue()).isEqualTo("25");
-            assertThat(new java.math.BigDecimal(sheet.getRow(1).getCell(15).getStringCellValue())).isEqualByComparingTo("2");
+            assertThat(new java.math.BigDecimal(sheet.getRow(1).getCell(16).getStringCellValue())).isEqualByComparingTo("2");
         }
         assertThat(api.get(declarant(BAISHA), "/documents/" + id + "/lines/export?kind=UNIT_CONSUMPTION").status()).isIn(403, 404);
 
@@ -328,6 +328,103 @@ class ValueAddedCodeShapeIT extends LedgerIntegrationTestBase {
                 .isEqualByComparingTo("2");
         assertThat(CUSTOMS.declaration(approved.path("documentNo").asText()).path("lines").findValuesAsText("kind"))
                 .contains("UNIT_CONSUMPTION");
+    }
+
+    /**
+     * 主单信息模版下载 / EXCEL导入 (FP 1644–1645, 1727–1728) and 批量导入一键申报 (FP 1717, 1800): one code per row with its
+     * finished product linked by item number; a wrong row is named and nothing is made; declared at once, a cumulative
+     * code goes to customs, a confirmation code without material costs fails the logic check and nothing is made.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"CUMULATIVE_CODE_FILING", "CONFIRMATION_CODE_FILING"})
+    void aFileOfMainRecordsMakesOneCodePerRowAndCanDeclareThemAtOnce(String code) throws Exception {
+        String product = "DF-MR-" + suffix();
+        finishedProduct(token, product);
+        String tag = "主单" + suffix();
+        String base = "/value-added-codes/" + code + "/main-records";
+        byte[] template = api.download(token, base + "/template");
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(template))) {
+            assertThat(wb.getSheetAt(0).getRow(0).getCell(1).getStringCellValue()).contains("成品料号");
+            assertThat(wb.getSheetAt(0).getRow(0).getCell(3).getStringCellValue()).contains("内销价格");
+        }
+        int before = mainRecords(code, tag);
+
+        byte[] bad = mainRows(template, new Object[] {tag + "-A", product, 10, 2000}, new Object[] {tag + "-B", "NOPE-" + tag, 5, 1000},
+                new Object[] {tag + "-C", product, 5, 0});
+        LedgerApi.Response refused = upload(base + "/import?ledgerId=" + ledgerId, bad);
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body().toString()).contains("row[3]").contains("row[4]").doesNotContain("row[2]")
+                .contains("NOPE-" + tag).contains("内销价格");
+        assertThat(mainRecords(code, tag)).isEqualTo(before);
+
+        byte[] good = mainRows(template, new Object[] {tag + "-A", product, 10, 2000}, new Object[] {tag + "-B", product, 5, 1000});
+        JsonNode made = ok(upload(base + "/import?ledgerId=" + ledgerId, good));
+        assertThat(made).hasSize(2);
+        assertThat(made.findValuesAsText("status")).containsOnly("DRAFT");
+        JsonNode first = ok(api.get(token, "/documents/" + made.get(0).path("id").asLong()));
+        assertThat(first.path("title").asText()).isEqualTo(tag + "-A");
+        assertThat(first.path("header").path("salePrice").decimalValue()).isEqualByComparingTo("2000");
+        assertThat(ofKind(first.path("lines"), "FINISHED_PRODUCT").path("itemNo").asText()).isEqualTo(product);
+        assertThat(ofKind(first.path("lines"), "FINISHED_PRODUCT").path("quantity").decimalValue()).isEqualByComparingTo("10");
+        assertThat(mainRecords(code, tag)).isEqualTo(before + 2);
+
+        // 一键申报
+        LedgerApi.Response declared = upload(base + "/import?declare=true&ledgerId=" + ledgerId,
+                mainRows(template, new Object[] {tag + "-D", product, 2, 800}));
+        if (code.equals("CUMULATIVE_CODE_FILING")) {
+            JsonNode d = ok(declared).get(0);
+            assertThat(d.path("status").asText()).isEqualTo("DECLARED");
+            assertThat(CUSTOMS.declaration(d.path("documentNo").asText()).path("lines").findValuesAsText("kind"))
+                    .contains("FINISHED_PRODUCT");
+            assertThat(mainRecords(code, tag)).isEqualTo(before + 3);
+        } else {
+            assertThat(declared.status()).isEqualTo(422);
+            assertThat(declared.body().toString()).contains("row[2]").contains("LOGIC_CHECK_FAILED");
+            assertThat(mainRecords(code, tag)).isEqualTo(before + 2);
+        }
+        // another enterprise cannot import onto this ledger
+        String other = declarant(BAISHA);
+        assertThat(api.postBytes(other, base + "/import?ledgerId=" + ledgerId, multipart(good), multipartType).status())
+                .isIn(403, 404);
+    }
+
+    private String multipartType;
+
+    private byte[] multipart(byte[] content) {
+        String boundary = "----hnsw" + UUID.randomUUID();
+        multipartType = "multipart/form-data; boundary=" + boundary;
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"main.xlsx\"\r\n"
+                + "Content-Type: " + XLSX + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return body.toByteArray();
+    }
+
+    private int mainRecords(String code, String tag) {
+        int n = 0;
+        for (JsonNode d : ok(api.get(token, "/documents?type=" + code + "&size=200")).path("content")) {
+            if (d.path("title").asText().startsWith(tag)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static byte[] mainRows(byte[] template, Object[]... rows) throws Exception {
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(template)); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = wb.getSheetAt(0);
+            int r = 1;
+            for (Object[] values : rows) {
+                Row row = sheet.createRow(r++);
+                row.createCell(0).setCellValue(values[0].toString());
+                row.createCell(1).setCellValue(values[1].toString());
+                row.createCell(2).setCellValue(((Number) values[2]).doubleValue());
+                row.createCell(3).setCellValue(((Number) values[3]).doubleValue());
+            }
+            wb.write(out);
+            return out.toByteArray();
+        }
     }
 
     private static java.math.BigDecimal delta(JsonNode after, JsonNode before, String field) {

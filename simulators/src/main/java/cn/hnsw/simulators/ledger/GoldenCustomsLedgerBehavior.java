@@ -33,7 +33,8 @@ import java.util.concurrent.TimeUnit;
  * technical receipt, then pushes (sealed, asynchronously) the business receipts to the platform: 回执 (RECEIVED),
  * then 回执更新 APPROVED, or RETURNED with the reasons of {@link LedgerLogicCheck}; for an approved ledger set-up also
  * the formal 核注 data (FORMAL_DATA) that activates the ledger. Every receipt says simulator. A {@code CREDIT_QUERY}
- * is answered at once with the enterprise's {@link EnterpriseCreditRecords credit profile}; a joint value-added chain
+ * is answered at once with the enterprise's {@link EnterpriseCreditRecords credit profile}, an
+ * {@code EQUIPMENT_LEDGER_QUERY} with its {@link ZeroTariffEquipmentLedgers vehicle/yacht or equipment ledgers}; a joint value-added chain
  * sent for approval ({@code JOINT_CHAIN}) is returned when a member is a dishonest enterprise (the anomaly reason).
  */
 @Component
@@ -78,6 +79,18 @@ public class GoldenCustomsLedgerBehavior implements PartnerBehavior {
                     declaration.path("enterprise").asText(), profile.get("creditGrade"));
             try {
                 return new PartnerReply(json.writeValueAsBytes(profile), "credit-profile " + profile.get("creditGrade"));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        if (declaration != null && ZeroTariffEquipmentLedgers.QUERY.equals(declaration.path("messageType").asText())) {
+            // read-only docking of the vehicle/yacht and self-use equipment ledgers: answered at once, sealed
+            Map<String, Object> answer = ZeroTariffEquipmentLedgers.answer(declaration.path("enterprise").asText(),
+                    declaration.path("kind").asText(null), declaration.path("ledgerNo").asText(null));
+            log.info("event=simulator-equipment-ledger-query partner={} enterprise={} kind={} reply={}", request.partner().id(),
+                    declaration.path("enterprise").asText(), declaration.path("kind").asText(), answer.get("messageType"));
+            try {
+                return new PartnerReply(json.writeValueAsBytes(answer), "equipment-ledgers " + answer.get("messageType"));
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }

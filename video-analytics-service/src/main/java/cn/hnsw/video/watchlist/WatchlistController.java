@@ -37,14 +37,17 @@ class WatchlistController {
 
     private final WatchlistService service;
     private final WatchlistAnomalyService anomalyService;
+    private final WatchlistTargetService targetService;
 
-    WatchlistController(WatchlistService service, WatchlistAnomalyService anomalyService) {
+    WatchlistController(WatchlistService service, WatchlistAnomalyService anomalyService,
+            WatchlistTargetService targetService) {
         this.service = service;
         this.anomalyService = anomalyService;
+        this.targetService = targetService;
     }
 
     record TargetRequest(UUID faceBaseRecordId, String photoBase64, @Size(max = 256) String label,
-            @Size(max = 16) String plateNumber) {
+            @Size(max = 16) String plateNumber, java.util.Map<String, String> fields) {
     }
 
     record TaskRequest(@NotBlank @Size(max = 128) String name, @NotNull WatchlistKind kind, Double maxDistance,
@@ -82,6 +85,9 @@ class WatchlistController {
             // random control picks from what the cameras capture: it takes a rate, not targets
             throw new HnswException(VideoErrorCode.SAMPLING_RATE_INVALID, r.samplingRate());
         }
+        // 布控数据项: every target of a face task carries the items its kind requires
+        targetService.requireFields(r.kind(), (r.targets() == null ? List.<TargetRequest>of() : r.targets()).stream()
+                .map(t -> t.fields() == null ? java.util.Map.<String, String>of() : t.fields()).toList());
         List<TargetSpec> targets = (r.targets() == null ? List.<TargetRequest>of() : r.targets()).stream().map(t -> {
             if (r.kind() == WatchlistKind.RISK_VEHICLE) {
                 return new TargetSpec(null, null, t.label(), t.plateNumber());
@@ -90,7 +96,7 @@ class WatchlistController {
                 throw new HnswException(VideoErrorCode.IMAGE_UNREADABLE);
             }
             return new TargetSpec(t.faceBaseRecordId(), t.photoBase64() == null ? null : decode(t.photoBase64()),
-                    t.label());
+                    t.label(), null, t.fields());
         }).toList();
         return TaskView.of(service.submit(r.name(), r.kind(), r.maxDistance(),
                 r.cameraIds() == null ? List.of() : r.cameraIds(), r.officers(), r.organization(), r.instruction(),
@@ -101,8 +107,14 @@ class WatchlistController {
     @PreAuthorize("hasAnyRole('customs-officer', 'customs-reviewer', 'platform-admin')")
     PageResponse<TaskView> list(@RequestParam(required = false) WatchlistStatus status,
             @RequestParam(required = false, defaultValue = "false") boolean pendingReview,
+            @RequestParam(required = false) WatchlistKind kind, @RequestParam(required = false) String q,
+            @RequestParam(required = false) String organization, @RequestParam(required = false) String createdBy,
+            @RequestParam(required = false) String officer, @RequestParam(required = false) UUID cameraId,
+            @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        return service.list(status, pendingReview, PageQuery.of(page, size)).map(TaskView::of);
+        // 布控查询 / 全部任务查询: the conditions entered, any left empty does not narrow
+        return targetService.search(new WatchlistRepository.TaskQuery(status, pendingReview, kind, q, organization,
+                createdBy, officer, cameraId, from, to), PageQuery.of(page, size)).map(TaskView::of);
     }
 
     @GetMapping("/{id}")

@@ -159,6 +159,117 @@ public class WatchlistRepository {
                         rs.getString("photo_key"), rs.getString("plate_number")), taskId);
     }
 
+    /** 布控对象录入: the data items, the face's detection score and who entered the target. */
+    public void entered(UUID targetId, String fieldsJson, Double faceScore, String by) {
+        jdbc.update("UPDATE watchlist_target SET fields = ?::jsonb, face_score = ?, entered_by = ?, entered_at = now() "
+                + "WHERE id = ?", fieldsJson == null ? "{}" : fieldsJson, faceScore, by, targetId);
+    }
+
+    /** A target with what was entered with it. */
+    public record TargetEntry(UUID id, UUID faceBaseRecordId, String label, String plateNumber, String fields,
+            Double faceScore, String enteredBy, java.time.Instant enteredAt) {
+    }
+
+    public List<TargetEntry> entries(UUID taskId) {
+        return jdbc.query("SELECT id, face_base_record_id, label, plate_number, fields::text AS fields, face_score, "
+                + "entered_by, entered_at FROM watchlist_target WHERE task_id = ? ORDER BY label, id", (rs, i) -> {
+                    double score = rs.getDouble("face_score");
+                    Double faceScore = rs.wasNull() ? null : score;
+                    java.sql.Timestamp at = rs.getTimestamp("entered_at");
+                    return new TargetEntry(rs.getObject("id", UUID.class),
+                            rs.getObject("face_base_record_id", UUID.class), rs.getString("label"),
+                            rs.getString("plate_number"), rs.getString("fields"), faceScore,
+                            rs.getString("entered_by"), at == null ? null : at.toInstant());
+                }, taskId);
+    }
+
+    public int deleteTarget(UUID taskId, UUID targetId) {
+        return jdbc.update("DELETE FROM watchlist_target WHERE task_id = ? AND id = ?", taskId, targetId);
+    }
+
+    public int countTargets(UUID taskId) {
+        Integer n = jdbc.queryForObject("SELECT count(*) FROM watchlist_target WHERE task_id = ?", Integer.class,
+                taskId);
+        return n == null ? 0 : n;
+    }
+
+    public void clearInstruction(UUID taskId) {
+        jdbc.update("UPDATE watchlist_task SET instruction = NULL, updated_at = now(), version = version + 1 "
+                + "WHERE id = ?", taskId);
+    }
+
+    /** 布控查询: the conditions an officer enters; any left empty does not narrow. */
+    public record TaskQuery(WatchlistStatus status, boolean pendingOnly, WatchlistKind kind, String text,
+            String organization, String createdBy, String officer, UUID cameraId, java.time.Instant from,
+            java.time.Instant to) {
+    }
+
+    public List<WatchlistTask> search(TaskQuery q, int limit, long offset) {
+        List<Object> args = new java.util.ArrayList<>();
+        String where = where(q, args);
+        args.add(limit);
+        args.add(offset);
+        return jdbc.query("SELECT * FROM watchlist_task t" + where + " ORDER BY created_at DESC, id LIMIT ? OFFSET ?",
+                (rs, i) -> map(rs), args.toArray());
+    }
+
+    public long count(TaskQuery q) {
+        List<Object> args = new java.util.ArrayList<>();
+        Long n = jdbc.queryForObject("SELECT count(*) FROM watchlist_task t" + where(q, args), Long.class,
+                args.toArray());
+        return n == null ? 0 : n;
+    }
+
+    private static String where(TaskQuery q, List<Object> args) {
+        StringBuilder w = new StringBuilder(" WHERE true");
+        if (q.status() != null) {
+            w.append(" AND status = ?");
+            args.add(q.status().name());
+        }
+        if (q.pendingOnly()) {
+            w.append(" AND pending_action IS NOT NULL");
+        }
+        if (q.kind() != null) {
+            w.append(" AND kind = ?");
+            args.add(q.kind().name());
+        }
+        if (q.text() != null && !q.text().isBlank()) {
+            // the task's name or any of its targets' labels (a person's name, a plate)
+            String like = "%" + q.text().trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                    + "%";
+            w.append(" AND (name ILIKE ? OR EXISTS (SELECT 1 FROM watchlist_target g WHERE g.task_id = t.id "
+                    + "AND (g.label ILIKE ? OR g.plate_number ILIKE ?)))");
+            args.add(like);
+            args.add(like);
+            args.add(like);
+        }
+        if (q.organization() != null && !q.organization().isBlank()) {
+            w.append(" AND organization LIKE ?");
+            args.add(q.organization().trim() + "%");
+        }
+        if (q.createdBy() != null && !q.createdBy().isBlank()) {
+            w.append(" AND created_by = ?");
+            args.add(q.createdBy().trim());
+        }
+        if (q.officer() != null && !q.officer().isBlank()) {
+            w.append(" AND ? = ANY (officers)");
+            args.add(q.officer().trim());
+        }
+        if (q.cameraId() != null) {
+            w.append(" AND ?::uuid = ANY (camera_ids)");
+            args.add(q.cameraId());
+        }
+        if (q.from() != null) {
+            w.append(" AND created_at >= ?");
+            args.add(java.sql.Timestamp.from(q.from()));
+        }
+        if (q.to() != null) {
+            w.append(" AND created_at < ?");
+            args.add(java.sql.Timestamp.from(q.to()));
+        }
+        return w.toString();
+    }
+
     private static Float[] boxed(float[] v) {
         Float[] b = new Float[v.length];
         for (int i = 0; i < v.length; i++) {

@@ -61,10 +61,15 @@ public class WatchlistService {
     }
 
     /** A target as submitted: a face base record, a photo with a label, or (risk-vehicle tasks) a plate number. */
-    public record TargetSpec(UUID faceBaseRecordId, byte[] photo, String label, String plateNumber) {
+    public record TargetSpec(UUID faceBaseRecordId, byte[] photo, String label, String plateNumber,
+            Map<String, String> fields) {
+
+        public TargetSpec(UUID faceBaseRecordId, byte[] photo, String label, String plateNumber) {
+            this(faceBaseRecordId, photo, label, plateNumber, null);
+        }
 
         public TargetSpec(UUID faceBaseRecordId, byte[] photo, String label) {
-            this(faceBaseRecordId, photo, label, null);
+            this(faceBaseRecordId, photo, label, null, null);
         }
     }
 
@@ -109,10 +114,22 @@ public class WatchlistService {
                         spec.label() == null ? "target-" + targetId.toString().substring(0, 8) : spec.label(),
                         descriptor, key));
             }
+            if (spec.fields() != null && !spec.fields().isEmpty()) {
+                // 布控数据项 checked by the controller against the kind's items (WatchlistTargetService)
+                tasks.entered(targetId, fieldsJson(spec.fields()), null, task.createdBy());
+            }
         }
         tasks.history(task.id(), "SUBMITTED", task.createdBy(), instruction, WatchlistStatus.PENDING_REVIEW,
                 WatchlistStatus.PENDING_REVIEW);
         return task;
+    }
+
+    private static String fieldsJson(Map<String, String> fields) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(fields);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write data items", e);
+        }
     }
 
     @Transactional
