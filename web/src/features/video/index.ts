@@ -1,4 +1,5 @@
 import type { FeatureModule } from '../types'
+import { videoDataMessages } from './videoDataMessages'
 import { targetsMessagesEn, targetsMessagesZh } from './targetsMessages'
 
 /** 口岸智慧旅检辅助系统 — video analytics screens (video-analytics-service). */
@@ -12,12 +13,14 @@ const video: FeatureModule = {
     'officer.vehicle-control': { component: () => import('./VehicleControlView.vue') },
     'officer.video-inspections': { component: () => import('./VideoInspectionView.vue') },
     'officer.video-analysis-tasks': { component: () => import('./AnalysisTasksView.vue') },
+    'officer.video-data': { component: () => import('./VideoDataManagementView.vue') },
     'officer.watchlist-targets': { component: () => import('./WatchlistTargetsView.vue') },
     'officer.recognition-checks': { component: () => import('./RecognitionView.vue') },
   },
   messages: {
     'zh-CN': {
-      menu: { officer: { 'video-cameras': '摄像机墙', 'face-library': '人脸库与检索', 'video-alerts': '布控预警处置', 'vehicle-control': '风险车辆布控', 'video-inspections': '离线视频智能分析', 'video-analysis-tasks': '视频结构化解析任务', 'watchlist-targets': '布控对象管理', 'recognition-checks': '人脸验证与身份核查' } },
+      menu: { officer: { 'video-cameras': '摄像机墙', 'face-library': '人脸库与检索', 'video-alerts': '布控预警处置', 'vehicle-control': '风险车辆布控', 'video-inspections': '离线视频智能分析', 'video-analysis-tasks': '视频结构化解析任务', 'watchlist-targets': '布控对象管理', 'recognition-checks': '人脸验证与身份核查', 'video-data': '视频数据管理' } },
+      videoData: videoDataMessages['zh-CN'],
       video: {
         ...targetsMessagesZh,
         actions: '操作',
@@ -203,7 +206,8 @@ const video: FeatureModule = {
       },
     },
     en: {
-      menu: { officer: { 'video-cameras': 'Camera wall', 'face-library': 'Face library and search', 'video-alerts': 'Watch-list alerts', 'vehicle-control': 'Risk-vehicle control', 'video-inspections': 'Offline video analysis', 'video-analysis-tasks': 'Video analysis tasks', 'watchlist-targets': 'Watch-list targets', 'recognition-checks': 'Face verification and identification' } },
+      menu: { officer: { 'video-cameras': 'Camera wall', 'face-library': 'Face library and search', 'video-alerts': 'Watch-list alerts', 'vehicle-control': 'Risk-vehicle control', 'video-inspections': 'Offline video analysis', 'video-analysis-tasks': 'Video analysis tasks', 'watchlist-targets': 'Watch-list targets', 'recognition-checks': 'Face verification and identification', 'video-data': 'Video data management' } },
+      videoData: videoDataMessages.en,
       video: {
         ...targetsMessagesEn,
         actions: 'Actions',

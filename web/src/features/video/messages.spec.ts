@@ -22,6 +22,7 @@ describe('video feature', () => {
       'officer.video-alerts',
       'officer.video-analysis-tasks',
       'officer.video-cameras',
+      'officer.video-data',
       'officer.video-inspections',
       'officer.watchlist-targets',
       'officer.watchlist-tasks',

@@ -34,7 +34,7 @@ public final class TestKeys {
             "payment-reserved-4",
             // issue 7: the mail gateway of the alert subscriptions, the video platforms' streams, recordings and time sync;
             // issue 6: the population registry the face base library is filled from
-            "mail-gateway", "video-platform", "population-registry");
+            "mail-gateway", "video-platform", "population-registry", "cascade-face-platform");
 
     private static volatile Path dir;
 

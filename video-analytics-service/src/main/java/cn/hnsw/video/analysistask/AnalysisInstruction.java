@@ -24,6 +24,8 @@ public final class AnalysisInstruction {
     public static final double DEFAULT_PLATE_INTERVAL_MS = 1000;
     /** The key of a face base record whose face the faces of the feed are compared with (以图搜脸). */
     public static final String PROBE = "probeRecordId";
+    /** The diagnosis standard type whose thresholds a diagnosis task uses (the base standard when absent). */
+    public static final String STANDARD_TYPE = "standardType";
 
     /** A number key with its allowed range (inclusive). */
     private record Range(double min, double max) {
@@ -57,6 +59,13 @@ public final class AnalysisInstruction {
                 } catch (IllegalArgumentException notAUuid) {
                     throw new HnswException(VideoErrorCode.INSTRUCTION_INVALID, key + "=" + v);
                 }
+                continue;
+            }
+            if (family == Family.DIAGNOSIS && key.equals(STANDARD_TYPE)) {
+                if (!(v instanceof String code) || !code.matches("[A-Z0-9_]{1,64}")) {
+                    throw new HnswException(VideoErrorCode.INSTRUCTION_INVALID, key + "=" + v);
+                }
+                out.put(key, code);
                 continue;
             }
             if ((family == Family.BEHAVIOR || family == Family.FUSION) && key.equals("region")) {

@@ -225,7 +225,7 @@ public class AnalysisTaskRunner {
         BehaviorAnalyzer behaviour = family.behaviours() ? new BehaviorAnalyzer(AnalysisInstruction.behaviorRules(
                 behaviorRules.forCamera(camera == null ? null : camera.id()), ins)) : null;
         ImageQualityDiagnoser diagnoser = family == Family.DIAGNOSIS
-                ? new ImageQualityDiagnoser(AnalysisInstruction.standards(standards.current(), ins)) : null;
+                ? new ImageQualityDiagnoser(AnalysisInstruction.standards(standards.current(ins.get(AnalysisInstruction.STANDARD_TYPE)), ins)) : null;
         FaceTracker tracker = family.faces() ? faces.tracker() : null;
         double minFace = AnalysisInstruction.number(ins, "minFaceSide", defaultMinFaceSide);
         double baseDistance = AnalysisInstruction.number(ins, "baseLibraryDistance",

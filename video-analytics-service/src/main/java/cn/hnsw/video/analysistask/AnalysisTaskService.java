@@ -293,6 +293,9 @@ public class AnalysisTaskService {
         if (ins.get(AnalysisInstruction.PROBE) instanceof String probe) {
             library.record(UUID.fromString(probe));
         }
+        if (ins.get(AnalysisInstruction.STANDARD_TYPE) != null) {
+            standards.current(ins.get(AnalysisInstruction.STANDARD_TYPE));
+        }
         return ins;
     }
 
@@ -400,7 +403,7 @@ public class AnalysisTaskService {
             }
             case BEHAVIOR -> effective.put("behaviorRules", AnalysisInstruction.behaviorRules(
                     behaviorRules.forCamera(f.cameraId()), ins));
-            case DIAGNOSIS -> effective.putAll(AnalysisInstruction.standards(standards.current(), ins).thresholds());
+            case DIAGNOSIS -> effective.putAll(AnalysisInstruction.standards(standards.current(ins.get(AnalysisInstruction.STANDARD_TYPE)), ins).thresholds());
             case PLATE -> effective.put("plateIntervalMs", AnalysisInstruction.number(ins, "plateIntervalMs",
                     AnalysisInstruction.DEFAULT_PLATE_INTERVAL_MS));
         }

@@ -1,0 +1,86 @@
+package cn.hnsw.simulators.cascade;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * 下级人脸抓拍平台（级联）模拟器 — the captures a subordinate face-capture platform holds, in that platform's own record
+ * format: each capture is a map of its own field names (for instance {@code sbbh} device number, {@code zpsj} capture
+ * time as {@code yyyyMMddHHmmss}, {@code tpnr} the picture as base64 in whatever format the device wrote). Each
+ * capture gets a sequence number in load order; the platform pulls the captures after the last sequence it saw.
+ * Empty at start; an operator or a test loads captures, so what a pull collects is exactly what was loaded. It can
+ * be switched unreachable to show a pull failing.
+ */
+@Component
+public class CascadeFacePlatform {
+
+    /** One capture as the subordinate platform holds it. */
+    public record Capture(long seq, Map<String, Object> fields) {
+        Map<String, Object> toMessage() {
+            Map<String, Object> m = new LinkedHashMap<>(fields);
+            m.put("xh", seq);
+            return m;
+        }
+    }
+
+    private final List<Capture> captures = new ArrayList<>();
+    private long nextSeq = 1;
+    private boolean reachable = true;
+    private final List<Map<String, Object>> received = new ArrayList<>();
+
+    /** Rows a platform pushed to this one (数据推送), in arrival order, each with the pushing service's code. */
+    public synchronized void receive(String serviceCode, List<Map<String, Object>> rows) {
+        for (Map<String, Object> r : rows) {
+            Map<String, Object> m = new LinkedHashMap<>(r);
+            m.put("serviceCode", serviceCode);
+            received.add(m);
+        }
+    }
+
+    public synchronized List<Map<String, Object>> received() {
+        return List.copyOf(received);
+    }
+
+    public synchronized List<Capture> add(List<Map<String, Object>> records) {
+        List<Capture> out = new ArrayList<>();
+        for (Map<String, Object> r : records) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            r.forEach((k, v) -> {
+                if (v != null) {
+                    fields.put(k, v);
+                }
+            });
+            Capture c = new Capture(nextSeq++, java.util.Collections.unmodifiableMap(fields));
+            captures.add(c);
+            out.add(c);
+        }
+        return out;
+    }
+
+    public synchronized void reset() {
+        captures.clear();
+        received.clear();
+        nextSeq = 1;
+        reachable = true;
+    }
+
+    public synchronized void reachable(boolean value) {
+        reachable = value;
+    }
+
+    public synchronized boolean reachable() {
+        return reachable;
+    }
+
+    public synchronized long lastSeq() {
+        return nextSeq - 1;
+    }
+
+    /** Captures with a sequence above {@code afterSeq}, in order, at most {@code limit}. */
+    public synchronized List<Capture> after(long afterSeq, int limit) {
+        return captures.stream().filter(c -> c.seq() > afterSeq).limit(Math.max(0, limit)).toList();
+    }
+}

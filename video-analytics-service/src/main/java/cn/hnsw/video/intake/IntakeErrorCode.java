@@ -1,0 +1,28 @@
+package cn.hnsw.video.intake;
+
+import cn.hnsw.common.web.EnumErrorCode;
+import cn.hnsw.common.web.ErrorText;
+import org.springframework.http.HttpStatus;
+
+/** Error codes of face data intake (智能设备对接: cleansing and conversion rules, collection, cascade links). */
+public enum IntakeErrorCode implements EnumErrorCode {
+    RULE_NOT_FOUND(HttpStatus.NOT_FOUND, "人脸数据清洗/转换规则不存在：{0}", "Face data cleansing/conversion rule not found: {0}"),
+    RULE_INVALID(HttpStatus.BAD_REQUEST, "人脸数据清洗/转换规则无效：{0}", "Invalid face data cleansing/conversion rule: {0}"),
+    BATCH_EMPTY(HttpStatus.BAD_REQUEST, "采集批次为空或超过 200 条", "The collected batch is empty or holds more than 200 records"),
+    BATCH_NOT_FOUND(HttpStatus.NOT_FOUND, "采集批次不存在：{0}", "Collection batch not found: {0}"),
+    LINK_NOT_FOUND(HttpStatus.NOT_FOUND, "级联接入不存在：{0}", "Cascade link not found: {0}"),
+    LINK_CODE_TAKEN(HttpStatus.CONFLICT, "级联接入编码已存在：{0}", "Cascade link code already in use: {0}"),
+    LINK_DISABLED(HttpStatus.CONFLICT, "级联接入已停用：{0}", "The cascade link is disabled: {0}"),
+    CASCADE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "下级平台暂不可用：{0}", "The subordinate platform is unavailable: {0}");
+
+    private final ErrorText text;
+
+    IntakeErrorCode(HttpStatus status, String messageZh, String messageEn) {
+        this.text = new ErrorText(status, messageZh, messageEn);
+    }
+
+    @Override
+    public ErrorText text() {
+        return text;
+    }
+}

@@ -1,0 +1,58 @@
+package cn.hnsw.video.intake;
+
+import cn.hnsw.common.partner.PartnerClient;
+import cn.hnsw.common.partner.PartnerRefusedException;
+import cn.hnsw.common.partner.PartnerUnavailableException;
+import cn.hnsw.common.web.HnswException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * The cascade pull over sealed messages (SM2 + SM4 through {@link PartnerClient}): {@code FACE_CAPTURE_CASCADE_PULL}
+ * ({@code afterSeq}, {@code limit}) answers {@code records} in the subordinate platform's own field names and
+ * {@code lastSeq}.
+ */
+@Component
+class SealedCascadeSourceAdapter implements CascadeSourceAdapter {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ObjectProvider<PartnerClient> partners;
+
+    SealedCascadeSourceAdapter(ObjectProvider<PartnerClient> partners) {
+        this.partners = partners;
+    }
+
+    @Override
+    public CascadePage pull(String partnerId, long afterSeq, int limit) {
+        PartnerClient client = partners.getIfAvailable();
+        if (client == null) {
+            throw new HnswException(IntakeErrorCode.CASCADE_UNAVAILABLE, "sealing is not configured");
+        }
+        ObjectNode m = JSON.createObjectNode().put("messageType", "FACE_CAPTURE_CASCADE_PULL").put("afterSeq", afterSeq)
+                .put("limit", limit);
+        try {
+            JsonNode reply = JSON.readTree(client.send(partnerId, JSON.writeValueAsBytes(m)).payload());
+            List<Map<String, Object>> records = new ArrayList<>();
+            for (JsonNode r : reply.path("records")) {
+                records.add(JSON.convertValue(r, new TypeReference<Map<String, Object>>() {
+                }));
+            }
+            return new CascadePage(records, reply.path("lastSeq").asLong(afterSeq));
+        } catch (PartnerUnavailableException | PartnerRefusedException e) {
+            throw new HnswException(IntakeErrorCode.CASCADE_UNAVAILABLE, partnerId + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw new HnswException(IntakeErrorCode.CASCADE_UNAVAILABLE, partnerId + ": reply is not JSON");
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new HnswException(IntakeErrorCode.CASCADE_UNAVAILABLE, partnerId + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,383 @@
+package cn.hnsw.video.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.hnsw.simulators.harness.SimulatorKeys;
+import cn.hnsw.simulators.harness.SimulatorsHarness;
+import cn.hnsw.testsupport.jwt.TestTokens;
+import cn.hnsw.testsupport.spring.ServiceIntegrationTest;
+import cn.hnsw.testsupport.spring.TestInfrastructureInitializer;
+import cn.hnsw.video.support.ApiClient;
+import cn.hnsw.video.support.ApiClient.Reply;
+import cn.hnsw.video.support.TestMedia;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * 智能设备对接 on the real path: conversion and cleansing rules stored as data by administrators turn a device
+ * gateway's own record format into standard face records (fields renamed, its local time converted, its PNG turned
+ * into JPEG) and reject bad records with the rule's name; accepted faces become captures; a cascade link pulls a
+ * subordinate platform's captures over sealed messages (the simulator in the test JVM) and a second pull brings only
+ * what is new.
+ */
+@ServiceIntegrationTest
+class FaceIntakeIT {
+
+    static final SimulatorKeys KEYS = SimulatorKeys.of("cascade-face-platform");
+    static final SimulatorsHarness SIMULATORS = SimulatorsHarness.start(KEYS, new TestInfrastructureInitializer());
+    static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+
+    @DynamicPropertySource
+    static void partners(DynamicPropertyRegistry r) {
+        KEYS.platformProperties().forEach((k, v) -> r.add(k, () -> v));
+        r.add("hnsw.partners.endpoint", SIMULATORS::partnerEndpoint);
+    }
+
+    @AfterAll
+    static void stop() {
+        SIMULATORS.close();
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    final TestTokens tokens = TestTokens.issuer();
+    final HttpClient http = HttpClient.newHttpClient();
+    final String admin = tokens.user("ops.chen", "platform-admin").mint();
+    final String officer = tokens.user("zhang.wei", "customs-officer").mint();
+    final String trader = tokens.user("trader.li", "enterprise-user").mint();
+
+    static String png(String sample, int x, int y, int w, int h) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(TestMedia.isolated(TestMedia.sample(sample), x, y, w, h), "png", out);
+        return Base64.getEncoder().encodeToString(out.toByteArray());
+    }
+
+    static String wall() {
+        BufferedImage img = new BufferedImage(320, 240, BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D g = img.createGraphics();
+        g.setColor(new Color(180, 170, 150));
+        g.fillRect(0, 0, 320, 240);
+        g.dispose();
+        return Base64.getEncoder().encodeToString(TestMedia.jpeg(img));
+    }
+
+    static String local(Instant t) {
+        return LocalDateTime.ofInstant(t, ZoneOffset.ofHours(8)).format(LOCAL);
+    }
+
+    static Map<String, Object> rule(String stage, String name, String source, String op, String field, String p,
+            int ordinal) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("stage", stage);
+        m.put("name", name);
+        m.put("sourceCode", source);
+        m.put("operation", op);
+        m.put("field", field);
+        m.put("parameter", p);
+        m.put("ordinal", ordinal);
+        return m;
+    }
+
+    static Map<String, Object> raw(String xh, String sbbh, String zpsj, String tpnr) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("lsh", xh);
+        m.put("sbbh", sbbh);
+        m.put("zpsj", zpsj);
+        m.put("tpnr", tpnr);
+        return m;
+    }
+
+    /** The gateway's own format: lsh, sbbh, zpsj (yyyyMMddHHmmss, UTC+8), tpnr (PNG). */
+    List<String> gatewayRules(ApiClient api, String source) {
+        List<String> ids = new ArrayList<>();
+        for (Map<String, Object> r : List.of(
+                rule("CONVERT", "流水号映射", source, "RENAME", "recordId", "lsh", 1),
+                rule("CONVERT", "设备编号映射", source, "RENAME", "deviceCode", "sbbh", 2),
+                rule("CONVERT", "抓拍时间映射", source, "RENAME", "capturedAt", "zpsj", 3),
+                rule("CONVERT", "抓拍时间格式转换", source, "TIME_FORMAT", "capturedAt", "yyyyMMddHHmmss|+08:00", 4),
+                rule("CONVERT", "图片字段映射", source, "RENAME", "photoBase64", "tpnr", 5),
+                rule("CONVERT", "图片转 JPEG", source, "IMAGE_JPEG", "photoBase64", null, 6),
+                rule("CLEANSE", "设备编码须为 20 位国标编码", source, "PATTERN", "deviceCode", "\\d{20}", 7),
+                rule("CLEANSE", "抓拍时间不能晚于当前", source, "NOT_FUTURE", "capturedAt", "300", 8))) {
+            Reply created = api.post("/face-intake-rules", admin, r);
+            assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+            ids.add(created.text("id"));
+        }
+        return ids;
+    }
+
+    @Test
+    void rulesAsDataConvertAndCleanseCollectedRecordsAndTheAcceptedFacesBecomeCaptures() throws Exception {
+        ApiClient api = new ApiClient(port);
+        // rules: administrators only change them; a rule that does not fit its field is refused and nothing stored
+        Map<String, Object> bad = rule("CONVERT", "错配", "GW-HAIKOU", "TIME_FORMAT", "deviceCode", "yyyy|+08:00", 1);
+        assertThat(api.post("/face-intake-rules", officer, bad).status()).isEqualTo(403);
+        Reply refused = api.post("/face-intake-rules", admin, bad);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.text("code")).isEqualTo("RULE_INVALID");
+        Map<String, Object> badRegex = rule("CLEANSE", "坏正则", "GW-HAIKOU", "PATTERN", "deviceCode", "([", 1);
+        assertThat(api.post("/face-intake-rules", admin, badRegex).status()).isEqualTo(400);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM face_intake_rule WHERE source_code = 'GW-HAIKOU'",
+                Integer.class)).isZero();
+        List<String> ids = gatewayRules(api, "GW-HAIKOU");
+        assertThat(api.get("/face-intake-rules", trader).status()).isEqualTo(403);
+        JsonNode cleansing = api.get("/face-intake-rules?stage=CLEANSE", officer).body();
+        assertThat(cleansing.toString()).contains("设备编码须为 20 位国标编码").doesNotContain("图片转 JPEG");
+
+        // a rule modified: the pattern now takes the 20-digit code or the gateway's short code GW-nnn
+        Map<String, Object> change = new HashMap<>(rule("CLEANSE", "设备编码须为国标或网关编码", null, "PATTERN",
+                "deviceCode", "\\d{20}|GW-\\d{3}", 7));
+        change.remove("stage");
+        change.put("sourceCode", "GW-HAIKOU");
+        assertThat(api.put("/face-intake-rules/" + ids.get(6), officer, change).status()).isEqualTo(403);
+        Reply changed = api.put("/face-intake-rules/" + ids.get(6), admin, change);
+        assertThat(changed.status()).as(changed.body().toString()).isEqualTo(200);
+        assertThat(changed.text("parameter")).isEqualTo("\\d{20}|GW-\\d{3}");
+        assertThat(changed.text("stage")).isEqualTo("CLEANSE");
+        assertThat(changed.text("updatedBy")).isEqualTo("ops.chen");
+
+        Instant at = Instant.now().minus(10, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
+        List<Map<String, Object>> batch = new ArrayList<>();
+        batch.add(raw("R-1", "46010000001320000101", local(at), png("sample1", 768, 401, 305, 273)));
+        batch.add(raw("R-2", "GW-007", local(at), png("sample2", 1424, 152, 274, 259)));
+        batch.add(raw("R-3", "CAM 12", local(at), png("sample3", 1011, 246, 346, 314)));
+        batch.add(raw("R-4", "46010000001320000101", null, png("sample3", 1011, 246, 346, 314)));
+        batch.add(raw("R-5", "46010000001320000101", local(Instant.now().plus(2, ChronoUnit.HOURS)),
+                png("sample3", 1011, 246, 346, 314)));
+        batch.add(raw("R-6", "46010000001320000101", "2026/11/27 10:00", png("sample3", 1011, 246, 346, 314)));
+        batch.add(raw("R-7", "46010000001320000101", local(at), wall()));
+        Map<String, Object> body = Map.of("sourceCode", "GW-HAIKOU", "records", batch);
+        assertThat(api.post("/face-collections", trader, body).status()).isEqualTo(403);
+        assertThat(api.post("/face-collections", officer, Map.of("sourceCode", "GW-HAIKOU", "records", List.of()))
+                .status()).isEqualTo(400);
+        Reply collected = api.post("/face-collections", officer, body);
+        assertThat(collected.status()).as(collected.body().toString()).isEqualTo(200);
+        JsonNode result = collected.body();
+        assertThat(result.get("received").asInt()).isEqualTo(7);
+        assertThat(result.get("accepted").asInt()).isEqualTo(2);
+        assertThat(result.get("rejected").asInt()).isEqualTo(5);
+        assertThat(result.get("faces").asInt()).isEqualTo(2);
+        Map<String, String> reasons = new HashMap<>();
+        result.get("rejections").forEach(r -> reasons.put(r.get("recordRef").asText(), r.get("rejectedBy").asText()));
+        assertThat(reasons).containsExactlyInAnyOrderEntriesOf(Map.of("R-3", "设备编码须为国标或网关编码", "R-4",
+                "CAPTURE_TIME_MISSING", "R-5", "抓拍时间不能晚于当前", "R-6", "抓拍时间格式转换", "R-7", "NO_FACE"));
+        // the accepted faces are captures: device code and the converted time, the snapshot a JPEG
+        String captureId = result.get("captureIds").get(0).asText();
+        Map<String, Object> capture = jdbc.queryForMap("SELECT device_code, captured_at, source, snapshot_key "
+                + "FROM face_capture WHERE id = ?::uuid", captureId);
+        assertThat(capture.get("device_code")).isEqualTo("46010000001320000101");
+        assertThat(((Timestamp) capture.get("captured_at")).toInstant()).isEqualTo(at);
+        assertThat(capture.get("source")).isEqualTo("collection:GW-HAIKOU");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM face_capture WHERE source = 'collection:GW-HAIKOU'",
+                Integer.class)).isEqualTo(2);
+        // the batch and its rejections can be looked up later (结果反馈)
+        String batchId = result.get("batchId").asText();
+        assertThat(api.get("/face-collections?sourceCode=GW-HAIKOU", officer).body().toString()).contains(batchId);
+        JsonNode rejections = api.get("/face-collections/" + batchId + "/rejections", officer).body();
+        assertThat(rejections.size()).isEqualTo(5);
+        assertThat(rejections.get(0).get("recordRef").asText()).isEqualTo("R-3");
+        assertThat(api.get("/face-collections/" + batchId + "/rejections", trader).status()).isEqualTo(403);
+
+        // a record already in the standard shape from another system needs no conversion (通过标准化接口)
+        Map<String, Object> standard = Map.of("recordId", "S-1", "deviceCode", "46010000001320000102", "capturedAt",
+                at.toString(), "photoBase64", png("sample2", 1424, 152, 274, 259));
+        Reply std = api.post("/face-collections", officer, Map.of("sourceCode", "EXT-SYS", "records",
+                List.of(standard)));
+        assertThat(std.status()).as(std.body().toString()).isEqualTo(200);
+        assertThat(std.body().get("accepted").asInt()).isEqualTo(1);
+
+        // a deleted rule no longer applies: without the pattern check the short code passes
+        assertThat(api.delete("/face-intake-rules/" + ids.get(6), officer).status()).isEqualTo(403);
+        assertThat(api.delete("/face-intake-rules/" + ids.get(6), admin).status()).isEqualTo(204);
+        assertThat(api.delete("/face-intake-rules/" + ids.get(6), admin).status()).isEqualTo(404);
+        Reply again = api.post("/face-collections", officer, Map.of("sourceCode", "GW-HAIKOU", "records",
+                List.of(batch.get(2))));
+        assertThat(again.body().get("accepted").asInt()).as(again.body().toString()).isEqualTo(1);
+
+        // a conversion rule modified: the gateway now sends the device code as sbbm
+        Map<String, Object> renamed = new HashMap<>(rule("CONVERT", "设备编号映射（sbbm）", "GW-HAIKOU", "RENAME",
+                "deviceCode", "sbbm", 2));
+        renamed.remove("stage");
+        assertThat(api.put("/face-intake-rules/" + ids.get(1), officer, renamed).status()).isEqualTo(403);
+        assertThat(api.put("/face-intake-rules/" + ids.get(1), admin, renamed).status()).isEqualTo(200);
+        Map<String, Object> newFormat = raw("R-8", null, local(at), png("sample1", 768, 401, 305, 273));
+        newFormat.put("sbbm", "46010000001320000103");
+        Reply renamedIn = api.post("/face-collections", officer, Map.of("sourceCode", "GW-HAIKOU", "records",
+                List.of(newFormat)));
+        assertThat(renamedIn.body().get("accepted").asInt()).as(renamedIn.body().toString()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT device_code FROM face_capture WHERE id = ?::uuid", String.class,
+                renamedIn.body().get("captureIds").get(0).asText())).isEqualTo("46010000001320000103");
+        // a conversion rule deleted: without the time format the gateway's local time is no longer understood
+        assertThat(api.delete("/face-intake-rules/" + ids.get(3), officer).status()).isEqualTo(403);
+        assertThat(api.delete("/face-intake-rules/" + ids.get(3), admin).status()).isEqualTo(204);
+        Reply unconverted = api.post("/face-collections", officer, Map.of("sourceCode", "GW-HAIKOU", "records",
+                List.of(newFormat)));
+        assertThat(unconverted.body().get("rejections").get(0).get("rejectedBy").asText())
+                .isEqualTo("CAPTURE_TIME_INVALID");
+    }
+
+    @Test
+    void aCascadeLinkPullsTheSubordinatePlatformsNewCapturesThroughItsRules() throws Exception {
+        ApiClient api = new ApiClient(port);
+        simulator("POST", "/v1/cascade-face-platform/reset", "[]");
+        Map<String, Object> link = Map.of("code", "CASCADE-SANYA", "name", "三亚凤凰机场人脸抓拍平台", "partnerId",
+                "cascade-face-platform", "pageSize", 10);
+        assertThat(api.post("/face-cascade-links", officer, link).status()).isEqualTo(403);
+        Reply created = api.post("/face-cascade-links", admin, link);
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        String linkId = created.text("id");
+        assertThat(api.post("/face-cascade-links", admin, link).status()).isEqualTo(409);
+        assertThat(api.get("/face-cascade-links", officer).body().toString()).contains("CASCADE-SANYA");
+        // the subordinate platform's format: xh (sequence), sbbh, zpsj, tpnr — the rules are scoped to the link's code
+        gatewayRules(api, "CASCADE-SANYA");
+        Map<String, Object> seqRule = rule("CONVERT", "序号映射", "CASCADE-SANYA", "RENAME", "recordId", "xh", 0);
+        assertThat(api.post("/face-intake-rules", admin, seqRule).status()).isEqualTo(201);
+
+        Instant at = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        List<Map<String, Object>> first = List.of(
+                raw(null, "46010000001320000201", local(at), png("sample1", 768, 401, 305, 273)),
+                raw(null, "bad code", local(at), png("sample2", 1424, 152, 274, 259)));
+        simulator("POST", "/v1/cascade-face-platform/captures", ApiClient.JSON.writeValueAsString(first));
+
+        assertThat(api.post("/face-cascade-links/" + linkId + "/pulls", officer, Map.of()).status()).isEqualTo(403);
+        Reply pulled = api.post("/face-cascade-links/" + linkId + "/pulls", admin, Map.of());
+        assertThat(pulled.status()).as(pulled.body().toString()).isEqualTo(200);
+        assertThat(pulled.body().get("received").asInt()).isEqualTo(2);
+        assertThat(pulled.body().get("accepted").asInt()).isEqualTo(1);
+        assertThat(pulled.body().get("rejections").get(0).get("recordRef").asText()).isEqualTo("2");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM face_capture WHERE source = 'cascade:CASCADE-SANYA'",
+                Integer.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT last_seq FROM face_cascade_link WHERE id = ?::uuid", Long.class,
+                linkId)).isEqualTo(2L);
+
+        // nothing new: an empty pull; one more capture: only that one
+        assertThat(api.post("/face-cascade-links/" + linkId + "/pulls", admin, Map.of()).body().get("received")
+                .asInt()).isZero();
+        simulator("POST", "/v1/cascade-face-platform/captures", ApiClient.JSON.writeValueAsString(List.of(
+                raw(null, "46010000001320000202", local(at), png("sample3", 1011, 246, 346, 314)))));
+        Reply third = api.post("/face-cascade-links/" + linkId + "/pulls", admin, Map.of());
+        assertThat(third.body().get("received").asInt()).isEqualTo(1);
+        assertThat(third.body().get("accepted").asInt()).isEqualTo(1);
+
+        // the subordinate platform down: 503, the link's position unchanged
+        simulator("POST", "/v1/cascade-face-platform/captures", ApiClient.JSON.writeValueAsString(List.of(
+                raw(null, "46010000001320000202", local(at), png("sample3", 1011, 246, 346, 314)))));
+        simulator("PUT", "/v1/cascade-face-platform/reachability", "{\"reachable\":false}");
+        Reply down = api.post("/face-cascade-links/" + linkId + "/pulls", admin, Map.of());
+        assertThat(down.status()).isEqualTo(503);
+        assertThat(down.text("code")).isEqualTo("CASCADE_UNAVAILABLE");
+        assertThat(jdbc.queryForObject("SELECT last_seq FROM face_cascade_link WHERE id = ?::uuid", Long.class,
+                linkId)).isEqualTo(3L);
+        simulator("PUT", "/v1/cascade-face-platform/reachability", "{\"reachable\":true}");
+
+        // modified (disabled): a pull is refused; deleted
+        Map<String, Object> change = Map.of("name", "三亚凤凰机场人脸平台", "partnerId", "cascade-face-platform",
+                "pageSize", 5, "enabled", false);
+        assertThat(api.put("/face-cascade-links/" + linkId, officer, change).status()).isEqualTo(403);
+        Reply disabled = api.put("/face-cascade-links/" + linkId, admin, change);
+        assertThat(disabled.status()).isEqualTo(200);
+        assertThat(disabled.body().get("pageSize").asInt()).isEqualTo(5);
+        Reply refusedPull = api.post("/face-cascade-links/" + linkId + "/pulls", admin, Map.of());
+        assertThat(refusedPull.status()).isEqualTo(409);
+        assertThat(refusedPull.text("code")).isEqualTo("LINK_DISABLED");
+        assertThat(api.delete("/face-cascade-links/" + linkId, officer).status()).isEqualTo(403);
+        assertThat(api.delete("/face-cascade-links/" + linkId, admin).status()).isEqualTo(204);
+        assertThat(api.get("/face-cascade-links", officer).body().toString()).doesNotContain("CASCADE-SANYA");
+    }
+
+    @Test
+    void aThemeDataServicePushesItsRowsToTheSubordinatePlatform() throws Exception {
+        ApiClient api = new ApiClient(port);
+        simulator("POST", "/v1/cascade-face-platform/reset", "[]");
+        String tag = "PUSH-" + UUID.randomUUID().toString().substring(0, 8);
+        for (String n : List.of("1", "2")) {
+            jdbc.update("INSERT INTO face_base_record (id, person_code, name, id_no, source, photo_key) VALUES "
+                    + "(?, ?, ?, '46010019900101000' || ?, ?, 'faces/x.jpg')", UUID.randomUUID(), tag + "-" + n,
+                    "推送旅客" + n, n, tag);
+        }
+        String storeId = api.post("/theme-stores", admin, Map.of("code", tag, "nameZh", "推送主题库", "nameEn",
+                "Push store", "category", "FACE_BASE")).text("id");
+        Reply feed = api.post("/theme-stores/" + storeId + "/feeds", admin, Map.of("name", "人脸基础信息", "dataset",
+                "FACE_BASE_RECORDS", "fields", List.of("personCode", "name"), "conditions",
+                List.of(Map.of("field", "personCode", "op", "PREFIX", "value", tag))));
+        assertThat(feed.status()).as(feed.body().toString()).isEqualTo(201);
+        String taskId = api.post("/theme-stores/" + storeId + "/tasks", admin, Map.of("name", "入库")).text("id");
+        assertThat(api.post("/theme-store-tasks/" + taskId + "/runs", admin, Map.of()).body().get("stored").asInt())
+                .isEqualTo(2);
+        Reply svc = api.post("/theme-services", admin, Map.of("code", tag + "-SVC", "name", "人脸信息推送服务", "storeId",
+                storeId, "roles", List.of("customs-officer")));
+        assertThat(svc.status()).isEqualTo(201);
+        String svcPath = "/theme-services/" + svc.text("id");
+
+        // 数据推送服务接口: administrators push, over sealed messages, to the subordinate platform
+        Map<String, Object> push = Map.of("partnerId", "cascade-face-platform");
+        assertThat(api.post(svcPath + "/pushes", officer, push).status()).isEqualTo(403);
+        Reply pushed = api.post(svcPath + "/pushes", admin, push);
+        assertThat(pushed.status()).as(pushed.body().toString()).isEqualTo(200);
+        assertThat(pushed.body().get("pushed").asInt()).isEqualTo(2);
+        assertThat(pushed.body().get("accepted").asInt()).isEqualTo(2);
+        HttpResponse<String> received = simulatorGet("/v1/cascade-face-platform/received");
+        JsonNode rows = ApiClient.JSON.readTree(received.body());
+        assertThat(rows.size()).isEqualTo(2);
+        assertThat(rows.get(0).get("serviceCode").asText()).isEqualTo(tag + "-SVC");
+        assertThat(rows.toString()).contains("推送旅客1").contains("推送旅客2");
+
+        // the platform down: 503; the service switched off: 409
+        simulator("PUT", "/v1/cascade-face-platform/reachability", "{\"reachable\":false}");
+        Reply down = api.post(svcPath + "/pushes", admin, push);
+        assertThat(down.status()).isEqualTo(503);
+        assertThat(down.text("code")).isEqualTo("PUSH_UNAVAILABLE");
+        simulator("PUT", "/v1/cascade-face-platform/reachability", "{\"reachable\":true}");
+        api.put(svcPath, admin, Map.of("name", "停用", "roles", List.of("customs-officer"), "enabled", false));
+        assertThat(api.post(svcPath + "/pushes", admin, push).text("code")).isEqualTo("SERVICE_DISABLED");
+        assertThat(ApiClient.JSON.readTree(simulatorGet("/v1/cascade-face-platform/received").body()).size())
+                .isEqualTo(2);
+    }
+
+    private HttpResponse<String> simulatorGet(String path) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(SIMULATORS.baseUrl() + path))
+                .header("Authorization", "Bearer " + admin).GET().build();
+        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(path + " " + r.body()).isEqualTo(200);
+        return r;
+    }
+
+    private void simulator(String method, String path, String json) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(SIMULATORS.baseUrl() + path))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)).build();
+        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(path + " " + r.body()).isLessThan(300);
+    }
+}
