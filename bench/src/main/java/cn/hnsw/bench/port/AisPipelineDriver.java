@@ -164,10 +164,10 @@ public final class AisPipelineDriver {
                     round.threadCpuSeconds().forEach((k, v) -> threads.append(String.format(" %s %.1f", k, v / n)));
                     System.out.printf("  %d feeder(s), round %d: decode-only %,.0f/s just before; pipeline %.2f s, applied"
                                     + " %,.0f/s, written %,.0f/s (ratio %.2f); CPU µs a sentence: JVM %.1f (%s),"
-                                    + " PostgreSQL %.1f; load average %.2f%n", feeders, i + 1, decodeNow, round.seconds(),
-                            round.appliedRate(), round.writtenRate(), round.writtenRate() / decodeNow,
-                            round.jvmCpuSeconds() / n, threads.toString().strip(), round.postgresCpuSeconds() / n,
-                            loadAverage());
+                                    + " PostgreSQL %.1f; %.0f points a track segment; load average %.2f%n", feeders,
+                            i + 1, decodeNow, round.seconds(), round.appliedRate(), round.writtenRate(),
+                            round.writtenRate() / decodeNow, round.jvmCpuSeconds() / n, threads.toString().strip(),
+                            round.postgresCpuSeconds() / n, round.pointsPerSegment(), loadAverage());
                     best = Math.max(best, round.writtenRate());
                     appliedRate = Math.max(appliedRate, round.appliedRate());
                 }
@@ -233,7 +233,7 @@ public final class AisPipelineDriver {
 
     /** One pass of the corpus through the service: sentences/s until applied (track, rules) and until written. */
     record Round(double appliedRate, double writtenRate, double jvmCpuSeconds, double postgresCpuSeconds,
-                 double seconds, Map<String, Double> threadCpuSeconds) {
+                 double seconds, Map<String, Double> threadCpuSeconds, double pointsPerSegment) {
     }
 
     /**
@@ -243,6 +243,7 @@ public final class AisPipelineDriver {
     static Round pipelineRound(AisReceiver receiver, AisPipeline pipeline, List<String> corpus, int feeders)
             throws Exception {
         long writtenBefore = pipeline.writer().written();
+        long segmentsBefore = pipeline.writer().segments();
         long fixesBefore = pipeline.fixes();
         long positions = corpus.stream().filter(l -> l.startsWith("!AIVDM,1,1,")).count();
         List<StringBuilder> parts = new ArrayList<>();
@@ -312,8 +313,10 @@ public final class AisPipelineDriver {
         double seconds = (end - start) / 1e9;
         Map<String, Double> threadDelta = new java.util.TreeMap<>();
         threadCpuAfter.forEach((k, v) -> threadDelta.put(k, v - threadCpu.getOrDefault(k, 0.0)));
+        double pointsPerSegment = (double) (pipeline.writer().written() - writtenBefore)
+                / Math.max(1, pipeline.writer().segments() - segmentsBefore);
         return new Round(corpus.size() / ((applied - start) / 1e9), corpus.size() / seconds,
-                jvmCpuSeconds() - jvmCpu, postgresCpuSeconds() - pgCpu, seconds, threadDelta);
+                jvmCpuSeconds() - jvmCpu, postgresCpuSeconds() - pgCpu, seconds, threadDelta, pointsPerSegment);
     }
 
     /**
@@ -373,20 +376,33 @@ public final class AisPipelineDriver {
             rs.next();
             String pid = Files.readAllLines(Path.of(rs.getString(1), "postmaster.pid")).getFirst().strip();
             postmaster = ProcessHandle.of(Long.parseLong(pid)).orElse(null);
+            System.out.printf("PostgreSQL postmaster: pid %s%n", pid);
         } catch (Exception e) {
             System.out.println("PostgreSQL's CPU time is not available: " + e);
         }
     }
 
-    /** CPU time of the embedded PostgreSQL: the postmaster and its live processes (backends, writers). */
+    /**
+     * CPU time of the embedded PostgreSQL: the postmaster, its live processes (backends, writers) and the processes it
+     * has already reaped (autovacuum workers come and go between two readings: their time is in the postmaster's
+     * cutime/cstime of {@code /proc/<pid>/stat}).
+     */
     static double postgresCpuSeconds() {
         ProcessHandle pm = postmaster;
         if (pm == null) {
             return Double.NaN;
         }
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(pm), pm.descendants())
+        double live = java.util.stream.Stream.concat(java.util.stream.Stream.of(pm), pm.descendants())
                 .map(p -> p.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0))
                 .reduce(0.0, Double::sum);
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pm.pid()), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // after the command: state(0) ... utime(11) stime(12) cutime(13) cstime(14), in clock ticks (100 a second)
+            return live + (Long.parseLong(f[13]) + Long.parseLong(f[14])) / 100.0;
+        } catch (Exception e) {
+            return live;
+        }
     }
 
     static double loadAverage() {

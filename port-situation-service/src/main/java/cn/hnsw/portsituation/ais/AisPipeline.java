@@ -80,10 +80,12 @@ public final class AisPipeline implements AutoCloseable {
 
         public void add(AisMessage message) {
             Instant now = clock.instant();
-            Object item = AisDecoded.fix(message, now, feeder).map(Object.class::cast)
-                    .or(() -> AisDecoded.staticData(message, now)).orElse(null);
+            Object item = AisDecoded.fixOrNull(message, now, feeder);
             if (item == null) {
-                return;
+                item = AisDecoded.staticData(message, now).orElse(null);
+                if (item == null) {
+                    return;
+                }
             }
             if (lanes.length == 0) {
                 apply(item);
