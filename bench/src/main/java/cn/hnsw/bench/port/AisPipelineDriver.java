@@ -66,6 +66,7 @@ public final class AisPipelineDriver {
         int reports = Integer.parseInt(opts.getOrDefault("reports", "200"));
         int rounds = Integer.parseInt(opts.getOrDefault("rounds", "3"));
         int alertRuns = Integer.parseInt(opts.getOrDefault("alerts", "200"));
+        int warmups = Integer.parseInt(opts.getOrDefault("warmup", "3"));
         List<Integer> feederCounts = Arrays.stream(opts.getOrDefault("feeders", "1,4").split(","))
                 .map(String::strip).map(Integer::parseInt).toList();
 
@@ -149,17 +150,30 @@ public final class AisPipelineDriver {
                     pipeline.lanes(), pipeline.writer().shards(), loadAverage());
             double pipelineRate = 0;
             for (int feeders : feederCounts) {
-                pipelineRound(receiver, pipeline, corpus, feeders); // warm-up
+                for (int w = 0; w < warmups; w++) {
+                    decodeOnly(corpus);
+                    pipelineRound(receiver, pipeline, corpus, feeders); // warm-up (JIT, pools, table growth)
+                }
                 double best = 0;
                 double appliedRate = 0;
                 List<Double> pairedRatios = new ArrayList<>();
+                List<Double> capacityRatios = new ArrayList<>();
                 for (int i = 0; i < rounds; i++) {
                     // a decode-only round right before each pipeline round: this machine's load changes by the second
                     double decodeNow = decodeOnly(corpus);
+                    double decodeCpu = lastDecodeCpuMicros;
                     decodeRate = Math.max(decodeRate, decodeNow);
                     Round round = pipelineRound(receiver, pipeline, corpus, feeders);
                     pairedRatios.add(round.writtenRate() / decodeNow);
                     double n = corpus.size() / 1e6;
+                    // CPU a sentence of the whole machine's share the pipeline used (this JVM + PostgreSQL), against
+                    // the CPU a sentence of decode-only: what the two would reach with the machine's cores to themselves
+                    double pipelineCpu = (round.jvmCpuSeconds() + round.postgresCpuSeconds()) / n;
+                    double capacity = CORES * decodeCpu / pipelineCpu;
+                    capacityRatios.add(capacity);
+                    System.out.printf("    CPU: decode-only %.2f µs a sentence (one thread), pipeline %.2f µs a sentence"
+                            + " (JVM + PostgreSQL) → on %d cores to themselves the pipeline would reach %.2f ×"
+                            + " decode-only%n", decodeCpu, pipelineCpu, CORES, capacity);
                     StringBuilder threads = new StringBuilder();
                     round.threadCpuSeconds().forEach((k, v) -> threads.append(String.format(" %s %.1f", k, v / n)));
                     System.out.printf("  %d feeder(s), round %d: decode-only %,.0f/s just before; pipeline %.2f s, applied"
@@ -173,9 +187,11 @@ public final class AisPipelineDriver {
                 }
                 System.out.printf("whole pipeline, %d feeder connection(s) (TCP → decode → track → watch/rules →"
                                 + " PostgreSQL): %,.0f sentences/s (best of %d; applied to the tracks: %,.0f/s);"
-                                + " ratio to the best decode-only so far %.2f; median ratio of the paired rounds %.2f%n",
+                                + " ratio to the best decode-only so far %.2f; median ratio of the paired rounds %.2f;"
+                                + " median CPU-based ratio %.2f%n",
                         feeders, best, rounds, appliedRate, best / decodeRate,
-                        pairedRatios.stream().sorted().toList().get(pairedRatios.size() / 2));
+                        pairedRatios.stream().sorted().toList().get(pairedRatios.size() / 2),
+                        capacityRatios.stream().sorted().toList().get(capacityRatios.size() / 2));
                 pipelineRate = Math.max(pipelineRate, best);
             }
             // decode-only again, now that the service runs beside it: the ratio takes the best of both measurements
@@ -208,7 +224,14 @@ public final class AisPipelineDriver {
         System.exit(0);
     }
 
+    /** The machine's processors (the CPU-based ratio assumes the pipeline may use all of them, decode-only one). */
+    static final int CORES = Runtime.getRuntime().availableProcessors();
+    /** CPU time a sentence of the last decode-only round, µs (this thread's CPU time, so the machine's load aside). */
+    static volatile double lastDecodeCpuMicros;
+
     static double decodeOnly(List<String> corpus) throws Exception {
+        var threadBean = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpuStart = threadBean.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         long checksum = 0;
         Vdm vdm = new Vdm();
@@ -225,6 +248,7 @@ public final class AisPipelineDriver {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        lastDecodeCpuMicros = (threadBean.getCurrentThreadCpuTime() - cpuStart) / 1e3 / corpus.size();
         if (checksum == 42) {
             System.out.print("");
         }

@@ -70,16 +70,44 @@ public final class PositionWriter implements AutoCloseable {
 
     /** Queues a fix or static data; waits while its shard's queue is full. */
     public void offer(Object item) {
+        shards[shardOf(item)].put(new Object[] {item});
+    }
+
+    /**
+     * Queues fixes and static data, in order, one hand-over per shard (one lock and at most one wake-up of its writer
+     * for a lane's whole batch, instead of one per fix); waits while a shard's queue is full.
+     */
+    public void offerAll(List<?> items) {
+        if (items.isEmpty()) {
+            return;
+        }
+        if (shards.length == 1) {
+            shards[0].put(items.toArray());
+            return;
+        }
+        int[] counts = new int[shards.length];
+        for (Object item : items) {
+            counts[shardOf(item)]++;
+        }
+        Object[][] parts = new Object[shards.length][];
+        int[] filled = new int[shards.length];
+        for (Object item : items) {
+            int s = shardOf(item);
+            if (parts[s] == null) {
+                parts[s] = new Object[counts[s]];
+            }
+            parts[s][filled[s]++] = item;
+        }
+        for (int s = 0; s < shards.length; s++) {
+            if (parts[s] != null) {
+                shards[s].put(parts[s]);
+            }
+        }
+    }
+
+    private int shardOf(Object item) {
         int mmsi = item instanceof AisPosition f ? f.mmsi() : ((AisStatic) item).mmsi();
-        Shard shard = shards[Math.floorMod(mmsi, shards.length)];
-        if (item instanceof AisPosition) {
-            offered.incrementAndGet();
-        }
-        try {
-            shard.queue.put(item);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return Math.floorMod(mmsi, shards.length);
     }
 
     /** Fixes written to the history so far. */
@@ -99,7 +127,7 @@ public final class PositionWriter implements AutoCloseable {
     public int backlog() {
         int n = 0;
         for (Shard s : shards) {
-            n += s.queue.size();
+            n += s.queued.get();
         }
         return n;
     }
@@ -223,7 +251,9 @@ public final class PositionWriter implements AutoCloseable {
 
     /** One writer thread, its queue, the open segments and the newest fix per vessel not yet in {@code ais_vessel}. */
     private final class Shard {
-        final BlockingQueue<Object> queue;
+        /** Hand-overs (a lane's batch for this shard, or a single item), at most {@code capacity / 64} waiting. */
+        final BlockingQueue<Object[]> queue;
+        final java.util.concurrent.atomic.AtomicInteger queued = new java.util.concurrent.atomic.AtomicInteger();
         final Map<Integer, Segment> open = new LinkedHashMap<>();
         final List<Segment> closed = new ArrayList<>();
         final Map<Integer, AisPosition> latestPending = new LinkedHashMap<>();
@@ -235,19 +265,40 @@ public final class PositionWriter implements AutoCloseable {
         ByteBuffer buffer = ByteBuffer.allocate(256 * 1024);
 
         Shard(int index, int capacity) {
-            this.queue = new ArrayBlockingQueue<>(capacity);
+            this.queue = new ArrayBlockingQueue<>(Math.max(64, capacity / 64));
             this.worker = Thread.ofPlatform().name("ais-position-writer-" + index).daemon().start(this::run);
         }
 
+        void put(Object[] items) {
+            long positions = 0;
+            for (Object item : items) {
+                if (item instanceof AisPosition) {
+                    positions++;
+                }
+            }
+            offered.addAndGet(positions);
+            queued.addAndGet(items.length);
+            try {
+                queue.put(items);
+            } catch (InterruptedException e) {
+                queued.addAndGet(-items.length);
+                offered.addAndGet(-positions);
+                Thread.currentThread().interrupt();
+            }
+        }
+
         private void run() {
-            List<Object> items = new ArrayList<>(batch);
+            List<Object[]> items = new ArrayList<>(64);
             while (running || !queue.isEmpty() || pendingPoints > 0 || !statics.isEmpty()) {
                 try {
-                    Object first = queue.poll(IDLE_FLUSH.toMillis(), TimeUnit.MILLISECONDS);
+                    Object[] first = queue.poll(IDLE_FLUSH.toMillis(), TimeUnit.MILLISECONDS);
                     if (first != null) {
                         items.add(first);
-                        queue.drainTo(items, batch - 1);
-                        collect(items);
+                        queue.drainTo(items, Math.max(1, batch / 32));
+                        for (Object[] handed : items) {
+                            queued.addAndGet(-handed.length);
+                            collect(handed);
+                        }
                     }
                     boolean idle = first == null;
                     if ((idle && (pendingPoints > 0 || !statics.isEmpty() || !latestPending.isEmpty()))
@@ -271,7 +322,7 @@ public final class PositionWriter implements AutoCloseable {
             }
         }
 
-        private void collect(List<Object> items) {
+        private void collect(Object[] items) {
             for (Object item : items) {
                 if (item instanceof AisPosition f) {
                     long micros = micros(f.receivedAt());
