@@ -400,9 +400,19 @@ class AisTrackingIT extends PortSituationIT {
         assertThat(speeding.get("attributes").get("limitKnots").asText()).isEqualTo("12.0");
 
         int slow = mmsi();
-        for (int i = 0; i < 5; i++) {
-            sendTcp(Nmea.position(slow, 20.40 + i * 0.0001, 110.50, 0.5, 0, 0));
-            Thread.sleep(800);
+        // Fixes every ~0.15 s for 4 s on one connection. The 3-s window must hold fixes spanning 90 % of it: with a
+        // gap g between fixes the span inside the window is g × floor(3 / g), which falls under 2.7 s for g around
+        // 0.75–0.9 s or 1.0–1.35 s (what one connection per fix plus a sleep gave on a loaded machine); with g ≤ 0.3 s
+        // it is at least 2.7 s whatever the jitter.
+        try (Socket s = new Socket("127.0.0.1", receiver.tcpPort())) {
+            OutputStream out = s.getOutputStream();
+            for (int i = 0; i < 27; i++) {
+                for (String line : Nmea.position(slow, 20.40 + i * 0.00002, 110.50, 0.5, 0, 0)) {
+                    out.write((line + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                }
+                out.flush();
+                Thread.sleep(150);
+            }
         }
         JsonNode loitering = awaitAlert("loitering", slow, maritime);
         assertThat(loitering.get("titleEn").asText()).contains("loitering");
