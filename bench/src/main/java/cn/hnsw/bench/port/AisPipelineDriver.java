@@ -66,6 +66,7 @@ public final class AisPipelineDriver {
         int reports = Integer.parseInt(opts.getOrDefault("reports", "200"));
         int rounds = Integer.parseInt(opts.getOrDefault("rounds", "3"));
         int alertRuns = Integer.parseInt(opts.getOrDefault("alerts", "200"));
+        int warmups = Integer.parseInt(opts.getOrDefault("warmup", "3"));
         List<Integer> feederCounts = Arrays.stream(opts.getOrDefault("feeders", "1,4").split(","))
                 .map(String::strip).map(Integer::parseInt).toList();
 
@@ -149,33 +150,48 @@ public final class AisPipelineDriver {
                     pipeline.lanes(), pipeline.writer().shards(), loadAverage());
             double pipelineRate = 0;
             for (int feeders : feederCounts) {
-                pipelineRound(receiver, pipeline, corpus, feeders); // warm-up
+                for (int w = 0; w < warmups; w++) {
+                    decodeOnly(corpus);
+                    pipelineRound(receiver, pipeline, corpus, feeders); // warm-up (JIT, pools, table growth)
+                }
                 double best = 0;
                 double appliedRate = 0;
                 List<Double> pairedRatios = new ArrayList<>();
+                List<Double> capacityRatios = new ArrayList<>();
                 for (int i = 0; i < rounds; i++) {
                     // a decode-only round right before each pipeline round: this machine's load changes by the second
                     double decodeNow = decodeOnly(corpus);
+                    double decodeCpu = lastDecodeCpuMicros;
                     decodeRate = Math.max(decodeRate, decodeNow);
                     Round round = pipelineRound(receiver, pipeline, corpus, feeders);
                     pairedRatios.add(round.writtenRate() / decodeNow);
                     double n = corpus.size() / 1e6;
+                    // CPU a sentence of the whole machine's share the pipeline used (this JVM + PostgreSQL), against
+                    // the CPU a sentence of decode-only: what the two would reach with the machine's cores to themselves
+                    double pipelineCpu = (round.jvmCpuSeconds() + round.postgresCpuSeconds()) / n;
+                    double capacity = CORES * decodeCpu / pipelineCpu;
+                    capacityRatios.add(capacity);
+                    System.out.printf("    CPU: decode-only %.2f µs a sentence (one thread), pipeline %.2f µs a sentence"
+                            + " (JVM + PostgreSQL) → on %d cores to themselves the pipeline would reach %.2f ×"
+                            + " decode-only%n", decodeCpu, pipelineCpu, CORES, capacity);
                     StringBuilder threads = new StringBuilder();
                     round.threadCpuSeconds().forEach((k, v) -> threads.append(String.format(" %s %.1f", k, v / n)));
                     System.out.printf("  %d feeder(s), round %d: decode-only %,.0f/s just before; pipeline %.2f s, applied"
                                     + " %,.0f/s, written %,.0f/s (ratio %.2f); CPU µs a sentence: JVM %.1f (%s),"
-                                    + " PostgreSQL %.1f; load average %.2f%n", feeders, i + 1, decodeNow, round.seconds(),
-                            round.appliedRate(), round.writtenRate(), round.writtenRate() / decodeNow,
-                            round.jvmCpuSeconds() / n, threads.toString().strip(), round.postgresCpuSeconds() / n,
-                            loadAverage());
+                                    + " PostgreSQL %.1f; %.0f points a track segment; load average %.2f%n", feeders,
+                            i + 1, decodeNow, round.seconds(), round.appliedRate(), round.writtenRate(),
+                            round.writtenRate() / decodeNow, round.jvmCpuSeconds() / n, threads.toString().strip(),
+                            round.postgresCpuSeconds() / n, round.pointsPerSegment(), loadAverage());
                     best = Math.max(best, round.writtenRate());
                     appliedRate = Math.max(appliedRate, round.appliedRate());
                 }
                 System.out.printf("whole pipeline, %d feeder connection(s) (TCP → decode → track → watch/rules →"
                                 + " PostgreSQL): %,.0f sentences/s (best of %d; applied to the tracks: %,.0f/s);"
-                                + " ratio to the best decode-only so far %.2f; median ratio of the paired rounds %.2f%n",
+                                + " ratio to the best decode-only so far %.2f; median ratio of the paired rounds %.2f;"
+                                + " median CPU-based ratio %.2f%n",
                         feeders, best, rounds, appliedRate, best / decodeRate,
-                        pairedRatios.stream().sorted().toList().get(pairedRatios.size() / 2));
+                        pairedRatios.stream().sorted().toList().get(pairedRatios.size() / 2),
+                        capacityRatios.stream().sorted().toList().get(capacityRatios.size() / 2));
                 pipelineRate = Math.max(pipelineRate, best);
             }
             // decode-only again, now that the service runs beside it: the ratio takes the best of both measurements
@@ -208,7 +224,14 @@ public final class AisPipelineDriver {
         System.exit(0);
     }
 
+    /** The machine's processors (the CPU-based ratio assumes the pipeline may use all of them, decode-only one). */
+    static final int CORES = Runtime.getRuntime().availableProcessors();
+    /** CPU time a sentence of the last decode-only round, µs (this thread's CPU time, so the machine's load aside). */
+    static volatile double lastDecodeCpuMicros;
+
     static double decodeOnly(List<String> corpus) throws Exception {
+        var threadBean = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpuStart = threadBean.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         long checksum = 0;
         Vdm vdm = new Vdm();
@@ -225,6 +248,7 @@ public final class AisPipelineDriver {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        lastDecodeCpuMicros = (threadBean.getCurrentThreadCpuTime() - cpuStart) / 1e3 / corpus.size();
         if (checksum == 42) {
             System.out.print("");
         }
@@ -233,7 +257,7 @@ public final class AisPipelineDriver {
 
     /** One pass of the corpus through the service: sentences/s until applied (track, rules) and until written. */
     record Round(double appliedRate, double writtenRate, double jvmCpuSeconds, double postgresCpuSeconds,
-                 double seconds, Map<String, Double> threadCpuSeconds) {
+                 double seconds, Map<String, Double> threadCpuSeconds, double pointsPerSegment) {
     }
 
     /**
@@ -243,6 +267,7 @@ public final class AisPipelineDriver {
     static Round pipelineRound(AisReceiver receiver, AisPipeline pipeline, List<String> corpus, int feeders)
             throws Exception {
         long writtenBefore = pipeline.writer().written();
+        long segmentsBefore = pipeline.writer().segments();
         long fixesBefore = pipeline.fixes();
         long positions = corpus.stream().filter(l -> l.startsWith("!AIVDM,1,1,")).count();
         List<StringBuilder> parts = new ArrayList<>();
@@ -312,8 +337,10 @@ public final class AisPipelineDriver {
         double seconds = (end - start) / 1e9;
         Map<String, Double> threadDelta = new java.util.TreeMap<>();
         threadCpuAfter.forEach((k, v) -> threadDelta.put(k, v - threadCpu.getOrDefault(k, 0.0)));
+        double pointsPerSegment = (double) (pipeline.writer().written() - writtenBefore)
+                / Math.max(1, pipeline.writer().segments() - segmentsBefore);
         return new Round(corpus.size() / ((applied - start) / 1e9), corpus.size() / seconds,
-                jvmCpuSeconds() - jvmCpu, postgresCpuSeconds() - pgCpu, seconds, threadDelta);
+                jvmCpuSeconds() - jvmCpu, postgresCpuSeconds() - pgCpu, seconds, threadDelta, pointsPerSegment);
     }
 
     /**
@@ -373,20 +400,33 @@ public final class AisPipelineDriver {
             rs.next();
             String pid = Files.readAllLines(Path.of(rs.getString(1), "postmaster.pid")).getFirst().strip();
             postmaster = ProcessHandle.of(Long.parseLong(pid)).orElse(null);
+            System.out.printf("PostgreSQL postmaster: pid %s%n", pid);
         } catch (Exception e) {
             System.out.println("PostgreSQL's CPU time is not available: " + e);
         }
     }
 
-    /** CPU time of the embedded PostgreSQL: the postmaster and its live processes (backends, writers). */
+    /**
+     * CPU time of the embedded PostgreSQL: the postmaster, its live processes (backends, writers) and the processes it
+     * has already reaped (autovacuum workers come and go between two readings: their time is in the postmaster's
+     * cutime/cstime of {@code /proc/<pid>/stat}).
+     */
     static double postgresCpuSeconds() {
         ProcessHandle pm = postmaster;
         if (pm == null) {
             return Double.NaN;
         }
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(pm), pm.descendants())
+        double live = java.util.stream.Stream.concat(java.util.stream.Stream.of(pm), pm.descendants())
                 .map(p -> p.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0))
                 .reduce(0.0, Double::sum);
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pm.pid()), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // after the command: state(0) ... utime(11) stime(12) cutime(13) cstime(14), in clock ticks (100 a second)
+            return live + (Long.parseLong(f[13]) + Long.parseLong(f[14])) / 100.0;
+        } catch (Exception e) {
+            return live;
+        }
     }
 
     static double loadAverage() {

@@ -19,20 +19,25 @@ public final class AisDecoded {
 
     /** The position of a class A (1, 2, 3) or class B (18, 19) report, when the report holds a valid position. */
     public static Optional<AisPosition> fix(AisMessage message, Instant receivedAt, String feeder) {
+        return Optional.ofNullable(fixOrNull(message, receivedAt, feeder));
+    }
+
+    /** {@link #fix}, or null: for the receiving threads, which map every message. */
+    static AisPosition fixOrNull(AisMessage message, Instant receivedAt, String feeder) {
         if (!(message instanceof IVesselPositionMessage position)) {
-            return Optional.empty();
+            return null;
         }
         var pos = position.getValidPosition();
         if (pos == null) {
-            return Optional.empty();
+            return null;
         }
         // ITU-R M.1371 "not available" values: SOG 1023, COG 3600, heading 511.
         Float sog = position.getSog() < 1023 ? position.getSog() / 10f : null;
         Float cog = position.getCog() < 3600 ? position.getCog() / 10f : null;
         Integer heading = position.getTrueHeading() < 360 ? position.getTrueHeading() : null;
         Integer navStatus = message instanceof AisPositionMessage a ? a.getNavStatus() : null;
-        return Optional.of(new AisPosition(message.getUserId(), receivedAt, pos.getLatitude(), pos.getLongitude(),
-                sog, cog, heading, navStatus, feeder));
+        return new AisPosition(message.getUserId(), receivedAt, pos.getLatitude(), pos.getLongitude(),
+                sog, cog, heading, navStatus, feeder);
     }
 
     /** Static and voyage data of message 5, 19 or 24. */

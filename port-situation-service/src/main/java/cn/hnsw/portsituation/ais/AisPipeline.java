@@ -80,10 +80,12 @@ public final class AisPipeline implements AutoCloseable {
 
         public void add(AisMessage message) {
             Instant now = clock.instant();
-            Object item = AisDecoded.fix(message, now, feeder).map(Object.class::cast)
-                    .or(() -> AisDecoded.staticData(message, now)).orElse(null);
+            Object item = AisDecoded.fixOrNull(message, now, feeder);
             if (item == null) {
-                return;
+                item = AisDecoded.staticData(message, now).orElse(null);
+                if (item == null) {
+                    return;
+                }
             }
             if (lanes.length == 0) {
                 apply(item);
@@ -152,13 +154,31 @@ public final class AisPipeline implements AutoCloseable {
                 if (batch == null) {
                     continue;
                 }
+                // track, watch areas and rules per item; the batch goes to the writers in one hand-over, then its alerts
+                List<Object> toWrite = new ArrayList<>(batch.length);
+                List<Alert> raised = List.of();
                 for (Object item : batch) {
                     try {
-                        apply(item);
+                        if (item instanceof AisPosition f) {
+                            List<Alert> alertsOfFix = track(f);
+                            if (!alertsOfFix.isEmpty()) {
+                                if (raised.isEmpty()) {
+                                    raised = new ArrayList<>(alertsOfFix.size());
+                                }
+                                raised.addAll(alertsOfFix);
+                            }
+                        } else if (item instanceof AisStatic s) {
+                            track(s);
+                        } else {
+                            continue;
+                        }
+                        toWrite.add(item);
                     } catch (RuntimeException e) {
                         log.warn("event=ais-apply-failed item={} error={}", item, e.toString());
                     }
                 }
+                writer.offerAll(toWrite);
+                raise(raised);
             }
         }
 
@@ -191,27 +211,39 @@ public final class AisPipeline implements AutoCloseable {
     }
 
     public void accept(AisPosition fix) {
-        fixes.increment();
-        VesselState vessel = vessels.computeIfAbsent(fix.mmsi(), VesselState::new);
-        List<Alert> raised;
-        synchronized (vessel) {
-            vessel.latest(fix, properties.loiteringWindow());
-            raised = watch.evaluate(vessel, fix);
-        }
+        List<Alert> raised = track(fix);
         writer.offer(fix);
-        for (Alert alert : raised) {
-            alertsRaised.increment();
-            alerts.accept(alert);
-        }
+        raise(raised);
     }
 
     public void accept(AisStatic data) {
+        track(data);
+        writer.offer(data);
+    }
+
+    /** Track update, watch areas and rules of one fix; returns the alerts it raises (not yet raised). */
+    private List<Alert> track(AisPosition fix) {
+        fixes.increment();
+        VesselState vessel = vessels.computeIfAbsent(fix.mmsi(), VesselState::new);
+        synchronized (vessel) {
+            vessel.latest(fix, properties.loiteringWindow());
+            return watch.evaluate(vessel, fix);
+        }
+    }
+
+    private void track(AisStatic data) {
         statics.increment();
         VesselState vessel = vessels.computeIfAbsent(data.mmsi(), VesselState::new);
         synchronized (vessel) {
             vessel.staticData(data);
         }
-        writer.offer(data);
+    }
+
+    private void raise(List<Alert> raised) {
+        for (Alert alert : raised) {
+            alertsRaised.increment();
+            alerts.accept(alert);
+        }
     }
 
     /** Looks for moving vessels that went silent (AIS switched off). */

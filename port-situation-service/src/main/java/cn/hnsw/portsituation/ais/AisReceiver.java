@@ -1,5 +1,6 @@
 package cn.hnsw.portsituation.ais;
 
+import dk.dma.ais.message.AisMessage;
 import dk.dma.ais.sentence.Sentence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -151,7 +152,10 @@ public final class AisReceiver implements SmartLifecycle {
                         System.arraycopy(chunk, start, carry, carried, length);
                         line = new String(carry, 0, carried + length, StandardCharsets.ISO_8859_1);
                     }
-                    intake.offer(line).ifPresent(feed::add);
+                    AisMessage message = intake.next(line);
+                    if (message != null) {
+                        feed.add(message);
+                    }
                 }
                 carried = 0;
                 overlong = false;

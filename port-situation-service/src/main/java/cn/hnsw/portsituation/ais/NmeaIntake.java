@@ -49,11 +49,16 @@ public final class NmeaIntake {
 
     /** Offers one line; returns the decoded message when the line completes one. */
     public Optional<AisMessage> offer(String rawLine) {
+        return Optional.ofNullable(next(rawLine));
+    }
+
+    /** {@link #offer}, or null where it gives nothing: for the receiving threads, which offer every line. */
+    public AisMessage next(String rawLine) {
         stats.received();
         String line = rawLine == null ? "" : rawLine.strip();
         if (line.isEmpty() || !Vdm.isVdm(line)) {
             stats.dropped(DropReason.GARBAGE);
-            return Optional.empty();
+            return null;
         }
         if (line.charAt(0) == '\\') {
             lineNumber(line);
@@ -67,39 +72,39 @@ public final class NmeaIntake {
         } catch (RuntimeException e) {
             pending = null;
             stats.dropped(DropReason.GARBAGE);
-            return Optional.empty();
+            return null;
         }
         if (state != 0) {
             pending = vdm;
-            return Optional.empty();
+            return null;
         }
         pending = null;
         try {
             AisMessage message = AisMessage.getInstance(vdm);
             stats.decoded();
-            return Optional.of(message);
+            return message;
         } catch (Exception e) {
             stats.dropped(DropReason.UNDECODABLE);
-            return Optional.empty();
+            return null;
         }
     }
 
-    private Optional<AisMessage> refuse(String line, SentenceException e) {
+    private AisMessage refuse(String line, SentenceException e) {
         String message = String.valueOf(e.getMessage());
         if (message.contains("checksum")) {
             stats.dropped(DropReason.BAD_CHECKSUM);
-            return Optional.empty();
+            return null;
         }
         if (pending != null) {
             // The group in progress lost a fragment: count it, then read this line as the start of a new group.
             pending = null;
             stats.droppedGroup(DropReason.TRUNCATED_MULTIPART);
             stats.unreceived();
-            return offer(line);
+            return next(line);
         }
         stats.dropped(message.contains("sequence") || message.contains("fragment") || message.contains("number")
                 ? DropReason.TRUNCATED_MULTIPART : DropReason.GARBAGE);
-        return Optional.empty();
+        return null;
     }
 
     /** Reads the feeder's line counter from the NMEA 4 tag block and reports a jump as a gap. */

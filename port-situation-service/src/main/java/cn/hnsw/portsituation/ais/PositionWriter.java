@@ -48,6 +48,7 @@ public final class PositionWriter implements AutoCloseable {
     private final Shard[] shards;
     private final int batch;
     private final AtomicLong written = new AtomicLong();
+    private final AtomicLong segments = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong offered = new AtomicLong();
     private volatile boolean running = true;
@@ -69,21 +70,54 @@ public final class PositionWriter implements AutoCloseable {
 
     /** Queues a fix or static data; waits while its shard's queue is full. */
     public void offer(Object item) {
+        shards[shardOf(item)].put(new Object[] {item});
+    }
+
+    /**
+     * Queues fixes and static data, in order, one hand-over per shard (one lock and at most one wake-up of its writer
+     * for a lane's whole batch, instead of one per fix); waits while a shard's queue is full.
+     */
+    public void offerAll(List<?> items) {
+        if (items.isEmpty()) {
+            return;
+        }
+        if (shards.length == 1) {
+            shards[0].put(items.toArray());
+            return;
+        }
+        int[] counts = new int[shards.length];
+        for (Object item : items) {
+            counts[shardOf(item)]++;
+        }
+        Object[][] parts = new Object[shards.length][];
+        int[] filled = new int[shards.length];
+        for (Object item : items) {
+            int s = shardOf(item);
+            if (parts[s] == null) {
+                parts[s] = new Object[counts[s]];
+            }
+            parts[s][filled[s]++] = item;
+        }
+        for (int s = 0; s < shards.length; s++) {
+            if (parts[s] != null) {
+                shards[s].put(parts[s]);
+            }
+        }
+    }
+
+    private int shardOf(Object item) {
         int mmsi = item instanceof AisPosition f ? f.mmsi() : ((AisStatic) item).mmsi();
-        Shard shard = shards[Math.floorMod(mmsi, shards.length)];
-        if (item instanceof AisPosition) {
-            offered.incrementAndGet();
-        }
-        try {
-            shard.queue.put(item);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return Math.floorMod(mmsi, shards.length);
     }
 
     /** Fixes written to the history so far. */
     public long written() {
         return written.get();
+    }
+
+    /** Track segments (rows of {@code ais_track_segment}) written so far. */
+    public long segments() {
+        return segments.get();
     }
 
     public long failed() {
@@ -93,7 +127,7 @@ public final class PositionWriter implements AutoCloseable {
     public int backlog() {
         int n = 0;
         for (Shard s : shards) {
-            n += s.queue.size();
+            n += s.queued.get();
         }
         return n;
     }
@@ -114,6 +148,7 @@ public final class PositionWriter implements AutoCloseable {
     /** The points of a segment lie within this span of its first_at (what the reads rely on). */
     public static final java.time.Duration MAX_SEGMENT_SPAN = java.time.Duration.ofSeconds(60);
     static final int MAX_SEGMENT_POINTS = 500;
+    private static final long MAX_SEGMENT_SPAN_MICROS = MAX_SEGMENT_SPAN.toNanos() / 1_000;
 
     private static final int OID_INT4 = 23;
     private static final int OID_TEXT = 25;
@@ -121,35 +156,104 @@ public final class PositionWriter implements AutoCloseable {
     private static final int OID_FLOAT8 = 701;
     private static final int OID_TIMESTAMPTZ = 1184;
 
-    /** One vessel's fixes not yet written, in arrival order. */
+    /**
+     * One vessel's fixes not yet written, in arrival order, held as primitive columns (what the binary COPY writes):
+     * a fix's record is let go as soon as it is collected, so the points waiting for the next flush (up to a second of
+     * traffic) are a few arrays per vessel for the garbage collector, not a record and its boxed fields per point.
+     */
     private static final class Segment {
-        final List<AisPosition> points = new ArrayList<>(16);
-        Instant first;
-        Instant last;
+        private static final int SOG_NULL = 1;
+        private static final int COG_NULL = 2;
+        private static final int HEADING_NULL = 4;
+        private static final int NAV_NULL = 8;
 
-        boolean fits(AisPosition f) {
-            if (points.isEmpty()) {
-                return true;
-            }
-            Instant min = f.receivedAt().isBefore(first) ? f.receivedAt() : first;
-            Instant max = f.receivedAt().isAfter(last) ? f.receivedAt() : last;
-            return points.size() < MAX_SEGMENT_POINTS && !max.isAfter(min.plus(MAX_SEGMENT_SPAN));
+        final int mmsi;
+        int size;
+        long[] at = new long[16];
+        double[] latitude = new double[16];
+        double[] longitude = new double[16];
+        float[] sog = new float[16];
+        float[] cog = new float[16];
+        int[] heading = new int[16];
+        int[] nav = new int[16];
+        byte[] nulls = new byte[16];
+        String[] feeder = new String[16];
+        int nullsSeen;
+        long first;
+        long last;
+
+        Segment(int mmsi) {
+            this.mmsi = mmsi;
         }
 
-        void add(AisPosition f) {
-            if (points.isEmpty() || f.receivedAt().isBefore(first)) {
-                first = f.receivedAt();
+        boolean fits(long micros) {
+            if (size == 0) {
+                return true;
             }
-            if (points.isEmpty() || f.receivedAt().isAfter(last)) {
-                last = f.receivedAt();
+            long min = Math.min(micros, first);
+            long max = Math.max(micros, last);
+            return size < MAX_SEGMENT_POINTS && max - min <= MAX_SEGMENT_SPAN_MICROS;
+        }
+
+        void add(AisPosition f, long micros) {
+            if (size == at.length) {
+                grow();
             }
-            points.add(f);
+            if (size == 0 || micros < first) {
+                first = micros;
+            }
+            if (size == 0 || micros > last) {
+                last = micros;
+            }
+            int i = size++;
+            at[i] = micros;
+            latitude[i] = f.latitude();
+            longitude[i] = f.longitude();
+            int flags = 0;
+            if (f.sogKnots() == null) {
+                flags |= SOG_NULL;
+            } else {
+                sog[i] = f.sogKnots();
+            }
+            if (f.cogDegrees() == null) {
+                flags |= COG_NULL;
+            } else {
+                cog[i] = f.cogDegrees();
+            }
+            if (f.heading() == null) {
+                flags |= HEADING_NULL;
+            } else {
+                heading[i] = f.heading();
+            }
+            if (f.navStatus() == null) {
+                flags |= NAV_NULL;
+            } else {
+                nav[i] = f.navStatus();
+            }
+            nulls[i] = (byte) flags;
+            nullsSeen |= flags;
+            feeder[i] = f.feeder();
+        }
+
+        private void grow() {
+            int n = Math.min(MAX_SEGMENT_POINTS, at.length * 2);
+            at = java.util.Arrays.copyOf(at, n);
+            latitude = java.util.Arrays.copyOf(latitude, n);
+            longitude = java.util.Arrays.copyOf(longitude, n);
+            sog = java.util.Arrays.copyOf(sog, n);
+            cog = java.util.Arrays.copyOf(cog, n);
+            heading = java.util.Arrays.copyOf(heading, n);
+            nav = java.util.Arrays.copyOf(nav, n);
+            nulls = java.util.Arrays.copyOf(nulls, n);
+            feeder = java.util.Arrays.copyOf(feeder, n);
         }
     }
 
     /** One writer thread, its queue, the open segments and the newest fix per vessel not yet in {@code ais_vessel}. */
     private final class Shard {
-        final BlockingQueue<Object> queue;
+        /** Hand-overs (a lane's batch for this shard, or a single item), at most {@code capacity / 64} waiting. */
+        final BlockingQueue<Object[]> queue;
+        final java.util.concurrent.atomic.AtomicInteger queued = new java.util.concurrent.atomic.AtomicInteger();
         final Map<Integer, Segment> open = new LinkedHashMap<>();
         final List<Segment> closed = new ArrayList<>();
         final Map<Integer, AisPosition> latestPending = new LinkedHashMap<>();
@@ -161,19 +265,40 @@ public final class PositionWriter implements AutoCloseable {
         ByteBuffer buffer = ByteBuffer.allocate(256 * 1024);
 
         Shard(int index, int capacity) {
-            this.queue = new ArrayBlockingQueue<>(capacity);
+            this.queue = new ArrayBlockingQueue<>(Math.max(64, capacity / 64));
             this.worker = Thread.ofPlatform().name("ais-position-writer-" + index).daemon().start(this::run);
         }
 
+        void put(Object[] items) {
+            long positions = 0;
+            for (Object item : items) {
+                if (item instanceof AisPosition) {
+                    positions++;
+                }
+            }
+            offered.addAndGet(positions);
+            queued.addAndGet(items.length);
+            try {
+                queue.put(items);
+            } catch (InterruptedException e) {
+                queued.addAndGet(-items.length);
+                offered.addAndGet(-positions);
+                Thread.currentThread().interrupt();
+            }
+        }
+
         private void run() {
-            List<Object> items = new ArrayList<>(batch);
+            List<Object[]> items = new ArrayList<>(64);
             while (running || !queue.isEmpty() || pendingPoints > 0 || !statics.isEmpty()) {
                 try {
-                    Object first = queue.poll(IDLE_FLUSH.toMillis(), TimeUnit.MILLISECONDS);
+                    Object[] first = queue.poll(IDLE_FLUSH.toMillis(), TimeUnit.MILLISECONDS);
                     if (first != null) {
                         items.add(first);
-                        queue.drainTo(items, batch - 1);
-                        collect(items);
+                        queue.drainTo(items, Math.max(1, batch / 32));
+                        for (Object[] handed : items) {
+                            queued.addAndGet(-handed.length);
+                            collect(handed);
+                        }
                     }
                     boolean idle = first == null;
                     if ((idle && (pendingPoints > 0 || !statics.isEmpty() || !latestPending.isEmpty()))
@@ -197,19 +322,20 @@ public final class PositionWriter implements AutoCloseable {
             }
         }
 
-        private void collect(List<Object> items) {
+        private void collect(Object[] items) {
             for (Object item : items) {
                 if (item instanceof AisPosition f) {
+                    long micros = micros(f.receivedAt());
                     Segment segment = open.get(f.mmsi());
-                    if (segment != null && !segment.fits(f)) {
+                    if (segment != null && !segment.fits(micros)) {
                         closed.add(open.remove(f.mmsi()));
                         segment = null;
                     }
                     if (segment == null) {
-                        segment = new Segment();
+                        segment = new Segment(f.mmsi());
                         open.put(f.mmsi(), segment);
                     }
-                    segment.add(f);
+                    segment.add(f, micros);
                     pendingPoints++;
                     AisPosition before = latestPending.get(f.mmsi());
                     if (before == null || !f.receivedAt().isBefore(before.receivedAt())) {
@@ -247,6 +373,7 @@ public final class PositionWriter implements AutoCloseable {
                 } catch (Exception e) {
                     throw new IllegalStateException("COPY ais_track_segment failed", e);
                 }
+                segments.addAndGet(closed.size());
                 closed.clear();
                 int points = pendingPoints;
                 pendingPoints = 0;
@@ -270,77 +397,109 @@ public final class PositionWriter implements AutoCloseable {
 
         /** One segment as a row in PostgreSQL's binary COPY format: field count, then length and value per field. */
         private void tuple(Segment s) {
-            List<AisPosition> p = s.points;
-            int n = p.size();
-            ensure(2 + 4 * 12 + 4 + 8 + 8 + 4);
+            int n = s.size;
+            // every array: length, header (5 ints), then per element its length and value (a text at most 24 bytes
+            // for the feeder's name cached below; longer names make room as they go)
+            ensure(2 + 4 * 12 + 4 + 8 + 8 + 4 + 8 * (4 + 20) + n * (12 + 12 + 12 + 8 + 8 + 8 + 8));
             buffer.putShort((short) 12);
-            buffer.putInt(4).putInt(p.getFirst().mmsi());
-            buffer.putInt(8).putLong(micros(s.first));
-            buffer.putInt(8).putLong(micros(s.last));
+            buffer.putInt(4).putInt(s.mmsi);
+            buffer.putInt(8).putLong(s.first);
+            buffer.putInt(8).putLong(s.last);
             buffer.putInt(4).putInt(n);
-            array(OID_TIMESTAMPTZ, p, false, f -> {
-                ensure(12);
-                buffer.putInt(8).putLong(micros(f.receivedAt()));
-            });
-            array(OID_FLOAT8, p, false, f -> {
-                ensure(12);
-                buffer.putInt(8).putDouble(f.latitude());
-            });
-            array(OID_FLOAT8, p, false, f -> {
-                ensure(12);
-                buffer.putInt(8).putDouble(f.longitude());
-            });
-            array(OID_FLOAT4, p, p.stream().anyMatch(f -> f.sogKnots() == null), f -> putReal(f.sogKnots()));
-            array(OID_FLOAT4, p, p.stream().anyMatch(f -> f.cogDegrees() == null), f -> putReal(f.cogDegrees()));
-            array(OID_INT4, p, p.stream().anyMatch(f -> f.heading() == null), f -> putInt(f.heading()));
-            array(OID_TEXT, p, p.stream().anyMatch(f -> f.navStatus() == null), f -> {
-                if (f.navStatus() == null) {
+            int at = arrayStart(OID_TIMESTAMPTZ, n, false);
+            for (int i = 0; i < n; i++) {
+                buffer.putInt(8).putLong(s.at[i]);
+            }
+            arrayEnd(at);
+            at = arrayStart(OID_FLOAT8, n, false);
+            for (int i = 0; i < n; i++) {
+                buffer.putInt(8).putDouble(s.latitude[i]);
+            }
+            arrayEnd(at);
+            at = arrayStart(OID_FLOAT8, n, false);
+            for (int i = 0; i < n; i++) {
+                buffer.putInt(8).putDouble(s.longitude[i]);
+            }
+            arrayEnd(at);
+            at = arrayStart(OID_FLOAT4, n, (s.nullsSeen & Segment.SOG_NULL) != 0);
+            for (int i = 0; i < n; i++) {
+                if ((s.nulls[i] & Segment.SOG_NULL) != 0) {
+                    buffer.putInt(-1);
+                } else {
+                    buffer.putInt(4).putFloat(s.sog[i]);
+                }
+            }
+            arrayEnd(at);
+            at = arrayStart(OID_FLOAT4, n, (s.nullsSeen & Segment.COG_NULL) != 0);
+            for (int i = 0; i < n; i++) {
+                if ((s.nulls[i] & Segment.COG_NULL) != 0) {
+                    buffer.putInt(-1);
+                } else {
+                    buffer.putInt(4).putFloat(s.cog[i]);
+                }
+            }
+            arrayEnd(at);
+            at = arrayStart(OID_INT4, n, (s.nullsSeen & Segment.HEADING_NULL) != 0);
+            for (int i = 0; i < n; i++) {
+                if ((s.nulls[i] & Segment.HEADING_NULL) != 0) {
+                    buffer.putInt(-1);
+                } else {
+                    buffer.putInt(4).putInt(s.heading[i]);
+                }
+            }
+            arrayEnd(at);
+            at = arrayStart(OID_TEXT, n, (s.nullsSeen & Segment.NAV_NULL) != 0);
+            for (int i = 0; i < n; i++) {
+                if ((s.nulls[i] & Segment.NAV_NULL) != 0) {
                     ensure(4);
                     buffer.putInt(-1);
                 } else {
-                    // the code as written in ITU-R M.1371, at most two ASCII digits
-                    putText(Integer.toString(f.navStatus()));
+                    // the code as written in ITU-R M.1371 (0..15), as text
+                    putText(navText(s.nav[i]));
                 }
-            });
-            array(OID_TEXT, p, false, f -> putText(f.feeder()));
+            }
+            arrayEnd(at);
+            at = arrayStart(OID_TEXT, n, false);
+            for (int i = 0; i < n; i++) {
+                putText(feederText(s.feeder[i]));
+            }
+            arrayEnd(at);
         }
 
-        /** A one-dimensional array field: its length is written once its elements are. */
-        private void array(int elementOid, List<AisPosition> points, boolean hasNulls,
-                           java.util.function.Consumer<AisPosition> element) {
+        /** Begins a one-dimensional array field; returns where its length goes once its elements are written. */
+        private int arrayStart(int elementOid, int size, boolean hasNulls) {
             ensure(4 + 20);
             int lengthAt = buffer.position();
             buffer.putInt(0);
-            int start = buffer.position();
-            buffer.putInt(1).putInt(hasNulls ? 1 : 0).putInt(elementOid).putInt(points.size()).putInt(1);
-            for (AisPosition f : points) {
-                element.accept(f);
-            }
-            buffer.putInt(lengthAt, buffer.position() - start);
+            buffer.putInt(1).putInt(hasNulls ? 1 : 0).putInt(elementOid).putInt(size).putInt(1);
+            return lengthAt;
         }
 
-        private void putText(String text) {
-            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        private void arrayEnd(int lengthAt) {
+            buffer.putInt(lengthAt, buffer.position() - lengthAt - 4);
+        }
+
+        /** A feeder's name in UTF-8, encoded once per feeder (a writer sees a handful). */
+        private final Map<String, byte[]> feederBytes = new java.util.HashMap<>();
+        private String lastFeeder;
+        private byte[] lastFeederBytes;
+
+        private byte[] feederText(String feeder) {
+            if (feeder == lastFeeder) {
+                return lastFeederBytes;
+            }
+            byte[] bytes = feederBytes.computeIfAbsent(feeder, f -> f.getBytes(StandardCharsets.UTF_8));
+            if (feederBytes.size() > 1_000) {
+                feederBytes.clear();
+            }
+            lastFeeder = feeder;
+            lastFeederBytes = bytes;
+            return bytes;
+        }
+
+        private void putText(byte[] bytes) {
             ensure(4 + bytes.length);
             buffer.putInt(bytes.length).put(bytes);
-        }
-
-        private void putReal(Float value) {
-            ensure(8);
-            if (value == null) {
-                buffer.putInt(-1);
-            } else {
-                buffer.putInt(4).putFloat(value);
-            }
-        }
-
-        private void putInt(Integer value) {
-            ensure(8);
-            if (value == null) {
-                buffer.putInt(-1);
-            } else {
-                buffer.putInt(4).putInt(value);
-            }
         }
 
         private void put(byte[] bytes) {
@@ -356,6 +515,15 @@ public final class PositionWriter implements AutoCloseable {
                 buffer = bigger;
             }
         }
+    }
+
+    /** Navigational status codes as text, 0..15 (ITU-R M.1371) encoded once; any other code as it comes. */
+    private static final byte[][] NAV_TEXT = java.util.stream.IntStream.range(0, 16)
+            .mapToObj(i -> Integer.toString(i).getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
+
+    private static byte[] navText(int code) {
+        return code >= 0 && code < NAV_TEXT.length ? NAV_TEXT[code]
+                : Integer.toString(code).getBytes(StandardCharsets.US_ASCII);
     }
 
     private static long micros(Instant at) {

@@ -42,9 +42,11 @@ class AreaController {
     private final ZoneRepository zones;
     private final ZonePointService pointService;
     private final ZonePointRepository points;
+    private final PortScope scope;
 
     AreaController(PortAreaService portAreaService, PortAreaRepository portAreas, ZoneService zoneService,
-                   ZoneRepository zones, ZonePointService pointService, ZonePointRepository points) {
+                   ZoneRepository zones, ZonePointService pointService, ZonePointRepository points, PortScope scope) {
+        this.scope = scope;
         this.portAreaService = portAreaService;
         this.portAreas = portAreas;
         this.zoneService = zoneService;
@@ -62,13 +64,16 @@ class AreaController {
                                      @RequestParam(required = false) Integer page,
                                      @RequestParam(required = false) Integer size) {
         PageQuery query = PageQuery.of(page, size);
-        Search s = PortAreaRepository.search(portCode, status, q);
+        // an officer registered as a port user sees their port's areas only (PORT_SCOPE for another port)
+        Search s = PortAreaRepository.search(scope.limit(portCode), status, q);
         return PageResponse.of(portAreas.search(s, query.size(), query.offset()), query, portAreas.count(s));
     }
 
     @GetMapping("/port-areas/{id}")
     PortArea portArea(@PathVariable UUID id) {
-        return portAreaService.get(id);
+        PortArea area = portAreaService.get(id);
+        scope.check(area.portCode());
+        return area;
     }
 
     @PostMapping("/port-areas")
@@ -107,13 +112,15 @@ class AreaController {
                              @RequestParam(required = false) Integer page,
                              @RequestParam(required = false) Integer size) {
         PageQuery query = PageQuery.of(page, size);
-        Search s = ZoneRepository.search(kind, portCode, portAreaCode, status, q);
+        Search s = ZoneRepository.search(kind, scope.limit(portCode), portAreaCode, status, q);
         return PageResponse.of(zones.search(s, query.size(), query.offset()), query, zones.count(s));
     }
 
     @GetMapping("/zones/{id}")
     Zone zone(@PathVariable UUID id) {
-        return zoneService.get(id);
+        Zone zone = zoneService.get(id);
+        scope.check(zone.portCode());
+        return zone;
     }
 
     @PostMapping("/zones")
@@ -156,8 +163,9 @@ class AreaController {
                      @RequestParam(required = false) String portAreaCode,
                      @RequestParam(required = false) String status, @RequestParam(required = false) String q,
                      HttpServletResponse response) throws IOException {
+        String port = scope.limit(portCode);
         attachment(response, "zones.xlsx");
-        zoneService.export(zones.search(ZoneRepository.search(kind, portCode, portAreaCode, status, q), 10_000, 0),
+        zoneService.export(zones.search(ZoneRepository.search(kind, port, portAreaCode, status, q), 10_000, 0),
                 response.getOutputStream());
     }
 

@@ -37,8 +37,10 @@ class CameraController {
 
     private final CameraService service;
     private final CameraRepository cameras;
+    private final PortScope scope;
 
-    CameraController(CameraService service, CameraRepository cameras) {
+    CameraController(CameraService service, CameraRepository cameras, PortScope scope) {
+        this.scope = scope;
         this.service = service;
         this.cameras = cameras;
     }
@@ -49,13 +51,17 @@ class CameraController {
                                 @RequestParam(required = false) String status, @RequestParam(required = false) String q,
                                 @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         PageQuery query = PageQuery.of(page, size);
-        return PageResponse.of(cameras.search(kind, portCode, status, q, query.size(), query.offset()), query,
-                cameras.count(kind, portCode, status, q));
+        // an officer registered as a port user sees their port's cameras only (PORT_SCOPE for another port)
+        String port = scope.limit(portCode);
+        return PageResponse.of(cameras.search(kind, port, status, q, query.size(), query.offset()), query,
+                cameras.count(kind, port, status, q));
     }
 
     @GetMapping("/{id}")
     Camera get(@PathVariable UUID id) {
-        return service.get(id);
+        Camera camera = service.get(id);
+        scope.check(camera.portCode());
+        return camera;
     }
 
     @PostMapping
@@ -100,8 +106,9 @@ class CameraController {
     void export(@RequestParam(required = false) String kind, @RequestParam(required = false) String portCode,
                 @RequestParam(required = false) String status, @RequestParam(required = false) String q,
                 HttpServletResponse response) throws IOException {
+        String port = scope.limit(portCode);
         response.setContentType(XLSX);
         response.setHeader("Content-Disposition", "attachment; filename=\"cameras.xlsx\"");
-        service.export(cameras.search(kind, portCode, status, q, 10_000, 0), response.getOutputStream());
+        service.export(cameras.search(kind, port, status, q, 10_000, 0), response.getOutputStream());
     }
 }

@@ -200,6 +200,43 @@ class AisTrackingIT extends PortSituationIT {
         assertThat(closed.get("handlingRecord").asText()).contains("海巡0901");
     }
 
+    @Autowired
+    AisPipeline pipeline;
+    @Autowired
+    AisHistoryRepository history;
+
+    @Test
+    void historyKeepsMissingSpeedCourseHeadingAndStatusAsMissing() throws Exception {
+        // "not available" fields (null) beside given ones in one track segment: each point reads back as it came in
+        int mmsi = mmsi();
+        Instant t0 = Instant.now().minusSeconds(30).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        pipeline.accept(new AisPosition(mmsi, t0, 19.5, 109.5, null, null, null, null, "it-feeder"));
+        pipeline.accept(new AisPosition(mmsi, t0.plusSeconds(2), 19.6, 109.6, 7.5f, 123.4f, 300, 5, "it-feeder"));
+        pipeline.accept(new AisPosition(mmsi, t0.plusSeconds(4), 19.7, 109.7, 0.0f, null, 0, null, "other-feeder"));
+        assertThat(pipeline.writer().drain(Duration.ofSeconds(10))).isTrue();
+
+        List<Map<String, Object>> points = history.track(mmsi, t0.minusSeconds(1), t0.plusSeconds(10), 10);
+        assertThat(points).hasSize(3);
+        assertThat(points.get(0).get("sogKnots")).isNull();
+        assertThat(points.get(0).get("cogDegrees")).isNull();
+        assertThat(points.get(0).get("heading")).isNull();
+        assertThat(points.get(0).get("navStatus")).isNull();
+        assertThat(((Number) points.get(0).get("latitude")).doubleValue()).isEqualTo(19.5);
+        assertThat(((java.sql.Timestamp) points.get(0).get("at")).toInstant()).isEqualTo(t0);
+        assertThat(((Number) points.get(1).get("sogKnots")).floatValue()).isEqualTo(7.5f);
+        assertThat(((Number) points.get(1).get("cogDegrees")).floatValue()).isEqualTo(123.4f);
+        assertThat(((Number) points.get(1).get("heading")).intValue()).isEqualTo(300);
+        assertThat(points.get(1).get("navStatus")).isEqualTo("5");
+        assertThat(((Number) points.get(2).get("sogKnots")).floatValue()).isEqualTo(0.0f);
+        assertThat(points.get(2).get("cogDegrees")).isNull();
+        assertThat(((Number) points.get(2).get("heading")).intValue()).isZero();
+        assertThat(points.get(2).get("navStatus")).isNull();
+        assertThat(jdbc.queryForObject("""
+                SELECT string_agg(u.f, ',' ORDER BY s.first_at, u.n) FROM ais_track_segment s,
+                       unnest(s.feeder) WITH ORDINALITY AS u(f, n) WHERE s.mmsi = ?
+                """, String.class, mmsi)).isEqualTo("it-feeder,it-feeder,other-feeder");
+    }
+
     @Test
     void historyKeepsEveryReportInOrderAcrossTrackSegments() throws Exception {
         int mmsi = mmsi();
@@ -363,9 +400,19 @@ class AisTrackingIT extends PortSituationIT {
         assertThat(speeding.get("attributes").get("limitKnots").asText()).isEqualTo("12.0");
 
         int slow = mmsi();
-        for (int i = 0; i < 5; i++) {
-            sendTcp(Nmea.position(slow, 20.40 + i * 0.0001, 110.50, 0.5, 0, 0));
-            Thread.sleep(800);
+        // Fixes every ~0.15 s for 4 s on one connection. The 3-s window must hold fixes spanning 90 % of it: with a
+        // gap g between fixes the span inside the window is g × floor(3 / g), which falls under 2.7 s for g around
+        // 0.75–0.9 s or 1.0–1.35 s (what one connection per fix plus a sleep gave on a loaded machine); with g ≤ 0.3 s
+        // it is at least 2.7 s whatever the jitter.
+        try (Socket s = new Socket("127.0.0.1", receiver.tcpPort())) {
+            OutputStream out = s.getOutputStream();
+            for (int i = 0; i < 27; i++) {
+                for (String line : Nmea.position(slow, 20.40 + i * 0.00002, 110.50, 0.5, 0, 0)) {
+                    out.write((line + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                }
+                out.flush();
+                Thread.sleep(150);
+            }
         }
         JsonNode loitering = awaitAlert("loitering", slow, maritime);
         assertThat(loitering.get("titleEn").asText()).contains("loitering");

@@ -92,6 +92,71 @@ class PortScopeIT extends PortSituationIT {
     }
 
     @Test
+    void aRegisteredOfficerSeesThePortAreasZonesAndCamerasOfTheirPortOnly() {
+        Map<String, Object> yangpuBody = AreasIT.portArea(AreasIT.code("SCOPE-YP"));
+        Map<String, Object> xinhaiBody = AreasIT.portArea(AreasIT.code("SCOPE-XH"));
+        xinhaiBody.put("portCode", "XINHAI_PORT");
+        Api.Reply yangpuArea = api.post("/v1/base-data/port-areas", operator, yangpuBody);
+        Api.Reply xinhaiArea = api.post("/v1/base-data/port-areas", operator, xinhaiBody);
+        assertThat(yangpuArea.status()).as(yangpuArea.body()).isEqualTo(201);
+        assertThat(xinhaiArea.status()).as(xinhaiArea.body()).isEqualTo(201);
+        String yangpuAreaId = yangpuArea.json().get("id").asText();
+        String xinhaiAreaId = xinhaiArea.json().get("id").asText();
+        Map<String, Object> xinhaiCameraBody = CamerasIT.camera(AreasIT.code("SCOPE-XH-H"), "HIGH", null);
+        Map<String, Object> yangpuCameraBody = CamerasIT.camera(AreasIT.code("SCOPE-YP-H"), "HIGH", null);
+        yangpuCameraBody.put("portCode", "YANGPU_PORT");
+        Api.Reply xinhaiCamera = api.post("/v1/base-data/cameras", operator, xinhaiCameraBody);
+        Api.Reply yangpuCamera = api.post("/v1/base-data/cameras", operator, yangpuCameraBody);
+        assertThat(xinhaiCamera.status()).as(xinhaiCamera.body()).isEqualTo(201);
+        assertThat(yangpuCamera.status()).as(yangpuCamera.body()).isEqualTo(201);
+        String xinhaiCameraId = xinhaiCamera.json().get("id").asText();
+        String yangpuCameraId = yangpuCamera.json().get("id").asText();
+
+        String username = "xhbase" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        String officer = tokens.user(username, "customs-officer").organization("/海口海关").mint();
+        // not registered: both ports
+        assertThat(api.get("/v1/base-data/port-areas/" + yangpuAreaId, officer).status()).isEqualTo(200);
+        assertThat(api.get("/v1/base-data/cameras/" + yangpuCameraId, officer).status()).isEqualTo(200);
+        assertThat(ports(api.get("/v1/base-data/port-areas?size=200", officer).json().get("content")))
+                .contains("XINHAI_PORT", "YANGPU_PORT");
+
+        Api.Reply u = api.post("/v1/base-data/port-users", operator, PortAdminIT.body("code", username,
+                "nameZh", "新海港值班员", "orgCode", "XINHAI_DUTY", "roles", List.of("DUTY_OFFICER")));
+        assertThat(u.status()).as(u.body()).isEqualTo(201);
+        String userId = u.json().get("id").asText();
+        try {
+            JsonNode areas = api.get("/v1/base-data/port-areas?size=200", officer).json().get("content");
+            assertThat(ports(areas)).isNotEmpty().containsOnly("XINHAI_PORT");
+            assertThat(areas.findValuesAsText("id")).contains(xinhaiAreaId).doesNotContain(yangpuAreaId);
+            refused(api.get("/v1/base-data/port-areas?portCode=YANGPU_PORT", officer));
+            refused(api.get("/v1/base-data/port-areas/" + yangpuAreaId, officer));
+            assertThat(api.get("/v1/base-data/port-areas/" + xinhaiAreaId, officer).status()).isEqualTo(200);
+
+            JsonNode cameras = api.get("/v1/base-data/cameras?size=200", officer).json().get("content");
+            assertThat(ports(cameras)).isNotEmpty().containsOnly("XINHAI_PORT");
+            assertThat(cameras.findValuesAsText("id")).contains(xinhaiCameraId).doesNotContain(yangpuCameraId);
+            refused(api.get("/v1/base-data/cameras?portCode=YANGPU_PORT", officer));
+            refused(api.get("/v1/base-data/cameras/export?portCode=YANGPU_PORT", officer));
+            refused(api.get("/v1/base-data/cameras/" + yangpuCameraId, officer));
+            assertThat(api.get("/v1/base-data/cameras/" + xinhaiCameraId, officer).status()).isEqualTo(200);
+
+            JsonNode zones = api.get("/v1/base-data/zones?size=200", officer).json().get("content");
+            zones.forEach(z -> assertThat(z.get("portCode").asText()).isEqualTo("XINHAI_PORT"));
+            refused(api.get("/v1/base-data/zones?portCode=YANGPU_PORT", officer));
+            refused(api.get("/v1/base-data/zones/export?portCode=YANGPU_PORT", officer));
+        } finally {
+            api.delete("/v1/base-data/port-users/" + userId, operator);
+        }
+        // unregistered again: both ports
+        assertThat(api.get("/v1/base-data/port-areas/" + yangpuAreaId, officer).status()).isEqualTo(200);
+        assertThat(api.get("/v1/base-data/cameras/" + yangpuCameraId, officer).status()).isEqualTo(200);
+        api.delete("/v1/base-data/cameras/" + xinhaiCameraId, operator);
+        api.delete("/v1/base-data/cameras/" + yangpuCameraId, operator);
+        api.delete("/v1/base-data/port-areas/" + xinhaiAreaId, operator);
+        api.delete("/v1/base-data/port-areas/" + yangpuAreaId, operator);
+    }
+
+    @Test
     void aRegisteredOfficerSeesTheGatesFacilitiesContainersAndAreasOfTheirPortOnly() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         UUID xinhaiPass = pass("XINHAI-VEHICLE-ENTRY", "XINHAI_PORT", "VEHICLE", now);

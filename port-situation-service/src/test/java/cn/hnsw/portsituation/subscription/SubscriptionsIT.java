@@ -176,8 +176,12 @@ class SubscriptionsIT extends PortSituationIT {
         assertThat(api.get("/v1/subscriptions/" + subA.get("id").asText() + "/deliveries", tokenB).status()).isEqualTo(404);
         assertThat(api.post("/v1/subscriptions/" + subA.get("id").asText() + "/cancellation", tokenB, Map.of()).status())
                 .isEqualTo(404);
-        assertThat(api.get("/v1/subscriptions/" + subA.get("id").asText() + "/deliveries", tokenA).json().get(0)
-                .get("status").asText()).isEqualTo("DELIVERED");
+        // the inbox has the message once the webhook answered; the delivery row is marked right after that answer
+        assertThat(Api.await(java.time.Duration.ofSeconds(10), () -> {
+            String status = api.get("/v1/subscriptions/" + subA.get("id").asText() + "/deliveries", tokenA).json()
+                    .get(0).get("status").asText();
+            return "DELIVERED".equals(status) ? status : null;
+        })).isEqualTo("DELIVERED");
         // An enterprise cannot subscribe for another; officers outside the platform's operators cannot subscribe at all
         Api.Reply forOther = api.post("/v1/subscriptions", tokenB, Map.of("subscriberKind", "ENTERPRISE",
                 "subscriberId", usccA, "name", "冒名", "channel", "WEBHOOK", "target", inbox(inboxB)));
