@@ -23,7 +23,7 @@ class SupervisionDocumentIT extends CustomsIntegrationTestBase {
 
     /** A commodity no other test declares, so that its condition holds only here. */
     static final String WINE = "2204210000";
-    static final String ENTERPRISE_D = UnifiedSocialCreditCode.complete("91460108MA5T04SDC");
+    static final String ENTERPRISE_D = UnifiedSocialCreditCode.complete("91460108MA5T04PDC");
 
     @Test
     void aCommodityWhoseLicenceConditionNeedsADocumentIsDeclaredOnlyWithItAttached() {
