@@ -30,7 +30,7 @@ export interface ServiceSettings {
 }
 
 export const STATISTIC_DIMENSIONS = ['COMMODITY_CATEGORY', 'COMMODITY', 'ORIGIN', 'TARIFF_HEADING', 'PERIOD',
-  'PROCESSING_TIME', 'ARRIVAL_DATE', 'TRANSPORT_MODE', 'DESTINATION', 'STATUS', 'CREDIT_GRADE'] as const
+  'PROCESSING_TIME', 'SHIPPING_DATE', 'ARRIVAL_DATE', 'TRANSPORT_MODE', 'DESTINATION', 'STATUS', 'CREDIT_GRADE'] as const
 export type StatisticDimension = (typeof STATISTIC_DIMENSIONS)[number]
 export type StatisticPeriod = 'MONTH' | 'QUARTER' | 'YEAR'
 

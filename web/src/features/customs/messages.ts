@@ -103,7 +103,7 @@ export const zhCN: MessageTree = {
       periods: { MONTH: '按月', QUARTER: '按季度', YEAR: '按年' },
       dimensions: {
         COMMODITY_CATEGORY: '商品类别（章）', COMMODITY: '商品编号（数量、重量）', ORIGIN: '原产国（地区）', TARIFF_HEADING: '税则品目',
-        PERIOD: '期间', PROCESSING_TIME: '处理时长（按报关单类型）', ARRIVAL_DATE: '运抵日期', TRANSPORT_MODE: '运输方式',
+        PERIOD: '期间', PROCESSING_TIME: '处理时长（按报关单类型）', SHIPPING_DATE: '发货日期', ARRIVAL_DATE: '运抵日期', TRANSPORT_MODE: '运输方式',
         DESTINATION: '最终目的国（地区）', STATUS: '清关状态', CREDIT_GRADE: '客户信用等级',
       },
     },
@@ -251,7 +251,7 @@ export const en: MessageTree = {
       periods: { MONTH: 'Monthly', QUARTER: 'Quarterly', YEAR: 'Yearly' },
       dimensions: {
         COMMODITY_CATEGORY: 'Commodity category (HS chapter)', COMMODITY: 'Commodity (quantity, weight)', ORIGIN: 'Origin', TARIFF_HEADING: 'Tariff heading',
-        PERIOD: 'Period', PROCESSING_TIME: 'Processing time (by declaration type)', ARRIVAL_DATE: 'Arrival date', TRANSPORT_MODE: 'Transport mode',
+        PERIOD: 'Period', PROCESSING_TIME: 'Processing time (by declaration type)', SHIPPING_DATE: 'Shipping date', ARRIVAL_DATE: 'Arrival date', TRANSPORT_MODE: 'Transport mode',
         DESTINATION: 'Destination', STATUS: 'Clearance status', CREDIT_GRADE: 'Customer credit grade',
       },
     },

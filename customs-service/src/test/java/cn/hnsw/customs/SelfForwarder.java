@@ -49,6 +49,11 @@ public final class SelfForwarder implements AutoCloseable {
         target = URI.create("http://127.0.0.1:" + port);
     }
 
+    /** The sub-centre cannot be reached: every POST is answered 503 until {@link #target} is called again. */
+    public void down() {
+        target = null;
+    }
+
     private void forward(HttpExchange exchange) throws IOException {
         URI to = target;
         if (to == null) {

@@ -4,6 +4,7 @@ import cn.hnsw.common.crypto.MessageSealer;
 import cn.hnsw.common.crypto.OpenedMessage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -103,6 +104,17 @@ public final class WirePartner implements AutoCloseable {
                     .put("voyageNo", "2611E").put("transportMode", "2").put("packages", 120)
                     .put("grossWeight", 5400.5).put("departureCountry", "SGP").put("portCode", "SGSIN")
                     .put("goodsDescription", "工业原料");
+        } else if ("HNBL2026110009".equals(query.path("billOfLadingNo").asText())) {
+            // two manifest records under one bill of lading, vessel and voyage (FP 214): the declarant chooses
+            answer.put("found", true).put("billOfLadingNo", "HNBL2026110009").put("vesselName", "COSCO HAIKOU")
+                    .put("voyageNo", "2611E").put("transportMode", "2").put("packages", 30);
+            ArrayNode records = answer.putArray("records");
+            records.addObject().put("found", true).put("billOfLadingNo", "HNBL2026110009").put("vesselName", "COSCO HAIKOU")
+                    .put("voyageNo", "2611E").put("transportMode", "2").put("packages", 30).put("grossWeight", 800)
+                    .put("departureCountry", "SGP").put("portCode", "SGSIN").put("goodsDescription", "分票一");
+            records.addObject().put("found", true).put("billOfLadingNo", "HNBL2026110009").put("vesselName", "COSCO HAIKOU")
+                    .put("voyageNo", "2611E").put("transportMode", "2").put("packages", 75).put("grossWeight", 2100.25)
+                    .put("departureCountry", "MYS").put("portCode", "MYPKG").put("goodsDescription", "分票二");
         } else {
             answer.put("found", false);
         }

@@ -71,18 +71,34 @@ public final class CustomsDeclaration {
                                            DeclarationType.ImportExport importExport, String enterpriseUscc,
                                            String enterpriseName, DeclarationHeader header,
                                            List<DeclarationItem> items, UUID copiedFrom, Instant now) {
+        return draft(preEntryNo, type, importExport, enterpriseUscc, enterpriseName, header, items, copiedFrom, now,
+                RemarkAutoFill.DEFAULT);
+    }
+
+    /** 生成 / 暂存 with the operators' remark fill setting. */
+    public static CustomsDeclaration draft(String preEntryNo, DeclarationType type,
+                                           DeclarationType.ImportExport importExport, String enterpriseUscc,
+                                           String enterpriseName, DeclarationHeader header,
+                                           List<DeclarationItem> items, UUID copiedFrom, Instant now,
+                                           RemarkAutoFill.Setting fill) {
         checkItemCount(items);
         return new CustomsDeclaration(UUID.randomUUID(), preEntryNo, type,
                 importExport != null ? importExport : type.defaultDirection(), enterpriseUscc, enterpriseName,
-                DeclarationStatus.DRAFT, RemarkAutoFill.apply(type, header), renumber(items), null, null,
+                DeclarationStatus.DRAFT, RemarkAutoFill.apply(type, header, fill), renumber(items), null, null,
                 DistributionStatus.NONE, 0, false, copiedFrom, now, now, null, 0);
     }
 
     /** 暂存 of an existing draft. */
     public void edit(DeclarationHeader newHeader, List<DeclarationItem> newItems, Instant now) {
+        edit(newHeader, newItems, now, RemarkAutoFill.DEFAULT);
+    }
+
+    /** 暂存 of an existing draft, with the operators' remark fill setting. */
+    public void edit(DeclarationHeader newHeader, List<DeclarationItem> newItems, Instant now,
+                     RemarkAutoFill.Setting fill) {
         requireEditable();
         checkItemCount(newItems);
-        this.header = RemarkAutoFill.apply(type, newHeader);
+        this.header = RemarkAutoFill.apply(type, newHeader, fill);
         this.items = renumber(newItems);
         this.updatedAt = now;
     }
@@ -91,10 +107,11 @@ public final class CustomsDeclaration {
      * 重新申报的修改 (FP 936, 1221): a declaration the Single Window refused or customs returned is corrected in place,
      * keeping its pre-entry number; any other state refuses.
      */
-    public void correct(DeclarationHeader newHeader, List<DeclarationItem> newItems, Instant now) {
+    public void correct(DeclarationHeader newHeader, List<DeclarationItem> newItems, Instant now,
+                        RemarkAutoFill.Setting fill) {
         requireResubmittable();
         checkItemCount(newItems);
-        this.header = RemarkAutoFill.apply(type, newHeader.withLevyNatureConfirmed(false));
+        this.header = RemarkAutoFill.apply(type, newHeader.withLevyNatureConfirmed(false), fill);
         this.items = renumber(newItems);
         this.updatedAt = now;
     }

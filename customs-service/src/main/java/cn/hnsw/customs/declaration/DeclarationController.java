@@ -122,9 +122,29 @@ class DeclarationController {
         return service.submitBatch(Actors.current(), request.ids(), request.confirmWarnings());
     }
 
+    /** The declarant's choice among several matching manifest records (FP 214). */
+    record ManifestChoice(String candidateId) {
+    }
+
     @PostMapping("/{id}/manifest-backfill")
-    SaveResult backfill(@PathVariable UUID id) {
-        return service.backfillFromManifest(Actors.current(), id);
+    SaveResult backfill(@PathVariable UUID id, @RequestBody(required = false) ManifestChoice choice) {
+        return service.backfillFromManifest(Actors.current(), id, choice == null ? null : choice.candidateId());
+    }
+
+    @GetMapping("/{id}/attached-documents")
+    List<SupervisionDocuments.Document> attachedDocuments(@PathVariable UUID id) {
+        return service.attachedDocuments(Actors.current(), id);
+    }
+
+    @PutMapping("/{id}/attached-documents")
+    List<SupervisionDocuments.Document> replaceAttachedDocuments(@PathVariable UUID id,
+                                                                 @RequestBody List<SupervisionDocuments.Document> documents) {
+        return service.replaceAttachedDocuments(Actors.current(), id, documents);
+    }
+
+    @GetMapping("/{id}/manifest-candidates")
+    List<DeclarationService.ManifestCandidate> manifestCandidates(@PathVariable UUID id) {
+        return service.manifestCandidates(Actors.current(), id);
     }
 
     @PostMapping("/{id}/redistribution")

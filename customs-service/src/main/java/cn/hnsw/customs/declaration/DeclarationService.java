@@ -59,14 +59,19 @@ public class DeclarationService {
     private final List<DeclarationHook> hooks;
     private final AuditLog audit;
     private final ActionRules actionRules;
+    private final RemarkFillSettings remarkFill;
+    private final SupervisionDocuments supervision;
     private final Clock clock = Clock.systemUTC();
 
     public DeclarationService(DeclarationRepository declarations, ValidationRuleService validation,
                               ZeroTariffEligibility eligibility, OutboundQueue queue, OutboxPublisher outbox,
                               ManifestSystemGateway manifests, ReceiptService receipts, TransactionTemplate tx,
                               @Value("${hnsw.customs.temp-save-rules:COMMODITY-WHITELIST,BASIC-HS-FORMAT}") Set<String> tempSaveRules,
-                              List<DeclarationHook> hooks, AuditLog audit, ActionRules actionRules) {
+                              List<DeclarationHook> hooks, AuditLog audit, ActionRules actionRules,
+                              RemarkFillSettings remarkFill, SupervisionDocuments supervision) {
+        this.supervision = supervision;
         this.actionRules = actionRules;
+        this.remarkFill = remarkFill;
         this.audit = audit;
         this.declarations = declarations;
         this.validation = validation;
@@ -91,7 +96,7 @@ public class DeclarationService {
         CustomsDeclaration d = CustomsDeclaration.draft(
                 declarations.nextPreEntryNo(request.header().declareCustoms(), direction, now.atZone(SHANGHAI).getYear()),
                 request.declarationType(), direction, enterprise, enterpriseName(actor), request.header(),
-                request.items(), null, now);
+                request.items(), null, now, remarkFill.current());
         ValidationReport check = tempSaveCheck(d);
         declarations.insert(d);
         return saved(d.id(), check);
@@ -102,7 +107,7 @@ public class DeclarationService {
     public SaveResult update(CurrentActor actor, UUID id, DeclarationRequest request) {
         CustomsDeclaration d = owned(actor, id, true);
         gate(d.type(), d.enterpriseUscc());
-        d.edit(request.header(), request.items(), clock.instant());
+        d.edit(request.header(), request.items(), clock.instant(), remarkFill.current());
         ValidationReport check = tempSaveCheck(d);
         declarations.update(d);
         return saved(d.id(), check);
@@ -198,7 +203,7 @@ public class DeclarationService {
             if (correction.declarationType() != d.type()) {
                 throw new HnswException(CustomsErrorCode.INVALID_DECLARATION_TYPE, correction.declarationType());
             }
-            d.correct(correction.header(), correction.items(), clock.instant());
+            d.correct(correction.header(), correction.items(), clock.instant(), remarkFill.current());
             tempSaveCheck(d);
         }
         hooks.forEach(h -> h.withdrawn(d));
@@ -219,12 +224,13 @@ public class DeclarationService {
             throw new HnswException(CustomsErrorCode.PREVALIDATION_FAILED, violations(report), null,
                     report.errorSummaryZh());
         }
+        supervision.check(d);
         if (!report.warningFindings().isEmpty() && !confirmWarnings && !d.header().levyNatureConfirmed()) {
             throw new HnswException(CustomsErrorCode.LEVY_NATURE_NOT_CONFIRMED, violations(report), null);
         }
         Instant now = clock.instant();
         if (!report.warningFindings().isEmpty()) {
-            d.edit(d.header().withLevyNatureConfirmed(true), d.items(), now);
+            d.edit(d.header().withLevyNatureConfirmed(true), d.items(), now, remarkFill.current());
         }
         hooks.forEach(h -> h.declaring(d));
         UUID conversation = UUID.randomUUID();
@@ -256,22 +262,87 @@ public class DeclarationService {
         return results;
     }
 
-    /** 舱单回填 (FP 211–216, R5): the manifest found by B/L, vessel and voyage fills the transport data. */
+    /** One manifest record that matches the declaration's keys, with the id the declarant chooses it by (FP 214). */
+    public record ManifestCandidate(String candidateId, ExchangeMessages.ManifestAnswer record) {
+    }
+
+    /**
+     * 舱单数据选择 (FP 214): the manifest records that match the declaration's bill of lading, vessel and voyage (not
+     * read-only: opening the manifest system's sealed answer records its message id against replay).
+     */
     @Transactional
-    public SaveResult backfillFromManifest(CurrentActor actor, UUID id) {
+    public List<ManifestCandidate> manifestCandidates(CurrentActor actor, UUID id) {
+        return candidates(owned(actor, id, false).header());
+    }
+
+    /**
+     * 舱单回填 (FP 211–216, R5): the manifest found by B/L, vessel and voyage fills the transport data. When several
+     * records match, the declarant chooses one of them by its candidate id; no choice, or one not among them, is
+     * refused and changes nothing.
+     */
+    @Transactional
+    public SaveResult backfillFromManifest(CurrentActor actor, UUID id, String candidateId) {
         CustomsDeclaration d = owned(actor, id, true);
         DeclarationHeader h = d.header();
+        List<ManifestCandidate> candidates = candidates(h);
+        ExchangeMessages.ManifestAnswer manifest;
+        if (candidateId != null && !candidateId.isBlank()) {
+            manifest = candidates.stream().filter(c -> c.candidateId().equals(candidateId.trim())).findFirst()
+                    .orElseThrow(() -> new HnswException(CustomsErrorCode.MANIFEST_CHOICE_INVALID, candidateId.trim()))
+                    .record();
+        } else if (candidates.size() > 1) {
+            throw new HnswException(CustomsErrorCode.MANIFEST_CHOICE_REQUIRED, candidates.size());
+        } else {
+            manifest = candidates.getFirst().record();
+        }
+        d.edit(h.withManifest(manifest.vesselName(), manifest.voyageNo(), manifest.billOfLadingNo(),
+                manifest.transportMode(), manifest.packages(), manifest.grossWeight(), manifest.departureCountry(),
+                manifest.portCode()), d.items(), clock.instant(), remarkFill.current());
+        declarations.update(d);
+        return saved(id, ValidationReport.of(List.of(), 0));
+    }
+
+    private List<ManifestCandidate> candidates(DeclarationHeader h) {
         if (blank(h.billOfLadingNo()) || blank(h.vesselName()) || blank(h.voyageNo())) {
             throw new HnswException(CustomsErrorCode.MANIFEST_KEYS_MISSING);
         }
-        ExchangeMessages.ManifestAnswer manifest = manifests.find(h.billOfLadingNo(), h.vesselName(), h.voyageNo())
-                .orElseThrow(() -> new HnswException(CustomsErrorCode.MANIFEST_NOT_FOUND, h.billOfLadingNo(),
-                        h.vesselName(), h.voyageNo()));
-        d.edit(h.withManifest(manifest.vesselName(), manifest.voyageNo(), manifest.billOfLadingNo(),
-                manifest.transportMode(), manifest.packages(), manifest.grossWeight(), manifest.departureCountry(),
-                manifest.portCode()), d.items(), clock.instant());
-        declarations.update(d);
-        return saved(id, ValidationReport.of(List.of(), 0));
+        List<ExchangeMessages.ManifestAnswer> found = manifests.findAll(h.billOfLadingNo(), h.vesselName(), h.voyageNo());
+        if (found.isEmpty()) {
+            throw new HnswException(CustomsErrorCode.MANIFEST_NOT_FOUND, h.billOfLadingNo(), h.vesselName(), h.voyageNo());
+        }
+        return found.stream().map(m -> new ManifestCandidate(candidateId(m), m)).toList();
+    }
+
+    /** The same record always gets the same id: a digest of what it fills. */
+    static String candidateId(ExchangeMessages.ManifestAnswer m) {
+        String text = String.join("|", m.billOfLadingNo(), m.vesselName(), m.voyageNo(), String.valueOf(m.transportMode()),
+                String.valueOf(m.packages()), m.grossWeight() == null ? "null" : m.grossWeight().stripTrailingZeros().toPlainString(),
+                String.valueOf(m.departureCountry()), String.valueOf(m.portCode()), String.valueOf(m.goodsDescription()));
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** 随附监管证件 (FP 437, 893, 1178): the supervision documents attached to one's own declaration. */
+    @Transactional(readOnly = true)
+    public List<SupervisionDocuments.Document> attachedDocuments(CurrentActor actor, UUID id) {
+        return supervision.attached(owned(actor, id, false).id());
+    }
+
+    /** Replaces the attached supervision documents of one's own draft (or a declaration to correct). */
+    @Transactional
+    public List<SupervisionDocuments.Document> replaceAttachedDocuments(CurrentActor actor, UUID id,
+                                                                        List<SupervisionDocuments.Document> documents) {
+        CustomsDeclaration d = owned(actor, id, true);
+        if (d.status() != DeclarationStatus.DRAFT && !d.status().resubmittable()) {
+            throw new HnswException(CustomsErrorCode.DECLARATION_NOT_EDITABLE, d.status().nameZh());
+        }
+        supervision.replace(id, documents);
+        return supervision.attached(id);
     }
 
     /** 补充下发 (FP 228): send the declaration to the Haikou sub-centre again. */

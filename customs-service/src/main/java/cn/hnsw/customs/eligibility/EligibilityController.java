@@ -51,8 +51,16 @@ class EligibilityController {
         if (actor.enterprise() == null || !eligibility.qualified(actor.enterprise())) {
             throw new HnswException(CustomsErrorCode.QUALIFICATION_MISSING);
         }
-        return new EligibilityRecords.DirectReleaseAccess(true, actor.enterprise(), "已具备享惠企业资质",
-                "The enterprise holds the preferential qualification");
+        String enterprise = actor.enterprise();
+        var qualification = eligibility.qualifications().stream()
+                .filter(q -> q.enterpriseUscc().equals(enterprise)).findFirst();
+        boolean fromLedger = ledger.held(enterprise).isPresent();
+        return new EligibilityRecords.DirectReleaseAccess(true, enterprise,
+                qualification.map(EligibilityRecords.Qualification::enterpriseName).orElse(null), actor.username(),
+                actor.displayName(), fromLedger ? "LEDGER" : "REFERENCE_DATA",
+                fromLedger ? null : qualification.map(EligibilityRecords.Qualification::validFrom).orElse(null),
+                fromLedger ? null : qualification.map(EligibilityRecords.Qualification::validTo).orElse(null),
+                java.time.Instant.now(), "已具备享惠企业资质", "The enterprise holds the preferential qualification");
     }
 
     @GetMapping("/zero-tariff/qualifications")

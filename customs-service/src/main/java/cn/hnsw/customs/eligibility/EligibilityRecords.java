@@ -34,6 +34,14 @@ public final class EligibilityRecords {
     }
 
     /** The direct-release login gate's answer (FP 73–78, 203–206). */
-    public record DirectReleaseAccess(boolean allowed, String enterpriseUscc, String messageZh, String messageEn) {
+    /**
+     * 系统登录 信息回传 (FP 75): what the direct-release module sends back at login: who logged in for which enterprise,
+     * where the qualification comes from ({@code LEDGER} when the ledger published it, else {@code REFERENCE_DATA})
+     * and, for the reference data, its name and validity.
+     */
+    public record DirectReleaseAccess(boolean allowed, String enterpriseUscc, String enterpriseName, String username,
+                                      String displayName, String qualificationSource, LocalDate validFrom,
+                                      LocalDate validTo, java.time.Instant loggedInAt, String messageZh,
+                                      String messageEn) {
     }
 }

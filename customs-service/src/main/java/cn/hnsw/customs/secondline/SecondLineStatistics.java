@@ -49,6 +49,9 @@ public class SecondLineStatistics {
         PERIOD("期间", "Period", null),
         /** 处理时长 (FP 449): per declaration type, the hours from declaring to the last business receipt. */
         PROCESSING_TIME("处理时长（按报关单类型）", "Processing time (by declaration type)", "d.declaration_type"),
+        /** 发货日期 (FP 450): the shipping date of the verification list the declaration was filled from (H2018 gives it). */
+        SHIPPING_DATE("发货日期", "Shipping date",
+                "(SELECT to_char(v.shipping_date, 'YYYY-MM-DD') FROM verification_list v WHERE v.list_no = d.verification_list_no)"),
         /** 到达日期 (FP 450): the day of the latest arrival report (运抵申报). */
         ARRIVAL_DATE("运抵日期", "Arrival date",
                 "to_char((SELECT max(a.created_at) FROM arrival_report a WHERE a.declaration_id = d.id) AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')"),

@@ -7,6 +7,7 @@ import java.util.List;
 /**
  * 核注清单 as the source (H2018/金关二期) answers a pull: header and body (docs/customs-second-line.md).
  *
+ * @param shippingDate 发货日期, when the source gives it (FP 450 counts by it)
  * @param listType DOMESTIC_SALE (二线内销) or DISTRIBUTION (分送集报, declared through the consolidated declaration)
  */
 public record VerificationListData(
@@ -25,6 +26,7 @@ public record VerificationListData(
         BigDecimal netWeight,
         Integer packages,
         LocalDate declaredDate,
+        LocalDate shippingDate,
         List<Line> items) {
 
     public VerificationListData {

@@ -58,8 +58,8 @@ public class VerificationListRepository {
         int inserted = jdbc.sql("""
                 INSERT INTO verification_list (id, list_no, list_type, enterprise_uscc, enterprise_name, ledger_no,
                   import_export, supervision_mode, transport_mode, declare_customs, entry_exit_customs, trading_country,
-                  gross_weight, net_weight, packages, declared_date, status, pull_id, pulled_at)
-                VALUES (:id, :no, :type, :e, :en, :ledger, :ie, :sm, :tm, :dc, :ec, :tc, :gw, :nw, :pk, :dd, 'LOADED', :pull, :now)
+                  gross_weight, net_weight, packages, declared_date, shipping_date, status, pull_id, pulled_at)
+                VALUES (:id, :no, :type, :e, :en, :ledger, :ie, :sm, :tm, :dc, :ec, :tc, :gw, :nw, :pk, :dd, :sd, 'LOADED', :pull, :now)
                 ON CONFLICT (list_no) DO NOTHING""")
                 .param("id", id).param("no", d.listNo()).param("type", d.listType()).param("e", d.enterpriseUscc())
                 .param("en", d.enterpriseName()).param("ledger", d.ledgerNo())
@@ -67,6 +67,7 @@ public class VerificationListRepository {
                 .param("sm", d.supervisionMode()).param("tm", d.transportMode()).param("dc", d.declareCustoms())
                 .param("ec", d.entryExitCustoms()).param("tc", d.tradingCountry()).param("gw", d.grossWeight())
                 .param("nw", d.netWeight()).param("pk", d.packages()).param("dd", Date.valueOf(d.declaredDate()))
+                .param("sd", d.shippingDate() == null ? null : Date.valueOf(d.shippingDate()), java.sql.Types.DATE)
                 .param("pull", pullId).param("now", Timestamp.from(now)).update();
         if (inserted == 0) {
             return false;

@@ -47,7 +47,17 @@ class DirectReleaseDeclarationIT extends CustomsIntegrationTestBase {
         assertThat(create.statusCode()).isEqualTo(403);
         assertThat(count()).isEqualTo(before);
 
-        assertThat(get("/v1/direct-release/access", enterpriseToken(ENTERPRISE_A)).statusCode()).isEqualTo(200);
+        // 信息回传 (FP 75): the login sends back who logged in for which enterprise and its qualification.
+        HttpResponse<String> allowed = get("/v1/direct-release/access", enterpriseToken(ENTERPRISE_A));
+        assertThat(allowed.statusCode()).isEqualTo(200);
+        JsonNode info = json(allowed.body());
+        assertThat(info.path("allowed").asBoolean()).isTrue();
+        assertThat(info.path("enterpriseUscc").asText()).isEqualTo(ENTERPRISE_A);
+        assertThat(info.path("enterpriseName").asText()).isEqualTo("海南享惠企业" + ENTERPRISE_A.substring(14));
+        assertThat(info.path("username").asText()).isEqualTo("declarant-" + ENTERPRISE_A.substring(12));
+        assertThat(info.path("qualificationSource").asText()).isEqualTo("REFERENCE_DATA");
+        assertThat(info.path("validFrom").asText()).isEqualTo("2025-12-18");
+        assertThat(info.path("loggedInAt").asText()).isNotBlank();
     }
 
     @Test
@@ -338,6 +348,106 @@ class DirectReleaseDeclarationIT extends CustomsIntegrationTestBase {
         HttpResponse<String> missing = post("/v1/declarations/" + other + "/manifest-backfill", enterpriseToken(ENTERPRISE_A), "");
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(json(missing.body()).path("code").asText()).isEqualTo("MANIFEST_NOT_FOUND");
+    }
+
+    /**
+     * 报关单关联赋值数据项设置 / 错误信息处理 (FP 219, 224): the remark fill reads the operators' setting; a setting
+     * that is not usable is refused in Chinese and English and changes nothing; an enterprise only reads it; the marker
+     * rule of pre-validation follows a changed marker, so a declaration filled with it is declared.
+     */
+    @Test
+    void theRemarkFillReadsTheOperatorsSettingAndAnUnusableSettingIsRefused() {
+        JsonNode seeded = json(get("/v1/remark-fill-setting", enterpriseToken(ENTERPRISE_A)).body());
+        assertThat(seeded.path("marker").asText()).isEqualTo("一线径予放行");
+        assertThat(seeded.path("linkedAttribute").asText()).isEqualTo("HN01");
+        assertThat(seeded.path("linkedMarker").asText()).isEqualTo("放宽贸易管制货物");
+        Map<String, Object> changed = Map.of("marker", "海南一线径予放行", "linkedAttribute", "HN01", "linkedMarker", "放宽管制货物");
+        assertThat(put("/v1/remark-fill-setting", enterpriseToken(ENTERPRISE_A), changed).statusCode()).isEqualTo(403);
+
+        HttpResponse<String> unknown = put("/v1/remark-fill-setting", operatorToken(),
+                Map.of("marker", "海南一线径予放行", "linkedAttribute", "ZZ99", "linkedMarker", "放宽管制货物"));
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(json(unknown.body()).path("code").asText()).isEqualTo("REMARK_FILL_INVALID");
+        assertThat(json(unknown.body()).path("messageZh").asText()).isEqualTo("备注自动赋值设置无效：货物属性“ZZ99”不在货物属性代码表中");
+        assertThat(json(unknown.body()).path("messageEn").asText()).isEqualTo("Invalid remark auto-fill setting: goods attribute ZZ99 is not in the goods attribute code table");
+        HttpResponse<String> semicolon = put("/v1/remark-fill-setting", operatorToken(),
+                Map.of("marker", "一线；径予放行", "linkedAttribute", "HN01", "linkedMarker", "放宽管制货物"));
+        assertThat(semicolon.statusCode()).isEqualTo(400);
+        assertThat(json(semicolon.body()).path("messageEn").asText()).contains("no semicolon");
+        HttpResponse<String> alone = put("/v1/remark-fill-setting", operatorToken(), Map.of("marker", "海南一线径予放行", "linkedAttribute", "HN01"));
+        assertThat(alone.statusCode()).isEqualTo(400);
+        assertThat(json(get("/v1/remark-fill-setting", operatorToken()).body()).path("version").asInt())
+                .isEqualTo(seeded.path("version").asInt());
+
+        try {
+            HttpResponse<String> saved = put("/v1/remark-fill-setting", operatorToken(), changed);
+            assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+            assertThat(json(saved.body()).path("version").asInt()).isEqualTo(seeded.path("version").asInt() + 1);
+
+            String id = create(directRelease(ENTERPRISE_A, PET, ROBOT_PART));
+            JsonNode header = json(get("/v1/declarations/" + id, enterpriseToken(ENTERPRISE_A)).body()).path("header");
+            assertThat(header.path("remark").asText()).isEqualTo("海南一线径予放行；放宽管制货物");
+            HttpResponse<String> submitted = post("/v1/declarations/" + id + "/submission", enterpriseToken(ENTERPRISE_A), "");
+            assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
+
+            JsonNode history = json(get("/v1/remark-fill-setting/history", operatorToken()).body());
+            assertThat(history.get(0).path("marker").asText()).isEqualTo("海南一线径予放行");
+            assertThat(history.get(0).path("changedBy").asText()).isEqualTo("ops.wang");
+            assertThat(get("/v1/remark-fill-setting/history", enterpriseToken(ENTERPRISE_A)).statusCode()).isEqualTo(403);
+        } finally {
+            assertThat(put("/v1/remark-fill-setting", operatorToken(), Map.of("marker", "一线径予放行", "linkedAttribute", "HN01",
+                    "linkedMarker", "放宽贸易管制货物")).statusCode()).isEqualTo(200);
+        }
+        String again = create(directRelease(ENTERPRISE_A, PET, ROBOT_PART));
+        assertThat(json(get("/v1/declarations/" + again, enterpriseToken(ENTERPRISE_A)).body()).path("header").path("remark").asText())
+                .isEqualTo("一线径予放行；放宽贸易管制货物");
+        assertThat(jdbc.queryForObject("SELECT parameter FROM validation_rule WHERE code = 'BUSINESS-DIRECT-RELEASE-REMARK'", String.class))
+                .isEqualTo("一线径予放行");
+    }
+
+    /**
+     * 舱单数据选择 (FP 214): two manifest records match the bill of lading, vessel and voyage; the back-fill lists
+     * them, refuses to pick one itself, refuses a choice not among them (nothing changes), and fills from the one the
+     * declarant chose. Another enterprise sees neither the candidates nor the declaration.
+     */
+    @Test
+    void severalMatchingManifestRecordsAreOfferedAndOnlyOneOfThemIsFilled() {
+        Map<String, Object> request = directRelease(ENTERPRISE_A, PET);
+        @SuppressWarnings("unchecked") Map<String, Object> header = (Map<String, Object>) request.get("header");
+        header.put("billOfLadingNo", "HNBL2026110009");
+        header.remove("packages");
+        header.put("grossWeight", null);
+        String id = create(request);
+
+        HttpResponse<String> listed = get("/v1/declarations/" + id + "/manifest-candidates", enterpriseToken(ENTERPRISE_A));
+        assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+        JsonNode candidates = json(listed.body());
+        assertThat(candidates.size()).isEqualTo(2);
+        assertThat(candidates.findValuesAsText("goodsDescription")).containsExactly("分票一", "分票二");
+        String second = candidates.get(1).path("candidateId").asText();
+        assertThat(second).isNotBlank().isNotEqualTo(candidates.get(0).path("candidateId").asText());
+        assertThat(get("/v1/declarations/" + id + "/manifest-candidates", enterpriseToken(ENTERPRISE_B)).statusCode()).isEqualTo(404);
+
+        HttpResponse<String> unchosen = post("/v1/declarations/" + id + "/manifest-backfill", enterpriseToken(ENTERPRISE_A), "");
+        assertThat(unchosen.statusCode()).isEqualTo(409);
+        assertThat(json(unchosen.body()).path("code").asText()).isEqualTo("MANIFEST_CHOICE_REQUIRED");
+        assertThat(json(unchosen.body()).path("messageZh").asText()).isEqualTo("舱单系统中有2条匹配的舱单记录，请选择一条后回填");
+        HttpResponse<String> foreign = post("/v1/declarations/" + id + "/manifest-backfill", enterpriseToken(ENTERPRISE_A),
+                Map.of("candidateId", "0123456789abcdef"));
+        assertThat(foreign.statusCode()).isEqualTo(422);
+        assertThat(json(foreign.body()).path("code").asText()).isEqualTo("MANIFEST_CHOICE_INVALID");
+        assertThat(json(foreign.body()).path("messageEn").asText()).isEqualTo("The chosen manifest record 0123456789abcdef is not among the matching records");
+        JsonNode untouched = json(get("/v1/declarations/" + id, enterpriseToken(ENTERPRISE_A)).body()).path("header");
+        assertThat(untouched.path("packages").isNull() || untouched.path("packages").isMissingNode()).isTrue();
+
+        HttpResponse<String> filled = post("/v1/declarations/" + id + "/manifest-backfill", enterpriseToken(ENTERPRISE_A),
+                Map.of("candidateId", second));
+        assertThat(filled.statusCode()).as(filled.body()).isEqualTo(200);
+        JsonNode h = json(filled.body()).path("declaration").path("header");
+        assertThat(h.path("packages").asInt()).isEqualTo(75);
+        assertThat(h.path("grossWeight").decimalValue()).isEqualByComparingTo("2100.25");
+        assertThat(post("/v1/declarations/" + id + "/manifest-backfill", enterpriseToken(ENTERPRISE_B),
+                Map.of("candidateId", second)).statusCode()).isEqualTo(404);
     }
 
     private String create(Map<String, Object> request) {

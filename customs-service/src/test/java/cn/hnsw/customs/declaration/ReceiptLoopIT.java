@@ -76,6 +76,52 @@ class ReceiptLoopIT extends CustomsIntegrationTestBase {
         assertThat(post(redrive, operatorToken(), "").statusCode()).isEqualTo(409);
     }
 
+    /**
+     * 径予放行报关单数据下发 错误信息处理 (FP 229): the sub-centre cannot be reached, so the distribution is retried, then
+     * parked as failed; the declaration shows the failure to its enterprise, an alert is raised, and an operator's
+     * re-drive delivers it once the sub-centre answers again.
+     */
+    @Test
+    void aDistributionTheSubCentreCannotTakeIsRecordedShownAndSentAgain() {
+        String id = declare(directRelease(ENTERPRISE_A, PET));
+        await("the technical receipt", () -> status(id).equals("SW_ACCEPTED"));
+        String conversation = jdbc.queryForObject("SELECT conversation_id::text FROM customs_declaration WHERE id = ?::uuid", String.class, id);
+        SUBCENTRE.down();
+        try {
+            assertThat(postBytes("/v1/receipts", PARTNER.businessReceipt("H2018-REL-" + id, conversation, "RELEASED",
+                    "640020261000054329")).statusCode()).isEqualTo(200);
+            await("the distribution parked as failed", () -> "FAILED".equals(json(get("/v1/declarations/" + id,
+                    enterpriseToken(ENTERPRISE_A)).body()).path("distributionStatus").asText()));
+        } finally {
+            SUBCENTRE.target(port);
+        }
+        assertThat(status(id)).isEqualTo("RELEASED");
+        String preEntryNo = json(get("/v1/declarations/" + id, enterpriseToken(ENTERPRISE_A)).body()).path("preEntryNo").asText();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM subcentre_declaration WHERE pre_entry_no = ?", Long.class, preEntryNo)).isZero();
+
+        JsonNode failed = json(get("/v1/outbound-messages?status=PERMANENTLY_FAILED&declarationId=" + id, operatorToken()).body());
+        assertThat(failed.path("totalElements").asInt()).isEqualTo(1);
+        JsonNode message = failed.path("content").get(0);
+        assertThat(message.path("partner").asText()).isEqualTo("haikou-data-subcentre");
+        assertThat(message.path("attempts").asInt()).isEqualTo(3);
+        assertThat(message.path("lastError").asText()).contains("503");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM event_outbox WHERE topic = 'hnsw.platform.alert-raised' AND envelope::text LIKE ?",
+                Long.class, "%" + message.path("id").asText() + "%")).isEqualTo(1);
+        // the enterprise sees its own failed distribution, another enterprise does not, and neither re-drives it
+        assertThat(json(get("/v1/outbound-messages?status=PERMANENTLY_FAILED&declarationId=" + id, enterpriseToken(ENTERPRISE_A)).body())
+                .path("totalElements").asInt()).isEqualTo(1);
+        assertThat(json(get("/v1/outbound-messages?declarationId=" + id, enterpriseToken(ENTERPRISE_B)).body()).path("totalElements").asInt()).isZero();
+        String redrive = "/v1/outbound-messages/" + message.path("id").asText() + "/redrive";
+        assertThat(post(redrive, enterpriseToken(ENTERPRISE_A), "").statusCode()).isEqualTo(403);
+
+        assertThat(post(redrive, operatorToken(), "").statusCode()).isEqualTo(200);
+        await("the re-driven distribution's reception receipt", () -> "DISTRIBUTED".equals(json(get("/v1/declarations/" + id,
+                enterpriseToken(ENTERPRISE_A)).body()).path("distributionStatus").asText()));
+        assertThat(jdbc.queryForObject("SELECT receptions FROM subcentre_declaration WHERE pre_entry_no = ?", Integer.class, preEntryNo)).isEqualTo(1);
+        assertThat(json(get("/v1/declarations/" + id + "/receipts", enterpriseToken(ENTERPRISE_A)).body()).findValuesAsText("kind"))
+                .contains("RECEPTION");
+    }
+
     @Test
     void receiptsArePulledByQueryForOnesOwnEnterpriseOnly() {
         Instant since = Instant.now().minusSeconds(1);

@@ -125,8 +125,9 @@ class SecondLineWithSimulatorsIT extends CustomsApiSupport {
         LocalDate day = LocalDate.now(SHANGHAI).minusDays(2);
         String good = listNo();
         String bad = listNo();
-        settings().put(domesticSale(good, ENTERPRISE_B, day, "0644", "1250", "1200",
-                line(1, PET, "聚对苯二甲酸乙二醇酯切片", "1200", "8.5"), line(2, ROBOT_PART, "工业机器人零件", "10", "3000")));
+        LocalDate shipped = day.minusDays(9);
+        settings().put(shipped(domesticSale(good, ENTERPRISE_B, day, "0644", "1250", "1200",
+                line(1, PET, "聚对苯二甲酸乙二醇酯切片", "1200", "8.5"), line(2, ROBOT_PART, "工业机器人零件", "10", "3000")), shipped));
         settings().put(domesticSale(bad, ENTERPRISE_B, day, "0644", "1000", "1200",
                 line(1, "39076100", "聚酯切片", "100", "8.5")));
 
@@ -186,6 +187,14 @@ class SecondLineWithSimulatorsIT extends CustomsApiSupport {
         assertThat(declaration.path("items")).hasSize(2);
         assertThat(declaration.path("items").get(0).path("quantity").decimalValue()).isEqualByComparingTo("1200");
         assertThat(declaration.path("items").get(1).path("totalPrice").decimalValue()).isEqualByComparingTo("30000");
+        // 发货日期统计 (FP 450): the shipping date H2018 gave with the list is the declaration's bucket; a declaration
+        // filled from a list without one counts as not filled.
+        JsonNode byShipping = json(get("/v1/second-line/statistics?dimension=SHIPPING_DATE&enterprise=" + ENTERPRISE_B
+                + "&from=" + createdAt(id), officerToken()).body());
+        assertThat(byShipping.path("nameZh").asText()).isEqualTo("发货日期");
+        assertThat(byShipping.path("buckets").findValuesAsText("key")).containsExactly(shipped.toString());
+        assertThat(byShipping.path("buckets").get(0).path("declarations").asLong()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT shipping_date FROM verification_list WHERE list_no = ?", LocalDate.class, bad)).isNull();
 
         // More than the list holds is refused with its own message, and nothing is written off.
         Map<String, Object> request = editable(declaration);
@@ -256,7 +265,7 @@ class SecondLineWithSimulatorsIT extends CustomsApiSupport {
         settings().put(new VerificationListRecord(noLedger, withLedger.listType(), ENTERPRISE_B, withLedger.enterpriseName(), null,
                 withLedger.importExport(), withLedger.supervisionMode(), withLedger.transportMode(), withLedger.declareCustoms(),
                 withLedger.entryExitCustoms(), withLedger.tradingCountry(), withLedger.grossWeight(), withLedger.netWeight(),
-                withLedger.packages(), day, withLedger.items()));
+                withLedger.packages(), day, null, withLedger.items()));
         defect.put(noLedger, "RELATED_DOCUMENTS");
         String othersList = listNo();
         settings().put(domesticSale(othersList, ENTERPRISE_A, day, "0644", "130", "120", line(1, PET, "聚酯切片", "10", "8.5")));
@@ -789,13 +798,19 @@ class SecondLineWithSimulatorsIT extends CustomsApiSupport {
                                                        String gross, String net, VerificationListRecord.Line... lines) {
         return new VerificationListRecord(no, "DOMESTIC_SALE", enterprise, "海南洋浦新材料科技有限公司", "T6400D26000002",
                 "IMPORT", mode, "4", "6400", "6400", "CHN", new BigDecimal(gross), new BigDecimal(net), 50, day,
-                List.of(lines));
+                null, List.of(lines));
+    }
+
+    private static VerificationListRecord shipped(VerificationListRecord l, LocalDate shippingDate) {
+        return new VerificationListRecord(l.listNo(), l.listType(), l.enterpriseUscc(), l.enterpriseName(), l.ledgerNo(),
+                l.importExport(), l.supervisionMode(), l.transportMode(), l.declareCustoms(), l.entryExitCustoms(),
+                l.tradingCountry(), l.grossWeight(), l.netWeight(), l.packages(), l.declaredDate(), shippingDate, l.items());
     }
 
     private static VerificationListRecord distribution(String no, String enterprise, String ledger, LocalDate day,
                                                        VerificationListRecord.Line... lines) {
         return new VerificationListRecord(no, "DISTRIBUTION", enterprise, "海南洋浦新材料科技有限公司", ledger, "IMPORT",
-                "5034", "4", "6400", "6400", "CHN", new BigDecimal("600"), new BigDecimal("560"), 20, day, List.of(lines));
+                "5034", "4", "6400", "6400", "CHN", new BigDecimal("600"), new BigDecimal("560"), 20, day, null, List.of(lines));
     }
 
     private String createdAt(String declarationId) {

@@ -111,6 +111,9 @@ class CustomsPartnersIT extends SimulatorsWithKeysTestBase {
         assertThat(found.path("found").asBoolean()).isTrue();
         assertThat(found.path("packages").asInt()).isEqualTo(120);
         assertThat(found.path("departureCountry").asText()).isEqualTo("SGP");
+        // every matching record also comes under "records" (FP 214: the declarant chooses when several match)
+        assertThat(found.path("records").size()).isEqualTo(1);
+        assertThat(found.path("records").get(0).path("packages").asInt()).isEqualTo(120);
         assertThat(manifest("HNBL2026110001", "COSCO HAIKOU", "9999X").path("found").asBoolean()).isFalse();
     }
 
