@@ -9,9 +9,11 @@ import java.util.List;
  * list). Officer access follows role and organisation: a platform administrator sees every task; an officer or a
  * reviewer sees the tasks of their own organisation (the task's organisation is one of theirs or lies below it, so a
  * reviewer of {@code /haikou-customs} sees the tasks of {@code /haikou-customs/meilan}), the tasks they submitted and
- * the tasks they are bound to (the task's officers, the same officers its alerts go to, FP 1126).
+ * the tasks they are bound to (the task's officers, the same officers its alerts go to, FP 1126). A task without an
+ * organisation (submitted with a token naming none) is seen, beside its submitter and officers, by those whose token
+ * names none either and by reviewers (it falls under no organisation's reviewers, and it must still be reviewed).
  */
-public record TaskViewer(String username, List<String> organizations, boolean seesAll) {
+public record TaskViewer(String username, List<String> organizations, boolean seesAll, boolean reviewer) {
 
     public TaskViewer {
         organizations = organizations == null ? List.of()
@@ -19,7 +21,8 @@ public record TaskViewer(String username, List<String> organizations, boolean se
     }
 
     public static TaskViewer of(CurrentActor actor) {
-        return new TaskViewer(actor.username(), actor.organizations(), actor.hasRole(Roles.PLATFORM_ADMIN));
+        return new TaskViewer(actor.username(), actor.organizations(), actor.hasRole(Roles.PLATFORM_ADMIN),
+                actor.hasRole(Roles.CUSTOMS_REVIEWER));
     }
 
     public boolean sees(WatchlistTask task) {
@@ -27,7 +30,12 @@ public record TaskViewer(String username, List<String> organizations, boolean se
             return true;
         }
         String org = task.organization();
-        return org != null && organizations.stream().anyMatch(o -> org.equals(o) || org.startsWith(o + "/"));
+        if (org == null || org.isBlank()) {
+            // no organisation on either side (a token without groups): the same, unassigned organisation; no
+            // organisation's reviewer covers such a task, so every reviewer does
+            return organizations.isEmpty() || reviewer;
+        }
+        return organizations.stream().anyMatch(o -> org.equals(o) || org.startsWith(o + "/"));
     }
 
     private static String trimmed(String groupPath) {

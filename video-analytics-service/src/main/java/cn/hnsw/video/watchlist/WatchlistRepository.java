@@ -228,6 +228,9 @@ public class WatchlistRepository {
             w.append(" AND (created_by = ? OR ? = ANY (officers)");
             args.add(v.username());
             args.add(v.username());
+            if (v.organizations().isEmpty() || v.reviewer()) {
+                w.append(" OR organization IS NULL OR organization = ''");
+            }
             for (String org : v.organizations()) {
                 w.append(" OR organization = ? OR left(organization, ?) = ?");
                 args.add(org);

@@ -20,7 +20,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * 布控任务可见范围 on the real path, with real tokens: an officer sees the watch-list tasks of their own organisation
  * (or below it), the tasks they submitted and the tasks they are bound to; an officer of another organisation gets
  * neither the task in the list nor its detail, targets, target entries, history, monitoring or anomalies; a reviewer
- * sees the tasks of the organisation they review; a platform administrator sees every task.
+ * sees the tasks of the organisation they review (and those of no organisation); a platform administrator sees every
+ * task.
  */
 @ServiceIntegrationTest
 class WatchlistTaskVisibilityIT {
@@ -124,5 +125,19 @@ class WatchlistTaskVisibilityIT {
         assertThat(listed(api, colleague, "")).containsExactlyInAnyOrder("美兰布控" + tag, "美兰查验科布控" + tag);
         // bound though of another unit
         assertThat(api.get("/watchlist-tasks/" + lookalike.text("id"), otherUnit).status()).isEqualTo(200);
+
+        // a token naming no organisation: its tasks have none, and only the unassigned (and the bound) see them
+        String unassigned = tokens.user("wu." + tag, "customs-officer").mint();
+        String unassignedColleague = tokens.user("xu." + tag, "customs-officer").mint();
+        Reply loose = submit(api, unassigned, "无机构布控", List.of("wu." + tag), null);
+        assertThat(loose.body().path("organization").isMissingNode()).isTrue();
+        assertThat(api.get("/watchlist-tasks/" + loose.text("id") + "/targets", unassignedColleague).status())
+                .isEqualTo(200);
+        assertThat(listed(api, unassignedColleague, "")).containsExactly("无机构布控" + tag);
+        assertThat(api.get("/watchlist-tasks/" + loose.text("id") + "/targets", colleague).status()).isEqualTo(403);
+        assertThat(listed(api, colleague, "")).doesNotContain("无机构布控" + tag);
+        // it falls under no organisation's reviewers: every reviewer sees it (to review it)
+        assertThat(api.get("/watchlist-tasks/" + loose.text("id"), otherReviewer).status()).isEqualTo(200);
+        assertThat(listed(api, reviewer, "")).contains("无机构布控" + tag);
     }
 }
