@@ -102,8 +102,14 @@ public final class FaceMaskAnalyzer {
         if (all == 0 || skin.size() < 0.5 * all) {
             return null;
         }
-        double[] cr = skin.stream().mapToDouble(c -> c[0]).sorted().toArray();
-        double[] cb = skin.stream().mapToDouble(c -> c[1]).sorted().toArray();
+        double[] cr = new double[skin.size()];
+        double[] cb = new double[skin.size()];
+        for (int i = 0; i < cr.length; i++) {
+            cr[i] = skin.get(i)[0];
+            cb[i] = skin.get(i)[1];
+        }
+        java.util.Arrays.sort(cr);
+        java.util.Arrays.sort(cb);
         return new double[] {cr[cr.length / 2], cb[cb.length / 2]};
     }
 
