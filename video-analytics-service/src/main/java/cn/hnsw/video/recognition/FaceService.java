@@ -2,6 +2,7 @@ package cn.hnsw.video.recognition;
 
 import cn.hnsw.common.web.HnswException;
 import cn.hnsw.video.attribute.ClothingColourAnalyzer;
+import cn.hnsw.video.attribute.FaceMaskAnalyzer;
 import cn.hnsw.video.face.FaceEngine;
 import cn.hnsw.video.face.FaceEngine.AnalyzedFace;
 import cn.hnsw.video.face.FaceTracker;
@@ -105,7 +106,8 @@ public class FaceService {
     /**
      * The attributes computed for a face, as JSON: age and gender with face-api's age/gender net (FP 254–255), and the
      * upper- and lower-clothing colours by region colour analysis under the face ({@link ClothingColourAnalyzer};
-     * each absent when its region is not in the picture).
+     * each absent when its region is not in the picture), and whether the face wears a mask ({@link FaceMaskAnalyzer},
+     * absent when it cannot tell).
      */
     public String attributesJson(RgbImage img, AnalyzedFace face) {
         FaceEngine.AgeGender ag = engine.ageGender(img, face.landmarks());
@@ -118,6 +120,12 @@ public class FaceService {
             clothing += String.format(java.util.Locale.ROOT,
                     ",\"lowerClothingColour\":\"%s\",\"lowerClothingColourShare\":%.2f", lower.colour().name(),
                     lower.share());
+        }
+        // 口罩: the lower face against the face's own skin chroma; absent when the analyzer cannot tell
+        FaceMaskAnalyzer.MaskReading mask = FaceMaskAnalyzer.read(img, face.landmarks());
+        if (mask != null) {
+            clothing += String.format(java.util.Locale.ROOT, ",\"mask\":%s,\"maskSkinShare\":%.2f", mask.masked(),
+                    mask.skinShare());
         }
         return String.format(java.util.Locale.ROOT,
                 "{\"gender\":\"%s\",\"maleProbability\":%.4f,\"age\":%.1f,\"model\":\"face-api age_gender_model\"%s}",

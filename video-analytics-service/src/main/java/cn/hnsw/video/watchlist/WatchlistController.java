@@ -1,6 +1,7 @@
 package cn.hnsw.video.watchlist;
 
 import cn.hnsw.common.events.Alert;
+import cn.hnsw.common.security.Actors;
 import cn.hnsw.common.web.HnswException;
 import cn.hnsw.common.web.PageQuery;
 import cn.hnsw.common.web.PageResponse;
@@ -114,18 +115,20 @@ class WatchlistController {
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         // 布控查询 / 全部任务查询: the conditions entered, any left empty does not narrow
         return targetService.search(new WatchlistRepository.TaskQuery(status, pendingReview, kind, q, organization,
-                createdBy, officer, cameraId, from, to), PageQuery.of(page, size)).map(TaskView::of);
+                createdBy, officer, cameraId, from, to, TaskViewer.of(Actors.current())), PageQuery.of(page, size))
+                .map(TaskView::of);
     }
 
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyRole('customs-officer', 'customs-reviewer', 'platform-admin')")
     TaskView get(@PathVariable UUID id) {
-        return TaskView.of(service.get(id));
+        return TaskView.of(service.visible(id));
     }
 
     @GetMapping("/{id}/targets")
     @PreAuthorize("hasAnyRole('customs-officer', 'customs-reviewer', 'platform-admin')")
     List<TargetView> targets(@PathVariable UUID id) {
+        service.visible(id);
         return service.targets(id).stream().map((WatchlistTarget t) -> new TargetView(t.id(), t.faceBaseRecordId(),
                 t.label(), t.plateNumber())).toList();
     }
@@ -133,6 +136,7 @@ class WatchlistController {
     @GetMapping("/{id}/history")
     @PreAuthorize("hasAnyRole('customs-officer', 'customs-reviewer', 'platform-admin')")
     List<HistoryLine> history(@PathVariable UUID id) {
+        service.visible(id);
         return service.history(id);
     }
 
@@ -152,6 +156,7 @@ class WatchlistController {
     @GetMapping("/{id}/monitoring")
     @PreAuthorize("hasAnyRole('customs-officer', 'customs-reviewer', 'platform-admin')")
     WatchlistRepository.Monitoring monitoring(@PathVariable UUID id) {
+        service.visible(id);
         return service.monitoring(id);
     }
 
@@ -196,6 +201,7 @@ class WatchlistController {
     @GetMapping("/{id}/anomalies")
     @PreAuthorize("hasAnyRole('customs-officer', 'customs-reviewer', 'platform-admin')")
     List<WatchlistAnomalyService.Anomaly> anomalies(@PathVariable UUID id) {
+        service.visible(id);
         return anomalyService.list(id);
     }
 

@@ -201,7 +201,7 @@ public class WatchlistRepository {
     /** 布控查询: the conditions an officer enters; any left empty does not narrow. */
     public record TaskQuery(WatchlistStatus status, boolean pendingOnly, WatchlistKind kind, String text,
             String organization, String createdBy, String officer, UUID cameraId, java.time.Instant from,
-            java.time.Instant to) {
+            java.time.Instant to, TaskViewer viewer) {
     }
 
     public List<WatchlistTask> search(TaskQuery q, int limit, long offset) {
@@ -222,6 +222,23 @@ public class WatchlistRepository {
 
     private static String where(TaskQuery q, List<Object> args) {
         StringBuilder w = new StringBuilder(" WHERE true");
+        TaskViewer v = q.viewer();
+        if (v != null && !v.seesAll()) {
+            // 可见范围 (TaskViewer): submitted by or bound to the viewer, or of one of the viewer's organisations
+            w.append(" AND (created_by = ? OR ? = ANY (officers)");
+            args.add(v.username());
+            args.add(v.username());
+            if (v.organizations().isEmpty() || v.reviewer()) {
+                w.append(" OR organization IS NULL OR organization = ''");
+            }
+            for (String org : v.organizations()) {
+                w.append(" OR organization = ? OR left(organization, ?) = ?");
+                args.add(org);
+                args.add(org.length() + 1);
+                args.add(org + "/");
+            }
+            w.append(")");
+        }
         if (q.status() != null) {
             w.append(" AND status = ?");
             args.add(q.status().name());

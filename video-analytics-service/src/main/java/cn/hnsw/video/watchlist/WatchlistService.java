@@ -92,7 +92,10 @@ public class WatchlistService {
         if (!(d > 0 && d <= 1.2)) {
             throw new HnswException(VideoErrorCode.THRESHOLD_INVALID, maxDistance);
         }
-        WatchlistTask task = WatchlistTask.submit(name, kind, d, cameraIds, officers, organization, instruction, level,
+        // the task belongs to the organisation named, else to the submitter's own (who may see it: TaskViewer)
+        String org = organization == null || organization.isBlank() ? Actors.current().primaryOrganization()
+                : organization;
+        WatchlistTask task = WatchlistTask.submit(name, kind, d, cameraIds, officers, org, instruction, level,
                 Actors.current().username(), samplingRate);
         tasks.insert(task);
         for (TargetSpec spec : targets) {
@@ -220,6 +223,15 @@ public class WatchlistService {
 
     public WatchlistTask get(UUID id) {
         return tasks.find(id).orElseThrow(() -> new HnswException(VideoErrorCode.TASK_NOT_FOUND, id));
+    }
+
+    /** The task as the current actor may see it (TaskViewer: organisation, submitter or bound officer). */
+    public WatchlistTask visible(UUID id) {
+        WatchlistTask task = get(id);
+        if (!TaskViewer.of(Actors.current()).sees(task)) {
+            throw new HnswException(VideoErrorCode.TASK_NOT_VISIBLE);
+        }
+        return task;
     }
 
     public List<WatchlistTarget> targets(UUID id) {

@@ -225,7 +225,11 @@ public class WatchlistTargetService {
     }
 
     public List<WatchlistRepository.TargetEntry> entries(UUID taskId) {
-        tasks.find(taskId).orElseThrow(() -> new HnswException(VideoErrorCode.TASK_NOT_FOUND, taskId));
+        WatchlistTask task = tasks.find(taskId)
+                .orElseThrow(() -> new HnswException(VideoErrorCode.TASK_NOT_FOUND, taskId));
+        if (!TaskViewer.of(Actors.current()).sees(task)) {
+            throw new HnswException(VideoErrorCode.TASK_NOT_VISIBLE);
+        }
         return tasks.entries(taskId);
     }
 

@@ -34,7 +34,7 @@ class DutyFreeBackflowControlIT {
     int port;
 
     final TestTokens tokens = TestTokens.issuer();
-    final String officer = tokens.user("zhang.wei", "customs-officer").mint();
+    final String officer = tokens.user("zhang.wei", "customs-officer").organization("/haikou-customs/meilan").mint();
     final String admin = tokens.user("zhao.min", "platform-admin").mint();
     final String reviewer = tokens.user("li.qiang", "customs-reviewer").organization("/haikou-customs").mint();
 
