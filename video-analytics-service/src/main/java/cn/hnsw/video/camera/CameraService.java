@@ -6,7 +6,9 @@ import cn.hnsw.common.web.PageQuery;
 import cn.hnsw.common.web.PageResponse;
 import cn.hnsw.video.camera.CameraRepository.Camera;
 import cn.hnsw.video.support.VideoErrorCode;
+import java.util.List;
 import java.util.UUID;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,7 +50,12 @@ public class CameraService {
     @Transactional
     public void remove(UUID id) {
         get(id);
-        cameras.delete(id);
+        try {
+            cameras.delete(id);
+        } catch (DataIntegrityViolationException kept) {
+            // captures, alerts and tasks keep their camera as evidence: the camera stays, the transaction rolls back
+            throw new HnswException(VideoErrorCode.CAMERA_IN_USE, List.of(), kept, id);
+        }
     }
 
     public Camera get(UUID id) {

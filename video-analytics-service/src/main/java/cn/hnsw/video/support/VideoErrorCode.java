@@ -8,6 +8,8 @@ import org.springframework.http.HttpStatus;
 public enum VideoErrorCode implements EnumErrorCode {
     CAMERA_NOT_FOUND(HttpStatus.NOT_FOUND, "摄像机不存在：{0}", "Camera not found: {0}"),
     DEVICE_CODE_TAKEN(HttpStatus.CONFLICT, "设备编码已存在：{0}", "Device code already registered: {0}"),
+    CAMERA_IN_USE(HttpStatus.CONFLICT, "摄像机仍有抓拍、告警或任务记录，不能删除：{0}",
+            "The camera still has captures, alerts or tasks and cannot be deleted: {0}"),
     DEVICE_CODE_MISSING(HttpStatus.UNPROCESSABLE_ENTITY, "人脸数据清洗：设备编码不能为空", "Face data cleansing: the device code must not be empty"),
     CAPTURE_TIME_MISSING(HttpStatus.UNPROCESSABLE_ENTITY, "人脸数据清洗：抓拍时间不能为空", "Face data cleansing: the capture time must not be empty"),
     IMAGE_UNREADABLE(HttpStatus.UNPROCESSABLE_ENTITY, "图片无法解析（支持 JPEG、PNG、BMP）", "The image cannot be read (JPEG, PNG or BMP)"),

@@ -84,4 +84,35 @@ class DeviceAccessIT {
         assertThat(api.get("/cameras/" + id, officer).status()).isEqualTo(404);
         assertThat(api.get("/cameras?q=" + tag, officer).body().get("totalElements").asInt()).isEqualTo(1);
     }
+    @Test
+    void aCameraThatHasCapturedFacesIsRefusedDeletionAndOneWithoutStillDeletes() {
+        ApiClient api = new ApiClient(port);
+        String tag = String.valueOf(System.nanoTime()).substring(0, 6);
+        Map<String, Object> camera = new HashMap<>(Map.of("deviceCode", "46010000001320" + tag, "name",
+                "美兰机场国际到达 " + tag, "cameraType", "FACE_CAPTURE", "protocol", "RTSP", "sourceUrl",
+                "rtsp://10.1.2.4/live/" + tag, "portCode", "HAK"));
+        Reply created = api.post("/cameras", officer, camera);
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        String id = created.text("id");
+        jdbc.update("INSERT INTO face_capture (id, camera_id, device_code, captured_at, box, detector_score, "
+                + "snapshot_key, source) VALUES (gen_random_uuid(), ?::uuid, ?, now(), '{1,2,30,40}', 0.93, ?, 'CAMERA')",
+                id, camera.get("deviceCode"), "faces/" + tag + ".jpg");
+
+        // 设备接入删除 of a camera whose captures are kept: refused with a problem detail, nothing removed
+        Reply refused = api.delete("/cameras/" + id, admin);
+        assertThat(refused.status()).as(refused.body().toString()).isEqualTo(409);
+        assertThat(refused.text("code")).isEqualTo("CAMERA_IN_USE");
+        assertThat(refused.text("messageZh")).contains("仍有抓拍");
+        assertThat(refused.text("messageEn")).contains("still has captures");
+        assertThat(api.get("/cameras/" + id, officer).status()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM face_capture WHERE camera_id = ?::uuid", Integer.class,
+                id)).isEqualTo(1);
+
+        // a camera without captures still deletes
+        Map<String, Object> bare = new HashMap<>(camera);
+        bare.put("deviceCode", "46010000001321" + tag);
+        String bareId = api.post("/cameras", officer, bare).text("id");
+        assertThat(api.delete("/cameras/" + bareId, admin).status()).isEqualTo(204);
+        assertThat(api.get("/cameras/" + bareId, officer).status()).isEqualTo(404);
+    }
 }
