@@ -81,7 +81,7 @@ describe('declaration rules and sheet settings (报关规则与表格设置)', (
       if (url.includes('/rules/checks') && init?.method === 'POST') {
         return json({ status: 400, code: 'CHECK_INVALID', messageZh: '核注清单校验规则无效：kind LIST-NOPE', messageEn: 'Invalid verification list check: kind LIST-NOPE' }, 400)
       }
-      if (url.includes('/declaration-action-rules')) return json([])
+      if (url.includes('/declaration-action-rules') || url.includes('/supervision-conditions') || url.includes('/history')) return json([])
       return json(page([]))
     })
     vi.stubGlobal('fetch', fetchMock)
@@ -93,6 +93,71 @@ describe('declaration rules and sheet settings (报关规则与表格设置)', (
     await flushPromises()
     expect(fetchMock.mock.calls.some(([, i]) => i?.method === 'POST')).toBe(true)
     expect(document.body.textContent).toContain('核注清单校验规则无效')
+    wrapper.unmount()
+  })
+
+  it('shows, changes and logs the remark auto-fill setting, and sets a commodity licence condition', async () => {
+    let setting = { marker: '<ZF>', linkedAttribute: '19', linkedMarker: '<ZFL>', version: 2, updatedBy: 'ops.wang', updatedAt: '2026-11-27T02:00:00Z' }
+    const log = [{ id: 1, version: 1, marker: '<ZF>', linkedAttribute: null, linkedMarker: null, changedBy: 'migration', changedAt: '2026-11-26T02:00:00Z' },
+      { id: 2, version: 2, marker: '<ZF>', linkedAttribute: '19', linkedMarker: '<ZFL>', changedBy: 'ops.wang', changedAt: '2026-11-27T02:00:00Z' }]
+    let conditions = [{ hsCode: '0302130000', conditionCodes: 'AB', updatedBy: 'ops.wang', updatedAt: '2026-11-27T02:00:00Z' }]
+    const fetchMock = vi.fn(async (url: string, init?: RequestInit) => {
+      const method = init?.method ?? 'GET'
+      if (url.includes('/remark-fill-setting/history')) return json(log)
+      if (url.includes('/remark-fill-setting') && method === 'PUT') {
+        const change = JSON.parse(String(init!.body))
+        setting = { ...setting, ...change, version: setting.version + 1, updatedBy: 'ops.li' }
+        log.push({ id: 3, version: setting.version, marker: change.marker, linkedAttribute: change.linkedAttribute, linkedMarker: change.linkedMarker,
+          changedBy: 'ops.li', changedAt: '2026-11-27T03:00:00Z' })
+        return json(setting)
+      }
+      if (url.includes('/remark-fill-setting')) return json(setting)
+      if (url.includes('/supervision-conditions/8471300000') && method === 'PUT') {
+        const c = { hsCode: '8471300000', conditionCodes: JSON.parse(String(init!.body)).conditionCodes, updatedBy: 'ops.li', updatedAt: '2026-11-27T03:00:00Z' }
+        conditions = [...conditions, c]
+        return json(c)
+      }
+      if (url.includes('/supervision-conditions/12') && method === 'PUT') {
+        return json({ status: 400, code: 'SUPERVISION_CONDITION_INVALID', messageZh: '商品监管条件设置无效：商品编号须为10位数字',
+          messageEn: 'Invalid licence condition setting: the HS code has 10 digits' }, 400)
+      }
+      if (url.includes('/supervision-conditions')) return json(conditions)
+      if (url.includes('/declaration-action-rules')) return json([])
+      return json(page([]))
+    })
+    vi.stubGlobal('fetch', fetchMock)
+    const wrapper = mount(RuleSettingsView, { attachTo: document.body, global: { plugins: [createPinia(), i18n, ElementPlus] } })
+    await flushPromises()
+    expect((wrapper.find('input[data-testid="customs-remark-marker"]').element as HTMLInputElement).value).toBe('<ZF>')
+    expect(wrapper.find('[data-testid="customs-remark-current"]').text()).toContain('ops.wang')
+    expect(wrapper.find('[data-testid="customs-remark-history"]').text()).toContain('migration')
+    expect(wrapper.find('[data-testid="customs-conditions"]').text()).toContain('0302130000')
+    expect(wrapper.find('[data-testid="customs-conditions"]').text()).toContain('AB')
+
+    await wrapper.find('input[data-testid="customs-remark-attribute"]').setValue(' ')
+    await wrapper.find('input[data-testid="customs-remark-marker"]').setValue('<ZF2>')
+    await wrapper.find('[data-testid="customs-remark-save"]').trigger('click')
+    await flushPromises()
+    const put = fetchMock.mock.calls.find(([u, i]) => String(u).includes('/remark-fill-setting') && i?.method === 'PUT')
+    expect(JSON.parse(String(put![1]!.body))).toEqual({ marker: '<ZF2>', linkedAttribute: null, linkedMarker: '<ZFL>' })
+    expect(wrapper.find('[data-testid="customs-remark-current"]').text()).toContain('ops.li')
+    expect(wrapper.find('[data-testid="customs-remark-history"]').text()).toContain('<ZF2>')
+
+    await wrapper.find('input[data-testid="customs-condition-hs"]').setValue('12')
+    await wrapper.find('input[data-testid="customs-condition-codes"]').setValue('A')
+    await wrapper.find('[data-testid="customs-condition-save"]').trigger('click')
+    await flushPromises()
+    expect(document.body.textContent).toContain('商品编号须为10位数字')
+    expect(wrapper.find('[data-testid="customs-conditions"]').text()).not.toContain('12 ')
+
+    await wrapper.find('input[data-testid="customs-condition-hs"]').setValue('8471300000')
+    await wrapper.find('input[data-testid="customs-condition-codes"]').setValue('AO')
+    await wrapper.find('[data-testid="customs-condition-save"]').trigger('click')
+    await flushPromises()
+    const set = fetchMock.mock.calls.find(([u, i]) => String(u).includes('/supervision-conditions/8471300000') && i?.method === 'PUT')
+    expect(JSON.parse(String(set![1]!.body))).toEqual({ conditionCodes: 'AO' })
+    expect(document.body.textContent).toContain('监管条件已保存')
+    expect(wrapper.find('[data-testid="customs-conditions"]').text()).toContain('8471300000')
     wrapper.unmount()
   })
 })

@@ -222,6 +222,27 @@ export interface DeclarationDetail {
   items: DetailField[][]
 }
 
+export interface AttachedDocument {
+  docType: string
+  docNo: string
+}
+
+export interface ManifestCandidate {
+  candidateId: string
+  record: {
+    found: boolean
+    billOfLadingNo: string | null
+    vesselName: string | null
+    voyageNo: string | null
+    transportMode: string | null
+    packages: number | null
+    grossWeight: string | number | null
+    departureCountry: string | null
+    portCode: string | null
+    goodsDescription: string | null
+  }
+}
+
 export const customsApi = {
   detail: (id: string) => api.get<DeclarationDetail>(`${base}/declarations/${id}/detail`),
   access: () => api.get<{ allowed: boolean }>(`${base}/direct-release/access`),
@@ -239,7 +260,14 @@ export const customsApi = {
   resubmit: (id: string, body: unknown, confirmWarnings: boolean) =>
     api.post<SubmissionResult>(`${base}/declarations/${id}/resubmission`, body, { query: { confirmWarnings } }),
   submitBatch: (ids: string[]) => api.post<SubmissionResult[]>(`${base}/declarations/batch-submission`, { ids, confirmWarnings: false }),
-  backfill: (id: string) => api.post<SaveResult>(`${base}/declarations/${id}/manifest-backfill`),
+  /** 舱单回填; with several matching records the service answers 409 MANIFEST_CHOICE_REQUIRED until a candidate is chosen. */
+  backfill: (id: string, candidateId?: string) =>
+    api.post<SaveResult>(`${base}/declarations/${id}/manifest-backfill`, candidateId ? { candidateId } : undefined),
+  manifestCandidates: (id: string) => api.get<ManifestCandidate[]>(`${base}/declarations/${id}/manifest-candidates`),
+  /** 随附监管证件 (FP 437, 893, 1178): the list is replaced as a whole, only while draft or correctable. */
+  attachedDocuments: (id: string) => api.get<AttachedDocument[]>(`${base}/declarations/${id}/attached-documents`),
+  saveAttachedDocuments: (id: string, docs: AttachedDocument[]) =>
+    api.put<AttachedDocument[]>(`${base}/declarations/${id}/attached-documents`, docs),
   receipts: (id: string) => api.get<Receipt[]>(`${base}/declarations/${id}/receipts`),
   importWorkbook: (type: DeclarationType, file: File) => {
     const form = new FormData()

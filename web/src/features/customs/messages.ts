@@ -60,6 +60,9 @@ export const zhCN: MessageTree = {
       action: '操作', by: '操作人', snapshot: '操作后的规则', actionRules: '复制/删除校验规则', allowedStates: '允许的状态',
       actions2: { COPY: '复制', DELETE: '删除' },
       logActions: { ADDED: '新增', CHANGED: '修改', ENABLED: '启用', DISABLED: '停用', DELETED: '删除' },
+      remarkFill: '报关单备注自动赋值', marker: '备注标记', linkedAttribute: '关联货物属性', linkedMarker: '关联属性备注标记',
+      notSet: '尚未设置', history: '修改历史', conditions: '商品监管条件', hsCode: '商品编号', conditionCodes: '监管条件代码',
+      conditionHint: '10位商品编号；监管条件代码如 AB', setCondition: '设置', conditionSaved: '监管条件已保存', updatedAt: '修改时间',
     },
     parameterSync: {
       title: '分中心参数同步管理', states: '参数表一致性', runChosen: '同步所选参数表', runAll: '同步全部不一致的参数表', table: '参数表',
@@ -83,6 +86,10 @@ export const zhCN: MessageTree = {
     editor: {
       newTitle: '新建', prevalidationPassed: '预校验通过（{rules} 条规则）', warning: '提示', continue: '继续申报', cancel: '取消',
       copied: '已复制，新预录入编号 {no}',
+      docs: '随附监管证件', docType: '监管证件代码', docNo: '监管证件编号', addDoc: '添加证件', docsSave: '保存随附证件',
+      docsSaved: '随附监管证件已保存', docsNone: '未随附监管证件', licenceRefused: '监管条件检查未通过',
+      chooseManifest: '选择舱单记录', manifestHint: '舱单系统中有多条匹配的舱单记录，请选择一条后回填', fillChosen: '回填所选记录',
+      candidate: '记录编号', goodsDescription: '货物描述', backfilled: '已按所选舱单记录回填',
     },
     receipt: { kind: '回执类型', TECHNICAL: '技术回执', BUSINESS: '业务回执', RECEPTION: '分中心接收回执', note: '说明', receivedAt: '接收时间' },
     detail: { title: '查询详情', open: '详情' },
@@ -208,6 +215,9 @@ export const en: MessageTree = {
       action: 'Action', by: 'By', snapshot: 'Rule afterwards', actionRules: 'Copy/delete check rules', allowedStates: 'Allowed states',
       actions2: { COPY: 'Copy', DELETE: 'Delete' },
       logActions: { ADDED: 'Added', CHANGED: 'Changed', ENABLED: 'Enabled', DISABLED: 'Disabled', DELETED: 'Deleted' },
+      remarkFill: 'Declaration remark auto-fill', marker: 'Remark marker', linkedAttribute: 'Linked goods attribute', linkedMarker: 'Marker for the linked attribute',
+      notSet: 'Not set yet', history: 'History', conditions: 'Commodity licence conditions', hsCode: 'HS code', conditionCodes: 'Licence condition codes',
+      conditionHint: '10-digit HS code; condition codes such as AB', setCondition: 'Set', conditionSaved: 'Licence condition saved', updatedAt: 'Changed at',
     },
     parameterSync: {
       title: 'Sub-centre parameter sync', states: 'Code-table consistency', runChosen: 'Sync chosen tables', runAll: 'Sync all inconsistent tables', table: 'Code table',
@@ -231,6 +241,10 @@ export const en: MessageTree = {
     editor: {
       newTitle: 'New', prevalidationPassed: 'Pre-validation passed ({rules} rules)', warning: 'Warning', continue: 'Declare anyway', cancel: 'Cancel',
       copied: 'Copied, new pre-entry no. {no}',
+      docs: 'Attached supervision documents', docType: 'Document type', docNo: 'Document number', addDoc: 'Add document', docsSave: 'Save documents',
+      docsSaved: 'Attached supervision documents saved', docsNone: 'No supervision document attached', licenceRefused: 'Licence-condition check failed',
+      chooseManifest: 'Choose a manifest record', manifestHint: 'Several manifest records match: choose one to fill from', fillChosen: 'Fill from the chosen record',
+      candidate: 'Record id', goodsDescription: 'Goods description', backfilled: 'Filled from the chosen manifest record',
     },
     receipt: { kind: 'Kind', TECHNICAL: 'Technical receipt', BUSINESS: 'Business receipt', RECEPTION: 'Sub-centre reception', note: 'Note', receivedAt: 'Received' },
     detail: { title: 'Details', open: 'Details' },

@@ -99,12 +99,42 @@ export interface ActionRule {
   updatedAt: string
 }
 
+/** 报关单备注自动赋值 (FP 219, 224): one setting, versioned, with its history. */
+export interface RemarkFillSetting {
+  marker: string
+  linkedAttribute: string | null
+  linkedMarker: string | null
+  version: number
+  updatedBy: string
+  updatedAt: string
+}
+
+export interface RemarkFillLogEntry {
+  id: number
+  version: number
+  marker: string
+  linkedAttribute: string | null
+  linkedMarker: string | null
+  changedBy: string
+  changedAt: string
+}
+
+/** 商品监管条件 (FP 437, 893, 1178): the licence condition codes of an HS code. */
+export interface SupervisionCondition {
+  hsCode: string
+  conditionCodes: string
+  updatedBy: string
+  updatedAt: string
+}
+
 type Query = Record<string, string | number | boolean | undefined>
 
 const RULES = '/customs/v1/second-line/rules'
 const EXCEL = '/customs/v1/excel-settings'
 const ACTION_RULES = '/customs/v1/declaration-action-rules'
 const DELIVERIES = '/customs/v1/service-console/receipt-deliveries'
+const REMARK_FILL = '/customs/v1/remark-fill-setting'
+const CONDITIONS = '/customs/v1/supervision-conditions'
 
 /** Drops empty conditions so the server sees only what the operator chose. */
 export function conditions(q: Query): Query {
@@ -136,4 +166,12 @@ export const ruleSettingsApi = {
   deliveries: (q: Query) => api.get<Page<ErpDelivery>>(DELIVERIES, { query: conditions(q) }),
   attempts: (id: string) => api.get<DeliveryAttempt[]>(`${DELIVERIES}/${id}/attempts`),
   redrive: (id: string) => api.post<ErpDelivery>(`${DELIVERIES}/${id}/redrive`),
+  remarkFill: () => api.get<RemarkFillSetting>(REMARK_FILL),
+  saveRemarkFill: (c: { marker: string; linkedAttribute: string | null; linkedMarker: string | null }) =>
+    api.put<RemarkFillSetting>(REMARK_FILL, c),
+  remarkFillHistory: () => api.get<RemarkFillLogEntry[]>(`${REMARK_FILL}/history`),
+  conditions: () => api.get<SupervisionCondition[]>(CONDITIONS),
+  saveCondition: (hsCode: string, conditionCodes: string) =>
+    api.put<SupervisionCondition>(`${CONDITIONS}/${encodeURIComponent(hsCode)}`, { conditionCodes }),
+  deleteCondition: (hsCode: string) => api.delete<void>(`${CONDITIONS}/${encodeURIComponent(hsCode)}`),
 }
