@@ -38,6 +38,20 @@ public record TaskViewer(String username, List<String> organizations, boolean se
         return organizations.stream().anyMatch(o -> org.equals(o) || org.startsWith(o + "/"));
     }
 
+    /**
+     * Whether a task may be submitted for the organisation: an administrator names any; an officer only one of their
+     * own organisations or a unit below one (so {@code /haikou-customs/meilan} names {@code /haikou-customs/meilan/inspection},
+     * never {@code /sanya-customs} nor {@code /haikou-customs/meilan2}). An officer whose token names no organisation
+     * names none.
+     */
+    public boolean mayAssign(String organization) {
+        if (seesAll) {
+            return true;
+        }
+        String org = trimmed(organization);
+        return organizations.stream().anyMatch(o -> org.equals(o) || org.startsWith(o + "/"));
+    }
+
     private static String trimmed(String groupPath) {
         String p = groupPath.trim();
         return p.length() > 1 && p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
