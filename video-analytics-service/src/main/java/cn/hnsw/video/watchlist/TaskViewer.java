@@ -12,6 +12,7 @@ import java.util.List;
  * the tasks they are bound to (the task's officers, the same officers its alerts go to, FP 1126). A task without an
  * organisation (submitted with a token naming none) is seen, beside its submitter and officers, by those whose token
  * names none either and by reviewers (it falls under no organisation's reviewers, and it must still be reviewed).
+ * Changing a task (review, revision, withdrawal, re-control, deletion) takes seeing it first (WatchlistService).
  */
 public record TaskViewer(String username, List<String> organizations, boolean seesAll, boolean reviewer) {
 
