@@ -28,6 +28,7 @@ public enum VideoErrorCode implements EnumErrorCode {
     CLIP_NOT_FOUND(HttpStatus.NOT_FOUND, "该预警没有视频片段：{0}（仅视频流与离线视频的命中保存片段）", "This alert has no video clip: {0} (only hits on streams and offline videos keep one)"),
     ALERT_ALREADY_HANDLED(HttpStatus.CONFLICT, "预警已处置", "The alert has already been handled"),
     TASK_NOT_VISIBLE(HttpStatus.FORBIDDEN, "该布控任务不属于您的机构，您也未绑定该任务，不能查看", "This watch-list task belongs to another organisation and you are not bound to it"),
+    ORGANIZATION_NOT_OWN(HttpStatus.FORBIDDEN, "只能为本机构或其下级机构提交布控任务：{0}", "A watch-list task can be submitted only for your own organisation or a unit below it: {0}"),
     NOT_BOUND_OFFICER(HttpStatus.FORBIDDEN, "您未绑定该布控任务，不能查看或处置其预警", "You are not bound to this watch-list task and cannot see or handle its alerts"),
     VIDEO_UNREADABLE(HttpStatus.UNPROCESSABLE_ENTITY, "视频无法解码：{0}", "The video cannot be decoded: {0}"),
     LIBRARY_INVALID(HttpStatus.BAD_REQUEST, "特征库类型无效：{0}", "Unknown feature library: {0}"),

@@ -12,6 +12,7 @@ import java.util.List;
  * the tasks they are bound to (the task's officers, the same officers its alerts go to, FP 1126). A task without an
  * organisation (submitted with a token naming none) is seen, beside its submitter and officers, by those whose token
  * names none either and by reviewers (it falls under no organisation's reviewers, and it must still be reviewed).
+ * Changing a task (review, revision, withdrawal, re-control, deletion) takes seeing it first (WatchlistService).
  */
 public record TaskViewer(String username, List<String> organizations, boolean seesAll, boolean reviewer) {
 
@@ -35,6 +36,20 @@ public record TaskViewer(String username, List<String> organizations, boolean se
             // organisation's reviewer covers such a task, so every reviewer does
             return organizations.isEmpty() || reviewer;
         }
+        return organizations.stream().anyMatch(o -> org.equals(o) || org.startsWith(o + "/"));
+    }
+
+    /**
+     * Whether a task may be submitted for the organisation: an administrator names any; an officer only one of their
+     * own organisations or a unit below one (so {@code /haikou-customs/meilan} names {@code /haikou-customs/meilan/inspection},
+     * never {@code /sanya-customs} nor {@code /haikou-customs/meilan2}). An officer whose token names no organisation
+     * names none.
+     */
+    public boolean mayAssign(String organization) {
+        if (seesAll) {
+            return true;
+        }
+        String org = trimmed(organization);
         return organizations.stream().anyMatch(o -> org.equals(o) || org.startsWith(o + "/"));
     }
 

@@ -92,9 +92,14 @@ public class WatchlistService {
         if (!(d > 0 && d <= 1.2)) {
             throw new HnswException(VideoErrorCode.THRESHOLD_INVALID, maxDistance);
         }
-        // the task belongs to the organisation named, else to the submitter's own (who may see it: TaskViewer)
+        // the task belongs to the organisation named, else to the submitter's own (who may see it: TaskViewer); an
+        // officer names only their own organisation or a unit below it, never another customs'
         String org = organization == null || organization.isBlank() ? Actors.current().primaryOrganization()
                 : organization;
+        if (organization != null && !organization.isBlank()
+                && !TaskViewer.of(Actors.current()).mayAssign(organization)) {
+            throw new HnswException(VideoErrorCode.ORGANIZATION_NOT_OWN, organization);
+        }
         WatchlistTask task = WatchlistTask.submit(name, kind, d, cameraIds, officers, org, instruction, level,
                 Actors.current().username(), samplingRate);
         tasks.insert(task);
@@ -158,8 +163,9 @@ public class WatchlistService {
         return true;
     }
 
+    @Transactional
     public WatchlistTask review(UUID id, boolean approve, String comment) {
-        WatchlistTask task = lock(id);
+        WatchlistTask task = lockVisible(id);
         WatchlistStatus before = task.status();
         PendingAction action = task.review(approve, Actors.current().username(), comment);
         tasks.update(task);
@@ -172,7 +178,7 @@ public class WatchlistService {
     @Transactional
     public WatchlistTask revise(UUID id, String name, Double maxDistance, List<UUID> cameraIds, List<String> officers,
             String instruction) {
-        WatchlistTask task = lock(id).revised(Actors.current().username(), name, maxDistance, cameraIds, officers,
+        WatchlistTask task = lockVisible(id).revised(Actors.current().username(), name, maxDistance, cameraIds, officers,
                 instruction);
         tasks.revise(task);
         tasks.history(id, "REVISED", Actors.current().username(), instruction, task.status(), task.status());
@@ -185,7 +191,7 @@ public class WatchlistService {
 
     @Transactional
     public WatchlistTask requestWithdrawal(UUID id, String reason) {
-        WatchlistTask task = lock(id);
+        WatchlistTask task = lockVisible(id);
         task.requestWithdrawal(Actors.current().username());
         tasks.update(task);
         tasks.history(id, "WITHDRAWAL_REQUESTED", Actors.current().username(), reason, task.status(), task.status());
@@ -194,7 +200,7 @@ public class WatchlistService {
 
     @Transactional
     public WatchlistTask requestRecontrol(UUID id, String reason) {
-        WatchlistTask task = lock(id);
+        WatchlistTask task = lockVisible(id);
         task.requestRecontrol(Actors.current().username());
         tasks.update(task);
         tasks.history(id, "RECONTROL_REQUESTED", Actors.current().username(), reason, task.status(), task.status());
@@ -207,7 +213,7 @@ public class WatchlistService {
      */
     @Transactional
     public void delete(UUID id) {
-        WatchlistTask task = lock(id);
+        WatchlistTask task = lockVisible(id);
         var actor = Actors.current();
         if (!actor.username().equals(task.createdBy())
                 && !actor.hasRole(cn.hnsw.common.security.Roles.PLATFORM_ADMIN)) {
@@ -354,6 +360,19 @@ public class WatchlistService {
 
     private WatchlistTask lock(UUID id) {
         return tasks.lock(id).orElseThrow(() -> new HnswException(VideoErrorCode.TASK_NOT_FOUND, id));
+    }
+
+    /**
+     * The task locked for a change, refused ({@code TASK_NOT_VISIBLE}) to whoever may not see it (TaskViewer): review,
+     * revision, withdrawal, re-control and deletion follow the same rule as reading, so a reviewer of another customs
+     * neither reads nor decides on a task, and nothing changes.
+     */
+    private WatchlistTask lockVisible(UUID id) {
+        WatchlistTask task = lock(id);
+        if (!TaskViewer.of(Actors.current()).sees(task)) {
+            throw new HnswException(VideoErrorCode.TASK_NOT_VISIBLE);
+        }
+        return task;
     }
 
     /**

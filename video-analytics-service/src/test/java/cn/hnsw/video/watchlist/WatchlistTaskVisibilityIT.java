@@ -140,4 +140,115 @@ class WatchlistTaskVisibilityIT {
         assertThat(api.get("/watchlist-tasks/" + loose.text("id"), otherReviewer).status()).isEqualTo(200);
         assertThat(listed(api, reviewer, "")).contains("无机构布控" + tag);
     }
+
+    private String state(String id) {
+        return jdbc.queryForObject("SELECT status || '/' || coalesce(pending_action, '-') || '/' || name"
+                + " || '/' || coalesce(reviewed_by, '-') FROM watchlist_task WHERE id = ?::uuid", String.class, id);
+    }
+
+    private int historyLines(String id) {
+        return jdbc.queryForObject("SELECT count(*) FROM watchlist_task_history WHERE task_id = ?::uuid",
+                Integer.class, id);
+    }
+
+    private static void notVisible(Reply r) {
+        assertThat(r.status()).as(String.valueOf(r.body())).isEqualTo(403);
+        assertThat(r.text("code")).isEqualTo("TASK_NOT_VISIBLE");
+        assertThat(r.text("messageZh")).contains("不属于您的机构");
+    }
+
+    @Test
+    void reviewReviseWithdrawRecontrolAndDeleteFollowTheSameVisibilityAsReading() {
+        ApiClient api = new ApiClient(port);
+        String submitter = officer("zhang", root + "/meilan");
+        String colleague = officer("wang", root + "/meilan");
+        String otherUnit = officer("sun", root + "/xiuying");
+        String reviewer = tokens.user("li." + tag, "customs-reviewer").organization(root).mint();
+        String unitReviewer = tokens.user("zhou." + tag, "customs-reviewer").organization(root + "/meilan").mint();
+        String otherReviewer = tokens.user("qian." + tag, "customs-reviewer").organization("/sanya-customs-" + tag)
+                .mint();
+        String path = "/watchlist-tasks/" + submit(api, submitter, "美兰审核布控", List.of("zhang." + tag), null)
+                .text("id");
+        String id = path.substring(path.lastIndexOf('/') + 1);
+        String before = state(id);
+        assertThat(before).isEqualTo("PENDING_REVIEW/ACTIVATION/美兰审核布控" + tag + "/-");
+
+        // another customs' reviewer cannot review; another unit's officer cannot revise or delete: nothing changes
+        notVisible(api.post(path + "/review", otherReviewer, Map.of("approve", true, "comment", "越权审批")));
+        notVisible(api.post(path + "/review", otherReviewer, Map.of("approve", false)));
+        notVisible(api.put(path, otherUnit, Map.of("name", "被改名" + tag)));
+        notVisible(api.delete(path, otherUnit));
+        assertThat(state(id)).isEqualTo(before);
+        assertThat(historyLines(id)).isEqualTo(1);
+        // a colleague sees the task, so the submitter rule answers (not the organisation)
+        assertThat(api.put(path, colleague, Map.of("name", "被改名" + tag)).text("code"))
+                .isEqualTo("NOT_REVISION_SUBMITTER");
+        assertThat(api.delete(path, colleague).text("code")).isEqualTo("NOT_TASK_SUBMITTER");
+
+        // the submitter revises; the reviewer of the parent customs approves
+        assertThat(api.put(path, submitter, Map.of("instruction", "拦截检查车辆（已修改）")).status()).isEqualTo(200);
+        Reply approved = api.post(path + "/review", reviewer, Map.of("approve", true));
+        assertThat(approved.status()).as(approved.body().toString()).isEqualTo(200);
+        assertThat(approved.text("status")).isEqualTo("ACTIVE");
+
+        // withdrawal: asked by another unit, refused; asked by the submitter, reviewed by the unit's own reviewer only
+        notVisible(api.post(path + "/withdrawal", otherUnit, Map.of("reason", "越权撤控")));
+        assertThat(state(id)).startsWith("ACTIVE/-/");
+        assertThat(api.post(path + "/withdrawal", submitter, Map.of("reason", "案件已结")).text("pendingAction"))
+                .isEqualTo("WITHDRAWAL");
+        notVisible(api.post(path + "/review", otherReviewer, Map.of("approve", true)));
+        assertThat(state(id)).startsWith("ACTIVE/WITHDRAWAL/");
+        assertThat(api.post(path + "/review", unitReviewer, Map.of("approve", true)).text("status"))
+                .isEqualTo("WITHDRAWN");
+
+        // re-control: the same
+        notVisible(api.post(path + "/recontrol", otherUnit, Map.of("reason", "越权再次布控")));
+        assertThat(state(id)).startsWith("WITHDRAWN/-/");
+        assertThat(api.post(path + "/recontrol", submitter, Map.of("reason", "重新布控")).text("pendingAction"))
+                .isEqualTo("RECONTROL");
+        notVisible(api.post(path + "/review", otherReviewer, Map.of("approve", true)));
+        assertThat(state(id)).startsWith("WITHDRAWN/RECONTROL/");
+        assertThat(api.post(path + "/review", reviewer, Map.of("approve", true)).text("status")).isEqualTo("ACTIVE");
+        // submitted, revised, approved, withdrawal asked and approved, re-control asked and approved: no refused line
+        assertThat(historyLines(id)).isEqualTo(7);
+
+        // deletion of a task that never took effect: another unit refused, the submitter deletes
+        String fresh = "/watchlist-tasks/" + submit(api, submitter, "美兰待删布控", List.of("zhang." + tag), null)
+                .text("id");
+        notVisible(api.delete(fresh, otherUnit));
+        assertThat(api.get(fresh, submitter).status()).isEqualTo(200);
+        assertThat(api.delete(fresh, submitter).status()).isEqualTo(204);
+        assertThat(api.get(fresh, submitter).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aTaskIsSubmittedOnlyForTheOfficersOwnOrganisationOrAUnitBelowIt() {
+        ApiClient api = new ApiClient(port);
+        String submitter = officer("zhang", root + "/meilan");
+        String unassigned = tokens.user("wu." + tag, "customs-officer").mint();
+        String admin = tokens.user("zhao." + tag, "platform-admin").mint();
+        for (String[] refused : List.of(new String[] {submitter, "/sanya-customs-" + tag},
+                new String[] {submitter, root}, new String[] {submitter, root + "/meilan2"},
+                new String[] {submitter, root + "/xiuying/inspection"}, new String[] {unassigned, root + "/meilan"})) {
+            Reply r = api.post("/watchlist-tasks", refused[0], Map.of("name", "越权机构布控" + tag, "kind",
+                    "RISK_VEHICLE", "officers", List.of("zhang." + tag), "organization", refused[1],
+                    "targets", List.of(Map.of("plateNumber", "琼A·12345", "label", "越权对象" + tag))));
+            assertThat(r.status()).as(refused[1] + " " + r.body()).isEqualTo(403);
+            assertThat(r.text("code")).isEqualTo("ORGANIZATION_NOT_OWN");
+            assertThat(r.text("messageZh")).contains("本机构或其下级机构");
+            assertThat(r.text("messageEn")).contains("your own organisation");
+        }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM watchlist_task WHERE name = ?", Integer.class,
+                "越权机构布控" + tag)).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM watchlist_target WHERE label = ?", Integer.class,
+                "越权对象" + tag)).isZero();
+
+        // their own organisation (also with a trailing slash), a unit below it; an administrator names any
+        assertThat(submit(api, submitter, "本机构布控", List.of("zhang." + tag), root + "/meilan")
+                .text("organization")).isEqualTo(root + "/meilan");
+        assertThat(submit(api, submitter, "下级机构布控", List.of("zhang." + tag), root + "/meilan/inspection/")
+                .status()).isEqualTo(201);
+        assertThat(submit(api, admin, "三亚布控", List.of("zhang." + tag), "/sanya-customs-" + tag)
+                .text("organization")).isEqualTo("/sanya-customs-" + tag);
+    }
 }
