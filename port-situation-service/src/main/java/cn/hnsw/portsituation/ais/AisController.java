@@ -41,8 +41,9 @@ import java.util.UUID;
 /**
  * AIS 船舶定位: live and historical positions, track playback, statistics, the feeders' receive log, and the watch
  * areas behind the warnings. The read side is also the query module for customs. The watch areas belong to a port: an
- * officer registered as a port user sees and draws those of their organisation's port only ({@link PortScope}); vessels
- * at sea belong to no port and stay visible to every officer the roles admit.
+ * officer registered as a port user sees and draws those of their organisation's port only ({@link PortScope}); the
+ * same officer sees the vessels in their port's confirmed water areas only ({@link VesselScope}): live list and detail,
+ * historical positions and track playback.
  */
 @RestController
 @RequestMapping("${hnsw.api.base}/v1/ais")
@@ -56,10 +57,12 @@ class AisController {
     private final AisWatch watch;
     private final Clock clock;
     private final PortScope scope;
+    private final VesselScope vesselScope;
 
     AisController(AisPipeline pipeline, AisReceiver receiver, AisHistoryRepository history, WatchAreaRepository areas,
-                  AisWatch watch, Clock clock, PortScope scope) {
+                  AisWatch watch, Clock clock, PortScope scope, VesselScope vesselScope) {
         this.scope = scope;
+        this.vesselScope = vesselScope;
         this.pipeline = pipeline;
         this.receiver = receiver;
         this.history = history;
@@ -78,7 +81,9 @@ class AisController {
                                                      @RequestParam(required = false) Integer page,
                                                      @RequestParam(required = false) Integer size) {
         PageQuery query = PageQuery.of(page, size);
+        VesselScope.Waters waters = vesselScope.current();
         List<AisPipeline.VesselSnapshot> all = pipeline.vessels().stream()
+                .filter(v -> waters.contains(v.latitude(), v.longitude()))
                 .filter(v -> minLat == null || v.latitude() >= minLat)
                 .filter(v -> maxLat == null || v.latitude() <= maxLat)
                 .filter(v -> minLon == null || v.longitude() >= minLon)
@@ -95,7 +100,10 @@ class AisController {
 
     @GetMapping("/vessels/{mmsi}")
     AisPipeline.VesselSnapshot vessel(@PathVariable int mmsi) {
-        return pipeline.vessel(mmsi).orElseThrow(() -> new HnswException(AisErrorCode.VESSEL_NOT_FOUND, mmsi));
+        AisPipeline.VesselSnapshot v = pipeline.vessel(mmsi)
+                .orElseThrow(() -> new HnswException(AisErrorCode.VESSEL_NOT_FOUND, mmsi));
+        vesselScope.current().check(v.latitude(), v.longitude());
+        return v;
     }
 
     /** 轨迹回放: the vessel's positions between {@code from} and {@code to} (at most 7 days, 10,000 points). */
@@ -106,7 +114,12 @@ class AisController {
         if (!f.isBefore(t) || Duration.between(f, t).compareTo(Duration.ofDays(7)) > 0) {
             throw new HnswException(AisErrorCode.TRACK_RANGE_INVALID);
         }
+        VesselScope.Waters waters = vesselScope.current();
         List<Map<String, Object>> points = history.track(mmsi, f, t, 10_000);
+        if (waters.limited()) {
+            // a port-limited officer plays back the part of the track inside their port's waters only
+            points = points.stream().filter(p -> waters.contains(p.get("latitude"), p.get("longitude"))).toList();
+        }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("mmsi", mmsi);
         out.put("from", f);
@@ -118,7 +131,11 @@ class AisController {
     /** 历史点位: where every vessel was at a moment of the past (its last fix in the 30 minutes before). */
     @GetMapping("/positions")
     List<Map<String, Object>> positionsAt(@RequestParam String at) {
-        return history.positionsAt(instant(at), Duration.ofMinutes(30));
+        VesselScope.Waters waters = vesselScope.current();
+        List<Map<String, Object>> all = history.positionsAt(instant(at), Duration.ofMinutes(30));
+        return waters.limited()
+                ? all.stream().filter(p -> waters.contains(p.get("latitude"), p.get("longitude"))).toList()
+                : all;
     }
 
     @GetMapping("/statistics")

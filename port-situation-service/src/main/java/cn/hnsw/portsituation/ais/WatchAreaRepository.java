@@ -54,6 +54,12 @@ public class WatchAreaRepository {
                 + " ORDER BY code", row);
     }
 
+    /** The confirmed water areas of one port, watched or not: the waters a vessel of that port lies in. */
+    public List<WatchArea> findConfirmed(String portCode) {
+        return jdbc.query("SELECT * FROM zone WHERE status = 'CONFIRMED' AND port_code = ? AND " + WATER
+                + " ORDER BY code", row, portCode);
+    }
+
     public Optional<WatchArea> find(UUID id) {
         return jdbc.query("SELECT * FROM zone WHERE id = ? AND " + WATER, row, id).stream().findFirst();
     }

@@ -2,6 +2,8 @@ package cn.hnsw.portsituation.basedata;
 
 import cn.hnsw.portsituation.Api;
 import cn.hnsw.portsituation.PortSituationIT;
+import cn.hnsw.portsituation.ais.AisPipeline;
+import cn.hnsw.portsituation.ais.AisPosition;
 import cn.hnsw.portsituation.gate.ContainerNumbers;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -9,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -28,6 +31,8 @@ class PortScopeIT extends PortSituationIT {
 
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    AisPipeline pipeline;
 
     static String containerNo() {
         String base = "SCPU" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
@@ -250,5 +255,104 @@ class PortScopeIT extends PortSituationIT {
         jdbc.update("DELETE FROM facility WHERE code IN (?, ?)", xinhaiCamera, yangpuCamera);
         jdbc.update("DELETE FROM container_position WHERE container_no IN (?, ?)", xinhaiBox, yangpuBox);
         jdbc.update("DELETE FROM document_flow WHERE container_no IN (?, ?)", xinhaiBox, yangpuBox);
+    }
+
+    String confirmedArea(String portCode, double lat, double lon) {
+        String id = area(portCode, lat, lon);
+        Api.Reply c = api.post("/v1/ais/watch-areas/" + id + "/confirmation", maritime, Map.of());
+        assertThat(c.status()).as(c.body()).isEqualTo(200);
+        return id;
+    }
+
+    static List<Integer> mmsis(JsonNode nodes) {
+        List<Integer> out = new ArrayList<>();
+        nodes.forEach(n -> out.add(n.get("mmsi").asInt()));
+        return out;
+    }
+
+    @Test
+    void aRegisteredOfficerSeesTheVesselsInTheirPortsWatersOnlyAndTheCommandCentreSeesAll() throws Exception {
+        // two confirmed (not watched) water areas far from the other tests' ships, one per port
+        String xinhaiArea = confirmedArea("XINHAI_PORT", 18.30, 108.30);
+        String yangpuArea = confirmedArea("YANGPU_PORT", 18.40, 108.40);
+        int base = ThreadLocalRandom.current().nextInt(100_000, 990_000);
+        int inXinhai = 412_000_000 + base;
+        int inYangpu = 413_000_000 + base;
+        int leftXinhai = 414_000_000 + base;
+        Instant t0 = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.MILLIS);
+        pipeline.accept(new AisPosition(inXinhai, t0, 18.300, 108.300, 0.2f, 0f, 0, 5, "scope-feeder"));
+        pipeline.accept(new AisPosition(inYangpu, t0, 18.400, 108.400, 0.1f, 0f, 0, 5, "scope-feeder"));
+        // in Xinhai's waters, then out at sea (slow: under the 1 kn of ais-off): a Xinhai vessel in the past, none now
+        pipeline.accept(new AisPosition(leftXinhai, t0, 18.302, 108.302, 0.5f, 90f, 90, 0, "scope-feeder"));
+        pipeline.accept(new AisPosition(leftXinhai, t0.plusSeconds(20), 18.350, 108.350, 0.6f, 90f, 90, 0,
+                "scope-feeder"));
+        assertThat(pipeline.writer().drain(Duration.ofSeconds(10))).isTrue();
+        String from = t0.minusSeconds(5).toString();
+        String to = t0.plusSeconds(30).toString();
+        String early = t0.plusSeconds(5).toString();
+        String late = t0.plusSeconds(25).toString();
+
+        String username = "xhais" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        String officer = tokens.user(username, "maritime-officer").organization("/海南海事局").mint();
+        String commander = "hncmd" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        String command = tokens.user(commander, "maritime-officer").organization("/海南海事局").mint();
+        // not registered (as the customs query module is): every vessel
+        assertThat(api.get("/v1/ais/vessels/" + inYangpu, officer).status()).isEqualTo(200);
+        assertThat(api.get("/v1/ais/vessels/" + leftXinhai, officer).status()).isEqualTo(200);
+        assertThat(api.get("/v1/ais/vessels/" + inYangpu, customs).status()).isEqualTo(200);
+
+        Api.Reply u = api.post("/v1/base-data/port-users", operator, PortAdminIT.body("code", username,
+                "nameZh", "新海港值班员", "orgCode", "XINHAI_DUTY", "roles", List.of("DUTY_OFFICER")));
+        assertThat(u.status()).as(u.body()).isEqualTo(201);
+        String userId = u.json().get("id").asText();
+        Api.Reply c = api.post("/v1/base-data/port-users", operator, PortAdminIT.body("code", commander,
+                "nameZh", "指挥中心值班员", "orgCode", "HN_COMMAND", "roles", List.of("DUTY_OFFICER")));
+        assertThat(c.status()).as(c.body()).isEqualTo(201);
+        String commanderId = c.json().get("id").asText();
+        try {
+            // live list and detail: the vessel now in Xinhai's waters only
+            assertThat(mmsis(api.get("/v1/ais/vessels?name=" + inXinhai, officer).json().get("content")))
+                    .containsExactly(inXinhai);
+            assertThat(api.get("/v1/ais/vessels?name=" + inYangpu, officer).json().get("content")).isEmpty();
+            assertThat(api.get("/v1/ais/vessels?name=" + leftXinhai, officer).json().get("content")).isEmpty();
+            assertThat(mmsis(api.get("/v1/ais/vessels?minLat=18.2&maxLat=18.5&minLon=108.2&maxLon=108.5&size=200",
+                    officer).json().get("content"))).contains(inXinhai).doesNotContain(inYangpu, leftXinhai);
+            assertThat(api.get("/v1/ais/vessels/" + inXinhai, officer).status()).isEqualTo(200);
+            refused(api.get("/v1/ais/vessels/" + inYangpu, officer));
+            refused(api.get("/v1/ais/vessels/" + leftXinhai, officer));
+
+            // historical positions: where it lay in Xinhai's waters at the moment asked
+            List<Integer> atEarly = mmsis(api.get("/v1/ais/positions?at=" + early, officer).json());
+            assertThat(atEarly).contains(inXinhai, leftXinhai).doesNotContain(inYangpu);
+            List<Integer> atLate = mmsis(api.get("/v1/ais/positions?at=" + late, officer).json());
+            assertThat(atLate).contains(inXinhai).doesNotContain(inYangpu, leftXinhai);
+
+            // track playback: cut to the fixes in Xinhai's waters
+            JsonNode track = api.get("/v1/ais/vessels/" + leftXinhai + "/track?from=" + from + "&to=" + to, officer)
+                    .json().get("points");
+            assertThat(track).hasSize(1);
+            assertThat(track.get(0).get("latitude").asDouble()).isEqualTo(18.302);
+            assertThat(api.get("/v1/ais/vessels/" + inYangpu + "/track?from=" + from + "&to=" + to, officer)
+                    .json().get("points")).isEmpty();
+
+            // the command centre's organisation is limited to no port: every vessel, whole tracks
+            assertThat(api.get("/v1/ais/vessels/" + inYangpu, command).status()).isEqualTo(200);
+            assertThat(api.get("/v1/ais/vessels/" + leftXinhai, command).status()).isEqualTo(200);
+            assertThat(mmsis(api.get("/v1/ais/positions?at=" + late, command).json()))
+                    .contains(inXinhai, inYangpu, leftXinhai);
+            assertThat(api.get("/v1/ais/vessels/" + leftXinhai + "/track?from=" + from + "&to=" + to, command)
+                    .json().get("points")).hasSize(2);
+            // the customs query module, not registered as a port user, keeps every vessel too
+            assertThat(api.get("/v1/ais/vessels/" + inYangpu, customs).status()).isEqualTo(200);
+        } finally {
+            api.delete("/v1/base-data/port-users/" + userId, operator);
+            api.delete("/v1/base-data/port-users/" + commanderId, operator);
+        }
+        // unregistered again: every vessel
+        assertThat(api.get("/v1/ais/vessels/" + inYangpu, officer).status()).isEqualTo(200);
+        assertThat(api.get("/v1/ais/vessels/" + leftXinhai + "/track?from=" + from + "&to=" + to, officer)
+                .json().get("points")).hasSize(2);
+        api.delete("/v1/ais/watch-areas/" + xinhaiArea, maritime);
+        api.delete("/v1/ais/watch-areas/" + yangpuArea, maritime);
     }
 }
