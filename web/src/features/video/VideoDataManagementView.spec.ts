@@ -24,6 +24,10 @@ const STANDARDS = [
 const page = (content: unknown[]) => ({ content, page: 0, size: 100, totalElements: content.length, totalPages: 1 })
 const STORES = [{ id: 's1', code: 'KP-1', nameZh: '重点人员主题库', nameEn: 'Key-person store', category: 'KEY_PERSON', enabled: true, rows: 5 }]
 const TASKS = [{ id: 't1', storeId: 's1', name: '每日入库', status: 'COMPLETED_WITH_FAILURES', runs: 1, read: 9, stored: 4, skipped: 4, failed: 1, anomaly: 'OPEN' }]
+const DATASETS = [{ code: 'KEY_PERSONS', nameZh: '重点人员', nameEn: 'Key persons', fields: ['name', 'personCode'] }]
+const FEEDS = [{ id: 'f1', storeId: 's1', name: '重点人员接入', dataset: 'KEY_PERSONS', fields: ['personCode', 'name'], conditions: [], enabled: true }]
+const PAGES = [{ id: 'p1', storeId: 's1', name: '重点人员一览', columns: ['name'], conditions: [], sortField: null, sortDesc: false }]
+const SERVICES = [{ id: 'v1', code: 'KP-SVC', name: '重点人员查询服务', storeId: 's1', pageId: 'p1', roles: ['customs-officer'], enabled: true }]
 const ROWS = [{ sourceId: 'p1', storedAt: '2026-11-27T07:00:00Z', data: { personCode: 'TH-1', name: '王海' } }]
 
 function json(body: unknown, status = 200) {
@@ -43,6 +47,14 @@ function fetchMock() {
     if (url.includes('/face-intake-rules')) return json(RULES)
     if (url.includes('/face-cascade-links')) return json(LINKS)
     if (url.includes('/diagnosis-standard-types/DIM_HALL') && init?.method === 'DELETE') return new Response(null, { status: 204 })
+    if (url.includes('/diagnosis-standard-types') && init?.method === 'POST') return json({ ...STANDARDS[1], code: 'PIER' }, 201)
+    if (url.includes('/theme-datasets')) return json(DATASETS)
+    if (url.includes('/feeds') && init?.method === 'POST') return json({ ...FEEDS[0], id: 'f2' }, 201)
+    if (url.includes('/feeds')) return json(FEEDS)
+    if (url.includes('/pages') && init?.method === 'POST') return json({ ...PAGES[0], id: 'p2' }, 201)
+    if (url.includes('/pages')) return json(PAGES)
+    if (url.includes('/theme-services') && init?.method === 'POST') return json({ ...SERVICES[0], id: 'v2' }, 201)
+    if (url.includes('/theme-services')) return json(SERVICES)
     if (url.includes('/diagnosis-standard-types')) return json(STANDARDS)
     if (url.includes('/theme-store-tasks')) return json(TASKS)
     if (url.includes('/rows')) return json(page(ROWS))
@@ -56,7 +68,7 @@ afterEach(() => {
   setLocale('zh-CN')
 })
 
-describe('video data management screen', () => {
+describe('video data management screen', { timeout: 30_000 }, () => {
   it('lists the rules and cascade links, adds a rule and pulls a link as an administrator', async () => {
     const f = fetchMock()
     vi.stubGlobal('fetch', f)
@@ -94,5 +106,68 @@ describe('video data management screen', () => {
     expect(wrapper.find('[data-testid="theme-tasks"]').text()).toContain('待处置')
     expect(wrapper.find('[data-testid="theme-rows"]').text()).toContain('name: 王海')
     expect(wrapper.find('[data-testid="theme-run"]').exists()).toBe(false)
+  })
+
+  it('adds a standard type with its thresholds and refuses thresholds that are not fault=number', async () => {
+    const f = fetchMock()
+    vi.stubGlobal('fetch', f)
+    const wrapper = mountAs(['platform-admin'])
+    await flushPromises()
+    await wrapper.find('[data-testid="standard-code"]').setValue('pier')
+    await wrapper.find('[data-testid="standard-name-zh"]').setValue('码头夜间标准')
+    await wrapper.find('[data-testid="standard-name-en"]').setValue('Pier night standard')
+    await wrapper.find('[data-testid="standard-thresholds"]').setValue('BRIGHTNESS_LOW=abc')
+    await wrapper.find('[data-testid="standard-form"]').trigger('submit')
+    await flushPromises()
+    expect(wrapper.find('[data-testid="video-data-error"]').text()).toContain('阈值格式应为')
+    const posts = () => f.mock.calls.filter(([url, init]) => String(url).includes('/diagnosis-standard-types') && init?.method === 'POST')
+    expect(posts()).toHaveLength(0)
+
+    await wrapper.find('[data-testid="standard-thresholds"]').setValue('BRIGHTNESS_LOW=8，blur=0.3')
+    await wrapper.find('[data-testid="standard-form"]').trigger('submit')
+    await flushPromises()
+    expect(posts()).toHaveLength(1)
+    expect(JSON.parse(String(posts()[0]![1]!.body))).toEqual({ code: 'PIER', nameZh: '码头夜间标准', nameEn: 'Pier night standard', thresholds: { BRIGHTNESS_LOW: 8, BLUR: 0.3 } })
+  })
+
+  it('shows a theme store\'s feeds, pages and services; an administrator adds each, an officer only looks', async () => {
+    const f = fetchMock()
+    vi.stubGlobal('fetch', f)
+    const wrapper = mountAs(['platform-admin'])
+    await flushPromises()
+    await wrapper.find('[data-testid="theme-stores"] .el-table__row').trigger('click')
+    await flushPromises()
+    expect(wrapper.find('[data-testid="theme-feeds"]').text()).toContain('重点人员接入')
+    expect(wrapper.find('[data-testid="theme-feeds"]').text()).toContain('personCode, name')
+    expect(wrapper.find('[data-testid="theme-pages"]').text()).toContain('重点人员一览')
+    expect(wrapper.find('[data-testid="theme-services"]').text()).toContain('重点人员查询服务')
+    expect(wrapper.find('[data-testid="theme-services"]').text()).toContain('重点人员一览')
+
+    await wrapper.find('[data-testid="feed-name"]').setValue('每日重点人员')
+    await wrapper.find('[data-testid="feed-fields"]').setValue('personCode, name')
+    await wrapper.find('[data-testid="feed-form"]').trigger('submit')
+    await wrapper.find('[data-testid="page-name"]').setValue('姓名一览')
+    await wrapper.find('[data-testid="page-columns"]').setValue('name')
+    await wrapper.find('[data-testid="page-form"]').trigger('submit')
+    await wrapper.find('[data-testid="service-code"]').setValue('KP-NAMES')
+    await wrapper.find('[data-testid="service-name"]').setValue('姓名服务')
+    await wrapper.find('[data-testid="service-form"]').trigger('submit')
+    await flushPromises()
+    const body = (part: string) => JSON.parse(String(f.mock.calls.find(([url, init]) => String(url).includes(part) && init?.method === 'POST')![1]!.body))
+    expect(body('/theme-stores/s1/feeds')).toEqual({ name: '每日重点人员', dataset: 'KEY_PERSONS', fields: ['personCode', 'name'], conditions: [] })
+    expect(body('/theme-stores/s1/pages')).toEqual({ name: '姓名一览', columns: ['name'], conditions: [] })
+    expect(body('/theme-services')).toEqual({ code: 'KP-NAMES', name: '姓名服务', storeId: 's1', pageId: null, roles: ['customs-officer'] })
+    wrapper.unmount()
+
+    vi.stubGlobal('fetch', fetchMock())
+    const officer = mountAs(['customs-officer'])
+    await flushPromises()
+    expect(officer.find('[data-testid="standard-form"]').exists()).toBe(false)
+    await officer.find('[data-testid="theme-stores"] .el-table__row').trigger('click')
+    await flushPromises()
+    expect(officer.find('[data-testid="theme-services"]').text()).toContain('重点人员查询服务')
+    for (const form of ['feed-form', 'page-form', 'service-form', 'feed-delete', 'page-delete', 'service-delete']) {
+      expect(officer.find(`[data-testid="${form}"]`).exists()).toBe(false)
+    }
   })
 })

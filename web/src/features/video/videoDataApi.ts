@@ -82,6 +82,49 @@ export interface ThemeRow {
   data: Record<string, unknown>
 }
 
+export interface ThemeCondition {
+  field: string
+  op: string
+  value: string | null
+}
+
+export interface ThemeDataset {
+  code: string
+  nameZh: string
+  nameEn: string
+  fields: string[]
+}
+
+export interface ThemeFeed {
+  id: string
+  storeId: string
+  name: string
+  dataset: string
+  fields: string[]
+  conditions: ThemeCondition[]
+  enabled: boolean
+}
+
+export interface ThemePage {
+  id: string
+  storeId: string
+  name: string
+  columns: string[]
+  conditions: ThemeCondition[]
+  sortField: string | null
+  sortDesc: boolean
+}
+
+export interface ThemeService {
+  id: string
+  code: string
+  name: string
+  storeId: string
+  pageId: string | null
+  roles: string[]
+  enabled: boolean
+}
+
 export const videoDataApi = {
   intakeRules: () => api.get<IntakeRule[]>(`${BASE}/face-intake-rules`),
   addIntakeRule: (body: Record<string, unknown>) => api.post<IntakeRule>(`${BASE}/face-intake-rules`, body),
@@ -95,4 +138,14 @@ export const videoDataApi = {
   themeRows: (id: string) => api.get<Page<ThemeRow>>(`${BASE}/theme-stores/${id}/rows`, { query: { size: 50 } }),
   themeTasks: (storeId: string) => api.get<ThemeTask[]>(`${BASE}/theme-store-tasks`, { query: { storeId } }),
   runThemeTask: (id: string) => api.post<ThemeTask>(`${BASE}/theme-store-tasks/${id}/runs`, {}),
+  themeDatasets: () => api.get<ThemeDataset[]>(`${BASE}/theme-datasets`),
+  themeFeeds: (storeId: string) => api.get<ThemeFeed[]>(`${BASE}/theme-stores/${storeId}/feeds`),
+  addThemeFeed: (storeId: string, body: Record<string, unknown>) => api.post<ThemeFeed>(`${BASE}/theme-stores/${storeId}/feeds`, body),
+  deleteThemeFeed: (id: string) => api.delete<void>(`${BASE}/theme-store-feeds/${id}`),
+  themePages: (storeId: string) => api.get<ThemePage[]>(`${BASE}/theme-stores/${storeId}/pages`),
+  addThemePage: (storeId: string, body: Record<string, unknown>) => api.post<ThemePage>(`${BASE}/theme-stores/${storeId}/pages`, body),
+  deleteThemePage: (id: string) => api.delete<void>(`${BASE}/theme-store-pages/${id}`),
+  themeServices: (storeId: string) => api.get<ThemeService[]>(`${BASE}/theme-services`, { query: { storeId } }),
+  addThemeService: (body: Record<string, unknown>) => api.post<ThemeService>(`${BASE}/theme-services`, body),
+  deleteThemeService: (id: string) => api.delete<void>(`${BASE}/theme-services/${id}`),
 }

@@ -56,6 +56,12 @@ class AlertController {
         return service.get(Actors.current(), id);
     }
 
+    /** 预警呈现方式: the channels its risk alert mode gave it (screen and sound flags for the console) and its escalation. */
+    @GetMapping("/{id}/delivery")
+    java.util.Map<String, Object> delivery(@PathVariable String id) {
+        return service.delivery(Actors.current(), id);
+    }
+
     @GetMapping(value = "/{id}/clip", produces = "video/mp4")
     ResponseEntity<byte[]> clip(@PathVariable String id) {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("video/mp4"))

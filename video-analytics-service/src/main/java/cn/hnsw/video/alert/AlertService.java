@@ -1,5 +1,10 @@
 package cn.hnsw.video.alert;
 
+import cn.hnsw.video.alertmode.AlertDelivery;
+import cn.hnsw.video.alertmode.AlertDelivery.Plan;
+import java.util.HashMap;
+import java.util.Map;
+
 import cn.hnsw.common.events.Alert;
 import cn.hnsw.common.events.EventTopics;
 import cn.hnsw.common.events.OutboxPublisher;
@@ -34,18 +39,46 @@ public class AlertService {
     private final WatchlistHitRepository hits;
     private final OutboxPublisher outbox;
     private final ObjectStorage storage;
+    private final AlertDelivery delivery;
 
-    public AlertService(WatchlistHitRepository hits, OutboxPublisher outbox, ObjectStorage storage) {
+    public AlertService(WatchlistHitRepository hits, OutboxPublisher outbox, ObjectStorage storage,
+            AlertDelivery delivery) {
         this.hits = hits;
         this.outbox = outbox;
         this.storage = storage;
+        this.delivery = delivery;
     }
 
-    /** Stores the hit and publishes its alert in the caller's transaction. */
+    /**
+     * Stores the hit and publishes its alert in the caller's transaction. The enabled risk alert mode of the alert's
+     * level applies (AlertDelivery): its channels are recorded on the hit and carried in the alert's attributes
+     * ({@code screen}, {@code sound} for the console; {@code requestedChannels} for SMS and app push), and its
+     * escalation minutes start the escalation clock (AlertEscalation).
+     */
     @Transactional
     public void raise(WatchlistHit hit, Alert alert) {
+        Plan plan = delivery.planFor(alert.level());
         hits.insert(hit);
-        outbox.publish(Alert.TOPIC, Alert.AGGREGATE_TYPE, alert.alertId(), Alert.EVENT_TYPE, alert);
+        hits.recordDelivery(hit.alertId(), plan.level().name(), plan.modeId(),
+                plan.channels().stream().map(Enum::name).toList(), plan.escalateMinutes());
+        Map<String, String> attributes = new HashMap<>(alert.attributes());
+        attributes.put("channels", String.join(",", plan.channels().stream().map(Enum::name).toList()));
+        attributes.put("screen", Boolean.toString(plan.screen()));
+        attributes.put("sound", Boolean.toString(plan.sound()));
+        attributes.put("requestedChannels", String.join(",", plan.requested().stream().map(Enum::name).toList()));
+        if (plan.modeCode() != null) {
+            attributes.put("alertMode", plan.modeCode());
+        }
+        Alert delivered = new Alert(alert.alertId(), alert.sourceService(), alert.type(), alert.level(),
+                alert.portCode(), alert.organization(), alert.recipients(), alert.titleZh(), alert.titleEn(),
+                alert.occurredAt(), alert.latitude(), alert.longitude(), attributes);
+        outbox.publish(Alert.TOPIC, Alert.AGGREGATE_TYPE, alert.alertId(), Alert.EVENT_TYPE, delivered);
+    }
+
+    /** 预警呈现方式: how the alert reaches its officers (its mode's channels) and whether it was escalated. */
+    public Map<String, Object> delivery(CurrentActor actor, String alertId) {
+        get(actor, alertId);
+        return hits.delivery(alertId);
     }
 
     public PageResponse<WatchlistHit> visibleTo(CurrentActor actor, String status, PageQuery page) {

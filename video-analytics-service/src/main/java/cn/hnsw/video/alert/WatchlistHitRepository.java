@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,6 +45,36 @@ public class WatchlistHitRepository {
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RAISED', ?)",
                 h.id(), h.alertId(), h.taskId(), h.targetId(), h.captureId(), h.cameraId(), h.distance(),
                 Timestamp.from(h.occurredAt()), h.snapshotKey(), h.recipients().toArray(String[]::new), h.plateNumber());
+    }
+
+    /** The alert's delivery as its risk alert mode gave it (channels, escalation minutes), in the raising transaction. */
+    public void recordDelivery(String alertId, String level, UUID modeId, List<String> channels, Integer minutes) {
+        jdbc.update("UPDATE watchlist_hit SET alert_level = ?, alert_mode_id = ?, channels = ?::varchar[], "
+                + "escalate_minutes = ? WHERE alert_id = ?", level, modeId, channels.toArray(String[]::new), minutes,
+                alertId);
+    }
+
+    /** The delivery of one alert: its mode, channels (screen and sound flags), requested channels and escalation. */
+    public Map<String, Object> delivery(String alertId) {
+        return jdbc.queryForObject("SELECT h.alert_id, h.alert_level, m.code AS mode_code, h.channels, "
+                + "h.escalate_minutes, h.raised_at, h.escalated_at FROM watchlist_hit h "
+                + "LEFT JOIN risk_alert_mode m ON m.id = h.alert_mode_id WHERE h.alert_id = ?", (rs, i) -> {
+                    List<String> ch = Arrays.asList((String[]) rs.getArray("channels").getArray());
+                    Map<String, Object> d = new java.util.LinkedHashMap<>();
+                    d.put("alertId", rs.getString("alert_id"));
+                    d.put("level", rs.getString("alert_level"));
+                    d.put("alertMode", rs.getString("mode_code"));
+                    d.put("channels", ch);
+                    d.put("screen", ch.contains("SCREEN"));
+                    d.put("sound", ch.contains("SOUND"));
+                    d.put("requestedChannels", ch.stream().filter(c -> c.equals("SMS") || c.equals("APP_PUSH")).toList());
+                    int m = rs.getInt("escalate_minutes");
+                    d.put("escalateMinutes", rs.wasNull() ? null : m);
+                    d.put("raisedAt", rs.getTimestamp("raised_at").toInstant());
+                    Timestamp e = rs.getTimestamp("escalated_at");
+                    d.put("escalatedAt", e == null ? null : e.toInstant());
+                    return d;
+                }, alertId);
     }
 
     /** True when the same target of the task was hit on the camera within the window before {@code at}. */

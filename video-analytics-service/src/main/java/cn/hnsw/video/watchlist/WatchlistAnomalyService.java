@@ -88,7 +88,10 @@ public class WatchlistAnomalyService {
                 taskId);
     }
 
-    /** 异常处置: a bound officer or an administrator closes the open anomaly with a note. */
+    /**
+     * 异常处置: a bound officer or an administrator closes the open anomaly with a note; whoever may not see the task
+     * (TaskViewer) is refused with {@code TASK_NOT_VISIBLE} before anything is looked at or changed.
+     */
     @Transactional
     public Anomaly handle(UUID taskId, UUID anomalyId, String note) {
         CurrentActor actor = Actors.current();
@@ -105,8 +108,14 @@ public class WatchlistAnomalyService {
         return jdbc.query("SELECT * FROM watchlist_task_anomaly WHERE id = ?", this::map, anomalyId).get(0);
     }
 
+    /** The task, refused ({@code TASK_NOT_VISIBLE}) to whoever may not see it (TaskViewer, the task list's rule). */
     private WatchlistTask readable(UUID taskId, CurrentActor actor) {
-        return tasks.find(taskId).orElseThrow(() -> new HnswException(VideoErrorCode.TASK_NOT_FOUND, taskId));
+        WatchlistTask task = tasks.find(taskId)
+                .orElseThrow(() -> new HnswException(VideoErrorCode.TASK_NOT_FOUND, taskId));
+        if (!TaskViewer.of(actor).sees(task)) {
+            throw new HnswException(VideoErrorCode.TASK_NOT_VISIBLE);
+        }
+        return task;
     }
 
     private Anomaly map(ResultSet rs, int row) throws SQLException {

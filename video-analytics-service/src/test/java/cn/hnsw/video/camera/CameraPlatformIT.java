@@ -196,7 +196,18 @@ class CameraPlatformIT {
         // 布控任务异常处置: an officer not bound to the task cannot; the bound officer can, once
         String other = tokens.user("wang.fang", "customs-officer").organization("/haikou-customs/xiuying").mint();
         String handling = "/watchlist-tasks/" + taskId + "/anomalies/" + anomaly.get("id").asText() + "/handling";
-        assertThat(api.post(handling, other, Map.of("note", "x")).status()).isEqualTo(403);
+        Reply unbound = api.post(handling, other, Map.of("note", "x"));
+        assertThat(unbound.status()).isEqualTo(403);
+        assertThat(unbound.text("code")).isEqualTo("NOT_BOUND_OFFICER");
+        // 布控任务可见范围: an officer of another customs, who may not see the task, is refused before anything else
+        // (TaskViewer), and the anomaly stays open
+        String sanya = tokens.user("sun.li", "customs-officer").organization("/sanya-customs").mint();
+        Reply invisible = api.post(handling, sanya, Map.of("note", "已处置"));
+        assertThat(invisible.status()).as(invisible.body().toString()).isEqualTo(403);
+        assertThat(invisible.text("code")).isEqualTo("TASK_NOT_VISIBLE");
+        assertThat(invisible.text("messageZh")).isNotBlank();
+        assertThat(jdbc.queryForObject("SELECT status || coalesce(handled_by, '') FROM watchlist_task_anomaly "
+                + "WHERE id = ?::uuid", String.class, anomaly.get("id").asText())).isEqualTo("OPEN");
         assertThat(api.post(handling, officer, Map.of("note", "")).status()).isEqualTo(400);
         Reply handled = api.post(handling, officer, Map.of("note", "已通知运维恢复网络"));
         assertThat(handled.status()).as(handled.body().toString()).isEqualTo(200);
