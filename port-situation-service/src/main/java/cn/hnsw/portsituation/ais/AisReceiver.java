@@ -6,7 +6,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -106,7 +105,8 @@ public final class AisReceiver implements SmartLifecycle {
         String feeder = feederStats.feeder();
         log.info("event=ais-feeder-connected feeder={} remote={}", feeder, socket.getRemoteSocketAddress());
         NmeaIntake intake = null;
-        try (socket; InputStream in = new BufferedInputStream(socket.getInputStream(), 64 * 1024)) {
+        // Read straight into readLines' own 64 KiB chunk: a buffered stream in between would copy every byte once more.
+        try (socket; InputStream in = socket.getInputStream()) {
             OutputStream out = socket.getOutputStream();
             intake = new NmeaIntake(feederStats, (from, to) -> requestResend(out, feeder, from, to));
             readLines(in, intake, feeder);
@@ -129,7 +129,7 @@ public final class AisReceiver implements SmartLifecycle {
      */
     private void readLines(InputStream in, NmeaIntake intake, String feeder) throws IOException {
         AisPipeline.Feed feed = pipeline.feed(feeder);
-        byte[] chunk = new byte[16 * 1024];
+        byte[] chunk = new byte[64 * 1024];
         byte[] carry = new byte[MAX_LINE];
         int carried = 0;
         boolean overlong = false;

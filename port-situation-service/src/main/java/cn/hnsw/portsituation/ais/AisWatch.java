@@ -179,7 +179,8 @@ public final class AisWatch {
 
     /**
      * The facts a rule of scope {@code AIS_POSITION} sees (RuleScope's sample names them), read on demand: a rule that
-     * reads one fact costs one look-up, not a map of eleven built for every fix.
+     * reads one fact costs one look-up, not a map of eleven built for every fix. Speed and course are given as doubles
+     * (as the scope's sample facts say), so that a compared literal and the fact have one type and SpEL can compile.
      */
     private static final class AisFacts extends java.util.AbstractMap<String, Object> {
         private static final List<String> NAMES = List.of("mmsi", "sogKnots", "cogDegrees", "latitude", "longitude",
@@ -209,8 +210,8 @@ public final class AisWatch {
             AisStatic s = vessel.staticData();
             return switch (name) {
                 case "mmsi" -> fix.mmsi();
-                case "sogKnots" -> fix.speedOrZero();
-                case "cogDegrees" -> fix.cogDegrees() == null ? 0f : fix.cogDegrees();
+                case "sogKnots" -> (double) fix.speedOrZero();
+                case "cogDegrees" -> fix.cogDegrees() == null ? 0.0 : (double) fix.cogDegrees();
                 case "latitude" -> fix.latitude();
                 case "longitude" -> fix.longitude();
                 case "navStatus" -> fix.navStatus() == null ? 15 : fix.navStatus();

@@ -10,7 +10,7 @@ import java.util.Map;
 public enum RuleScope {
     /** every AIS position report of a vessel */
     AIS_POSITION(Map.ofEntries(
-            Map.entry("mmsi", 412345678), Map.entry("sogKnots", 12.5f), Map.entry("cogDegrees", 180.0f),
+            Map.entry("mmsi", 412345678), Map.entry("sogKnots", 12.5), Map.entry("cogDegrees", 180.0),
             Map.entry("latitude", 20.05), Map.entry("longitude", 110.15), Map.entry("navStatus", 0),
             Map.entry("shipType", "PASSENGER"), Map.entry("shipName", "琼州海峡1"), Map.entry("areaCodes", List.of("QZ-CHANNEL")),
             Map.entry("areaKinds", List.of("CHANNEL")), Map.entry("hour", 8))),
