@@ -130,7 +130,7 @@ describe('video data management screen', { timeout: 30_000 }, () => {
     expect(JSON.parse(String(posts()[0]![1]!.body))).toEqual({ code: 'PIER', nameZh: '码头夜间标准', nameEn: 'Pier night standard', thresholds: { BRIGHTNESS_LOW: 8, BLUR: 0.3 } })
   })
 
-  it('shows a theme store\'s feeds, pages and services; an administrator adds each, an officer only looks', async () => {
+  it('shows a theme store\'s feeds, pages and services, which an administrator adds and an officer only looks at', async () => {
     const f = fetchMock()
     vi.stubGlobal('fetch', f)
     const wrapper = mountAs(['platform-admin'])
