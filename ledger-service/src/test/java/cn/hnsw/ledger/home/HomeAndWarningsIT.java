@@ -149,7 +149,7 @@ class HomeAndWarningsIT extends LedgerIntegrationTestBase {
      * keeps its own mark; another enterprise's to-dos are never named; officers have no reminder.
      */
     @Test
-    void theReminderNamesTheToDosThatCameSinceTheUserLastAcknowledgedIt() {
+    void theReminderNamesThePendingItemsThatCameSinceTheUserLastAcknowledgedIt() {
         String enterprise = "91460300MA5TRMND1X";
         String token = declarant(enterprise);
         long first = create(token, "MATERIAL_FILING", null, Map.of()).path("id").asLong();
