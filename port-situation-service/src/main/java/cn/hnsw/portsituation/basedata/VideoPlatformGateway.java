@@ -12,7 +12,7 @@ import java.util.Map;
 public interface VideoPlatformGateway {
 
     /** The kinds of query a video platform answers. */
-    enum Query { STREAMS, TRANSCODING, CAMERAS, CAMERA, RECORDINGS, PLAYBACK, DOWNLOAD, TIME_SYNC }
+    enum Query { STREAMS, TRANSCODING, CAMERAS, CAMERA, RECORDINGS, PLAYBACK, DOWNLOAD, TIME_SYNC, LIVE }
 
     /**
      * @throws VideoPlatformException when the platform cannot be reached or refuses

@@ -29,6 +29,10 @@ public class VideoPlatformRepository {
         return jdbc.query("SELECT * FROM video_platform WHERE id = ?", ROW, id).stream().findFirst();
     }
 
+    public Optional<VideoPlatform> byCode(String code) {
+        return jdbc.query("SELECT * FROM video_platform WHERE code = ?", ROW, code).stream().findFirst();
+    }
+
     public boolean codeTaken(String code) {
         return Boolean.TRUE.equals(jdbc.queryForObject(
                 "SELECT exists (SELECT 1 FROM video_platform WHERE code = ?)", Boolean.class, code));

@@ -10,7 +10,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -42,6 +44,16 @@ public class VideoPlatformSimulator implements PartnerBehavior {
     private static final String[] PLACES = {"车辆卡口", "旅检大厅", "码头前沿", "堆场", "查验区", "泊位"};
 
     private final ObjectMapper json = new ObjectMapper();
+    private final Environment environment;
+    private final String apiBase;
+    private final String streamBaseUrl;
+
+    public VideoPlatformSimulator(Environment environment, @Value("${hnsw.api.base}") String apiBase,
+                                  @Value("${hnsw.simulators.video.stream-base-url:}") String streamBaseUrl) {
+        this.environment = environment;
+        this.apiBase = apiBase;
+        this.streamBaseUrl = streamBaseUrl;
+    }
 
     @Override
     public boolean handles(Partner partner) {
@@ -134,6 +146,21 @@ public class VideoPlatformSimulator implements PartnerBehavior {
                 streams.add(stream(platform, i, "SUB"));
                 answer.set("camera", c);
             }
+            case "VIDEO_LIVE_QUERY" -> {
+                // 实时视频: where the live picture of one camera is taken, as HTTP motion JPEG (the transcoded output a
+                // browser shows in an <img>); an offline camera has no live picture
+                String code = in.path("deviceCode").asText("");
+                int i = index(platform, code);
+                if (i < 0) {
+                    return refuse(answer, "DEVICE_UNKNOWN");
+                }
+                if (!online(platform, i)) {
+                    return refuse(answer, "DEVICE_OFFLINE");
+                }
+                answer.put("deviceCode", code);
+                answer.put("format", "MJPEG");
+                answer.put("liveUrl", streamBase() + "/" + platform + "/" + code);
+            }
             case "VIDEO_RECORDINGS_QUERY" -> {
                 int i = index(platform, in.path("deviceCode").asText(""));
                 if (i < 0) {
@@ -212,7 +239,27 @@ public class VideoPlatformSimulator implements PartnerBehavior {
         return platform.replaceAll("[^A-Za-z0-9_-]", "") + "-C" + String.format("%02d", i);
     }
 
-    private static int index(String platform, String device) {
+    /** Whether camera {@code i} of the platform is online (one in five is not, the same each time). */
+    static boolean online(String platform, int i) {
+        return (seed(platform) + i) % 5 != 0;
+    }
+
+    /** Whether the platform serves a live picture of the device: known, online, the platform not an OFFLINE one. */
+    static boolean live(String platform, String device) {
+        int i = index(platform, device);
+        return !platform.startsWith("OFFLINE") && i > 0 && online(platform, i);
+    }
+
+    /** Where {@link PlatformCameraStreamController} serves the platform's live pictures. */
+    private String streamBase() {
+        String base = streamBaseUrl == null || streamBaseUrl.isBlank()
+                ? "http://127.0.0.1:" + environment.getProperty("local.server.port",
+                        environment.getProperty("server.port", "8090")) + apiBase
+                : streamBaseUrl;
+        return base + "/v1/public/camera-streams/platforms";
+    }
+
+    static int index(String platform, String device) {
         for (int i = 1; i <= CAMERAS; i++) {
             if (device(platform, i).equals(device)) {
                 return i;
@@ -231,7 +278,7 @@ public class VideoPlatformSimulator implements PartnerBehavior {
             c.put("highPointDeviceCode", device(platform, (i - 3) / 2 + 1));
         }
         c.put("ip", "10.46." + (seed(platform) % 200 + 10) + "." + (100 + i));
-        c.put("online", (seed(platform) + i) % 5 != 0);
+        c.put("online", online(platform, i));
         c.put("vendor", i % 2 == 0 ? "海康威视" : "大华");
         return c;
     }
