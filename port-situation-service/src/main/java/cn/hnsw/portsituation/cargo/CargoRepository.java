@@ -26,17 +26,21 @@ public class CargoRepository {
     public void position(String eventId, ContainerPositionReported p) {
         jdbc.update("""
                 INSERT INTO container_position (event_id, container_no, port_code, latitude, longitude, place, stage,
-                                                trade, laden, occurred_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING
+                                                trade, laden, occurred_at, yard_block, yard_bay, yard_row, yard_tier,
+                                                direction)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING
                 """, eventId, p.containerNo(), p.portCode(), p.latitude(), p.longitude(), p.place(), p.stage(),
-                p.trade(), p.laden(), Timestamp.from(p.occurredAt()));
+                p.trade(), p.laden(), Timestamp.from(p.occurredAt()), p.yardBlock(), p.yardBay(), p.yardRow(),
+                p.yardTier(), p.direction());
     }
 
     public void document(String eventId, DocumentFlowRecorded d) {
         jdbc.update("""
-                INSERT INTO document_flow (event_id, document_no, kind, port_code, container_no, occurred_at)
-                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING
-                """, eventId, d.documentNo(), d.kind(), d.portCode(), d.containerNo(), Timestamp.from(d.occurredAt()));
+                INSERT INTO document_flow (event_id, document_no, kind, port_code, container_no, occurred_at,
+                                           goods_name_zh, goods_name_en, hs_code, packages, gross_kg)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING
+                """, eventId, d.documentNo(), d.kind(), d.portCode(), d.containerNo(), Timestamp.from(d.occurredAt()),
+                d.goodsNameZh(), d.goodsNameEn(), d.hsCode(), d.packages(), d.grossKg());
     }
 
     private static final String POSITION = """

@@ -125,5 +125,20 @@ class PortFeedSimulatorsIT extends PortSituationIT {
         }
         assertThat(matched).isEqualTo(documented.size());
         assertThat(logisticsOnly).isEqualTo(all.size() - documented.size()).isPositive();
+
+        // 堆场立体化展示: the boxes stand in their yard slots; a laden, documented box has the goods its documents declare
+        JsonNode details = api.get("/v1/container-yard/containers/" + first.containerNo(), customs).json();
+        assertThat(details.get("stage").asText()).isEqualTo("IN_YARD");
+        assertThat(details.get("block").asText()).matches("A0[1-4]");
+        assertThat(details.get("tier").asInt()).isBetween(1, 4);
+        assertThat(details.get("direction").asText()).isIn("IMPORT", "EXPORT");
+        ContainerTerminalSimulator.Consignment laden = plan.stream().filter(c -> c.documented() && c.goods() != null)
+                .findFirst().orElseThrow();
+        JsonNode goods = api.get("/v1/container-yard/containers/" + laden.containerNo(), customs).json().get("goods");
+        assertThat(goods.findValuesAsText("kind")).containsExactly("MANIFEST", "DECLARATION");
+        assertThat(goods.get(0).get("goodsNameZh").asText()).isEqualTo(laden.goods()[0]);
+        assertThat(goods.get(0).get("hsCode").asText()).isEqualTo(laden.goods()[2]);
+        JsonNode yard = api.get("/v1/container-yard?portCode=" + first.portCode(), customs).json();
+        assertThat(yard.get("containers").findValuesAsText("containerNo")).contains(first.containerNo());
     }
 }

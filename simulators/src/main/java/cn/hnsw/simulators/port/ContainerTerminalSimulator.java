@@ -32,6 +32,10 @@ public class ContainerTerminalSimulator extends PeriodicSimulator {
     private static final String[] OWNERS = {"HNSU", "YPCU", "COSU", "TCLU", "OOLU", "CSNU"};
     private static final String[] PORTS = {"YANGPU_PORT", "YANGPU_PORT", "YANGPU_PORT", "XIUYING_PORT", "XINHAI_PORT"};
     private static final int CONSIGNMENTS = 24;
+    private static final String[][] GOODS = {
+            {"冷冻带鱼", "Frozen hairtail", "0303890090"}, {"天然橡胶", "Natural rubber", "4001290000"},
+            {"棕榈油", "Palm oil", "1511100000"}, {"纸浆", "Wood pulp", "4703210000"},
+            {"化妆品", "Cosmetics", "3304990099"}, {"聚乙烯颗粒", "Polyethylene granules", "3901100090"}};
 
     /** One container's way through a terminal; {@code documented}: whether its documents exist. */
     public static final class Consignment {
@@ -40,14 +44,47 @@ public class ContainerTerminalSimulator extends PeriodicSimulator {
         private final String trade;
         private final boolean laden;
         private final boolean documented;
+        private final String direction;
+        private final String block;
+        private final int bay;
+        private final int row;
+        private final int tier;
+        private final int goods;
         private volatile int stage;
 
-        Consignment(String containerNo, String portCode, String trade, boolean laden, boolean documented) {
+        Consignment(String containerNo, String portCode, String trade, boolean laden, boolean documented,
+                    String direction, int slot, int goods) {
             this.containerNo = containerNo;
             this.portCode = portCode;
             this.trade = trade;
             this.laden = laden;
             this.documented = documented;
+            this.direction = direction;
+            // the slot follows from the consignment's place in the list, so no two share one: 4 blocks × 6 bays
+            this.block = "A0" + (slot % 4 + 1);
+            this.bay = 2 * (slot / 4 % 6) + 1;
+            this.row = slot % 3 + 1;
+            this.tier = slot / 2 % 4 + 1;
+            this.goods = goods;
+        }
+
+        /** IMPORT (进) or EXPORT (出). */
+        public String direction() {
+            return direction;
+        }
+
+        /** What the documents declare: name (zh, en), HS code; empty boxes declare nothing. */
+        public String[] goods() {
+            return laden ? GOODS[goods % GOODS.length] : null;
+        }
+
+        /** Packages and gross weight of the declared goods. */
+        public int packages() {
+            return 200 + goods * 37 % 900;
+        }
+
+        public double grossKg() {
+            return 8_000 + goods * 613 % 18_000 + 0.5;
         }
 
         public String containerNo() {
@@ -115,7 +152,7 @@ public class ContainerTerminalSimulator extends PeriodicSimulator {
         String port = PORTS[r.nextInt(PORTS.length)];
         String no = containerNumber(OWNERS[r.nextInt(OWNERS.length)], serial.incrementAndGet());
         return new Consignment(no, port, port.equals("YANGPU_PORT") ? "FOREIGN" : "DOMESTIC", r.nextInt(5) != 0,
-                i % 8 != 7);
+                i % 8 != 7, r.nextInt(3) == 0 ? "IMPORT" : "EXPORT", i, r.nextInt(1_000));
     }
 
     public List<Consignment> consignments() {
@@ -187,6 +224,13 @@ public class ContainerTerminalSimulator extends PeriodicSimulator {
         data.put("laden", c.laden);
         data.put("occurredAt", at.toString());
         data.put("source", SOURCE);
+        data.put("direction", c.direction);
+        if (c.stage().equals("IN_YARD")) {
+            data.put("yardBlock", c.block);
+            data.put("yardBay", c.bay);
+            data.put("yardRow", c.row);
+            data.put("yardTier", c.tier);
+        }
         return new PlatformEventPublisher.Report(TOPIC, "Container", c.containerNo(), data);
     }
 }

@@ -89,6 +89,14 @@ public class DocumentFlowSimulator extends PeriodicSimulator {
         data.put("containerNo", c.containerNo());
         data.put("occurredAt", at.toString());
         data.put("source", SOURCE);
+        String[] goods = c.goods();
+        if (goods != null && !kind.equals("RELEASE")) {
+            data.put("goodsNameZh", goods[0]);
+            data.put("goodsNameEn", goods[1]);
+            data.put("hsCode", goods[2]);
+            data.put("packages", c.packages());
+            data.put("grossKg", c.grossKg());
+        }
         reports.add(new PlatformEventPublisher.Report(TOPIC, "Document", documentNo, data));
     }
 }
