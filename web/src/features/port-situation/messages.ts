@@ -1,6 +1,22 @@
 import type { MessageTree } from '@/features/types'
 
 const zh: MessageTree = {
+  liveVideo: {
+    none: '该视频墙暂无摄像机', idle: '未播放', play: '播放', stop: '停止', fullScreen: '全屏', video: '视频', live: '实时视频',
+    gateWall: '卡口视频监控', efficiencyWall: '各类监管对象视频监控', keyAreaWall: '重点区域实时视频',
+    roles: { ENTRY: '入场卡口', DIVERSION: '分流卡口', RELEASE: '放行卡口', INSPECTION_LANE: '查验通道', PRE_JUDGEMENT: '预判卡口',
+      RELEASE_CONTROL: '放行控制卡口', BOARDING_GATE: '登船口', INSPECTION_AREA: '查验区', MANUAL_SECURITY: '人工安检区',
+      FENCE: '围网', DEPARTURE_LANE: '离港车道', KEY_AREA: '重点区域' },
+  },
+  yard: {
+    tier: '层', allTiers: '全部层', tierN: '第 {n} 层', show: '显示堆场', total: '在场箱量', foreignImport: '外贸进口箱',
+    foreignExport: '外贸出口箱', perTier: '按层箱量', block: '箱区', rowBay: '排 / 贝', empty: '空箱', details: '集装箱 {no} 详情',
+    slot: '箱区/贝/排/层', goods: '集装箱货物', noGoods: '单证未申报货物', document: '单证', goodsName: '货物名称', hsCode: '商品编码',
+    packages: '件数', grossKg: '毛重(千克)',
+    cuts: { ALL: '全部', FOREIGN_IMPORT: '外贸（进）', FOREIGN_EXPORT: '外贸（出）', DOMESTIC: '内贸' },
+    directions: { IMPORT: '进口', EXPORT: '出口' },
+    kinds: { MANIFEST: '舱单', DECLARATION: '报关单', RELEASE: '放行单' },
+  },
   portSituation: {
     kpi: { board: '口岸评分板', overall: '综合得分', rank: '排名', facilities: '设施完好', throughput: '通关能力',
       facilitation: '通关便利', smart: '智慧能力', collaboration: '业务协同', economy: '经济效益' },
@@ -218,6 +234,25 @@ const zh: MessageTree = {
 }
 
 const en: MessageTree = {
+  liveVideo: {
+    none: 'No camera on this video wall', idle: 'Not playing', play: 'Play', stop: 'Stop', fullScreen: 'Full screen',
+    video: 'Video', live: 'Live video', gateWall: 'Gate video monitoring', efficiencyWall: 'Supervised objects video',
+    keyAreaWall: 'Key-area live video',
+    roles: { ENTRY: 'Entry gate', DIVERSION: 'Diversion gate', RELEASE: 'Release gate', INSPECTION_LANE: 'Inspection lane',
+      PRE_JUDGEMENT: 'Pre-judgement gate', RELEASE_CONTROL: 'Release-control gate', BOARDING_GATE: 'Boarding gate',
+      INSPECTION_AREA: 'Inspection area', MANUAL_SECURITY: 'Manual security check', FENCE: 'Fence',
+      DEPARTURE_LANE: 'Departure lane', KEY_AREA: 'Key area' },
+  },
+  yard: {
+    tier: 'Tier', allTiers: 'All tiers', tierN: 'Tier {n}', show: 'Show yard', total: 'Containers in yard',
+    foreignImport: 'Foreign trade in', foreignExport: 'Foreign trade out', perTier: 'Per tier', block: 'Block',
+    rowBay: 'Row / bay', empty: 'Empty', details: 'Container {no}', slot: 'Block/bay/row/tier', goods: 'Container goods',
+    noGoods: 'No goods declared', document: 'Document', goodsName: 'Goods', hsCode: 'HS code', packages: 'Packages',
+    grossKg: 'Gross (kg)',
+    cuts: { ALL: 'All', FOREIGN_IMPORT: 'Foreign (in)', FOREIGN_EXPORT: 'Foreign (out)', DOMESTIC: 'Domestic' },
+    directions: { IMPORT: 'Import', EXPORT: 'Export' },
+    kinds: { MANIFEST: 'Manifest', DECLARATION: 'Declaration', RELEASE: 'Release' },
+  },
   portSituation: {
     kpi: { board: 'Port score board', overall: 'Overall score', rank: 'Rank', facilities: 'Facilities', throughput: 'Throughput',
       facilitation: 'Facilitation', smart: 'Smart capability', collaboration: 'Collaboration', economy: 'Economic benefit' },

@@ -86,7 +86,8 @@ class ContainerYardRepository {
                 SELECT document_no AS "documentNo", kind AS "kind", goods_name_zh AS "goodsNameZh",
                        goods_name_en AS "goodsNameEn", hs_code AS "hsCode", packages AS "packages",
                        gross_kg AS "grossKg", occurred_at AS "occurredAt"
-                FROM document_flow WHERE container_no = ? AND port_code = ? ORDER BY occurred_at, document_no
+                FROM document_flow WHERE container_no = ? AND port_code = ?
+                ORDER BY occurred_at, CASE kind WHEN 'MANIFEST' THEN 1 WHEN 'DECLARATION' THEN 2 ELSE 3 END, document_no
                 """, containerNo, portCode);
     }
 }

@@ -45,7 +45,13 @@ class ContainerYardIT extends PortSituationIT {
 
     void position(String container, String port, String stage, String trade, String direction, String block,
                   Integer bay, Integer row, Integer tier, Instant at) {
-        tx.executeWithoutResult(s -> outbox.publish(ContainerPositionReported.TOPIC, "Container", container,
+        position(container, container, port, stage, trade, direction, block, bay, row, tier, at);
+    }
+
+    /** A position published under another container's key: it comes to the service before that container's next. */
+    void position(String key, String container, String port, String stage, String trade, String direction,
+                  String block, Integer bay, Integer row, Integer tier, Instant at) {
+        tx.executeWithoutResult(s -> outbox.publish(ContainerPositionReported.TOPIC, "Container", key,
                 ContainerPositionReported.TOPIC, new ContainerPositionReported(container, port, 19.73, 109.18,
                         "堆场 / yard", stage, trade, true, at, "terminal", block, bay, row, tier, direction)));
     }
@@ -68,10 +74,11 @@ class ContainerYardIT extends PortSituationIT {
         String broken = containerNo("OOLU");
         position(imported, "YANGPU_PORT", "IN_YARD", "FOREIGN", "IMPORT", block, 3, 2, 1, t0);
         position(exported, "YANGPU_PORT", "IN_YARD", "FOREIGN", "EXPORT", block, 3, 2, 2, t0);
+        // the broken report goes first under the domestic box's key, so it has been handled once that box is seen
+        position(domestic, broken, "YANGPU_PORT", "IN_YARD", "FOREIGN", "EXPORT", block, 0, 1, 1, t0);
         position(domestic, "YANGPU_PORT", "IN_YARD", "DOMESTIC", "EXPORT", block, 5, 1, 1, t0);
         position(left, "YANGPU_PORT", "IN_YARD", "FOREIGN", "EXPORT", block, 7, 1, 1, t0);
         position(left, "YANGPU_PORT", "ON_QUAY", "FOREIGN", "EXPORT", null, null, null, null, t0.plusSeconds(60));
-        position(broken, "YANGPU_PORT", "IN_YARD", "FOREIGN", "EXPORT", block, 0, 1, 1, t0);
         document("MF" + imported, "MANIFEST", "YANGPU_PORT", imported, "冷冻带鱼", "0303890090", 1200,
                 new BigDecimal("24500.50"), t0);
         document("DC" + imported, "DECLARATION", "YANGPU_PORT", imported, "冷冻带鱼", "0303890090", 1200,
@@ -84,6 +91,9 @@ class ContainerYardIT extends PortSituationIT {
             List<String> nos = y.get("containers").findValuesAsText("containerNo");
             return nos.contains(imported) && nos.contains(exported) && nos.contains(domestic) ? y : null;
         });
+        Api.await(Duration.ofSeconds(30), () -> "ON_QUAY".equals(api.get("/v1/container-yard/containers/" + left,
+                customs).json().path("stage").asText()) ? true : null);
+        yard = api.get(path, customs).json();
         // the box that moved on to the quay and the report with a broken slot are not in the yard
         assertThat(yard.get("containers").findValuesAsText("containerNo")).containsExactlyInAnyOrder(imported, exported,
                 domestic);
@@ -116,8 +126,13 @@ class ContainerYardIT extends PortSituationIT {
         assertThat(details.get("tier").asInt()).isEqualTo(1);
         assertThat(details.get("direction").asText()).isEqualTo("IMPORT");
         assertThat(details.get("trade").asText()).isEqualTo("FOREIGN");
-        assertThat(details.get("documents").findValuesAsText("kind")).containsExactly("MANIFEST", "DECLARATION",
-                "RELEASE");
+        JsonNode withDocuments = Api.await(Duration.ofSeconds(30), () -> {
+            JsonNode d = api.get("/v1/container-yard/containers/" + imported, customs).json();
+            return d.get("documents").size() == 3 ? d : null;
+        });
+        assertThat(withDocuments.get("documents").findValuesAsText("kind")).containsExactly("MANIFEST",
+                "DECLARATION", "RELEASE");
+        details = withDocuments;
         JsonNode goods = details.get("goods");
         assertThat(goods).hasSize(2);
         assertThat(goods.get(0).get("goodsNameZh").asText()).isEqualTo("冷冻带鱼");
