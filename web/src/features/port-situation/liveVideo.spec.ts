@@ -18,7 +18,7 @@ describe('live video walls', () => {
     expect(streamUrl(p, '/api')).toBe('/api/port-situation/v1/public/live-video/streams/C1?exp=1&sig=x')
   })
 
-  it('groups a wall by the gate or zone watched, the port as a whole where none', () => {
+  it('groups a wall by the gate or zone watched and the port as a whole where none', () => {
     const groups = byTarget([entry('C1', 'XINHAI-VEHICLE-ENTRY', '车辆入场卡口'), entry('C2', '', null),
       entry('C3', 'XINHAI-VEHICLE-ENTRY', '车辆入场卡口')], false)
     expect(groups.map((g) => g.label)).toEqual(['XINHAI_PORT · 车辆入场卡口', 'XINHAI_PORT'])
@@ -29,7 +29,7 @@ describe('live video walls', () => {
 })
 
 describe('container yard', () => {
-  it('lays one tier of a block out by row and bay, with empty cells where nothing stands', () => {
+  it('lays one tier of a block out by row and bay with empty cells where nothing stands', () => {
     const slots = [slot('A', 1, 1, 1), slot('B', 3, 2, 1), slot('C', 1, 1, 2), slot('D', 5, 1, 1, { block: 'A02' })]
     const grid = tierGrid(slots, 'A01', 1)
     expect(grid.bays).toEqual([1, 3])
@@ -40,7 +40,7 @@ describe('container yard', () => {
     expect(tiersOf(slots, 'A01')).toEqual([2, 1])
   })
 
-  it('tells foreign import, foreign export, domestic and empty boxes apart', () => {
+  it('tells foreign import and export boxes from domestic and empty ones', () => {
     expect(slotClass(slot('A', 1, 1, 1))).toBe('foreign-in')
     expect(slotClass(slot('A', 1, 1, 1, { direction: 'EXPORT' }))).toBe('foreign-out')
     expect(slotClass(slot('A', 1, 1, 1, { trade: 'DOMESTIC' }))).toBe('domestic')

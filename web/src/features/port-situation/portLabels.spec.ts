@@ -23,7 +23,7 @@ describe('port annotations on the island map', () => {
     expect(portLabel(port('YANGPU_PORT', 'SEAPORT', 0), false)).toBe('YANGPU_PORT en')
   })
 
-  it('gives the port annotation in the tooltip, escaped', () => {
+  it('gives the port annotation in the tooltip escaped', () => {
     const p = { ...port('X', 'SITE', 1), nameZh: '<b>查验场</b>' }
     const tip = portTooltip(p, true, texts)
     expect(tip).toContain('&lt;b&gt;查验场&lt;/b&gt;')

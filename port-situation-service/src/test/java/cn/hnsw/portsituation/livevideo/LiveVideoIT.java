@@ -150,6 +150,72 @@ class LiveVideoIT extends PortSituationIT {
                 .status()).isEqualTo(403);
     }
 
+    /**
+     * Every role of every wall: the passenger-vehicle and passenger gates (entry, diversion, release, inspection lane),
+     * the freight gates (pre-judgement, release control), the efficiency page (boarding gate, inspection area, manual
+     * security check, fence, departure lane) and a key area (a zone of the port) list the cameras watching them, and a
+     * camera of each opens.
+     */
+    @Test
+    void everyRoleOfTheGateEfficiencyAndKeyAreaWallsListsTheCamerasWatchingIt() {
+        String platformCode = code("VP-LV");
+        String platformId = platform(platformCode, "XINHAI_PORT");
+        String device = device(platformId, true);
+        String zone = code("XH-KEY");
+        Api.Reply z = api.post("/v1/base-data/zones", operator, body("code", zone, "nameZh", "重点区域" + zone,
+                "kind", "KEY_AREA", "portAreaCode", "XINHAI", "level", "HIGH", "active", true, "polygon",
+                List.of(new double[] {110.15, 20.05}, new double[] {110.16, 20.05}, new double[] {110.16, 20.06},
+                        new double[] {110.15, 20.06})));
+        assertThat(z.status()).as(z.body()).isEqualTo(201);
+
+        Map<String, List<String>> roles = Map.of(
+                "XINHAI-VEHICLE-ENTRY", List.of("ENTRY", "DIVERSION", "RELEASE", "INSPECTION_LANE"),
+                "XINHAI-PERSON-ENTRY", List.of("ENTRY", "DIVERSION", "RELEASE", "INSPECTION_LANE"),
+                "XINHAI-FREIGHT-ENTRY", List.of("PRE_JUDGEMENT", "RELEASE_CONTROL", "RELEASE", "INSPECTION_LANE"));
+        Map<String, String> cameras = new HashMap<>();
+        roles.forEach((gate, list) -> {
+            String camera = camera("XINHAI_PORT");
+            cameras.put(gate, camera);
+            List<Map<String, Object>> watches = new ArrayList<>();
+            list.forEach(role -> watches.add(body("wall", "GATE", "role", role, "targetCode", gate)));
+            assertThat(api.put("/v1/live-video/cameras/" + camera, operator, body("platformCode", platformCode,
+                    "deviceCode", device, "watches", watches)).status()).isEqualTo(200);
+        });
+        String efficiency = camera("XINHAI_PORT");
+        List<String> efficiencyRoles = List.of("BOARDING_GATE", "INSPECTION_AREA", "MANUAL_SECURITY", "FENCE",
+                "DEPARTURE_LANE");
+        List<Map<String, Object>> watches = new ArrayList<>();
+        efficiencyRoles.forEach(role -> watches.add(body("wall", "EFFICIENCY", "role", role, "targetCode", zone)));
+        watches.add(body("wall", "KEY_AREA", "role", "KEY_AREA", "targetCode", zone));
+        assertThat(api.put("/v1/live-video/cameras/" + efficiency, operator, body("platformCode", platformCode,
+                "deviceCode", device, "watches", watches)).status()).isEqualTo(200);
+
+        roles.forEach((gate, list) -> {
+            JsonNode wall = api.get("/v1/live-video/walls/GATE?target=" + gate, maritime).json();
+            List<String> seen = new ArrayList<>();
+            for (JsonNode e : wall) {
+                if (e.get("cameraCode").asText().equals(cameras.get(gate))) {
+                    seen.add(e.get("role").asText());
+                }
+            }
+            assertThat(seen).as(gate).containsExactlyInAnyOrderElementsOf(list);
+        });
+        JsonNode effWall = api.get("/v1/live-video/walls/EFFICIENCY?portCode=XINHAI_PORT&target=" + zone, customs).json();
+        assertThat(effWall.findValuesAsText("role")).containsExactlyInAnyOrderElementsOf(efficiencyRoles);
+        assertThat(effWall.get(0).get("targetNameZh").asText()).isEqualTo("重点区域" + zone);
+        JsonNode keyWall = api.get("/v1/live-video/walls/KEY_AREA?portCode=XINHAI_PORT&target=" + zone, customs).json();
+        assertThat(keyWall.findValuesAsText("cameraCode")).containsExactly(efficiency);
+        for (String camera : List.of(cameras.get("XINHAI-FREIGHT-ENTRY"), efficiency)) {
+            Api.Reply playback = api.post("/v1/live-video/cameras/" + camera + "/playback", customs, Map.of());
+            assertThat(playback.status()).as(playback.body()).isEqualTo(200);
+        }
+        // a zone that does not exist is not a target
+        assertThat(api.put("/v1/live-video/cameras/" + efficiency, operator, body("platformCode", platformCode,
+                "watches", List.of(body("wall", "KEY_AREA", "role", "KEY_AREA", "targetCode", "NO-SUCH-ZONE"))))
+                .status()).isEqualTo(400);
+        assertThat(api.get("/v1/live-video/walls/SIDEWALL", customs).status()).isEqualTo(400);
+    }
+
     static JsonNode entryOf(JsonNode wall, String camera) {
         for (JsonNode e : wall) {
             if (e.get("cameraCode").asText().equals(camera)) {
