@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { byTarget, streamUrl, type WallEntry } from './liveVideo'
+import { byTarget, cleanWatches, streamUrl, type WallEntry } from './liveVideo'
 import { slotClass, tierGrid, tiersOf, type YardSlot } from './containerYard'
 
 const entry = (cameraCode: string, targetCode: string, targetNameZh: string | null): WallEntry => ({
@@ -45,5 +45,20 @@ describe('container yard', () => {
     expect(slotClass(slot('A', 1, 1, 1, { direction: 'EXPORT' }))).toBe('foreign-out')
     expect(slotClass(slot('A', 1, 1, 1, { trade: 'DOMESTIC' }))).toBe('domestic')
     expect(slotClass(slot('A', 1, 1, 1, { laden: false }))).toBe('empty')
+  })
+})
+
+describe('camera video access', () => {
+  it('sends each watch once with a role its wall allows and the target trimmed', () => {
+    expect(cleanWatches([
+      { wall: 'GATE', role: 'ENTRY', targetCode: ' XINHAI-VEHICLE-ENTRY ' },
+      { wall: 'GATE', role: 'ENTRY', targetCode: 'XINHAI-VEHICLE-ENTRY' },
+      { wall: 'EFFICIENCY', role: 'ENTRY', targetCode: '' },
+      { wall: 'KEY_AREA', role: 'KEY_AREA', targetCode: 'XH-KEY-1' },
+    ])).toEqual([
+      { wall: 'GATE', role: 'ENTRY', targetCode: 'XINHAI-VEHICLE-ENTRY' },
+      { wall: 'EFFICIENCY', role: 'BOARDING_GATE', targetCode: '' },
+      { wall: 'KEY_AREA', role: 'KEY_AREA', targetCode: 'XH-KEY-1' },
+    ])
   })
 })

@@ -62,3 +62,51 @@ export function byTarget(entries: WallEntry[], en: boolean): { key: string; labe
   }
   return [...groups.values()]
 }
+
+/** The roles each wall allows (what the camera watches there), as the service checks them. */
+export const WALL_ROLES: Record<WallKind, string[]> = {
+  GATE: ['ENTRY', 'DIVERSION', 'RELEASE', 'INSPECTION_LANE', 'PRE_JUDGEMENT', 'RELEASE_CONTROL'],
+  EFFICIENCY: ['BOARDING_GATE', 'INSPECTION_AREA', 'MANUAL_SECURITY', 'FENCE', 'DEPARTURE_LANE'],
+  KEY_AREA: ['KEY_AREA'],
+}
+
+export interface Watch {
+  wall: WallKind
+  role: string
+  targetCode: string
+}
+
+/** A camera's video access: the platform it is reached through, its device code there, the walls it is on. */
+export interface CameraVideo {
+  cameraCode: string
+  nameZh: string
+  portCode: string
+  platformCode?: string | null
+  deviceCode?: string | null
+  watches: Watch[]
+}
+
+export const cameraVideo = {
+  get: (code: string) => api.get<CameraVideo>(`${BASE}/live-video/cameras/${encodeURIComponent(code)}`),
+  link: (code: string, body: { platformCode?: string; deviceCode?: string; watches: Watch[] }) =>
+    api.put<CameraVideo>(`${BASE}/live-video/cameras/${encodeURIComponent(code)}`, body),
+}
+
+/**
+ * The watches to send: trimmed, a role the wall does not allow replaced by the wall's first, and duplicates dropped
+ * (the same wall, role and target once).
+ */
+export function cleanWatches(watches: Watch[]): Watch[] {
+  const seen = new Set<string>()
+  const out: Watch[] = []
+  for (const w of watches) {
+    const role = WALL_ROLES[w.wall].includes(w.role) ? w.role : WALL_ROLES[w.wall][0]
+    const clean = { wall: w.wall, role, targetCode: w.targetCode.trim() }
+    const key = `${clean.wall}/${clean.role}/${clean.targetCode}`
+    if (!seen.has(key)) {
+      seen.add(key)
+      out.push(clean)
+    }
+  }
+  return out
+}
