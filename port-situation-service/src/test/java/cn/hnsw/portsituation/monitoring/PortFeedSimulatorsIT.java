@@ -134,7 +134,10 @@ class PortFeedSimulatorsIT extends PortSituationIT {
         assertThat(details.get("direction").asText()).isIn("IMPORT", "EXPORT");
         ContainerTerminalSimulator.Consignment laden = plan.stream().filter(c -> c.documented() && c.goods() != null)
                 .findFirst().orElseThrow();
-        JsonNode goods = api.get("/v1/container-yard/containers/" + laden.containerNo(), customs).json().get("goods");
+        JsonNode goods = Api.await(Duration.ofSeconds(30), () -> {
+            JsonNode g = api.get("/v1/container-yard/containers/" + laden.containerNo(), customs).json().get("goods");
+            return g != null && g.size() == 2 ? g : null;
+        });
         assertThat(goods.findValuesAsText("kind")).containsExactly("MANIFEST", "DECLARATION");
         assertThat(goods.get(0).get("goodsNameZh").asText()).isEqualTo(laden.goods()[0]);
         assertThat(goods.get(0).get("hsCode").asText()).isEqualTo(laden.goods()[2]);
