@@ -146,6 +146,11 @@ class AreaController {
     @PostMapping("/zones/{id}/confirmation")
     @PreAuthorize(CHANGE)
     Zone confirmZone(@PathVariable UUID id) {
+        Zone zone = zoneService.get(id);
+        scope.check(zone.portCode());
+        if (zone.kind().onWater()) {
+            scope.requireAllPorts();
+        }
         return zoneService.confirm(id, Actors.current().username());
     }
 

@@ -70,6 +70,17 @@ public class PortScope {
     }
 
     /**
+     * Refuses ({@code WATERS_CONFIRM_SCOPE}, 403) an officer limited to a port: what only the command centre or an
+     * administrator does, such as confirming a water area (which widens the vessels a port's officers see).
+     */
+    public void requireAllPorts() {
+        String port = current();
+        if (port != null) {
+            throw new HnswException(BaseDataErrorCode.WATERS_CONFIRM_SCOPE, port);
+        }
+    }
+
+    /**
      * Which ports' records the signed-in officer may see, for filtering lists: the scope is looked up once, when this is
      * called, not per record.
      */
