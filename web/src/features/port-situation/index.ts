@@ -14,6 +14,7 @@ const feature: FeatureModule = {
     'operator.cameras': { component: () => import('./CamerasView.vue') },
     'operator.base-data': { component: () => import('./BaseDataView.vue') },
     'operator.port-admin': { component: () => import('./PortAdminView.vue') },
+    'operator.port-sites': { component: () => import('./PortSitesView.vue') },
   },
   messages,
 }
