@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { trailSteps } from './approvalTrail'
 
 describe('approval trail', () => {
-  it('orders the documents, times each step and says where the approval stands', () => {
+  it('orders the documents and times each step and says where the approval stands', () => {
     const { steps, status } = trailSteps([
       { documentNo: 'RL1', kind: 'RELEASE', portCode: 'YANGPU_PORT', occurredAt: '2026-11-27T02:30:00Z' },
       { documentNo: 'MF1', kind: 'MANIFEST', portCode: 'YANGPU_PORT', occurredAt: '2026-11-27T01:00:00Z' },

@@ -162,6 +162,13 @@ const zh: MessageTree = {
     trades: { DOMESTIC: '内贸', FOREIGN: '外贸' },
     sides: { DOCUMENT_ONLY: '有单无货', LOGISTICS_ONLY: '有货无单' },
   },
+  cameraView: {
+    title: '摄像机信息查看', view: '查看', all: '全部摄像机', highList: '高点摄像机列表', lowList: '低点摄像机列表',
+    lows: '对应的低点摄像机', high: '对应的高点摄像机', none: '无',
+  },
+  routeDisplay: {
+    title: '物流线路展示', DOMESTIC: '内贸路线', FOREIGN: '外贸路线', none: '暂无启用的线路', failed: '无法读取物流线路',
+  },
   approvalTrail: {
     title: '审核流程回溯', none: '该集装箱近 31 日无单证记录', failed: '无法读取审核流程',
     kinds: { MANIFEST: '舱单', DECLARATION: '报关单', RELEASE: '放行' },
@@ -188,7 +195,7 @@ const zh: MessageTree = {
   },
   menu: {
     enterprise: { 'alert-subscriptions': '预警订阅' },
-    officer: { 'port-monitoring': '设施与货物监测', 'port-analysis': '口岸专题分析' },
+    officer: { 'port-monitoring': '设施与货物监测', 'port-analysis': '口岸专题分析', cameras: '高点/低点摄像机信息' },
     operator: { 'alert-subscriptions': '预警订阅', cameras: '摄像机信息维护', 'base-data': '基础信息维护',
       'port-admin': '口岸系统管理', 'port-sites': '口岸基础统计信息' },
   },
@@ -411,6 +418,13 @@ const en: MessageTree = {
     trades: { DOMESTIC: 'Domestic', FOREIGN: 'Foreign' },
     sides: { DOCUMENT_ONLY: 'Documents only', LOGISTICS_ONLY: 'Logistics only' },
   },
+  cameraView: {
+    title: 'Camera', view: 'View', all: 'All cameras', highList: 'High-point cameras', lowList: 'Low-point cameras',
+    lows: 'Its low-point cameras', high: 'Its high-point camera', none: 'None',
+  },
+  routeDisplay: {
+    title: 'Logistics routes', DOMESTIC: 'Domestic trade', FOREIGN: 'Foreign trade', none: 'No enabled routes', failed: 'The routes could not be read',
+  },
   approvalTrail: {
     title: 'Approval trail', none: 'No documents of this container in the last 31 days', failed: 'The approval trail could not be read',
     kinds: { MANIFEST: 'Manifest', DECLARATION: 'Declaration', RELEASE: 'Release' },
@@ -437,7 +451,7 @@ const en: MessageTree = {
   },
   menu: {
     enterprise: { 'alert-subscriptions': 'Alert subscriptions' },
-    officer: { 'port-monitoring': 'Facilities and cargo', 'port-analysis': 'Port thematic analysis' },
+    officer: { 'port-monitoring': 'Facilities and cargo', 'port-analysis': 'Port thematic analysis', cameras: 'High- and low-point cameras' },
     operator: { 'alert-subscriptions': 'Alert subscriptions', cameras: 'Cameras', 'base-data': 'Base data',
       'port-admin': 'Port administration', 'port-sites': 'Port site statistics' },
   },

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -62,6 +63,26 @@ class CameraController {
         Camera camera = service.get(id);
         scope.check(camera.portCode());
         return camera;
+    }
+
+    /**
+     * 高点/低点摄像机信息查看 (S2 FP 539, 549): a camera with its pairing — a high camera's low cameras (those of the
+     * officer's port), a low camera's high camera — for the read-only view.
+     */
+    @GetMapping("/{id}/view")
+    Map<String, Object> view(@PathVariable UUID id) {
+        Camera camera = service.get(id);
+        scope.check(camera.portCode());
+        java.util.function.Predicate<String> visible = scope.visible();
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("camera", camera);
+        if ("HIGH".equals(camera.kind())) {
+            out.put("lowCameras", cameras.lowsOf(camera.code()).stream().filter(c -> visible.test(c.portCode())).toList());
+        } else if (camera.highCameraCode() != null) {
+            cameras.byCode(camera.highCameraCode()).filter(c -> visible.test(c.portCode()))
+                    .ifPresent(h -> out.put("highCamera", h));
+        }
+        return out;
     }
 
     @PostMapping

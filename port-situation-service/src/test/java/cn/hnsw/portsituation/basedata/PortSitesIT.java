@@ -120,17 +120,21 @@ class PortSitesIT extends PortSituationIT {
         assertThat(api.put("/v1/base-data/port-sites/MACUN_PORT", maritime, figures()).status()).isEqualTo(403);
         assertThat(changes("MACUN_PORT")).isEqualTo(before + 2);
 
-        // the change is in the operation log
-        JsonNode op = Api.await(Duration.ofSeconds(15), () -> {
-            for (JsonNode e : api.get("/v1/base-data/operation-logs?actor=xingzhiyuan&size=200&from=" + from, operator)
-                    .json().get("content")) {
-                if (e.get("action").asText().contains("/base-data/port-sites/")) {
-                    return e;
+        // the changes and the refusals are in the operation log
+        for (String[] expected : List.of(new String[] {"MACUN_PORT", "SUCCESS"}, new String[] {"NOWHERE_PORT", "FAILURE"})) {
+            JsonNode op = Api.await(Duration.ofSeconds(15), () -> {
+                for (JsonNode e : api.get("/v1/base-data/operation-logs?actor=xingzhiyuan&size=200&from=" + from, operator)
+                        .json().get("content")) {
+                    if (e.get("action").asText().contains("/base-data/port-sites/")
+                            && expected[0].equals(e.path("businessId").asText())
+                            && expected[1].equals(e.path("result").asText())) {
+                        return e;
+                    }
                 }
-            }
-            return null;
-        });
-        assertThat(op.get("businessId").asText()).isEqualTo("MACUN_PORT");
+                return null;
+            });
+            assertThat(op.get("action").asText()).startsWith("PUT");
+        }
     }
 
     @Test
