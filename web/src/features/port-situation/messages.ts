@@ -169,6 +169,9 @@ const zh: MessageTree = {
   routeDisplay: {
     title: '物流线路展示', DOMESTIC: '内贸路线', FOREIGN: '外贸路线', none: '暂无启用的线路', failed: '无法读取物流线路',
   },
+  alertFeedback: {
+    title: '处置反馈', latest: '最新处置反馈', steps: { ACKNOWLEDGED: '已确认', HANDLED: '已处置', CLOSED: '已关闭' },
+  },
   approvalTrail: {
     title: '审核流程回溯', none: '该集装箱近 31 日无单证记录', failed: '无法读取审核流程',
     kinds: { MANIFEST: '舱单', DECLARATION: '报关单', RELEASE: '放行' },
@@ -424,6 +427,9 @@ const en: MessageTree = {
   },
   routeDisplay: {
     title: 'Logistics routes', DOMESTIC: 'Domestic trade', FOREIGN: 'Foreign trade', none: 'No enabled routes', failed: 'The routes could not be read',
+  },
+  alertFeedback: {
+    title: 'Handling feedback', latest: 'Latest feedback', steps: { ACKNOWLEDGED: 'Acknowledged', HANDLED: 'Handled', CLOSED: 'Closed' },
   },
   approvalTrail: {
     title: 'Approval trail', none: 'No documents of this container in the last 31 days', failed: 'The approval trail could not be read',
