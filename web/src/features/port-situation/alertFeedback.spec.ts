@@ -9,7 +9,7 @@ const alert = (extra: Partial<AlertView>): AlertView => ({
 })
 
 describe('alert handling feedback', () => {
-  it('lists who acknowledged, handled with what record, and closed with what remark, in order', () => {
+  it('lists who acknowledged and handled with what record and closed with what remark in order', () => {
     const a = alert({ status: 'CLOSED', acknowledgedBy: 'lijun', acknowledgedAt: '2026-11-27T01:02:00Z',
       handledBy: 'lijun', handledAt: '2026-11-27T01:30:00Z', handlingAction: '派员核查', handlingRecord: '海巡艇到场，责令驶离',
       closedBy: 'wuhaitao', closedAt: '2026-11-27T02:00:00Z', closingRemark: '已驶离' })
