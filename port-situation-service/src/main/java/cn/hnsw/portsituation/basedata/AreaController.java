@@ -80,12 +80,15 @@ class AreaController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(CHANGE)
     PortArea createPortArea(@RequestBody PortAreaService.Input input) {
+        scope.check(input == null ? null : input.portCode());
         return portAreaService.create(input, Actors.current().username());
     }
 
     @PutMapping("/port-areas/{id}")
     @PreAuthorize(CHANGE)
     PortArea updatePortArea(@PathVariable UUID id, @RequestBody PortAreaService.Input input) {
+        scope.check(portAreaService.get(id).portCode());
+        scope.check(input == null ? null : input.portCode());
         return portAreaService.update(id, input, Actors.current().username());
     }
 
@@ -93,12 +96,14 @@ class AreaController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize(CHANGE)
     void deletePortArea(@PathVariable UUID id) {
+        scope.check(portAreaService.get(id).portCode());
         portAreaService.delete(id);
     }
 
     @PostMapping("/port-areas/{id}/confirmation")
     @PreAuthorize(CHANGE)
     PortArea confirmPortArea(@PathVariable UUID id) {
+        scope.check(portAreaService.get(id).portCode());
         return portAreaService.confirm(id, Actors.current().username());
     }
 
@@ -127,12 +132,16 @@ class AreaController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(CHANGE)
     Zone createZone(@RequestBody ZoneService.Input input) {
+        checkArea(input);
         return zoneService.create(input, Actors.current().username());
     }
 
     @PutMapping("/zones/{id}")
     @PreAuthorize(CHANGE)
     Zone updateZone(@PathVariable UUID id, @RequestBody ZoneService.Input input) {
+        // an officer limited to a port changes their port's zones only, and keeps them in their port
+        scope.check(zoneService.get(id).portCode());
+        checkArea(input);
         return zoneService.update(id, input, Actors.current().username());
     }
 
@@ -140,6 +149,7 @@ class AreaController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize(CHANGE)
     void deleteZone(@PathVariable UUID id) {
+        scope.check(zoneService.get(id).portCode());
         zoneService.delete(id);
     }
 
@@ -152,6 +162,13 @@ class AreaController {
             scope.requireAllPorts();
         }
         return zoneService.confirm(id, Actors.current().username());
+    }
+
+    /** The port of the zone's port area must be the officer's when they are limited to one (an unknown area: 400 later). */
+    private void checkArea(ZoneService.Input input) {
+        if (input != null && input.portAreaCode() != null) {
+            portAreas.byCode(input.portAreaCode().strip()).ifPresent(a -> scope.check(a.portCode()));
+        }
     }
 
     /** Excel import (the body is the .xlsx file): all rows or none. */

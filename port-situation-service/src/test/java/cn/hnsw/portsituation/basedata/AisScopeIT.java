@@ -90,6 +90,7 @@ class AisScopeIT extends PortSituationIT {
         }
         String draft = null;
         String zoneId = null;
+        String ownZoneId = null;
         try {
             // statistics: the vessels now in Xinhai's confirmed waters, the same as the officer's live list
             JsonNode stats = api.get("/v1/ais/statistics", officer).json();
@@ -140,6 +141,28 @@ class AisScopeIT extends PortSituationIT {
             assertThat(status(zoneId)).isEqualTo("DRAFT");
             assertThat(api.post("/v1/base-data/zones/" + zoneId + "/confirmation", operator, Map.of()).status())
                     .isEqualTo(200);
+            // nor changed, deleted or drawn in another port's area by them; in their own port's area: drawn, not confirmed
+            Map<String, Object> yangpuZone = AreasIT.zone(zone.json().get("code").asText(), "YANGPU-SHENTOU", "ANCHORAGE",
+                    AreasIT.square(18.26, 108.26, 0.001));
+            PortScopeIT.refused(api.put("/v1/base-data/zones/" + zoneId, portOperator, yangpuZone));
+            PortScopeIT.refused(api.delete("/v1/base-data/zones/" + zoneId, portOperator));
+            assertThat(status(zoneId)).isEqualTo("CONFIRMED");
+            String otherCode = AreasIT.code("AISSCOPE-YP");
+            PortScopeIT.refused(api.post("/v1/base-data/zones", portOperator, AreasIT.zone(otherCode, "YANGPU-SHENTOU",
+                    "ANCHORAGE", AreasIT.square(18.27, 108.27, 0.001))));
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM zone WHERE code = ?", Long.class, otherCode)).isZero();
+            PortScopeIT.refused(api.post("/v1/base-data/port-areas", portOperator, AreasIT.portArea(AreasIT.code("SCOPE-YP"))));
+            Api.Reply own = api.post("/v1/base-data/zones", portOperator, AreasIT.zone(AreasIT.code("AISSCOPE-XH"), "XINHAI",
+                    "ANCHORAGE", AreasIT.square(18.28, 108.28, 0.001)));
+            assertThat(own.status()).as(own.body()).isEqualTo(201);
+            ownZoneId = own.json().get("id").asText();
+            Api.Reply ownRefused = api.post("/v1/base-data/zones/" + ownZoneId + "/confirmation", portOperator, Map.of());
+            assertThat(ownRefused.status()).isEqualTo(403);
+            assertThat(ownRefused.json().get("code").asText()).isEqualTo("WATERS_CONFIRM_SCOPE");
+            // moving their zone into another port's area is refused too
+            PortScopeIT.refused(api.put("/v1/base-data/zones/" + ownZoneId, portOperator, AreasIT.zone(
+                    own.json().get("code").asText(), "YANGPU-SHENTOU", "ANCHORAGE", AreasIT.square(18.28, 108.28, 0.001))));
+            assertThat(status(ownZoneId)).isEqualTo("DRAFT");
         } finally {
             for (String id : userIds) {
                 api.delete("/v1/base-data/port-users/" + id, operator);
@@ -149,8 +172,10 @@ class AisScopeIT extends PortSituationIT {
                     api.delete("/v1/ais/watch-areas/" + id, maritime);
                 }
             }
-            if (zoneId != null) {
-                api.delete("/v1/base-data/zones/" + zoneId, operator);
+            for (String id : new String[] {zoneId, ownZoneId}) {
+                if (id != null) {
+                    api.delete("/v1/base-data/zones/" + id, operator);
+                }
             }
         }
         // unregistered again: the whole feed
