@@ -175,6 +175,7 @@ class AreaController {
     @PostMapping(value = "/zones/import", consumes = {XLSX, "application/octet-stream"})
     @PreAuthorize(CHANGE)
     ZoneService.ImportResult importZones(HttpServletRequest request) throws IOException {
+        scope.requireAllPortsForImport();
         try (InputStream in = body(request)) {
             return zoneService.importWorkbook(in, Actors.current().username());
         }
@@ -239,6 +240,7 @@ class AreaController {
     @PostMapping(value = "/zone-points/import", consumes = {XLSX, "application/octet-stream"})
     @PreAuthorize(CHANGE)
     ZonePointService.ImportResult importPoints(HttpServletRequest request) throws IOException {
+        scope.requireAllPortsForImport();
         try (InputStream in = body(request)) {
             return pointService.importWorkbook(in, Actors.current().username());
         }

@@ -89,12 +89,16 @@ class CameraController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('platform-admin','sw-operator')")
     Camera create(@RequestBody CameraService.Input input) {
+        // an operator limited to a port keeps their port's cameras only
+        scope.check(input == null ? null : input.portCode());
         return service.create(input, Actors.current().username());
     }
 
     @PutMapping("/{id}")
     @PreAuthorize("hasAnyRole('platform-admin','sw-operator')")
     Camera update(@PathVariable UUID id, @RequestBody CameraService.Input input) {
+        scope.check(service.get(id).portCode());
+        scope.check(input == null ? null : input.portCode());
         return service.update(id, input, Actors.current().username());
     }
 
@@ -102,12 +106,14 @@ class CameraController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize("hasAnyRole('platform-admin','sw-operator')")
     void delete(@PathVariable UUID id) {
+        scope.check(service.get(id).portCode());
         service.delete(id);
     }
 
     @PostMapping("/{id}/confirmation")
     @PreAuthorize("hasAnyRole('platform-admin','sw-operator')")
     Camera confirm(@PathVariable UUID id) {
+        scope.check(service.get(id).portCode());
         return service.confirm(id, Actors.current().username());
     }
 
@@ -115,6 +121,7 @@ class CameraController {
     @PostMapping(value = "/import", consumes = {XLSX, "application/octet-stream"})
     @PreAuthorize("hasAnyRole('platform-admin','sw-operator')")
     CameraService.ImportResult importWorkbook(HttpServletRequest request) throws IOException {
+        scope.requireAllPortsForImport();
         if (request.getContentLengthLong() > MAX_IMPORT_BYTES) {
             throw new HnswException(BaseDataErrorCode.CAMERA_IMPORT_INVALID, "over 10 MiB / 文件超过 10 MiB");
         }

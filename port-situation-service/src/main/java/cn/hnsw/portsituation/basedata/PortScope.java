@@ -80,6 +80,14 @@ public class PortScope {
         }
     }
 
+    /** Refuses ({@code IMPORT_SCOPE}, 403) an Excel import to an officer limited to a port (its rows may be of any port). */
+    public void requireAllPortsForImport() {
+        String port = current();
+        if (port != null) {
+            throw new HnswException(BaseDataErrorCode.IMPORT_SCOPE, port);
+        }
+    }
+
     /**
      * Which ports' records the signed-in officer may see, for filtering lists: the scope is looked up once, when this is
      * called, not per record.

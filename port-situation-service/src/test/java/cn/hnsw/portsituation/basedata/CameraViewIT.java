@@ -5,6 +5,7 @@ import cn.hnsw.portsituation.PortSituationIT;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -62,14 +63,43 @@ class CameraViewIT extends PortSituationIT {
             String username = "xhview" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
             String officer = tokens.user(username, "customs-officer").organization("/海口海关").mint();
             assertThat(api.get("/v1/base-data/cameras/" + yangpuId + "/view", officer).status()).isEqualTo(200);
+            String opName = "xhcamop" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+            String portOperator = tokens.user(opName, "sw-operator").mint();
             String userId = PortAdminITAccess.registerXinhai(api, operator, username);
+            String opId = PortAdminITAccess.registerXinhai(api, operator, opName);
             try {
+                // an operator limited to Xinhai keeps Xinhai's cameras only, and imports nothing
+                Map<String, Object> other = CamerasIT.camera(AreasIT.code("VIEW-YP2"), "HIGH", null);
+                other.put("portCode", "YANGPU_PORT");
+                PortScopeIT.refused(api.post("/v1/base-data/cameras", portOperator, other));
+                PortScopeIT.refused(api.put("/v1/base-data/cameras/" + yangpuId, portOperator, yangpuBody));
+                PortScopeIT.refused(api.post("/v1/base-data/cameras/" + yangpuId + "/confirmation", portOperator, Map.of()));
+                PortScopeIT.refused(api.delete("/v1/base-data/cameras/" + yangpuId, portOperator));
+                Map<String, Object> moved = CamerasIT.camera(high, "HIGH", null);
+                moved.put("portCode", "YANGPU_PORT");
+                PortScopeIT.refused(api.put("/v1/base-data/cameras/" + highId, portOperator, moved));
+                for (String path : List.of("/v1/base-data/cameras/import", "/v1/base-data/zones/import",
+                        "/v1/base-data/zone-points/import")) {
+                    Api.Reply imported = api.postRaw(path, portOperator, "application/octet-stream", new byte[] {1, 2, 3});
+                    assertThat(imported.status()).as(path).isEqualTo(403);
+                    assertThat(imported.json().get("code").asText()).isEqualTo("IMPORT_SCOPE");
+                    assertThat(imported.json().get("messageZh").asText()).contains("XINHAI_PORT");
+                }
+                assertThat(api.get("/v1/base-data/cameras/" + yangpuId, customs).json().get("portCode").asText())
+                        .isEqualTo("YANGPU_PORT");
+                Api.Reply own = api.post("/v1/base-data/cameras", portOperator, CamerasIT.camera(AreasIT.code("VIEW-XH2"),
+                        "HIGH", null));
+                assertThat(own.status()).as(own.body()).isEqualTo(201);
+                assertThat(api.delete("/v1/base-data/cameras/" + own.json().get("id").asText(), portOperator).status())
+                        .isEqualTo(204);
+
                 PortScopeIT.refused(api.get("/v1/base-data/cameras/" + yangpuId + "/view", officer));
                 assertThat(api.get("/v1/base-data/cameras/" + highId + "/view", officer).json().get("lowCameras")
                         .findValuesAsText("code")).containsExactly(low1, low2);
                 PortScopeIT.refused(api.get("/v1/base-data/cameras?kind=HIGH&portCode=YANGPU_PORT", officer));
             } finally {
                 api.delete("/v1/base-data/port-users/" + userId, operator);
+                api.delete("/v1/base-data/port-users/" + opId, operator);
             }
         } finally {
             api.delete("/v1/base-data/cameras/" + low1Id, operator);
