@@ -164,6 +164,13 @@ class AreaController {
         return zoneService.confirm(id, Actors.current().username());
     }
 
+    /** A point's zone must be of the officer's port when they are limited to one (an unknown zone: 400 later). */
+    private void checkZone(String zoneCode) {
+        if (zoneCode != null) {
+            zones.byCode(zoneCode.strip()).ifPresent(z -> scope.check(z.portCode()));
+        }
+    }
+
     /** The port of the zone's port area must be the officer's when they are limited to one (an unknown area: 400 later). */
     private void checkArea(ZoneService.Input input) {
         if (input != null && input.portAreaCode() != null) {
@@ -202,25 +209,31 @@ class AreaController {
                                    @RequestParam(required = false) Integer page,
                                    @RequestParam(required = false) Integer size) {
         PageQuery query = PageQuery.of(page, size);
-        Search s = ZonePointRepository.search(zoneCode, kind, status, q);
+        // an officer registered as a port user sees the points of their port's zones only
+        Search s = ZonePointRepository.search(zoneCode, kind, status, q, scope.current());
         return PageResponse.of(points.search(s, query.size(), query.offset()), query, points.count(s));
     }
 
     @GetMapping("/zone-points/{id}")
     ZonePoint point(@PathVariable UUID id) {
-        return pointService.get(id);
+        ZonePoint point = pointService.get(id);
+        checkZone(point.zoneCode());
+        return point;
     }
 
     @PostMapping("/zone-points")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(CHANGE)
     ZonePoint createPoint(@RequestBody ZonePointService.Input input) {
+        checkZone(input == null ? null : input.zoneCode());
         return pointService.create(input, Actors.current().username());
     }
 
     @PutMapping("/zone-points/{id}")
     @PreAuthorize(CHANGE)
     ZonePoint updatePoint(@PathVariable UUID id, @RequestBody ZonePointService.Input input) {
+        checkZone(pointService.get(id).zoneCode());
+        checkZone(input == null ? null : input.zoneCode());
         return pointService.update(id, input, Actors.current().username());
     }
 
@@ -228,12 +241,14 @@ class AreaController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize(CHANGE)
     void deletePoint(@PathVariable UUID id) {
+        checkZone(pointService.get(id).zoneCode());
         pointService.delete(id);
     }
 
     @PostMapping("/zone-points/{id}/confirmation")
     @PreAuthorize(CHANGE)
     ZonePoint confirmPoint(@PathVariable UUID id) {
+        checkZone(pointService.get(id).zoneCode());
         return pointService.confirm(id, Actors.current().username());
     }
 
@@ -251,8 +266,8 @@ class AreaController {
                       @RequestParam(required = false) String status, @RequestParam(required = false) String q,
                       HttpServletResponse response) throws IOException {
         attachment(response, "zone-points.xlsx");
-        pointService.export(points.search(ZonePointRepository.search(zoneCode, kind, status, q), 10_000, 0),
-                response.getOutputStream());
+        pointService.export(points.search(ZonePointRepository.search(zoneCode, kind, status, q, scope.current()),
+                10_000, 0), response.getOutputStream());
     }
 
     private static InputStream body(HttpServletRequest request) throws IOException {

@@ -91,6 +91,7 @@ class AisScopeIT extends PortSituationIT {
         String draft = null;
         String zoneId = null;
         String ownZoneId = null;
+        String pointId = null;
         try {
             // statistics: the vessels now in Xinhai's confirmed waters, the same as the officer's live list
             JsonNode stats = api.get("/v1/ais/statistics", officer).json();
@@ -159,6 +160,20 @@ class AisScopeIT extends PortSituationIT {
             Api.Reply ownRefused = api.post("/v1/base-data/zones/" + ownZoneId + "/confirmation", portOperator, Map.of());
             assertThat(ownRefused.status()).isEqualTo(403);
             assertThat(ownRefused.json().get("code").asText()).isEqualTo("WATERS_CONFIRM_SCOPE");
+            // zone points: of their port's zones only (read and changed)
+            String yangpuPoint = AreasIT.code("AISSCOPE-PY");
+            Api.Reply pointReply = api.post("/v1/base-data/zone-points", operator,
+                    AreasIT.point(yangpuPoint, zone.json().get("code").asText(), 18.25, 108.25));
+            assertThat(pointReply.status()).as(pointReply.body()).isEqualTo(201);
+            pointId = pointReply.json().get("id").asText();
+            PortScopeIT.refused(api.get("/v1/base-data/zone-points/" + pointId, portOperator));
+            PortScopeIT.refused(api.delete("/v1/base-data/zone-points/" + pointId, portOperator));
+            PortScopeIT.refused(api.post("/v1/base-data/zone-points/" + pointId + "/confirmation", portOperator, Map.of()));
+            PortScopeIT.refused(api.post("/v1/base-data/zone-points", portOperator,
+                    AreasIT.point(AreasIT.code("AISSCOPE-PY2"), zone.json().get("code").asText(), 18.25, 108.25)));
+            assertThat(api.get("/v1/base-data/zone-points?q=" + yangpuPoint, portOperator).json().get("content")).isEmpty();
+            assertThat(api.get("/v1/base-data/zone-points?q=" + yangpuPoint, operator).json().get("content")).hasSize(1);
+            assertThat(api.get("/v1/base-data/zone-points/" + pointId, customs).status()).isEqualTo(200);
             // moving their zone into another port's area is refused too
             PortScopeIT.refused(api.put("/v1/base-data/zones/" + ownZoneId, portOperator, AreasIT.zone(
                     own.json().get("code").asText(), "YANGPU-SHENTOU", "ANCHORAGE", AreasIT.square(18.28, 108.28, 0.001))));
@@ -171,6 +186,9 @@ class AisScopeIT extends PortSituationIT {
                 if (id != null) {
                     api.delete("/v1/ais/watch-areas/" + id, maritime);
                 }
+            }
+            if (pointId != null) {
+                api.delete("/v1/base-data/zone-points/" + pointId, operator);
             }
             for (String id : new String[] {zoneId, ownZoneId}) {
                 if (id != null) {
