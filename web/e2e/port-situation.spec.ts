@@ -107,6 +107,10 @@ test('ships move on the big screen and an officer handles the restricted-area al
   await page.getByTestId('alert-remark').fill('已驶离')
   await page.getByTestId('alert-close').click()
   await expect(status).toHaveText('已关闭')
+  // the handling feedback is shown in order: acknowledged, handled with its record, closed with its remark
+  const feedback = page.getByTestId('alert-feedback')
+  await expect(feedback).toContainText('派员核查：海巡艇到场')
+  await expect(feedback).toContainText('已驶离')
   await screenshot(page, testInfo, 'port-situation-alert-closed')
   await operatorContext.close()
 })

@@ -37,8 +37,8 @@ describe('menus built from roles', () => {
 
   it('narrows the officer console per role', () => {
     expect(itemIds(['customs-finance'])).toEqual(['officer.alerts', 'officer.deposits'])
-    expect(itemIds(['maritime-officer'])).toEqual(['officer.alerts', 'officer.port-monitoring', 'officer.port-analysis', 'officer.ship-detection', 'officer.work-safety', 'big-screen.situation'])
-    expect(itemIds(['border-officer'])).toEqual(['officer.alerts', 'officer.port-monitoring', 'officer.port-analysis', 'officer.border-channels', 'big-screen.situation'])
+    expect(itemIds(['maritime-officer'])).toEqual(['officer.alerts', 'officer.port-monitoring', 'officer.port-analysis', 'officer.cameras', 'officer.ship-detection', 'officer.work-safety', 'big-screen.situation'])
+    expect(itemIds(['border-officer'])).toEqual(['officer.alerts', 'officer.port-monitoring', 'officer.port-analysis', 'officer.cameras', 'officer.border-channels', 'big-screen.situation'])
     expect(areaIds(['customs-finance'])).not.toContain('big-screen')
   })
 

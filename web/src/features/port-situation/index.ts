@@ -12,8 +12,10 @@ const feature: FeatureModule = {
     'enterprise.alert-subscriptions': { component: () => import('./SubscriptionsView.vue') },
     'operator.alert-subscriptions': { component: () => import('./SubscriptionsView.vue') },
     'operator.cameras': { component: () => import('./CamerasView.vue') },
+    'officer.cameras': { component: () => import('./CamerasView.vue') },
     'operator.base-data': { component: () => import('./BaseDataView.vue') },
     'operator.port-admin': { component: () => import('./PortAdminView.vue') },
+    'operator.port-sites': { component: () => import('./PortSitesView.vue') },
   },
   messages,
 }

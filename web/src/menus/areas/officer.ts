@@ -31,6 +31,7 @@ export const officerArea: MenuArea = {
     ready('officer', 'alerts'),
     ready('officer', 'port-monitoring', ['customs-officer', 'customs-reviewer', 'maritime-officer', 'border-officer']),
     ready('officer', 'port-analysis', ['customs-officer', 'customs-reviewer', 'maritime-officer', 'border-officer']),
+    ready('officer', 'cameras', ['customs-officer', 'maritime-officer', 'border-officer']),
     planned('officer', 'inspection-bookings', 'customs-service', ['customs-officer']),
     planned('officer', 'deposits', 'customs-service', ['customs-finance']),
     planned('officer', 'ship-detection', 'maritime-service', ['maritime-officer']),

@@ -15,6 +15,7 @@ export const operatorArea: MenuArea = {
     ready('operator', 'cameras'),
     ready('operator', 'base-data'),
     ready('operator', 'port-admin'),
+    ready('operator', 'port-sites'),
     ready('operator', 'platform-status'),
     ready('operator', 'passenger-receipts'),
     ready('operator', 'passenger-admin'),

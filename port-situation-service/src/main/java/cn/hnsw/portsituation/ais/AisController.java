@@ -138,9 +138,31 @@ class AisController {
                 : all;
     }
 
+    /**
+     * AIS statistics. The command centre and logins not registered as port users get the whole feed: vessel and report
+     * counts, vessels by type, reports per hour over the last day and the feeders' health. An officer limited to a port
+     * gets the vessels now in that port's confirmed waters and their types only ({@link VesselScope}): the feed-wide
+     * counters and feeders describe every port's ships and are not theirs to see.
+     */
     @GetMapping("/statistics")
     Map<String, Object> statistics() {
+        VesselScope.Waters waters = vesselScope.current();
+        if (waters.limited()) {
+            List<AisPipeline.VesselSnapshot> mine = pipeline.vessels().stream()
+                    .filter(v -> waters.contains(v.latitude(), v.longitude())).toList();
+            Map<String, Long> byType = new java.util.TreeMap<>();
+            mine.forEach(v -> byType.merge(v.shipType() == null ? "UNKNOWN" : v.shipType(), 1L, Long::sum));
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("portCode", waters.port());
+            out.put("vessels", mine.size());
+            out.put("vesselsByType", byType.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .map(e -> Map.<String, Object>of("shipType", e.getKey(), "count", e.getValue())).toList());
+            out.put("waterAreas", waters.areas().size());
+            return out;
+        }
         Map<String, Object> out = new LinkedHashMap<>();
+        out.put("portCode", null);
         out.put("vessels", pipeline.vesselCount());
         out.put("positionReports", pipeline.fixes());
         out.put("staticReports", pipeline.statics());
@@ -237,6 +259,9 @@ class AisController {
     @PreAuthorize("hasAnyRole('platform-admin','sw-operator','maritime-officer')")
     WatchAreaView confirmWatchArea(@PathVariable UUID id) {
         areas.find(id).ifPresent(a -> scope.check(a.portCode()));
+        // a confirmed water area widens the vessels its port's officers see (VesselScope): an officer limited to a port
+        // drafts the areas of their port, the command centre or an administrator (no port limit) confirms them
+        scope.requireAllPorts();
         if (!areas.confirm(id, cn.hnsw.common.security.Actors.current().username(), clock.instant())) {
             throw new HnswException(AisErrorCode.WATCH_AREA_NOT_FOUND, id);
         }

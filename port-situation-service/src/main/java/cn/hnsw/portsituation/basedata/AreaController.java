@@ -80,12 +80,15 @@ class AreaController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(CHANGE)
     PortArea createPortArea(@RequestBody PortAreaService.Input input) {
+        scope.check(input == null ? null : input.portCode());
         return portAreaService.create(input, Actors.current().username());
     }
 
     @PutMapping("/port-areas/{id}")
     @PreAuthorize(CHANGE)
     PortArea updatePortArea(@PathVariable UUID id, @RequestBody PortAreaService.Input input) {
+        scope.check(portAreaService.get(id).portCode());
+        scope.check(input == null ? null : input.portCode());
         return portAreaService.update(id, input, Actors.current().username());
     }
 
@@ -93,12 +96,14 @@ class AreaController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize(CHANGE)
     void deletePortArea(@PathVariable UUID id) {
+        scope.check(portAreaService.get(id).portCode());
         portAreaService.delete(id);
     }
 
     @PostMapping("/port-areas/{id}/confirmation")
     @PreAuthorize(CHANGE)
     PortArea confirmPortArea(@PathVariable UUID id) {
+        scope.check(portAreaService.get(id).portCode());
         return portAreaService.confirm(id, Actors.current().username());
     }
 
@@ -127,12 +132,16 @@ class AreaController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(CHANGE)
     Zone createZone(@RequestBody ZoneService.Input input) {
+        checkArea(input);
         return zoneService.create(input, Actors.current().username());
     }
 
     @PutMapping("/zones/{id}")
     @PreAuthorize(CHANGE)
     Zone updateZone(@PathVariable UUID id, @RequestBody ZoneService.Input input) {
+        // an officer limited to a port changes their port's zones only, and keeps them in their port
+        scope.check(zoneService.get(id).portCode());
+        checkArea(input);
         return zoneService.update(id, input, Actors.current().username());
     }
 
@@ -140,19 +149,40 @@ class AreaController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize(CHANGE)
     void deleteZone(@PathVariable UUID id) {
+        scope.check(zoneService.get(id).portCode());
         zoneService.delete(id);
     }
 
     @PostMapping("/zones/{id}/confirmation")
     @PreAuthorize(CHANGE)
     Zone confirmZone(@PathVariable UUID id) {
+        Zone zone = zoneService.get(id);
+        scope.check(zone.portCode());
+        if (zone.kind().onWater()) {
+            scope.requireAllPorts();
+        }
         return zoneService.confirm(id, Actors.current().username());
+    }
+
+    /** A point's zone must be of the officer's port when they are limited to one (an unknown zone: 400 later). */
+    private void checkZone(String zoneCode) {
+        if (zoneCode != null) {
+            zones.byCode(zoneCode.strip()).ifPresent(z -> scope.check(z.portCode()));
+        }
+    }
+
+    /** The port of the zone's port area must be the officer's when they are limited to one (an unknown area: 400 later). */
+    private void checkArea(ZoneService.Input input) {
+        if (input != null && input.portAreaCode() != null) {
+            portAreas.byCode(input.portAreaCode().strip()).ifPresent(a -> scope.check(a.portCode()));
+        }
     }
 
     /** Excel import (the body is the .xlsx file): all rows or none. */
     @PostMapping(value = "/zones/import", consumes = {XLSX, "application/octet-stream"})
     @PreAuthorize(CHANGE)
     ZoneService.ImportResult importZones(HttpServletRequest request) throws IOException {
+        scope.requireAllPortsForImport();
         try (InputStream in = body(request)) {
             return zoneService.importWorkbook(in, Actors.current().username());
         }
@@ -179,25 +209,31 @@ class AreaController {
                                    @RequestParam(required = false) Integer page,
                                    @RequestParam(required = false) Integer size) {
         PageQuery query = PageQuery.of(page, size);
-        Search s = ZonePointRepository.search(zoneCode, kind, status, q);
+        // an officer registered as a port user sees the points of their port's zones only
+        Search s = ZonePointRepository.search(zoneCode, kind, status, q, scope.current());
         return PageResponse.of(points.search(s, query.size(), query.offset()), query, points.count(s));
     }
 
     @GetMapping("/zone-points/{id}")
     ZonePoint point(@PathVariable UUID id) {
-        return pointService.get(id);
+        ZonePoint point = pointService.get(id);
+        checkZone(point.zoneCode());
+        return point;
     }
 
     @PostMapping("/zone-points")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(CHANGE)
     ZonePoint createPoint(@RequestBody ZonePointService.Input input) {
+        checkZone(input == null ? null : input.zoneCode());
         return pointService.create(input, Actors.current().username());
     }
 
     @PutMapping("/zone-points/{id}")
     @PreAuthorize(CHANGE)
     ZonePoint updatePoint(@PathVariable UUID id, @RequestBody ZonePointService.Input input) {
+        checkZone(pointService.get(id).zoneCode());
+        checkZone(input == null ? null : input.zoneCode());
         return pointService.update(id, input, Actors.current().username());
     }
 
@@ -205,18 +241,21 @@ class AreaController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize(CHANGE)
     void deletePoint(@PathVariable UUID id) {
+        checkZone(pointService.get(id).zoneCode());
         pointService.delete(id);
     }
 
     @PostMapping("/zone-points/{id}/confirmation")
     @PreAuthorize(CHANGE)
     ZonePoint confirmPoint(@PathVariable UUID id) {
+        checkZone(pointService.get(id).zoneCode());
         return pointService.confirm(id, Actors.current().username());
     }
 
     @PostMapping(value = "/zone-points/import", consumes = {XLSX, "application/octet-stream"})
     @PreAuthorize(CHANGE)
     ZonePointService.ImportResult importPoints(HttpServletRequest request) throws IOException {
+        scope.requireAllPortsForImport();
         try (InputStream in = body(request)) {
             return pointService.importWorkbook(in, Actors.current().username());
         }
@@ -227,8 +266,8 @@ class AreaController {
                       @RequestParam(required = false) String status, @RequestParam(required = false) String q,
                       HttpServletResponse response) throws IOException {
         attachment(response, "zone-points.xlsx");
-        pointService.export(points.search(ZonePointRepository.search(zoneCode, kind, status, q), 10_000, 0),
-                response.getOutputStream());
+        pointService.export(points.search(ZonePointRepository.search(zoneCode, kind, status, q, scope.current()),
+                10_000, 0), response.getOutputStream());
     }
 
     private static InputStream body(HttpServletRequest request) throws IOException {

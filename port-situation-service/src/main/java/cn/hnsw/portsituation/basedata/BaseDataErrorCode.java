@@ -7,6 +7,15 @@ import org.springframework.http.HttpStatus;
 /** Refusals of base-data maintenance. */
 public enum BaseDataErrorCode implements EnumErrorCode {
     PORT_SCOPE(HttpStatus.FORBIDDEN, "您所在机构只能查看 {0} 的数据", "Your organisation sees the data of {0} only"),
+    WATERS_CONFIRM_SCOPE(HttpStatus.FORBIDDEN, "您所在机构限于 {0}，水域须由指挥中心或管理员确认",
+            "Your organisation is limited to {0}: water areas are confirmed by the command centre or an administrator"),
+    IMPORT_SCOPE(HttpStatus.FORBIDDEN, "您所在机构限于 {0}，批量导入须由指挥中心或管理员进行",
+            "Your organisation is limited to {0}: imports are made by the command centre or an administrator"),
+    PORT_NOT_FOUND(HttpStatus.NOT_FOUND, "口岸 {0} 不存在", "Port {0} does not exist"),
+    PORT_SITE_INVALID(HttpStatus.BAD_REQUEST, "口岸基础统计信息无效：{0}", "The port's site information is invalid: {0}"),
+    FLOW_IMAGE_INVALID(HttpStatus.BAD_REQUEST, "动线图片无效：{0}", "The flow-line image is invalid: {0}"),
+    FLOW_IMAGE_NOT_FOUND(HttpStatus.NOT_FOUND, "口岸 {0} 尚无 {1} 动线图片", "Port {0} has no {1} flow-line image yet"),
+    STORAGE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "对象存储未配置，无法保存图片", "Object storage is not configured: the image cannot be kept"),
     CAMERA_NOT_FOUND(HttpStatus.NOT_FOUND, "摄像机 {0} 不存在", "Camera {0} does not exist"),
     CAMERA_INVALID(HttpStatus.BAD_REQUEST, "摄像机信息无效：{0}", "The camera is invalid: {0}"),
     CAMERA_CODE_TAKEN(HttpStatus.CONFLICT, "摄像机编号 {0} 已存在", "Camera code {0} is already taken"),

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -64,16 +65,40 @@ class CameraController {
         return camera;
     }
 
+    /**
+     * 高点/低点摄像机信息查看 (S2 FP 539, 549): a camera with its pairing — a high camera's low cameras (those of the
+     * officer's port), a low camera's high camera — for the read-only view.
+     */
+    @GetMapping("/{id}/view")
+    Map<String, Object> view(@PathVariable UUID id) {
+        Camera camera = service.get(id);
+        scope.check(camera.portCode());
+        java.util.function.Predicate<String> visible = scope.visible();
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("camera", camera);
+        if ("HIGH".equals(camera.kind())) {
+            out.put("lowCameras", cameras.lowsOf(camera.code()).stream().filter(c -> visible.test(c.portCode())).toList());
+        } else if (camera.highCameraCode() != null) {
+            cameras.byCode(camera.highCameraCode()).filter(c -> visible.test(c.portCode()))
+                    .ifPresent(h -> out.put("highCamera", h));
+        }
+        return out;
+    }
+
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('platform-admin','sw-operator')")
     Camera create(@RequestBody CameraService.Input input) {
+        // an operator limited to a port keeps their port's cameras only
+        scope.check(input == null ? null : input.portCode());
         return service.create(input, Actors.current().username());
     }
 
     @PutMapping("/{id}")
     @PreAuthorize("hasAnyRole('platform-admin','sw-operator')")
     Camera update(@PathVariable UUID id, @RequestBody CameraService.Input input) {
+        scope.check(service.get(id).portCode());
+        scope.check(input == null ? null : input.portCode());
         return service.update(id, input, Actors.current().username());
     }
 
@@ -81,12 +106,14 @@ class CameraController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize("hasAnyRole('platform-admin','sw-operator')")
     void delete(@PathVariable UUID id) {
+        scope.check(service.get(id).portCode());
         service.delete(id);
     }
 
     @PostMapping("/{id}/confirmation")
     @PreAuthorize("hasAnyRole('platform-admin','sw-operator')")
     Camera confirm(@PathVariable UUID id) {
+        scope.check(service.get(id).portCode());
         return service.confirm(id, Actors.current().username());
     }
 
@@ -94,6 +121,7 @@ class CameraController {
     @PostMapping(value = "/import", consumes = {XLSX, "application/octet-stream"})
     @PreAuthorize("hasAnyRole('platform-admin','sw-operator')")
     CameraService.ImportResult importWorkbook(HttpServletRequest request) throws IOException {
+        scope.requireAllPortsForImport();
         if (request.getContentLengthLong() > MAX_IMPORT_BYTES) {
             throw new HnswException(BaseDataErrorCode.CAMERA_IMPORT_INVALID, "over 10 MiB / 文件超过 10 MiB");
         }

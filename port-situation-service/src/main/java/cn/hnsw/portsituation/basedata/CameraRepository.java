@@ -98,6 +98,11 @@ public class CameraRepository {
                 c.highCameraCode(), c.streamUrl(), c.updatedBy(), Timestamp.from(c.updatedAt()));
     }
 
+    /** The low cameras paired with a high camera, by code. */
+    public List<Camera> lowsOf(String highCode) {
+        return jdbc.query("SELECT * FROM camera WHERE high_camera_code = ? ORDER BY code", ROW, highCode);
+    }
+
     public int lowCamerasOf(String highCode) {
         Integer n = jdbc.queryForObject("SELECT count(*) FROM camera WHERE high_camera_code = ?", Integer.class, highCode);
         return n == null ? 0 : n;

@@ -35,10 +35,12 @@ class CatalogueController {
     private final SiteLabelRepository labels;
     private final VideoPlatformService platformService;
     private final VideoPlatformRepository platforms;
+    private final PortScope scope;
 
     CatalogueController(LogisticsRouteService routeService, LogisticsRouteRepository routes,
                         SiteLabelService labelService, SiteLabelRepository labels,
-                        VideoPlatformService platformService, VideoPlatformRepository platforms) {
+                        VideoPlatformService platformService, VideoPlatformRepository platforms, PortScope scope) {
+        this.scope = scope;
         this.routeService = routeService;
         this.routes = routes;
         this.labelService = labelService;
@@ -58,13 +60,16 @@ class CatalogueController {
                                         @RequestParam(required = false) Integer page,
                                         @RequestParam(required = false) Integer size) {
         PageQuery query = PageQuery.of(page, size);
-        Search s = LogisticsRouteRepository.search(trade, mode, portCode, enabled, q);
+        // 内贸/外贸路线信息展示: an officer registered as a port user sees their port's routes only (PORT_SCOPE otherwise)
+        Search s = LogisticsRouteRepository.search(trade, mode, scope.limit(portCode), enabled, q);
         return PageResponse.of(routes.search(s, query.size(), query.offset()), query, routes.count(s));
     }
 
     @GetMapping("/logistics-routes/{id}")
     LogisticsRoute route(@PathVariable UUID id) {
-        return routeService.get(id);
+        LogisticsRoute route = routeService.get(id);
+        scope.check(route.portCode());
+        return route;
     }
 
     @PostMapping("/logistics-routes")

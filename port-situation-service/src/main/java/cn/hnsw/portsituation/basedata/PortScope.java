@@ -70,6 +70,25 @@ public class PortScope {
     }
 
     /**
+     * Refuses ({@code WATERS_CONFIRM_SCOPE}, 403) an officer limited to a port: what only the command centre or an
+     * administrator does, such as confirming a water area (which widens the vessels a port's officers see).
+     */
+    public void requireAllPorts() {
+        String port = current();
+        if (port != null) {
+            throw new HnswException(BaseDataErrorCode.WATERS_CONFIRM_SCOPE, port);
+        }
+    }
+
+    /** Refuses ({@code IMPORT_SCOPE}, 403) an Excel import to an officer limited to a port (its rows may be of any port). */
+    public void requireAllPortsForImport() {
+        String port = current();
+        if (port != null) {
+            throw new HnswException(BaseDataErrorCode.IMPORT_SCOPE, port);
+        }
+    }
+
+    /**
      * Which ports' records the signed-in officer may see, for filtering lists: the scope is looked up once, when this is
      * called, not per record.
      */

@@ -39,6 +39,12 @@ public class ZonePointRepository {
                 .word(q, "code", "name_zh", "name_en");
     }
 
+    /** The same search limited to the points of one port's zones (null: every port). */
+    static Search search(String zoneCode, String kind, String status, String q, String portCode) {
+        Search s = search(zoneCode, kind, status, q);
+        return portCode == null ? s : s.condition("zone_code IN (SELECT code FROM zone WHERE port_code = ?)", portCode);
+    }
+
     public List<ZonePoint> search(Search s, int limit, long offset) {
         return jdbc.query("SELECT * FROM zone_point" + s.where() + " ORDER BY zone_code, code LIMIT ? OFFSET ?", ROW,
                 s.args(limit, offset));

@@ -50,9 +50,11 @@ class KpiController {
     private final PortFactRepository facts;
     private final PortScope scope;
     private final Clock clock;
+    private final TradeModeReport report;
 
     KpiController(KpiRepository kpi, IndicatorRepository indicators, KpiEngine engine, PortFactRepository facts,
-                  PortScope scope, Clock clock) {
+                  PortScope scope, Clock clock, TradeModeReport report) {
+        this.report = report;
         this.kpi = kpi;
         this.indicators = indicators;
         this.engine = engine;
@@ -370,6 +372,51 @@ class KpiController {
             throw new HnswException(KpiErrorCode.TARGET_NOT_FOUND, i.key());
         }
         return indicators.target(i.key()).orElseThrow();
+    }
+
+    /**
+     * 企业贸易方式报告信息打印 (S1 FP 286): the foreign-trade enterprise's trade-mode report (import + export, import and
+     * export value per trade mode, with shares) of one enterprise ({@code d.enterprise}, required), port and period
+     * (default this year), as a printable PDF with the CJK font embedded. Port-limited officers print their port's only.
+     */
+    @GetMapping(value = "/reports/enterprise-trade-mode.pdf", produces = TradeModeReport.CONTENT_TYPE)
+    org.springframework.http.ResponseEntity<byte[]> tradeModeReport(@RequestParam Map<String, String> params) {
+        String enterprise = params.get("d.enterprise");
+        if (enterprise == null || enterprise.isBlank() || enterprise.strip().length() > 100) {
+            throw new HnswException(KpiErrorCode.KPI_QUERY_INVALID, "d.enterprise");
+        }
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("period", "YEAR");
+        params.forEach((k, v) -> {
+            if (k.equals("period") || k.equals("from") || k.equals("to") || k.equals("portCode") || k.equals("d.enterprise")) {
+                p.put(k, v);
+            }
+        });
+        Indicator all = find("TR_VALUE");
+        Indicator in = find("TR_IMPORT_VALUE");
+        Indicator out = find("TR_EXPORT_VALUE");
+        KpiEngine.Slice s = slice(all, p);
+        Map<String, BigDecimal[]> modes = new java.util.TreeMap<>();
+        Indicator[] three = {all, in, out};
+        for (int c = 0; c < 3; c++) {
+            for (KpiEngine.Point point : engine.breakdown(three[c], slice(three[c], p), "tradeMode", 100)) {
+                String mode = point.key() == null ? "—" : point.key();
+                modes.computeIfAbsent(mode, k -> new BigDecimal[3])[c] = point.value();
+            }
+        }
+        BigDecimal total = engine.total(all, s);
+        List<TradeModeReport.Row> rows = modes.entrySet().stream()
+                .map(e -> new TradeModeReport.Row(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2],
+                        total == null || total.signum() == 0 || e.getValue()[0] == null ? null
+                                : e.getValue()[0].multiply(BigDecimal.valueOf(100)).divide(total, 2, RoundingMode.HALF_UP)))
+                .sorted(Comparator.comparing((TradeModeReport.Row r) -> r.total() == null ? BigDecimal.ZERO : r.total())
+                        .reversed().thenComparing(TradeModeReport.Row::tradeMode))
+                .toList();
+        byte[] pdf = report.render(new TradeModeReport.Header(enterprise.strip(), s.portCode(), s.from(), s.to(),
+                clock.instant(), Actors.current().username()), rows, total);
+        return org.springframework.http.ResponseEntity.ok()
+                .header("Content-Disposition", "inline; filename=\"enterprise-trade-mode-report.pdf\"")
+                .contentType(org.springframework.http.MediaType.APPLICATION_PDF).body(pdf);
     }
 
     private Indicator find(String key) {
