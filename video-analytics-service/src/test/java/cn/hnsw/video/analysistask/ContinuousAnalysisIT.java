@@ -117,14 +117,13 @@ class ContinuousAnalysisIT {
         try {
             // the 4 s stream ends again and again: each end is an interruption, and the task goes on
             JsonNode twice = awaitTask(api, id, "two interruptions", t -> t.get("interruptions").asInt() >= 2);
-            assertThat(twice.text()).doesNotContain("\"DONE\"");
             assertThat(twice.get("status").asText()).isIn("RUNNING", "RECONNECTING");
             Reply interruptions = api.get("/analysis-tasks/" + id + "/interruptions", officer);
             assertThat(interruptions.status()).isEqualTo(200);
             JsonNode first = interruptions.body().get(interruptions.body().size() - 1);
             assertThat(first.get("reasonZh").asText()).contains("视频流");
             assertThat(first.get("backoffMs").asLong()).isPositive();
-            assertThat(first.get("resumedAt").isNull()).isFalse();
+            assertThat(first.path("resumedAt").asText("")).isNotEmpty();
             assertThat(api.get("/analysis-tasks/" + id + "/interruptions", enterprise).status()).isEqualTo(403);
             // the device health page shows the interruption on the camera
             Reply health = api.get("/device-health-events?deviceCode=46010000001320000529", admin);
@@ -158,7 +157,7 @@ class ContinuousAnalysisIT {
             JsonNode stopped = awaitTask(api, id, "STOPPED", t -> t.get("status").asText().equals("STOPPED"));
             assertThat(stopped.get("stoppedBy").asText()).isEqualTo("zhang.wei");
             assertThat(stopped.get("stopReason").asText()).isEqualTo("航班结束，停止分析");
-            assertThat(stopped.get("leaseOwner").isNull()).isTrue();
+            assertThat(stopped.path("leaseOwner").isMissingNode() || stopped.get("leaseOwner").isNull()).isTrue();
             int frames = stopped.get("frames").asInt();
             int interrupts = stopped.get("interruptions").asInt();
             Thread.sleep(3000);
@@ -180,8 +179,8 @@ class ContinuousAnalysisIT {
             // ... and once it has expired (that instance stopped), an instance resumes the task where it was
             jdbc.update("UPDATE analysis_task SET lease_until = now() - interval '1 second' WHERE id = ?",
                     UUID.fromString(id));
-            JsonNode resumed = awaitTask(api, id, "resumed by another instance", t -> !t.get("leaseOwner").isNull()
-                    && !t.get("leaseOwner").asText().equals("va-elsewhere") && t.get("frames").asInt() > frames);
+            JsonNode resumed = awaitTask(api, id, "resumed by another instance", t -> !t.path("leaseOwner").asText("").isEmpty()
+                    && !t.path("leaseOwner").asText().equals("va-elsewhere") && t.get("frames").asInt() > frames);
             assertThat(resumed.get("status").asText()).isIn("RUNNING", "RECONNECTING");
             assertThat(resumed.get("runs").asInt()).isEqualTo(stopped.get("runs").asInt());
         } finally {
