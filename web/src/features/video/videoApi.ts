@@ -262,6 +262,34 @@ export interface AnalysisTask {
   anomaly: string
   runs: number
   createdAt: string
+  continuous?: boolean
+  interruptions?: number
+  leaseOwner?: string | null
+  stopReason?: string | null
+  stoppedBy?: string | null
+  stoppedAt?: string | null
+}
+
+/** 断流记录: one end or failure of a continuous task's stream. */
+export interface AnalysisInterruption {
+  id: string
+  taskId: string
+  run: number
+  attempt: number
+  framesBefore: number
+  reasonZh: string
+  reasonEn: string
+  backoffMs: number
+  instance: string
+  interruptedAt: string
+  resumedAt?: string | null
+}
+
+export interface LiveStatus {
+  instance: string
+  capacity: number
+  runningHere: number
+  liveTasks: number
 }
 
 export interface AnalysisFinding {
@@ -314,6 +342,9 @@ export const videoApi = {
   addAnalysisTask: (body: Record<string, unknown>) => api.post<AnalysisTask>(`${BASE}/analysis-tasks`, body),
   startAnalysisTask: (id: string) => api.post<AnalysisTask>(`${BASE}/analysis-tasks/${id}/runs`, {}),
   cancelAnalysisTask: (id: string) => api.post<AnalysisTask>(`${BASE}/analysis-tasks/${id}/cancellation`, {}),
+  stopAnalysisTask: (id: string, reason: string) => api.post<AnalysisTask>(`${BASE}/analysis-tasks/${id}/stop`, { reason }),
+  analysisInterruptions: (id: string) => api.get<AnalysisInterruption[]>(`${BASE}/analysis-tasks/${id}/interruptions`),
+  analysisLive: () => api.get<LiveStatus>(`${BASE}/analysis-live`),
   deleteAnalysisTask: (id: string) => api.delete<void>(`${BASE}/analysis-tasks/${id}`),
   handleAnalysisAnomaly: (id: string, action: string, note: string) =>
     api.post<AnalysisTask>(`${BASE}/analysis-tasks/${id}/anomaly-handling`, { action, note }),
