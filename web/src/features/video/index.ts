@@ -16,10 +16,11 @@ const video: FeatureModule = {
     'officer.video-data': { component: () => import('./VideoDataManagementView.vue') },
     'officer.watchlist-targets': { component: () => import('./WatchlistTargetsView.vue') },
     'officer.recognition-checks': { component: () => import('./RecognitionView.vue') },
+    'officer.person-tracking': { component: () => import('./PersonTrackingView.vue') },
   },
   messages: {
     'zh-CN': {
-      menu: { officer: { 'video-cameras': '摄像机墙', 'face-library': '人脸库与检索', 'video-alerts': '布控预警处置', 'vehicle-control': '风险车辆布控', 'video-inspections': '离线视频智能分析', 'video-analysis-tasks': '视频结构化解析任务', 'watchlist-targets': '布控对象管理', 'recognition-checks': '人脸验证与身份核查', 'video-data': '视频数据管理' } },
+      menu: { officer: { 'video-cameras': '摄像机墙', 'face-library': '人脸库与检索', 'video-alerts': '布控预警处置', 'vehicle-control': '风险车辆布控', 'video-inspections': '离线视频智能分析', 'video-analysis-tasks': '视频结构化解析任务', 'watchlist-targets': '布控对象管理', 'recognition-checks': '人脸验证与身份核查', 'video-data': '视频数据管理', 'person-tracking': '移动单兵人员跟踪' } },
       videoData: videoDataMessages['zh-CN'],
       video: {
         ...targetsMessagesZh,
@@ -45,6 +46,19 @@ const video: FeatureModule = {
           recontrol: '再次布控',
           statuses: { PENDING_REVIEW: '待审核', ACTIVE: '布控中', REJECTED: '已驳回', WITHDRAWN: '已撤控' },
           pending: { ACTIVATION: '布控待审', WITHDRAWAL: '撤控待审', RECONTROL: '再次布控待审' },
+        },
+        tracking: {
+          title: '人员跟踪（移动单兵）',
+          takePhoto: '点击拍照或选择照片',
+          hours: '查看最近（小时）',
+          search: '识别身份并查询轨迹',
+          personCode: '一人一码',
+          idNo: '证件号码',
+          source: '来源',
+          similarity: '相似度',
+          alsoClose: '相近人员',
+          unknown: '人脸基础信息库中未找到此人，以下为该人脸的近期出现记录',
+          sightings: '近期出现 {n} 次',
         },
         library: {
           title: '人脸基础信息库',
@@ -219,7 +233,7 @@ const video: FeatureModule = {
       },
     },
     en: {
-      menu: { officer: { 'video-cameras': 'Camera wall', 'face-library': 'Face library and search', 'video-alerts': 'Watch-list alerts', 'vehicle-control': 'Risk-vehicle control', 'video-inspections': 'Offline video analysis', 'video-analysis-tasks': 'Video analysis tasks', 'watchlist-targets': 'Watch-list targets', 'recognition-checks': 'Face verification and identification', 'video-data': 'Video data management' } },
+      menu: { officer: { 'video-cameras': 'Camera wall', 'face-library': 'Face library and search', 'video-alerts': 'Watch-list alerts', 'vehicle-control': 'Risk-vehicle control', 'video-inspections': 'Offline video analysis', 'video-analysis-tasks': 'Video analysis tasks', 'watchlist-targets': 'Watch-list targets', 'recognition-checks': 'Face verification and identification', 'video-data': 'Video data management', 'person-tracking': 'Mobile person tracking' } },
       videoData: videoDataMessages.en,
       video: {
         ...targetsMessagesEn,
@@ -245,6 +259,19 @@ const video: FeatureModule = {
           recontrol: 'Re-activate',
           statuses: { PENDING_REVIEW: 'Pending review', ACTIVE: 'Active', REJECTED: 'Rejected', WITHDRAWN: 'Withdrawn' },
           pending: { ACTIVATION: 'Activation pending', WITHDRAWAL: 'Withdrawal pending', RECONTROL: 'Re-activation pending' },
+        },
+        tracking: {
+          title: 'Person tracking (mobile)',
+          takePhoto: 'Tap to take or choose a photo',
+          hours: 'Last hours',
+          search: 'Identify and show sightings',
+          personCode: 'Person code',
+          idNo: 'ID number',
+          source: 'Source',
+          similarity: 'Similarity',
+          alsoClose: 'Also close',
+          unknown: 'Not in the face base library; recent sightings of this face follow',
+          sightings: '{n} recent sightings',
         },
         library: {
           title: 'Face base library',

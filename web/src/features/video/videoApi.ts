@@ -324,7 +324,40 @@ export interface AnalysisStatistics {
   findingsByDay: AnalysisCount[]
 }
 
+/** 移动单兵 人员跟踪: who the photographed person is and where they were seen lately. */
+export interface TrackedIdentity {
+  faceBaseRecordId: string
+  personCode: string
+  name: string
+  idNoMasked: string | null
+  source: string | null
+  distance: number
+  similarity: number
+}
+
+export interface RecentSighting {
+  captureId: string
+  cameraId: string | null
+  cameraName: string | null
+  deviceCode: string | null
+  location: string | null
+  portCode: string | null
+  capturedAt: string
+  similarity: number
+}
+
+export interface PersonTracking {
+  identified: boolean
+  identity?: TrackedIdentity | null
+  otherCandidates: TrackedIdentity[]
+  sightings: RecentSighting[]
+  threshold: number
+  since: string
+}
+
 export const videoApi = {
+  trackPerson: (photoBase64: string, hours: number) =>
+    api.post<PersonTracking>(`${BASE}/mobile/person-tracking`, { photoBase64, hours }),
   analysisKinds: () => api.get<AnalysisKindView[]>(`${BASE}/analysis-kinds`),
   analysisFeeds: (kind: string) => api.get<Page<AnalysisFeed>>(`${BASE}/analysis-feeds`, { query: { kind, size: 100 } }),
   addAnalysisFeed: (body: Record<string, unknown>) => api.post<AnalysisFeed>(`${BASE}/analysis-feeds`, body),
