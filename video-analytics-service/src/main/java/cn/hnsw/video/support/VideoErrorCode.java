@@ -66,6 +66,8 @@ public enum VideoErrorCode implements EnumErrorCode {
             "This instance already runs its maximum of continuous analysis tasks ({0}/{1}); stop another one first"),
     LIVE_SOURCE_REQUIRED(HttpStatus.BAD_REQUEST, "持续分析只能用于实时视频源（摄像机或视频流地址），不能用于 {0}",
             "Continuous analysis needs a live source (a camera or a stream address), not {0}"),
+    CONTACT_NOT_OWN(HttpStatus.FORBIDDEN, "只能维护本人的联系方式：{0}", "You may keep only your own contact details: {0}"),
+    CONTACT_INVALID(HttpStatus.BAD_REQUEST, "联系方式无效：{0}", "Invalid contact detail: {0}"),
     ANALYSIS_TASK_STATE_INVALID(HttpStatus.CONFLICT, "分析任务当前状态为 {0}，不能执行“{1}”", "The analysis task is {0}; it cannot be {1}"),
     INSTRUCTION_INVALID(HttpStatus.BAD_REQUEST, "分析指令无效：{0}", "Invalid analysis instruction: {0}"),
     FEEDBACK_SERVICE_NOT_FOUND(HttpStatus.NOT_FOUND, "布控反馈服务不存在：{0}", "Watch-list feedback service not found: {0}"),

@@ -54,7 +54,7 @@ class PersonTrackingIT {
                 "portCode", "XHG", "location", "新海港旅检大厅出口", "latitude", 20.0500, "longitude", 110.1500));
         assertThat(camera.status()).as(camera.body().toString()).isEqualTo(201);
         String cameraId = camera.text("id");
-        Reply enrolled = api.post("/face-base-records", officer, Map.of("personCode", "P460100198805050077", "name",
+        Reply enrolled = api.post("/face-base-records", officer, Map.of("personCode", "P4601-TRACK-0077", "name",
                 "吴某某", "idNo", "460100198805050077", "source", "一人一码", "photoBase64", b64(TestMedia.jpeg(person))));
         assertThat(enrolled.status()).as(enrolled.body().toString()).isEqualTo(201);
         String recordId = enrolled.text("id");
