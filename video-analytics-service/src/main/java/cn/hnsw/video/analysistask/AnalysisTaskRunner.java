@@ -295,7 +295,14 @@ public class AnalysisTaskRunner {
         RUNNING_HERE.add(id);
         try {
             Task task = repo.task(id).orElse(null);
-            if (task == null || !task.continuous() || cancelled.contains(id)) {
+            if (task == null || !task.continuous()) {
+                return;
+            }
+            if (cancelled.contains(id)) {
+                // stopped before it began reading here
+                if (!leaseLost.contains(id)) {
+                    repo.stopped(id, null, null);
+                }
                 return;
             }
             Feed feed = repo.feed(task.feedId()).orElseThrow();

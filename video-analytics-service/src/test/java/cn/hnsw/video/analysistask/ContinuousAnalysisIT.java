@@ -189,6 +189,37 @@ class ContinuousAnalysisIT {
         }
     }
 
+    @Test
+    void aContinuousTaskBoundToAWatchListTaskRunsOnlyWhileThatTaskIsActive() throws Exception {
+        ApiClient api = new ApiClient(port);
+        String url = SIMULATORS.baseUrl() + "/v1/public/camera-streams/" + STREAMING_CAMERA + "?seconds=4&fps=10";
+        Reply s = api.post("/analysis-services", admin, Map.of("kind", "RUNNING", "name", "布控实时检测", "detector",
+                "BEHAVIOR_ANALYZER", "sampleFps", 5));
+        Reply f = api.post("/analysis-feeds", officer, Map.of("kind", "RUNNING", "name", "布控实时流", "protocol",
+                "NON_STANDARD", "sourceUrl", url));
+        assertThat(f.status()).as(f.body().toString()).isEqualTo(201);
+        Map<String, Object> unknown = new HashMap<>(body(s.text("id"), f.text("id"), Map.of(), true));
+        unknown.put("watchlistTaskId", UUID.randomUUID().toString());
+        Reply missing = api.post("/analysis-tasks", officer, unknown);
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.text("code")).isEqualTo("TASK_NOT_FOUND");
+
+        // a watch-list task still waiting for its review is not ACTIVE: the bound continuous task stops by itself
+        Reply control = api.post("/watchlist-tasks", officer, Map.of("name", "实时布控待审", "kind", "RISK_VEHICLE",
+                "officers", List.of("zhang.wei"), "instruction", "发现后拦截",
+                "targets", List.of(Map.of("plateNumber", "琼A·77777", "label", "待审车辆"))));
+        assertThat(control.status()).as(control.body().toString()).isEqualTo(201);
+        Map<String, Object> bound = new HashMap<>(body(s.text("id"), f.text("id"), Map.of(), true));
+        bound.put("watchlistTaskId", control.text("id"));
+        Reply created = api.post("/analysis-tasks", officer, bound);
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        assertThat(created.text("watchlistTaskId")).isEqualTo(control.text("id"));
+        JsonNode stopped = awaitTask(api, created.text("id"), "stopped with its watch-list task",
+                t -> t.get("status").asText().equals("STOPPED"));
+        assertThat(stopped.get("stoppedBy").asText()).isEqualTo("system");
+        assertThat(stopped.get("stopReason").asText()).contains("撤控").contains("PENDING_REVIEW");
+    }
+
     private static Map<String, Object> body(String serviceId, String feedId, Map<String, Object> instruction,
             boolean continuous) {
         Map<String, Object> b = new HashMap<>(Map.of("kind", "RUNNING", "name", "实时奔跑检测任务", "serviceId", serviceId,
