@@ -70,6 +70,17 @@ class ContinuousAnalysisIT {
         }
     }
 
+    /** Other tests narrow the kind's stream types: this test's feeds need the live ones and files. */
+    private List<String> allowLive(ApiClient api) {
+        List<String> before = new java.util.ArrayList<>();
+        api.get("/analysis-kinds/RUNNING", officer).body().get("streamTypes").forEach(n -> before.add(n.asText()));
+        java.util.Set<String> types = new java.util.LinkedHashSet<>(before);
+        types.addAll(List.of("NON_STANDARD", "FILE"));
+        Reply r = api.put("/analysis-kinds/RUNNING/stream-types", admin, Map.of("streamTypes", List.copyOf(types)));
+        assertThat(r.status()).as(r.body().toString()).isEqualTo(200);
+        return before;
+    }
+
     private int findingsAfter(String taskId, Instant after) {
         return jdbc.queryForObject("SELECT count(*) FROM analysis_finding WHERE task_id = ? AND code = 'RUNNING' AND "
                 + "created_at > ?", Integer.class, UUID.fromString(taskId), java.sql.Timestamp.from(after));
@@ -79,6 +90,7 @@ class ContinuousAnalysisIT {
     void aContinuousTaskSurvivesTheEndOfItsStreamKeepsFindingAfterReconnectingAndStopsWhenStopped(@TempDir Path tmp)
             throws Exception {
         ApiClient api = new ApiClient(port);
+        allowLive(api);
         String url = SIMULATORS.baseUrl() + "/v1/public/camera-streams/" + STREAMING_CAMERA + "?seconds=4&fps=10";
         Reply camera = api.post("/cameras", officer, Map.of("deviceCode", "46010000001320000529", "name",
                 "秀英港旅检大厅实时分析", "cameraType", "BOX", "protocol", "NON_STANDARD", "sourceUrl", url,
@@ -192,6 +204,7 @@ class ContinuousAnalysisIT {
     @Test
     void aContinuousTaskBoundToAWatchListTaskRunsOnlyWhileThatTaskIsActive() throws Exception {
         ApiClient api = new ApiClient(port);
+        allowLive(api);
         String url = SIMULATORS.baseUrl() + "/v1/public/camera-streams/" + STREAMING_CAMERA + "?seconds=4&fps=10";
         Reply s = api.post("/analysis-services", admin, Map.of("kind", "RUNNING", "name", "布控实时检测", "detector",
                 "BEHAVIOR_ANALYZER", "sampleFps", 5));

@@ -87,16 +87,29 @@ class PersonTrackingIT {
         JsonNode sightings = t.get("sightings");
         assertThat(sightings.size()).isGreaterThanOrEqualTo(1);
         Instant previous = Instant.MAX;
+        int here = 0;
         for (JsonNode s : sightings) {
             Instant at = Instant.parse(s.get("capturedAt").asText());
             assertThat(at).isAfter(Instant.now().minus(Duration.ofHours(24))).isBeforeOrEqualTo(previous);
-            assertThat(s.get("cameraName").asText()).isEqualTo("新海港旅检出口 2 号");
-            assertThat(s.get("location").asText()).isEqualTo("新海港旅检大厅出口");
             previous = at;
+            // other tests of this JVM may show the same sample face to their cameras
+            if (cameraId.equals(s.path("cameraId").asText())) {
+                here++;
+                assertThat(s.path("cameraName").asText()).isEqualTo("新海港旅检出口 2 号");
+                assertThat(s.path("location").asText()).isEqualTo("新海港旅检大厅出口");
+            }
         }
+        assertThat(here).isGreaterThanOrEqualTo(1);
         // a longer period brings the sighting of three days ago
         Reply week = api.post("/mobile/person-tracking", officer, Map.of("photoBase64", photo, "hours", 100));
-        assertThat(week.body().get("sightings").size()).isGreaterThan(sightings.size());
+        long older = 0;
+        for (JsonNode s : week.body().get("sightings")) {
+            if (cameraId.equals(s.path("cameraId").asText())
+                    && Instant.parse(s.get("capturedAt").asText()).isBefore(Instant.now().minus(Duration.ofDays(2)))) {
+                older++;
+            }
+        }
+        assertThat(older).isGreaterThanOrEqualTo(1);
 
         // a face the library does not hold: no identity, its own sightings still shown
         Reply unknown = api.post("/mobile/person-tracking", officer, Map.of("photoBase64",
