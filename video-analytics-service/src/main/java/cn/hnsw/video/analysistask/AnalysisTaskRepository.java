@@ -283,6 +283,13 @@ public class AnalysisTaskRepository {
 
     // ---- continuous (live) tasks: lease, interruptions, stop
 
+    /** The highest slice number stored for the run (0 when none). */
+    public int lastSliceSeq(UUID taskId, int run) {
+        Integer n = jdbc.queryForObject("SELECT coalesce(max(seq), 0) FROM analysis_slice WHERE task_id = ? AND run = ?",
+                Integer.class, taskId, run);
+        return n == null ? 0 : n;
+    }
+
     public void setContinuous(UUID id, boolean continuous, UUID watchlistTaskId) {
         jdbc.update("UPDATE analysis_task SET continuous = ?, watchlist_task_id = ? WHERE id = ?", continuous,
                 watchlistTaskId, id);

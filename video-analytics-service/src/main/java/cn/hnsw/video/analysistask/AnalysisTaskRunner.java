@@ -473,7 +473,8 @@ public class AnalysisTaskRunner {
         long sliceMs = setting == null ? 10_000 : setting.sliceSeconds() * 1000L;
         List<RgbImage> sliceFrames = new ArrayList<>();
         long[] sliceStart = {0};
-        int[] sliceSeq = {0};
+        // a resumed continuous run goes on after the slices it already stored
+        int[] sliceSeq = {task.continuous() ? repo.lastSliceSeq(task.id(), run) : 0};
         int[] frames = {0};
         long[] lastMs = {0};
         long[] lastProgress = {System.nanoTime()};

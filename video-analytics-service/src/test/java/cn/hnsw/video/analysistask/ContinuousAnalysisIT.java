@@ -78,6 +78,10 @@ class ContinuousAnalysisIT {
         types.addAll(List.of("NON_STANDARD", "FILE"));
         Reply r = api.put("/analysis-kinds/RUNNING/stream-types", admin, Map.of("streamTypes", List.copyOf(types)));
         assertThat(r.status()).as(r.body().toString()).isEqualTo(200);
+        // slices kept, so that a resumed run must go on after the slices it stored
+        Reply st = api.put("/analysis-kinds/RUNNING/storage", admin, Map.of("keepSlices", true, "sliceSeconds", 2,
+                "retentionDays", 7));
+        assertThat(st.status()).as(st.body().toString()).isEqualTo(200);
         return before;
     }
 
@@ -195,6 +199,11 @@ class ContinuousAnalysisIT {
                     && !t.path("leaseOwner").asText().equals("va-elsewhere") && t.get("frames").asInt() > frames);
             assertThat(resumed.get("status").asText()).isIn("RUNNING", "RECONNECTING");
             assertThat(resumed.get("runs").asInt()).isEqualTo(stopped.get("runs").asInt());
+            // the resumed run stores its slices after those of before (same run, numbers going on)
+            int slicesBefore = stopped.get("slices").asInt();
+            awaitTask(api, id, "slices after resuming", t -> t.get("slices").asInt() > slicesBefore);
+            assertThat(api.get("/analysis-tasks/" + id + "/interruptions", officer).body().toString())
+                    .doesNotContain("duplicate key");
         } finally {
             api.post("/analysis-tasks/" + id + "/stop", officer, Map.of("reason", "测试结束"));
             awaitTask(api, id, "STOPPED at the end", t -> t.get("status").asText().equals("STOPPED"));
