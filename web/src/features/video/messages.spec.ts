@@ -17,6 +17,7 @@ describe('video feature', () => {
   it('claims the watch-list menu item and its own new items only', () => {
     expect(Object.keys(video.views!).sort()).toEqual([
       'officer.face-library',
+      'officer.person-tracking',
       'officer.recognition-checks',
       'officer.vehicle-control',
       'officer.video-alerts',

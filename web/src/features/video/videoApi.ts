@@ -262,6 +262,34 @@ export interface AnalysisTask {
   anomaly: string
   runs: number
   createdAt: string
+  continuous?: boolean
+  interruptions?: number
+  leaseOwner?: string | null
+  stopReason?: string | null
+  stoppedBy?: string | null
+  stoppedAt?: string | null
+}
+
+/** 断流记录: one end or failure of a continuous task's stream. */
+export interface AnalysisInterruption {
+  id: string
+  taskId: string
+  run: number
+  attempt: number
+  framesBefore: number
+  reasonZh: string
+  reasonEn: string
+  backoffMs: number
+  instance: string
+  interruptedAt: string
+  resumedAt?: string | null
+}
+
+export interface LiveStatus {
+  instance: string
+  capacity: number
+  runningHere: number
+  liveTasks: number
 }
 
 export interface AnalysisFinding {
@@ -296,7 +324,40 @@ export interface AnalysisStatistics {
   findingsByDay: AnalysisCount[]
 }
 
+/** 移动单兵 人员跟踪: who the photographed person is and where they were seen lately. */
+export interface TrackedIdentity {
+  faceBaseRecordId: string
+  personCode: string
+  name: string
+  idNoMasked: string | null
+  source: string | null
+  distance: number
+  similarity: number
+}
+
+export interface RecentSighting {
+  captureId: string
+  cameraId: string | null
+  cameraName: string | null
+  deviceCode: string | null
+  location: string | null
+  portCode: string | null
+  capturedAt: string
+  similarity: number
+}
+
+export interface PersonTracking {
+  identified: boolean
+  identity?: TrackedIdentity | null
+  otherCandidates: TrackedIdentity[]
+  sightings: RecentSighting[]
+  threshold: number
+  since: string
+}
+
 export const videoApi = {
+  trackPerson: (photoBase64: string, hours: number) =>
+    api.post<PersonTracking>(`${BASE}/mobile/person-tracking`, { photoBase64, hours }),
   analysisKinds: () => api.get<AnalysisKindView[]>(`${BASE}/analysis-kinds`),
   analysisFeeds: (kind: string) => api.get<Page<AnalysisFeed>>(`${BASE}/analysis-feeds`, { query: { kind, size: 100 } }),
   addAnalysisFeed: (body: Record<string, unknown>) => api.post<AnalysisFeed>(`${BASE}/analysis-feeds`, body),
@@ -314,6 +375,9 @@ export const videoApi = {
   addAnalysisTask: (body: Record<string, unknown>) => api.post<AnalysisTask>(`${BASE}/analysis-tasks`, body),
   startAnalysisTask: (id: string) => api.post<AnalysisTask>(`${BASE}/analysis-tasks/${id}/runs`, {}),
   cancelAnalysisTask: (id: string) => api.post<AnalysisTask>(`${BASE}/analysis-tasks/${id}/cancellation`, {}),
+  stopAnalysisTask: (id: string, reason: string) => api.post<AnalysisTask>(`${BASE}/analysis-tasks/${id}/stop`, { reason }),
+  analysisInterruptions: (id: string) => api.get<AnalysisInterruption[]>(`${BASE}/analysis-tasks/${id}/interruptions`),
+  analysisLive: () => api.get<LiveStatus>(`${BASE}/analysis-live`),
   deleteAnalysisTask: (id: string) => api.delete<void>(`${BASE}/analysis-tasks/${id}`),
   handleAnalysisAnomaly: (id: string, action: string, note: string) =>
     api.post<AnalysisTask>(`${BASE}/analysis-tasks/${id}/anomaly-handling`, { action, note }),

@@ -37,5 +37,7 @@ public enum PartnerKind {
     /** 舱单系统, the manifest system that back-fills declarations ({@code ManifestSystemAdapter}); issue 9. */
     MANIFEST_SYSTEM,
     /** 政务邮件网关, the provincial government mail gateway that sends e-mail notices ({@code EmailChannel}); issue 7. */
-    MAIL_GATEWAY
+    MAIL_GATEWAY,
+    /** 移动端推送服务, the push service of the officers' mobile app (video alerts, {@code NotificationGateway}); issue 6. */
+    APP_PUSH
 }

@@ -40,9 +40,11 @@ public class AlertService {
     private final OutboxPublisher outbox;
     private final ObjectStorage storage;
     private final AlertDelivery delivery;
+    private final cn.hnsw.video.alertmode.AlertNotifier notifier;
 
     public AlertService(WatchlistHitRepository hits, OutboxPublisher outbox, ObjectStorage storage,
-            AlertDelivery delivery) {
+            AlertDelivery delivery, cn.hnsw.video.alertmode.AlertNotifier notifier) {
+        this.notifier = notifier;
         this.hits = hits;
         this.outbox = outbox;
         this.storage = storage;
@@ -73,12 +75,16 @@ public class AlertService {
                 alert.portCode(), alert.organization(), alert.recipients(), alert.titleZh(), alert.titleEn(),
                 alert.occurredAt(), alert.latitude(), alert.longitude(), attributes);
         outbox.publish(Alert.TOPIC, Alert.AGGREGATE_TYPE, alert.alertId(), Alert.EVENT_TYPE, delivered);
+        // SMS and app push to each bound officer: delivery rows in this transaction, sent by the notifier
+        notifier.enqueue(alert.alertId(), hit.recipients(), plan.requested(), alert.titleZh());
     }
 
     /** 预警呈现方式: how the alert reaches its officers (its mode's channels) and whether it was escalated. */
     public Map<String, Object> delivery(CurrentActor actor, String alertId) {
         get(actor, alertId);
-        return hits.delivery(alertId);
+        Map<String, Object> out = new java.util.LinkedHashMap<>(hits.delivery(alertId));
+        out.put("notifications", notifier.deliveries(alertId));
+        return out;
     }
 
     public PageResponse<WatchlistHit> visibleTo(CurrentActor actor, String status, PageQuery page) {

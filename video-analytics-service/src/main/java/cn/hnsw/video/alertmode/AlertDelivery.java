@@ -28,7 +28,7 @@ public class AlertDelivery {
             return channels.contains(Channel.SOUND);
         }
 
-        /** SMS and app push: recorded as requested for the messaging gateway, not sent by this service. */
+        /** SMS and app push: sent to each bound officer by {@link AlertNotifier} (one delivery row per officer and channel). */
         public List<Channel> requested() {
             return channels.stream().filter(c -> c == Channel.SMS || c == Channel.APP_PUSH).toList();
         }

@@ -124,6 +124,13 @@ public class VideoInspectionService {
         return new InspectionReport(source, frames, events, diagnosis, alertIds);
     }
 
+    /** A behaviour found by a detection service call: stored and raised like an inspection's. */
+    public String raiseBehavior(Camera camera, String source, BehaviorEvent e) {
+        return tx.execute(status -> raise(camera, source, "BEHAVIOR", e.kind().name(), e.startMs(), e.endMs(),
+                Map.of("detail", e.detail()), behaviorTitleZh(e.kind().name()), "Abnormal behaviour: "
+                        + e.kind().name().toLowerCase().replace('_', ' '), "abnormal-behavior"));
+    }
+
     private String raise(Camera camera, String source, String kind, String code, long startMs, long endMs,
             Map<String, String> detail, String titleZh, String titleEn, String alertType) {
         String alertId = "VB-" + UUID.randomUUID();

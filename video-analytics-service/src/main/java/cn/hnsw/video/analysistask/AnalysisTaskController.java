@@ -187,7 +187,10 @@ class AnalysisTaskController {
 
     record TaskRequest(@NotBlank String kind, @NotBlank @Size(max = 128) String name, @NotNull UUID serviceId,
             @NotNull UUID feedId, Map<String, Object> instruction, @Min(1) @Max(3600) Integer maxSeconds,
-            Instant startAt, Boolean start) {
+            Instant startAt, Boolean start, Boolean continuous, UUID watchlistTaskId) {
+    }
+
+    record StopRequest(@Size(max = 500) String reason) {
     }
 
     record TaskUpdate(@Size(max = 128) String name, @NotNull UUID serviceId, @NotNull UUID feedId,
@@ -202,7 +205,8 @@ class AnalysisTaskController {
     @ResponseStatus(HttpStatus.CREATED)
     Task create(@Valid @RequestBody TaskRequest r) {
         return service.createTask(AnalysisTaskService.kind(r.kind()), r.name(), r.serviceId(), r.feedId(),
-                r.instruction(), r.maxSeconds() == null ? 600 : r.maxSeconds(), r.startAt(), Boolean.TRUE.equals(r.start()));
+                r.instruction(), r.maxSeconds() == null ? 600 : r.maxSeconds(), r.startAt(), Boolean.TRUE.equals(r.start()),
+                Boolean.TRUE.equals(r.continuous()), r.watchlistTaskId());
     }
 
     @PutMapping("/analysis-tasks/{id}")
@@ -240,6 +244,25 @@ class AnalysisTaskController {
     @PreAuthorize(MANAGE)
     Task cancel(@PathVariable UUID id) {
         return service.cancel(id);
+    }
+
+    /** 停止 a continuous task (with its reason; who and when are kept on the task). */
+    @PostMapping("/analysis-tasks/{id}/stop")
+    @PreAuthorize(MANAGE)
+    Task stop(@PathVariable UUID id, @Valid @RequestBody(required = false) StopRequest r) {
+        return service.stop(id, r == null ? null : r.reason());
+    }
+
+    /** 断流记录 of a continuous task. */
+    @GetMapping("/analysis-tasks/{id}/interruptions")
+    List<AnalysisTaskRepository.Interruption> interruptions(@PathVariable UUID id) {
+        return service.interruptions(id);
+    }
+
+    /** This instance's pool of continuous tasks. */
+    @GetMapping("/analysis-live")
+    AnalysisTaskService.LiveStatus live() {
+        return service.live();
     }
 
     @GetMapping("/analysis-tasks/{id}/instruction")

@@ -46,7 +46,14 @@ public class AnalysisTaskRepository {
             Instant startAt, AnalysisTaskStatus status, int frames, long mediaMs, Long durationMs, Double progress,
             int findings, int slices, String errorZh, String errorEn, String anomaly, String anomalyAlertId,
             String anomalyNote, String anomalyHandledBy, Instant anomalyHandledAt, int runs, String createdBy,
-            Instant createdAt, Instant startedAt, Instant finishedAt) {
+            Instant createdAt, Instant startedAt, Instant finishedAt, boolean continuous, UUID watchlistTaskId,
+            int interruptions, String leaseOwner, Instant leaseUntil, String stopReason, String stoppedBy,
+            Instant stoppedAt) {
+    }
+
+    /** 断流记录: one end or failure of a continuous task's stream, and when it was read again. */
+    public record Interruption(UUID id, UUID taskId, int run, int attempt, int framesBefore, String reasonZh,
+            String reasonEn, long backoffMs, String instance, Instant interruptedAt, Instant resumedAt) {
     }
 
     /** 视频流切片: a stored piece of the analysed video. */
@@ -177,7 +184,7 @@ public class AnalysisTaskRepository {
     public boolean updateTask(UUID id, String name, UUID serviceId, UUID feedId, int maxSeconds, Instant startAt,
             AnalysisTaskStatus status) {
         return jdbc.update("UPDATE analysis_task SET name = ?, service_id = ?, feed_id = ?, max_seconds = ?, start_at = ?, "
-                + "status = ? WHERE id = ? AND status NOT IN ('QUEUED', 'RUNNING')", name, serviceId, feedId, maxSeconds,
+                + "status = ? WHERE id = ? AND status NOT IN ('QUEUED', 'RUNNING', 'RECONNECTING')", name, serviceId, feedId, maxSeconds,
                 ts(startAt), status.name(), id) == 1;
     }
 
@@ -243,7 +250,8 @@ public class AnalysisTaskRepository {
 
     /** Tasks left queued or running by an instance that stopped, other than {@code here}. */
     public List<UUID> unfinished(List<UUID> here) {
-        return jdbc.queryForList("SELECT id FROM analysis_task WHERE status IN ('QUEUED', 'RUNNING') AND NOT (id = ANY (?))",
+        return jdbc.queryForList("SELECT id FROM analysis_task WHERE status IN ('QUEUED', 'RUNNING') AND NOT continuous "
+                + "AND NOT (id = ANY (?))",
                 UUID.class, (Object) here.toArray(UUID[]::new));
     }
 
@@ -267,7 +275,116 @@ public class AnalysisTaskRepository {
                 rs.getString("error_zh"), rs.getString("error_en"), rs.getString("anomaly"),
                 rs.getString("anomaly_alert_id"), rs.getString("anomaly_note"), rs.getString("anomaly_handled_by"),
                 instant(rs, "anomaly_handled_at"), rs.getInt("runs"), rs.getString("created_by"),
-                instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "finished_at"));
+                instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "finished_at"),
+                rs.getBoolean("continuous"), uuid(rs, "watchlist_task_id"), rs.getInt("interruptions"),
+                rs.getString("lease_owner"), instant(rs, "lease_until"), rs.getString("stop_reason"),
+                rs.getString("stopped_by"), instant(rs, "stopped_at"));
+    }
+
+    // ---- continuous (live) tasks: lease, interruptions, stop
+
+    /** The highest slice number stored for the run (0 when none). */
+    public int lastSliceSeq(UUID taskId, int run) {
+        Integer n = jdbc.queryForObject("SELECT coalesce(max(seq), 0) FROM analysis_slice WHERE task_id = ? AND run = ?",
+                Integer.class, taskId, run);
+        return n == null ? 0 : n;
+    }
+
+    public void setContinuous(UUID id, boolean continuous, UUID watchlistTaskId) {
+        jdbc.update("UPDATE analysis_task SET continuous = ?, watchlist_task_id = ? WHERE id = ?", continuous,
+                watchlistTaskId, id);
+    }
+
+    /**
+     * Takes the task's lease for {@code owner} when nobody holds it, it has expired or the owner already holds it; a
+     * live lease of another instance is left alone. True when {@code owner} now holds it.
+     */
+    public boolean claim(UUID id, String owner, int leaseSeconds) {
+        return jdbc.update("UPDATE analysis_task SET lease_owner = ?, lease_until = now() + make_interval(secs => ?) "
+                + "WHERE id = ? AND continuous AND status IN ('QUEUED', 'RUNNING', 'RECONNECTING') AND NOT stop_requested "
+                + "AND (lease_owner IS NULL OR lease_until IS NULL OR lease_until < now() OR lease_owner = ?)", owner,
+                leaseSeconds, id, owner) == 1;
+    }
+
+    /** Renews the owner's leases; answers the tasks whose lease it still holds and whether each was asked to stop. */
+    public Map<UUID, Boolean> renew(List<UUID> ids, String owner, int leaseSeconds) {
+        Map<UUID, Boolean> out = new java.util.HashMap<>();
+        jdbc.query("UPDATE analysis_task SET lease_until = now() + make_interval(secs => ?) WHERE id = ANY (?) AND "
+                + "lease_owner = ? RETURNING id, stop_requested", rs -> {
+                    out.put(uuid(rs, "id"), rs.getBoolean("stop_requested"));
+                }, leaseSeconds, ids.toArray(UUID[]::new), owner);
+        return out;
+    }
+
+    public void release(UUID id, String owner) {
+        jdbc.update("UPDATE analysis_task SET lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?",
+                id, owner);
+    }
+
+    /** Continuous tasks that should run and whose lease nobody holds (an instance stopped or never took them). */
+    public List<UUID> orphanedLive() {
+        return jdbc.queryForList("SELECT id FROM analysis_task WHERE continuous AND NOT stop_requested AND status IN "
+                + "('QUEUED', 'RUNNING', 'RECONNECTING') AND (lease_until IS NULL OR lease_until < now()) ORDER BY "
+                + "created_at", UUID.class);
+    }
+
+    /** A resumed run keeps its run number, counters and findings; only the status and times move. */
+    public int resumeRun(UUID id) {
+        return jdbc.queryForObject("UPDATE analysis_task SET status = 'RUNNING', runs = CASE WHEN runs = 0 THEN 1 ELSE runs "
+                + "END, applied_version = coalesce(applied_version, instruction_version), started_at = coalesce(started_at, "
+                + "now()), finished_at = NULL WHERE id = ? RETURNING runs", Integer.class, id);
+    }
+
+    public boolean requestStop(UUID id, String reason, String by) {
+        return jdbc.update("UPDATE analysis_task SET stop_requested = true, stop_reason = ?, stopped_by = ?, "
+                + "stopped_at = now() WHERE id = ? AND continuous AND status IN ('QUEUED', 'RUNNING', 'RECONNECTING')",
+                trim(reason), by, id) == 1;
+    }
+
+    /** The run has ended by a stop: STOPPED, the lease given back. */
+    public void stopped(UUID id, String reason, String by) {
+        jdbc.update("UPDATE analysis_task SET status = 'STOPPED', finished_at = now(), lease_owner = NULL, "
+                + "lease_until = NULL, stop_requested = false, stop_reason = coalesce(?, stop_reason), stopped_by = "
+                + "coalesce(?, stopped_by), stopped_at = coalesce(stopped_at, now()) WHERE id = ?", trim(reason), by, id);
+    }
+
+    /** Clears an earlier stop when the task is started again. */
+    public void clearStop(UUID id) {
+        jdbc.update("UPDATE analysis_task SET stop_requested = false, stop_reason = NULL, stopped_by = NULL, "
+                + "stopped_at = NULL, interruptions = 0 WHERE id = ?", id);
+    }
+
+    public void interrupted(Interruption i) {
+        jdbc.update("INSERT INTO analysis_interruption (id, task_id, run, attempt, frames_before, reason_zh, reason_en, "
+                + "backoff_ms, instance) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", i.id(), i.taskId(), i.run(), i.attempt(),
+                i.framesBefore(), trim(i.reasonZh()), trim(i.reasonEn()), i.backoffMs(), i.instance());
+        jdbc.update("UPDATE analysis_task SET status = 'RECONNECTING', interruptions = interruptions + 1 WHERE id = ? "
+                + "AND status = 'RUNNING'", i.taskId());
+    }
+
+    public void reconnected(UUID taskId, UUID interruptionId) {
+        jdbc.update("UPDATE analysis_interruption SET resumed_at = now() WHERE id = ?", interruptionId);
+        jdbc.update("UPDATE analysis_task SET status = 'RUNNING' WHERE id = ? AND status = 'RECONNECTING'", taskId);
+    }
+
+    public List<Interruption> interruptions(UUID taskId, int limit) {
+        return jdbc.query("SELECT * FROM analysis_interruption WHERE task_id = ? ORDER BY interrupted_at DESC, attempt "
+                + "DESC LIMIT ?", (rs, i) -> new Interruption(uuid(rs, "id"), uuid(rs, "task_id"), rs.getInt("run"),
+                        rs.getInt("attempt"), rs.getInt("frames_before"), rs.getString("reason_zh"),
+                        rs.getString("reason_en"), rs.getLong("backoff_ms"), rs.getString("instance"),
+                        instant(rs, "interrupted_at"), instant(rs, "resumed_at")), taskId, limit);
+    }
+
+    /** The status of a watch-list task (null when there is none): a continuous task bound to it runs while ACTIVE. */
+    public String watchlistStatus(UUID watchlistTaskId) {
+        return jdbc.query("SELECT status FROM watchlist_task WHERE id = ?", rs -> rs.next() ? rs.getString(1) : null,
+                watchlistTaskId);
+    }
+
+    /** Live tasks running (or due to run) now, across instances. */
+    public long countLive() {
+        return jdbc.queryForObject("SELECT count(*) FROM analysis_task WHERE continuous AND status IN ('QUEUED', "
+                + "'RUNNING', 'RECONNECTING')", Long.class);
     }
 
     // ---- slices

@@ -10,6 +10,7 @@ import cn.hnsw.video.analysistask.AnalysisKind.Family;
 import cn.hnsw.video.analysistask.AnalysisTaskRepository.AlgorithmService;
 import cn.hnsw.video.analysistask.AnalysisTaskRepository.Feed;
 import cn.hnsw.video.analysistask.AnalysisTaskRepository.Finding;
+import cn.hnsw.video.analysistask.AnalysisTaskRepository.Interruption;
 import cn.hnsw.video.analysistask.AnalysisTaskRepository.KindSetting;
 import cn.hnsw.video.analysistask.AnalysisTaskRepository.Slice;
 import cn.hnsw.video.analysistask.AnalysisTaskRepository.Task;
@@ -17,6 +18,7 @@ import cn.hnsw.video.behavior.BehaviorAnalyzer;
 import cn.hnsw.video.behavior.BehaviorAnalyzer.BehaviorEvent;
 import cn.hnsw.video.behavior.BehaviorRuleRepository;
 import cn.hnsw.video.camera.CameraRepository.Camera;
+import cn.hnsw.video.camera.CameraPlatformService;
 import cn.hnsw.video.camera.CameraService;
 import cn.hnsw.video.camera.FfmpegClipEncoder;
 import cn.hnsw.video.camera.VideoSourceAdapter;
@@ -54,6 +56,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -99,6 +102,23 @@ public class AnalysisTaskRunner {
         t.setDaemon(true);
         return t;
     });
+    /** Continuous tasks: each on its own thread, at most {@link #liveCapacity} in this instance. */
+    private final ExecutorService live = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "analysis-live");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Continuous tasks this instance runs (holds the lease of). */
+    private final Set<UUID> liveHere = ConcurrentHashMap.newKeySet();
+    /** Continuous tasks whose lease this instance lost: they stop here without touching the row. */
+    private final Set<UUID> leaseLost = ConcurrentHashMap.newKeySet();
+    /** This instance's name on the leases it holds. */
+    private final String owner = "va-" + UUID.randomUUID().toString().substring(0, 8);
+    private final CameraPlatformService platform;
+    private volatile int liveCapacity;
+    private final int leaseSeconds;
+    private final long backoffMs;
+    private final long maxBackoffMs;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "analysis-task-schedule");
         t.setDaemon(true);
@@ -109,7 +129,16 @@ public class AnalysisTaskRunner {
             FaceService faces, VideoAnalysisService captures, FaceLibraryService library,
             BehaviorRuleRepository behaviorRules, DiagnosisStandardRepository standards, OutboxPublisher outbox,
             TransactionTemplate tx, ObjectStorage storage, FfmpegClipEncoder encoder, PlateRecognitionService plates,
-            @Value("${hnsw.video.face.min-face-side:40}") double defaultMinFaceSide) {
+            @Value("${hnsw.video.face.min-face-side:40}") double defaultMinFaceSide, CameraPlatformService platform,
+            @Value("${hnsw.video.live.max-tasks:4}") int liveCapacity,
+            @Value("${hnsw.video.live.lease-seconds:15}") int leaseSeconds,
+            @Value("${hnsw.video.live.backoff-ms:500}") long backoffMs,
+            @Value("${hnsw.video.live.max-backoff-ms:30000}") long maxBackoffMs) {
+        this.platform = platform;
+        this.liveCapacity = liveCapacity;
+        this.leaseSeconds = leaseSeconds;
+        this.backoffMs = backoffMs;
+        this.maxBackoffMs = maxBackoffMs;
         this.repo = repo;
         this.sources = sources;
         this.cameras = cameras;
@@ -133,12 +162,17 @@ public class AnalysisTaskRunner {
             fail(id, "服务重启，分析任务中断", "The service restarted while the task ran");
         }
         scheduler.scheduleWithFixedDelay(this::startDue, 1, 1, TimeUnit.SECONDS);
+        // continuous tasks: renew this instance's leases, and resume those nobody holds (at start-up: the ones that
+        // ran when the service stopped)
+        scheduler.scheduleWithFixedDelay(this::heartbeat, 0, Math.max(1, leaseSeconds / 3), TimeUnit.SECONDS);
     }
 
     @PreDestroy
     void stop() {
         scheduler.shutdownNow();
         runner.shutdownNow();
+        cancelled.addAll(liveHere);
+        live.shutdownNow();
     }
 
     /** 任务定时启动: scheduled tasks whose start time has come are queued. */
@@ -156,8 +190,211 @@ public class AnalysisTaskRunner {
 
     /** Queues a task that was moved to QUEUED. */
     public void submit(UUID id) {
+        if (repo.task(id).map(Task::continuous).orElse(false)) {
+            // taken here when the pool has room, otherwise by the next heartbeat of an instance with room
+            submitLive(id);
+            return;
+        }
         cancelled.remove(id);
         runner.submit(() -> run(id));
+    }
+
+    // ---- continuous (live) tasks
+
+    /** How many continuous tasks this instance runs at most; a start beyond it is refused (409). */
+    public int liveCapacity() {
+        return liveCapacity;
+    }
+
+    void liveCapacity(int capacity) {
+        this.liveCapacity = capacity;
+    }
+
+    public int liveRunning() {
+        return liveHere.size();
+    }
+
+    public String instance() {
+        return owner;
+    }
+
+    /** Refuses a start while this instance's pool of continuous tasks is full. */
+    void checkLiveCapacity() {
+        if (liveHere.size() >= liveCapacity) {
+            throw new HnswException(VideoErrorCode.LIVE_CAPACITY_FULL, liveHere.size(), liveCapacity);
+        }
+    }
+
+    /**
+     * Runs a continuous task here when this instance gets its lease (a live lease of another instance is left alone,
+     * so two instances never run the same task). False when it is not taken here.
+     */
+    boolean submitLive(UUID id) {
+        synchronized (liveHere) {
+            if (liveHere.contains(id) || liveHere.size() >= liveCapacity || !repo.claim(id, owner, leaseSeconds)) {
+                return false;
+            }
+            liveHere.add(id);
+        }
+        cancelled.remove(id);
+        leaseLost.remove(id);
+        try {
+            live.submit(() -> runLive(id));
+        } catch (RuntimeException e) {
+            liveHere.remove(id);
+            repo.release(id, owner);
+            throw e;
+        }
+        return true;
+    }
+
+    /**
+     * Every few seconds: the leases of the tasks running here are renewed (a task whose lease another instance took,
+     * or that was asked to stop on any instance, stops here), a task bound to a watch-list task that is no longer
+     * ACTIVE is stopped, and continuous tasks nobody holds are resumed here while the pool has room.
+     */
+    void heartbeat() {
+        try {
+            if (!liveHere.isEmpty()) {
+                List<UUID> mine = List.copyOf(liveHere);
+                Map<UUID, Boolean> held = repo.renew(mine, owner, leaseSeconds);
+                for (UUID id : mine) {
+                    Boolean stop = held.get(id);
+                    if (stop == null) {
+                        leaseLost.add(id);
+                        cancelled.add(id);
+                        log.warn("event=analysis-live-lease-lost task={} instance={}", id, owner);
+                    } else if (stop) {
+                        cancelled.add(id);
+                    } else {
+                        repo.task(id).filter(t -> t.watchlistTaskId() != null).ifPresent(t -> {
+                            String ws = repo.watchlistStatus(t.watchlistTaskId());
+                            if (!"ACTIVE".equals(ws)) {
+                                repo.requestStop(id, "布控任务已撤控或失效（" + ws + "）/ watch-list task no longer active ("
+                                        + ws + ")", "system");
+                                cancelled.add(id);
+                            }
+                        });
+                    }
+                }
+            }
+            for (UUID id : repo.orphanedLive()) {
+                if (liveHere.size() >= liveCapacity) {
+                    break;
+                }
+                if (submitLive(id)) {
+                    log.info("event=analysis-live-resumed task={} instance={}", id, owner);
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("event=analysis-live-heartbeat-failed error={}", e.toString());
+        }
+    }
+
+    void runLive(UUID id) {
+        RUNNING_HERE.add(id);
+        try {
+            Task task = repo.task(id).orElse(null);
+            if (task == null || !task.continuous()) {
+                return;
+            }
+            if (cancelled.contains(id)) {
+                // stopped before it began reading here
+                if (!leaseLost.contains(id)) {
+                    repo.stopped(id, null, null);
+                }
+                return;
+            }
+            Feed feed = repo.feed(task.feedId()).orElseThrow();
+            AlgorithmService service = repo.service(task.serviceId()).orElseThrow();
+            Camera camera = feed.cameraId() == null ? null : cameras.get(feed.cameraId());
+            String url = camera != null ? camera.sourceUrl() : feed.sourceUrl();
+            int run = task.status() == AnalysisTaskStatus.QUEUED ? repo.startRun(id, null) : repo.resumeRun(id);
+            log.info("event=analysis-live-started task={} kind={} run={} instance={}", id, task.kind(), run, owner);
+            execute(task, feed, service, camera, url, run);
+            if (leaseLost.contains(id)) {
+                log.warn("event=analysis-live-left task={} instance={} (another instance holds it)", id, owner);
+            } else {
+                repo.stopped(id, null, null);
+                log.info("event=analysis-live-stopped task={}", id);
+            }
+        } catch (HnswException e) {
+            fail(id, e.messageZh(), e.messageEn());
+        } catch (RuntimeException e) {
+            log.warn("event=analysis-live-failed task={} error={}", id, e.toString());
+            fail(id, "分析任务异常：" + e.getMessage(), "The analysis task failed: " + e.getMessage());
+        } finally {
+            RUNNING_HERE.remove(id);
+            if (!leaseLost.remove(id)) {
+                repo.release(id, owner);
+            }
+            liveHere.remove(id);
+            cancelled.remove(id);
+        }
+    }
+
+    /**
+     * Reads a live source until the task is stopped: when the stream ends or fails, the interruption is recorded
+     * (status RECONNECTING, on the camera's health history too), the runner waits (back-off doubling from
+     * {@code backoff-ms} to {@code max-backoff-ms}, back to the start once a connection delivered frames) and
+     * connects again. Media time goes on across connections (wall time since the run began), so detectors that keep
+     * state across frames see one time line.
+     */
+    private int readLive(Task task, int run, Camera camera, String url, double fps, Predicate<VideoSourceAdapter.Frame> onFrame,
+            int[] frames, long[] lastMs, Instant start) {
+        int total = 0;
+        int attempt = 0;
+        long backoff = backoffMs;
+        while (!cancelled.contains(task.id())) {
+            long offset = Math.max(frames[0] == 0 ? 0 : lastMs[0] + 1, Instant.now().toEpochMilli() - start.toEpochMilli());
+            int[] got = {0};
+            String zh = "视频流结束";
+            String en = "The stream ended";
+            try {
+                sources.read(url, fps, Long.MAX_VALUE / 4, f -> {
+                    got[0]++;
+                    return onFrame.test(new VideoSourceAdapter.Frame(f.image(), offset + f.timestampMs()));
+                });
+            } catch (HnswException e) {
+                zh = "视频流中断：" + e.messageZh();
+                en = "The stream failed: " + e.messageEn();
+            } catch (RuntimeException e) {
+                zh = "视频流中断：" + e.getMessage();
+                en = "The stream failed: " + e.getMessage();
+            }
+            total += got[0];
+            if (cancelled.contains(task.id())) {
+                break;
+            }
+            if (got[0] > 0) {
+                attempt = 0;
+                backoff = backoffMs;
+            }
+            attempt++;
+            repo.progress(task.id(), frames[0], lastMs[0]);
+            Interruption i = new Interruption(UUID.randomUUID(), task.id(), run, attempt, frames[0], zh, en, backoff,
+                    owner, null, null);
+            repo.interrupted(i);
+            if (camera != null) {
+                platform.recordStreamInterruption(camera.deviceCode(), "分析任务 " + task.name() + " " + zh + " / " + en);
+            }
+            log.info("event=analysis-live-interrupted task={} attempt={} backoffMs={} reason={}", task.id(), attempt,
+                    backoff, en);
+            long until = System.nanoTime() + backoff * 1_000_000L;
+            while (System.nanoTime() < until && !cancelled.contains(task.id())) {
+                try {
+                    Thread.sleep(Math.min(100, Math.max(1, (until - System.nanoTime()) / 1_000_000L)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    cancelled.add(task.id());
+                }
+            }
+            backoff = Math.min(backoff * 2, maxBackoffMs);
+            if (!cancelled.contains(task.id())) {
+                repo.reconnected(task.id(), i.id());
+            }
+        }
+        return total;
     }
 
     /** Asks a running task to stop after its current frame. */
@@ -236,7 +473,8 @@ public class AnalysisTaskRunner {
         long sliceMs = setting == null ? 10_000 : setting.sliceSeconds() * 1000L;
         List<RgbImage> sliceFrames = new ArrayList<>();
         long[] sliceStart = {0};
-        int[] sliceSeq = {0};
+        // a resumed continuous run goes on after the slices it already stored
+        int[] sliceSeq = {task.continuous() ? repo.lastSliceSeq(task.id(), run) : 0};
         int[] frames = {0};
         long[] lastMs = {0};
         long[] lastProgress = {System.nanoTime()};
@@ -246,7 +484,7 @@ public class AnalysisTaskRunner {
                 AnalysisInstruction.DEFAULT_PLATE_INTERVAL_MS);
         long[] lastPlateAt = {Long.MIN_VALUE / 2};
         Set<String> platesSeen = new java.util.HashSet<>();
-        int read = sources.read(url, service.sampleFps(), task.maxSeconds() * 1000L, frame -> {
+        Predicate<VideoSourceAdapter.Frame> onFrame = frame -> {
             if (cancelled.contains(task.id())) {
                 return false;
             }
@@ -280,8 +518,12 @@ public class AnalysisTaskRunner {
                     if (face == null || Math.min(face.box().width(), face.box().height()) < minFace) {
                         continue;
                     }
-                    seen.add(faceFinding(task, run, camera, deviceCode, source, frame.image(), face, at,
-                            frame.timestampMs(), baseDistance, probe));
+                    SeenFace f = faceFinding(task, run, camera, deviceCode, source, frame.image(), face, at,
+                            frame.timestampMs(), baseDistance, probe);
+                    if (!task.continuous()) {
+                        // same-person merging is for a bounded run; a continuous run would keep every face forever
+                        seen.add(f);
+                    }
                 }
             }
             if (readPlates && frame.timestampMs() - lastPlateAt[0] >= plateInterval) {
@@ -294,8 +536,11 @@ public class AnalysisTaskRunner {
                 lastProgress[0] = System.nanoTime();
             }
             return true;
-        });
-        if (read == 0) {
+        };
+        int read = task.continuous()
+                ? readLive(task, run, camera, url, service.sampleFps(), onFrame, frames, lastMs, start)
+                : sources.read(url, service.sampleFps(), task.maxSeconds() * 1000L, onFrame);
+        if (read == 0 && !task.continuous()) {
             throw new HnswException(VideoErrorCode.VIDEO_UNREADABLE, feed.name());
         }
         if (keepSlices && !sliceFrames.isEmpty()) {

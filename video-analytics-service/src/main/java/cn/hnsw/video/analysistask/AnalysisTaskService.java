@@ -275,17 +275,44 @@ public class AnalysisTaskService {
     /** 任务新增: of the kind, over a feed of that kind, served by a service of that kind; started now, at a time, or later. */
     public Task createTask(AnalysisKind k, String name, UUID serviceId, UUID feedId, Map<String, Object> instruction,
             int maxSeconds, Instant startAt, boolean startNow) {
+        return createTask(k, name, serviceId, feedId, instruction, maxSeconds, startAt, startNow, false, null);
+    }
+
+    /**
+     * 任务新增, bounded (by {@code maxSeconds}) or continuous: a continuous task reads a live source (a camera or a
+     * stream address, never an uploaded file) until it is stopped, or until the watch-list task it is bound to is no
+     * longer ACTIVE (撤控). A start while this instance's pool of continuous tasks is full is refused (409) and
+     * stores nothing.
+     */
+    public Task createTask(AnalysisKind k, String name, UUID serviceId, UUID feedId, Map<String, Object> instruction,
+            int maxSeconds, Instant startAt, boolean startNow, boolean continuous, UUID watchlistTaskId) {
         checkParts(k, serviceId, feedId);
         Map<String, Object> ins = checkedInstruction(k, instruction);
+        if (continuous) {
+            Feed f = feed(feedId);
+            if (f.objectKey() != null || DeviceProtocol.FILE.name().equals(f.protocol())) {
+                throw new HnswException(VideoErrorCode.LIVE_SOURCE_REQUIRED, f.protocol());
+            }
+            if (startNow && startAt == null) {
+                runner.checkLiveCapacity();
+            }
+        }
+        if (watchlistTaskId != null && repo.watchlistStatus(watchlistTaskId) == null) {
+            throw new HnswException(VideoErrorCode.TASK_NOT_FOUND, watchlistTaskId);
+        }
         UUID id = UUID.randomUUID();
         AnalysisTaskStatus status = startAt != null ? AnalysisTaskStatus.SCHEDULED
                 : startNow ? AnalysisTaskStatus.QUEUED : AnalysisTaskStatus.CREATED;
         repo.insertTask(id, k, name, serviceId, feedId, ins, maxSeconds, startAt, status, Actors.current().username());
+        if (continuous || watchlistTaskId != null) {
+            repo.setContinuous(id, continuous, watchlistTaskId);
+        }
         if (status == AnalysisTaskStatus.QUEUED) {
             runner.submit(id);
         }
         return task(id);
     }
+
 
     /** The instruction checked for the kind; a face base record it binds must exist (404 otherwise). */
     private Map<String, Object> checkedInstruction(AnalysisKind k, Map<String, Object> instruction) {
@@ -348,6 +375,12 @@ public class AnalysisTaskService {
     public Task start(UUID id) {
         Task t = task(id);
         checkRunnable(t);
+        if (t.continuous()) {
+            runner.checkLiveCapacity();
+            if (t.status().atRest()) {
+                repo.clearStop(id);
+            }
+        }
         if (!repo.move(id, AnalysisTaskStatus.STARTABLE, AnalysisTaskStatus.QUEUED)) {
             throw new HnswException(VideoErrorCode.ANALYSIS_TASK_STATE_INVALID, t.status(), "启动/started");
         }
@@ -355,9 +388,46 @@ public class AnalysisTaskService {
         return task(id);
     }
 
+    /**
+     * 停止 a continuous task: recorded with who and why (and in the operation log); the instance that runs it stops
+     * after its current frame (another instance sees the request at its next lease renewal), and the task ends
+     * STOPPED. A bounded task is not stopped but cancelled (409 here).
+     */
+    public Task stop(UUID id, String reason) {
+        Task t = task(id);
+        if (!t.continuous() || !repo.requestStop(id, reason == null || reason.isBlank() ? "人工停止 / stopped by an operator"
+                : reason, Actors.current().username())) {
+            throw new HnswException(VideoErrorCode.ANALYSIS_TASK_STATE_INVALID, t.status(), "停止/stopped");
+        }
+        runner.cancel(id);
+        Task now = task(id);
+        if (now.leaseOwner() == null) {
+            // queued, and no instance has taken it yet: nobody else will end it
+            repo.stopped(id, null, null);
+        }
+        return task(id);
+    }
+
+    /** 断流记录: the task's interruptions, newest first. */
+    public List<AnalysisTaskRepository.Interruption> interruptions(UUID id) {
+        task(id);
+        return repo.interruptions(id, 200);
+    }
+
+    /** This instance's pool of continuous tasks and how many run across instances. */
+    public record LiveStatus(String instance, int capacity, int runningHere, long liveTasks) {
+    }
+
+    public LiveStatus live() {
+        return new LiveStatus(runner.instance(), runner.liveCapacity(), runner.liveRunning(), repo.countLive());
+    }
+
     public Task cancel(UUID id) {
         Task t = task(id);
-        if (t.status() == AnalysisTaskStatus.RUNNING) {
+        if (t.continuous() && !t.status().atRest() && t.status() != AnalysisTaskStatus.SCHEDULED) {
+            return stop(id, "取消 / cancelled");
+        }
+        if (t.status() == AnalysisTaskStatus.RUNNING || t.status() == AnalysisTaskStatus.RECONNECTING) {
             runner.cancel(id);
             return task(id);
         }

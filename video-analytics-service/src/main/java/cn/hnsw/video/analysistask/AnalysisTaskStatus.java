@@ -17,14 +17,18 @@ public enum AnalysisTaskStatus {
     /** 失败: an anomaly is raised and waits for handling */
     FAILED,
     /** 已取消 */
-    CANCELLED;
+    CANCELLED,
+    /** 重连中: a continuous task lost its stream and reconnects with back-off */
+    RECONNECTING,
+    /** 已停止: a continuous task stopped by an operator (or its watch-list task withdrawn) */
+    STOPPED;
 
     /** States a (re)start may leave. */
-    public static final List<AnalysisTaskStatus> STARTABLE = List.of(CREATED, SCHEDULED, DONE, FAILED, CANCELLED);
+    public static final List<AnalysisTaskStatus> STARTABLE = List.of(CREATED, SCHEDULED, DONE, FAILED, CANCELLED, STOPPED);
     /** States in which the task may be changed or deleted: not while it is queued or running. */
     public static final List<AnalysisTaskStatus> AT_REST = STARTABLE;
     /** States a cancellation may leave. */
-    public static final List<AnalysisTaskStatus> CANCELLABLE = List.of(SCHEDULED, QUEUED, RUNNING);
+    public static final List<AnalysisTaskStatus> CANCELLABLE = List.of(SCHEDULED, QUEUED, RUNNING, RECONNECTING);
 
     public boolean atRest() {
         return AT_REST.contains(this);

@@ -223,6 +223,17 @@ public class CameraPlatformService {
                 + "AS cameras FROM distribution_point p ORDER BY p.code");
     }
 
+    /**
+     * 断流记录 on the device's health history: a continuous analysis task lost the camera's stream ({@code STREAMING} to
+     * {@code INTERRUPTED}, the reason kept), so the device health pages show the interruption beside the platform's
+     * reports. No alert: the task reconnects by itself and records each attempt.
+     */
+    public void recordStreamInterruption(String deviceCode, String reason) {
+        jdbc.update("INSERT INTO device_health_event (id, device_code, device_kind, old_status, new_status, fault_reason) "
+                + "VALUES (?, ?, 'CAMERA', 'STREAMING', 'INTERRUPTED', ?)", UUID.randomUUID(), deviceCode,
+                reason == null ? null : reason.length() > 256 ? reason.substring(0, 256) : reason);
+    }
+
     /** The latest health changes, newest first, of one device or of all. */
     public List<Map<String, Object>> events(String deviceCode, int limit) {
         return jdbc.queryForList("SELECT device_code, device_kind, old_status, new_status, fault_reason, alert_id, "
