@@ -41,7 +41,8 @@ import org.springframework.web.bind.annotation.RestController;
  * <ul>
  *   <li>{@code GET /v1/public/camera-streams/{code}}: HTTP motion JPEG ({@code multipart/x-mixed-replace}), the
  *       non-standard HTTP stream many IP cameras serve and FFmpeg reads; a generated scene (a hall, a person walking
- *       across, the device code and time burnt in) at {@code fps} for {@code seconds} (at most 60). 503 while the
+ *       across, the device code and time burnt in) at {@code fps} for {@code seconds} (at most 60); with
+ *       {@code signalLossAfter=N} the pictures after N seconds are the flat blue of a lost video signal. 503 while the
  *       camera or its distribution point is not online. Open like a camera on a private network.</li>
  *   <li>{@code GET/PUT /v1/camera-platform/devices...}: the catalogue with health, and setting a device or point
  *       ONLINE / OFFLINE / FAULT with a reason (operators only).</li>
@@ -62,7 +63,8 @@ class CameraStreamController {
 
     @GetMapping("/public/camera-streams/{code}")
     void stream(@PathVariable String code, @RequestParam(defaultValue = "10") int seconds,
-                @RequestParam(defaultValue = "10") int fps, HttpServletResponse response) throws IOException {
+                @RequestParam(defaultValue = "10") int fps, @RequestParam(required = false) Integer signalLossAfter,
+                HttpServletResponse response) throws IOException {
         Device device = fleet.device(code).orElseThrow(() -> new HnswException(CameraErrorCode.DEVICE_NOT_FOUND, code));
         if (!fleet.streaming(code)) {
             throw new HnswException(CameraErrorCode.STREAM_UNAVAILABLE, code);
@@ -76,7 +78,8 @@ class CameraStreamController {
         OutputStream out = response.getOutputStream();
         long start = System.nanoTime();
         for (int i = 0; i < frames && fleet.streaming(code); i++) {
-            byte[] jpeg = jpeg(scene(device, i, rate));
+            boolean lost = signalLossAfter != null && i >= signalLossAfter * rate;
+            byte[] jpeg = jpeg(lost ? noSignal() : scene(device, i, rate));
             out.write(("--" + BOUNDARY + "\r\nContent-Type: image/jpeg\r\nContent-Length: " + jpeg.length + "\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.write(jpeg);
@@ -160,6 +163,16 @@ class CameraStreamController {
         g.setColor(Color.WHITE);
         g.setFont(new Font(Font.MONOSPACED, Font.BOLD, 14));
         g.drawString(device.code() + "  " + Instant.now().toString().substring(0, 19) + "Z", 10, 20);
+        g.dispose();
+        return img;
+    }
+
+    /** What an encoder sends when its camera's video signal is gone: a flat blue picture. */
+    static BufferedImage noSignal() {
+        BufferedImage img = new BufferedImage(640, 360, BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D g = img.createGraphics();
+        g.setColor(new Color(0, 0, 160));
+        g.fillRect(0, 0, 640, 360);
         g.dispose();
         return img;
     }

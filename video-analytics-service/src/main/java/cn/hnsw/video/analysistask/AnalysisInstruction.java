@@ -26,6 +26,9 @@ public final class AnalysisInstruction {
     public static final String PROBE = "probeRecordId";
     /** The diagnosis standard type whose thresholds a diagnosis task uses (the base standard when absent). */
     public static final String STANDARD_TYPE = "standardType";
+    /** The evaluation window of a continuous diagnosis, in seconds: its faults are reported at the end of each. */
+    public static final String DIAGNOSIS_WINDOW_SECONDS = "windowSeconds";
+    public static final double DEFAULT_DIAGNOSIS_WINDOW_SECONDS = 10;
 
     /** A number key with its allowed range (inclusive). */
     private record Range(double min, double max) {
@@ -76,7 +79,8 @@ public final class AnalysisInstruction {
                 case FACE -> FACE.get(key);
                 case FUSION -> FACE.containsKey(key) ? FACE.get(key) : BEHAVIOR.get(key);
                 case BEHAVIOR -> BEHAVIOR.get(key);
-                case DIAGNOSIS -> DIAGNOSIS.contains(key) ? new Range(0, 1_000_000) : null;
+                case DIAGNOSIS -> DIAGNOSIS.contains(key) ? new Range(0, 1_000_000)
+                        : key.equals(DIAGNOSIS_WINDOW_SECONDS) ? new Range(1, 600) : null;
                 case PLATE -> key.equals("plateIntervalMs") ? new Range(100, 60_000) : null;
             };
             if (r == null) {

@@ -23,6 +23,7 @@ import cn.hnsw.video.camera.CameraService;
 import cn.hnsw.video.camera.FfmpegClipEncoder;
 import cn.hnsw.video.camera.VideoSourceAdapter;
 import cn.hnsw.video.diagnosis.DiagnosisStandardRepository;
+import cn.hnsw.video.diagnosis.DiagnosisStandards;
 import cn.hnsw.video.diagnosis.ImageQualityDiagnoser;
 import cn.hnsw.video.diagnosis.ImageQualityDiagnoser.Diagnosis;
 import cn.hnsw.video.diagnosis.VideoFault;
@@ -318,6 +319,14 @@ public class AnalysisTaskRunner {
                 repo.stopped(id, null, null);
                 log.info("event=analysis-live-stopped task={}", id);
             }
+        } catch (InternalFailure e) {
+            // not the source: reconnecting would only repeat it, so the task ends with the reason and an anomaly
+            Throwable cause = e.getCause();
+            String why = cause instanceof HnswException h ? h.messageEn() : String.valueOf(cause);
+            String whyZh = cause instanceof HnswException h ? h.messageZh() : String.valueOf(cause);
+            log.warn("event=analysis-live-internal-failure task={} error={}", id, why);
+            fail(id, "分析任务内部故障（非视频源问题），任务已终止：" + whyZh,
+                    "Internal failure of the analysis task (not the video source), the task ended: " + why);
         } catch (HnswException e) {
             fail(id, e.messageZh(), e.messageEn());
         } catch (RuntimeException e) {
@@ -338,7 +347,8 @@ public class AnalysisTaskRunner {
      * (status RECONNECTING, on the camera's health history too), the runner waits (back-off doubling from
      * {@code backoff-ms} to {@code max-backoff-ms}, back to the start once a connection delivered frames) and
      * connects again. Media time goes on across connections (wall time since the run began), so detectors that keep
-     * state across frames see one time line.
+     * state across frames see one time line. A failure while handling a delivered frame (the database, object
+     * storage, a detector) is not the source's: it is thrown on as {@link InternalFailure} and ends the task FAILED.
      */
     private int readLive(Task task, int run, Camera camera, String url, double fps, Predicate<VideoSourceAdapter.Frame> onFrame,
             int[] frames, long[] lastMs, Instant start) {
@@ -353,8 +363,15 @@ public class AnalysisTaskRunner {
             try {
                 sources.read(url, fps, Long.MAX_VALUE / 4, f -> {
                     got[0]++;
-                    return onFrame.test(new VideoSourceAdapter.Frame(f.image(), offset + f.timestampMs()));
+                    try {
+                        return onFrame.test(new VideoSourceAdapter.Frame(f.image(), offset + f.timestampMs()));
+                    } catch (RuntimeException e) {
+                        // the frame was read: what failed is this service (database, storage, detector)
+                        throw new InternalFailure(e);
+                    }
                 });
+            } catch (InternalFailure e) {
+                throw e;
             } catch (HnswException e) {
                 zh = "视频流中断：" + e.messageZh();
                 en = "The stream failed: " + e.messageEn();
@@ -395,6 +412,13 @@ public class AnalysisTaskRunner {
             }
         }
         return total;
+    }
+
+    /** A failure of this service while handling a frame a source delivered (as opposed to a failure of the source). */
+    private static final class InternalFailure extends RuntimeException {
+        InternalFailure(RuntimeException cause) {
+            super(cause);
+        }
     }
 
     /** Asks a running task to stop after its current frame. */
@@ -461,8 +485,15 @@ public class AnalysisTaskRunner {
         Instant start = Instant.now();
         BehaviorAnalyzer behaviour = family.behaviours() ? new BehaviorAnalyzer(AnalysisInstruction.behaviorRules(
                 behaviorRules.forCamera(camera == null ? null : camera.id()), ins)) : null;
-        ImageQualityDiagnoser diagnoser = family == Family.DIAGNOSIS
-                ? new ImageQualityDiagnoser(AnalysisInstruction.standards(standards.current(ins.get(AnalysisInstruction.STANDARD_TYPE)), ins)) : null;
+        DiagnosisStandards diagnosisStandards = family == Family.DIAGNOSIS
+                ? AnalysisInstruction.standards(standards.current(ins.get(AnalysisInstruction.STANDARD_TYPE)), ins) : null;
+        ImageQualityDiagnoser[] diagnoser = {diagnosisStandards == null ? null : new ImageQualityDiagnoser(diagnosisStandards)};
+        // a continuous diagnosis is judged per evaluation window while it runs: a fault is reported when a window
+        // shows it and the window before did not (it is reported again once it cleared and came back)
+        int windowFrames = Math.max(4, (int) Math.round(service.sampleFps() * AnalysisInstruction.number(ins,
+                AnalysisInstruction.DIAGNOSIS_WINDOW_SECONDS, AnalysisInstruction.DEFAULT_DIAGNOSIS_WINDOW_SECONDS)));
+        Set<VideoFault> standing = java.util.EnumSet.noneOf(VideoFault.class);
+        long[] windowStart = {-1};
         FaceTracker tracker = family.faces() ? faces.tracker() : null;
         double minFace = AnalysisInstruction.number(ins, "minFaceSide", defaultMinFaceSide);
         double baseDistance = AnalysisInstruction.number(ins, "baseLibraryDistance",
@@ -508,8 +539,17 @@ public class AnalysisTaskRunner {
                     }
                 }
             }
-            if (diagnoser != null) {
-                diagnoser.accept(frame.image());
+            if (diagnoser[0] != null) {
+                if (windowStart[0] < 0) {
+                    windowStart[0] = frame.timestampMs();
+                }
+                diagnoser[0].accept(frame.image());
+                if (task.continuous() && diagnoser[0].frames() >= windowFrames) {
+                    reportFaults(task, run, camera, source, diagnoser[0].diagnosis(), standing, windowStart[0],
+                            frame.timestampMs());
+                    diagnoser[0] = new ImageQualityDiagnoser(diagnosisStandards);
+                    windowStart[0] = -1;
+                }
             }
             if (tracker != null) {
                 Instant at = start.plusMillis(frame.timestampMs());
@@ -546,18 +586,10 @@ public class AnalysisTaskRunner {
         if (keepSlices && !sliceFrames.isEmpty()) {
             storeSlice(task.id(), run, ++sliceSeq[0], sliceStart[0], lastMs[0], sliceFrames, service.sampleFps());
         }
-        if (diagnoser != null) {
-            Diagnosis d = diagnoser.diagnosis();
-            for (VideoFault f : d.faults()) {
-                if (kind.faults().contains(f)) {
-                    Map<String, Object> detail = new LinkedHashMap<>();
-                    detail.put("measures", d.measures());
-                    detail.put("frames", d.frames());
-                    tx.executeWithoutResult(s -> alertFinding(task, run, camera, source, "DIAGNOSIS", f.name(), 0,
-                            lastMs[0], detail, "视频诊断异常：" + AnalysisTaskService.faultZh(f), "Video fault: " + f.name(),
-                            "video-fault", Alert.Level.LOW, null));
-                }
-            }
+        if (diagnoser[0] != null && (!task.continuous() || diagnoser[0].frames() >= 4)) {
+            // a bounded run is judged over all its frames; a stopped continuous run over the window it was in
+            reportFaults(task, run, camera, source, diagnoser[0].diagnosis(), standing,
+                    task.continuous() ? Math.max(0, windowStart[0]) : 0, lastMs[0]);
         }
         if (family == Family.FUSION && !seen.isEmpty()) {
             int[] clusters = SameFaceClusters.cluster(seen.stream().map(SeenFace::descriptor).toList(),
@@ -568,6 +600,33 @@ public class AnalysisTaskRunner {
         }
         repo.progress(task.id(), frames[0], lastMs[0]);
         return cancelled.contains(task.id()) ? AnalysisTaskStatus.CANCELLED : AnalysisTaskStatus.DONE;
+    }
+
+    /**
+     * The faults of a diagnosis the task's kind looks for, each as a finding with a {@code video-fault} alert, except
+     * those still standing from the window before ({@code standing} is updated to this window's faults).
+     */
+    private void reportFaults(Task task, int run, Camera camera, String source, Diagnosis d, Set<VideoFault> standing,
+            long fromMs, long atMs) {
+        Set<VideoFault> now = java.util.EnumSet.noneOf(VideoFault.class);
+        for (VideoFault f : d.faults()) {
+            if (!task.kind().faults().contains(f)) {
+                continue;
+            }
+            now.add(f);
+            if (standing.contains(f)) {
+                continue;
+            }
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("measures", d.measures());
+            detail.put("frames", d.frames());
+            tx.executeWithoutResult(s -> alertFinding(task, run, camera, source, "DIAGNOSIS", f.name(), fromMs, atMs,
+                    detail, "视频诊断异常：" + AnalysisTaskService.faultZh(f), "Video fault: " + f.name(), "video-fault",
+                    Alert.Level.LOW, null));
+            log.info("event=analysis-video-fault task={} fault={} atMs={}", task.id(), f, atMs);
+        }
+        standing.clear();
+        standing.addAll(now);
     }
 
     /**

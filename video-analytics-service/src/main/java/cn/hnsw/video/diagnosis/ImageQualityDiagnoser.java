@@ -133,6 +133,11 @@ public final class ImageQualityDiagnoser {
         return f;
     }
 
+    /** How many frames were seen. */
+    public int frames() {
+        return seen.size();
+    }
+
     /** The faults that held in more than half of the frames, and for motion faults the pattern over the window. */
     public Diagnosis diagnosis() {
         Set<VideoFault> faults = EnumSet.noneOf(VideoFault.class);

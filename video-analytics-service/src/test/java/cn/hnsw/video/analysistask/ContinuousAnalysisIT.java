@@ -242,6 +242,109 @@ class ContinuousAnalysisIT {
         assertThat(stopped.get("stopReason").asText()).contains("撤控").contains("PENDING_REVIEW");
     }
 
+    /** A camera serving the simulator's stream whose signal is lost after {@code lossAfter} seconds. */
+    private String diagnosisTask(ApiClient api, String name, String deviceCode, int lossAfter, double windowSeconds) {
+        List<String> types = new java.util.ArrayList<>();
+        api.get("/analysis-kinds/DIAGNOSIS", officer).body().get("streamTypes").forEach(n -> types.add(n.asText()));
+        if (!types.contains("NON_STANDARD")) {
+            types.add("NON_STANDARD");
+            assertThat(api.put("/analysis-kinds/DIAGNOSIS/stream-types", admin, Map.of("streamTypes", types)).status())
+                    .isEqualTo(200);
+        }
+        String url = SIMULATORS.baseUrl() + "/v1/public/camera-streams/" + STREAMING_CAMERA + "?seconds=40&fps=5"
+                + "&signalLossAfter=" + lossAfter;
+        Reply camera = api.post("/cameras", officer, Map.of("deviceCode", deviceCode, "name", name + "摄像机",
+                "cameraType", "BOX", "protocol", "NON_STANDARD", "sourceUrl", url, "portCode", "XYG"));
+        assertThat(camera.status()).as(camera.body().toString()).isEqualTo(201);
+        Reply s = api.post("/analysis-services", admin, Map.of("kind", "DIAGNOSIS", "name", name + "服务", "detector",
+                "IMAGE_QUALITY_DIAGNOSER", "sampleFps", 5));
+        assertThat(s.status()).as(s.body().toString()).isEqualTo(201);
+        Reply f = api.post("/analysis-feeds", officer, Map.of("kind", "DIAGNOSIS", "name", name + "视频源", "cameraId",
+                camera.text("id")));
+        assertThat(f.status()).as(f.body().toString()).isEqualTo(201);
+        Map<String, Object> b = new HashMap<>(body(s.text("id"), f.text("id"), Map.of("windowSeconds", windowSeconds),
+                true));
+        b.put("kind", "DIAGNOSIS");
+        b.put("name", name);
+        Reply created = api.post("/analysis-tasks", officer, b);
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        return created.text("id");
+    }
+
+    private int faultFindings(String taskId, String code) {
+        return jdbc.queryForObject("SELECT count(*) FROM analysis_finding WHERE task_id = ? AND code = ?", Integer.class,
+                UUID.fromString(taskId), code);
+    }
+
+    @Test
+    void aContinuousDiagnosisReportsASignalLossWhileItRunsOncePerOccurrence() throws Exception {
+        ApiClient api = new ApiClient(port);
+        // an out-of-range evaluation window is refused
+        Reply bad = api.post("/analysis-tasks", officer, Map.of("kind", "DIAGNOSIS", "name", "x", "serviceId",
+                UUID.randomUUID().toString(), "feedId", UUID.randomUUID().toString(), "instruction",
+                Map.of("windowSeconds", 0), "continuous", true));
+        assertThat(bad.status()).isIn(400, 404);
+        String id = diagnosisTask(api, "秀英港实时视频诊断", "46010000001320000541", 3, 2);
+        try {
+            // the picture is lost after 3 s: a window of 2 s reports it while the task still runs
+            JsonNode running = awaitTask(api, id, "a signal loss reported while running",
+                    t -> faultFindings(id, "SIGNAL_LOSS") > 0);
+            assertThat(running.get("status").asText()).isIn("RUNNING", "RECONNECTING");
+            String alertId = jdbc.queryForObject("SELECT alert_id FROM analysis_finding WHERE task_id = ? AND code = "
+                    + "'SIGNAL_LOSS'", String.class, UUID.fromString(id));
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM event_outbox WHERE aggregate_id = ? AND envelope::text "
+                    + "LIKE '%video-fault%'", Integer.class, alertId)).isEqualTo(1);
+            Reply findings = api.get("/analysis-findings?taskId=" + id + "&code=SIGNAL_LOSS", officer);
+            assertThat(findings.status()).isEqualTo(200);
+            assertThat(findings.body().toString()).contains("SIGNAL_LOSS");
+            assertThat(api.get("/analysis-findings?taskId=" + id, enterprise).status()).isEqualTo(403);
+            // the loss goes on over the next windows: it is not reported again while it stands
+            Thread.sleep(5000);
+            assertThat(api.get("/analysis-tasks/" + id, officer).body().get("status").asText())
+                    .isIn("RUNNING", "RECONNECTING");
+            assertThat(faultFindings(id, "SIGNAL_LOSS")).isEqualTo(1);
+        } finally {
+            api.post("/analysis-tasks/" + id + "/stop", officer, Map.of("reason", "测试结束"));
+            awaitTask(api, id, "STOPPED at the end", t -> t.get("status").asText().equals("STOPPED"));
+        }
+        assertThat(faultFindings(id, "SIGNAL_LOSS")).isEqualTo(1);
+    }
+
+    @Test
+    void aDatabaseErrorInTheFrameLoopEndsTheTaskFailedWithAnAnomalyInsteadOfReconnecting() throws Exception {
+        ApiClient api = new ApiClient(port);
+        String name = "实时诊断内部故障演练";
+        // the database refuses this task's findings (and only this task's): a failure of the service, not the camera
+        jdbc.execute("CREATE OR REPLACE FUNCTION hnsw_refuse_drill_finding() RETURNS trigger AS $$ BEGIN IF EXISTS "
+                + "(SELECT 1 FROM analysis_task WHERE id = NEW.task_id AND name = '" + name + "') THEN RAISE EXCEPTION "
+                + "'finding store refused for the drill'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql");
+        jdbc.execute("CREATE TRIGGER hnsw_refuse_drill_finding BEFORE INSERT ON analysis_finding FOR EACH ROW "
+                + "EXECUTE FUNCTION hnsw_refuse_drill_finding()");
+        String id;
+        try {
+            id = diagnosisTask(api, name, "46010000001320000542", 1, 1);
+            JsonNode failed = awaitTask(api, id, "FAILED on the internal failure",
+                    t -> t.get("status").asText().equals("FAILED"));
+            assertThat(failed.get("errorEn").asText()).contains("Internal failure").contains("not the video source")
+                    .contains("finding store refused");
+            assertThat(failed.get("errorZh").asText()).contains("内部故障");
+            assertThat(failed.get("anomaly").asText()).isEqualTo("OPEN");
+            // not taken for a stream interruption: no reconnection was tried
+            assertThat(failed.get("interruptions").asInt()).isZero();
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM event_outbox WHERE aggregate_id = ? AND envelope::text "
+                    + "LIKE '%analysis-task-anomaly%'", Integer.class, failed.get("anomalyAlertId").asText()))
+                    .isEqualTo(1);
+            assertThat(runner.liveRunning()).isZero();
+            assertThat(api.get("/analysis-tasks/" + id, enterprise).status()).isEqualTo(403);
+        } finally {
+            jdbc.execute("DROP TRIGGER IF EXISTS hnsw_refuse_drill_finding ON analysis_finding");
+            jdbc.execute("DROP FUNCTION IF EXISTS hnsw_refuse_drill_finding()");
+        }
+        // stays failed: nothing resumes it
+        Thread.sleep(2000);
+        assertThat(api.get("/analysis-tasks/" + id, officer).body().get("status").asText()).isEqualTo("FAILED");
+    }
+
     private static Map<String, Object> body(String serviceId, String feedId, Map<String, Object> instruction,
             boolean continuous) {
         Map<String, Object> b = new HashMap<>(Map.of("kind", "RUNNING", "name", "实时奔跑检测任务", "serviceId", serviceId,
