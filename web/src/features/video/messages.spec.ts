@@ -17,6 +17,7 @@ describe('video feature', () => {
   it('claims the watch-list menu item and its own new items only', () => {
     expect(Object.keys(video.views!).sort()).toEqual([
       'officer.face-library',
+      'officer.officer-contacts',
       'officer.person-tracking',
       'officer.recognition-checks',
       'officer.vehicle-control',
@@ -27,6 +28,7 @@ describe('video feature', () => {
       'officer.video-inspections',
       'officer.watchlist-targets',
       'officer.watchlist-tasks',
+      'operator.officer-contacts',
     ])
   })
 })

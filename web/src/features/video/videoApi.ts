@@ -1,6 +1,7 @@
 import { api } from '@/api'
 import { config } from '@/config/runtimeConfig'
 import { useAuthStore } from '@/stores/auth'
+import type { DeliveryNotification, OfficerContact } from './contactsLogic'
 
 /** 视频分析 API (video-analytics-service), paths relative to the app's API base. */
 export const BASE = '/video-analytics/v1'
@@ -355,6 +356,14 @@ export interface PersonTracking {
   since: string
 }
 
+export interface AlertDelivery {
+  alertId: string
+  level: string
+  alertMode: string | null
+  channels: string[]
+  notifications: DeliveryNotification[]
+}
+
 export const videoApi = {
   trackPerson: (photoBase64: string, hours: number) =>
     api.post<PersonTracking>(`${BASE}/mobile/person-tracking`, { photoBase64, hours }),
@@ -418,6 +427,13 @@ export const videoApi = {
   deleteTask: (id: string) => api.delete<void>(`${BASE}/watchlist-tasks/${id}`),
   withdraw: (id: string) => api.post<WatchlistTask>(`${BASE}/watchlist-tasks/${id}/withdrawal`, {}),
   recontrol: (id: string) => api.post<WatchlistTask>(`${BASE}/watchlist-tasks/${id}/recontrol`, {}),
+  officerContacts: () => api.get<OfficerContact[]>(`${BASE}/officer-contacts`),
+  saveOfficerContact: (username: string, phone: string, pushDeviceId: string) =>
+    api.put<OfficerContact>(`${BASE}/officer-contacts/${encodeURIComponent(username)}`, {
+      phone: phone.trim() || null,
+      pushDeviceId: pushDeviceId.trim() || null,
+    }),
+  alertDelivery: (alertId: string) => api.get<AlertDelivery>(`${BASE}/alerts/${alertId}/delivery`),
   alerts: (status?: string) => api.get<Page<VideoAlert>>(`${BASE}/alerts`, { query: { status, size: 100 } }),
   handle: (alertId: string, result: string, note: string) =>
     api.post<VideoAlert>(`${BASE}/alerts/${alertId}/handling`, { result, note }),

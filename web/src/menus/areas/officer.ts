@@ -29,6 +29,7 @@ export const officerArea: MenuArea = {
     ready('officer', 'watchlist-targets', ['customs-officer', 'customs-reviewer']),
     ready('officer', 'recognition-checks', ['customs-officer', 'customs-reviewer']),
     ready('officer', 'person-tracking', ['customs-officer']),
+    ready('officer', 'officer-contacts', ['customs-officer', 'customs-reviewer']),
     ready('officer', 'alerts'),
     ready('officer', 'port-monitoring', ['customs-officer', 'customs-reviewer', 'maritime-officer', 'border-officer']),
     ready('officer', 'port-analysis', ['customs-officer', 'customs-reviewer', 'maritime-officer', 'border-officer']),

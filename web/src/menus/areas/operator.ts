@@ -13,6 +13,7 @@ export const operatorArea: MenuArea = {
     ready('operator', 'login-logs'),
     ready('operator', 'alert-subscriptions'),
     ready('operator', 'cameras'),
+    ready('operator', 'officer-contacts', ['platform-admin']),
     ready('operator', 'base-data'),
     ready('operator', 'port-admin'),
     ready('operator', 'port-sites'),
