@@ -322,8 +322,8 @@ public class AnalysisTaskRunner {
         } catch (InternalFailure e) {
             // not the source: reconnecting would only repeat it, so the task ends with the reason and an anomaly
             Throwable cause = e.getCause();
-            String why = cause instanceof HnswException h ? h.messageEn() : String.valueOf(cause);
-            String whyZh = cause instanceof HnswException h ? h.messageZh() : String.valueOf(cause);
+            String why = cause instanceof HnswException h ? h.messageEn() : rootMessage(cause);
+            String whyZh = cause instanceof HnswException h ? h.messageZh() : why;
             log.warn("event=analysis-live-internal-failure task={} error={}", id, why);
             fail(id, "分析任务内部故障（非视频源问题），任务已终止：" + whyZh,
                     "Internal failure of the analysis task (not the video source), the task ended: " + why);
@@ -412,6 +412,14 @@ public class AnalysisTaskRunner {
             }
         }
         return total;
+    }
+
+    /** The first line of the innermost cause (for a database error the server's message, not the SQL sent). */
+    static String rootMessage(Throwable t) {
+        Throwable root = org.springframework.core.NestedExceptionUtils.getMostSpecificCause(t);
+        String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage().strip();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
     }
 
     /** A failure of this service while handling a frame a source delivered (as opposed to a failure of the source). */
