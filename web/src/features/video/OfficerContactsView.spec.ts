@@ -145,7 +145,7 @@ describe('officer contacts screen', () => {
 })
 
 describe('alert delivery outcomes', () => {
-  it('shows channel, officer, outcome, attempts and last error of each notification', async () => {
+  it('shows the channel officer outcome attempts and last error of each notification', async () => {
     const fetchMock = vi.fn(async (url: string) => {
       if (url.includes('/alerts/VA-1/delivery')) return json(DELIVERY)
       if (url.includes('/alerts/VA-1/')) return new Response(new Blob([new Uint8Array([0xff, 0xd8])]), { headers: { 'Content-Type': 'image/jpeg' } })
