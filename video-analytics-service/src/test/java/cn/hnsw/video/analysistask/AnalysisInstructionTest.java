@@ -41,6 +41,18 @@ class AnalysisInstructionTest {
     }
 
     @Test
+    void aDiagnosisWindowIsADiagnosisKeyInItsRange() {
+        assertThat(AnalysisInstruction.validate(Family.DIAGNOSIS, Map.of("windowSeconds", 5)))
+                .containsEntry("windowSeconds", 5.0);
+        assertThatThrownBy(() -> AnalysisInstruction.validate(Family.DIAGNOSIS, Map.of("windowSeconds", 0)))
+                .isInstanceOf(HnswException.class).hasMessageContaining("windowSeconds");
+        assertThatThrownBy(() -> AnalysisInstruction.validate(Family.DIAGNOSIS, Map.of("windowSeconds", 601)))
+                .isInstanceOf(HnswException.class);
+        assertThatThrownBy(() -> AnalysisInstruction.validate(Family.BEHAVIOR, Map.of("windowSeconds", 5)))
+                .isInstanceOf(HnswException.class);
+    }
+
+    @Test
     void aDiagnosisInstructionOverridesTheStandard() {
         DiagnosisStandards base = new DiagnosisStandards(Map.of("BLUR", 400.0, "SNOW", 20.0));
         DiagnosisStandards s = AnalysisInstruction.standards(base,
