@@ -148,6 +148,8 @@ public final class PositionWriter implements AutoCloseable {
     /** The points of a segment lie within this span of its first_at (what the reads rely on). */
     public static final java.time.Duration MAX_SEGMENT_SPAN = java.time.Duration.ofSeconds(60);
     static final int MAX_SEGMENT_POINTS = 500;
+    /** Written segments a writer thread keeps for reuse, at most (each up to ~22 KiB of columns). */
+    static final int MAX_SPARE_SEGMENTS = 512;
     private static final long MAX_SEGMENT_SPAN_MICROS = MAX_SEGMENT_SPAN.toNanos() / 1_000;
 
     private static final int OID_TEXT = 25;
@@ -163,7 +165,7 @@ public final class PositionWriter implements AutoCloseable {
         private static final int HEADING_NULL = TrackSegmentCodec.HEADING_MISSING;
         private static final int NAV_NULL = TrackSegmentCodec.NAV_MISSING;
 
-        final int mmsi;
+        int mmsi;
         int size;
         long[] at = new long[16];
         double[] latitude = new double[16];
@@ -179,6 +181,18 @@ public final class PositionWriter implements AutoCloseable {
 
         Segment(int mmsi) {
             this.mmsi = mmsi;
+        }
+
+        /** Empties a written segment for reuse (lets go of the feeder names it referred to). */
+        Segment release() {
+            java.util.Arrays.fill(feeder, 0, size, null);
+            size = 0;
+            return this;
+        }
+
+        Segment reuse(int vessel) {
+            this.mmsi = vessel;
+            return this;
         }
 
         boolean fits(long micros) {
@@ -250,6 +264,11 @@ public final class PositionWriter implements AutoCloseable {
         final java.util.concurrent.atomic.AtomicInteger queued = new java.util.concurrent.atomic.AtomicInteger();
         final Map<Integer, Segment> open = new LinkedHashMap<>();
         final List<Segment> closed = new ArrayList<>();
+        /**
+         * Written segments kept for new ones (their columns grown already), so a vessel's next segment does not grow
+         * eight arrays from 16 points again every second.
+         */
+        final java.util.ArrayDeque<Segment> spare = new java.util.ArrayDeque<>();
         final Map<Integer, AisPosition> latestPending = new LinkedHashMap<>();
         final Map<Integer, AisStatic> statics = new LinkedHashMap<>();
         final Thread worker;
@@ -320,20 +339,21 @@ public final class PositionWriter implements AutoCloseable {
             for (Object item : items) {
                 if (item instanceof AisPosition f) {
                     long micros = micros(f.receivedAt());
-                    Segment segment = open.get(f.mmsi());
+                    Integer mmsi = f.mmsi(); // boxed once for the four map look-ups
+                    Segment segment = open.get(mmsi);
                     if (segment != null && !segment.fits(micros)) {
-                        closed.add(open.remove(f.mmsi()));
+                        closed.add(open.remove(mmsi));
                         segment = null;
                     }
                     if (segment == null) {
-                        segment = new Segment(f.mmsi());
-                        open.put(f.mmsi(), segment);
+                        segment = spare.isEmpty() ? new Segment(f.mmsi()) : spare.pop().reuse(f.mmsi());
+                        open.put(mmsi, segment);
                     }
                     segment.add(f, micros);
                     pendingPoints++;
-                    AisPosition before = latestPending.get(f.mmsi());
+                    AisPosition before = latestPending.get(mmsi);
                     if (before == null || !f.receivedAt().isBefore(before.receivedAt())) {
-                        latestPending.put(f.mmsi(), f);
+                        latestPending.put(mmsi, f);
                     }
                 } else if (item instanceof AisStatic s) {
                     statics.put(s.mmsi(), s);
@@ -368,6 +388,11 @@ public final class PositionWriter implements AutoCloseable {
                     throw new IllegalStateException("COPY ais_track_segment failed", e);
                 }
                 segments.addAndGet(closed.size());
+                for (Segment written : closed) {
+                    if (spare.size() < MAX_SPARE_SEGMENTS) {
+                        spare.push(written.release());
+                    }
+                }
                 closed.clear();
                 int points = pendingPoints;
                 pendingPoints = 0;
