@@ -57,7 +57,7 @@ public class AisHistoryRepository {
                     points.add(p);
                 }
             }
-            if (points.size() >= 2 * limit) {
+            if (limit > 0 && points.size() >= 2 * limit) {
                 keepOldest(points, limit);
                 newestKept[0] = points.get(points.size() - 1).pgMicros();
             }
