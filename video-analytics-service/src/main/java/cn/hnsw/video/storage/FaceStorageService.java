@@ -14,6 +14,9 @@ import cn.hnsw.video.storage.FaceStorageRepository.Settings;
 import cn.hnsw.video.storage.FaceStorageRepository.SettingsChange;
 import cn.hnsw.video.storage.FaceStorageRepository.StorageTask;
 import cn.hnsw.video.support.VideoErrorCode;
+import cn.hnsw.video.themes.AccessTypeErrorCode;
+import cn.hnsw.video.themes.AccessTypeService;
+import cn.hnsw.video.themes.AccessTypeService.AccessType;
 import jakarta.annotation.PreDestroy;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -48,6 +51,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class FaceStorageService {
 
+    /** The built-in source types; operators add their own as access types (接入类型) reading an external feed. */
     public static final Set<String> SOURCE_TYPES = Set.of("POPULATION_REGISTRY", "ID_CARD_SYSTEM", "BORDER_INSPECTION");
     public static final String DEDUP_PERSON_CODE = "PERSON_CODE";
     public static final String DEDUP_ID_NO = "ID_NO";
@@ -59,6 +63,7 @@ public class FaceStorageService {
     private final OutboxPublisher outbox;
     private final TransactionTemplate tx;
     private final cn.hnsw.video.watchlist.WatchlistService watchlists;
+    private final AccessTypeService accessTypes;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "face-storage-task");
         t.setDaemon(true);
@@ -66,7 +71,9 @@ public class FaceStorageService {
     });
 
     public FaceStorageService(FaceStorageRepository repo, FaceSourceAdapter adapter, FaceLibraryService library,
-            OutboxPublisher outbox, TransactionTemplate tx, cn.hnsw.video.watchlist.WatchlistService watchlists) {
+            OutboxPublisher outbox, TransactionTemplate tx, cn.hnsw.video.watchlist.WatchlistService watchlists,
+            AccessTypeService accessTypes) {
+        this.accessTypes = accessTypes;
         this.watchlists = watchlists;
         this.repo = repo;
         this.adapter = adapter;
@@ -105,9 +112,7 @@ public class FaceStorageService {
         if (watchlistTaskId != null) {
             watchlists.checkFeedTask(watchlistTaskId);
         }
-        if (!SOURCE_TYPES.contains(sourceType)) {
-            throw new HnswException(VideoErrorCode.DATA_FEED_TYPE_INVALID, sourceType);
-        }
+        sourceType(sourceType);
         if (repo.codeTaken(code)) {
             throw new HnswException(VideoErrorCode.DATA_FEED_CODE_TAKEN, code);
         }
@@ -115,6 +120,18 @@ public class FaceStorageService {
                 pageSize == null ? 50 : pageSize, true, Actors.current().username(), Instant.now(), blank(poiCategory), watchlistTaskId);
         repo.insert(s);
         return source(s.id());
+    }
+
+    /** 数据源类型: an access type reading an external feed (a built-in one or an operator's), enabled. */
+    private AccessType sourceType(String code) {
+        try {
+            return accessTypes.forFeed(code, true);
+        } catch (HnswException e) {
+            if (e.errorCode() == AccessTypeErrorCode.ACCESS_TYPE_DISABLED) {
+                throw e;
+            }
+            throw new HnswException(VideoErrorCode.DATA_FEED_TYPE_INVALID, code);
+        }
     }
 
     public DataFeed source(UUID id) {
@@ -147,9 +164,7 @@ public class FaceStorageService {
         if (watchlistTaskId != null) {
             watchlists.checkFeedTask(watchlistTaskId);
         }
-        if (!SOURCE_TYPES.contains(sourceType)) {
-            throw new HnswException(VideoErrorCode.DATA_FEED_TYPE_INVALID, sourceType);
-        }
+        sourceType(sourceType);
         repo.update(id, name, sourceType, partnerId, pageSize == null ? s.pageSize() : pageSize, blank(poiCategory),
                 watchlistTaskId);
         return source(id);
@@ -310,6 +325,7 @@ public class FaceStorageService {
 
     void run(UUID taskId, DataFeed s) {
         Settings settings = task(taskId).settings();
+        AccessType type = accessTypes.get(s.sourceType());
         int batch = settings.batchSize() == null ? s.pageSize() : settings.batchSize();
         int max = settings.maxRecords() == null ? Integer.MAX_VALUE : settings.maxRecords();
         Integer total = null;
@@ -327,7 +343,7 @@ public class FaceStorageService {
                     break;
                 }
                 for (SourceRecord r : page.records()) {
-                    Outcome o = store(s, r, settings.dedupKey());
+                    Outcome o = store(s, r, settings.dedupKey(), type);
                     processed++;
                     switch (o.result()) {
                         case STORED -> stored++;
@@ -365,7 +381,7 @@ public class FaceStorageService {
     }
 
     /** One record through the manual enrolment path, with the reason when it cannot be stored. */
-    private Outcome store(DataFeed s, SourceRecord r, String dedupKey) {
+    private Outcome store(DataFeed s, SourceRecord r, String dedupKey, AccessType type) {
         if (DEDUP_ID_NO.equals(dedupKey) && r.idNo() != null && repo.idNoStored(r.idNo())) {
             // a person with this ID number is in the face base already (perhaps under another person code)
             return new Outcome(Result.SKIPPED, null, null, null, null);
@@ -378,6 +394,12 @@ public class FaceStorageService {
             }
             if (r.photo() == null) {
                 throw new HnswException(VideoErrorCode.PHOTO_MISSING);
+            }
+            // the data items of the feed's access type (an operator may require the ID number, say)
+            String wrong = AccessTypeService.check(type, AccessTypeService.externalRow(r.externalId(), r.personCode(),
+                    r.name(), r.idNo(), r.photo()), new LinkedHashMap<>());
+            if (wrong != null) {
+                throw new HnswException(AccessTypeErrorCode.ACCESS_ITEM_INVALID, wrong);
             }
             FaceBaseRecord rec = library.enrol(r.personCode(), r.name(), r.idNo(), s.code(), r.photo());
             bindPerson(s, r);
@@ -431,7 +453,7 @@ public class FaceStorageService {
                             gone.messageEn());
                     continue;
                 }
-                Outcome o = store(s, r, t.settings().dedupKey());
+                Outcome o = store(s, r, t.settings().dedupKey(), accessTypes.get(s.sourceType()));
                 switch (o.result()) {
                     case STORED -> {
                         repo.resolved(f.id(), o.faceBaseRecordId());
