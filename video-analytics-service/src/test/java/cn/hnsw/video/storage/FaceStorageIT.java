@@ -512,6 +512,57 @@ class FaceStorageIT {
         assertThat(api.get("/face-storage-tasks/" + taskId + "/changes", officer).body().size()).isEqualTo(3);
     }
 
+    /**
+     * 数据源类型 as data: an administrator's own access type over the external feed, requiring the ID number, is a
+     * feed's source type; its storage task fails a record without one (the item named) and a disabled type takes no
+     * new feed.
+     */
+    @Test
+    void anOperatorsSourceTypeRequiringTheIdNumberFailsRecordsWithoutOne() throws Exception {
+        ApiClient api = new ApiClient(port);
+        String admin = tokens.user("ops.chen", "platform-admin").mint();
+        String officer = tokens.user("zhang.wei", "customs-officer").mint();
+        assertThat(simulator("POST", "/v1/population-registry/reset", "{}", admin).statusCode()).isEqualTo(200);
+        Map<String, Object> withoutId = person("EXT-8001", "SRC-T-8001", "旅客甲",
+                Base64.getEncoder().encodeToString("not a picture".getBytes(StandardCharsets.UTF_8)));
+        withoutId.put("idNo", null);
+        Map<String, Object> withId = person("EXT-8002", "SRC-T-8002", "旅客乙",
+                Base64.getEncoder().encodeToString("not a picture".getBytes(StandardCharsets.UTF_8)));
+        simulator("PUT", "/v1/population-registry/records", json(List.of(withoutId, withId)), admin);
+
+        Map<String, Object> feed = Map.of("code", "PORT-ENTRY", "name", "口岸入境人员", "sourceType", "PORT_ENTRY_ID",
+                "partnerId", "population-registry");
+        assertThat(api.post("/face-data-feeds", admin, feed).text("code")).isEqualTo("DATA_FEED_TYPE_INVALID");
+        List<Map<String, Object>> items = List.of(
+                Map.of("name", "externalId", "valueType", "STRING", "required", true, "sourceField", "externalId"),
+                Map.of("name", "personCode", "valueType", "STRING", "required", true, "sourceField", "personCode"),
+                Map.of("name", "name", "valueType", "STRING", "required", true, "sourceField", "name"),
+                Map.of("name", "idNo", "valueType", "STRING", "required", true, "sourceField", "idNo"),
+                Map.of("name", "photo", "valueType", "IMAGE", "required", true, "sourceField", "photo"));
+        Reply type = api.post("/data-access-types", admin, Map.of("code", "PORT_ENTRY_ID", "nameZh", "口岸入境证件信息",
+                "category", "FACE_BASE", "source", "EXTERNAL_FEED", "items", items));
+        assertThat(type.status()).as(type.body().toString()).isEqualTo(201);
+        Reply created = api.post("/face-data-feeds", admin, feed);
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        String taskId = api.post("/face-storage-tasks", admin, Map.of("dataFeedId", created.text("id"))).text("id");
+        JsonNode done = awaitEnd(api, officer, taskId);
+        assertThat(done.get("failed").asInt()).isEqualTo(2);
+        Map<String, String> reasons = reasons(api.get("/face-storage-tasks/" + taskId + "/failures", officer).body());
+        // the record without an ID number stops at the type's item; the other reaches the picture and fails there
+        assertThat(reasons).containsExactlyInAnyOrderEntriesOf(Map.of("EXT-8001", "ACCESS_ITEM_INVALID",
+                "EXT-8002", "IMAGE_UNREADABLE"));
+        assertThat(api.get("/face-storage-tasks/" + taskId + "/failures", officer).body().toString())
+                .contains("idNo is required");
+
+        Map<String, Object> off = Map.of("nameZh", "口岸入境证件信息", "category", "FACE_BASE", "enabled", false,
+                "items", items);
+        assertThat(api.put("/data-access-types/PORT_ENTRY_ID", admin, off).status()).isEqualTo(200);
+        Map<String, Object> second = new HashMap<>(feed);
+        second.put("code", "PORT-ENTRY-2");
+        assertThat(api.post("/face-data-feeds", admin, second).text("code")).isEqualTo("ACCESS_TYPE_DISABLED");
+        assertThat(api.delete("/data-access-types/PORT_ENTRY_ID", admin).text("code")).isEqualTo("ACCESS_TYPE_IN_USE");
+    }
+
     private static JsonNode awaitRuns(ApiClient api, String token, String taskId, int runs)
             throws InterruptedException {
         long deadline = System.nanoTime() + 180_000_000_000L;
