@@ -37,6 +37,12 @@ class CascadeFacePlatformController {
         return platform.received();
     }
 
+    /** The person records superior platforms added or changed here (数据操作), keyed {@code type/id}. */
+    @GetMapping("/records")
+    Map<String, Map<String, Object>> records() {
+        return platform.records();
+    }
+
     record Reachability(@NotNull Boolean reachable) {
     }
 

@@ -365,6 +365,85 @@ class FaceIntakeIT {
                 .isEqualTo(2);
     }
 
+    /**
+     * 数据服务级联接口 against the subordinate platform simulator, sealed both ways: 查询检索 finds its captures by
+     * field conditions in its own field names; 数据操作 adds, updates and deletes a person record there, each kept with
+     * the answer, a refused one (an update of a record it does not hold) a 409 that changes nothing there; bad
+     * operations 400; administrators operate, officers query and read, enterprise users neither; a disabled link and
+     * an unreachable platform do nothing.
+     */
+    @Test
+    void aCascadeLinkQueriesTheSubordinatePlatformAndOperatesOnItsRecords() throws Exception {
+        ApiClient api = new ApiClient(port);
+        simulator("POST", "/v1/cascade-face-platform/reset", "[]");
+        String linkId = api.post("/face-cascade-links", admin, Map.of("code", "CASCADE-QIONGHAI", "name",
+                "琼海博鳌人脸抓拍平台", "partnerId", "cascade-face-platform")).text("id");
+        Instant at = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        simulator("POST", "/v1/cascade-face-platform/captures", ApiClient.JSON.writeValueAsString(List.of(
+                raw(null, "46010000001320000301", local(at), "x"), raw(null, "46010000001320000302", local(at), "y"),
+                raw(null, "46010000001320000301", local(at.plusSeconds(60)), "z"))));
+
+        // 查询检索: by the device's number, newest first; enterprise users are refused
+        Map<String, Object> query = Map.of("equals", Map.of("sbbh", "46010000001320000301"), "limit", 10);
+        assertThat(api.post("/face-cascade-links/" + linkId + "/queries", trader, query).status()).isEqualTo(403);
+        Reply found = api.post("/face-cascade-links/" + linkId + "/queries", officer, query);
+        assertThat(found.status()).as(found.body().toString()).isEqualTo(200);
+        assertThat(found.body().size()).isEqualTo(2);
+        assertThat(found.body().get(0).get("xh").asInt()).isEqualTo(3);
+        assertThat(api.post("/face-cascade-links/" + linkId + "/queries", officer, Map.of("equals",
+                Map.of("sbbh", "nothing-here"))).body().size()).isZero();
+
+        // 数据操作: add, update, delete a person record on the subordinate platform
+        Map<String, Object> add = Map.of("operation", "ADD", "recordType", "PERSON", "recordId", "QH-0001", "fields",
+                Map.of("xm", "符海", "zjhm", "460100199001010101"));
+        assertThat(api.post("/face-cascade-links/" + linkId + "/operations", officer, add).status()).isEqualTo(403);
+        Reply bad = api.post("/face-cascade-links/" + linkId + "/operations", admin, Map.of("operation", "MERGE",
+                "recordType", "PERSON", "recordId", "QH-0001", "fields", Map.of("xm", "符海")));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.text("code")).isEqualTo("OPERATION_INVALID");
+        assertThat(api.post("/face-cascade-links/" + linkId + "/operations", admin, Map.of("operation", "UPDATE",
+                "recordType", "PERSON", "recordId", "QH-0001")).text("code")).isEqualTo("OPERATION_INVALID");
+        assertThat(simulatorGet("/v1/cascade-face-platform/records").body()).isEqualTo("{}");
+        Reply added = api.post("/face-cascade-links/" + linkId + "/operations", admin, add);
+        assertThat(added.status()).as(added.body().toString()).isEqualTo(200);
+        assertThat(added.body().get("applied").asBoolean()).isTrue();
+        Reply again = api.post("/face-cascade-links/" + linkId + "/operations", admin, add);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body().toString()).contains("RECORD_EXISTS");
+        assertThat(api.post("/face-cascade-links/" + linkId + "/operations", admin, Map.of("operation", "UPDATE",
+                "recordType", "PERSON", "recordId", "QH-0001", "fields", Map.of("xm", "符海生"))).status())
+                .isEqualTo(200);
+        assertThat(ApiClient.JSON.readTree(simulatorGet("/v1/cascade-face-platform/records").body())
+                .get("PERSON/QH-0001").get("xm").asText()).isEqualTo("符海生");
+        Reply missing = api.post("/face-cascade-links/" + linkId + "/operations", admin, Map.of("operation", "UPDATE",
+                "recordType", "PERSON", "recordId", "QH-0404", "fields", Map.of("xm", "无此人")));
+        assertThat(missing.status()).isEqualTo(409);
+        assertThat(missing.text("code")).isEqualTo("OPERATION_REFUSED");
+        assertThat(simulatorGet("/v1/cascade-face-platform/records").body()).doesNotContain("QH-0404");
+        assertThat(api.post("/face-cascade-links/" + linkId + "/operations", admin, Map.of("operation", "DELETE",
+                "recordType", "PERSON", "recordId", "QH-0001")).status()).isEqualTo(200);
+        assertThat(simulatorGet("/v1/cascade-face-platform/records").body()).isEqualTo("{}");
+        JsonNode log = api.get("/face-cascade-links/" + linkId + "/operations", officer).body();
+        assertThat(log.size()).isEqualTo(5);
+        assertThat(log.get(0).get("operation").asText()).isEqualTo("DELETE");
+        assertThat(log.get(1).get("applied").asBoolean()).isFalse();
+        assertThat(log.get(1).get("reason").asText()).isEqualTo("RECORD_NOT_FOUND");
+
+        // unreachable: 503, nothing recorded; disabled: 409
+        simulator("PUT", "/v1/cascade-face-platform/reachability", "{\"reachable\":false}");
+        Reply down = api.post("/face-cascade-links/" + linkId + "/operations", admin, add);
+        assertThat(down.status()).isEqualTo(503);
+        assertThat(down.text("code")).isEqualTo("CASCADE_UNAVAILABLE");
+        assertThat(api.get("/face-cascade-links/" + linkId + "/operations", officer).body().size()).isEqualTo(5);
+        simulator("PUT", "/v1/cascade-face-platform/reachability", "{\"reachable\":true}");
+        api.put("/face-cascade-links/" + linkId, admin, Map.of("name", "停用", "partnerId", "cascade-face-platform",
+                "enabled", false));
+        assertThat(api.post("/face-cascade-links/" + linkId + "/queries", officer, query).text("code"))
+                .isEqualTo("LINK_DISABLED");
+        assertThat(api.post("/face-cascade-links/" + linkId + "/operations", admin, add).text("code"))
+                .isEqualTo("LINK_DISABLED");
+    }
+
     private HttpResponse<String> simulatorGet(String path) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(SIMULATORS.baseUrl() + path))
                 .header("Authorization", "Bearer " + admin).GET().build();
