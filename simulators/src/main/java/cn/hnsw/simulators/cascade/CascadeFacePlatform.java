@@ -115,7 +115,23 @@ public class CascadeFacePlatform {
         return out;
     }
 
+    /** Comparison results pushed here by a platform this one subscribed to (比对订阅), in arrival order. */
+    private final List<Map<String, Object>> results = new ArrayList<>();
+
+    public synchronized void receiveResults(String subscription, List<Map<String, Object>> pushed) {
+        for (Map<String, Object> r : pushed) {
+            Map<String, Object> m = new LinkedHashMap<>(r);
+            m.put("subscription", subscription);
+            results.add(m);
+        }
+    }
+
+    public synchronized List<Map<String, Object>> results() {
+        return List.copyOf(results);
+    }
+
     public synchronized void reset() {
+        results.clear();
         records.clear();
         captures.clear();
         received.clear();

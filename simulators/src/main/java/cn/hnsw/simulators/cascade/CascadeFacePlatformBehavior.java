@@ -71,6 +71,16 @@ public class CascadeFacePlatformBehavior implements PartnerBehavior {
                 throw new IllegalStateException(e);
             }
         }
+        if ("COMPARISON_RESULT_PUSH".equals(message.path("messageType").asText())) {
+            List<Map<String, Object>> pushed = new ArrayList<>();
+            for (JsonNode r : message.path("results")) {
+                pushed.add(json.convertValue(r, new TypeReference<Map<String, Object>>() {
+                }));
+            }
+            platform.receiveResults(message.path("subscription").asText(), pushed);
+            log.info("event=simulator-cascade-face-platform-results results={}", pushed.size());
+            return answer(Map.of("accepted", pushed.size()), "cascade-face-platform comparison results");
+        }
         if ("CASCADE_DATA_OPERATION".equals(message.path("messageType").asText())) {
             Map<String, Object> fields = json.convertValue(message.path("fields"),
                     new TypeReference<Map<String, Object>>() {

@@ -43,6 +43,12 @@ class CascadeFacePlatformController {
         return platform.records();
     }
 
+    /** The comparison results pushed here by the platform it subscribed to (比对订阅), oldest first. */
+    @GetMapping("/results")
+    List<Map<String, Object>> results() {
+        return platform.results();
+    }
+
     record Reachability(@NotNull Boolean reachable) {
     }
 

@@ -16,6 +16,9 @@ public interface CascadeSourceAdapter {
     Operated operate(String partnerId, String operation, String recordType, String recordId,
             Map<String, Object> fields);
 
+    /** 比对订阅: pushes comparison results to a subscribing platform; how many it accepted. */
+    int pushResults(String partnerId, String subscription, List<Map<String, Object>> results);
+
     /** Whether the subordinate platform applied an operation, and why not. */
     record Operated(boolean applied, String reason) {
     }

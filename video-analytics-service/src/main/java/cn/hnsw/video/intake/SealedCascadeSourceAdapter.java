@@ -55,6 +55,14 @@ class SealedCascadeSourceAdapter implements CascadeSourceAdapter {
                 reply.hasNonNull("reason") ? reply.path("reason").asText() : null);
     }
 
+    @Override
+    public int pushResults(String partnerId, String subscription, List<Map<String, Object>> results) {
+        ObjectNode m = JSON.createObjectNode().put("messageType", "COMPARISON_RESULT_PUSH").put("subscription",
+                subscription);
+        m.set("results", JSON.valueToTree(results));
+        return ask(partnerId, m).path("accepted").asInt(0);
+    }
+
     private JsonNode ask(String partnerId, ObjectNode m) {
         PartnerClient client = partners.getIfAvailable();
         if (client == null) {

@@ -59,6 +59,8 @@ class FaceIntakeIT {
     static void partners(DynamicPropertyRegistry r) {
         KEYS.platformProperties().forEach((k, v) -> r.add(k, () -> v));
         r.add("hnsw.partners.endpoint", SIMULATORS::partnerEndpoint);
+        // the test pushes comparison results itself (by the API and by calling the scheduled method)
+        r.add("hnsw.video.comparison-push.initial-delay", () -> "PT1H");
     }
 
     @AfterAll
@@ -70,6 +72,8 @@ class FaceIntakeIT {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ComparisonSubscriptionService subscriptions;
 
     final TestTokens tokens = TestTokens.issuer();
     final HttpClient http = HttpClient.newHttpClient();
@@ -442,6 +446,96 @@ class FaceIntakeIT {
                 .isEqualTo("LINK_DISABLED");
         assertThat(api.post("/face-cascade-links/" + linkId + "/operations", admin, add).text("code"))
                 .isEqualTo("LINK_DISABLED");
+    }
+
+    /** A watch-list task of the kind and one hit of it at the distance, raised now. */
+    private String hit(UUID taskId, double distance) {
+        String alertId = UUID.randomUUID().toString();
+        jdbc.update("INSERT INTO watchlist_hit (id, alert_id, task_id, plate_number, distance, occurred_at, "
+                + "snapshot_key, recipients, status) VALUES (?, ?, ?, ?, ?, now(), 'snap/x.jpg', '{}', 'RAISED')",
+                UUID.randomUUID(), alertId, taskId, "琼A" + alertId.substring(0, 5).toUpperCase(), distance);
+        return alertId;
+    }
+
+    private UUID watchlistTask(String kind) {
+        UUID id = UUID.randomUUID();
+        jdbc.update("INSERT INTO watchlist_task (id, name, kind, status, max_distance, camera_ids, officers, "
+                + "alert_level, created_by) VALUES (?, ?, ?, 'ACTIVE', 0.6, '{}', '{}', 'HIGH', 'ops.chen')", id,
+                "订阅测试 " + kind, kind);
+        return id;
+    }
+
+    /**
+     * 比对订阅服务接口: a platform subscribes to the face-base watch-list hits up to a distance; the hits raised after
+     * it that fit are pushed to it sealed, each once; a push the platform does not answer moves nothing and the
+     * next push sends the same hit; administrators keep subscriptions, officers read, bad ones change nothing.
+     */
+    @Test
+    void aSubscribingPlatformIsPushedTheComparisonResultsThatFitItsSubscriptionEachOnce() throws Exception {
+        ApiClient api = new ApiClient(port);
+        simulator("POST", "/v1/cascade-face-platform/reset", "[]");
+        UUID faceBase = watchlistTask("FACE_BASE");
+        UUID random = watchlistTask("RANDOM");
+        hit(faceBase, 0.2); // raised before the subscription: not pushed
+        Map<String, Object> sub = new HashMap<>(Map.of("code", "SUB-PROVINCE", "name", "省级平台人脸比对订阅",
+                "partnerId", "cascade-face-platform", "watchlistKind", "FACE_BASE", "maxDistance", 0.5));
+        assertThat(api.post("/comparison-subscriptions", officer, sub).status()).isEqualTo(403);
+        Map<String, Object> bad = new HashMap<>(sub);
+        bad.put("watchlistKind", "FACE_SKETCH");
+        Reply refused = api.post("/comparison-subscriptions", admin, bad);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.text("code")).isEqualTo("SUBSCRIPTION_INVALID");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM comparison_subscription WHERE code = 'SUB-PROVINCE'",
+                Integer.class)).isZero();
+        Thread.sleep(20);
+        Reply created = api.post("/comparison-subscriptions", admin, sub);
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        String id = created.text("id");
+        assertThat(api.get("/comparison-subscriptions", officer).body().toString()).contains("SUB-PROVINCE");
+        assertThat(api.get("/comparison-subscriptions", trader).status()).isEqualTo(403);
+        Thread.sleep(20);
+
+        String near = hit(faceBase, 0.31);
+        hit(faceBase, 0.72); // too far
+        hit(random, 0.1); // another kind
+        assertThat(api.post("/comparison-subscriptions/" + id + "/pushes", officer, Map.of()).status())
+                .isEqualTo(403);
+        Reply pushed = api.post("/comparison-subscriptions/" + id + "/pushes", admin, Map.of());
+        assertThat(pushed.status()).as(pushed.body().toString()).isEqualTo(200);
+        assertThat(pushed.body().get("pushed").asInt()).isEqualTo(1);
+        assertThat(pushed.body().get("accepted").asInt()).isEqualTo(1);
+        JsonNode results = ApiClient.JSON.readTree(simulatorGet("/v1/cascade-face-platform/results").body());
+        assertThat(results.size()).isEqualTo(1);
+        assertThat(results.get(0).get("alertId").asText()).isEqualTo(near);
+        assertThat(results.get(0).get("subscription").asText()).isEqualTo("SUB-PROVINCE");
+        assertThat(api.post("/comparison-subscriptions/" + id + "/pushes", admin, Map.of()).body().get("pushed")
+                .asInt()).isZero();
+
+        // the platform does not answer: 503, nothing moves; back up, the scheduled push sends the hit once
+        simulator("PUT", "/v1/cascade-face-platform/reachability", "{\"reachable\":false}");
+        String later = hit(faceBase, 0.4);
+        Reply down = api.post("/comparison-subscriptions/" + id + "/pushes", admin, Map.of());
+        assertThat(down.status()).isEqualTo(503);
+        assertThat(subscriptions.pushDue()).isZero();
+        assertThat(api.get("/comparison-subscriptions/" + id, officer).text("lastError")).contains("unavailable");
+        simulator("PUT", "/v1/cascade-face-platform/reachability", "{\"reachable\":true}");
+        assertThat(subscriptions.pushDue()).isEqualTo(1);
+        results = ApiClient.JSON.readTree(simulatorGet("/v1/cascade-face-platform/results").body());
+        assertThat(results.size()).isEqualTo(2);
+        assertThat(results.get(1).get("alertId").asText()).isEqualTo(later);
+        JsonNode after = api.get("/comparison-subscriptions/" + id, officer).body();
+        assertThat(after.get("pushed").asInt()).isEqualTo(2);
+        assertThat(after.hasNonNull("lastError")).isFalse();
+
+        // switched off: no push
+        assertThat(api.put("/comparison-subscriptions/" + id, admin, Map.of("name", "停用", "enabled", false))
+                .status()).isEqualTo(200);
+        hit(faceBase, 0.3);
+        assertThat(api.post("/comparison-subscriptions/" + id + "/pushes", admin, Map.of()).text("code"))
+                .isEqualTo("SUBSCRIPTION_DISABLED");
+        subscriptions.pushDue();
+        assertThat(ApiClient.JSON.readTree(simulatorGet("/v1/cascade-face-platform/results").body()).size())
+                .isEqualTo(2);
     }
 
     private HttpResponse<String> simulatorGet(String path) throws Exception {
