@@ -19,6 +19,7 @@ const TYPES = [
 const TASKS = [{ id: 't1', dataFeedCode: 'POP-HAIKOU', status: 'COMPLETED_WITH_FAILURES', total: 8, processed: 8, stored: 3, failed: 4, skipped: 1, runs: 2, modifiedBy: null, settings: { name: '海口入库', batchSize: 2, maxRecords: 3, dedupKey: 'PERSON_CODE', intervalMinutes: null, enabled: true } }]
 const DISTRIBUTIONS = [{ id: 'd1', cameraId: 'c1', cameraCode: 'XY-C1', cameraName: '秀英港一号闸口', pointCode: 'DP-XY', receiverOrg: '/haikou-customs/meilan', receiverName: '美兰海关指挥中心', purpose: '联合查验', status: 'ACTIVE', startedBy: 'zhao.min', startedAt: '2026-11-27T07:00:00Z', stoppedAt: null, stopReason: null }]
 const LINKS = [{ id: 'l1', code: 'CASCADE-QH', name: '琼海博鳌人脸抓拍平台', partnerId: 'cascade-face-platform', pageSize: 50, lastSeq: 0, enabled: true, lastPulledAt: null }]
+const SUBSCRIPTIONS = [{ id: 's1', code: 'SUB-PROVINCE', name: '省级平台人脸比对订阅', partnerId: 'cascade-face-platform', watchlistKind: 'FACE_BASE', maxDistance: 0.5, enabled: true, pushed: 2, lastPushedAt: null, lastError: null }]
 const OPERATIONS = [{ id: 'o1', operation: 'UPDATE', recordType: 'PERSON', recordId: 'QH-0404', fields: { xm: '无此人' }, applied: false, reason: 'RECORD_NOT_FOUND', operatedBy: 'ops.chen', operatedAt: '2026-11-27T07:00:00Z' }]
 
 function json(body: unknown, status = 200) {
@@ -39,6 +40,8 @@ function fetchMock() {
     if (url.includes('/signal-distributions') && init?.method === 'POST') return json(DISTRIBUTIONS[0], 201)
     if (url.includes('/signal-distributions')) return json(DISTRIBUTIONS)
     if (url.includes('/queries')) return json([{ xh: 3, sbbh: '46010000001320000301', tpnr: 'x' }])
+    if (url.includes('/comparison-subscriptions/s1/pushes')) return json({ code: 'SUB-PROVINCE', pushed: 3, accepted: 3 })
+    if (url.includes('/comparison-subscriptions')) return json(SUBSCRIPTIONS)
     if (url.includes('/operations') && init?.method === 'POST') return json(OPERATIONS[0])
     if (url.includes('/operations')) return json(OPERATIONS)
     if (url.includes('/face-cascade-links')) return json(LINKS)
@@ -110,6 +113,11 @@ describe('video data services screen', { timeout: 30_000 }, () => {
     await flushPromises()
     const op = f.mock.calls.find(([url, init]) => String(url).includes('/face-cascade-links/l1/operations') && init?.method === 'POST')
     expect(JSON.parse(String(op![1]!.body))).toEqual({ operation: 'ADD', recordType: 'PERSON', recordId: 'QH-0001', fields: { xm: '符海', zjhm: '460100199001010101' } })
+
+    expect(wrapper.find('[data-testid="subscriptions"]').text()).toContain('省级平台人脸比对订阅')
+    await wrapper.find('[data-testid="subscription-push"]').trigger('click')
+    await flushPromises()
+    expect(wrapper.find('[data-testid="services-notice"]').text()).toContain('推送 3 条比对结果')
   })
 
   it('lets an officer look and query the subordinate platform, without any change button', async () => {
@@ -117,7 +125,7 @@ describe('video data services screen', { timeout: 30_000 }, () => {
     vi.stubGlobal('fetch', f)
     const wrapper = mountAs(['customs-officer'])
     await flushPromises()
-    for (const id of ['type-form', 'type-delete', 'storage-edit', 'storage-run', 'distribution-form', 'distribution-stop', 'operation-form']) {
+    for (const id of ['type-form', 'type-delete', 'storage-edit', 'storage-run', 'distribution-form', 'distribution-stop', 'operation-form', 'subscription-push']) {
       expect(wrapper.find(`[data-testid="${id}"]`).exists()).toBe(false)
     }
     await wrapper.find('[data-testid="cascade-conditions"]').setValue('sbbh=46010000001320000301')

@@ -75,7 +75,22 @@ export interface CascadeOperation {
   operatedAt: string
 }
 
+export interface ComparisonSubscription {
+  id: string
+  code: string
+  name: string
+  partnerId: string
+  watchlistKind: string | null
+  maxDistance: number | null
+  enabled: boolean
+  pushed: number
+  lastPushedAt: string | null
+  lastError: string | null
+}
+
 export const videoDataServicesApi = {
+  subscriptions: () => api.get<ComparisonSubscription[]>(`${BASE}/comparison-subscriptions`),
+  pushSubscription: (id: string) => api.post<{ code: string; pushed: number; accepted: number }>(`${BASE}/comparison-subscriptions/${id}/pushes`, {}),
   accessTypes: () => api.get<AccessType[]>(`${BASE}/data-access-types`),
   addAccessType: (body: Record<string, unknown>) => api.post<AccessType>(`${BASE}/data-access-types`, body),
   deleteAccessType: (code: string) => api.delete<void>(`${BASE}/data-access-types/${code}`),
