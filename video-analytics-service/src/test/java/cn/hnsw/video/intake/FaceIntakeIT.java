@@ -59,8 +59,6 @@ class FaceIntakeIT {
     static void partners(DynamicPropertyRegistry r) {
         KEYS.platformProperties().forEach((k, v) -> r.add(k, () -> v));
         r.add("hnsw.partners.endpoint", SIMULATORS::partnerEndpoint);
-        // the test pushes comparison results itself (by the API and by calling the scheduled method)
-        r.add("hnsw.video.comparison-push.initial-delay", () -> "PT1H");
     }
 
     @AfterAll
