@@ -19,7 +19,7 @@ describe('port section of the side menu', () => {
     expect(asksForPortMenus([])).toBe(false)
   })
 
-  it('lists a port user\'s menus in order with children under their parent, in the UI language', () => {
+  it('lists the menus of a port user in order with children under their parent, in the UI language', () => {
     const tree = portMenuTree(mine([
       menu('ALERTS', 2, '/officer/port-alerts'),
       menu('MONITORING', 1, null),
