@@ -31,10 +31,10 @@ public final class PortScores {
 
     public static List<Score> of(List<PortFacts> ports) {
         long maxEntries = ports.stream().mapToLong(PortFacts::entriesToday).max().orElse(0);
-        double maxValue = ports.stream().mapToDouble(PortFacts::tradeValueCny).max().orElse(0);
-        double maxTonnes = ports.stream().mapToDouble(PortFacts::tradeTonnes).max().orElse(0);
-        double maxEnterprises = ports.stream().mapToLong(PortFacts::foreignTradeEnterprises).max().orElse(0);
-        double maxTariff = ports.stream().mapToDouble(PortFacts::tariffCny).max().orElse(0);
+        double maxValue = max(ports, PortFacts::tradeValueCny);
+        double maxTonnes = max(ports, PortFacts::tradeTonnes);
+        double maxEnterprises = max(ports, p -> (double) p.foreignTradeEnterprises());
+        double maxTariff = max(ports, PortFacts::tariffCny);
         List<Score> unranked = new ArrayList<>();
         for (PortFacts p : ports) {
             Map<String, Double> d = new LinkedHashMap<>();
@@ -64,6 +64,15 @@ public final class PortScores {
             out.add(new Score(s.portCode(), s.nameZh(), s.nameEn(), s.dimensions(), s.overall(), rank));
         }
         return out;
+    }
+
+    /** The largest figure of any port (0 for none). */
+    private static double max(List<PortFacts> ports, java.util.function.Function<PortFacts, Double> figure) {
+        double max = 0;
+        for (PortFacts p : ports) {
+            max = Math.max(max, figure.apply(p));
+        }
+        return max;
     }
 
     /** The part of the leading port's figure, in percent; null where no port has the figure. */

@@ -147,10 +147,16 @@ class KpiIT extends PortSituationIT {
         double sum = 0;
         int n = 0;
         for (String m : List.of("v", "t", "e", "d")) {
-            double max = rows.stream().mapToDouble(r -> (Double) r.get(m)).max().orElse(0);
+            double max = 0;
+            double mine = 0;
+            for (Map<String, Object> r : rows) {
+                double v = (Double) r.get(m);
+                max = Math.max(max, v);
+                if (r.get("code").equals(port)) {
+                    mine = v;
+                }
+            }
             if (max > 0) {
-                double mine = rows.stream().filter(r -> r.get("code").equals(port)).mapToDouble(r -> (Double) r.get(m))
-                        .findFirst().orElse(0);
                 sum += 100.0 * mine / max;
                 n++;
             }
