@@ -79,10 +79,11 @@ export const RESOURCES: ResourceSpec[] = [
   },
   {
     resource: 'site-labels',
-    columns: ['code', 'nameZh', 'color', 'links', 'updatedAt'],
-    filters: [{ prop: 'targetType', options: ['PORT', 'PORT_AREA', 'ZONE', 'POINT', 'CAMERA', 'GATE'] }, { prop: 'targetCode' }],
-    fields: [...NAMES, { prop: 'color', kind: 'text' }, { prop: 'description', kind: 'textarea' },
-      { prop: 'links', kind: 'links' }],
+    columns: ['code', 'nameZh', 'color', 'portCode', 'links', 'updatedAt'],
+    filters: [{ prop: 'portCode', options: PORTS },
+      { prop: 'targetType', options: ['PORT', 'PORT_AREA', 'ZONE', 'POINT', 'CAMERA', 'GATE'] }, { prop: 'targetCode' }],
+    fields: [...NAMES, { prop: 'color', kind: 'text' }, { prop: 'portCode', kind: 'select', options: PORTS },
+      { prop: 'description', kind: 'textarea' }, { prop: 'links', kind: 'links' }],
   },
   {
     resource: 'video-platforms', view: true,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { berthRows, carouselFlow, doughnutOption, heatMapOption, kpiQuery, radarOption, rankingOption, trendOption, type Indicator } from './kpi'
+import { KPI_MODULES, berthRows, carouselFlow, doughnutOption, heatMapOption, kpiQuery, radarOption, rankingOption, trendOption, type Indicator } from './kpi'
+import { messages } from './messages'
 
 const indicator: Indicator = {
   key: 'TR_VALUE', module: 'TRADE', nameZh: '进出口贸易额', nameEn: 'Import/export trade value', unitZh: '元', unitEn: 'CNY',
@@ -14,6 +15,21 @@ describe('KPI queries', () => {
     expect(kpiQuery('YEAR')).toEqual({ period: 'YEAR' })
     expect(kpiQuery('TODAY', 'XINHAI_PORT', { enterprise: ' 海南椰风贸易有限公司 ', goodsType: '' }, { top: 5 }))
       .toEqual({ period: 'TODAY', portCode: 'XINHAI_PORT', 'd.enterprise': '海南椰风贸易有限公司', top: 5 })
+  })
+})
+
+describe('analysis modules', () => {
+  it('have a tab for the economic-benefit dimension, named in Chinese and English, without gate carousels', () => {
+    expect(KPI_MODULES).toContain('ECONOMY')
+    const zh = messages['zh-CN'] as unknown as { analysis: { modules: Record<string, string> } }
+    const en = messages.en as unknown as { analysis: { modules: Record<string, string> } }
+    for (const m of KPI_MODULES) {
+      expect(zh.analysis.modules[m], m).toBeTruthy()
+      expect(en.analysis.modules[m], m).toBeTruthy()
+    }
+    expect(zh.analysis.modules.ECONOMY).toBe('经济效益')
+    expect(en.analysis.modules.ECONOMY).toBe('Economic benefit')
+    expect(carouselFlow('ECONOMY')).toBeNull()
   })
 })
 

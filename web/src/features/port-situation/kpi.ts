@@ -4,7 +4,7 @@ import { BASE } from './api'
 /** 口岸指标体系 — the indicator catalogue of the one map and the thematic analyses, and the charts drawn from it. */
 
 export const KPI_MODULES = ['PASSENGER_VEHICLE', 'PASSENGER', 'FREIGHT', 'FACILITY', 'EFFICIENCY', 'COLLABORATION',
-  'TRADE', 'LOGISTICS', 'MONITORING'] as const
+  'TRADE', 'LOGISTICS', 'MONITORING', 'ECONOMY'] as const
 export type KpiModule = (typeof KPI_MODULES)[number]
 export type KpiPeriod = 'TODAY' | 'WEEK' | 'MONTH' | 'YEAR'
 

@@ -1,5 +1,6 @@
 import type { FeatureModule } from '../types'
 import { videoDataMessages } from './videoDataMessages'
+import { videoDataServicesMessages } from './videoDataServicesMessages'
 import { targetsMessagesEn, targetsMessagesZh } from './targetsMessages'
 
 /** 口岸智慧旅检辅助系统 — video analytics screens (video-analytics-service). */
@@ -14,6 +15,7 @@ const video: FeatureModule = {
     'officer.video-inspections': { component: () => import('./VideoInspectionView.vue') },
     'officer.video-analysis-tasks': { component: () => import('./AnalysisTasksView.vue') },
     'officer.video-data': { component: () => import('./VideoDataManagementView.vue') },
+    'officer.video-data-services': { component: () => import('./VideoDataServicesView.vue') },
     'officer.watchlist-targets': { component: () => import('./WatchlistTargetsView.vue') },
     'officer.recognition-checks': { component: () => import('./RecognitionView.vue') },
     'officer.person-tracking': { component: () => import('./PersonTrackingView.vue') },
@@ -22,8 +24,9 @@ const video: FeatureModule = {
   },
   messages: {
     'zh-CN': {
-      menu: { officer: { 'video-cameras': '摄像机墙', 'face-library': '人脸库与检索', 'video-alerts': '布控预警处置', 'vehicle-control': '风险车辆布控', 'video-inspections': '离线视频智能分析', 'video-analysis-tasks': '视频结构化解析任务', 'watchlist-targets': '布控对象管理', 'recognition-checks': '人脸验证与身份核查', 'video-data': '视频数据管理', 'person-tracking': '移动单兵人员跟踪', 'officer-contacts': '预警接收联系方式' }, operator: { 'officer-contacts': '警员预警联系方式' } },
+      menu: { officer: { 'video-cameras': '摄像机墙', 'face-library': '人脸库与检索', 'video-alerts': '布控预警处置', 'vehicle-control': '风险车辆布控', 'video-inspections': '离线视频智能分析', 'video-analysis-tasks': '视频结构化解析任务', 'watchlist-targets': '布控对象管理', 'recognition-checks': '人脸验证与身份核查', 'video-data': '视频数据管理', 'person-tracking': '移动单兵人员跟踪', 'video-data-services': '视频数据服务', 'officer-contacts': '预警接收联系方式' }, operator: { 'officer-contacts': '警员预警联系方式' } },
       videoData: videoDataMessages['zh-CN'],
+      videoDataServices: videoDataServicesMessages['zh-CN'],
       video: {
         ...targetsMessagesZh,
         actions: '操作',
@@ -257,8 +260,9 @@ const video: FeatureModule = {
       },
     },
     en: {
-      menu: { officer: { 'video-cameras': 'Camera wall', 'face-library': 'Face library and search', 'video-alerts': 'Watch-list alerts', 'vehicle-control': 'Risk-vehicle control', 'video-inspections': 'Offline video analysis', 'video-analysis-tasks': 'Video analysis tasks', 'watchlist-targets': 'Watch-list targets', 'recognition-checks': 'Face verification and identification', 'video-data': 'Video data management', 'person-tracking': 'Mobile person tracking', 'officer-contacts': 'My alert contacts' }, operator: { 'officer-contacts': 'Officer alert contacts' } },
+      menu: { officer: { 'video-cameras': 'Camera wall', 'face-library': 'Face library and search', 'video-alerts': 'Watch-list alerts', 'vehicle-control': 'Risk-vehicle control', 'video-inspections': 'Offline video analysis', 'video-analysis-tasks': 'Video analysis tasks', 'watchlist-targets': 'Watch-list targets', 'recognition-checks': 'Face verification and identification', 'video-data': 'Video data management', 'person-tracking': 'Mobile person tracking', 'video-data-services': 'Video data services', 'officer-contacts': 'My alert contacts' }, operator: { 'officer-contacts': 'Officer alert contacts' } },
       videoData: videoDataMessages.en,
+      videoDataServices: videoDataServicesMessages.en,
       video: {
         ...targetsMessagesEn,
         actions: 'Actions',

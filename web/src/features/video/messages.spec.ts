@@ -25,6 +25,7 @@ describe('video feature', () => {
       'officer.video-analysis-tasks',
       'officer.video-cameras',
       'officer.video-data',
+      'officer.video-data-services',
       'officer.video-inspections',
       'officer.watchlist-targets',
       'officer.watchlist-tasks',

@@ -26,6 +26,7 @@ export const officerArea: MenuArea = {
     ready('officer', 'video-inspections', ['customs-officer']),
     ready('officer', 'video-analysis-tasks', ['customs-officer', 'customs-reviewer']),
     ready('officer', 'video-data', ['customs-officer', 'customs-reviewer']),
+    ready('officer', 'video-data-services', ['customs-officer', 'customs-reviewer']),
     ready('officer', 'watchlist-targets', ['customs-officer', 'customs-reviewer']),
     ready('officer', 'recognition-checks', ['customs-officer', 'customs-reviewer']),
     ready('officer', 'person-tracking', ['customs-officer']),

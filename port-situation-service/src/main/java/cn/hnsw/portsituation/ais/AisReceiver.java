@@ -9,6 +9,8 @@ import org.springframework.context.SmartLifecycle;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -16,6 +18,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketAddress;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Map;
@@ -136,11 +139,7 @@ public final class AisReceiver implements SmartLifecycle {
         int n;
         while ((n = in.read(chunk)) != -1) {
             int start = 0;
-            for (int i = 0; i < n; i++) {
-                byte b = chunk[i];
-                if (b != '\n' && b != '\r') {
-                    continue;
-                }
+            for (int i = lineEnd(chunk, 0, n); i >= 0; i = lineEnd(chunk, i + 1, n)) {
                 int length = i - start;
                 if (overlong || carried + length > MAX_LINE) {
                     intake.offer("\u0000");
@@ -174,6 +173,37 @@ public final class AisReceiver implements SmartLifecycle {
             feed.flush();
         }
         feed.flush();
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long LFS = ONES * '\n';
+    private static final long CRS = ONES * '\r';
+
+    /**
+     * The index of the first line feed or carriage return in {@code bytes[from, to)}, or -1. Reads eight bytes at a
+     * time (a byte equal to the one sought gives a zero byte after XOR, found by the word-at-a-time zero-byte test;
+     * in little-endian order the lowest flagged byte is the first match, as a borrow only runs upwards), instead of
+     * testing every byte of a sentence twice.
+     */
+    static int lineEnd(byte[] bytes, int from, int to) {
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            long word = (long) LONGS.get(bytes, i);
+            long lf = word ^ LFS;
+            long cr = word ^ CRS;
+            long found = ((lf - ONES) & ~lf | (cr - ONES) & ~cr) & HIGHS;
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (bytes[i] == '\n' || bytes[i] == '\r') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static void requestResend(OutputStream out, String feeder, long from, long to) {

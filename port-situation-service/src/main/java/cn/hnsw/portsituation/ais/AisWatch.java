@@ -55,7 +55,9 @@ public final class AisWatch {
         List<String> codes = List.of();
         List<String> kinds = List.of();
         boolean inAnchorage = false;
-        for (WatchArea area : areas) {
+        List<WatchArea> active = areas;
+        for (int a = 0, n = active.size(); a < n; a++) { // by index: no iterator a fix
+            WatchArea area = active.get(a);
             if (!area.contains(fix.latitude(), fix.longitude())) {
                 if (!vessel.insideAreas().isEmpty()) {
                     vessel.insideAreas().remove(area.code());
@@ -102,7 +104,7 @@ public final class AisWatch {
         }
         if (!rules.isEmpty(RuleScope.AIS_POSITION)) {
             Map<String, Object> facts = facts(vessel, fix, codes, kinds);
-            for (AlertRule rule : rules.matching(RuleScope.AIS_POSITION, String.valueOf(fix.mmsi()), facts,
+            for (AlertRule rule : rules.matching(RuleScope.AIS_POSITION, vessel.mmsiText(), facts,
                     fix.receivedAt())) {
                 raised = add(raised, alert(vessel, fix, rule.alertType(), rule.level(), null,
                         name(vessel) + "：" + rule.nameZh(), name(vessel) + ": " + rule.nameEn(),

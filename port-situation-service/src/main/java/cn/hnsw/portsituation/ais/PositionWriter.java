@@ -40,8 +40,8 @@ public final class PositionWriter implements AutoCloseable {
             0, 0, 0, 0, 0, 0, 0, 0};
     /** 2000-01-01T00:00:00Z, PostgreSQL's epoch, in microseconds after the Unix epoch. */
     private static final long PG_EPOCH_MICROS = 946_684_800_000_000L;
-    private static final String COPY_SQL = "COPY ais_track_segment (mmsi, first_at, last_at, points, received_at,"
-            + " latitude, longitude, sog_knots, cog_degrees, heading, nav_status, feeder) FROM STDIN (FORMAT binary)";
+    private static final String COPY_SQL = "COPY ais_track_segment (mmsi, first_at, last_at, points, packed, feeders)"
+            + " FROM STDIN (FORMAT binary)";
 
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
@@ -148,13 +148,11 @@ public final class PositionWriter implements AutoCloseable {
     /** The points of a segment lie within this span of its first_at (what the reads rely on). */
     public static final java.time.Duration MAX_SEGMENT_SPAN = java.time.Duration.ofSeconds(60);
     static final int MAX_SEGMENT_POINTS = 500;
+    /** Written segments a writer thread keeps for reuse, at most (each up to ~22 KiB of columns). */
+    static final int MAX_SPARE_SEGMENTS = 512;
     private static final long MAX_SEGMENT_SPAN_MICROS = MAX_SEGMENT_SPAN.toNanos() / 1_000;
 
-    private static final int OID_INT4 = 23;
     private static final int OID_TEXT = 25;
-    private static final int OID_FLOAT4 = 700;
-    private static final int OID_FLOAT8 = 701;
-    private static final int OID_TIMESTAMPTZ = 1184;
 
     /**
      * One vessel's fixes not yet written, in arrival order, held as primitive columns (what the binary COPY writes):
@@ -162,12 +160,12 @@ public final class PositionWriter implements AutoCloseable {
      * traffic) are a few arrays per vessel for the garbage collector, not a record and its boxed fields per point.
      */
     private static final class Segment {
-        private static final int SOG_NULL = 1;
-        private static final int COG_NULL = 2;
-        private static final int HEADING_NULL = 4;
-        private static final int NAV_NULL = 8;
+        private static final int SOG_NULL = TrackSegmentCodec.SOG_MISSING;
+        private static final int COG_NULL = TrackSegmentCodec.COG_MISSING;
+        private static final int HEADING_NULL = TrackSegmentCodec.HEADING_MISSING;
+        private static final int NAV_NULL = TrackSegmentCodec.NAV_MISSING;
 
-        final int mmsi;
+        int mmsi;
         int size;
         long[] at = new long[16];
         double[] latitude = new double[16];
@@ -178,12 +176,23 @@ public final class PositionWriter implements AutoCloseable {
         int[] nav = new int[16];
         byte[] nulls = new byte[16];
         String[] feeder = new String[16];
-        int nullsSeen;
         long first;
         long last;
 
         Segment(int mmsi) {
             this.mmsi = mmsi;
+        }
+
+        /** Empties a written segment for reuse (lets go of the feeder names it referred to). */
+        Segment release() {
+            java.util.Arrays.fill(feeder, 0, size, null);
+            size = 0;
+            return this;
+        }
+
+        Segment reuse(int vessel) {
+            this.mmsi = vessel;
+            return this;
         }
 
         boolean fits(long micros) {
@@ -231,7 +240,6 @@ public final class PositionWriter implements AutoCloseable {
                 nav[i] = f.navStatus();
             }
             nulls[i] = (byte) flags;
-            nullsSeen |= flags;
             feeder[i] = f.feeder();
         }
 
@@ -256,6 +264,11 @@ public final class PositionWriter implements AutoCloseable {
         final java.util.concurrent.atomic.AtomicInteger queued = new java.util.concurrent.atomic.AtomicInteger();
         final Map<Integer, Segment> open = new LinkedHashMap<>();
         final List<Segment> closed = new ArrayList<>();
+        /**
+         * Written segments kept for new ones (their columns grown already), so a vessel's next segment does not grow
+         * eight arrays from 16 points again every second.
+         */
+        final java.util.ArrayDeque<Segment> spare = new java.util.ArrayDeque<>();
         final Map<Integer, AisPosition> latestPending = new LinkedHashMap<>();
         final Map<Integer, AisStatic> statics = new LinkedHashMap<>();
         final Thread worker;
@@ -326,20 +339,21 @@ public final class PositionWriter implements AutoCloseable {
             for (Object item : items) {
                 if (item instanceof AisPosition f) {
                     long micros = micros(f.receivedAt());
-                    Segment segment = open.get(f.mmsi());
+                    Integer mmsi = f.mmsi(); // boxed once for the four map look-ups
+                    Segment segment = open.get(mmsi);
                     if (segment != null && !segment.fits(micros)) {
-                        closed.add(open.remove(f.mmsi()));
+                        closed.add(open.remove(mmsi));
                         segment = null;
                     }
                     if (segment == null) {
-                        segment = new Segment(f.mmsi());
-                        open.put(f.mmsi(), segment);
+                        segment = spare.isEmpty() ? new Segment(f.mmsi()) : spare.pop().reuse(f.mmsi());
+                        open.put(mmsi, segment);
                     }
                     segment.add(f, micros);
                     pendingPoints++;
-                    AisPosition before = latestPending.get(f.mmsi());
+                    AisPosition before = latestPending.get(mmsi);
                     if (before == null || !f.receivedAt().isBefore(before.receivedAt())) {
-                        latestPending.put(f.mmsi(), f);
+                        latestPending.put(mmsi, f);
                     }
                 } else if (item instanceof AisStatic s) {
                     statics.put(s.mmsi(), s);
@@ -374,6 +388,11 @@ public final class PositionWriter implements AutoCloseable {
                     throw new IllegalStateException("COPY ais_track_segment failed", e);
                 }
                 segments.addAndGet(closed.size());
+                for (Segment written : closed) {
+                    if (spare.size() < MAX_SPARE_SEGMENTS) {
+                        spare.push(written.release());
+                    }
+                }
                 closed.clear();
                 int points = pendingPoints;
                 pendingPoints = 0;
@@ -395,75 +414,46 @@ public final class PositionWriter implements AutoCloseable {
             }
         }
 
-        /** One segment as a row in PostgreSQL's binary COPY format: field count, then length and value per field. */
+        /**
+         * One segment as a row in PostgreSQL's binary COPY format: field count, then length and value per field. The
+         * points go as one {@code bytea} ({@link TrackSegmentCodec}), the feeders' names as a small text array that
+         * the points index (usually one name a segment).
+         */
         private void tuple(Segment s) {
             int n = s.size;
-            // every array: length, header (5 ints), then per element its length and value (a text at most 24 bytes
-            // for the feeder's name cached below; longer names make room as they go)
-            ensure(2 + 4 * 12 + 4 + 8 + 8 + 4 + 8 * (4 + 20) + n * (12 + 12 + 12 + 8 + 8 + 8 + 8));
-            buffer.putShort((short) 12);
+            String[] names = dictionary;
+            int distinct = 0;
+            for (int i = 0; i < n; i++) {
+                String f = s.feeder[i];
+                int k = 0;
+                while (k < distinct && names[k] != f && !names[k].equals(f)) {
+                    k++;
+                }
+                if (k == distinct) {
+                    if (distinct == names.length) {
+                        names = dictionary = java.util.Arrays.copyOf(names, distinct * 2);
+                    }
+                    names[distinct++] = f;
+                }
+                feederIndex[i] = (short) k;
+            }
+            ensure(2 + 4 + 4 + 4 + 8 + 4 + 8 + 4 + 4 + 4 + n * TrackSegmentCodec.POINT_BYTES + 4 + 20);
+            buffer.putShort((short) 6);
             buffer.putInt(4).putInt(s.mmsi);
             buffer.putInt(8).putLong(s.first);
             buffer.putInt(8).putLong(s.last);
             buffer.putInt(4).putInt(n);
-            int at = arrayStart(OID_TIMESTAMPTZ, n, false);
+            buffer.putInt(n * TrackSegmentCodec.POINT_BYTES);
             for (int i = 0; i < n; i++) {
-                buffer.putInt(8).putLong(s.at[i]);
+                TrackSegmentCodec.put(buffer, s.at[i] - s.first, s.latitude[i], s.longitude[i], s.sog[i], s.cog[i],
+                        s.heading[i], s.nav[i], feederIndex[i], s.nulls[i]);
+            }
+            int at = arrayStart(OID_TEXT, distinct, false);
+            for (int k = 0; k < distinct; k++) {
+                putText(feederText(names[k]));
             }
             arrayEnd(at);
-            at = arrayStart(OID_FLOAT8, n, false);
-            for (int i = 0; i < n; i++) {
-                buffer.putInt(8).putDouble(s.latitude[i]);
-            }
-            arrayEnd(at);
-            at = arrayStart(OID_FLOAT8, n, false);
-            for (int i = 0; i < n; i++) {
-                buffer.putInt(8).putDouble(s.longitude[i]);
-            }
-            arrayEnd(at);
-            at = arrayStart(OID_FLOAT4, n, (s.nullsSeen & Segment.SOG_NULL) != 0);
-            for (int i = 0; i < n; i++) {
-                if ((s.nulls[i] & Segment.SOG_NULL) != 0) {
-                    buffer.putInt(-1);
-                } else {
-                    buffer.putInt(4).putFloat(s.sog[i]);
-                }
-            }
-            arrayEnd(at);
-            at = arrayStart(OID_FLOAT4, n, (s.nullsSeen & Segment.COG_NULL) != 0);
-            for (int i = 0; i < n; i++) {
-                if ((s.nulls[i] & Segment.COG_NULL) != 0) {
-                    buffer.putInt(-1);
-                } else {
-                    buffer.putInt(4).putFloat(s.cog[i]);
-                }
-            }
-            arrayEnd(at);
-            at = arrayStart(OID_INT4, n, (s.nullsSeen & Segment.HEADING_NULL) != 0);
-            for (int i = 0; i < n; i++) {
-                if ((s.nulls[i] & Segment.HEADING_NULL) != 0) {
-                    buffer.putInt(-1);
-                } else {
-                    buffer.putInt(4).putInt(s.heading[i]);
-                }
-            }
-            arrayEnd(at);
-            at = arrayStart(OID_TEXT, n, (s.nullsSeen & Segment.NAV_NULL) != 0);
-            for (int i = 0; i < n; i++) {
-                if ((s.nulls[i] & Segment.NAV_NULL) != 0) {
-                    ensure(4);
-                    buffer.putInt(-1);
-                } else {
-                    // the code as written in ITU-R M.1371 (0..15), as text
-                    putText(navText(s.nav[i]));
-                }
-            }
-            arrayEnd(at);
-            at = arrayStart(OID_TEXT, n, false);
-            for (int i = 0; i < n; i++) {
-                putText(feederText(s.feeder[i]));
-            }
-            arrayEnd(at);
+            java.util.Arrays.fill(names, 0, distinct, null);
         }
 
         /** Begins a one-dimensional array field; returns where its length goes once its elements are written. */
@@ -478,6 +468,10 @@ public final class PositionWriter implements AutoCloseable {
         private void arrayEnd(int lengthAt) {
             buffer.putInt(lengthAt, buffer.position() - lengthAt - 4);
         }
+
+        /** A segment's feeder names, and each point's index into them (reused from segment to segment). */
+        private String[] dictionary = new String[4];
+        private final short[] feederIndex = new short[MAX_SEGMENT_POINTS];
 
         /** A feeder's name in UTF-8, encoded once per feeder (a writer sees a handful). */
         private final Map<String, byte[]> feederBytes = new java.util.HashMap<>();
@@ -515,15 +509,6 @@ public final class PositionWriter implements AutoCloseable {
                 buffer = bigger;
             }
         }
-    }
-
-    /** Navigational status codes as text, 0..15 (ITU-R M.1371) encoded once; any other code as it comes. */
-    private static final byte[][] NAV_TEXT = java.util.stream.IntStream.range(0, 16)
-            .mapToObj(i -> Integer.toString(i).getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
-
-    private static byte[] navText(int code) {
-        return code >= 0 && code < NAV_TEXT.length ? NAV_TEXT[code]
-                : Integer.toString(code).getBytes(StandardCharsets.US_ASCII);
     }
 
     private static long micros(Instant at) {

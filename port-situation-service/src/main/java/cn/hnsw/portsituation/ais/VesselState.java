@@ -21,6 +21,7 @@ import java.util.Set;
 public final class VesselState {
 
     private final int mmsi;
+    private String mmsiText;
     private AisPosition latest;
     private AisStatic staticData;
     private final Set<String> insideAreas = new HashSet<>();
@@ -36,6 +37,15 @@ public final class VesselState {
     }
 
     public int mmsi() { return mmsi; }
+
+    /** The MMSI as text (a rule's subject), made once per vessel rather than once per fix. */
+    String mmsiText() {
+        if (mmsiText == null) {
+            mmsiText = Integer.toString(mmsi);
+        }
+        return mmsiText;
+    }
+
     public AisPosition latest() { return latest; }
     public AisStatic staticData() { return staticData; }
     public boolean silent() { return silent; }

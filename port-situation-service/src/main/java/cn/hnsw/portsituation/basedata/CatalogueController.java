@@ -20,7 +20,9 @@ import java.util.UUID;
 
 /**
  * 物流线路维护、场所标签管理、视频转码管理（联网平台） (FP 550–588): officers read; platform administrators and
- * single-window operators change. Every change is in the operation log (common-lib audit).
+ * single-window operators change. Every change is in the operation log (common-lib audit). An officer or operator
+ * limited to a port ({@link PortScope}) reads and changes only its port's routes, labels and platforms; the labels and
+ * platforms without a port are the command centre's.
  */
 @RestController
 @RequestMapping("${hnsw.api.base}/v1/base-data")
@@ -106,30 +108,37 @@ class CatalogueController {
 
     @GetMapping("/site-labels")
     PageResponse<SiteLabel> labels(@RequestParam(required = false) String q,
+                                   @RequestParam(required = false) String portCode,
                                    @RequestParam(required = false) String targetType,
                                    @RequestParam(required = false) String targetCode,
                                    @RequestParam(required = false) Integer page,
                                    @RequestParam(required = false) Integer size) {
         PageQuery query = PageQuery.of(page, size);
-        Search s = SiteLabelRepository.search(q, targetType, targetCode);
+        // an officer limited to a port sees that port's labels only (PORT_SCOPE for another port)
+        Search s = SiteLabelRepository.search(q, scope.limit(portCode), targetType, targetCode);
         return PageResponse.of(labels.search(s, query.size(), query.offset()), query, labels.count(s));
     }
 
     @GetMapping("/site-labels/{id}")
     SiteLabel label(@PathVariable UUID id) {
-        return labelService.get(id);
+        SiteLabel label = labelService.get(id);
+        scope.check(label.portCode());
+        return label;
     }
 
     @PostMapping("/site-labels")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(CHANGE)
     SiteLabel createLabel(@RequestBody SiteLabelService.Input input) {
+        scope.check(input == null ? null : blankToNull(input.portCode()));
         return labelService.create(input, Actors.current().username());
     }
 
     @PutMapping("/site-labels/{id}")
     @PreAuthorize(CHANGE)
     SiteLabel updateLabel(@PathVariable UUID id, @RequestBody SiteLabelService.Input input) {
+        scope.check(labelService.get(id).portCode());
+        scope.check(input == null ? null : blankToNull(input.portCode()));
         return labelService.update(id, input, Actors.current().username());
     }
 
@@ -137,6 +146,7 @@ class CatalogueController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize(CHANGE)
     void deleteLabel(@PathVariable UUID id) {
+        scope.check(labelService.get(id).portCode());
         labelService.delete(id);
     }
 
@@ -150,25 +160,31 @@ class CatalogueController {
                                           @RequestParam(required = false) Integer page,
                                           @RequestParam(required = false) Integer size) {
         PageQuery query = PageQuery.of(page, size);
-        Search s = VideoPlatformRepository.search(protocol, portCode, enabled, q);
+        // an officer limited to a port sees that port's platforms only (PORT_SCOPE for another port)
+        Search s = VideoPlatformRepository.search(protocol, scope.limit(portCode), enabled, q);
         return PageResponse.of(platforms.search(s, query.size(), query.offset()), query, platforms.count(s));
     }
 
     @GetMapping("/video-platforms/{id}")
     VideoPlatform platform(@PathVariable UUID id) {
-        return platformService.get(id);
+        VideoPlatform platform = platformService.get(id);
+        scope.check(platform.portCode());
+        return platform;
     }
 
     @PostMapping("/video-platforms")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(CHANGE)
     VideoPlatform createPlatform(@RequestBody VideoPlatformService.Input input) {
+        scope.check(input == null ? null : blankToNull(input.portCode()));
         return platformService.create(input, Actors.current().username());
     }
 
     @PutMapping("/video-platforms/{id}")
     @PreAuthorize(CHANGE)
     VideoPlatform updatePlatform(@PathVariable UUID id, @RequestBody VideoPlatformService.Input input) {
+        scope.check(platformService.get(id).portCode());
+        scope.check(input == null ? null : blankToNull(input.portCode()));
         return platformService.update(id, input, Actors.current().username());
     }
 
@@ -176,6 +192,11 @@ class CatalogueController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize(CHANGE)
     void deletePlatform(@PathVariable UUID id) {
+        scope.check(platformService.get(id).portCode());
         platformService.delete(id);
+    }
+
+    private static String blankToNull(String portCode) {
+        return portCode == null || portCode.isBlank() ? null : portCode.strip();
     }
 }

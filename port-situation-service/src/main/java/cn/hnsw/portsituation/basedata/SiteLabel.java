@@ -6,10 +6,12 @@ import java.util.UUID;
 
 /**
  * 场所标签 — a label (重点监管, 查验场所, …) put on business data: ports, port areas, zones, points, cameras and gates.
- * The screens show the labels of what they show, and find the places that carry a label.
+ * The screens show the labels of what they show, and find the places that carry a label. A label of a port
+ * ({@code portCode}) links only that port's records and is read and changed by the officers limited to it; a label
+ * without a port is the command centre's.
  */
 public record SiteLabel(UUID id, String code, String nameZh, String nameEn, String color, String description,
-                        List<Link> links, String updatedBy, Instant updatedAt) {
+                        String portCode, List<Link> links, String updatedBy, Instant updatedAt) {
 
     /** What a label may be put on. */
     public enum TargetType { PORT, PORT_AREA, ZONE, POINT, CAMERA, GATE }

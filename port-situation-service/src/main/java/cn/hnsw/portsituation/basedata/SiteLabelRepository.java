@@ -29,7 +29,7 @@ public class SiteLabelRepository {
         return jdbc.query(sql, (rs, i) -> {
             UUID id = rs.getObject("id", UUID.class);
             return new SiteLabel(id, rs.getString("code"), rs.getString("name_zh"), rs.getString("name_en"),
-                    rs.getString("color"), rs.getString("description"), links(id), rs.getString("updated_by"),
+                    rs.getString("color"), rs.getString("description"), rs.getString("port_code"), links(id), rs.getString("updated_by"),
                     PortAreaRepository.instant(rs, "updated_at"));
         }, args);
     }
@@ -54,9 +54,29 @@ public class SiteLabelRepository {
                 + " WHERE code = ?)", Boolean.class, link.targetCode()));
     }
 
-    /** Labels by a word, or those on one labelled thing. */
-    static Search search(String q, String targetType, String targetCode) {
-        Search s = new Search().word(q, "code", "name_zh", "name_en");
+    /**
+     * Whether a labelled thing is a record of the port: the port itself, or an area, zone, camera or gate of it, or a
+     * point of one of its zones.
+     */
+    public boolean targetOfPort(SiteLabel.Link link, String portCode) {
+        String sql = switch (link.targetType()) {
+            case PORT -> "SELECT ? = ?";
+            case POINT -> "SELECT exists (SELECT 1 FROM zone_point p JOIN zone z ON z.code = p.zone_code"
+                    + " WHERE p.code = ? AND z.port_code = ?)";
+            default -> "SELECT exists (SELECT 1 FROM " + TABLES.get(link.targetType())
+                    + " WHERE code = ? AND port_code = ?)";
+        };
+        return Boolean.TRUE.equals(jdbc.queryForObject(sql, Boolean.class, link.targetCode(), portCode));
+    }
+
+    public boolean portExists(String portCode) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT exists (SELECT 1 FROM port WHERE code = ?)",
+                Boolean.class, portCode));
+    }
+
+    /** Labels by a word, of one port (null: all), or those on one labelled thing. */
+    static Search search(String q, String portCode, String targetType, String targetCode) {
+        Search s = new Search().word(q, "code", "name_zh", "name_en").eq("port_code", portCode);
         if (targetType != null && targetCode != null) {
             s.condition("id IN (SELECT label_id FROM site_label_link WHERE target_type = ? AND target_code = ?)",
                     targetType, targetCode);
@@ -75,12 +95,12 @@ public class SiteLabelRepository {
 
     public void save(SiteLabel l) {
         jdbc.update("""
-                INSERT INTO site_label (id, code, name_zh, name_en, color, description, updated_by, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO site_label (id, code, name_zh, name_en, color, description, port_code, updated_by, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET name_zh = EXCLUDED.name_zh, name_en = EXCLUDED.name_en,
-                    color = EXCLUDED.color, description = EXCLUDED.description, updated_by = EXCLUDED.updated_by,
-                    updated_at = EXCLUDED.updated_at
-                """, l.id(), l.code(), l.nameZh(), l.nameEn(), l.color(), l.description(), l.updatedBy(),
+                    color = EXCLUDED.color, description = EXCLUDED.description, port_code = EXCLUDED.port_code,
+                    updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at
+                """, l.id(), l.code(), l.nameZh(), l.nameEn(), l.color(), l.description(), l.portCode(), l.updatedBy(),
                 Timestamp.from(l.updatedAt()));
         jdbc.update("DELETE FROM site_label_link WHERE label_id = ?", l.id());
         for (SiteLabel.Link link : l.links()) {

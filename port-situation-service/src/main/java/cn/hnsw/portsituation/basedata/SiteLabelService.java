@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * 场所标签管理 (FP 576–581): labels and the business data they are put on. Every linked thing must exist: a label is
- * never put on a port, area, zone, point, camera or gate that is not there.
+ * never put on a port, area, zone, point, camera or gate that is not there, and a label of a port only on that port's
+ * records.
  */
 @Service
 public class SiteLabelService {
@@ -32,7 +33,7 @@ public class SiteLabelService {
 
     /** What an operator enters. */
     public record Input(String code, String nameZh, String nameEn, String color, String description,
-                        List<LinkInput> links) {
+                        String portCode, List<LinkInput> links) {
     }
 
     /** One thing to label. */
@@ -56,7 +57,7 @@ public class SiteLabelService {
             throw new HnswException(INVALID, "the code cannot change / 编号不可修改");
         }
         labels.save(check(new Input(existing.code(), in.nameZh(), in.nameEn(), in.color(), in.description(),
-                in.links()), id, by));
+                in.portCode(), in.links()), id, by));
         return get(id);
     }
 
@@ -79,6 +80,10 @@ public class SiteLabelService {
             throw new HnswException(INVALID, "colour: #RRGGBB / 颜色格式为 #RRGGBB");
         }
         String description = Checks.optional(in.description(), 1000, "description / 说明", INVALID);
+        String port = in.portCode() == null || in.portCode().isBlank() ? null : in.portCode().strip();
+        if (port != null && !labels.portExists(port)) {
+            throw new HnswException(INVALID, "port: one of the ports' codes / 口岸编码不存在");
+        }
         List<LinkInput> given = in.links() == null ? List.of() : in.links();
         if (given.size() > 500) {
             throw new HnswException(INVALID, "at most 500 linked records / 至多关联 500 条业务数据");
@@ -95,8 +100,12 @@ public class SiteLabelService {
             if (target.isEmpty() || !labels.targetExists(link)) {
                 throw new HnswException(INVALID, type + " " + target + " does not exist / 关联的业务数据不存在");
             }
+            if (port != null && !labels.targetOfPort(link, port)) {
+                throw new HnswException(INVALID, type + " " + target + " is not of port " + port
+                        + " / 关联的业务数据不属于口岸 " + port);
+            }
             links.add(link);
         }
-        return new SiteLabel(id, code, nameZh, nameEn, color, description, new ArrayList<>(links), by, clock.instant());
+        return new SiteLabel(id, code, nameZh, nameEn, color, description, port, new ArrayList<>(links), by, clock.instant());
     }
 }

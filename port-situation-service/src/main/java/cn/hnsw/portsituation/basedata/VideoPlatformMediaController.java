@@ -41,9 +41,11 @@ class VideoPlatformMediaController {
     private final VideoPlatformGateway gateway;
     private final Clock clock;
     private final CameraRepository baseCameras;
+    private final PortScope scope;
 
     VideoPlatformMediaController(VideoPlatformService platforms, VideoPlatformGateway gateway, Clock clock,
-                                 CameraRepository baseCameras) {
+                                 CameraRepository baseCameras, PortScope scope) {
+        this.scope = scope;
         this.platforms = platforms;
         this.gateway = gateway;
         this.clock = clock;
@@ -52,6 +54,7 @@ class VideoPlatformMediaController {
 
     private JsonNode ask(UUID id, VideoPlatformGateway.Query query, Map<String, Object> parameters, String field) {
         VideoPlatform p = platforms.get(id);
+        scope.check(p.portCode());
         if (!p.enabled()) {
             throw new HnswException(BaseDataErrorCode.PLATFORM_DISABLED, p.code());
         }

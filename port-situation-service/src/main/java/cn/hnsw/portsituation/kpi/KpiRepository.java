@@ -33,8 +33,17 @@ public class KpiRepository {
                          AND g.decision = 'RELEASE') AS released,
                        (SELECT count(*) FROM gate g WHERE g.port_code = p.code) AS gates,
                        (SELECT count(*) FROM gate g WHERE g.port_code = p.code AND g.status = 'ONLINE') AS gates_online,
-                       m.any_containers, m.matched
+                       m.any_containers, m.matched,
+                       e.trade_value, e.trade_tonnes, e.foreign_enterprises, e.tariff
                 FROM port p
+                LEFT JOIN LATERAL (
+                    SELECT coalesce(sum((measures ->> 'valueCny')::numeric), 0) AS trade_value,
+                           coalesce(sum((measures ->> 'tonnes')::numeric), 0) AS trade_tonnes,
+                           count(DISTINCT dims ->> 'enterprise') FILTER (WHERE dims ->> 'trade' = 'FOREIGN')
+                               AS foreign_enterprises,
+                           coalesce(sum((measures ->> 'tariffCny')::numeric), 0) AS tariff
+                    FROM port_fact WHERE port_code = p.code AND subject = 'CARGO_DECLARATION'
+                     AND occurred_at >= ?) e ON true
                 LEFT JOIN LATERAL (
                     SELECT count(*) AS any_containers, count(*) FILTER (WHERE doc AND log) AS matched
                     FROM (SELECT container_no, bool_or(doc) AS doc, bool_or(log) AS log FROM (
@@ -48,6 +57,7 @@ public class KpiRepository {
                 """, (rs, i) -> new PortFacts(rs.getString("code"), rs.getString("name_zh"), rs.getString("name_en"),
                 rs.getLong("facilities"), rs.getLong("fac_online"), rs.getLong("entries"), rs.getLong("decided"),
                 rs.getLong("released"), rs.getLong("gates"), rs.getLong("gates_online"), rs.getLong("any_containers"),
-                rs.getLong("matched")), t, t, t, d, n, d, n);
+                rs.getLong("matched"), rs.getDouble("trade_value"), rs.getDouble("trade_tonnes"),
+                rs.getLong("foreign_enterprises"), rs.getDouble("tariff")), t, t, t, t, d, n, d, n);
     }
 }

@@ -108,7 +108,7 @@ class IndicatorSystemIT extends PortSituationIT {
     @Test
     void everyTimedIndicatorIsComputedPerPortInTotalAsATrendCutByItsDimensionsAndAsAHeatMap() {
         JsonNode catalogue = api.get("/v1/monitoring/kpi/indicators", customs).json();
-        assertThat(catalogue.size()).isEqualTo(129);
+        assertThat(catalogue.size()).isEqualTo(134);
         Set<Integer> fps = new HashSet<>();
         catalogue.forEach(i -> i.get("fps").forEach(f -> fps.add(f.asInt())));
         assertThat(fps).allMatch(f -> f >= 1 && f <= 648).hasSizeGreaterThan(270);
@@ -686,7 +686,7 @@ class IndicatorSystemIT extends PortSituationIT {
             }
             fed++;
         }
-        assertThat(fed).isEqualTo(61);
+        assertThat(fed).isEqualTo(66); // with the five economic-benefit indicators (经济效益)
     }
 
     @Test

@@ -60,7 +60,79 @@ public class CascadeFacePlatform {
         return out;
     }
 
+    /** Person records the platform holds (数据操作: added, updated, deleted by a superior platform), by type and id. */
+    private final Map<String, Map<String, Object>> records = new LinkedHashMap<>();
+
+    /** The outcome of a data operation: applied, or why not ({@code RECORD_EXISTS}, {@code RECORD_NOT_FOUND}). */
+    public record Operated(boolean applied, String reason) {
+    }
+
+    public synchronized Operated operate(String operation, String recordType, String recordId,
+            Map<String, Object> fields) {
+        String key = recordType + "/" + recordId;
+        boolean exists = records.containsKey(key);
+        switch (operation) {
+            case "ADD" -> {
+                if (exists) {
+                    return new Operated(false, "RECORD_EXISTS");
+                }
+                records.put(key, new LinkedHashMap<>(fields));
+            }
+            case "UPDATE" -> {
+                if (!exists) {
+                    return new Operated(false, "RECORD_NOT_FOUND");
+                }
+                records.get(key).putAll(fields);
+            }
+            case "DELETE" -> {
+                if (records.remove(key) == null) {
+                    return new Operated(false, "RECORD_NOT_FOUND");
+                }
+            }
+            default -> {
+                return new Operated(false, "OPERATION_UNKNOWN");
+            }
+        }
+        return new Operated(true, null);
+    }
+
+    /** The records held, keyed {@code type/id}. */
+    public synchronized Map<String, Map<String, Object>> records() {
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        records.forEach((k, v) -> out.put(k, Map.copyOf(v)));
+        return out;
+    }
+
+    /** 查询检索: captures whose fields equal every condition, from the newest back, at most {@code limit}. */
+    public synchronized List<Capture> query(Map<String, String> equals, int limit) {
+        List<Capture> out = new ArrayList<>();
+        for (int i = captures.size() - 1; i >= 0 && out.size() < limit; i--) {
+            Capture c = captures.get(i);
+            if (equals.entrySet().stream().allMatch(e -> e.getValue().equals(String.valueOf(c.fields().get(e.getKey()))))) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /** Comparison results pushed here by a platform this one subscribed to (比对订阅), in arrival order. */
+    private final List<Map<String, Object>> results = new ArrayList<>();
+
+    public synchronized void receiveResults(String subscription, List<Map<String, Object>> pushed) {
+        for (Map<String, Object> r : pushed) {
+            Map<String, Object> m = new LinkedHashMap<>(r);
+            m.put("subscription", subscription);
+            results.add(m);
+        }
+    }
+
+    public synchronized List<Map<String, Object>> results() {
+        return List.copyOf(results);
+    }
+
     public synchronized void reset() {
+        results.clear();
+        records.clear();
         captures.clear();
         received.clear();
         nextSeq = 1;

@@ -71,6 +71,42 @@ public class CascadeFacePlatformBehavior implements PartnerBehavior {
                 throw new IllegalStateException(e);
             }
         }
+        if ("COMPARISON_RESULT_PUSH".equals(message.path("messageType").asText())) {
+            List<Map<String, Object>> pushed = new ArrayList<>();
+            for (JsonNode r : message.path("results")) {
+                pushed.add(json.convertValue(r, new TypeReference<Map<String, Object>>() {
+                }));
+            }
+            platform.receiveResults(message.path("subscription").asText(), pushed);
+            log.info("event=simulator-cascade-face-platform-results results={}", pushed.size());
+            return answer(Map.of("accepted", pushed.size()), "cascade-face-platform comparison results");
+        }
+        if ("CASCADE_DATA_OPERATION".equals(message.path("messageType").asText())) {
+            Map<String, Object> fields = json.convertValue(message.path("fields"),
+                    new TypeReference<Map<String, Object>>() {
+                    });
+            CascadeFacePlatform.Operated o = platform.operate(message.path("operation").asText(),
+                    message.path("recordType").asText(), message.path("recordId").asText(),
+                    fields == null ? Map.of() : fields);
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("applied", o.applied());
+            if (o.reason() != null) {
+                answer.put("reason", o.reason());
+            }
+            log.info("event=simulator-cascade-face-platform-operation operation={} applied={}",
+                    message.path("operation").asText(), o.applied());
+            return answer(answer, "cascade-face-platform data operation");
+        }
+        if ("FACE_CAPTURE_CASCADE_QUERY".equals(message.path("messageType").asText())) {
+            Map<String, String> equals = new LinkedHashMap<>();
+            message.path("equals").properties().forEach(e -> equals.put(e.getKey(), e.getValue().asText()));
+            List<Map<String, Object>> found = new ArrayList<>();
+            int limit = Math.min(MAX_PAGE, Math.max(1, message.path("limit").asInt(50)));
+            for (CascadeFacePlatform.Capture c : platform.query(equals, limit)) {
+                found.add(c.toMessage());
+            }
+            return answer(Map.of("records", found), "cascade-face-platform query");
+        }
         if (!"FACE_CAPTURE_CASCADE_PULL".equals(message.path("messageType").asText())) {
             throw new HnswException(CommonErrorCode.MALFORMED_REQUEST, "unknown cascade platform message type");
         }
@@ -85,8 +121,12 @@ public class CascadeFacePlatformBehavior implements PartnerBehavior {
         answer.put("records", records);
         answer.put("lastSeq", platform.lastSeq());
         log.info("event=simulator-cascade-face-platform partner={} records={}", request.partner().id(), records.size());
+        return answer(answer, "cascade-face-platform pull");
+    }
+
+    private PartnerReply answer(Object answer, String summary) {
         try {
-            return new PartnerReply(json.writeValueAsBytes(answer), "cascade-face-platform pull");
+            return new PartnerReply(json.writeValueAsBytes(answer), summary);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

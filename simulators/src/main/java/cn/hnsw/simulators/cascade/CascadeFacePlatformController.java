@@ -37,6 +37,18 @@ class CascadeFacePlatformController {
         return platform.received();
     }
 
+    /** The person records superior platforms added or changed here (数据操作), keyed {@code type/id}. */
+    @GetMapping("/records")
+    Map<String, Map<String, Object>> records() {
+        return platform.records();
+    }
+
+    /** The comparison results pushed here by the platform it subscribed to (比对订阅), oldest first. */
+    @GetMapping("/results")
+    List<Map<String, Object>> results() {
+        return platform.results();
+    }
+
     record Reachability(@NotNull Boolean reachable) {
     }
 

@@ -45,6 +45,11 @@ public class DistributionPointService {
         if (cameras > 0) {
             throw new HnswException(DistributionPointErrorCode.POINT_IN_USE, code, cameras);
         }
+        long signals = count("SELECT count(*) FROM signal_distribution WHERE point_code = ? AND status = 'ACTIVE'",
+                code);
+        if (signals > 0) {
+            throw new HnswException(DistributionPointErrorCode.POINT_DISTRIBUTING, code, signals);
+        }
         jdbc.update("DELETE FROM distribution_point WHERE code = ?", code);
     }
 

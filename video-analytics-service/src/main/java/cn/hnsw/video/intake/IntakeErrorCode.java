@@ -13,7 +13,13 @@ public enum IntakeErrorCode implements EnumErrorCode {
     LINK_NOT_FOUND(HttpStatus.NOT_FOUND, "级联接入不存在：{0}", "Cascade link not found: {0}"),
     LINK_CODE_TAKEN(HttpStatus.CONFLICT, "级联接入编码已存在：{0}", "Cascade link code already in use: {0}"),
     LINK_DISABLED(HttpStatus.CONFLICT, "级联接入已停用：{0}", "The cascade link is disabled: {0}"),
-    CASCADE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "下级平台暂不可用：{0}", "The subordinate platform is unavailable: {0}");
+    CASCADE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "下级平台暂不可用：{0}", "The subordinate platform is unavailable: {0}"),
+    OPERATION_INVALID(HttpStatus.BAD_REQUEST, "级联数据操作无效：{0}（可选 ADD、UPDATE、DELETE，新增和修改须带数据项）", "Invalid cascade data operation: {0} (ADD, UPDATE or DELETE; adding and updating need fields)"),
+    SUBSCRIPTION_NOT_FOUND(HttpStatus.NOT_FOUND, "比对订阅不存在：{0}", "Comparison subscription not found: {0}"),
+    SUBSCRIPTION_CODE_TAKEN(HttpStatus.CONFLICT, "比对订阅编码已存在：{0}", "Comparison subscription code already in use: {0}"),
+    SUBSCRIPTION_INVALID(HttpStatus.BAD_REQUEST, "比对订阅设置无效：{0}", "Invalid comparison subscription: {0}"),
+    SUBSCRIPTION_DISABLED(HttpStatus.CONFLICT, "比对订阅已停用：{0}", "The comparison subscription is disabled: {0}"),
+    OPERATION_REFUSED(HttpStatus.CONFLICT, "下级平台拒绝了该数据操作：{0}", "The subordinate platform refused the data operation: {0}");
 
     private final ErrorText text;
 

@@ -32,6 +32,54 @@ class SealedCascadeSourceAdapter implements CascadeSourceAdapter {
     }
 
     @Override
+    public List<Map<String, Object>> query(String partnerId, Map<String, String> equals, int limit) {
+        ObjectNode m = JSON.createObjectNode().put("messageType", "FACE_CAPTURE_CASCADE_QUERY").put("limit", limit);
+        m.set("equals", JSON.valueToTree(equals));
+        JsonNode reply = ask(partnerId, m);
+        List<Map<String, Object>> records = new ArrayList<>();
+        for (JsonNode r : reply.path("records")) {
+            records.add(JSON.convertValue(r, new TypeReference<Map<String, Object>>() {
+            }));
+        }
+        return records;
+    }
+
+    @Override
+    public Operated operate(String partnerId, String operation, String recordType, String recordId,
+            Map<String, Object> fields) {
+        ObjectNode m = JSON.createObjectNode().put("messageType", "CASCADE_DATA_OPERATION").put("operation", operation)
+                .put("recordType", recordType).put("recordId", recordId);
+        m.set("fields", JSON.valueToTree(fields == null ? Map.of() : fields));
+        JsonNode reply = ask(partnerId, m);
+        return new Operated(reply.path("applied").asBoolean(false),
+                reply.hasNonNull("reason") ? reply.path("reason").asText() : null);
+    }
+
+    @Override
+    public int pushResults(String partnerId, String subscription, List<Map<String, Object>> results) {
+        ObjectNode m = JSON.createObjectNode().put("messageType", "COMPARISON_RESULT_PUSH").put("subscription",
+                subscription);
+        m.set("results", JSON.valueToTree(results));
+        return ask(partnerId, m).path("accepted").asInt(0);
+    }
+
+    private JsonNode ask(String partnerId, ObjectNode m) {
+        PartnerClient client = partners.getIfAvailable();
+        if (client == null) {
+            throw new HnswException(IntakeErrorCode.CASCADE_UNAVAILABLE, "sealing is not configured");
+        }
+        try {
+            return JSON.readTree(client.send(partnerId, JSON.writeValueAsBytes(m)).payload());
+        } catch (PartnerUnavailableException | PartnerRefusedException e) {
+            throw new HnswException(IntakeErrorCode.CASCADE_UNAVAILABLE, partnerId + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw new HnswException(IntakeErrorCode.CASCADE_UNAVAILABLE, partnerId + ": reply is not JSON");
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new HnswException(IntakeErrorCode.CASCADE_UNAVAILABLE, partnerId + ": " + e.getMessage());
+        }
+    }
+
+    @Override
     public CascadePage pull(String partnerId, long afterSeq, int limit) {
         PartnerClient client = partners.getIfAvailable();
         if (client == null) {

@@ -2,6 +2,8 @@ package cn.hnsw.video.storage;
 
 import cn.hnsw.video.storage.FaceStorageRepository.DataFeed;
 import cn.hnsw.video.storage.FaceStorageRepository.Failure;
+import cn.hnsw.video.storage.FaceStorageRepository.Settings;
+import cn.hnsw.video.storage.FaceStorageRepository.SettingsChange;
 import cn.hnsw.video.storage.FaceStorageRepository.StorageTask;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -54,7 +56,19 @@ class FaceStorageController {
     record Enabled(@NotNull Boolean enabled) {
     }
 
-    record TaskRequest(@NotNull UUID dataFeedId) {
+    /** A task to start, with its settings (all optional). */
+    record TaskRequest(@NotNull UUID dataFeedId, @Size(max = 128) String name, @Min(1) @Max(200) Integer batchSize,
+            @Min(1) @Max(100000) Integer maxRecords, String dedupKey, @Min(1) @Max(10080) Integer intervalMinutes,
+            Boolean enabled) {
+        Settings settings() {
+            return new Settings(name, batchSize, maxRecords, dedupKey, intervalMinutes, enabled == null || enabled);
+        }
+    }
+
+    /** A storage task's settings as a whole (what is left out is cleared). */
+    record SettingsRequest(@Size(max = 128) String name, @Min(1) @Max(200) Integer batchSize,
+            @Min(1) @Max(100000) Integer maxRecords, String dedupKey, @Min(1) @Max(10080) Integer intervalMinutes,
+            @NotNull Boolean enabled) {
     }
 
     @PostMapping("/face-data-feeds")
@@ -101,7 +115,26 @@ class FaceStorageController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PreAuthorize("hasRole('platform-admin')")
     StorageTask start(@Valid @RequestBody TaskRequest r) {
-        return service.start(r.dataFeedId());
+        return service.start(r.dataFeedId(), r.settings());
+    }
+
+    @PutMapping("/face-storage-tasks/{id}")
+    @PreAuthorize("hasRole('platform-admin')")
+    StorageTask modify(@PathVariable UUID id, @Valid @RequestBody SettingsRequest r) {
+        return service.modify(id, new Settings(r.name(), r.batchSize(), r.maxRecords(), r.dedupKey(),
+                r.intervalMinutes(), r.enabled()));
+    }
+
+    @GetMapping("/face-storage-tasks/{id}/changes")
+    List<SettingsChange> changes(@PathVariable UUID id) {
+        return service.changes(id);
+    }
+
+    @PostMapping("/face-storage-tasks/{id}/runs")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @PreAuthorize("hasRole('platform-admin')")
+    StorageTask runAgain(@PathVariable UUID id) {
+        return service.runAgain(id);
     }
 
     @GetMapping("/face-storage-tasks")

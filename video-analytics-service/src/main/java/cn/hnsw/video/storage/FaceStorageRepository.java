@@ -20,10 +20,25 @@ public class FaceStorageRepository {
             boolean enabled, String createdBy, Instant createdAt, String poiCategory, UUID watchlistTaskId) {
     }
 
-    /** 入库任务 with its monitoring counts. */
+    /** 入库任务 with its monitoring counts (of its latest run) and its settings. */
     public record StorageTask(UUID id, UUID dataFeedId, String dataFeedCode, String status, Integer total,
             int processed, int stored, int failed, int skipped, String errorZh, String errorEn, String createdBy,
-            Instant createdAt, Instant finishedAt, String alertId) {
+            Instant createdAt, Instant finishedAt, String alertId, Settings settings, int runs, String modifiedBy,
+            Instant modifiedAt) {
+    }
+
+    /**
+     * A storage task's settings: its name, the batch read from the source at a time (null: the feed's page size), the
+     * most records one run reads (null: all), what makes a record a duplicate of one stored already, the minutes
+     * between runs (null: run by hand only) and whether it may run.
+     */
+    public record Settings(String name, Integer batchSize, Integer maxRecords, String dedupKey,
+            Integer intervalMinutes, boolean enabled) {
+    }
+
+    /** One change of a task's settings, with the settings before and after. */
+    public record SettingsChange(UUID id, UUID taskId, String changedBy, Instant changedAt, Settings before,
+            Settings after) {
     }
 
     /** A record a task could not store, with why; RESOLVED once a retry stored it. */
@@ -88,10 +103,65 @@ public class FaceStorageRepository {
     }
 
     /** Inserts a RUNNING task unless one of the same source runs (the partial check and insert in one statement). */
-    public boolean insertRunning(UUID id, UUID sourceId, String createdBy) {
-        return jdbc.update("INSERT INTO face_storage_task (id, data_feed_id, status, created_by) SELECT ?, ?, "
-                + "'RUNNING', ? WHERE NOT EXISTS (SELECT 1 FROM face_storage_task WHERE data_feed_id = ? AND "
-                + "status IN ('RUNNING', 'RETRYING'))", id, sourceId, createdBy, sourceId) == 1;
+    public boolean insertRunning(UUID id, UUID sourceId, String createdBy, Settings s) {
+        return jdbc.update("INSERT INTO face_storage_task (id, data_feed_id, status, created_by, name, batch_size, "
+                + "max_records, dedup_key, interval_minutes, enabled) SELECT ?, ?, 'RUNNING', ?, ?, ?, ?, ?, ?, ? "
+                + "WHERE NOT EXISTS (SELECT 1 FROM face_storage_task WHERE data_feed_id = ? AND "
+                + "status IN ('RUNNING', 'RETRYING'))", id, sourceId, createdBy, s.name(), s.batchSize(),
+                s.maxRecords(), s.dedupKey(), s.intervalMinutes(), s.enabled(), sourceId) == 1;
+    }
+
+    /**
+     * Changes a task's settings unless a run of it is in progress (the check and the change in one statement); false
+     * when it is running or retrying.
+     */
+    public boolean updateSettings(UUID id, Settings s, String by) {
+        return jdbc.update("UPDATE face_storage_task SET name = ?, batch_size = ?, max_records = ?, dedup_key = ?, "
+                + "interval_minutes = ?, enabled = ?, modified_by = ?, modified_at = now() WHERE id = ? AND "
+                + "status NOT IN ('RUNNING', 'RETRYING')", s.name(), s.batchSize(), s.maxRecords(), s.dedupKey(),
+                s.intervalMinutes(), s.enabled(), by, id) == 1;
+    }
+
+    public void insertChange(UUID taskId, String by, Settings before, Settings after) {
+        jdbc.update("INSERT INTO face_storage_task_change (id, task_id, changed_by, before, after) VALUES (?, ?, ?, "
+                + "?::jsonb, ?::jsonb)", UUID.randomUUID(), taskId, by, json(before), json(after));
+    }
+
+    public List<SettingsChange> changes(UUID taskId) {
+        return jdbc.query("SELECT * FROM face_storage_task_change WHERE task_id = ? ORDER BY changed_at DESC, id",
+                (rs, i) -> new SettingsChange(rs.getObject("id", UUID.class), rs.getObject("task_id", UUID.class),
+                        rs.getString("changed_by"), rs.getTimestamp("changed_at").toInstant(),
+                        settings(rs.getString("before")), settings(rs.getString("after"))), taskId);
+    }
+
+    /**
+     * Starts the next run of an enabled, finished task: counts back to zero, one more run, its earlier failed records
+     * dropped (the run meets them again). False when it is disabled, running, or another task of its source runs.
+     */
+    public boolean restart(UUID id) {
+        int n = jdbc.update("UPDATE face_storage_task t SET status = 'RUNNING', total = NULL, processed = 0, stored = 0, "
+                + "failed = 0, skipped = 0, error_zh = NULL, error_en = NULL, finished_at = NULL, alert_id = NULL, "
+                + "runs = runs + 1 WHERE id = ? AND enabled AND status NOT IN ('RUNNING', 'RETRYING') AND NOT EXISTS "
+                + "(SELECT 1 FROM face_storage_task o WHERE o.data_feed_id = t.data_feed_id AND o.id <> t.id AND "
+                + "o.status IN ('RUNNING', 'RETRYING'))", id);
+        if (n == 1) {
+            jdbc.update("DELETE FROM face_storage_failure WHERE task_id = ?", id);
+        }
+        return n == 1;
+    }
+
+    /** Enabled tasks with an interval whose last run ended at least that long ago, on enabled feeds. */
+    public List<UUID> due() {
+        return jdbc.queryForList("SELECT t.id FROM face_storage_task t JOIN face_data_feed s ON s.id = t.data_feed_id "
+                + "WHERE t.enabled AND s.enabled AND t.interval_minutes IS NOT NULL AND t.status NOT IN ('RUNNING', "
+                + "'RETRYING') AND t.finished_at + t.interval_minutes * interval '1 minute' <= now() "
+                + "ORDER BY t.finished_at LIMIT 50", UUID.class);
+    }
+
+    /** Whether the face base holds a person with this ID number (the ID_NO duplicate key). */
+    public boolean idNoStored(String idNo) {
+        Integer n = jdbc.queryForObject("SELECT count(*) FROM face_base_record WHERE id_no = ?", Integer.class, idNo);
+        return n != null && n > 0;
     }
 
     public void progress(UUID id, Integer total, int processed, int stored, int failed, int skipped) {
@@ -162,7 +232,29 @@ public class FaceStorageRepository {
                 rs.getInt("processed"), rs.getInt("stored"), rs.getInt("failed"), rs.getInt("skipped"),
                 rs.getString("error_zh"), rs.getString("error_en"), rs.getString("created_by"),
                 rs.getTimestamp("created_at").toInstant(), instant(rs.getTimestamp("finished_at")),
-                rs.getString("alert_id"));
+                rs.getString("alert_id"), new Settings(rs.getString("name"), (Integer) rs.getObject("batch_size"),
+                        (Integer) rs.getObject("max_records"), rs.getString("dedup_key"),
+                        (Integer) rs.getObject("interval_minutes"), rs.getBoolean("enabled")),
+                rs.getInt("runs"), rs.getString("modified_by"), instant(rs.getTimestamp("modified_at")));
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private static String json(Settings s) {
+        try {
+            return JSON.writeValueAsString(s);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Settings settings(String json) {
+        try {
+            return JSON.readValue(json, Settings.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Failure failure(ResultSet rs) throws SQLException {

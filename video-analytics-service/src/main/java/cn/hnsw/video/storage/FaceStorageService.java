@@ -10,8 +10,13 @@ import cn.hnsw.video.storage.FaceSourceAdapter.SourcePage;
 import cn.hnsw.video.storage.FaceSourceAdapter.SourceRecord;
 import cn.hnsw.video.storage.FaceStorageRepository.DataFeed;
 import cn.hnsw.video.storage.FaceStorageRepository.Failure;
+import cn.hnsw.video.storage.FaceStorageRepository.Settings;
+import cn.hnsw.video.storage.FaceStorageRepository.SettingsChange;
 import cn.hnsw.video.storage.FaceStorageRepository.StorageTask;
 import cn.hnsw.video.support.VideoErrorCode;
+import cn.hnsw.video.themes.AccessTypeErrorCode;
+import cn.hnsw.video.themes.AccessTypeService;
+import cn.hnsw.video.themes.AccessTypeService.AccessType;
 import jakarta.annotation.PreDestroy;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -28,6 +33,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -45,7 +51,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class FaceStorageService {
 
+    /** The built-in source types; operators add their own as access types (接入类型) reading an external feed. */
     public static final Set<String> SOURCE_TYPES = Set.of("POPULATION_REGISTRY", "ID_CARD_SYSTEM", "BORDER_INSPECTION");
+    public static final String DEDUP_PERSON_CODE = "PERSON_CODE";
+    public static final String DEDUP_ID_NO = "ID_NO";
     private static final Logger log = LoggerFactory.getLogger(FaceStorageService.class);
 
     private final FaceStorageRepository repo;
@@ -54,6 +63,7 @@ public class FaceStorageService {
     private final OutboxPublisher outbox;
     private final TransactionTemplate tx;
     private final cn.hnsw.video.watchlist.WatchlistService watchlists;
+    private final AccessTypeService accessTypes;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "face-storage-task");
         t.setDaemon(true);
@@ -61,7 +71,9 @@ public class FaceStorageService {
     });
 
     public FaceStorageService(FaceStorageRepository repo, FaceSourceAdapter adapter, FaceLibraryService library,
-            OutboxPublisher outbox, TransactionTemplate tx, cn.hnsw.video.watchlist.WatchlistService watchlists) {
+            OutboxPublisher outbox, TransactionTemplate tx, cn.hnsw.video.watchlist.WatchlistService watchlists,
+            AccessTypeService accessTypes) {
+        this.accessTypes = accessTypes;
         this.watchlists = watchlists;
         this.repo = repo;
         this.adapter = adapter;
@@ -100,9 +112,7 @@ public class FaceStorageService {
         if (watchlistTaskId != null) {
             watchlists.checkFeedTask(watchlistTaskId);
         }
-        if (!SOURCE_TYPES.contains(sourceType)) {
-            throw new HnswException(VideoErrorCode.DATA_FEED_TYPE_INVALID, sourceType);
-        }
+        sourceType(sourceType);
         if (repo.codeTaken(code)) {
             throw new HnswException(VideoErrorCode.DATA_FEED_CODE_TAKEN, code);
         }
@@ -110,6 +120,18 @@ public class FaceStorageService {
                 pageSize == null ? 50 : pageSize, true, Actors.current().username(), Instant.now(), blank(poiCategory), watchlistTaskId);
         repo.insert(s);
         return source(s.id());
+    }
+
+    /** 数据源类型: an access type reading an external feed (a built-in one or an operator's), enabled. */
+    private AccessType sourceType(String code) {
+        try {
+            return accessTypes.forFeed(code, true);
+        } catch (HnswException e) {
+            if (e.errorCode() == AccessTypeErrorCode.ACCESS_TYPE_DISABLED) {
+                throw e;
+            }
+            throw new HnswException(VideoErrorCode.DATA_FEED_TYPE_INVALID, code);
+        }
     }
 
     public DataFeed source(UUID id) {
@@ -142,9 +164,7 @@ public class FaceStorageService {
         if (watchlistTaskId != null) {
             watchlists.checkFeedTask(watchlistTaskId);
         }
-        if (!SOURCE_TYPES.contains(sourceType)) {
-            throw new HnswException(VideoErrorCode.DATA_FEED_TYPE_INVALID, sourceType);
-        }
+        sourceType(sourceType);
         repo.update(id, name, sourceType, partnerId, pageSize == null ? s.pageSize() : pageSize, blank(poiCategory),
                 watchlistTaskId);
         return source(id);
@@ -189,17 +209,113 @@ public class FaceStorageService {
 
     /** Starts a storage task on the source; it runs in the background and is watched through {@link #task}. */
     public StorageTask start(UUID sourceId) {
+        return start(sourceId, DEFAULT_SETTINGS);
+    }
+
+    /** The settings of a task started without any: every record, the feed's page size, by hand only. */
+    public static final Settings DEFAULT_SETTINGS = new Settings(null, null, null, DEDUP_PERSON_CODE, null, true);
+
+    /** Starts a storage task with its settings (checked first; nothing is stored when they are not valid). */
+    public StorageTask start(UUID sourceId, Settings settings) {
+        Settings checked = check(settings);
         DataFeed s = source(sourceId);
         if (!s.enabled()) {
             throw new HnswException(VideoErrorCode.DATA_FEED_DISABLED, s.code());
         }
         UUID id = UUID.randomUUID();
-        if (!repo.insertRunning(id, sourceId, Actors.current().username())) {
+        if (!repo.insertRunning(id, sourceId, Actors.current().username(), checked)) {
             throw new HnswException(VideoErrorCode.STORAGE_TASK_RUNNING, s.code());
         }
         log.info("event=face-storage-started task={} source={}", id, s.code());
         runner.submit(() -> run(id, s));
         return task(id);
+    }
+
+    /**
+     * 数据存储任务修改: new settings for a task, read by its next run (by hand or on its interval). Refused while a
+     * run or a retry of it is in progress (409, nothing changed); each change is kept with the settings before and
+     * after.
+     */
+    @Transactional
+    public StorageTask modify(UUID id, Settings settings) {
+        Settings checked = check(settings);
+        StorageTask t = task(id);
+        String by = Actors.current().username();
+        if (!repo.updateSettings(id, checked, by)) {
+            log.info("event=face-storage-task-modify-refused task={} status={} by={}", id, t.status(), by);
+            throw new HnswException(StorageTaskErrorCode.TASK_BUSY, id);
+        }
+        repo.insertChange(id, by, t.settings(), checked);
+        log.info("event=face-storage-task-modified task={} by={} before={} after={}", id, by, t.settings(), checked);
+        return task(id);
+    }
+
+    public List<SettingsChange> changes(UUID id) {
+        task(id);
+        return repo.changes(id);
+    }
+
+    /** Runs a finished task again with the settings it has now; 409 while it runs, when it or its feed is disabled. */
+    public StorageTask runAgain(UUID id) {
+        StorageTask t = task(id);
+        DataFeed s = source(t.dataFeedId());
+        if (!s.enabled()) {
+            throw new HnswException(VideoErrorCode.DATA_FEED_DISABLED, s.code());
+        }
+        if (!t.settings().enabled()) {
+            throw new HnswException(StorageTaskErrorCode.TASK_DISABLED, id);
+        }
+        if (!repo.restart(id)) {
+            throw new HnswException(StorageTaskErrorCode.TASK_BUSY, id);
+        }
+        log.info("event=face-storage-rerun task={} source={} run={}", id, s.code(), t.runs() + 1);
+        runner.submit(() -> run(id, s));
+        return task(id);
+    }
+
+    /**
+     * Starts the runs that are due: enabled tasks with an interval whose last run ended at least that long ago. Two
+     * instances checking at once start a run once (the restart is conditional). Returns how many it started.
+     */
+    @Scheduled(initialDelayString = "${hnsw.video.storage-schedule.initial-delay:PT30S}",
+            fixedDelayString = "${hnsw.video.storage-schedule.interval:PT30S}")
+    public int runDue() {
+        int started = 0;
+        for (UUID id : repo.due()) {
+            if (repo.restart(id)) {
+                StorageTask t = task(id);
+                DataFeed s = source(t.dataFeedId());
+                log.info("event=face-storage-scheduled task={} source={} run={}", id, s.code(), t.runs());
+                runner.submit(() -> run(id, s));
+                started++;
+            }
+        }
+        return started;
+    }
+
+    private static Settings check(Settings s) {
+        if (s == null) {
+            return DEFAULT_SETTINGS;
+        }
+        if (s.batchSize() != null && (s.batchSize() < 1 || s.batchSize() > 200)) {
+            throw new HnswException(StorageTaskErrorCode.SETTING_INVALID, "batchSize " + s.batchSize() + " (1–200)");
+        }
+        if (s.maxRecords() != null && (s.maxRecords() < 1 || s.maxRecords() > 100_000)) {
+            throw new HnswException(StorageTaskErrorCode.SETTING_INVALID,
+                    "maxRecords " + s.maxRecords() + " (1–100000)");
+        }
+        if (s.intervalMinutes() != null && (s.intervalMinutes() < 1 || s.intervalMinutes() > 10_080)) {
+            throw new HnswException(StorageTaskErrorCode.SETTING_INVALID,
+                    "intervalMinutes " + s.intervalMinutes() + " (1–10080)");
+        }
+        String key = s.dedupKey() == null ? DEDUP_PERSON_CODE : s.dedupKey();
+        if (!key.equals(DEDUP_PERSON_CODE) && !key.equals(DEDUP_ID_NO)) {
+            throw new HnswException(StorageTaskErrorCode.SETTING_INVALID, "dedupKey " + key + " (PERSON_CODE, ID_NO)");
+        }
+        if (s.name() != null && s.name().length() > 128) {
+            throw new HnswException(StorageTaskErrorCode.SETTING_INVALID, "name (≤ 128)");
+        }
+        return new Settings(blank(s.name()), s.batchSize(), s.maxRecords(), key, s.intervalMinutes(), s.enabled());
     }
 
     private enum Result { STORED, SKIPPED, FAILED }
@@ -208,6 +324,10 @@ public class FaceStorageService {
     }
 
     void run(UUID taskId, DataFeed s) {
+        Settings settings = task(taskId).settings();
+        AccessType type = accessTypes.get(s.sourceType());
+        int batch = settings.batchSize() == null ? s.pageSize() : settings.batchSize();
+        int max = settings.maxRecords() == null ? Integer.MAX_VALUE : settings.maxRecords();
         Integer total = null;
         int processed = 0;
         int stored = 0;
@@ -216,14 +336,14 @@ public class FaceStorageService {
         try {
             int offset = 0;
             while (true) {
-                SourcePage page = adapter.page(s.partnerId(), offset, s.pageSize());
+                SourcePage page = adapter.page(s.partnerId(), offset, Math.min(batch, max - processed));
                 total = page.total();
                 repo.progress(taskId, total, processed, stored, failed, skipped);
                 if (page.records().isEmpty()) {
                     break;
                 }
                 for (SourceRecord r : page.records()) {
-                    Outcome o = store(s, r);
+                    Outcome o = store(s, r, settings.dedupKey(), type);
                     processed++;
                     switch (o.result()) {
                         case STORED -> stored++;
@@ -238,7 +358,7 @@ public class FaceStorageService {
                     repo.progress(taskId, total, processed, stored, failed, skipped);
                 }
                 offset += page.records().size();
-                if (offset >= total) {
+                if (offset >= total || processed >= max) {
                     break;
                 }
             }
@@ -261,7 +381,11 @@ public class FaceStorageService {
     }
 
     /** One record through the manual enrolment path, with the reason when it cannot be stored. */
-    private Outcome store(DataFeed s, SourceRecord r) {
+    private Outcome store(DataFeed s, SourceRecord r, String dedupKey, AccessType type) {
+        if (DEDUP_ID_NO.equals(dedupKey) && r.idNo() != null && repo.idNoStored(r.idNo())) {
+            // a person with this ID number is in the face base already (perhaps under another person code)
+            return new Outcome(Result.SKIPPED, null, null, null, null);
+        }
         String missing = r.externalId() == null ? "externalId" : r.personCode() == null ? "personCode"
                 : r.name() == null ? "name" : null;
         try {
@@ -270,6 +394,12 @@ public class FaceStorageService {
             }
             if (r.photo() == null) {
                 throw new HnswException(VideoErrorCode.PHOTO_MISSING);
+            }
+            // the data items of the feed's access type (an operator may require the ID number, say)
+            String wrong = AccessTypeService.check(type, AccessTypeService.externalRow(r.externalId(), r.personCode(),
+                    r.name(), r.idNo(), r.photo()), new LinkedHashMap<>());
+            if (wrong != null) {
+                throw new HnswException(AccessTypeErrorCode.ACCESS_ITEM_INVALID, wrong);
             }
             FaceBaseRecord rec = library.enrol(r.personCode(), r.name(), r.idNo(), s.code(), r.photo());
             bindPerson(s, r);
@@ -323,7 +453,7 @@ public class FaceStorageService {
                             gone.messageEn());
                     continue;
                 }
-                Outcome o = store(s, r);
+                Outcome o = store(s, r, t.settings().dedupKey(), accessTypes.get(s.sourceType()));
                 switch (o.result()) {
                     case STORED -> {
                         repo.resolved(f.id(), o.faceBaseRecordId());

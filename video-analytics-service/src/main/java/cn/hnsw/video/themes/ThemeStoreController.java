@@ -55,8 +55,9 @@ class ThemeStoreController {
             @NotBlank String category, @Size(max = 512) String description, Boolean enabled) {
     }
 
-    record FeedRequest(@NotBlank @Size(max = 128) String name, @NotBlank String dataset, List<String> fields,
-            List<ThemeCondition> conditions) {
+    /** A feed over a dataset with the fields kept, or over an access type (its items say the fields). */
+    record FeedRequest(@NotBlank @Size(max = 128) String name, String dataset, List<String> fields,
+            List<ThemeCondition> conditions, @Size(max = 64) String accessType) {
     }
 
     record FeedUpdate(@NotBlank @Size(max = 128) String name, List<String> fields, List<ThemeCondition> conditions,
@@ -132,6 +133,9 @@ class ThemeStoreController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(ADMIN)
     Feed addFeed(@PathVariable UUID id, @Valid @RequestBody FeedRequest r) {
+        if (r.accessType() != null && !r.accessType().isBlank()) {
+            return service.addTypedFeed(id, r.name(), r.accessType(), r.conditions());
+        }
         return service.addFeed(id, r.name(), r.dataset(), r.fields(), r.conditions());
     }
 

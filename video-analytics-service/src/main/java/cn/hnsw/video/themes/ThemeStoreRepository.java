@@ -104,6 +104,10 @@ public class ThemeStoreRepository {
                 Timestamp.from(f.createdAt()));
     }
 
+    public void setFeedAccessType(UUID feedId, UUID typeId) {
+        jdbc.update("UPDATE theme_store_feed SET access_type_id = ? WHERE id = ?", typeId, feedId);
+    }
+
     public void updateFeed(UUID id, String name, List<String> fields, List<ThemeCondition> conditions,
             boolean enabled) {
         jdbc.update("UPDATE theme_store_feed SET name = ?, fields = ?::jsonb, conditions = ?::jsonb, enabled = ?, "

@@ -56,8 +56,11 @@ public class ThemeStoreService {
     private final ThemeStoreRepository repo;
     private final OutboxPublisher outbox;
     private final ThemePushAdapter pushes;
+    private final AccessTypeService accessTypes;
 
-    public ThemeStoreService(ThemeStoreRepository repo, OutboxPublisher outbox, ThemePushAdapter pushes) {
+    public ThemeStoreService(ThemeStoreRepository repo, OutboxPublisher outbox, ThemePushAdapter pushes,
+            AccessTypeService accessTypes) {
+        this.accessTypes = accessTypes;
         this.repo = repo;
         this.outbox = outbox;
         this.pushes = pushes;
@@ -124,6 +127,29 @@ public class ThemeStoreService {
         UUID id = UUID.randomUUID();
         repo.insertFeed(new Feed(id, storeId, name.trim(), d.name(), kept, checked, true, Actors.current().username(),
                 Instant.now()));
+        return feed(id);
+    }
+
+    /**
+     * A feed over an access type: the type's dataset, its items' source fields read, each row checked against the
+     * items at every run (with the type as it is then) and stored under the items' names. The type must read a
+     * dataset, be enabled and fit the store (the same category, or either of them CUSTOM).
+     */
+    @Transactional
+    public Feed addTypedFeed(UUID storeId, String name, String accessType, List<ThemeCondition> conditions) {
+        Store s = store(storeId);
+        AccessTypeService.AccessType t = accessTypes.forFeed(accessType, false);
+        if (!t.category().equals(s.category()) && !"CUSTOM".equals(s.category()) && !"CUSTOM".equals(t.category())) {
+            throw new HnswException(AccessTypeErrorCode.ACCESS_TYPE_MISMATCH, accessType,
+                    "store category " + s.category());
+        }
+        ThemeDataset d = dataset(t.source());
+        List<String> kept = t.sourceFields();
+        List<ThemeCondition> checked = ThemeCondition.validate(conditions, kept);
+        UUID id = UUID.randomUUID();
+        repo.insertFeed(new Feed(id, storeId, name.trim(), d.name(), kept, checked, true, Actors.current().username(),
+                Instant.now()));
+        repo.setFeedAccessType(id, t.id());
         return feed(id);
     }
 
@@ -207,9 +233,13 @@ public class ThemeStoreService {
         int skipped = 0;
         List<Failure> failures = new ArrayList<>();
         for (Feed f : feeds) {
+            AccessTypeService.AccessType type = accessTypes.ofThemeFeed(f.id());
+            List<String> read0 = type == null ? f.fields()
+                    : java.util.stream.Stream.concat(f.fields().stream(), type.sourceFields().stream()).distinct()
+                            .toList();
             List<ThemeCondition> required = f.conditions().stream().filter(ThemeCondition::required).toList();
             List<ThemeCondition> filters = f.conditions().stream().filter(c -> !c.required()).toList();
-            for (Map<String, String> row : repo.read(dataset(f.dataset()), f.fields(), READ_LIMIT)) {
+            for (Map<String, String> row : repo.read(dataset(f.dataset()), read0, READ_LIMIT)) {
                 read++;
                 String sourceId = row.get("source_id");
                 if (!filters.stream().allMatch(c -> c.holds(row.get(c.field())))) {
@@ -224,6 +254,15 @@ public class ThemeStoreService {
                 }
                 Map<String, String> data = new LinkedHashMap<>(row);
                 data.remove("source_id");
+                if (type != null) {
+                    // checked against the access type's items, stored under their names
+                    data = new LinkedHashMap<>();
+                    String wrong = AccessTypeService.check(type, row, data);
+                    if (wrong != null) {
+                        failures.add(new Failure(f.id(), sourceId, wrong));
+                        continue;
+                    }
+                }
                 if (repo.storeRow(s.id(), f.id(), sourceId, data)) {
                     stored++;
                 } else {
@@ -445,7 +484,10 @@ public class ThemeStoreService {
 
     private Set<String> storeFields(UUID storeId) {
         Set<String> out = new LinkedHashSet<>();
-        repo.feeds(storeId).forEach(f -> out.addAll(f.fields()));
+        for (Feed f : repo.feeds(storeId)) {
+            AccessTypeService.AccessType t = accessTypes.ofThemeFeed(f.id());
+            out.addAll(t == null ? f.fields() : t.items().stream().map(AccessTypeService.Item::name).toList());
+        }
         return out;
     }
 

@@ -70,6 +70,8 @@ class FaceIntakeIT {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ComparisonSubscriptionService subscriptions;
 
     final TestTokens tokens = TestTokens.issuer();
     final HttpClient http = HttpClient.newHttpClient();
@@ -362,6 +364,175 @@ class FaceIntakeIT {
         api.put(svcPath, admin, Map.of("name", "停用", "roles", List.of("customs-officer"), "enabled", false));
         assertThat(api.post(svcPath + "/pushes", admin, push).text("code")).isEqualTo("SERVICE_DISABLED");
         assertThat(ApiClient.JSON.readTree(simulatorGet("/v1/cascade-face-platform/received").body()).size())
+                .isEqualTo(2);
+    }
+
+    /**
+     * 数据服务级联接口 against the subordinate platform simulator, sealed both ways: 查询检索 finds its captures by
+     * field conditions in its own field names; 数据操作 adds, updates and deletes a person record there, each kept with
+     * the answer, a refused one (an update of a record it does not hold) a 409 that changes nothing there; bad
+     * operations 400; administrators operate, officers query and read, enterprise users neither; a disabled link and
+     * an unreachable platform do nothing.
+     */
+    @Test
+    void aCascadeLinkQueriesTheSubordinatePlatformAndOperatesOnItsRecords() throws Exception {
+        ApiClient api = new ApiClient(port);
+        simulator("POST", "/v1/cascade-face-platform/reset", "[]");
+        String linkId = api.post("/face-cascade-links", admin, Map.of("code", "CASCADE-QIONGHAI", "name",
+                "琼海博鳌人脸抓拍平台", "partnerId", "cascade-face-platform")).text("id");
+        Instant at = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        simulator("POST", "/v1/cascade-face-platform/captures", ApiClient.JSON.writeValueAsString(List.of(
+                raw(null, "46010000001320000301", local(at), "x"), raw(null, "46010000001320000302", local(at), "y"),
+                raw(null, "46010000001320000301", local(at.plusSeconds(60)), "z"))));
+
+        // 查询检索: by the device's number, newest first; enterprise users are refused
+        Map<String, Object> query = Map.of("equals", Map.of("sbbh", "46010000001320000301"), "limit", 10);
+        assertThat(api.post("/face-cascade-links/" + linkId + "/queries", trader, query).status()).isEqualTo(403);
+        Reply found = api.post("/face-cascade-links/" + linkId + "/queries", officer, query);
+        assertThat(found.status()).as(found.body().toString()).isEqualTo(200);
+        assertThat(found.body().size()).isEqualTo(2);
+        assertThat(found.body().get(0).get("xh").asInt()).isEqualTo(3);
+        assertThat(api.post("/face-cascade-links/" + linkId + "/queries", officer, Map.of("equals",
+                Map.of("sbbh", "nothing-here"))).body().size()).isZero();
+
+        // 数据操作: add, update, delete a person record on the subordinate platform
+        Map<String, Object> add = Map.of("operation", "ADD", "recordType", "PERSON", "recordId", "QH-0001", "fields",
+                Map.of("xm", "符海", "zjhm", "460100199001010101"));
+        assertThat(api.post("/face-cascade-links/" + linkId + "/operations", officer, add).status()).isEqualTo(403);
+        Reply bad = api.post("/face-cascade-links/" + linkId + "/operations", admin, Map.of("operation", "MERGE",
+                "recordType", "PERSON", "recordId", "QH-0001", "fields", Map.of("xm", "符海")));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.text("code")).isEqualTo("OPERATION_INVALID");
+        assertThat(api.post("/face-cascade-links/" + linkId + "/operations", admin, Map.of("operation", "UPDATE",
+                "recordType", "PERSON", "recordId", "QH-0001")).text("code")).isEqualTo("OPERATION_INVALID");
+        assertThat(simulatorGet("/v1/cascade-face-platform/records").body()).isEqualTo("{}");
+        Reply added = api.post("/face-cascade-links/" + linkId + "/operations", admin, add);
+        assertThat(added.status()).as(added.body().toString()).isEqualTo(200);
+        assertThat(added.body().get("applied").asBoolean()).isTrue();
+        Reply again = api.post("/face-cascade-links/" + linkId + "/operations", admin, add);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body().toString()).contains("RECORD_EXISTS");
+        assertThat(api.post("/face-cascade-links/" + linkId + "/operations", admin, Map.of("operation", "UPDATE",
+                "recordType", "PERSON", "recordId", "QH-0001", "fields", Map.of("xm", "符海生"))).status())
+                .isEqualTo(200);
+        assertThat(ApiClient.JSON.readTree(simulatorGet("/v1/cascade-face-platform/records").body())
+                .get("PERSON/QH-0001").get("xm").asText()).isEqualTo("符海生");
+        Reply missing = api.post("/face-cascade-links/" + linkId + "/operations", admin, Map.of("operation", "UPDATE",
+                "recordType", "PERSON", "recordId", "QH-0404", "fields", Map.of("xm", "无此人")));
+        assertThat(missing.status()).isEqualTo(409);
+        assertThat(missing.text("code")).isEqualTo("OPERATION_REFUSED");
+        assertThat(simulatorGet("/v1/cascade-face-platform/records").body()).doesNotContain("QH-0404");
+        assertThat(api.post("/face-cascade-links/" + linkId + "/operations", admin, Map.of("operation", "DELETE",
+                "recordType", "PERSON", "recordId", "QH-0001")).status()).isEqualTo(200);
+        assertThat(simulatorGet("/v1/cascade-face-platform/records").body()).isEqualTo("{}");
+        JsonNode log = api.get("/face-cascade-links/" + linkId + "/operations", officer).body();
+        assertThat(log.size()).isEqualTo(5);
+        assertThat(log.get(0).get("operation").asText()).isEqualTo("DELETE");
+        assertThat(log.get(1).get("applied").asBoolean()).isFalse();
+        assertThat(log.get(1).get("reason").asText()).isEqualTo("RECORD_NOT_FOUND");
+
+        // unreachable: 503, nothing recorded; disabled: 409
+        simulator("PUT", "/v1/cascade-face-platform/reachability", "{\"reachable\":false}");
+        Reply down = api.post("/face-cascade-links/" + linkId + "/operations", admin, add);
+        assertThat(down.status()).isEqualTo(503);
+        assertThat(down.text("code")).isEqualTo("CASCADE_UNAVAILABLE");
+        assertThat(api.get("/face-cascade-links/" + linkId + "/operations", officer).body().size()).isEqualTo(5);
+        simulator("PUT", "/v1/cascade-face-platform/reachability", "{\"reachable\":true}");
+        api.put("/face-cascade-links/" + linkId, admin, Map.of("name", "停用", "partnerId", "cascade-face-platform",
+                "enabled", false));
+        assertThat(api.post("/face-cascade-links/" + linkId + "/queries", officer, query).text("code"))
+                .isEqualTo("LINK_DISABLED");
+        assertThat(api.post("/face-cascade-links/" + linkId + "/operations", admin, add).text("code"))
+                .isEqualTo("LINK_DISABLED");
+    }
+
+    /** A watch-list task of the kind and one hit of it at the distance, raised now. */
+    private String hit(UUID taskId, double distance) {
+        String alertId = UUID.randomUUID().toString();
+        jdbc.update("INSERT INTO watchlist_hit (id, alert_id, task_id, plate_number, distance, occurred_at, "
+                + "snapshot_key, recipients, status) VALUES (?, ?, ?, ?, ?, now(), 'snap/x.jpg', '{}', 'RAISED')",
+                UUID.randomUUID(), alertId, taskId, "琼A" + alertId.substring(0, 5).toUpperCase(), distance);
+        return alertId;
+    }
+
+    private UUID watchlistTask(String kind) {
+        UUID id = UUID.randomUUID();
+        jdbc.update("INSERT INTO watchlist_task (id, name, kind, status, max_distance, camera_ids, officers, "
+                + "alert_level, created_by) VALUES (?, ?, ?, 'ACTIVE', 0.6, '{}', '{}', 'HIGH', 'ops.chen')", id,
+                "订阅测试 " + kind, kind);
+        return id;
+    }
+
+    /**
+     * 比对订阅服务接口: a platform subscribes to the face-base watch-list hits up to a distance; the hits raised after
+     * it that fit are pushed to it sealed, each once; a push the platform does not answer moves nothing and the
+     * next push sends the same hit; administrators keep subscriptions, officers read, bad ones change nothing.
+     */
+    @Test
+    void aSubscribingPlatformIsPushedTheComparisonResultsThatFitItsSubscriptionEachOnce() throws Exception {
+        ApiClient api = new ApiClient(port);
+        simulator("POST", "/v1/cascade-face-platform/reset", "[]");
+        UUID faceBase = watchlistTask("FACE_BASE");
+        UUID random = watchlistTask("RANDOM");
+        hit(faceBase, 0.2); // raised before the subscription: not pushed
+        Map<String, Object> sub = new HashMap<>(Map.of("code", "SUB-PROVINCE", "name", "省级平台人脸比对订阅",
+                "partnerId", "cascade-face-platform", "watchlistKind", "FACE_BASE", "maxDistance", 0.5));
+        assertThat(api.post("/comparison-subscriptions", officer, sub).status()).isEqualTo(403);
+        Map<String, Object> bad = new HashMap<>(sub);
+        bad.put("watchlistKind", "FACE_SKETCH");
+        Reply refused = api.post("/comparison-subscriptions", admin, bad);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.text("code")).isEqualTo("SUBSCRIPTION_INVALID");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM comparison_subscription WHERE code = 'SUB-PROVINCE'",
+                Integer.class)).isZero();
+        Thread.sleep(20);
+        Reply created = api.post("/comparison-subscriptions", admin, sub);
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        String id = created.text("id");
+        assertThat(api.get("/comparison-subscriptions", officer).body().toString()).contains("SUB-PROVINCE");
+        assertThat(api.get("/comparison-subscriptions", trader).status()).isEqualTo(403);
+        Thread.sleep(20);
+
+        String near = hit(faceBase, 0.31);
+        hit(faceBase, 0.72); // too far
+        hit(random, 0.1); // another kind
+        assertThat(api.post("/comparison-subscriptions/" + id + "/pushes", officer, Map.of()).status())
+                .isEqualTo(403);
+        Reply pushed = api.post("/comparison-subscriptions/" + id + "/pushes", admin, Map.of());
+        assertThat(pushed.status()).as(pushed.body().toString()).isEqualTo(200);
+        assertThat(pushed.body().get("pushed").asInt()).isEqualTo(1);
+        assertThat(pushed.body().get("accepted").asInt()).isEqualTo(1);
+        JsonNode results = ApiClient.JSON.readTree(simulatorGet("/v1/cascade-face-platform/results").body());
+        assertThat(results.size()).isEqualTo(1);
+        assertThat(results.get(0).get("alertId").asText()).isEqualTo(near);
+        assertThat(results.get(0).get("subscription").asText()).isEqualTo("SUB-PROVINCE");
+        assertThat(api.post("/comparison-subscriptions/" + id + "/pushes", admin, Map.of()).body().get("pushed")
+                .asInt()).isZero();
+
+        // the platform does not answer: 503, nothing moves; back up, the scheduled push sends the hit once
+        simulator("PUT", "/v1/cascade-face-platform/reachability", "{\"reachable\":false}");
+        String later = hit(faceBase, 0.4);
+        Reply down = api.post("/comparison-subscriptions/" + id + "/pushes", admin, Map.of());
+        assertThat(down.status()).isEqualTo(503);
+        assertThat(subscriptions.pushDue()).isZero();
+        assertThat(api.get("/comparison-subscriptions/" + id, officer).text("lastError")).contains("unavailable");
+        simulator("PUT", "/v1/cascade-face-platform/reachability", "{\"reachable\":true}");
+        assertThat(subscriptions.pushDue()).isEqualTo(1);
+        results = ApiClient.JSON.readTree(simulatorGet("/v1/cascade-face-platform/results").body());
+        assertThat(results.size()).isEqualTo(2);
+        assertThat(results.get(1).get("alertId").asText()).isEqualTo(later);
+        JsonNode after = api.get("/comparison-subscriptions/" + id, officer).body();
+        assertThat(after.get("pushed").asInt()).isEqualTo(2);
+        assertThat(after.hasNonNull("lastError")).isFalse();
+
+        // switched off: no push
+        assertThat(api.put("/comparison-subscriptions/" + id, admin, Map.of("name", "停用", "enabled", false))
+                .status()).isEqualTo(200);
+        hit(faceBase, 0.3);
+        assertThat(api.post("/comparison-subscriptions/" + id + "/pushes", admin, Map.of()).text("code"))
+                .isEqualTo("SUBSCRIPTION_DISABLED");
+        subscriptions.pushDue();
+        assertThat(ApiClient.JSON.readTree(simulatorGet("/v1/cascade-face-platform/results").body()).size())
                 .isEqualTo(2);
     }
 

@@ -63,6 +63,8 @@ class FaceStorageIT {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    FaceStorageService storage;
 
     final TestTokens tokens = TestTokens.issuer();
     final HttpClient http = HttpClient.newHttpClient();
@@ -382,6 +384,197 @@ class FaceStorageIT {
                 feedId)).isNull();
         awaitEnd(api, officer, api.post("/face-storage-tasks", admin, Map.of("dataFeedId", feedId)).text("id"));
         assertThat(api.get("/watchlist-tasks/" + watchTaskId + "/targets", officer).body()).hasSize(2);
+    }
+
+    /**
+     * 数据存储任务修改: a task's settings (batch, most records a run, duplicate key, interval, on/off) are changed by an
+     * administrator only, never while a run is in progress, each change kept; the next run, by hand or on its
+     * interval, follows the change.
+     */
+    @Test
+    void aStorageTaskIsModifiedOnlyBetweenRunsAndItsNextRunFollowsTheChange() throws Exception {
+        ApiClient api = new ApiClient(port);
+        String admin = tokens.user("ops.chen", "platform-admin").mint();
+        String officer = tokens.user("zhang.wei", "customs-officer").mint();
+        assertThat(simulator("POST", "/v1/population-registry/reset", "{}", admin).statusCode()).isEqualTo(200);
+        // a person enrolled by hand under another person code, with the ID number the source's EXT-9003 carries
+        Reply manual = api.post("/face-base-records", officer, Map.of("personCode", "HAND-9003", "name", "旅客九",
+                "idNo", "460100198001019003", "photoBase64", face("sample5", 1376, 399, 273, 234)));
+        assertThat(manual.status()).as(manual.body().toString()).isEqualTo(201);
+        // five records without photos: each read is a failure with its reason unless it is a duplicate
+        List<Map<String, Object>> people = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            people.add(person("EXT-900" + i, "SRC-W-900" + i, "旅客" + i, null));
+        }
+        simulator("PUT", "/v1/population-registry/records", json(people), admin);
+        String feedId = api.post("/face-data-feeds", admin, Map.of("code", "POP-WENCHANG", "name", "文昌人口信息库",
+                "sourceType", "POPULATION_REGISTRY", "partnerId", "population-registry")).text("id");
+
+        // settings given at the start; settings out of range start nothing
+        Map<String, Object> first = new HashMap<>(Map.of("dataFeedId", feedId, "name", "文昌夜间入库",
+                "batchSize", 2, "maxRecords", 3));
+        assertThat(api.post("/face-storage-tasks", officer, first).status()).isEqualTo(403);
+        Map<String, Object> badStart = new HashMap<>(first);
+        badStart.put("dedupKey", "NAME");
+        Reply badStarted = api.post("/face-storage-tasks", admin, badStart);
+        assertThat(badStarted.status()).isEqualTo(400);
+        assertThat(badStarted.text("code")).isEqualTo("SETTING_INVALID");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM face_storage_task t JOIN face_data_feed s ON s.id = "
+                + "t.data_feed_id WHERE s.code = 'POP-WENCHANG'", Integer.class)).isZero();
+        String taskId = api.post("/face-storage-tasks", admin, first).text("id");
+        JsonNode run1 = awaitEnd(api, officer, taskId);
+        assertThat(run1.get("total").asInt()).isEqualTo(5);
+        assertThat(run1.get("processed").asInt()).as("at most three records a run").isEqualTo(3);
+        assertThat(run1.get("failed").asInt()).isEqualTo(3);
+        assertThat(run1.get("runs").asInt()).isEqualTo(1);
+        assertThat(run1.get("settings").get("dedupKey").asText()).isEqualTo("PERSON_CODE");
+
+        Map<String, Object> change = new HashMap<>();
+        change.put("name", "文昌定时入库");
+        change.put("batchSize", 4);
+        change.put("maxRecords", null);
+        change.put("dedupKey", "ID_NO");
+        change.put("intervalMinutes", 1);
+        change.put("enabled", true);
+        // officers may look but not change; bad settings: 400 in Chinese and English, nothing changed
+        assertThat(api.put("/face-storage-tasks/" + taskId, officer, change).status()).isEqualTo(403);
+        Map<String, Object> bad = new HashMap<>(change);
+        bad.put("dedupKey", "NAME");
+        Reply refused = api.put("/face-storage-tasks/" + taskId, admin, bad);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.text("code")).isEqualTo("SETTING_INVALID");
+        assertThat(refused.body().toString()).contains("入库任务设置无效").contains("Invalid storage task setting");
+        Map<String, Object> badInterval = new HashMap<>(change);
+        badInterval.put("intervalMinutes", 0);
+        assertThat(api.put("/face-storage-tasks/" + taskId, admin, badInterval).status()).isEqualTo(400);
+        assertThat(jdbc.queryForMap("SELECT max_records, dedup_key, interval_minutes FROM face_storage_task WHERE "
+                + "id = ?::uuid", taskId)).containsEntry("max_records", 3).containsEntry("dedup_key", "PERSON_CODE")
+                .containsEntry("interval_minutes", null);
+
+        // a run in progress (the state a run or a retry holds while it reads the source): no change, 409, logged
+        jdbc.update("UPDATE face_storage_task SET status = 'RUNNING' WHERE id = ?::uuid", taskId);
+        Reply busy = api.put("/face-storage-tasks/" + taskId, admin, change);
+        assertThat(busy.status()).isEqualTo(409);
+        assertThat(busy.text("code")).isEqualTo("TASK_BUSY");
+        assertThat(api.post("/face-storage-tasks/" + taskId + "/runs", admin, Map.of()).status()).isEqualTo(409);
+        jdbc.update("UPDATE face_storage_task SET status = 'COMPLETED_WITH_FAILURES' WHERE id = ?::uuid", taskId);
+        assertThat(jdbc.queryForObject("SELECT max_records FROM face_storage_task WHERE id = ?::uuid", Integer.class,
+                taskId)).isEqualTo(3);
+        String logged = "SELECT count(*) FROM video_operation_log WHERE username = 'ops.chen' AND action = ? AND "
+                + "status = 409";
+        for (int i = 0; i < 50 && jdbc.queryForObject(logged, Integer.class, "PUT /face-storage-tasks/" + taskId) == 0;
+                i++) {
+            Thread.sleep(100);
+        }
+        assertThat(jdbc.queryForObject(logged, Integer.class, "PUT /face-storage-tasks/" + taskId)).isEqualTo(1);
+
+        Reply changed = api.put("/face-storage-tasks/" + taskId, admin, change);
+        assertThat(changed.status()).as(changed.body().toString()).isEqualTo(200);
+        assertThat(changed.body().get("settings").hasNonNull("maxRecords")).isFalse();
+        assertThat(changed.text("modifiedBy")).isEqualTo("ops.chen");
+        JsonNode changes = api.get("/face-storage-tasks/" + taskId + "/changes", officer).body();
+        assertThat(changes.size()).isEqualTo(1);
+        assertThat(changes.get(0).get("before").get("maxRecords").asInt()).isEqualTo(3);
+        assertThat(changes.get(0).get("after").get("dedupKey").asText()).isEqualTo("ID_NO");
+
+        // not due yet: the last run ended under a minute ago; due once it is a minute old, the run reads every
+        // record and takes EXT-9003 for the person stored by hand under another code
+        jdbc.update("UPDATE face_storage_task SET finished_at = now() WHERE id = ?::uuid", taskId);
+        assertThat(storage.runDue()).isZero();
+        jdbc.update("UPDATE face_storage_task SET finished_at = now() - interval '2 minutes' WHERE id = ?::uuid",
+                taskId);
+        storage.runDue();
+        JsonNode run2 = awaitRuns(api, officer, taskId, 2);
+        assertThat(run2.get("runs").asInt()).isEqualTo(2);
+        assertThat(run2.get("processed").asInt()).isEqualTo(5);
+        assertThat(run2.get("skipped").asInt()).isEqualTo(1);
+        assertThat(run2.get("failed").asInt()).isEqualTo(4);
+        assertThat(reasons(api.get("/face-storage-tasks/" + taskId + "/failures", officer).body()))
+                .doesNotContainKey("EXT-9003").hasSize(4);
+
+        // switched off: not run by hand nor on its interval
+        change.put("enabled", false);
+        assertThat(api.put("/face-storage-tasks/" + taskId, admin, change).status()).isEqualTo(200);
+        Reply off = api.post("/face-storage-tasks/" + taskId + "/runs", admin, Map.of());
+        assertThat(off.status()).isEqualTo(409);
+        assertThat(off.text("code")).isEqualTo("TASK_DISABLED");
+        jdbc.update("UPDATE face_storage_task SET finished_at = now() - interval '2 minutes' WHERE id = ?::uuid",
+                taskId);
+        storage.runDue();
+        assertThat(api.get("/face-storage-tasks/" + taskId, officer).body().get("runs").asInt()).isEqualTo(2);
+        // on again, run by hand: the third run
+        change.put("enabled", true);
+        change.put("intervalMinutes", null);
+        assertThat(api.put("/face-storage-tasks/" + taskId, admin, change).status()).isEqualTo(200);
+        assertThat(api.post("/face-storage-tasks/" + taskId + "/runs", officer, Map.of()).status()).isEqualTo(403);
+        assertThat(api.post("/face-storage-tasks/" + taskId + "/runs", admin, Map.of()).status()).isEqualTo(202);
+        assertThat(awaitRuns(api, officer, taskId, 3).get("processed").asInt()).isEqualTo(5);
+        assertThat(api.get("/face-storage-tasks/" + taskId + "/changes", officer).body().size()).isEqualTo(3);
+    }
+
+    /**
+     * 数据源类型 as data: an administrator's own access type over the external feed, requiring the ID number, is a
+     * feed's source type; its storage task fails a record without one (the item named) and a disabled type takes no
+     * new feed.
+     */
+    @Test
+    void anOperatorsSourceTypeRequiringTheIdNumberFailsRecordsWithoutOne() throws Exception {
+        ApiClient api = new ApiClient(port);
+        String admin = tokens.user("ops.chen", "platform-admin").mint();
+        String officer = tokens.user("zhang.wei", "customs-officer").mint();
+        assertThat(simulator("POST", "/v1/population-registry/reset", "{}", admin).statusCode()).isEqualTo(200);
+        Map<String, Object> withoutId = person("EXT-8001", "SRC-T-8001", "旅客甲",
+                Base64.getEncoder().encodeToString("not a picture".getBytes(StandardCharsets.UTF_8)));
+        withoutId.put("idNo", null);
+        Map<String, Object> withId = person("EXT-8002", "SRC-T-8002", "旅客乙",
+                Base64.getEncoder().encodeToString("not a picture".getBytes(StandardCharsets.UTF_8)));
+        simulator("PUT", "/v1/population-registry/records", json(List.of(withoutId, withId)), admin);
+
+        Map<String, Object> feed = Map.of("code", "PORT-ENTRY", "name", "口岸入境人员", "sourceType", "PORT_ENTRY_ID",
+                "partnerId", "population-registry");
+        assertThat(api.post("/face-data-feeds", admin, feed).text("code")).isEqualTo("DATA_FEED_TYPE_INVALID");
+        List<Map<String, Object>> items = List.of(
+                Map.of("name", "externalId", "valueType", "STRING", "required", true, "sourceField", "externalId"),
+                Map.of("name", "personCode", "valueType", "STRING", "required", true, "sourceField", "personCode"),
+                Map.of("name", "name", "valueType", "STRING", "required", true, "sourceField", "name"),
+                Map.of("name", "idNo", "valueType", "STRING", "required", true, "sourceField", "idNo"),
+                Map.of("name", "photo", "valueType", "IMAGE", "required", true, "sourceField", "photo"));
+        Reply type = api.post("/data-access-types", admin, Map.of("code", "PORT_ENTRY_ID", "nameZh", "口岸入境证件信息",
+                "category", "FACE_BASE", "source", "EXTERNAL_FEED", "items", items));
+        assertThat(type.status()).as(type.body().toString()).isEqualTo(201);
+        Reply created = api.post("/face-data-feeds", admin, feed);
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        String taskId = api.post("/face-storage-tasks", admin, Map.of("dataFeedId", created.text("id"))).text("id");
+        JsonNode done = awaitEnd(api, officer, taskId);
+        assertThat(done.get("failed").asInt()).isEqualTo(2);
+        Map<String, String> reasons = reasons(api.get("/face-storage-tasks/" + taskId + "/failures", officer).body());
+        // the record without an ID number stops at the type's item; the other reaches the picture and fails there
+        assertThat(reasons).containsExactlyInAnyOrderEntriesOf(Map.of("EXT-8001", "ACCESS_ITEM_INVALID",
+                "EXT-8002", "IMAGE_UNREADABLE"));
+        assertThat(api.get("/face-storage-tasks/" + taskId + "/failures", officer).body().toString())
+                .contains("idNo is required");
+
+        Map<String, Object> off = Map.of("nameZh", "口岸入境证件信息", "category", "FACE_BASE", "enabled", false,
+                "items", items);
+        assertThat(api.put("/data-access-types/PORT_ENTRY_ID", admin, off).status()).isEqualTo(200);
+        Map<String, Object> second = new HashMap<>(feed);
+        second.put("code", "PORT-ENTRY-2");
+        assertThat(api.post("/face-data-feeds", admin, second).text("code")).isEqualTo("ACCESS_TYPE_DISABLED");
+        assertThat(api.delete("/data-access-types/PORT_ENTRY_ID", admin).text("code")).isEqualTo("ACCESS_TYPE_IN_USE");
+    }
+
+    private static JsonNode awaitRuns(ApiClient api, String token, String taskId, int runs)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + 180_000_000_000L;
+        JsonNode t = null;
+        while (System.nanoTime() < deadline) {
+            t = api.get("/face-storage-tasks/" + taskId, token).body();
+            if (t.get("runs").asInt() >= runs && !"RUNNING".equals(t.get("status").asText())) {
+                return t;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("storage task run " + runs + " not ended: " + t);
     }
 
     private static JsonNode awaitEnd(ApiClient api, String token, String taskId) throws InterruptedException {
