@@ -73,7 +73,6 @@ export const videoDataServicesMessages: Record<'zh-CN' | 'en', MessageTree> = {
     kinds: { KEY_PERSON: '重点人员类型', THEME_STORE: '作业主题库类型' },
     nameEn: '英文名称',
     uses: '使用数',
-    rename: '改名',
     typeAdded: '已新增类型 {code}',
   },
   en: {
@@ -147,7 +146,6 @@ export const videoDataServicesMessages: Record<'zh-CN' | 'en', MessageTree> = {
     kinds: { KEY_PERSON: 'Key-person types', THEME_STORE: 'Operations theme-store types' },
     nameEn: 'English name',
     uses: 'In use',
-    rename: 'Rename',
     typeAdded: 'Type {code} added',
   },
 }

@@ -125,9 +125,11 @@ public class VideoTypeService {
         if (t.uses() > 0) {
             throw new HnswException(VideoTypeErrorCode.VIDEO_TYPE_IN_USE, code, t.uses());
         }
-        // the row locked against a concurrent bind: deleted only while still unused
-        jdbc.update("DELETE FROM video_type t WHERE kind = ? AND code = ? AND (" + USES.get(t.kind()) + ") = 0",
-                t.kind(), code);
+        // deleted only while still unused: a person, feed or store that named it meanwhile keeps it
+        if (jdbc.update("DELETE FROM video_type t WHERE kind = ? AND code = ? AND (" + USES.get(t.kind()) + ") = 0",
+                t.kind(), code) == 0) {
+            throw new HnswException(VideoTypeErrorCode.VIDEO_TYPE_IN_USE, code, get(t.kind(), code).uses());
+        }
     }
 
     private static String blank(String s) {
