@@ -22,6 +22,13 @@ const LINKS = [{ id: 'l1', code: 'CASCADE-QH', name: '琼海博鳌人脸抓拍�
 const SUBSCRIPTIONS = [{ id: 's1', code: 'SUB-PROVINCE', name: '省级平台人脸比对订阅', partnerId: 'cascade-face-platform', watchlistKind: 'FACE_BASE', maxDistance: 0.5, enabled: true, pushed: 2, lastPushedAt: null, lastError: null }]
 const OPERATIONS = [{ id: 'o1', operation: 'UPDATE', recordType: 'PERSON', recordId: 'QH-0404', fields: { xm: '无此人' }, applied: false, reason: 'RECORD_NOT_FOUND', operatedBy: 'ops.chen', operatedAt: '2026-11-27T07:00:00Z' }]
 
+/** What VideoTypeController answers. */
+const VIDEO_TYPES = [
+  { kind: 'KEY_PERSON', code: '走私嫌疑', nameZh: '走私嫌疑人员', nameEn: 'Smuggling suspect', description: null, builtin: true, uses: 3 },
+  { kind: 'KEY_PERSON', code: 'KP-DRUG', nameZh: '涉毒人员', nameEn: null, description: null, builtin: false, uses: 0 },
+]
+const STORE_TYPES = [{ kind: 'THEME_STORE', code: 'OPERATIONS', nameZh: '作业主题库', nameEn: 'Operations theme store', description: null, builtin: true, uses: 1 }]
+
 function json(body: unknown, status = 200) {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })
 }
@@ -33,6 +40,9 @@ function mountAs(roles: string[]) {
 
 function fetchMock() {
   return vi.fn(async (url: string, init?: RequestInit) => {
+    if (url.includes('/video-types/KEY_PERSON') && init?.method === 'POST') return json({ ...VIDEO_TYPES[1], code: 'KP-DRUG', builtin: false, uses: 0 }, 201)
+    if (url.includes('/video-types/KEY_PERSON')) return json(VIDEO_TYPES)
+    if (url.includes('/video-types/THEME_STORE')) return json(STORE_TYPES)
     if (url.includes('/data-access-types') && init?.method === 'POST') return json({ ...TYPES[1], id: 'a3' }, 201)
     if (url.includes('/data-access-types')) return json(TYPES)
     if (url.includes('/face-storage-tasks/t1') && init?.method === 'PUT') return json(TASKS[0])
@@ -135,5 +145,36 @@ describe('video data services screen', { timeout: 30_000 }, () => {
     expect(JSON.parse(String(q![1]!.body))).toEqual({ equals: { sbbh: '46010000001320000301' }, limit: 50 })
     expect(wrapper.find('[data-testid="cascade-found"]').text()).toContain('sbbh: 46010000001320000301')
     expect(wrapper.find('[data-testid="cascade-found"]').text()).not.toContain('tpnr')
+  })
+  it('lists key-person and theme-store types and lets an administrator add and delete one', async () => {
+    const f = fetchMock()
+    vi.stubGlobal('fetch', f)
+    const wrapper = mountAs(['platform-admin'])
+    await flushPromises()
+    const table = wrapper.find('[data-testid="video-types"]').text()
+    expect(table).toContain('走私嫌疑人员')
+    expect(table).toContain('内置')
+    expect(wrapper.findAll('[data-testid="video-type-delete"]')).toHaveLength(1)
+    await wrapper.find('[data-testid="video-type-code"]').setValue(' KP-DRUG ')
+    await wrapper.find('[data-testid="video-type-name"]').setValue('涉毒人员')
+    await wrapper.find('[data-testid="video-type-form"]').trigger('submit')
+    await flushPromises()
+    const post = f.mock.calls.find(([url, init]) => String(url).includes('/video-types/KEY_PERSON') && init?.method === 'POST')
+    expect(JSON.parse(String(post![1]!.body))).toEqual({ code: 'KP-DRUG', nameZh: '涉毒人员', nameEn: null })
+    expect(wrapper.find('[data-testid="services-notice"]').text()).toContain('已新增类型 KP-DRUG')
+    await wrapper.find('[data-testid="video-type-delete"]').trigger('click')
+    await flushPromises()
+    expect(f.mock.calls.some(([url, init]) => String(url).includes('/video-types/KEY_PERSON/KP-DRUG') && init?.method === 'DELETE')).toBe(true)
+  })
+
+  it('shows the theme-store types to an officer without the buttons', async () => {
+    vi.stubGlobal('fetch', fetchMock())
+    const wrapper = mountAs(['customs-officer'])
+    await flushPromises()
+    expect(wrapper.find('[data-testid="video-type-form"]').exists()).toBe(false)
+    await wrapper.findAll('[data-testid="video-type-kind"] input')[1]!.setValue(true)
+    await flushPromises()
+    expect(wrapper.find('[data-testid="video-types"]').text()).toContain('作业主题库')
+    expect(wrapper.findAll('[data-testid="video-type-delete"]')).toHaveLength(0)
   })
 })

@@ -88,7 +88,24 @@ export interface ComparisonSubscription {
   lastError: string | null
 }
 
+/** 重点人员类型 (KEY_PERSON) and 作业主题库类型 (THEME_STORE), as VideoTypeController answers. */
+export type VideoTypeKind = 'KEY_PERSON' | 'THEME_STORE'
+
+export interface VideoType {
+  kind: VideoTypeKind
+  code: string
+  nameZh: string
+  nameEn: string | null
+  description: string | null
+  builtin: boolean
+  uses: number
+}
+
 export const videoDataServicesApi = {
+  videoTypes: (kind: VideoTypeKind) => api.get<VideoType[]>(`${BASE}/video-types/${kind}`),
+  addVideoType: (kind: VideoTypeKind, body: { code: string; nameZh: string; nameEn: string | null }) => api.post<VideoType>(`${BASE}/video-types/${kind}`, body),
+  renameVideoType: (kind: VideoTypeKind, code: string, body: { nameZh: string; nameEn: string | null; description: string | null }) => api.put<VideoType>(`${BASE}/video-types/${kind}/${encodeURIComponent(code)}`, body),
+  deleteVideoType: (kind: VideoTypeKind, code: string) => api.delete<void>(`${BASE}/video-types/${kind}/${encodeURIComponent(code)}`),
   subscriptions: () => api.get<ComparisonSubscription[]>(`${BASE}/comparison-subscriptions`),
   pushSubscription: (id: string) => api.post<{ code: string; pushed: number; accepted: number }>(`${BASE}/comparison-subscriptions/${id}/pushes`, {}),
   accessTypes: () => api.get<AccessType[]>(`${BASE}/data-access-types`),

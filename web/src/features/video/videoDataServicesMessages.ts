@@ -69,6 +69,11 @@ export const videoDataServicesMessages: Record<'zh-CN' | 'en', MessageTree> = {
     lastError: '最近错误',
     push: '立即推送',
     pushed: '推送 {n} 条比对结果',
+    videoTypes: '重点人员与主题库类型',
+    kinds: { KEY_PERSON: '重点人员类型', THEME_STORE: '作业主题库类型' },
+    nameEn: '英文名称',
+    uses: '使用数',
+    typeAdded: '已新增类型 {code}',
   },
   en: {
     title: 'Video data services',
@@ -137,5 +142,10 @@ export const videoDataServicesMessages: Record<'zh-CN' | 'en', MessageTree> = {
     lastError: 'Last error',
     push: 'Push now',
     pushed: '{n} comparison results pushed',
+    videoTypes: 'Key-person and store types',
+    kinds: { KEY_PERSON: 'Key-person types', THEME_STORE: 'Operations theme-store types' },
+    nameEn: 'English name',
+    uses: 'In use',
+    typeAdded: 'Type {code} added',
   },
 }

@@ -14,6 +14,7 @@ import cn.hnsw.video.library.FaceBaseRecordRepository.PersonOfInterest;
 import cn.hnsw.video.library.FaceCaptureRepository.FaceCapture;
 import cn.hnsw.video.library.FaceFeatureRepository.StoredFeature;
 import cn.hnsw.video.library.VectorIndex.Neighbour;
+import cn.hnsw.video.themes.VideoTypeService;
 import cn.hnsw.video.support.VideoErrorCode;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,8 +43,11 @@ public class FaceLibraryService {
     private final VectorIndex index;
     private final ObjectStorage storage;
 
+    private final VideoTypeService types;
+
     public FaceLibraryService(FaceService faces, FaceBaseRecordRepository records, FaceFeatureRepository features,
-            FaceCaptureRepository captures, VectorIndex index, ObjectStorage storage) {
+            FaceCaptureRepository captures, VectorIndex index, ObjectStorage storage, VideoTypeService types) {
+        this.types = types;
         this.faces = faces;
         this.records = records;
         this.features = features;
@@ -84,6 +88,10 @@ public class FaceLibraryService {
         }
     }
 
+    public java.util.Optional<FaceBaseRecord> findRecord(UUID id) {
+        return records.find(id);
+    }
+
     public FaceBaseRecord record(UUID id) {
         return records.find(id).orElseThrow(() -> new HnswException(VideoErrorCode.FACE_RECORD_NOT_FOUND, id));
     }
@@ -98,6 +106,11 @@ public class FaceLibraryService {
                 .filter(f -> faceBaseRecordId.equals(f.faceBaseRecordId())).findFirst()
                 .orElseThrow(() -> new HnswException(VideoErrorCode.FACE_RECORD_NOT_FOUND, faceBaseRecordId))
                 .descriptor();
+    }
+
+    /** A key-person category must be a key-person type (重点人员类型, FP 201): 400 otherwise. */
+    public void requireCategory(String category) {
+        types.require(VideoTypeService.KEY_PERSON, category);
     }
 
     /** 重点人员绑定人脸基础信息库 (FP 204): the person's descriptor joins the PERSON_OF_INTEREST library. */
@@ -121,6 +134,8 @@ public class FaceLibraryService {
     }
 
     private PersonOfInterest bindPersonOfInterest(UUID faceBaseRecordId, String category, String reason, String by) {
+        // the category is a key-person type (重点人员类型管理): a row, not free text
+        types.require(VideoTypeService.KEY_PERSON, category);
         FaceBaseRecord record = record(faceBaseRecordId);
         PersonOfInterest p = new PersonOfInterest(UUID.randomUUID(), faceBaseRecordId, category, reason, by,
                 Instant.now());

@@ -113,6 +113,9 @@ public class FaceStorageService {
             watchlists.checkFeedTask(watchlistTaskId);
         }
         sourceType(sourceType);
+        if (blank(poiCategory) != null) {
+            library.requireCategory(blank(poiCategory));
+        }
         if (repo.codeTaken(code)) {
             throw new HnswException(VideoErrorCode.DATA_FEED_CODE_TAKEN, code);
         }
@@ -165,6 +168,9 @@ public class FaceStorageService {
             watchlists.checkFeedTask(watchlistTaskId);
         }
         sourceType(sourceType);
+        if (blank(poiCategory) != null) {
+            library.requireCategory(blank(poiCategory));
+        }
         repo.update(id, name, sourceType, partnerId, pageSize == null ? s.pageSize() : pageSize, blank(poiCategory),
                 watchlistTaskId);
         return source(id);

@@ -9,7 +9,7 @@ public enum ThemeErrorCode implements EnumErrorCode {
     STORE_NOT_FOUND(HttpStatus.NOT_FOUND, "主题库不存在：{0}", "Theme store not found: {0}"),
     STORE_CODE_TAKEN(HttpStatus.CONFLICT, "主题库编码已存在：{0}", "Theme store code already in use: {0}"),
     STORE_IN_USE(HttpStatus.CONFLICT, "主题库仍有数据服务，不能删除（可停用）：{0}", "The theme store still has data services and cannot be deleted (disable it instead): {0}"),
-    CATEGORY_INVALID(HttpStatus.BAD_REQUEST, "主题库类型无效：{0}（可选 FACE_BASE、KEY_PERSON、OPERATIONS、CUSTOM）", "Unknown theme store category: {0} (FACE_BASE, KEY_PERSON, OPERATIONS or CUSTOM)"),
+    CATEGORY_INVALID(HttpStatus.BAD_REQUEST, "主题库类型不存在：{0}（见作业主题库类型管理）", "No such theme store type: {0} (see theme store type management)"),
     DATASET_INVALID(HttpStatus.BAD_REQUEST, "接入数据集无效：{0}", "Unknown dataset: {0}"),
     FIELD_INVALID(HttpStatus.BAD_REQUEST, "数据项无效：{0}", "Unknown field: {0}"),
     CONDITION_INVALID(HttpStatus.BAD_REQUEST, "处理条件无效：{0}", "Invalid condition: {0}"),

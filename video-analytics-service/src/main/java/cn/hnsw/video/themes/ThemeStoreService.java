@@ -39,7 +39,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ThemeStoreService {
 
+    /** The built-in categories; operators add theme store types (作业主题库类型, {@link VideoTypeService}). */
     public static final Set<String> CATEGORIES = Set.of("FACE_BASE", "KEY_PERSON", "OPERATIONS", "CUSTOM");
+    private final VideoTypeService types;
     static final int READ_LIMIT = 10_000;
     private static final Logger log = LoggerFactory.getLogger(ThemeStoreService.class);
 
@@ -59,8 +61,9 @@ public class ThemeStoreService {
     private final AccessTypeService accessTypes;
 
     public ThemeStoreService(ThemeStoreRepository repo, OutboxPublisher outbox, ThemePushAdapter pushes,
-            AccessTypeService accessTypes) {
+            AccessTypeService accessTypes, VideoTypeService types) {
         this.accessTypes = accessTypes;
+        this.types = types;
         this.repo = repo;
         this.outbox = outbox;
         this.pushes = pushes;
@@ -456,8 +459,9 @@ public class ThemeStoreService {
 
     // ---- checks
 
-    private static void category(String category) {
-        if (category == null || !CATEGORIES.contains(category)) {
+    /** A store's category is a theme store type (a row of 作业主题库类型管理). */
+    private void category(String category) {
+        if (category == null || !types.exists(VideoTypeService.THEME_STORE, category)) {
             throw new HnswException(ThemeErrorCode.CATEGORY_INVALID, category);
         }
     }

@@ -82,7 +82,9 @@ class WatchlistTargetController {
             Map<String, String> fields) {
     }
 
-    record EntriesRequest(@NotEmpty @Size(max = 50) List<@NotNull @Valid EntryRequest> targets) {
+    /** {@code accessType}: the watch-list access type (布控对象接入类型) whose items each entry must fill; optional. */
+    record EntriesRequest(@NotEmpty @Size(max = 50) List<@NotNull @Valid EntryRequest> targets,
+            @Size(max = 64) String accessType) {
     }
 
     /** 布控对象录入: all entries or none, with a feedback per entry. */
@@ -90,7 +92,7 @@ class WatchlistTargetController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('customs-officer', 'platform-admin')")
     List<EntryFeedback> enter(@PathVariable UUID id, @Valid @RequestBody EntriesRequest r) {
-        return service.enter(id, r.targets().stream().map(e -> new Entry(e.faceBaseRecordId(),
+        return service.enter(id, r.accessType(), r.targets().stream().map(e -> new Entry(e.faceBaseRecordId(),
                 e.photoBase64() == null || e.photoBase64().isBlank() ? null : decode(e.photoBase64()), e.label(),
                 e.fields())).toList());
     }

@@ -12,6 +12,9 @@ import cn.hnsw.video.face.FaceEngine.AnalyzedFace;
 import cn.hnsw.video.library.FaceLibraryService;
 import cn.hnsw.video.recognition.FaceService;
 import cn.hnsw.video.support.VideoErrorCode;
+import cn.hnsw.video.themes.AccessTypeErrorCode;
+import cn.hnsw.video.themes.AccessTypeService;
+import cn.hnsw.video.themes.AccessTypeService.AccessType;
 import cn.hnsw.video.watchlist.WatchlistFieldRepository.Field;
 import cn.hnsw.video.watchlist.WatchlistRepository.TaskQuery;
 import cn.hnsw.video.watchlist.WatchlistRepository.WatchlistTarget;
@@ -44,9 +47,11 @@ public class WatchlistTargetService {
     private final FaceLibraryService library;
     private final FaceService faces;
     private final ObjectStorage storage;
+    private final AccessTypeService accessTypes;
 
     public WatchlistTargetService(WatchlistRepository tasks, WatchlistFieldRepository fields,
-            FaceLibraryService library, FaceService faces, ObjectStorage storage) {
+            FaceLibraryService library, FaceService faces, ObjectStorage storage, AccessTypeService accessTypes) {
+        this.accessTypes = accessTypes;
         this.tasks = tasks;
         this.fields = fields;
         this.library = library;
@@ -162,13 +167,34 @@ public class WatchlistTargetService {
      */
     @Transactional
     public List<EntryFeedback> enter(UUID taskId, List<Entry> entries) {
+        return enter(taskId, null, entries);
+    }
+
+    /**
+     * 布控对象接入类型 / 接入数据项 (FP 328, 329): entries that come in under an access type of the watch-list category
+     * (or a custom one) reading external records are each checked against the type's items as they are now, like a
+     * face data feed's records: a required item missing (the item named) or a value of the wrong kind refuses the
+     * entry. An entry's record is its data items, its label as {@code name}, and its photo (or the face base record's
+     * person code, name, ID number and photo).
+     */
+    @Transactional
+    public List<EntryFeedback> enter(UUID taskId, String accessType, List<Entry> entries) {
         WatchlistTask task = editable(taskId);
+        AccessType type = accessType == null || accessType.isBlank() ? null : watchlistType(accessType.trim());
         List<FieldViolation> refused = new ArrayList<>();
         List<Prepared> ready = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             Entry e = entries.get(i);
             String at = "targets[" + i + "]";
             refused.addAll(checkFields(task.kind(), e.fields(), at));
+            if (type != null) {
+                String wrong = AccessTypeService.check(type, accessRow(e), new LinkedHashMap<>());
+                if (wrong != null) {
+                    HnswException ex = new HnswException(AccessTypeErrorCode.ACCESS_ITEM_INVALID, wrong);
+                    refused.add(new FieldViolation(at + ".accessType." + wrong.split(" ")[0],
+                            AccessTypeErrorCode.ACCESS_ITEM_INVALID.code(), ex.messageZh(), ex.messageEn()));
+                }
+            }
             try {
                 if (e.faceBaseRecordId() != null) {
                     var record = library.record(e.faceBaseRecordId());
@@ -208,6 +234,39 @@ public class WatchlistTargetService {
         }
         tasks.history(taskId, "TARGETS_ENTERED", by, out.size() + " target(s)", task.status(), task.status());
         return out;
+    }
+
+    /** The access type targets come in under: enabled, an external record type, of the watch-list or custom category. */
+    private AccessType watchlistType(String code) {
+        AccessType t = accessTypes.forFeed(code, true);
+        if (!"WATCHLIST".equals(t.category()) && !"CUSTOM".equals(t.category())) {
+            throw new HnswException(AccessTypeErrorCode.ACCESS_TYPE_MISMATCH, code, "watch-list target intake");
+        }
+        return t;
+    }
+
+    private Map<String, Object> accessRow(Entry e) {
+        Map<String, Object> row = new java.util.HashMap<>();
+        if (e.fields() != null) {
+            row.putAll(e.fields());
+        }
+        if (e.label() != null && !e.label().isBlank()) {
+            row.put("name", e.label().trim());
+        }
+        if (e.photo() != null) {
+            row.put("photo", e.photo());
+        }
+        if (e.faceBaseRecordId() != null) {
+            library.findRecord(e.faceBaseRecordId()).ifPresent(r -> {
+                row.putIfAbsent("personCode", r.personCode());
+                row.putIfAbsent("name", r.name());
+                if (r.idNo() != null) {
+                    row.putIfAbsent("idNo", r.idNo());
+                }
+                row.putIfAbsent("photo", r.photoKey());
+            });
+        }
+        return row;
     }
 
     /** 特征管理: a target taken out of a task awaiting its first review; the last one stays. */

@@ -271,6 +271,64 @@ class WatchlistTargetsIT {
                 task)).isZero();
     }
 
+    /**
+     * 布控对象接入类型 / 接入数据项 (FP 328, 329): a watch-list access type's items are checked on every entry that comes
+     * in under it, like a face data feed's records: an entry without a required item is refused with the item named,
+     * and none of the batch is stored; a type of another category does not fit the intake.
+     */
+    @Test
+    void targetEntriesUnderAWatchlistAccessTypeAreCheckedAgainstItsItems() {
+        String code = "WL-TARGET-" + tag;
+        Map<String, Object> type = Map.of("code", code, "nameZh", "布控对象接入", "nameEn", "Watch-list targets",
+                "category", "WATCHLIST", "source", "EXTERNAL_FEED", "items", List.of(
+                        Map.of("name", "targetName", "labelZh", "布控对象姓名", "valueType", "STRING", "required", true,
+                                "sourceField", "name"),
+                        Map.of("name", "picture", "labelZh", "照片", "valueType", "IMAGE", "required", true,
+                                "sourceField", "photo")));
+        assertThat(api.post("/data-access-types", officer, type).status()).isEqualTo(403);
+        Reply added = api.post("/data-access-types", admin, type);
+        assertThat(added.status()).as(added.body().toString()).isEqualTo(201);
+
+        String name = "接入类型布控" + tag;
+        Reply submitted = api.post("/watchlist-tasks", officer, Map.of("name", name, "kind", "FACE_IMAGE",
+                "officers", List.of("zhang.wei"), "instruction", "发现后立即通知现场关员",
+                "organization", "/haikou-customs/meilan/" + tag,
+                "targets", List.of(Map.of("photoBase64", face(), "label", "嫌疑人" + tag))));
+        assertThat(submitted.status()).as(submitted.body().toString()).isEqualTo(201);
+        String task = submitted.text("id");
+        String count = "SELECT count(*) FROM watchlist_target WHERE task_id = ?::uuid";
+
+        // the second entry lacks the required name: refused with the item named, the first not stored either
+        Reply refused = api.post("/watchlist-tasks/" + task + "/target-entries", officer, Map.of("accessType", code,
+                "targets", List.of(Map.of("photoBase64", face(), "label", "同伙甲" + tag),
+                        Map.of("photoBase64", face()))));
+        assertThat(refused.status()).as(refused.body().toString()).isEqualTo(422);
+        assertThat(refused.body().toString()).contains("targets[1].accessType.targetName")
+                .contains("ACCESS_ITEM_INVALID").contains("targetName is required").contains("接入数据项无效")
+                .doesNotContain("targets[0]");
+        assertThat(jdbc.queryForObject(count, Integer.class, task)).isOne();
+
+        // a face base access type does not fit the watch-list intake; an unknown one is not found
+        Reply mismatch = api.post("/watchlist-tasks/" + task + "/target-entries", officer, Map.of("accessType",
+                "POPULATION_REGISTRY", "targets", List.of(Map.of("photoBase64", face(), "label", "同伙乙" + tag))));
+        assertThat(mismatch.status()).isEqualTo(400);
+        assertThat(mismatch.text("code")).isEqualTo("ACCESS_TYPE_MISMATCH");
+        assertThat(api.post("/watchlist-tasks/" + task + "/target-entries", officer, Map.of("accessType",
+                "NO-SUCH-" + tag, "targets", List.of(Map.of("photoBase64", face(), "label", "x")))).status())
+                .isEqualTo(404);
+        assertThat(jdbc.queryForObject(count, Integer.class, task)).isOne();
+
+        // every item present: stored, with its feedback
+        Reply entered = api.post("/watchlist-tasks/" + task + "/target-entries", officer, Map.of("accessType", code,
+                "targets", List.of(Map.of("photoBase64", face(), "label", "同伙甲" + tag))));
+        assertThat(entered.status()).as(entered.body().toString()).isEqualTo(201);
+        assertThat(entered.body().get(0).path("label").asText()).isEqualTo("同伙甲" + tag);
+        assertThat(jdbc.queryForObject(count, Integer.class, task)).isEqualTo(2);
+        // the type named by the intake is the administrators' to change: a reviewer may not enter targets
+        assertThat(api.post("/watchlist-tasks/" + task + "/target-entries", reviewer, Map.of("accessType", code,
+                "targets", List.of(Map.of("photoBase64", face(), "label", "y")))).status()).isEqualTo(403);
+    }
+
     static String enc(String s) {
         return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
     }
