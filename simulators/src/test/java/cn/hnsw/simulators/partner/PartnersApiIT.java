@@ -13,8 +13,9 @@ class PartnersApiIT extends SimulatorsWithKeysTestBase {
     @Test
     void listsEveryPartnerWithItsKindAndKeyForOperatorsAndServices() {
         JsonNode partners = json(get("/v1/partners", operatorToken()).body());
-        // the keyed partners, plus those without a key in these tests: haiyiban, and issue 8's sms-platform and data-sharing
-        assertThat(partners.size()).isEqualTo(TestKeys.PARTNERS.size() + 3);
+        // the keyed partners, plus those without a key in these tests: haiyiban, issue 8's sms-platform and data-sharing,
+        // and the video alerts' app-push service
+        assertThat(partners.size()).isEqualTo(TestKeys.PARTNERS.size() + 4);
         JsonNode first = partners.get(0);
         assertThat(first.path("id").asText()).isEqualTo(TestKeys.CUSTOMS);
         assertThat(first.path("nameZh").asText()).isEqualTo("H2018 通关管理系统模拟器");
