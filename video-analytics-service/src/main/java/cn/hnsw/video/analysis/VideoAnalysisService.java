@@ -23,10 +23,6 @@ import cn.hnsw.video.support.VideoErrorCode;
 import cn.hnsw.video.watchlist.WatchlistKind;
 import cn.hnsw.video.watchlist.WatchlistService;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -118,22 +114,8 @@ public class VideoAnalysisService {
         }
         String key = "offline/" + UUID.randomUUID() + "/" + (fileName == null ? "video" : fileName.replaceAll("[^A-Za-z0-9._-]", "_"));
         storage.put(VIDEO_BUCKET, key, video, "application/octet-stream");
-        Path tmp = null;
-        try {
-            tmp = Files.createTempFile("hnsw-offline-", ".video");
-            Files.write(tmp, video);
-            return analyse(tmp.toString(), camera, device, recordedAt, sampleFps, maxSeconds, "offline:" + key);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // temp file of the OS; nothing else refers to it
-                }
-            }
-        }
+        return TempVideoFile.with(video, "hnsw-offline-",
+                file -> analyse(file, camera, device, recordedAt, sampleFps, maxSeconds, "offline:" + key));
     }
 
     private AnalysisReport analyse(String url, Camera camera, String deviceCode, Instant start, double fps,

@@ -18,10 +18,6 @@ import cn.hnsw.video.diagnosis.VideoFault;
 import cn.hnsw.video.support.VideoErrorCode;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,22 +72,7 @@ public class VideoInspectionService {
         Camera camera = cameraId == null ? null : cameras.get(cameraId);
         String key = "offline/" + UUID.randomUUID() + "/inspection.video";
         storage.put(VideoAnalysisService.VIDEO_BUCKET, key, video, "application/octet-stream");
-        Path tmp = null;
-        try {
-            tmp = Files.createTempFile("hnsw-inspect-", ".video");
-            Files.write(tmp, video);
-            return inspect(tmp.toString(), camera, fps, maxSeconds, "offline:" + key);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // temp file of the OS; nothing else refers to it
-                }
-            }
-        }
+        return TempVideoFile.with(video, "hnsw-inspect-", file -> inspect(file, camera, fps, maxSeconds, "offline:" + key));
     }
 
     private InspectionReport inspect(String url, Camera camera, double fps, int maxSeconds, String source) {

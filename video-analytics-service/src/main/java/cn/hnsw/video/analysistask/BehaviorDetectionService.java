@@ -2,6 +2,7 @@ package cn.hnsw.video.analysistask;
 
 import cn.hnsw.common.storage.ObjectStorage;
 import cn.hnsw.common.web.HnswException;
+import cn.hnsw.video.analysis.TempVideoFile;
 import cn.hnsw.video.analysis.VideoAnalysisService;
 import cn.hnsw.video.analysis.VideoInspectionService;
 import cn.hnsw.video.analysistask.AnalysisKind.Family;
@@ -14,10 +15,6 @@ import cn.hnsw.video.camera.CameraRepository.Camera;
 import cn.hnsw.video.camera.CameraService;
 import cn.hnsw.video.camera.VideoSourceAdapter;
 import cn.hnsw.video.support.VideoErrorCode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -71,22 +68,8 @@ public class BehaviorDetectionService {
         BehaviorRules r = rulesFor(camera, thresholds);
         String key = "detections/" + UUID.randomUUID() + "/clip.video";
         storage.put(VideoAnalysisService.VIDEO_BUCKET, key, video, "application/octet-stream");
-        Path tmp = null;
-        try {
-            tmp = Files.createTempFile("hnsw-detect-", ".video");
-            Files.write(tmp, video);
-            return detect(kind, tmp.toString(), camera, r, fps, maxSeconds, "detection:" + key);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // temp file of the OS; nothing else refers to it
-                }
-            }
-        }
+        return TempVideoFile.with(video, "hnsw-detect-",
+                file -> detect(kind, file, camera, r, fps, maxSeconds, "detection:" + key));
     }
 
     /** Detection on a registered camera's live stream for at most {@code maxSeconds}. */
